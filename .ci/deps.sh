@@ -1,0 +1,28 @@
+#!/bin/sh
+# deps.sh -- install the Debian packages spcsim needs, or with --check only
+# say whether they are there (exit 0 when nothing is missing).
+set -eu
+PKGS="libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox pkg-config make gcc"
+[ "${1:-}" = "--extra" ] && { PKGS="$PKGS ${2:-}"; shift 2; }
+
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+
+if [ "${1:-}" = "--check" ]; then
+    [ -z "$missing" ] && exit 0
+    echo "missing Debian packages:$missing"
+    exit 1
+fi
+[ -z "$missing" ] && { echo "deps: all packages present"; exit 0; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "deps: need root or sudo to install:$missing" >&2; exit 1; }
+    SUDO="sudo"
+fi
+echo "deps: installing with apt-get:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+echo "deps: done"

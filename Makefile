@@ -1,0 +1,106 @@
+# spcsim -- build, test, run, benchmark, install.
+#
+#   make            build ./spcsim
+#   make run        build and run the default scenario (outputs in output/)
+#   make check      build and run every test (add SANITIZE=1 for ASan+UBSan)
+#   make bench      speed benchmarks (not tests)
+#   make deps       install the Debian packages spcsim needs (apt-get)
+#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
+#   make clean
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/spcsim
+SCENARIO ?= scenarios/default.cfg
+
+CC       ?= cc
+PKGS      = gsl libconfig
+TESTPKGS  = cunit
+WARN      = -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT      ?= -O2 -g
+BASEFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) $(OPT)
+
+ifeq ($(SANITIZE),1)
+  BUILD   = build/san
+  SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+  OPT     = -O1 -g
+else
+  BUILD   = build/release
+  SANFLAGS =
+endif
+
+# Evaluated when used, so that a `make deps` earlier in the same make run counts.
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKGS))
+TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS))
+
+LIB_SRC  = $(filter-out sim/main.c,$(wildcard sim/*.c))
+LIB_OBJ  = $(LIB_SRC:sim/%.c=$(BUILD)/sim/%.o)
+TEST_SRC = $(wildcard tests/*.c)
+TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
+LIB      = $(BUILD)/libspcsim.a
+BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
+TESTBIN  = $(BUILD)/run_tests
+BENCHBIN = $(BUILD)/bench_engine
+
+.PHONY: all run check bench deps deps-ok install uninstall clean
+.DELETE_ON_ERROR:
+
+all: $(BIN)
+
+deps-ok:
+	@sh .ci/deps.sh --check >/dev/null 2>&1 || sh .ci/deps.sh
+
+deps:
+	@sh .ci/deps.sh
+
+$(BUILD)/sim/%.o: sim/%.c | deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c | deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
+
+$(BUILD)/bench/%.o: bench/%.c | deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/sim/main.o $(LIB)
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(TESTBIN): $(TEST_OBJ) $(LIB)
+	$(CC) $(SANFLAGS) -o $@ $^ $(TEST_LIBS) $(PKG_LIBS)
+
+$(BENCHBIN): $(BUILD)/bench/bench_engine.o $(LIB)
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+
+run: $(BIN)
+	./$(BIN) run $(SCENARIO)
+
+check: $(BIN) $(TESTBIN)
+	SPCSIM=./$(BIN) $(TESTBIN)
+
+bench: $(BENCHBIN) $(BIN)
+	./$(BENCHBIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/spcsim
+	install -m 644 scenarios/*.cfg $(DESTDIR)$(DATADIR)/scenarios/
+	install -m 644 scenarios/validation/*.cfg $(DESTDIR)$(DATADIR)/scenarios/validation/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/spcsim
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build spcsim
+
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d $(BUILD)/bench/bench_engine.d

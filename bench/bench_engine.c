@@ -1,0 +1,102 @@
+/*
+ * bench_engine.c -- speed of the engine (a benchmark, not a test).
+ *
+ * 1. M/M/1 at rho = 0.9 with 1,000,000 customers through the whole model
+ *    (scenario, streams, calendar, chain, statistics): wall time, events
+ *    per second, peak memory. Best and median of 5 runs.
+ * 2. The calendar alone: the "hold" model (pop one event, push one at a
+ *    random later time) with 10, 1,000 and 100,000 pending events.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <sys/resource.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "spcsim/calendar.h"
+#include "spcsim/run.h"
+
+#define REPEATS 5
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int bench_mm1(const char *path)
+{
+    /* 1e6 customers arrive, on average, in 1e6/0.9 time units */
+    const char *sets[] = { "horizon=1111111.111", "warmup=0.0" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, sets, 2, &err);
+    if (sc == NULL) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 1;
+    }
+    double t[REPEATS];
+    spc_run_info info = { 0, 0 };
+    double customers = 0;
+    for (int i = 0; i < REPEATS; i++) {
+        spc_results res;
+        spc_results_init(&res);
+        double t0 = now_s();
+        if (spc_run_execute(sc, 0, &res, &info, &err) != SPC_OK) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            return 1;
+        }
+        t[i] = now_s() - t0;
+        customers = spc_results_find(&res, "system", "orders_completed")->e.mean;
+        spc_results_release(&res);
+    }
+    qsort(t, REPEATS, sizeof t[0], cmp_double);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("M/M/1 rho=0.9, %.0f customers, %llu events\n", customers, (unsigned long long)info.events);
+    printf("  wall time      best %.1f ms, median %.1f ms (%d runs)\n", 1e3 * t[0], 1e3 * t[REPEATS / 2], REPEATS);
+    printf("  events/second  %.3g (best run)\n", (double)info.events / t[0]);
+    printf("  ns per event   %.1f\n", 1e9 * t[0] / (double)info.events);
+    printf("  peak memory    %.1f MiB (max resident set of this process)\n", ru.ru_maxrss / 1024.0);
+    spc_scenario_free(sc);
+    return 0;
+}
+
+static void bench_hold(size_t pending)
+{
+    spc_calendar *cal = spc_calendar_alloc(pending);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    for (size_t i = 0; i < pending; i++)
+        spc_calendar_push(cal, gsl_ran_exponential(r, 1.0), 1, 0, i);
+    const long ops = 5000000;
+    spc_event ev;
+    double t0 = now_s();
+    for (long i = 0; i < ops; i++) {
+        spc_calendar_pop(cal, &ev);
+        spc_calendar_push(cal, ev.time + gsl_ran_exponential(r, 1.0), 1, 0, ev.b);
+    }
+    double dt = now_s() - t0;
+    printf("calendar hold, %7zu pending: %.1f ns per pop+push (incl. one exponential draw)\n",
+           pending, 1e9 * dt / ops);
+    gsl_rng_free(r);
+    spc_calendar_free(cal);
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    int rc = bench_mm1(argc > 1 ? argv[1] : "scenarios/validation/mm1.cfg");
+    bench_hold(10);
+    bench_hold(1000);
+    bench_hold(100000);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/*
+ * arrivals.h -- the external arrival process: when the next order comes in.
+ *
+ * Poisson with a constant rate, Poisson with a piecewise-constant rate that
+ * repeats every period (e.g. by hour of day), or a renewal process with
+ * i.i.d. interarrival times. Draws come from the arrivals stream only.
+ */
+#ifndef SPCSIM_ARRIVALS_H
+#define SPCSIM_ARRIVALS_H
+
+#include <gsl/gsl_rng.h>
+
+#include "spcsim/scenario.h"
+
+typedef struct {
+    const spc_arrivals_spec *spec; /* not owned */
+    gsl_rng *rng;                  /* owned */
+    double hazard_per_period;      /* schedule: integral of the rate over a period */
+} spc_arrivals;
+
+/* Returns 0, or -1 when out of memory. */
+int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_rng_type *type,
+                      uint64_t seed, unsigned replication);
+void spc_arrivals_release(spc_arrivals *a);
+
+/* Time of the next arrival after `now`. */
+double spc_arrivals_next(spc_arrivals *a, double now);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * cfgread.h -- typed, range-checked reading of libconfig settings.
+ *
+ * The scenario reader and every section reader use these getters, so all
+ * settings are checked the same way and every error has the same form:
+ *
+ *   file:line: path.to.setting: what is wrong (got VALUE)
+ *
+ * Getters return 1 when the setting was read, 0 when it is absent (the
+ * caller's default stands) and -1 on error, with r->err filled. Only the
+ * input floor (scenario*.c) includes this header: the model never sees
+ * libconfig.
+ */
+#ifndef SPCSIM_CFGREAD_H
+#define SPCSIM_CFGREAD_H
+
+#include <libconfig.h>
+
+#include "spcsim/dist.h"
+#include "spcsim/error.h"
+#include "spcsim/scenario.h"
+
+typedef struct {
+    spc_error *err;
+    double unit; /* seconds per time unit, once the time unit is known */
+} spc_cfg_reader;
+
+/* Report an error about setting s / about a key missing from group g. */
+int spc_cfg_bad(spc_cfg_reader *r, const config_setting_t *s, const char *what);
+int spc_cfg_missing(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char *what);
+
+/* Rejects members of g not in the NULL-terminated list `known`. */
+int spc_cfg_check_keys(spc_cfg_reader *r, const config_setting_t *g, const char *const *known);
+
+int spc_cfg_is_number(const config_setting_t *s);
+double spc_cfg_number_of(const config_setting_t *s);
+int spc_cfg_check_range(spc_cfg_reader *r, const config_setting_t *s, double v, double lo,
+                        int lo_open, double hi, const char *kind);
+
+int spc_cfg_int(spc_cfg_reader *r, const config_setting_t *g, const char *key,
+                long long lo, long long hi, long long *out);
+int spc_cfg_string(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char **out);
+int spc_cfg_number(spc_cfg_reader *r, const config_setting_t *g, const char *key,
+                   double lo, int lo_open, double hi, double *out);
+int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open, double *out);
+int spc_cfg_duration(spc_cfg_reader *r, const config_setting_t *g, const char *key,
+                     double lo, int lo_open, double *out);
+int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double *out);
+
+/* Member `key` of g that must be of `type` (group or list); NULL if absent
+ * (an error only when required) or of the wrong type (an error). */
+const config_setting_t *spc_cfg_aggregate(spc_cfg_reader *r, const config_setting_t *g,
+                                          const char *key, int type, int required);
+
+char *spc_cfg_strdup(spc_cfg_reader *r, const char *s);
+
+/* ---- section readers (scenario_chain.c) ---- */
+
+/* A distribution group { dist = "gamma"; mean = "10min"; cv = 0.5; }. */
+int spc_cfg_dist(spc_cfg_reader *r, const config_setting_t *g, spc_dist *out);
+int spc_cfg_read_stages(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+/* After the stages: arrivals.entry names a stage. */
+int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * events.h -- the kinds of event the engine dispatches.
+ *
+ * Each kind belongs to one module, which gives meaning to the event's
+ * payload (a, b). Add a kind here, handle it in run.c's dispatch.
+ */
+#ifndef SPCSIM_EVENTS_H
+#define SPCSIM_EVENTS_H
+
+enum spc_event_kind {
+    SPC_EV_ARRIVAL = 1,     /* arrivals: an external order comes in */
+    SPC_EV_SERVICE_END = 2, /* chain: a = stage, b = server */
+    SPC_EV_WARMUP = 3,      /* run: statistics reset */
+    SPC_EV_END = 4          /* run: the horizon is reached */
+};
+
+#endif

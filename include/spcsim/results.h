@@ -1,0 +1,33 @@
+/*
+ * results.h -- a run's results as a tidy table of (scope, metric, estimate).
+ *
+ * scope is "system" or a stage's name; metric is a fixed snake_case name
+ * such as "wait_mean". Rows keep the order in which they were added, which
+ * is the order of the output files. The table owns its rows.
+ */
+#ifndef SPCSIM_RESULTS_H
+#define SPCSIM_RESULTS_H
+
+#include <stddef.h>
+
+#include "spcsim/stats.h"
+
+typedef struct {
+    char scope[64];
+    char metric[48];
+    spc_estimate e;
+} spc_result_row;
+
+typedef struct {
+    spc_result_row *rows;
+    size_t n, cap;
+} spc_results;
+
+void spc_results_init(spc_results *r);
+void spc_results_release(spc_results *r);
+/* Returns 0, or -1 when out of memory. */
+int spc_results_add(spc_results *r, const char *scope, const char *metric, spc_estimate e);
+/* NULL if absent. */
+const spc_result_row *spc_results_find(const spc_results *r, const char *scope, const char *metric);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * rng.h -- named random streams.
+ *
+ * Every source of randomness in a run (external arrivals, each stage's
+ * service, each stage's routing, and the streams later mechanisms add)
+ * draws from its own GSL generator. A stream's seed is a mix of
+ * (master seed, replication index, stream id), so adding draws to one
+ * source never shifts another's, and the same master seed reproduces a
+ * run exactly. GSL has no substreams; seed mixing replaces them.
+ *
+ * Stream ids are built with SPC_STREAM(family, index): a family per kind
+ * of source and an index (a stage, an employee group...) within it.
+ */
+#ifndef SPCSIM_RNG_H
+#define SPCSIM_RNG_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+enum spc_stream_family {
+    SPC_STREAM_ARRIVALS = 1,
+    SPC_STREAM_SERVICE = 2, /* index: stage */
+    SPC_STREAM_ROUTING = 3  /* index: stage */
+    /* later mechanisms add families here; never renumber existing ones */
+};
+
+#define SPC_STREAM(family, index) (((uint64_t)(family) << 32) | (uint64_t)(index))
+
+#define SPC_RNG_DEFAULT "mt19937"
+
+/* The stream seed: splitmix64 finalisers chained over the three inputs.
+ * Any change of input bit changes about half the output bits. */
+uint64_t spc_rng_mix(uint64_t master, uint64_t replication, uint64_t stream);
+
+/* GSL generator type by its GSL name ("mt19937", "ranlxd2", "taus2"...);
+ * NULL if GSL has no such generator. */
+const gsl_rng_type *spc_rng_type_find(const char *name);
+
+/* Allocates a generator of the given type seeded for (master, rep, stream).
+ * Caller frees with gsl_rng_free. NULL when out of memory. */
+gsl_rng *spc_rng_stream_alloc(const gsl_rng_type *type, uint64_t master,
+                              uint64_t replication, uint64_t stream);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * run.h -- one replication of a scenario, from the first event to the horizon.
+ *
+ * The run context owns everything one replication needs (calendar, streams,
+ * the chain and its statistics), so replications share nothing but the
+ * read-only scenario and can run on threads side by side.
+ */
+#ifndef SPCSIM_RUN_H
+#define SPCSIM_RUN_H
+
+#include <stdint.h>
+
+#include "spcsim/error.h"
+#include "spcsim/results.h"
+#include "spcsim/scenario.h"
+
+typedef struct {
+    uint64_t events;   /* events processed, warm-up included */
+    double end_time;   /* simulated time reached */
+} spc_run_info;
+
+/* Runs replication `replication` of sc and appends its metrics to *out.
+ * Returns SPC_OK, or an error (out of memory) with *err filled. */
+spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_results *out,
+                           spc_run_info *info, spc_error *err);
+
+#endif

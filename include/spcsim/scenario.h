@@ -1,0 +1,86 @@
+/*
+ * scenario.h -- a scenario file, read, overridden, validated, as plain data.
+ *
+ * spc_scenario_load reads a libconfig file, applies --set overrides (libconfig
+ * paths such as "stages.[0].servers"), checks every setting (unknown keys,
+ * types, ranges) and fills a plain struct in which every default is filled
+ * in and every duration and rate is in the scenario's time unit. The model
+ * sees only this struct, never libconfig.
+ *
+ * Errors come back as "file:line: setting: what is wrong (got X)".
+ */
+#ifndef SPCSIM_SCENARIO_H
+#define SPCSIM_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "spcsim/dist.h"
+#include "spcsim/error.h"
+
+#define SPC_ROUTE_DELIVER (-1)   /* routing target: the order leaves, delivered */
+#define SPC_CAPACITY_INFINITE (-1)
+
+typedef struct {
+    int to;       /* stage index, or SPC_ROUTE_DELIVER */
+    double p;
+} spc_route;
+
+typedef struct {
+    char *name;
+    int servers;
+    long capacity;      /* waiting places; SPC_CAPACITY_INFINITE for none set */
+    spc_dist service;   /* in time units */
+    size_t nroutes;
+    spc_route *routes;  /* probabilities sum to 1 */
+} spc_stage_spec;
+
+typedef enum {
+    SPC_ARRIVALS_POISSON,   /* constant rate */
+    SPC_ARRIVALS_SCHEDULE,  /* piecewise-constant rate, repeating every period */
+    SPC_ARRIVALS_RENEWAL    /* i.i.d. interarrival times from a distribution */
+} spc_arrivals_kind;
+
+typedef struct {
+    spc_arrivals_kind kind;
+    double rate;         /* poisson: per time unit */
+    double period;       /* schedule: length of one cycle */
+    size_t nslots;
+    double *slot_start;  /* schedule: start of each slot within the period, ascending, first 0 */
+    double *slot_rate;   /* schedule: rate in each slot, per time unit */
+    spc_dist interarrival; /* renewal */
+    int entry;           /* stage where external orders enter */
+} spc_arrivals_spec;
+
+typedef struct {
+    char *path;          /* file it was read from */
+    char *name;
+    char *description;
+    uint64_t seed;
+    char *generator;     /* GSL generator name */
+    char *time_unit;     /* "s", "min", "h", "d" or "w" */
+    double unit_seconds; /* seconds in one time unit */
+    double horizon;      /* run length, time units */
+    double warmup;       /* statistics reset at this time */
+    int batches;         /* batch-means batches (minimum) */
+    spc_arrivals_spec arrivals;
+    size_t nstages;
+    spc_stage_spec *stages;
+} spc_scenario;
+
+/* Loads and validates; NULL on error with *err filled (SPC_ERR_READ for an
+ * unreadable file, SPC_ERR_INVALID for a syntax error or bad setting,
+ * SPC_ERR_INTERNAL when out of memory). overrides[i] is "PATH=VALUE". */
+spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
+                                size_t noverrides, spc_error *err);
+
+void spc_scenario_free(spc_scenario *sc);
+
+/* Writes the resolved scenario as a libconfig file that reproduces the run. */
+int spc_scenario_write(const spc_scenario *sc, FILE *out);
+
+/* Mean external arrival rate per time unit (over one schedule period). */
+double spc_scenario_mean_arrival_rate(const spc_scenario *sc);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * stats.h -- accumulators for one run, with batch-means confidence intervals.
+ *
+ * Observations inside one simulation run are correlated (a long wait is
+ * followed by another), so the textbook s/sqrt(n) interval is far too
+ * narrow. The method of batch means groups consecutive observations into k
+ * batches long enough to be nearly independent and treats the k batch
+ * means as an i.i.d. sample:
+ *
+ *   mean = (sum of all observations) / n
+ *   half-width = t_{k-1, 0.975} · sd(batch means) / sqrt(k)
+ *
+ * spc_tally (observations such as waits) uses dynamic batching: it keeps
+ * between B and 2B full batches, doubling the batch size and merging
+ * neighbours whenever 2B are full, so it needs no prior knowledge of n.
+ *
+ * spc_timeavg (a level over time, such as queue length) and spc_counter
+ * (events per unit time, such as throughput) use k fixed-width time
+ * batches over the observation window [t0, t1] known at the start.
+ *
+ * All are _init/_release objects meant to live inside another struct.
+ */
+#ifndef SPCSIM_STATS_H
+#define SPCSIM_STATS_H
+
+#include <stddef.h>
+#include <gsl/gsl_histogram.h>
+
+/* A point estimate with its 95% interval; lo/hi are NaN when no interval
+ * can be formed (fewer than two batches). n counts what the mean is based
+ * on: observations for a tally, time batches for a time average. */
+typedef struct {
+    double mean, lo, hi;
+    double n;
+} spc_estimate;
+
+/* The 95% Student-t interval of the mean of x[0..k-1] centred on `centre`
+ * (pass NaN to centre on the sample mean). */
+spc_estimate spc_stats_interval(const double *x, size_t k, double centre);
+
+/* ---- observations ---- */
+typedef struct {
+    size_t bmin;        /* B: minimum number of full batches kept */
+    double *batch;      /* 2B batch sums */
+    size_t full;        /* full batches */
+    size_t size;        /* observations per batch */
+    size_t cur_n;       /* observations in the current, incomplete batch */
+    double cur_sum;
+    double sum;
+    size_t n;
+} spc_tally;
+
+int spc_tally_init(spc_tally *t, size_t bmin);
+void spc_tally_release(spc_tally *t);
+void spc_tally_reset(spc_tally *t);
+void spc_tally_add(spc_tally *t, double x);
+spc_estimate spc_tally_estimate(const spc_tally *t);
+
+/* ---- levels over time ---- */
+typedef struct {
+    double t0, width;   /* batch i covers [t0 + i·width, t0 + (i+1)·width) */
+    size_t k;
+    double *area;       /* integral of the level over each batch */
+    double last_t, level;
+    size_t cur;         /* batch holding last_t */
+    double cur_end;     /* end of that batch */
+} spc_timeavg;
+
+int spc_timeavg_init(spc_timeavg *a, size_t k);
+void spc_timeavg_release(spc_timeavg *a);
+/* Starts observing at t0 (until t1) with the current level. */
+void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level);
+/* The level changes to `level` at time t (t never decreases). */
+void spc_timeavg_set(spc_timeavg *a, double t, double level);
+/* Integrates up to t1 and returns the time average with its interval. */
+spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1);
+
+/* ---- counts per unit time ---- */
+typedef struct {
+    double t0, width, inv_width;
+    size_t k;
+    double *count;
+    double total;
+    size_t cur;       /* batch of the latest count (times never decrease) */
+    double cur_end;
+} spc_counter;
+
+int spc_counter_init(spc_counter *c, size_t k);
+void spc_counter_release(spc_counter *c);
+void spc_counter_start(spc_counter *c, double t0, double t1);
+void spc_counter_add(spc_counter *c, double t, double amount);
+/* Rate per unit time over [t0, t1]. */
+spc_estimate spc_counter_rate(const spc_counter *c);
+/* Total count over [t0, t1], its interval k times the rate's batch interval. */
+spc_estimate spc_counter_total(const spc_counter *c);
+
+/* ---- quantiles: a log-linear histogram, via GSL ----
+ *
+ * Bins cover 2^-30 .. 2^40 time units; each octave [2^e, 2^(e+1)) is cut into
+ * 32 equal bins, so a bin is at most 1/32 (3.1%) of its value wide, and
+ * quantiles interpolate linearly inside a bin (gsl_histogram_pdf_sample).
+ * Zeros (and values below 2^-30) are counted apart, so an exact 0 is a
+ * possible quantile (most orders may not wait at all). One histogram serves
+ * any number of quantiles. Adding is O(1): the bin index comes from frexp.
+ */
+typedef struct {
+    gsl_histogram *h;
+    double zeros;   /* observations below the first bin */
+    double n;
+} spc_quantile;
+
+int spc_quantile_init(spc_quantile *q);
+void spc_quantile_release(spc_quantile *q);
+void spc_quantile_reset(spc_quantile *q);
+void spc_quantile_add(spc_quantile *q, double x);
+/* The p-quantile (0 < p < 1); NaN when empty or out of memory. */
+double spc_quantile_get(const spc_quantile *q, double p);
+
+#endif

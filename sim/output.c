@@ -1,0 +1,117 @@
+/*
+ * output.c -- atomic output folders: temp files, then rename.
+ */
+#include "spcsim/output.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p != NULL)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (p == NULL)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = (mkdir(p, 0777) != 0 && errno != EEXIST) ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+spc_status spc_output_open(spc_output *o, const char *dir, spc_error *err)
+{
+    memset(o, 0, sizeof *o);
+    struct stat st;
+    if (make_dirs(dir) != 0 || stat(dir, &st) != 0)
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot create the output folder: %s", dir,
+                             strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot create the output folder: not a folder", dir);
+    if (access(dir, W_OK | X_OK) != 0)
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot write to the output folder: %s", dir, strerror(errno));
+    o->dir = strdup(dir);
+    return o->dir ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+}
+
+FILE *spc_output_file(spc_output *o, const char *name, spc_error *err)
+{
+    if (o->n == SPC_OUTPUT_MAX_FILES) {
+        spc_error_set(err, SPC_ERR_INTERNAL, "too many output files");
+        return NULL;
+    }
+    char tmpname[256];
+    snprintf(tmpname, sizeof tmpname, ".%s.XXXXXX", name);
+    char *final = join(o->dir, name), *temp = join(o->dir, tmpname);
+    int fd = (final && temp) ? mkstemp(temp) : -1;
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (f == NULL) {
+        spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot write: %s", final ? final : name, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(temp);
+        }
+        free(final);
+        free(temp);
+        return NULL;
+    }
+    fchmod(fd, 0644);
+    o->final[o->n] = final;
+    o->temp[o->n] = temp;
+    o->f[o->n] = f;
+    o->n++;
+    return f;
+}
+
+spc_status spc_output_commit(spc_output *o, spc_error *err)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        int bad = ferror(o->f[i]);
+        if (fclose(o->f[i]) != 0 || bad)
+            spc_error_set(err, SPC_ERR_OUTPUT, "%s: write failed: %s", o->final[i], strerror(errno));
+        o->f[i] = NULL;
+    }
+    if (err->code != SPC_OK)
+        return err->code;
+    for (size_t i = 0; i < o->n; i++) {
+        if (rename(o->temp[i], o->final[i]) != 0)
+            return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot rename into place: %s", o->final[i], strerror(errno));
+        free(o->temp[i]);
+        o->temp[i] = NULL;
+    }
+    return SPC_OK;
+}
+
+void spc_output_close(spc_output *o)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        if (o->f[i] != NULL)
+            fclose(o->f[i]);
+        if (o->temp[i] != NULL)
+            unlink(o->temp[i]);
+        free(o->temp[i]);
+        free(o->final[i]);
+    }
+    free(o->dir);
+    memset(o, 0, sizeof *o);
+}

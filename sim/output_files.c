@@ -1,0 +1,100 @@
+/*
+ * output_files.c -- what goes into summary.csv and run.json.
+ *
+ * Numbers are printed with 10 significant digits ("%.10g"), the same way on
+ * every run, so that the same scenario and seed give byte-identical files.
+ * A value that does not exist (an interval from fewer than two batches, a
+ * percentile's interval) is an empty CSV field and a JSON null.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "spcsim/output.h"
+#include "spcsim/rng.h"
+
+static void csv_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+void spc_output_summary_csv(FILE *f, const spc_results *r)
+{
+    fputs("scope,metric,mean,ci95_low,ci95_high,n\n", f);
+    for (size_t i = 0; i < r->n; i++) {
+        const spc_result_row *row = &r->rows[i];
+        fprintf(f, "%s,%s,", row->scope, row->metric);
+        csv_num(f, row->e.mean);
+        fputc(',', f);
+        csv_num(f, row->e.lo);
+        fputc(',', f);
+        csv_num(f, row->e.hi);
+        fputc(',', f);
+        csv_num(f, row->e.n);
+        fputc('\n', f);
+    }
+}
+
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void json_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+    else
+        fputs("null", f);
+}
+
+static void json_stages(FILE *f, const spc_run_meta *m)
+{
+    fputs("  \"stages\": [", f);
+    for (size_t i = 0; i < m->sc->nstages; i++) {
+        fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
+        json_string(f, m->sc->stages[i].name);
+        fprintf(f, ", \"servers\": %d, \"arrival_rate\": ", m->sc->stages[i].servers);
+        json_num(f, m->lambda ? m->lambda[i] : NAN);
+        fputs(", \"offered_load\": ", f);
+        json_num(f, m->rho ? m->rho[i] : NAN);
+        fputc('}', f);
+    }
+    fputs("\n  ]\n", f);
+}
+
+void spc_output_run_json(FILE *f, const spc_run_meta *m)
+{
+    const spc_scenario *sc = m->sc;
+    fputs("{\n  \"program\": \"spcsim\",\n  \"version\": ", f);
+    json_string(f, m->version);
+    fputs(",\n  \"scenario\": ", f);
+    json_string(f, sc->path);
+    fputs(",\n  \"name\": ", f);
+    json_string(f, sc->name);
+    fprintf(f, ",\n  \"seed\": %llu,\n  \"replication\": %u,\n  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ",
+            (unsigned long long)sc->seed, m->replication);
+    json_string(f, sc->generator);
+    fputs(",\n  \"time_unit\": ", f);
+    json_string(f, sc->time_unit);
+    fputs(",\n  \"horizon\": ", f);
+    json_num(f, sc->horizon);
+    fputs(",\n  \"warmup\": ", f);
+    json_num(f, sc->warmup);
+    fprintf(f, ",\n  \"batches\": %d,\n  \"events\": %llu,\n  \"wall_seconds\": ", sc->batches,
+            (unsigned long long)m->info->events);
+    json_num(f, m->wall_seconds);
+    fputs(",\n", f);
+    json_stages(f, m);
+    fputs("}\n", f);
+}

@@ -1,0 +1,43 @@
+/* results.c -- the tidy results table. */
+#include "spcsim/results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void spc_results_init(spc_results *r)
+{
+    r->rows = NULL;
+    r->n = r->cap = 0;
+}
+
+void spc_results_release(spc_results *r)
+{
+    free(r->rows);
+    spc_results_init(r);
+}
+
+int spc_results_add(spc_results *r, const char *scope, const char *metric, spc_estimate e)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 64;
+        spc_result_row *rows = realloc(r->rows, cap * sizeof *rows);
+        if (rows == NULL)
+            return -1;
+        r->rows = rows;
+        r->cap = cap;
+    }
+    spc_result_row *row = &r->rows[r->n++];
+    snprintf(row->scope, sizeof row->scope, "%s", scope);
+    snprintf(row->metric, sizeof row->metric, "%s", metric);
+    row->e = e;
+    return 0;
+}
+
+const spc_result_row *spc_results_find(const spc_results *r, const char *scope, const char *metric)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->rows[i].scope, scope) == 0 && strcmp(r->rows[i].metric, metric) == 0)
+            return &r->rows[i];
+    return NULL;
+}

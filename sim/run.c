@@ -1,0 +1,108 @@
+/*
+ * run.c -- the run context and the event loop.
+ *
+ * The loop pops the earliest event, advances the clock to it and hands it
+ * to the module that owns its kind. Events at equal times come out in the
+ * order they were scheduled. At the warm-up time all statistics restart;
+ * at the horizon the loop stops and the modules report.
+ */
+#include "spcsim/run.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "spcsim/arrivals.h"
+#include "spcsim/calendar.h"
+#include "spcsim/chain.h"
+#include "spcsim/events.h"
+#include "spcsim/rng.h"
+
+typedef struct {
+    const spc_scenario *sc;
+    double now;
+    uint64_t events;
+    spc_calendar *cal;
+    spc_arrivals arrivals;
+    spc_chain *chain;
+    spc_error *err;
+} spc_run;
+
+static spc_status schedule(spc_run *run, double t, uint32_t kind)
+{
+    if (t > run->sc->horizon)
+        return SPC_OK;
+    if (spc_calendar_push(run->cal, t, kind, 0, 0) == 0)
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+static spc_status run_setup(spc_run *run, unsigned rep)
+{
+    const spc_scenario *sc = run->sc;
+    const gsl_rng_type *type = spc_rng_type_find(sc->generator);
+    if (type == NULL)
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "unknown generator %s", sc->generator);
+    run->cal = spc_calendar_alloc(256);
+    if (run->cal == NULL || spc_arrivals_init(&run->arrivals, &sc->arrivals, type, sc->seed, rep) != 0)
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory setting up the run");
+    run->chain = spc_chain_alloc(sc, run->cal, type, rep, run->err);
+    if (run->chain == NULL)
+        return run->err->code;
+    /* END first: anything else at exactly the horizon falls after it */
+    if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
+        (sc->warmup > 0 && spc_calendar_push(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return schedule(run, spc_arrivals_next(&run->arrivals, 0.0), SPC_EV_ARRIVAL);
+}
+
+static void run_teardown(spc_run *run)
+{
+    spc_chain_free(run->chain);
+    spc_arrivals_release(&run->arrivals);
+    spc_calendar_free(run->cal);
+}
+
+/* Hands one event to its module; returns 1 at the horizon, -1 on error. */
+static int dispatch(spc_run *run, const spc_event *ev)
+{
+    spc_status st = SPC_OK;
+    switch (ev->kind) {
+    case SPC_EV_ARRIVAL:
+        st = spc_chain_arrive(run->chain, run->now, run->err);
+        if (st == SPC_OK)
+            st = schedule(run, spc_arrivals_next(&run->arrivals, run->now), SPC_EV_ARRIVAL);
+        break;
+    case SPC_EV_SERVICE_END:
+        st = spc_chain_service_end(run->chain, run->now, ev->a, (uint32_t)ev->b, run->err);
+        break;
+    case SPC_EV_WARMUP:
+        spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
+        break;
+    case SPC_EV_END:
+        return 1;
+    default:
+        st = spc_error_set(run->err, SPC_ERR_INTERNAL, "event of unknown kind %u", ev->kind);
+    }
+    return st == SPC_OK ? 0 : -1;
+}
+
+spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
+                           spc_run_info *info, spc_error *err)
+{
+    spc_run run = { .sc = sc, .err = err };
+    spc_event ev;
+    int rc = run_setup(&run, rep) == SPC_OK ? 0 : -1;
+    while (rc == 0 && spc_calendar_pop(run.cal, &ev)) {
+        run.now = ev.time;
+        run.events++;
+        rc = dispatch(&run, &ev);
+    }
+    if (rc >= 0)
+        spc_chain_collect(run.chain, sc->horizon, out, err);
+    if (info != NULL) {
+        info->events = run.events;
+        info->end_time = run.now;
+    }
+    run_teardown(&run);
+    return err->code;
+}

@@ -1,0 +1,215 @@
+/*
+ * scenario.c -- reading and validating a scenario file.
+ *
+ * The reader walks the libconfig tree group by group. Each group first
+ * rejects keys it does not know (a typo must not be silently ignored), then
+ * reads its settings with typed getters that check ranges and fill defaults.
+ * Every error names the file, the line and the full setting path:
+ *
+ *   scenarios/x.cfg:12: stages.[1].servers: must be an integer >= 1 (got 0)
+ *
+ * Settings that came from --set have no line; they are reported as "--set".
+ */
+#include "spcsim/scenario.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libconfig.h>
+
+#include "spcsim/cfgread.h"
+#include "spcsim/override.h"
+#include "spcsim/rng.h"
+#include "spcsim/units.h"
+
+
+/* ---- top level ---- */
+
+static int valid_name(const char *s)
+{
+    if (s[0] == '\0' || s[0] == '.' || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
+            return 0;
+    return 1;
+}
+
+static int read_identity(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    const char *name = NULL, *text = "";
+    if (spc_cfg_string(r, root, "name", &name) < 0)
+        return -1;
+    if (name == NULL)
+        return spc_cfg_missing(r, root, "name", "the scenario's name (it names the output folder)");
+    if (!valid_name(name))
+        return spc_cfg_bad(r, config_setting_get_member(root, "name"),
+                   "must be 1-64 letters, digits, '_', '-' or '.', not starting with '.'");
+    if (spc_cfg_string(r, root, "description", &text) < 0)
+        return -1;
+    sc->name = spc_cfg_strdup(r, name);
+    sc->description = spc_cfg_strdup(r, text);
+    long long seed = 1;
+    if (spc_cfg_int(r, root, "seed", 0, INT64_MAX, &seed) < 0)
+        return -1;
+    sc->seed = (uint64_t)seed;
+    const char *gen = SPC_RNG_DEFAULT;
+    if (spc_cfg_string(r, root, "generator", &gen) < 0)
+        return -1;
+    if (spc_rng_type_find(gen) == NULL)
+        return spc_cfg_bad(r, config_setting_get_member(root, "generator"),
+                   "not a GSL generator name (e.g. \"mt19937\", \"ranlxd2\", \"taus2\")");
+    sc->generator = spc_cfg_strdup(r, gen);
+    return (sc->name && sc->description && sc->generator) ? 0 : -1;
+}
+
+static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    const char *unit = "h";
+    if (spc_cfg_string(r, root, "time_unit", &unit) < 0)
+        return -1;
+    r->unit = spc_unit_seconds(unit);
+    if (r->unit == 0)
+        return spc_cfg_bad(r, config_setting_get_member(root, "time_unit"),
+                   "must be one of \"s\", \"min\", \"h\", \"d\", \"w\"");
+    sc->time_unit = spc_cfg_strdup(r, unit);
+    sc->unit_seconds = r->unit;
+    int got = spc_cfg_duration(r, root, "horizon", 0.0, 1, &sc->horizon);
+    if (got < 0)
+        return -1;
+    if (got == 0)
+        return spc_cfg_missing(r, root, "horizon", "the run length, e.g. \"52w\"");
+    sc->warmup = 0.0;
+    if (spc_cfg_duration(r, root, "warmup", 0.0, 0, &sc->warmup) < 0)
+        return -1;
+    if (sc->warmup >= sc->horizon)
+        return spc_cfg_bad(r, config_setting_get_member(root, "warmup"), "must be shorter than the horizon");
+    return sc->time_unit ? 0 : -1;
+}
+
+static int read_statistics(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    static const char *const keys[] = { "batches", NULL };
+    sc->batches = 20;
+    const config_setting_t *g = spc_cfg_aggregate(r, root, "statistics", CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    long long b = sc->batches;
+    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_int(r, g, "batches", 2, 1000, &b) < 0)
+        return -1;
+    sc->batches = (int)b;
+    return 0;
+}
+
+static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    static const char *const keys[] = {
+        "name", "description", "seed", "generator", "time_unit", "horizon",
+        "warmup", "statistics", "arrivals", "stages", NULL
+    };
+    if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
+        read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
+        spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- loading ---- */
+
+static spc_status read_file(config_t *cfg, const char *path, spc_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot open the scenario: %s", path, strerror(errno));
+    fclose(f);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+        config_set_include_dir(cfg, dir);
+    }
+    if (config_read_file(cfg, path))
+        return SPC_OK;
+    if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read the scenario", path);
+    /* libconfig's text is "syntax error" or a more precise one */
+    const char *text = config_error_text(cfg) ? config_error_text(cfg) : "syntax error";
+    int plain = strcmp(text, "syntax error") == 0;
+    return spc_error_set(err, SPC_ERR_INVALID, "%s:%d: syntax error%s%s",
+                         config_error_file(cfg) ? config_error_file(cfg) : path,
+                         config_error_line(cfg), plain ? "" : ": ", plain ? "" : text);
+}
+
+spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
+                                size_t noverrides, spc_error *err)
+{
+    config_t cfg;
+    config_init(&cfg);
+    spc_scenario *sc = NULL;
+    if (read_file(&cfg, path, err) != SPC_OK)
+        goto done;
+    for (size_t i = 0; i < noverrides; i++)
+        if (spc_override_apply(&cfg, overrides[i], err) != SPC_OK)
+            goto done;
+    sc = calloc(1, sizeof *sc);
+    if (sc == NULL || (sc->path = strdup(path)) == NULL) {
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    spc_cfg_reader r = { err, 3600.0 };
+    if (read_root(&r, config_root_setting(&cfg), sc) < 0) {
+        if (err->code == SPC_OK)
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+done:
+    config_destroy(&cfg);
+    if (err->code != SPC_OK) {
+        spc_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+void spc_scenario_free(spc_scenario *sc)
+{
+    if (sc == NULL)
+        return;
+    for (size_t i = 0; i < sc->nstages; i++) {
+        free(sc->stages[i].name);
+        spc_dist_release(&sc->stages[i].service);
+        free(sc->stages[i].routes);
+    }
+    free(sc->stages);
+    free(sc->arrivals.slot_start);
+    free(sc->arrivals.slot_rate);
+    spc_dist_release(&sc->arrivals.interarrival);
+    free(sc->path);
+    free(sc->name);
+    free(sc->description);
+    free(sc->generator);
+    free(sc->time_unit);
+    free(sc);
+}
+
+double spc_scenario_mean_arrival_rate(const spc_scenario *sc)
+{
+    const spc_arrivals_spec *a = &sc->arrivals;
+    switch (a->kind) {
+    case SPC_ARRIVALS_POISSON:
+        return a->rate;
+    case SPC_ARRIVALS_RENEWAL:
+        return 1.0 / spc_dist_true_mean(&a->interarrival);
+    case SPC_ARRIVALS_SCHEDULE: {
+        double area = 0;
+        for (size_t i = 0; i < a->nslots; i++) {
+            double end = i + 1 < a->nslots ? a->slot_start[i + 1] : a->period;
+            area += a->slot_rate[i] * (end - a->slot_start[i]);
+        }
+        return area / a->period;
+    }
+    }
+    return 0.0;
+}

@@ -1,0 +1,161 @@
+/*
+ * scenario_write.c -- the resolved scenario, written back as libconfig.
+ *
+ * Every default is written out and every duration and rate is a plain
+ * number in the scenario's time unit, printed with the shortest decimal
+ * form that reads back to the same double. Reading the file back gives
+ * the same struct, so the run it describes is reproduced exactly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spcsim/scenario.h"
+
+/* Shortest "%.Ng" that reads back to x; always looks like a float to libconfig. */
+static void fmt_real(char *buf, size_t size, double x)
+{
+    for (int prec = 6; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    if (strpbrk(buf, ".eEn") == NULL)
+        strncat(buf, ".0", size - strlen(buf) - 1);
+}
+
+static void put_real(FILE *f, double x)
+{
+    char buf[64];
+    fmt_real(buf, sizeof buf, x);
+    fputs(buf, f);
+}
+
+static void put_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(f, "\\%c", *s);
+        else if (*s == '\n')
+            fputs("\\n", f);
+        else if (*s == '\t')
+            fputs("\\t", f);
+        else if ((unsigned char)*s < 0x20)
+            fprintf(f, "\\x%02x", (unsigned char)*s);
+        else
+            fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void put_array(FILE *f, const double *x, size_t n)
+{
+    fputs("[ ", f);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        put_real(f, x[i]);
+    }
+    fputs(" ]", f);
+}
+
+static void put_dist(FILE *f, const spc_dist *d)
+{
+    fprintf(f, "{ dist = \"%s\";", spc_dist_kind_name(d->kind));
+    switch (d->kind) {
+    case SPC_DIST_UNIFORM:
+        fputs(" min = ", f); put_real(f, d->min);
+        fputs("; max = ", f); put_real(f, d->max);
+        fputs(";", f);
+        break;
+    case SPC_DIST_EMPIRICAL:
+        fputs(" values = ", f); put_array(f, d->values, d->n);
+        fputs(";", f);
+        if (d->weights) {
+            fputs(" weights = ", f); put_array(f, d->weights, d->n);
+            fputs(";", f);
+        }
+        break;
+    default:
+        fputs(" mean = ", f); put_real(f, d->mean);
+        fputs(";", f);
+        if (d->kind != SPC_DIST_EXPONENTIAL && d->kind != SPC_DIST_DETERMINISTIC) {
+            fputs(" cv = ", f); put_real(f, d->cv);
+            fputs(";", f);
+        }
+    }
+    fputs(" }", f);
+}
+
+static void put_arrivals(FILE *f, const spc_scenario *sc)
+{
+    const spc_arrivals_spec *a = &sc->arrivals;
+    fputs("arrivals = {\n", f);
+    switch (a->kind) {
+    case SPC_ARRIVALS_POISSON:
+        fputs("  process = \"poisson\";\n  rate = ", f);
+        put_real(f, a->rate);
+        fputs(";\n", f);
+        break;
+    case SPC_ARRIVALS_SCHEDULE:
+        fputs("  process = \"poisson\";\n  schedule = {\n    period = ", f);
+        put_real(f, a->period);
+        fputs(";\n    rates = ", f);
+        put_array(f, a->slot_rate, a->nslots);
+        fputs(";\n    starts = ", f);
+        put_array(f, a->slot_start, a->nslots);
+        fputs(";\n  };\n", f);
+        break;
+    case SPC_ARRIVALS_RENEWAL:
+        fputs("  process = \"renewal\";\n  interarrival = ", f);
+        put_dist(f, &a->interarrival);
+        fputs(";\n", f);
+        break;
+    }
+    fputs("  entry = ", f);
+    put_string(f, sc->stages[a->entry].name);
+    fputs(";\n};\n", f);
+}
+
+static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
+{
+    fputs("  {\n    name = ", f);
+    put_string(f, st->name);
+    fprintf(f, ";\n    servers = %d;\n", st->servers);
+    if (st->capacity != SPC_CAPACITY_INFINITE)
+        fprintf(f, "    queue_capacity = %ld;\n", st->capacity);
+    fputs("    service = ", f);
+    put_dist(f, &st->service);
+    fputs(";\n    routing = (", f);
+    for (size_t k = 0; k < st->nroutes; k++) {
+        fputs(k ? ", { to = " : " { to = ", f);
+        put_string(f, st->routes[k].to == SPC_ROUTE_DELIVER ? "deliver" : sc->stages[st->routes[k].to].name);
+        fputs("; p = ", f);
+        put_real(f, st->routes[k].p);
+        fputs("; }", f);
+    }
+    fputs(" );\n  }", f);
+}
+
+int spc_scenario_write(const spc_scenario *sc, FILE *f)
+{
+    fputs("# Resolved scenario: every default filled in, every duration and rate\n"
+          "# in the time unit below. Running this file reproduces the run.\n", f);
+    fputs("name = ", f); put_string(f, sc->name);
+    fputs(";\ndescription = ", f); put_string(f, sc->description);
+    fprintf(f, ";\nseed = %lluL;\ngenerator = ", (unsigned long long)sc->seed);
+    put_string(f, sc->generator);
+    fputs(";\ntime_unit = ", f); put_string(f, sc->time_unit);
+    fputs(";\nhorizon = ", f); put_real(f, sc->horizon);
+    fputs(";\nwarmup = ", f); put_real(f, sc->warmup);
+    fprintf(f, ";\nstatistics = { batches = %d; };\n", sc->batches);
+    put_arrivals(f, sc);
+    fputs("stages = (\n", f);
+    for (size_t i = 0; i < sc->nstages; i++) {
+        put_stage(f, sc, &sc->stages[i]);
+        fputs(i + 1 < sc->nstages ? ",\n" : "\n", f);
+    }
+    fputs(");\n", f);
+    return ferror(f) ? -1 : 0;
+}

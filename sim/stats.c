@@ -1,0 +1,282 @@
+/*
+ * stats.c -- batch means, time averages, counters and quantiles.
+ *
+ * The Student-t quantile comes from GSL (gsl_cdf_tdist_Pinv), the sample
+ * mean and standard deviation of batch means from gsl_stats; quantiles come
+ * from a GSL histogram with log-linear bins and GSL's inverse CDF.
+ */
+#include "spcsim/stats.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+
+spc_estimate spc_stats_interval(const double *x, size_t k, double centre)
+{
+    spc_estimate e = { NAN, NAN, NAN, (double)k };
+    if (k == 0)
+        return e;
+    double m = gsl_stats_mean(x, 1, k);
+    e.mean = isnan(centre) ? m : centre;
+    if (k < 2)
+        return e;
+    double hw = gsl_cdf_tdist_Pinv(0.975, (double)(k - 1)) *
+                gsl_stats_sd_m(x, 1, k, m) / sqrt((double)k);
+    e.lo = e.mean - hw;
+    e.hi = e.mean + hw;
+    return e;
+}
+
+/* ---- observations ---- */
+
+int spc_tally_init(spc_tally *t, size_t bmin)
+{
+    memset(t, 0, sizeof *t);
+    t->bmin = bmin < 2 ? 2 : bmin;
+    t->batch = calloc(2 * t->bmin, sizeof *t->batch);
+    if (t->batch == NULL)
+        return -1;
+    spc_tally_reset(t);
+    return 0;
+}
+
+void spc_tally_release(spc_tally *t)
+{
+    free(t->batch);
+    t->batch = NULL;
+}
+
+void spc_tally_reset(spc_tally *t)
+{
+    t->full = t->cur_n = t->n = 0;
+    t->size = 1;
+    t->cur_sum = t->sum = 0.0;
+}
+
+/* 2B batches are full: merge neighbours into B batches of twice the size. */
+static void tally_collapse(spc_tally *t)
+{
+    for (size_t i = 0; i < t->bmin; i++)
+        t->batch[i] = t->batch[2 * i] + t->batch[2 * i + 1];
+    t->full = t->bmin;
+    t->size *= 2;
+}
+
+void spc_tally_add(spc_tally *t, double x)
+{
+    t->sum += x;
+    t->n++;
+    t->cur_sum += x;
+    if (++t->cur_n < t->size)
+        return;
+    t->batch[t->full++] = t->cur_sum;
+    t->cur_sum = 0.0;
+    t->cur_n = 0;
+    if (t->full == 2 * t->bmin)
+        tally_collapse(t);
+}
+
+spc_estimate spc_tally_estimate(const spc_tally *t)
+{
+    spc_estimate e = { NAN, NAN, NAN, (double)t->n };
+    if (t->n == 0)
+        return e;
+    double means[t->full > 0 ? t->full : 1];
+    for (size_t i = 0; i < t->full; i++)
+        means[i] = t->batch[i] / (double)t->size;
+    e = spc_stats_interval(means, t->full, t->sum / (double)t->n);
+    e.n = (double)t->n;
+    return e;
+}
+
+/* ---- levels over time ---- */
+
+int spc_timeavg_init(spc_timeavg *a, size_t k)
+{
+    memset(a, 0, sizeof *a);
+    a->k = k < 2 ? 2 : k;
+    a->area = calloc(a->k, sizeof *a->area);
+    return a->area ? 0 : -1;
+}
+
+void spc_timeavg_release(spc_timeavg *a)
+{
+    free(a->area);
+    a->area = NULL;
+}
+
+void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
+{
+    memset(a->area, 0, a->k * sizeof *a->area);
+    a->t0 = t0;
+    a->width = (t1 - t0) / (double)a->k;
+    a->last_t = t0;
+    a->level = level;
+    a->cur = 0;
+    a->cur_end = t0 + a->width;
+}
+
+/* Adds level·(t - last_t), split over the batches the interval crosses.
+ * Most changes fall inside the current batch: that path is one multiply. */
+static void timeavg_integrate(spc_timeavg *a, double t)
+{
+    if (!(t > a->last_t) || !(a->width > 0))
+        return;
+    double from = a->last_t;
+    while (t > a->cur_end && a->cur + 1 < a->k) {
+        a->area[a->cur] += a->level * (a->cur_end - from);
+        from = a->cur_end;
+        a->cur++;
+        a->cur_end = a->t0 + (double)(a->cur + 1) * a->width;
+    }
+    a->area[a->cur] += a->level * (t - from);
+    a->last_t = t;
+}
+
+void spc_timeavg_set(spc_timeavg *a, double t, double level)
+{
+    timeavg_integrate(a, t);
+    a->level = level;
+}
+
+spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
+{
+    timeavg_integrate(a, t1);
+    double x[a->k];
+    double total = 0;
+    for (size_t i = 0; i < a->k; i++) {
+        x[i] = a->width > 0 ? a->area[i] / a->width : NAN;
+        total += a->area[i];
+    }
+    double span = a->width * (double)a->k;
+    return spc_stats_interval(x, a->k, span > 0 ? total / span : NAN);
+}
+
+/* ---- counts per unit time ---- */
+
+int spc_counter_init(spc_counter *c, size_t k)
+{
+    memset(c, 0, sizeof *c);
+    c->k = k < 2 ? 2 : k;
+    c->count = calloc(c->k, sizeof *c->count);
+    return c->count ? 0 : -1;
+}
+
+void spc_counter_release(spc_counter *c)
+{
+    free(c->count);
+    c->count = NULL;
+}
+
+void spc_counter_start(spc_counter *c, double t0, double t1)
+{
+    memset(c->count, 0, c->k * sizeof *c->count);
+    c->t0 = t0;
+    c->width = (t1 - t0) / (double)c->k;
+    c->inv_width = c->width > 0 ? 1.0 / c->width : 0.0;
+    c->cur = 0;
+    c->cur_end = t0 + c->width;
+    c->total = 0;
+}
+
+void spc_counter_add(spc_counter *c, double t, double amount)
+{
+    if (!(c->width > 0) || t < c->t0)
+        return;
+    if (t >= c->cur_end && c->cur + 1 < c->k) {
+        size_t i = (size_t)((t - c->t0) * c->inv_width);
+        c->cur = i < c->k ? i : c->k - 1;
+        c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
+    }
+    c->count[c->cur] += amount;
+    c->total += amount;
+}
+
+spc_estimate spc_counter_rate(const spc_counter *c)
+{
+    double x[c->k];
+    for (size_t i = 0; i < c->k; i++)
+        x[i] = c->width > 0 ? c->count[i] / c->width : NAN;
+    double span = c->width * (double)c->k;
+    return spc_stats_interval(x, c->k, span > 0 ? c->total / span : NAN);
+}
+
+spc_estimate spc_counter_total(const spc_counter *c)
+{
+    spc_estimate e = spc_stats_interval(c->count, c->k, c->total);
+    double k = (double)c->k;
+    e.lo = e.mean + k * (e.lo - e.mean);
+    e.hi = e.mean + k * (e.hi - e.mean);
+    return e;
+}
+
+/* ---- quantiles ---- */
+
+#define Q_EMIN (-30)
+#define Q_EMAX 40
+#define Q_SUB 32 /* = 2^5: the index below takes the top 5 mantissa bits */
+#define Q_BINS ((size_t)(Q_EMAX - Q_EMIN) * Q_SUB)
+
+int spc_quantile_init(spc_quantile *q)
+{
+    q->h = gsl_histogram_calloc(Q_BINS);
+    if (q->h == NULL)
+        return -1;
+    /* edge (o, j) = 2^(EMIN + o) (1 + j/SUB) */
+    for (size_t o = 0; o < (size_t)(Q_EMAX - Q_EMIN); o++)
+        for (size_t j = 0; j < Q_SUB; j++)
+            q->h->range[o * Q_SUB + j] = ldexp(1.0 + (double)j / Q_SUB, Q_EMIN + (int)o);
+    q->h->range[Q_BINS] = ldexp(1.0, Q_EMAX);
+    q->zeros = q->n = 0;
+    return 0;
+}
+
+void spc_quantile_release(spc_quantile *q)
+{
+    if (q->h != NULL)
+        gsl_histogram_free(q->h);
+    q->h = NULL;
+}
+
+void spc_quantile_reset(spc_quantile *q)
+{
+    gsl_histogram_reset(q->h);
+    q->zeros = q->n = 0;
+}
+
+/* For a positive double, the bits above the top 5 of the mantissa are
+ * (biased exponent, top 5 mantissa bits), an integer that grows with x:
+ * bits >> 47 = 32 (e + 1023) + j for x = 2^e (1 + j/32 + ...). */
+void spc_quantile_add(spc_quantile *q, double x)
+{
+    q->n += 1;
+    if (!(x >= q->h->range[0])) {
+        q->zeros += 1;
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    size_t i = (size_t)((bits >> 47) - ((uint64_t)(1023 + Q_EMIN) << 5));
+    q->h->bin[i < Q_BINS ? i : Q_BINS - 1] += 1;
+}
+
+double spc_quantile_get(const spc_quantile *q, double p)
+{
+    if (q->n == 0)
+        return NAN;
+    double rank = p * q->n;
+    if (rank <= q->zeros)
+        return 0.0;
+    gsl_histogram_pdf *pdf = gsl_histogram_pdf_alloc(Q_BINS);
+    if (pdf == NULL || gsl_histogram_pdf_init(pdf, q->h) != 0) {
+        gsl_histogram_pdf_free(pdf);
+        return NAN;
+    }
+    double u = (rank - q->zeros) / (q->n - q->zeros);
+    double x = gsl_histogram_pdf_sample(pdf, u < 1.0 ? u : nextafter(1.0, 0.0));
+    gsl_histogram_pdf_free(pdf);
+    return x;
+}

@@ -1,0 +1,553 @@
+/*
+ * test_cli.c -- the spcsim program, run as a user runs it.
+ *
+ * The binary is $SPCSIM (make check sets it; ./spcsim otherwise), started
+ * with posix_spawn, no shell, its stdout and stderr captured to files. Every
+ * test works in its own mkdtemp folder under /tmp and removes it at the end.
+ * Runs are kept short (--set horizon="2w").
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "spcsim/version.h"
+#include "tests.h"
+
+extern char **environ;
+
+#define TANDEM "scenarios/validation/tandem3.cfg"
+#define SHORT "horizon=\"2w\""
+#define HEADER "scope,metric,mean,ci95_low,ci95_high,n\n"
+
+typedef struct {
+    int code;   /* exit status; -1 when it did not exit normally */
+    char *out;  /* captured stdout, never NULL */
+    char *err;  /* captured stderr, never NULL */
+} cli_result;
+
+/* ---- files and folders ---- */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    return buf;
+}
+
+/* dir/name into buf; fails the test when it does not fit. */
+static void join(char *buf, size_t size, const char *dir, const char *name)
+{
+    int n = snprintf(buf, size, "%s/%s", dir, name);
+    CU_ASSERT_FATAL(n >= 0 && (size_t)n < size);
+}
+
+static char *slurp_in(const char *dir, const char *name)
+{
+    char path[1024];
+    join(path, sizeof path, dir, name);
+    return slurp(path);
+}
+
+static int same_file(const char *a_dir, const char *b_dir, const char *name)
+{
+    char *a = slurp_in(a_dir, name), *b = slurp_in(b_dir, name);
+    int same = a != NULL && b != NULL && strcmp(a, b) == 0;
+    free(a);
+    free(b);
+    return same;
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (!S_ISDIR(st.st_mode)) {
+        unlink(path);
+        return;
+    }
+    chmod(path, 0700);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char sub[1024];
+        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
+            remove_tree(sub);
+    }
+    if (d != NULL)
+        closedir(d);
+    rmdir(path);
+}
+
+/* Entries of dir other than . and ..; *hidden counts those starting with '.'.
+ * Returns -1 when dir cannot be opened. */
+static int count_entries(const char *dir, int *hidden)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return -1;
+    int n = 0;
+    *hidden = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        n++;
+        if (e->d_name[0] == '.')
+            (*hidden)++;
+    }
+    closedir(d);
+    return n;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static void make_tmp(char *dir, size_t size)
+{
+    snprintf(dir, size, "/tmp/spcsim-cli-XXXXXX");
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+}
+
+/* ---- running the program ---- */
+
+static const char *binary(void)
+{
+    const char *b = getenv("SPCSIM");
+    return b != NULL && b[0] != '\0' ? b : "./spcsim";
+}
+
+static int spawn_wait(const char *const *argv, const char *out, const char *err)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid;
+    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        fprintf(stderr, "\n  cannot start %s: %s (set SPCSIM)\n", argv[0], strerror(rc));
+        return -1;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Runs spcsim with args (NULL-terminated); captures into tmp/stdout, tmp/stderr. */
+static cli_result run_cli(const char *tmp, const char *const *args)
+{
+    const char *argv[32] = { binary() };
+    size_t n = 1;
+    for (; args[n - 1] != NULL && n < 31; n++)
+        argv[n] = args[n - 1];
+    argv[n] = NULL;
+    char out[1024], err[1024];
+    join(out, sizeof out, tmp, "stdout");
+    join(err, sizeof err, tmp, "stderr");
+    cli_result r = { spawn_wait(argv, out, err), slurp(out), slurp(err) };
+    if (r.out == NULL)
+        r.out = strdup("");
+    if (r.err == NULL)
+        r.err = strdup("");
+    CU_ASSERT_FATAL(r.out != NULL && r.err != NULL);
+    return r;
+}
+
+static void cli_free(cli_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Runs and checks the exit code; on a mismatch shows what was printed. */
+static cli_result expect_exit(const char *tmp, const char *const *args, int code)
+{
+    cli_result r = run_cli(tmp, args);
+    if (r.code != code) {
+        fprintf(stderr, "\n  spcsim");
+        for (const char *const *a = args; *a != NULL; a++)
+            fprintf(stderr, " %s", *a);
+        fprintf(stderr, ": exit %d, expected %d; stderr: %s", r.code, code, r.err);
+    }
+    CU_ASSERT_EQUAL(r.code, code);
+    return r;
+}
+
+/* A short run of tandem3 into tmp/sub; extra args (up to 4) after it. */
+static cli_result run_tandem(const char *tmp, const char *sub, const char *const *extra, int code)
+{
+    char dir[1024];
+    join(dir, sizeof dir, tmp, sub);
+    const char *args[12] = { "run", TANDEM, "-o", dir, "--set", SHORT };
+    size_t n = 6;
+    for (size_t i = 0; extra != NULL && extra[i] != NULL && n < 11; i++)
+        args[n++] = extra[i];
+    args[n] = NULL;
+    return expect_exit(tmp, args, code);
+}
+
+/* ---- tests ---- */
+
+static void test_help_version(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    const char *help[] = { "--help", NULL }, *h[] = { "-h", NULL }, *version[] = { "--version", NULL };
+    cli_result r = expect_exit(tmp, help, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Usage: spcsim run SCENARIO"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Exit codes:"));
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    r = expect_exit(tmp, h, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Usage:"));
+    cli_free(&r);
+    r = expect_exit(tmp, version, 0);
+    CU_ASSERT_STRING_EQUAL(r.out, "spcsim " SPC_VERSION "\n");
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
+/* Exit 2, nothing on stdout, an "spcsim: " message on stderr. */
+static void expect_usage(const char *tmp, const char *const *args)
+{
+    cli_result r = expect_exit(tmp, args, 2);
+    CU_ASSERT_STRING_EQUAL(r.out, "");
+    CU_ASSERT_EQUAL(strncmp(r.err, "spcsim: ", 8), 0);
+    cli_free(&r);
+}
+
+static void test_usage_errors(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    const char *none[] = { NULL };
+    const char *unknown_cmd[] = { "simulate", TANDEM, NULL };
+    const char *unknown_opt[] = { "run", TANDEM, "--frobnicate", NULL };
+    const char *bad_seed[] = { "run", TANDEM, "--seed", "abc", NULL };
+    const char *neg_seed[] = { "run", TANDEM, "--seed", "-1", NULL };
+    const char *no_file[] = { "run", NULL };
+    const char *extra[] = { "check", TANDEM, TANDEM, NULL };
+    const char *no_value[] = { "check", TANDEM, "-o", NULL };
+    const char *bad_set[] = { "check", TANDEM, "--set", "noequals", NULL };
+    const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
+                                   no_file, extra, no_value, bad_set };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_usage(tmp, cases[i]);
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* stdout, stderr: nothing else */
+    remove_tree(tmp);
+}
+
+static void test_missing_scenario(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    const char *args[] = { "run", "tests/data/no-such-scenario.cfg", "-o", out, NULL };
+    cli_result r = expect_exit(tmp, args, 3);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "tests/data/no-such-scenario.cfg"));
+    CU_ASSERT_FALSE(exists(out));
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
+static void test_invalid_scenario(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    const char *run[] = { "run", "tests/data/bad/servers-zero.cfg", "-o", out, NULL };
+    cli_result r = expect_exit(tmp, run, 4);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "tests/data/bad/servers-zero.cfg:9: stages.[0].servers:"));
+    CU_ASSERT_STRING_EQUAL(r.out, "");
+    CU_ASSERT_FALSE(exists(out));
+    cli_free(&r);
+    const char *check[] = { "check", "tests/data/bad/syntax-error.cfg", NULL };
+    r = expect_exit(tmp, check, 4);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "tests/data/bad/syntax-error.cfg:6: syntax error"));
+    cli_free(&r);
+    const char *set[] = { "check", TANDEM, "--set", "stages.[0].servers=0", NULL };
+    r = expect_exit(tmp, set, 4);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: --set: stages.[0].servers:"));
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
+/* Exit 5, one line naming the folder, and tmp holds only `keep`, unchanged. */
+static void expect_unwritable(const char *tmp, const char *dir, const char *keep)
+{
+    const char *args[] = { "run", TANDEM, "-o", dir, "--set", SHORT, NULL };
+    cli_result r = expect_exit(tmp, args, 5);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, dir));
+    cli_free(&r);
+    char *text = slurp_in(tmp, keep);
+    CU_ASSERT_PTR_NOT_NULL(text);
+    CU_ASSERT(text != NULL && strcmp(text, "keep\n") == 0);
+    free(text);
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 3); /* keep, stdout, stderr */
+    CU_ASSERT_EQUAL(hidden, 0);
+}
+
+static void test_unwritable_output(void)
+{
+    char tmp[64], file[1024], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(file, sizeof file, tmp, "file");
+    FILE *f = fopen(file, "w");
+    CU_ASSERT(f != NULL);
+    if (f != NULL) {
+        fputs("keep\n", f);
+        fclose(f);
+    }
+    /* a folder under a regular file (blocks root too), and the file itself */
+    join(dir, sizeof dir, file, "sub");
+    expect_unwritable(tmp, dir, "file");
+    expect_unwritable(tmp, file, "file");
+    remove_tree(tmp);
+}
+
+/* A folder without write permission: only meaningful when not root. */
+static void test_readonly_output(void)
+{
+    if (geteuid() == 0)
+        return;
+    char tmp[64], ro[1024], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(ro, sizeof ro, tmp, "ro");
+    CU_ASSERT(mkdir(ro, 0555) == 0);
+    join(dir, sizeof dir, ro, "out");
+    const char *args[] = { "run", TANDEM, "-o", dir, "--set", SHORT, NULL };
+    cli_result r = expect_exit(tmp, args, 5);
+    cli_free(&r);
+    const char *here[] = { "run", TANDEM, "-o", ro, "--set", SHORT, NULL };
+    r = expect_exit(tmp, here, 5);
+    cli_free(&r);
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(ro, &hidden), 0);
+    remove_tree(tmp);
+}
+
+/* The three outputs are there, with no temporary files left over. */
+static void check_outputs(const char *dir)
+{
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(dir, &hidden), 3);
+    CU_ASSERT_EQUAL(hidden, 0);
+    char *csv = slurp_in(dir, "summary.csv"), *json = slurp_in(dir, "run.json");
+    char *cfg = slurp_in(dir, "scenario.resolved.cfg");
+    CU_ASSERT(csv != NULL && strncmp(csv, HEADER, strlen(HEADER)) == 0);
+    CU_ASSERT(csv != NULL && strstr(csv, "\nsystem,lead_time_mean,") != NULL);
+    CU_ASSERT(json != NULL && strstr(json, "\"name\": \"tandem3\"") != NULL);
+    CU_ASSERT(cfg != NULL && strstr(cfg, "horizon = 336.0;") != NULL);
+    free(csv);
+    free(json);
+    free(cfg);
+}
+
+static void test_run_outputs(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    cli_result r = run_tandem(tmp, "a", NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "outputs: "));
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "a");
+    check_outputs(dir);
+    /* --quiet: the same files, nothing printed */
+    const char *quiet[] = { "--quiet", NULL };
+    r = run_tandem(tmp, "q", quiet, 0);
+    CU_ASSERT_STRING_EQUAL(r.out, "");
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "q");
+    check_outputs(dir);
+    remove_tree(tmp);
+}
+
+static void test_seeds(void)
+{
+    char tmp[64], a[1024], b[1024], c[1024], d[1024];
+    make_tmp(tmp, sizeof tmp);
+    const char *seed3[] = { "--seed", "3", NULL }, *seed4[] = { "--seed", "4", NULL };
+    cli_result r = run_tandem(tmp, "a", NULL, 0);
+    cli_free(&r);
+    r = run_tandem(tmp, "b", NULL, 0);
+    cli_free(&r);
+    r = run_tandem(tmp, "c", seed4, 0);
+    cli_free(&r);
+    r = run_tandem(tmp, "d", seed3, 0); /* tandem3's own seed is 3 */
+    cli_free(&r);
+    join(a, sizeof a, tmp, "a");
+    join(b, sizeof b, tmp, "b");
+    join(c, sizeof c, tmp, "c");
+    join(d, sizeof d, tmp, "d");
+    CU_ASSERT(same_file(a, b, "summary.csv"));
+    CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
+    CU_ASSERT_FALSE(same_file(a, c, "summary.csv"));
+    CU_ASSERT(same_file(a, d, "summary.csv"));
+    remove_tree(tmp);
+}
+
+static void test_resolved_reproduces(void)
+{
+    char tmp[64], a[1024], b[1024], cfg[1024];
+    make_tmp(tmp, sizeof tmp);
+    cli_result r = run_tandem(tmp, "a", NULL, 0);
+    cli_free(&r);
+    join(a, sizeof a, tmp, "a");
+    join(b, sizeof b, tmp, "b");
+    join(cfg, sizeof cfg, a, "scenario.resolved.cfg");
+    const char *args[] = { "run", cfg, "-o", b, NULL };
+    r = expect_exit(tmp, args, 0);
+    cli_free(&r);
+    CU_ASSERT(same_file(a, b, "summary.csv"));
+    CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
+    remove_tree(tmp);
+}
+
+static void test_check(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    const char *args[] = { "check", TANDEM, "--set", SHORT, NULL };
+    cli_result r = expect_exit(tmp, args, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "name = \"tandem3\";\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "horizon = 336.0;\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "# valid."));
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    /* what check prints is itself a scenario */
+    join(out, sizeof out, tmp, "stdout");
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(out, NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && sc->horizon == 336.0 && sc->nstages == 3);
+    spc_scenario_free(sc);
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* check writes no outputs */
+    remove_tree(tmp);
+}
+
+/* Copies dir/name to to_dir/name; returns 0 or -1. */
+static int copy_file(const char *dir, const char *to_dir, const char *name)
+{
+    char *text = slurp_in(dir, name), path[1024];
+    join(path, sizeof path, to_dir, name);
+    FILE *f = text != NULL ? fopen(path, "w") : NULL;
+    int ok = f != NULL && fputs(text, f) >= 0;
+    if (f != NULL && fclose(f) != 0)
+        ok = 0;
+    free(text);
+    return ok ? 0 : -1;
+}
+
+/* check's product is its stdout: when that cannot be written, exit 5. */
+static void test_stdout_full(void)
+{
+    if (access("/dev/full", W_OK) != 0)
+        return;
+    char tmp[64], err[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(err, sizeof err, tmp, "stderr");
+    const char *argv[] = { binary(), "check", TANDEM, NULL };
+    CU_ASSERT_EQUAL(spawn_wait(argv, "/dev/full", err), 5);
+    char *text = slurp(err);
+    CU_ASSERT(text != NULL && count_lines(text) == 1 && strstr(text, "standard output") != NULL);
+    free(text);
+    remove_tree(tmp);
+}
+
+/* A run that fails leaves the outputs of the last good run as they were. */
+static void test_failed_run_keeps_outputs(void)
+{
+    char tmp[64], a[1024], keep[1024];
+    make_tmp(tmp, sizeof tmp);
+    cli_result r = run_tandem(tmp, "a", NULL, 0);
+    cli_free(&r);
+    join(a, sizeof a, tmp, "a");
+    join(keep, sizeof keep, tmp, "keep");
+    CU_ASSERT(mkdir(keep, 0700) == 0);
+    const char *names[] = { "summary.csv", "run.json", "scenario.resolved.cfg" };
+    for (size_t i = 0; i < 3; i++)
+        CU_ASSERT(copy_file(a, keep, names[i]) == 0);
+    const char *bad[] = { "--set", "stages.[0].servers=0", NULL };
+    r = run_tandem(tmp, "a", bad, 4);
+    cli_free(&r);
+    const char *args[] = { "run", "tests/data/no-such-scenario.cfg", "-o", a, NULL };
+    r = expect_exit(tmp, args, 3);
+    cli_free(&r);
+    for (size_t i = 0; i < 3; i++)
+        CU_ASSERT(same_file(a, keep, names[i]));
+    check_outputs(a);
+    remove_tree(tmp);
+}
+
+static const CU_TestInfo tests[] = {
+    { "--help and --version", test_help_version },
+    { "bad usage exits 2", test_usage_errors },
+    { "missing scenario exits 3", test_missing_scenario },
+    { "invalid scenario exits 4, one line", test_invalid_scenario },
+    { "unwritable output exits 5, writes nothing", test_unwritable_output },
+    { "read-only output folder exits 5", test_readonly_output },
+    { "run writes the three outputs", test_run_outputs },
+    { "same seed same results, other seed other", test_seeds },
+    { "resolved scenario reproduces the run", test_resolved_reproduces },
+    { "check prints the resolved scenario", test_check },
+    { "failed run keeps the previous outputs", test_failed_run_keeps_outputs },
+    { "check to a full stdout exits 5", test_stdout_full },
+    CU_TEST_INFO_NULL,
+};
+
+int tests_cli(void)
+{
+    return tests_add_suite("cli", tests);
+}

@@ -1,0 +1,98 @@
+/*
+ * test_dist.c -- each named distribution, sampled with a fixed seed, has the
+ * mean and variance it promises. Tolerances come from the sample itself:
+ * the mean must lie within a 99.9% interval of the sample mean, the
+ * variance within a 99.9% interval built from the sample's fourth moment,
+ * Var(s^2) ~ (m4 - s^4)/n.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "spcsim/dist.h"
+#include "tests.h"
+
+#define N 200000
+
+static void check_moments(spc_dist *d, unsigned long seed)
+{
+    CU_ASSERT_EQUAL_FATAL(spc_dist_prepare(d), 0);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, seed);
+    double *x = malloc(N * sizeof *x);
+    int negative = 0;
+    for (int i = 0; i < N; i++) {
+        x[i] = spc_dist_sample(d, r);
+        negative += x[i] < 0;
+    }
+    double m = gsl_stats_mean(x, 1, N), v = gsl_stats_variance_m(x, 1, N, m);
+    double z = gsl_cdf_ugaussian_Pinv(0.9995);
+    double mu = spc_dist_true_mean(d), var = spc_dist_true_scv(d) * mu * mu;
+    CU_ASSERT_EQUAL(negative, 0);
+    CU_ASSERT(fabs(m - mu) <= z * sqrt(v / N) + 1e-12);
+    if (v > 0) {
+        double m4 = (gsl_stats_kurtosis_m_sd(x, 1, N, m, sqrt(v)) + 3.0) * v * v;
+        CU_ASSERT(fabs(v - var) <= z * sqrt((m4 - v * v) / N));
+    } else {
+        CU_ASSERT_DOUBLE_EQUAL(var, 0.0, 1e-12);
+    }
+    free(x);
+    gsl_rng_free(r);
+    spc_dist_release(d);
+}
+
+static void test_by_mean_and_cv(void)
+{
+    spc_dist d = { 0 };
+    d.kind = SPC_DIST_EXPONENTIAL, d.mean = 2.5, d.cv = 1;
+    check_moments(&d, 1);
+    d.kind = SPC_DIST_GAMMA, d.mean = 3.0, d.cv = 0.5;
+    check_moments(&d, 2);
+    d.kind = SPC_DIST_GAMMA, d.mean = 3.0, d.cv = 2.0;
+    check_moments(&d, 3);
+    d.kind = SPC_DIST_LOGNORMAL, d.mean = 1.5, d.cv = 0.8;
+    check_moments(&d, 4);
+    d.kind = SPC_DIST_NORMAL, d.mean = 10.0, d.cv = 0.2; /* truncation negligible */
+    check_moments(&d, 5);
+    d.kind = SPC_DIST_NORMAL, d.mean = 1.0, d.cv = 1.0;  /* heavily truncated */
+    check_moments(&d, 6);
+    d.kind = SPC_DIST_DETERMINISTIC, d.mean = 4.0, d.cv = 0;
+    check_moments(&d, 7);
+}
+
+static void test_uniform_and_empirical(void)
+{
+    spc_dist d = { 0 };
+    d.kind = SPC_DIST_UNIFORM, d.min = 2.0, d.max = 5.0;
+    check_moments(&d, 8);
+    double values[] = { 1.0, 2.0, 10.0 };
+    double weights[] = { 0.5, 0.3, 0.2 };
+    spc_dist e = { 0 };
+    e.kind = SPC_DIST_EMPIRICAL, e.n = 3, e.values = values;
+    spc_dist copy;
+    CU_ASSERT_EQUAL_FATAL(spc_dist_copy(&copy, &e), 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_dist_true_mean(&copy), 13.0 / 3.0, 1e-12);
+    check_moments(&copy, 9);
+    e.weights = weights;
+    CU_ASSERT_EQUAL_FATAL(spc_dist_copy(&copy, &e), 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_dist_true_mean(&copy), 0.5 + 0.6 + 2.0, 1e-12);
+    check_moments(&copy, 10);
+}
+
+static void test_names(void)
+{
+    for (int k = 0; k < SPC_DIST_COUNT; k++)
+        CU_ASSERT_EQUAL(spc_dist_kind_from_name(spc_dist_kind_name((spc_dist_kind)k)), k);
+    CU_ASSERT_EQUAL(spc_dist_kind_from_name("weibull"), -1);
+}
+
+static const CU_TestInfo tests[] = {
+    { "mean/cv families have their promised moments", test_by_mean_and_cv },
+    { "uniform and empirical have their moments", test_uniform_and_empirical },
+    { "names round-trip", test_names },
+    CU_TEST_INFO_NULL
+};
+
+int tests_dist(void) { return tests_add_suite("dist", tests); }

@@ -1,0 +1,175 @@
+/*
+ * test_validation.c -- the simulator against queueing theory.
+ *
+ * Each test runs a scenario from scenarios/validation/ with its fixed seed
+ * and asserts that the theoretical value lies inside the run's own 95%
+ * batch-means interval and within 2% of the estimate.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "spcsim/arrivals.h"
+#include "spcsim/queueing.h"
+#include "spcsim/rng.h"
+#include "tests.h"
+
+#define TOL 0.02
+
+static void test_erlang_formulas(void)
+{
+    CU_ASSERT_DOUBLE_EQUAL(spc_erlang_b(4, 3.0), 0.206107, 5e-7);
+    CU_ASSERT_DOUBLE_EQUAL(spc_erlang_c(4, 3.0), 0.509434, 5e-7);
+    CU_ASSERT_DOUBLE_EQUAL(spc_mmc_wq(15.0, 5.0, 4), 0.101887, 5e-7);
+    CU_ASSERT_DOUBLE_EQUAL(spc_mmc_wq(0.9, 1.0, 1), 9.0, 1e-12);
+    CU_ASSERT(isnan(spc_erlang_c(2, 2.0)));
+}
+
+/* L = lambda W on a stage: the time-average queue equals throughput times
+ * mean wait, up to edge effects far smaller than the statistical error. */
+static void check_little(const spc_results *r, const char *stage)
+{
+    const spc_estimate *l = tests_metric(r, stage, "queue_mean");
+    const spc_estimate *x = tests_metric(r, stage, "throughput");
+    const spc_estimate *w = tests_metric(r, stage, "wait_mean");
+    double hw = 0.5 * (l->hi - l->lo);
+    if (fabs(l->mean - x->mean * w->mean) > hw)
+        fprintf(stderr, "\n  Little %s: L = %.6g, lambda W = %.6g (half-width %.3g)", stage,
+                l->mean, x->mean * w->mean, hw);
+    CU_ASSERT(fabs(l->mean - x->mean * w->mean) <= hw);
+}
+
+static void test_mm1(void)
+{
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", NULL, 0, &r);
+    tests_check_theory(&r, "server", "wait_mean", 9.0, TOL);
+    tests_check_theory(&r, "server", "queue_mean", 8.1, TOL);
+    tests_check_theory(&r, "server", "sojourn_mean", 10.0, TOL);
+    tests_check_theory(&r, "server", "utilization", 0.9, TOL);
+    tests_check_theory(&r, "server", "wait_prob", 0.9, TOL);
+    tests_check_theory(&r, "system", "throughput", 0.9, TOL);
+    check_little(&r, "server");
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+static void test_mm4(void)
+{
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/mm4.cfg", NULL, 0, &r);
+    tests_check_theory(&r, "desk", "wait_mean", spc_mmc_wq(15, 5, 4), TOL);
+    tests_check_theory(&r, "desk", "wait_prob", spc_erlang_c(4, 3.0), TOL);
+    tests_check_theory(&r, "desk", "utilization", 0.75, TOL);
+    check_little(&r, "desk");
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+/* Jackson: each stage of the tandem is an independent M/M/c with rate 4/h. */
+static void test_tandem_jackson(void)
+{
+    static const char *const names[] = { "intake", "assembly", "shipping" };
+    static const int c[] = { 1, 2, 3 };
+    static const double mean_s[] = { 0.2, 0.4, 0.5 };
+    const double lambda = 4.0;
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/tandem3.cfg", NULL, 0, &r);
+    double lead = 0;
+    for (int i = 0; i < 3; i++) {
+        double wq = spc_mmc_wq(lambda, 1.0 / mean_s[i], c[i]);
+        tests_check_theory(&r, names[i], "wait_mean", wq, TOL * 2.5);
+        tests_check_theory(&r, names[i], "utilization", lambda * mean_s[i] / c[i], TOL);
+        check_little(&r, names[i]);
+        lead += wq + mean_s[i];
+    }
+    tests_check_theory(&r, "system", "lead_time_mean", lead, TOL);
+    /* Little for the whole system: WIP = throughput x lead time */
+    const spc_estimate *wip = tests_metric(&r, "system", "wip_mean");
+    tests_check_theory(&r, "system", "wip_mean", lambda * lead, TOL);
+    CU_ASSERT(wip->lo < wip->hi);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+static void test_erlang_b(void)
+{
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/erlangb.cfg", NULL, 0, &r);
+    tests_check_theory(&r, "lines", "blocking_prob", spc_erlang_b(4, 3.0), TOL);
+    /* carried load = a (1 - B) erlangs on 4 lines */
+    tests_check_theory(&r, "lines", "utilization", 3.0 * (1 - spc_erlang_b(4, 3.0)) / 4, TOL);
+    const spc_estimate *q = tests_metric(&r, "lines", "queue_mean");
+    CU_ASSERT_EQUAL(q->mean, 0.0);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+/* A piecewise-constant schedule: no arrivals where the rate is 0, and the
+ * count in each slot matches rate x time within a Poisson 99.9% interval. */
+static void test_schedule_arrivals(void)
+{
+    double starts[] = { 0.0, 8.0, 18.0 };
+    double rates[] = { 0.0, 10.0, 2.0 };
+    spc_arrivals_spec spec = { .kind = SPC_ARRIVALS_SCHEDULE, .period = 24.0, .nslots = 3,
+                               .slot_start = starts, .slot_rate = rates };
+    spc_arrivals a;
+    CU_ASSERT_EQUAL_FATAL(spc_arrivals_init(&a, &spec, gsl_rng_mt19937, 9, 0), 0);
+    double count[3] = { 0, 0, 0 }, t = 0.0;
+    const double days = 2000;
+    while ((t = spc_arrivals_next(&a, t)) < days * 24.0) {
+        double u = fmod(t, 24.0);
+        count[u < 8.0 ? 0 : u < 18.0 ? 1 : 2] += 1;
+    }
+    CU_ASSERT_EQUAL(count[0], 0);
+    double expect1 = 10.0 * 10 * days, expect2 = 2.0 * 6 * days;
+    CU_ASSERT(fabs(count[1] - expect1) < 3.29 * sqrt(expect1));
+    CU_ASSERT(fabs(count[2] - expect2) < 3.29 * sqrt(expect2));
+    spc_arrivals_release(&a);
+}
+
+/* A renewal process with exponential gaps is the Poisson process. */
+static void test_renewal_is_poisson(void)
+{
+    const char *sets[] = { "arrivals={ process = \"renewal\"; interarrival = { dist = \"exponential\"; mean = 1.1111111111111112; }; }",
+                           "horizon=8000000.0", "seed=11" };
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", sets, 3, &r);
+    tests_check_theory(&r, "server", "wait_mean", 9.0, TOL);
+    tests_check_theory(&r, "server", "utilization", 0.9, TOL);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+/* Feedback: 20% of orders go back from the second stage to the first.
+ * Traffic equations: lambda_1 = lambda_2 = 1/0.8 of the external rate. */
+static void test_feedback_routing(void)
+{
+    const char *sets[] = {
+        "stages.[1].routing=( { to = \"intake\"; p = 0.2; }, { to = \"shipping\"; p = 0.8; } )",
+        "arrivals.rate=3.0"
+    };
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/tandem3.cfg", sets, 2, &r);
+    double l12 = 3.0 / 0.8;
+    tests_check_theory(&r, "intake", "throughput", l12, TOL);
+    tests_check_theory(&r, "assembly", "throughput", l12, TOL);
+    tests_check_theory(&r, "shipping", "throughput", 3.0, TOL);
+    tests_check_theory(&r, "intake", "utilization", l12 * 0.2, TOL);
+    tests_check_theory(&r, "intake", "wait_mean", spc_mmc_wq(l12, 5.0, 1), 0.05);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
+static const CU_TestInfo tests[] = {
+    { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
+    { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },
+    { "M/M/4: Wq = 0.101887 h, P(wait) = 0.509434", test_mm4 },
+    { "three-stage tandem vs Jackson network", test_tandem_jackson },
+    { "M/M/4/4: Erlang B blocking 0.206107", test_erlang_b },
+    { "piecewise-constant arrival schedule", test_schedule_arrivals },
+    { "renewal process with exponential gaps", test_renewal_is_poisson },
+    { "feedback routing and the traffic equations", test_feedback_routing },
+    CU_TEST_INFO_NULL
+};
+
+int tests_validation(void) { return tests_add_suite("validation", tests); }

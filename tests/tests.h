@@ -1,0 +1,34 @@
+/* tests.h -- the suites, and helpers shared by them. */
+#ifndef SPCSIM_TESTS_H
+#define SPCSIM_TESTS_H
+
+#include <CUnit/CUnit.h>
+
+#include "spcsim/results.h"
+#include "spcsim/scenario.h"
+
+/* Each test file registers its suite; returns 0 or a CUnit error. */
+int tests_calendar(void);
+int tests_rng(void);
+int tests_dist(void);
+int tests_stats(void);
+int tests_scenario(void);
+int tests_validation(void);
+int tests_cli(void);
+
+/* Adds a suite with the given tests (NULL-terminated name/function pairs). */
+int tests_add_suite(const char *name, const CU_TestInfo *tests);
+
+/* Loads a scenario (with overrides) and runs replication 0 into *out;
+ * fails the current test on error. Returns the scenario (caller frees). */
+spc_scenario *tests_run(const char *path, const char *const *sets, size_t nsets, spc_results *out);
+
+/* The row for (scope, metric); fails the test if absent. */
+const spc_estimate *tests_metric(const spc_results *r, const char *scope, const char *metric);
+
+/* Asserts that theory lies inside the estimate's 95% interval and within
+ * rel_tol (relative) of its mean; prints the comparison. */
+void tests_check_theory(const spc_results *r, const char *scope, const char *metric,
+                        double theory, double rel_tol);
+
+#endif
