@@ -3,6 +3,7 @@
 #   make            build ./spcsim
 #   make run        build and run the default scenario (outputs in output/)
 #   make check      build and run every test (add SANITIZE=1 for ASan+UBSan)
+#   make memcheck   the tests under valgrind (leaks, invalid accesses)
 #   make bench      speed benchmarks (not tests)
 #   make deps       install the Debian packages spcsim needs (apt-get)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
@@ -45,7 +46,7 @@ BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 
-.PHONY: all run check bench deps deps-ok install uninstall clean
+.PHONY: all run check memcheck bench deps deps-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -86,6 +87,11 @@ run: $(BIN)
 
 check: $(BIN) $(TESTBIN)
 	SPCSIM=./$(BIN) $(TESTBIN)
+
+# The tests under valgrind: no leaks, no invalid reads (slow: minutes).
+memcheck: $(BIN) $(TESTBIN)
+	SPCSIM=./$(BIN) valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --error-exitcode=99 $(TESTBIN)
 
 bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN)

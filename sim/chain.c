@@ -401,7 +401,7 @@ static int collect_stage(stage_t *g, double t1, spc_results *out)
     rc |= spc_results_add(out, s, "wait_prob", spc_tally_estimate(&st->waited));
     rc |= spc_results_add(out, s, "sojourn_mean", spc_tally_estimate(&st->sojourn));
     rc |= spc_results_add(out, s, "blocked", spc_counter_total(&st->lost));
-    spc_estimate never = { 0.0, 0.0, 0.0, (double)st->waited.n };
+    spc_estimate never = { 0.0, 0.0, 0.0, spc_counter_total(&st->arrivals).mean };
     rc |= spc_results_add(out, s, "blocking_prob",
                           g->spec->capacity == SPC_CAPACITY_INFINITE ? never : spc_tally_estimate(&st->blocked));
     return rc;

@@ -60,7 +60,10 @@ static const config_setting_t *parse_value(config_t *tmp, const char *value)
         ok = config_read_string(tmp, text);
     }
     free(text);
-    return ok ? config_lookup(tmp, "v") : NULL;
+    /* "5; name = x" would parse as two settings: only one value is allowed */
+    if (!ok || config_setting_length(config_root_setting(tmp)) != 1)
+        return NULL;
+    return config_lookup(tmp, "v");
 }
 
 /* Finds the group that should hold PATH's last component, creating missing

@@ -17,6 +17,9 @@
 #include "spcsim/events.h"
 #include "spcsim/rng.h"
 
+/* A run whose clock has not moved for this many events is declared stuck. */
+#define SPC_RUN_MAX_STUCK 10000000u
+
 typedef struct {
     const spc_scenario *sc;
     double now;
@@ -92,10 +95,18 @@ spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *ou
     spc_run run = { .sc = sc, .err = err };
     spc_event ev;
     int rc = run_setup(&run, rep) == SPC_OK ? 0 : -1;
+    uint64_t stuck = 0; /* events in a row at the same time */
     while (rc == 0 && spc_calendar_pop(run.cal, &ev)) {
+        stuck = ev.time > run.now ? 0 : stuck + 1;
         run.now = ev.time;
         run.events++;
         rc = dispatch(&run, &ev);
+        if (stuck > SPC_RUN_MAX_STUCK) {
+            spc_error_set(err, SPC_ERR_INVALID, "%s: simulated time stands still at %g %s after %llu events "
+                          "at the same instant (zero service times in a routing loop?)",
+                          sc->path, run.now, sc->time_unit, (unsigned long long)stuck);
+            rc = -1;
+        }
     }
     if (rc >= 0)
         spc_chain_collect(run.chain, sc->horizon, out, err);

@@ -342,7 +342,11 @@ static int read_process(spc_cfg_reader *r, const config_setting_t *g, spc_arriva
             return spc_cfg_missing(r, g, "interarrival", "the distribution of times between arrivals");
         if (config_setting_type(inter) != CONFIG_TYPE_GROUP)
             return spc_cfg_bad(r, inter, "must be a distribution group { dist = ...; }");
-        return spc_cfg_dist(r, inter, &a->interarrival);
+        if (spc_cfg_dist(r, inter, &a->interarrival) < 0)
+            return -1;
+        if (!(spc_dist_true_mean(&a->interarrival) > 0))
+            return spc_cfg_bad(r, inter, "must have a positive mean (time would stand still)");
+        return 0;
     }
     if (strcmp(process, "poisson") != 0)
         return spc_cfg_bad(r, config_setting_get_member(g, "process"), "must be \"poisson\" or \"renewal\"");
