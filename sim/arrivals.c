@@ -14,11 +14,9 @@
 
 #include "spcsim/rng.h"
 
-int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_rng_type *type,
-                      uint64_t seed, unsigned replication)
+void spc_arrivals_apply(spc_arrivals *a, const spc_arrivals_spec *spec)
 {
     a->spec = spec;
-    a->rng = spc_rng_stream_alloc(type, seed, replication, SPC_STREAM(SPC_STREAM_ARRIVALS, 0));
     a->hazard_per_period = 0.0;
     if (spec->kind == SPC_ARRIVALS_SCHEDULE) {
         for (size_t i = 0; i < spec->nslots; i++) {
@@ -26,6 +24,13 @@ int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_
             a->hazard_per_period += spec->slot_rate[i] * (end - spec->slot_start[i]);
         }
     }
+}
+
+int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_rng_type *type,
+                      uint64_t seed, unsigned replication)
+{
+    spc_arrivals_apply(a, spec);
+    a->rng = spc_rng_stream_alloc(type, seed, replication, SPC_STREAM(SPC_STREAM_ARRIVALS, 0));
     return a->rng ? 0 : -1;
 }
 

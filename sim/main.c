@@ -166,9 +166,15 @@ static double wall_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static spc_status write_outputs(spc_output *out, const spc_results *res, const spc_run_meta *meta, spc_error *err)
+static spc_status write_outputs(spc_output *out, const spc_results *res, const spc_timeseries *ts,
+                                const spc_run_meta *meta, spc_error *err)
 {
     FILE *f;
+    if (meta->sc->workforce.enabled) {
+        if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
+            return err->code;
+        spc_timeseries_write_csv(f, ts);
+    }
     if ((f = spc_output_file(out, "summary.csv", err)) == NULL)
         return err->code;
     spc_output_summary_csv(f, res);
@@ -201,19 +207,22 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
         snprintf(dir, sizeof dir, "output/%s", sc->name);
     spc_output out;
     spc_results res;
+    spc_timeseries ts;
     spc_results_init(&res);
+    spc_timeseries_init(&ts);
     spc_run_info info = { 0, 0 };
     if (spc_output_open(&out, dir, err) == SPC_OK) {
         double t0 = wall_now();
-        if (spc_run_execute(sc, 0, &res, &info, err) == SPC_OK) {
+        if (spc_run_execute(sc, 0, &res, &ts, &info, err) == SPC_OK) {
             spc_run_meta meta = { SPC_VERSION, sc, 0, &info, wall_now() - t0,
                                   solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-            if (write_outputs(&out, &res, &meta, err) == SPC_OK && !o->quiet)
+            if (write_outputs(&out, &res, &ts, &meta, err) == SPC_OK && !o->quiet)
                 print_headline(&res, dir, sc->time_unit);
         }
     }
     spc_output_close(&out);
     spc_results_release(&res);
+    spc_timeseries_release(&ts);
     return err->code;
 }
 

@@ -169,3 +169,69 @@ spc_status spc_override_apply(config_t *cfg, const char *assignment, spc_error *
     free(path);
     return st;
 }
+
+/* ---- values back to text ---- */
+
+static void put(char *buf, size_t size, size_t *len, const char *text)
+{
+    size_t n = strlen(text);
+    if (*len + n < size) {
+        memcpy(buf + *len, text, n + 1);
+        *len += n;
+    } else {
+        *len = size; /* mark overflow */
+    }
+}
+
+static void value_text(const config_setting_t *s, char *buf, size_t size, size_t *len)
+{
+    char tmp[64];
+    int type = config_setting_type(s);
+    switch (type) {
+    case CONFIG_TYPE_INT: snprintf(tmp, sizeof tmp, "%d", config_setting_get_int(s)); put(buf, size, len, tmp); return;
+    case CONFIG_TYPE_INT64: snprintf(tmp, sizeof tmp, "%lldL", config_setting_get_int64(s)); put(buf, size, len, tmp); return;
+    case CONFIG_TYPE_FLOAT:
+        snprintf(tmp, sizeof tmp, "%.17g", config_setting_get_float(s));
+        if (strpbrk(tmp, ".eEn") == NULL)
+            strcat(tmp, ".0");
+        put(buf, size, len, tmp);
+        return;
+    case CONFIG_TYPE_BOOL: put(buf, size, len, config_setting_get_bool(s) ? "true" : "false"); return;
+    case CONFIG_TYPE_STRING:
+        put(buf, size, len, "\"");
+        for (const char *c = config_setting_get_string(s); *c; c++) {
+            char ch[3] = { *c, 0, 0 };
+            if (*c == '"' || *c == '\\')
+                ch[0] = '\\', ch[1] = *c;
+            put(buf, size, len, ch);
+        }
+        put(buf, size, len, "\"");
+        return;
+    default: break;
+    }
+    put(buf, size, len, type == CONFIG_TYPE_GROUP ? "{ " : type == CONFIG_TYPE_ARRAY ? "[ " : "( ");
+    int n = config_setting_length(s);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+        if (type == CONFIG_TYPE_GROUP) {
+            put(buf, size, len, config_setting_name(e));
+            put(buf, size, len, " = ");
+        } else if (i > 0) {
+            put(buf, size, len, ", ");
+        }
+        value_text(e, buf, size, len);
+        if (type == CONFIG_TYPE_GROUP)
+            put(buf, size, len, "; ");
+    }
+    put(buf, size, len, type == CONFIG_TYPE_GROUP ? "}" : type == CONFIG_TYPE_ARRAY ? " ]" : " )");
+}
+
+int spc_override_value_text(const config_setting_t *s, char *buf, size_t size)
+{
+    size_t len = 0;
+    if (size == 0)
+        return -1;
+    buf[0] = '\0';
+    value_text(s, buf, size, &len);
+    return len < size ? 0 : -1;
+}

@@ -16,6 +16,7 @@
 #include "spcsim/chain.h"
 #include "spcsim/events.h"
 #include "spcsim/rng.h"
+#include "spcsim/workforce.h"
 
 /* A run whose clock has not moved for this many events is declared stuck. */
 #define SPC_RUN_MAX_STUCK 10000000u
@@ -27,6 +28,9 @@ typedef struct {
     spc_calendar *cal;
     spc_arrivals arrivals;
     spc_chain *chain;
+    spc_workforce *workforce;   /* NULL without a workforce section */
+    spc_timeseries *ts;         /* NULL: period rows are not kept */
+    spc_timeseries own_ts;
     spc_error *err;
 } spc_run;
 
@@ -51,6 +55,14 @@ static spc_status run_setup(spc_run *run, unsigned rep)
     run->chain = spc_chain_alloc(sc, run->cal, type, rep, run->err);
     if (run->chain == NULL)
         return run->err->code;
+    if (sc->workforce.enabled) {
+        run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, rep, run->err);
+        if (run->workforce == NULL || schedule(run, sc->workforce.period, SPC_EV_REPORT) != SPC_OK)
+            return run->err->code;
+    }
+    for (size_t k = 0; k < sc->ninterventions; k++)
+        if (spc_calendar_push(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
+            return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     /* END first: anything else at exactly the horizon falls after it */
     if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
         (sc->warmup > 0 && spc_calendar_push(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))
@@ -60,9 +72,21 @@ static spc_status run_setup(spc_run *run, unsigned rep)
 
 static void run_teardown(spc_run *run)
 {
+    spc_workforce_free(run->workforce);
     spc_chain_free(run->chain);
     spc_arrivals_release(&run->arrivals);
     spc_calendar_free(run->cal);
+}
+
+/* Switches every module to the intervention's state of the scenario. */
+static spc_status intervene(spc_run *run, const spc_intervention *iv)
+{
+    spc_arrivals_apply(&run->arrivals, &iv->state->arrivals);
+    if (spc_chain_apply(run->chain, iv->state, run->workforce == NULL, run->now, run->err) != SPC_OK)
+        return run->err->code;
+    if (run->workforce != NULL)
+        return spc_workforce_apply(run->workforce, iv->state, run->now, run->err);
+    return SPC_OK;
 }
 
 /* Hands one event to its module; returns 1 at the horizon, -1 on error. */
@@ -80,6 +104,22 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_WARMUP:
         spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
+        if (run->workforce != NULL)
+            spc_workforce_start_stats(run->workforce, run->now);
+        break;
+    case SPC_EV_QUIT_CHECK:
+        st = spc_workforce_quit_check(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);
+        break;
+    case SPC_EV_HIRE:
+        st = spc_workforce_hire(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);
+        break;
+    case SPC_EV_REPORT:
+        st = spc_workforce_report(run->workforce, run->now, run->ts, run->err);
+        if (st == SPC_OK)
+            st = schedule(run, run->now + run->sc->workforce.period, SPC_EV_REPORT);
+        break;
+    case SPC_EV_INTERVENTION:
+        st = intervene(run, &run->sc->interventions[ev->a]);
         break;
     case SPC_EV_END:
         return 1;
@@ -90,9 +130,12 @@ static int dispatch(spc_run *run, const spc_event *ev)
 }
 
 spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
-                           spc_run_info *info, spc_error *err)
+                           spc_timeseries *ts, spc_run_info *info, spc_error *err)
 {
-    spc_run run = { .sc = sc, .err = err };
+    spc_run run = { .sc = sc, .err = err, .ts = ts };
+    spc_timeseries_init(&run.own_ts);
+    if (run.ts == NULL)
+        run.ts = &run.own_ts;
     spc_event ev;
     int rc = run_setup(&run, rep) == SPC_OK ? 0 : -1;
     uint64_t stuck = 0; /* events in a row at the same time */
@@ -108,8 +151,9 @@ spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *ou
             rc = -1;
         }
     }
-    if (rc >= 0)
-        spc_chain_collect(run.chain, sc->horizon, out, err);
+    if (rc >= 0 && spc_chain_collect(run.chain, sc->horizon, out, err) == SPC_OK && run.workforce != NULL)
+        spc_workforce_collect(run.workforce, sc->horizon, out, err);
+    spc_timeseries_release(&run.own_ts);
     if (info != NULL) {
         info->events = run.events;
         info->end_time = run.now;

@@ -107,11 +107,12 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
 {
     static const char *const keys[] = {
         "name", "description", "seed", "generator", "time_unit", "horizon",
-        "warmup", "statistics", "arrivals", "stages", NULL
+        "warmup", "statistics", "arrivals", "stages", "workforce", "interventions", NULL
     };
     if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
-        spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0)
+        spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
+        spc_cfg_read_workforce(r, root, sc) < 0)
         return -1;
     return 0;
 }
@@ -143,6 +144,24 @@ static spc_status read_file(config_t *cfg, const char *path, spc_error *err)
                          config_error_line(cfg), plain ? "" : ": ", plain ? "" : text);
 }
 
+spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_error *err)
+{
+    spc_scenario *sc = calloc(1, sizeof *sc);
+    if (sc == NULL || (sc->path = strdup(path)) == NULL) {
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        spc_scenario_free(sc);
+        return NULL;
+    }
+    spc_cfg_reader r = { err, 3600.0 };
+    if (read_root(&r, config_root_setting(cfg), sc) < 0) {
+        if (err->code == SPC_OK)
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        spc_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
 spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
                                 size_t noverrides, spc_error *err)
 {
@@ -154,16 +173,9 @@ spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
     for (size_t i = 0; i < noverrides; i++)
         if (spc_override_apply(&cfg, overrides[i], err) != SPC_OK)
             goto done;
-    sc = calloc(1, sizeof *sc);
-    if (sc == NULL || (sc->path = strdup(path)) == NULL) {
-        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-        goto done;
-    }
-    spc_cfg_reader r = { err, 3600.0 };
-    if (read_root(&r, config_root_setting(&cfg), sc) < 0) {
-        if (err->code == SPC_OK)
-            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    }
+    sc = spc_scenario_from_config(&cfg, path, err);
+    if (sc != NULL)
+        spc_cfg_read_interventions(&cfg, sc, err);
 done:
     config_destroy(&cfg);
     if (err->code != SPC_OK) {
@@ -186,6 +198,15 @@ void spc_scenario_free(spc_scenario *sc)
     free(sc->arrivals.slot_start);
     free(sc->arrivals.slot_rate);
     spc_dist_release(&sc->arrivals.interarrival);
+    spc_dist_release(&sc->workforce.hire_delay);
+    for (size_t k = 0; k < sc->ninterventions; k++) {
+        spc_intervention *iv = &sc->interventions[k];
+        for (size_t j = 0; j < iv->nsets; j++)
+            free(iv->sets[j]);
+        free(iv->sets);
+        spc_scenario_free(iv->state);
+    }
+    free(sc->interventions);
     free(sc->path);
     free(sc->name);
     free(sc->description);

@@ -204,7 +204,8 @@ static int read_routing(spc_cfg_reader *r, const config_setting_t *g, const spc_
 
 static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario *sc, size_t i)
 {
-    static const char *const keys[] = { "name", "servers", "queue_capacity", "service", "routing", NULL };
+    static const char *const keys[] = { "name", "servers", "queue_capacity", "service", "routing",
+                                        "salary", "target_delay", "detection", NULL };
     spc_stage_spec *st = &sc->stages[i];
     long long servers = 1, cap = SPC_CAPACITY_INFINITE;
     int got;
@@ -216,6 +217,13 @@ static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario
         return -1;
     st->servers = (int)servers;
     st->capacity = (long)cap;
+    st->salary = 40000.0;
+    st->target_delay = 0.0;
+    st->detection = 0.5;
+    if (spc_cfg_number(r, g, "salary", 0.0, 0, 1e12, &st->salary) < 0 ||
+        spc_cfg_duration(r, g, "target_delay", 0.0, 0, &st->target_delay) < 0 ||
+        spc_cfg_number(r, g, "detection", 0.0, 0, 1.0, &st->detection) < 0)
+        return -1;
     const config_setting_t *svc = spc_cfg_aggregate(r, g, "service", CONFIG_TYPE_GROUP, 1);
     if (svc == NULL || spc_cfg_dist(r, svc, &st->service) < 0)
         return -1;

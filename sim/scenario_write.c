@@ -6,6 +6,7 @@
  * form that reads back to the same double. Reading the file back gives
  * the same struct, so the run it describes is reproduced exactly.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,7 +136,76 @@ static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
         put_real(f, st->routes[k].p);
         fputs("; }", f);
     }
-    fputs(" );\n  }", f);
+    fputs(" );\n    salary = ", f);
+    put_real(f, st->salary);
+    fputs(";\n    target_delay = ", f);
+    put_real(f, st->target_delay > 0 ? st->target_delay : 0.0);
+    fputs(";\n    detection = ", f);
+    put_real(f, st->detection);
+    fputs(";\n  }", f);
+}
+
+/* key = number; (INFINITY as "never") */
+static void kv(FILE *f, const char *key, double x)
+{
+    fprintf(f, " %s = ", key);
+    if (isinf(x))
+        fputs("\"never\"", f);
+    else
+        put_real(f, x);
+    fputc(';', f);
+}
+
+static void put_workforce(FILE *f, const spc_workforce_spec *w)
+{
+    fputs("workforce = {\n  report_period = ", f);
+    put_real(f, w->period);
+    fputs(";\n  levers = {", f);
+    kv(f, "pay", w->pay); kv(f, "recognition", w->recognition);
+    kv(f, "training_hours", w->training_hours); kv(f, "hours_per_week", w->hours_per_week);
+    fprintf(f, " };\n  satisfaction = { dynamic = %s;", w->s_dynamic ? "true" : "false");
+    kv(f, "initial_mean", w->s_init_mean); kv(f, "initial_sd", w->s_init_sd); kv(f, "base", w->s_base);
+    kv(f, "time_constant", w->tau_s); kv(f, "w_isq", w->w_isq); kv(f, "isq_ref", w->isq_ref);
+    kv(f, "w_pay", w->w_pay); kv(f, "w_recognition", w->w_recognition);
+    kv(f, "recognition_ref", w->recognition_ref); kv(f, "w_training", w->w_training);
+    kv(f, "training_ref", w->training_ref); kv(f, "w_customer", w->w_customer);
+    kv(f, "customer_ref", w->customer_ref); kv(f, "w_pressure", w->w_pressure);
+    kv(f, "w_fatigue", w->w_fatigue);
+    fprintf(f, " };\n  turnover = { enabled = %s;", w->turnover ? "true" : "false");
+    kv(f, "a", w->quit.a); kv(f, "beta", w->quit.beta); kv(f, "mean", w->quit.mu);
+    kv(f, "sd", w->quit.sigma); kv(f, "cost", w->quit_cost);
+    fprintf(f, " };\n  hiring = { policy = \"%s\"; delay = ", w->freeze ? "freeze" : "replace");
+    put_dist(f, &w->hire_delay);
+    fputs("; };\n  learning = {", f);
+    kv(f, "initial", w->pi0); kv(f, "time_constant", w->tau_l); kv(f, "mentoring", w->mentoring);
+    fputs(" };\n  pressure = {", f);
+    kv(f, "elasticity", w->erosion.alpha); kv(f, "perception_time", w->erosion.tau_p);
+    kv(f, "erosion_time", w->erosion.tau_down); kv(f, "recovery_time", w->erosion.tau_up);
+    kv(f, "min_time", w->erosion.t_min); kv(f, "max_time", w->erosion.t_max);
+    fputs(" };\n  fatigue = {", f);
+    kv(f, "time_constant", w->tau_f); kv(f, "overtime_max", w->overtime_max); kv(f, "floor", w->phi_min);
+    fputs(" };\n  quality = {", f);
+    kv(f, "base_error", w->eps0); kv(f, "error_gain", w->eps1); kv(f, "rework_fraction", w->rework_fraction);
+    kv(f, "on_time_weight", w->w_on_time); kv(f, "perception_time", w->tau_q);
+    kv(f, "training_effect", w->training_error);
+    fputs(" };\n};\n", f);
+}
+
+static void put_interventions(FILE *f, const spc_scenario *sc)
+{
+    fputs("interventions = (\n", f);
+    for (size_t k = 0; k < sc->ninterventions; k++) {
+        const spc_intervention *iv = &sc->interventions[k];
+        fputs("  { at = ", f);
+        put_real(f, iv->at);
+        fputs("; set = (", f);
+        for (size_t j = 0; j < iv->nsets; j++) {
+            fputs(j ? ", " : " ", f);
+            put_string(f, iv->sets[j]);
+        }
+        fputs(k + 1 < sc->ninterventions ? " ); },\n" : " ); }\n", f);
+    }
+    fputs(");\n", f);
 }
 
 int spc_scenario_write(const spc_scenario *sc, FILE *f)
@@ -157,5 +227,9 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
         fputs(i + 1 < sc->nstages ? ",\n" : "\n", f);
     }
     fputs(");\n", f);
+    if (sc->workforce.enabled)
+        put_workforce(f, &sc->workforce);
+    if (sc->ninterventions > 0)
+        put_interventions(f, sc);
     return ferror(f) ? -1 : 0;
 }

@@ -23,6 +23,10 @@ int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_
                       uint64_t seed, unsigned replication);
 void spc_arrivals_release(spc_arrivals *a);
 
+/* Switches to another arrival process (an intervention); the arrival
+ * already scheduled stands. */
+void spc_arrivals_apply(spc_arrivals *a, const spc_arrivals_spec *spec);
+
 /* Time of the next arrival after `now`. */
 double spc_arrivals_next(spc_arrivals *a, double now);
 

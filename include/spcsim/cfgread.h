@@ -62,4 +62,18 @@ int spc_cfg_read_stages(spc_cfg_reader *r, const config_setting_t *root, spc_sce
 /* After the stages: arrivals.entry names a stage. */
 int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
 
+/* ---- section readers (scenario_workforce.c) ---- */
+
+/* The workforce section; fills defaults (enabled = 0) when it is absent. */
+int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+
+/* ---- whole scenarios (scenario.c, scenario_interventions.c) ---- */
+
+/* Reads and validates everything but the interventions. */
+spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_error *err);
+
+/* Reads `interventions`, applying each one's settings to cfg in turn and
+ * validating the result as a whole scenario. Returns 0 or -1. */
+int spc_cfg_read_interventions(config_t *cfg, spc_scenario *sc, spc_error *err);
+
 #endif

@@ -12,6 +12,13 @@
  * The chain schedules its own service completions on the calendar it is
  * given (kind SPC_EV_SERVICE_END, a = stage, b = server) and keeps the
  * per-stage and system statistics. It owns its streams and statistics.
+ *
+ * Servers are positions that may be staffed or vacant (the workforce
+ * decides); without a workforce, the first `servers` positions are staffed.
+ * A service may err: the order then carries a defect that a later stage may
+ * catch (it goes back to the stage that caused it for rework) or that
+ * escapes to the customer. Without hooks, nothing errs and service times
+ * are the stage's draws: the chain is a plain queueing network.
  */
 #ifndef SPCSIM_CHAIN_H
 #define SPCSIM_CHAIN_H
@@ -25,6 +32,32 @@
 
 typedef struct spc_chain spc_chain;
 
+/* What the workforce tells the chain, and hears from it. All optional. */
+typedef struct {
+    void *ctx;
+    /* service time of an order that `server` of `stage` starts now; base is
+     * the stage's draw (mean T0) */
+    double (*service_time)(void *ctx, uint32_t stage, uint32_t server, double base, double now);
+    /* probability that the service just completed is defective */
+    double (*error_prob)(void *ctx, uint32_t stage, uint32_t server, double now);
+    /* an order from stage `from` reached stage `to` after `sojourn` at
+     * `from`; accurate = 0 when `to` caught a defect in it */
+    void (*received)(void *ctx, uint32_t to, uint32_t from, double sojourn, int accurate, double now);
+    /* the number of orders at `stage` (waiting or in service) changed */
+    void (*backlog)(void *ctx, uint32_t stage, long in_stage, double now);
+} spc_chain_hooks;
+
+/* Counts since the start of the run (never reset), for period reports. */
+typedef struct {
+    double arrivals, completed, errors, caught, rework, lost;
+    double wait_sum, waits;
+    double busy_area, staffed_area; /* integrals over time */
+} spc_stage_totals;
+
+typedef struct {
+    double arrived, delivered, escaped, lost, lead_sum;
+} spc_system_totals;
+
 spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_rng_type *type,
                            unsigned replication, spc_error *err);
 void spc_chain_free(spc_chain *ch);
@@ -35,6 +68,30 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err);
 /* Server `server` of stage `stage` finishes its order at `now`. */
 spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server,
                                  spc_error *err);
+
+void spc_chain_set_hooks(spc_chain *ch, const spc_chain_hooks *hooks);
+
+/* The number of positions of each stage (the most servers any state of the
+ * scenario asks for). */
+uint32_t spc_chain_positions(const spc_chain *ch, uint32_t stage);
+
+/* Staffs or vacates a position. A vacated busy server finishes its order
+ * first. A staffed idle server takes the next waiting order. */
+spc_status spc_chain_set_staffed(spc_chain *ch, uint32_t stage, uint32_t server, int staffed,
+                                 double now, spc_error *err);
+
+/* Whether a position is staffed / busy; orders at a stage. */
+int spc_chain_staffed(const spc_chain *ch, uint32_t stage, uint32_t server);
+int spc_chain_busy(const spc_chain *ch, uint32_t stage, uint32_t server);
+long spc_chain_in_stage(const spc_chain *ch, uint32_t stage);
+
+/* Switches to another validated state of the scenario (an intervention):
+ * service, routing and queue capacity; staffing too when `staff` is set
+ * (no workforce: positions follow the servers setting at once). */
+spc_status spc_chain_apply(spc_chain *ch, const spc_scenario *state, int staff, double now, spc_error *err);
+
+void spc_chain_stage_totals(spc_chain *ch, uint32_t stage, double now, spc_stage_totals *out);
+void spc_chain_system_totals(const spc_chain *ch, spc_system_totals *out);
 
 /* (Re)starts all statistics: observe from t0 to t1 (the warm-up reset). */
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1);

@@ -11,7 +11,11 @@ enum spc_event_kind {
     SPC_EV_ARRIVAL = 1,     /* arrivals: an external order comes in */
     SPC_EV_SERVICE_END = 2, /* chain: a = stage, b = server */
     SPC_EV_WARMUP = 3,      /* run: statistics reset */
-    SPC_EV_END = 4          /* run: the horizon is reached */
+    SPC_EV_END = 4,         /* run: the horizon is reached */
+    SPC_EV_REPORT = 5,      /* run: end of a reporting period */
+    SPC_EV_INTERVENTION = 6,/* run: a = index of the intervention */
+    SPC_EV_QUIT_CHECK = 7,  /* workforce: a = stage, b = position: may quit */
+    SPC_EV_HIRE = 8         /* workforce: a = stage, b = position: a hire starts */
 };
 
 #endif

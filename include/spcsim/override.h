@@ -19,4 +19,8 @@
  * set to "--set: PATH: what is wrong". */
 spc_status spc_override_apply(config_t *cfg, const char *assignment, spc_error *err);
 
+/* Writes a setting's value in libconfig syntax ("5", "\"9/h\"", "[ 1, 2 ]",
+ * "{ a = 1; }"); returns 0, or -1 when buf is too small. */
+int spc_override_value_text(const config_setting_t *s, char *buf, size_t size);
+
 #endif

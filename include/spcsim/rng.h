@@ -20,7 +20,12 @@
 enum spc_stream_family {
     SPC_STREAM_ARRIVALS = 1,
     SPC_STREAM_SERVICE = 2, /* index: stage */
-    SPC_STREAM_ROUTING = 3  /* index: stage */
+    SPC_STREAM_ROUTING = 3, /* index: stage */
+    SPC_STREAM_ERRORS = 4,    /* index: stage: does a service err? */
+    SPC_STREAM_DETECTION = 5, /* index: stage: is an incoming defect caught? */
+    SPC_STREAM_PEOPLE = 6,    /* index: stage: initial and new employees' traits */
+    SPC_STREAM_TURNOVER = 7,  /* index: stage: quit candidates and decisions */
+    SPC_STREAM_HIRING = 8     /* index: stage: hiring delays */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

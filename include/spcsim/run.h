@@ -13,15 +13,17 @@
 #include "spcsim/error.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
+#include "spcsim/timeseries.h"
 
 typedef struct {
     uint64_t events;   /* events processed, warm-up included */
     double end_time;   /* simulated time reached */
 } spc_run_info;
 
-/* Runs replication `replication` of sc and appends its metrics to *out.
- * Returns SPC_OK, or an error (out of memory) with *err filled. */
+/* Runs replication `replication` of sc and appends its metrics to *out,
+ * and, when the scenario has a workforce and ts is not NULL, its period
+ * rows to *ts. Returns SPC_OK, or an error with *err filled. */
 spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_results *out,
-                           spc_run_info *info, spc_error *err);
+                           spc_timeseries *ts, spc_run_info *info, spc_error *err);
 
 #endif

@@ -17,6 +17,8 @@
 #include <stdio.h>
 
 #include "spcsim/dist.h"
+#include "spcsim/employee.h"
+#include "spcsim/erosion.h"
 #include "spcsim/error.h"
 
 #define SPC_ROUTE_DELIVER (-1)   /* routing target: the order leaves, delivered */
@@ -34,7 +36,49 @@ typedef struct {
     spc_dist service;   /* in time units */
     size_t nroutes;
     spc_route *routes;  /* probabilities sum to 1 */
+    /* workforce (used when the scenario has a workforce section) */
+    double salary;        /* annual salary per employee, currency units */
+    double target_delay;  /* time an order should take through the stage; 0: default */
+    double detection;     /* probability of catching an upstream defect */
 } spc_stage_spec;
+
+/* The workforce section: employees, satisfaction, turnover, pressure,
+ * quality. Symbols as in docs/model.md. */
+typedef struct {
+    int enabled;            /* the section is present */
+    double period;          /* reporting period (time units) */
+    /* satisfaction (S1)-(S2) */
+    int s_dynamic;          /* 0: each employee keeps the initial draw */
+    double s_init_mean, s_init_sd, s_base, tau_s;
+    double w_isq, isq_ref, w_pay, w_recognition, recognition_ref;
+    double w_training, training_ref, w_customer, customer_ref, w_pressure, w_fatigue;
+    /* turnover (E4)-(E5) */
+    int turnover;           /* quits happen */
+    spc_quit_params quit;
+    double quit_cost;       /* share of annual salary lost per quit */
+    /* hiring and learning (E2) */
+    int freeze;             /* 1: leavers are not replaced */
+    spc_dist hire_delay;
+    double pi0, tau_l, mentoring;
+    /* pressure and erosion (W1)-(W4) */
+    spc_erosion_params erosion;
+    /* fatigue (E3) */
+    double tau_f, overtime_max, phi_min;
+    /* quality (Q1)-(Q3) */
+    double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
+    /* levers */
+    double pay, recognition, training_hours, hours_per_week;
+} spc_workforce_spec;
+
+/* A timed intervention: from time `at` on, the scenario is `state` (the
+ * whole scenario with the intervention's settings applied, validated). */
+struct spc_scenario;
+typedef struct {
+    double at;
+    size_t nsets;
+    char **sets;                 /* "PATH=VALUE" as given, for the resolved file */
+    struct spc_scenario *state;  /* owned */
+} spc_intervention;
 
 typedef enum {
     SPC_ARRIVALS_POISSON,   /* constant rate */
@@ -53,7 +97,7 @@ typedef struct {
     int entry;           /* stage where external orders enter */
 } spc_arrivals_spec;
 
-typedef struct {
+typedef struct spc_scenario {
     char *path;          /* file it was read from */
     char *name;
     char *description;
@@ -67,6 +111,9 @@ typedef struct {
     spc_arrivals_spec arrivals;
     size_t nstages;
     spc_stage_spec *stages;
+    spc_workforce_spec workforce;
+    size_t ninterventions;
+    spc_intervention *interventions; /* sorted by time */
 } spc_scenario;
 
 /* Loads and validates; NULL on error with *err filled (SPC_ERR_READ for an

@@ -1,0 +1,36 @@
+/*
+ * employee.h -- the equations of one employee, as pure functions.
+ *
+ * Symbols follow docs/model.md (section "Workforce").
+ *
+ *   first-order adjustment   x(t+D) = x* + (x(t) - x*) e^(-D/tau)            (E1)
+ *   learning curve           pi(tau) = pi0 + (1 - pi0)(1 - e^(-tau/tauL))     (E2)
+ *   fatigue productivity     phi(F) = max(phi_min, 1 - (F - 1))  for F > 1   (E3)
+ *   annual quit probability  P(S) = 1 / (1 + e^-(a - beta (S - mu)/sigma))   (E4)
+ *   quit hazard              h(S) = -ln(1 - P(S)) per year                   (E5)
+ */
+#ifndef SPCSIM_EMPLOYEE_H
+#define SPCSIM_EMPLOYEE_H
+
+/* (E1): exact solution of dx/dt = (x* - x)/tau over dt with x* held
+ * constant. tau = INFINITY keeps x. */
+double spc_first_order(double x, double target, double dt, double tau);
+
+/* (E2): productivity of a hire after `tenure` (0 < pi0 <= 1). */
+double spc_learning(double tenure, double pi0, double tau_l);
+
+/* (E3) */
+double spc_fatigue_factor(double fatigue, double phi_min);
+
+typedef struct {
+    double a, beta;     /* logistic intercept and slope per standard deviation */
+    double mu, sigma;   /* reference mean and sd used to standardise S */
+    double year;        /* one year in time units */
+} spc_quit_params;
+
+/* (E4) */
+double spc_quit_probability(double s, const spc_quit_params *q);
+/* (E5), per time unit. */
+double spc_quit_hazard(double s, const spc_quit_params *q);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * erosion.h -- work pressure, time per order and the eroding standard
+ * (after Oliva and Sterman, Management Science 2001), as pure functions.
+ *
+ * State of a stage: perceived pressure Pp and the standard Ts (time per order
+ * the stage considers normal), both relative to the initial standard T0.
+ *
+ *   perceived pressure    dPp/dt = (p - Pp) / tau_p                           (W2)
+ *   time per order        T = clamp(Ts Pp^alpha, T_min, T_max)                (W3)
+ *   standard              dTs/dt = (T - Ts) / tau,  tau = tau_down if T < Ts  (W4)
+ *                                                   tau_up   otherwise
+ *
+ * with p the work pressure (W1, computed by the workforce module) and alpha
+ * the elasticity of time per order to pressure (-0.64). Between two events
+ * p is constant: Pp follows (W2) exactly; Ts is advanced with the trapezoid
+ * rule on ln Ts over the same interval, in sub-steps of at most tau_p/20, so
+ * the result does not depend on how often events happen.
+ */
+#ifndef SPCSIM_EROSION_H
+#define SPCSIM_EROSION_H
+
+typedef struct {
+    double alpha;       /* elasticity of time per order to pressure */
+    double tau_p;       /* pressure perception time */
+    double tau_down;    /* erosion time of the standard (T < Ts) */
+    double tau_up;      /* recovery time (T > Ts); INFINITY: never */
+    double t_min, t_max; /* bounds on T, relative to T0 */
+} spc_erosion_params;
+
+typedef struct {
+    double perceived;   /* Pp */
+    double standard;    /* Ts / T0 */
+} spc_erosion;
+
+/* (W3): time per order relative to T0. */
+double spc_erosion_time_per_order(const spc_erosion *e, const spc_erosion_params *p);
+
+/* Advances the state over dt with pressure p held constant. */
+void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p, double dt);
+
+#endif

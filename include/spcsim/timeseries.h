@@ -1,0 +1,41 @@
+/*
+ * timeseries.h -- one row per reporting period and scope: the data behind
+ * timeseries.csv. Columns are fixed (SPC_TS_*), values are doubles (NaN
+ * when a value does not exist, e.g. a mean over no employees).
+ */
+#ifndef SPCSIM_TIMESERIES_H
+#define SPCSIM_TIMESERIES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum spc_ts_column {
+    SPC_TS_HEADCOUNT, SPC_TS_VACANCIES, SPC_TS_SATISFACTION, SPC_TS_SATISFACTION_SD,
+    SPC_TS_FATIGUE, SPC_TS_TENURE, SPC_TS_PRODUCTIVITY, SPC_TS_PRESSURE, SPC_TS_TIME_PER_ORDER,
+    SPC_TS_STANDARD, SPC_TS_ISQ, SPC_TS_QUITS, SPC_TS_HIRES, SPC_TS_LAYOFFS, SPC_TS_ERRORS,
+    SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_UTILIZATION,
+    SPC_TS_WAIT_MEAN, SPC_TS_OVERTIME, SPC_TS_TURNOVER_COST, SPC_TS_NCOLUMNS
+};
+
+typedef struct {
+    long period;
+    double time;
+    char scope[64];
+    double v[SPC_TS_NCOLUMNS];
+} spc_ts_row;
+
+typedef struct {
+    spc_ts_row *rows;
+    size_t n, cap;
+} spc_timeseries;
+
+void spc_timeseries_init(spc_timeseries *ts);
+void spc_timeseries_release(spc_timeseries *ts);
+/* A new row with every value NaN; NULL when out of memory. */
+spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, const char *scope);
+/* The column's name in timeseries.csv. */
+const char *spc_timeseries_column(int column);
+/* Writes the CSV: period,time,scope,<columns>. */
+void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * workforce.h -- the employees of every stage and the internal customer chain.
+ *
+ * The servers of each stage become employees with their own satisfaction,
+ * fatigue, tenure and salary. Through the chain's hooks the workforce sets
+ * each service time (time per order, learning, fatigue) and error
+ * probability, hears how well each stage is served by the one before it
+ * (internal service quality), and tracks each stage's work pressure and its
+ * eroding standard. It schedules quits (by thinning a satisfaction-dependent
+ * hazard) and hires on the calendar, and reports every period.
+ *
+ * Equations: docs/model.md, "Workforce"; each function names the equation
+ * it implements.
+ */
+#ifndef SPCSIM_WORKFORCE_H
+#define SPCSIM_WORKFORCE_H
+
+#include <gsl/gsl_rng.h>
+
+#include "spcsim/calendar.h"
+#include "spcsim/chain.h"
+#include "spcsim/error.h"
+#include "spcsim/results.h"
+#include "spcsim/scenario.h"
+#include "spcsim/timeseries.h"
+
+typedef struct spc_workforce spc_workforce;
+
+/* Staffs the chain's positions with initial employees and installs the
+ * chain's hooks. NULL on error. */
+spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
+                                   const gsl_rng_type *type, unsigned replication, spc_error *err);
+void spc_workforce_free(spc_workforce *wf);
+
+/* Events of kind SPC_EV_QUIT_CHECK and SPC_EV_HIRE. */
+spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
+spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
+
+/* An intervention: switch to another validated state of the scenario. */
+spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, double now, spc_error *err);
+
+/* End of a reporting period: a row per stage and one for the company. */
+spc_status spc_workforce_report(spc_workforce *wf, double now, spc_timeseries *ts, spc_error *err);
+
+/* Warm-up: restart the statistics the summary reports. */
+void spc_workforce_start_stats(spc_workforce *wf, double now);
+
+/* Appends the workforce metrics of every stage and of the company. */
+spc_status spc_workforce_collect(spc_workforce *wf, double now, spc_results *out, spc_error *err);
+
+#endif

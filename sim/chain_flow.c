@@ -1,0 +1,279 @@
+/*
+ * chain_flow.c -- the life of an order through the chain.
+ *
+ *   arrive  -> enter the entry stage
+ *   enter   -> (from another stage: the workforce hears of the input; a
+ *              defect may be caught and sent back for rework)
+ *              an idle staffed server? start : queue full? blocked, lost : wait
+ *   start   -> service time from the stage's stream (scaled by the workforce)
+ *   end     -> maybe a defect; the server takes the next order; route the
+ *              order to a stage, or deliver it
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "chain_impl.h"
+#include "spcsim/events.h"
+
+/* ---- orders ---- */
+
+static uint32_t order_new(spc_chain *ch, double now)
+{
+    if (ch->free_order == NONE) {
+        uint32_t n = ch->norders ? 2 * ch->norders : 64;
+        order_t *o = realloc(ch->orders, n * sizeof *o);
+        if (o == NULL)
+            return NONE;
+        for (uint32_t i = ch->norders; i < n; i++)
+            o[i].next = i + 1 < n ? i + 1 : NONE;
+        ch->orders = o;
+        ch->free_order = ch->norders;
+        ch->norders = n;
+    }
+    uint32_t id = ch->free_order;
+    order_t *o = &ch->orders[id];
+    ch->free_order = o->next;
+    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE };
+    ch->wip++;
+    spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
+    return id;
+}
+
+static void order_done(spc_chain *ch, uint32_t id, double now)
+{
+    ch->orders[id].next = ch->free_order;
+    ch->free_order = id;
+    ch->wip--;
+    spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
+}
+
+/* ---- queues ---- */
+
+static int queue_push(stage_t *g, uint32_t id)
+{
+    if (g->qlen == g->qcap) {
+        size_t cap = 2 * g->qcap;
+        uint32_t *q = malloc(cap * sizeof *q);
+        if (q == NULL)
+            return -1;
+        for (size_t i = 0; i < g->qlen; i++)
+            q[i] = g->q[(g->qhead + i) % g->qcap];
+        free(g->q);
+        g->q = q;
+        g->qcap = cap;
+        g->qhead = 0;
+    }
+    g->q[(g->qhead + g->qlen) % g->qcap] = id;
+    g->qlen++;
+    return 0;
+}
+
+static uint32_t queue_pop(stage_t *g)
+{
+    uint32_t id = g->q[g->qhead];
+    g->qhead = (g->qhead + 1) % g->qcap;
+    g->qlen--;
+    return id;
+}
+
+static void tell_backlog(spc_chain *ch, stage_t *g, double now)
+{
+    if (ch->hooks != NULL && ch->hooks->backlog != NULL)
+        ch->hooks->backlog(ch->hooks->ctx, (uint32_t)(g - ch->stages), (long)(g->qlen + g->nbusy), now);
+}
+
+/* ---- service ---- */
+
+static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
+                                double now, spc_error *err)
+{
+    order_t *o = &ch->orders[id];
+    double wait = now - o->t_stage;
+    uint32_t stage = (uint32_t)(g - ch->stages);
+    spc_tally_add(&g->st.wait, wait);
+    spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
+    spc_quantile_add(&g->st.wait_q, wait);
+    g->tot.wait_sum += wait;
+    g->tot.waits += 1;
+    spc_chain_totals_advance(g, now);
+    g->holding[server] = id;
+    g->nbusy++;
+    spc_chain_levels(g, now);
+    double s = spc_dist_sample(&g->spec->service, g->service_rng);
+    if (o->rework)
+        s *= ch->sc->workforce.rework_fraction;
+    if (ch->hooks != NULL && ch->hooks->service_time != NULL)
+        s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
+    if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
+{
+    if (!g->staffed[server])
+        return SPC_OK; /* the position was vacated: it stays empty */
+    if (g->qlen == 0) {
+        g->free_srv[g->nfree++] = server;
+        return SPC_OK;
+    }
+    uint32_t next = queue_pop(g);
+    spc_timeavg_set(&g->st.queue, now, (double)g->qlen);
+    return start_service(ch, g, server, next, now, err);
+}
+
+/* A defective order from another stage: caught here? Then back for rework. */
+static int caught_here(spc_chain *ch, stage_t *g, order_t *o)
+{
+    uint32_t stage = (uint32_t)(g - ch->stages);
+    if (o->defect == NONE || o->defect == stage || !(g->spec->detection > 0))
+        return 0;
+    return gsl_rng_uniform(g->detect_rng) < g->spec->detection;
+}
+
+static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err);
+
+static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, int *diverted, spc_error *err)
+{
+    order_t *o = &ch->orders[id];
+    *diverted = 0;
+    if (ch->hooks == NULL || o->from == NONE)
+        return SPC_OK;
+    int caught = caught_here(ch, g, o);
+    if (ch->hooks->received != NULL)
+        ch->hooks->received(ch->hooks->ctx, (uint32_t)(g - ch->stages), o->from, o->sojourn_prev, !caught, now);
+    if (!caught)
+        return SPC_OK;
+    spc_counter_add(&g->st.caught, now, 1.0);
+    g->tot.caught += 1;
+    uint32_t back = o->defect;
+    o->defect = NONE;
+    o->from = NONE;
+    o->rework = 1;
+    *diverted = 1;
+    spc_counter_add(&ch->stages[back].st.rework, now, 1.0);
+    ch->stages[back].tot.rework += 1;
+    return enter_stage(ch, back, id, now, err);
+}
+
+static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
+{
+    stage_t *g = &ch->stages[stage];
+    int diverted;
+    if (receive(ch, g, id, now, &diverted, err) != SPC_OK || diverted)
+        return err->code;
+    ch->orders[id].t_stage = now;
+    spc_counter_add(&g->st.arrivals, now, 1.0);
+    g->tot.arrivals += 1;
+    /* blocking is only possible with a finite queue */
+    int finite = g->spec->capacity != SPC_CAPACITY_INFINITE;
+    int full = finite && g->nfree == 0 && (long)g->qlen >= g->spec->capacity;
+    if (finite)
+        spc_tally_add(&g->st.blocked, full ? 1.0 : 0.0);
+    if (full) {
+        spc_counter_add(&g->st.lost, now, 1.0);
+        spc_counter_add(&ch->lost, now, 1.0);
+        g->tot.lost += 1;
+        ch->tot.lost += 1;
+        order_done(ch, id, now);
+        return SPC_OK;
+    }
+    spc_status st = SPC_OK;
+    if (g->nfree > 0) {
+        st = start_service(ch, g, g->free_srv[--g->nfree], id, now, err);
+    } else if (queue_push(g, id) != 0) {
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
+    } else {
+        spc_timeavg_set(&g->st.queue, now, (double)g->qlen);
+    }
+    tell_backlog(ch, g, now);
+    return st;
+}
+
+spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
+{
+    uint32_t id = order_new(ch, now);
+    if (id == NONE)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
+    spc_counter_add(&ch->arrived, now, 1.0);
+    ch->tot.arrived += 1;
+    return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
+}
+
+/* ---- completion ---- */
+
+/* Where an order goes after stage g: a stage index or SPC_ROUTE_DELIVER. */
+static int route(const stage_t *g)
+{
+    const spc_stage_spec *s = g->spec;
+    if (s->nroutes == 1)
+        return s->routes[0].to;
+    double u = gsl_rng_uniform(g->routing_rng), acc = 0.0;
+    for (size_t k = 0; k + 1 < s->nroutes; k++) {
+        acc += s->routes[k].p;
+        if (u < acc)
+            return s->routes[k].to;
+    }
+    return s->routes[s->nroutes - 1].to;
+}
+
+static void deliver(spc_chain *ch, uint32_t id, double now)
+{
+    order_t *o = &ch->orders[id];
+    double lead = now - o->t_in;
+    spc_tally_add(&ch->lead, lead);
+    spc_quantile_add(&ch->lead_q, lead);
+    spc_counter_add(&ch->delivered, now, 1.0);
+    ch->tot.delivered += 1;
+    ch->tot.lead_sum += lead;
+    if (o->defect != NONE) {
+        o->escaped++;
+        spc_counter_add(&ch->escaped, now, 1.0);
+        ch->tot.escaped += 1;
+    }
+    order_done(ch, id, now);
+}
+
+/* Did the service just completed at g by `server` err? */
+static void maybe_err(spc_chain *ch, stage_t *g, uint32_t server, order_t *o, double now)
+{
+    if (ch->hooks == NULL || ch->hooks->error_prob == NULL)
+        return;
+    uint32_t stage = (uint32_t)(g - ch->stages);
+    double eps = ch->hooks->error_prob(ch->hooks->ctx, stage, server, now);
+    if (!(eps > 0) || !(gsl_rng_uniform(g->error_rng) < eps))
+        return;
+    spc_counter_add(&g->st.errors, now, 1.0);
+    g->tot.errors += 1;
+    if (o->defect == NONE)
+        o->defect = stage;
+}
+
+spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server,
+                                 spc_error *err)
+{
+    stage_t *g = &ch->stages[stage];
+    uint32_t id = g->holding[server];
+    order_t *o = &ch->orders[id];
+    double sojourn = now - o->t_stage;
+    spc_tally_add(&g->st.sojourn, sojourn);
+    spc_counter_add(&g->st.completions, now, 1.0);
+    g->tot.completed += 1;
+    maybe_err(ch, g, server, o, now);
+    o->rework = 0;
+    spc_chain_totals_advance(g, now);
+    g->holding[server] = NONE;
+    g->nbusy--;
+    spc_chain_levels(g, now);
+    if (spc_chain_take_next(ch, g, server, now, err) != SPC_OK)
+        return err->code;
+    tell_backlog(ch, g, now);
+    int to = route(g);
+    if (to == SPC_ROUTE_DELIVER) {
+        deliver(ch, id, now);
+        return SPC_OK;
+    }
+    o->from = stage;
+    o->sojourn_prev = sojourn;
+    return enter_stage(ch, (size_t)to, id, now, err);
+}

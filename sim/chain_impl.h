@@ -1,0 +1,78 @@
+/*
+ * chain_impl.h -- the chain's private state, shared by chain.c (set-up,
+ * staffing, interventions), chain_flow.c (the life of an order) and
+ * chain_stats.c (statistics). Nothing outside these three files includes it.
+ */
+#ifndef SPCSIM_CHAIN_IMPL_H
+#define SPCSIM_CHAIN_IMPL_H
+
+#include "spcsim/chain.h"
+#include "spcsim/stats.h"
+
+#define NONE UINT32_MAX
+
+typedef struct {
+    double t_in;      /* arrival to the system */
+    double t_stage;   /* arrival to the current stage */
+    uint32_t next;    /* free-list link */
+    uint32_t defect;  /* stage whose error the order carries, NONE if none */
+    uint32_t from;    /* stage it came from, NONE for a new order or a rework return */
+    uint32_t rework;  /* 1 while it is at a stage for rework */
+    uint32_t escaped; /* defects that reached the customer with it */
+    double sojourn_prev; /* time it spent at the stage it came from */
+} order_t;
+
+typedef struct {
+    spc_tally wait, sojourn, waited, blocked;
+    spc_quantile wait_q;
+    spc_timeavg queue, busy, staffed;
+    spc_counter arrivals, completions, lost, errors, caught, rework;
+} stage_stats;
+
+typedef struct {
+    const spc_stage_spec *spec;
+    gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng;
+    uint32_t npos;         /* positions (servers, staffed or not) */
+    uint32_t *holding;     /* order held by each position, NONE if idle */
+    uint8_t *staffed;      /* someone holds the position */
+    uint32_t nstaffed, nbusy;
+    uint32_t *free_srv;    /* stack of idle staffed positions */
+    uint32_t nfree;
+    uint32_t *q;           /* ring buffer of waiting orders */
+    size_t qhead, qlen, qcap;
+    spc_stage_totals tot;  /* since the start, never reset */
+    double tot_t;          /* time the integrals in tot reach */
+    stage_stats st;
+} stage_t;
+
+#define NQUANT 4
+
+struct spc_chain {
+    const spc_scenario *sc;
+    const spc_chain_hooks *hooks;
+    spc_calendar *cal;
+    stage_t *stages;
+    size_t nstages;
+    order_t *orders;
+    uint32_t norders, free_order;
+    long wip;
+    spc_system_totals tot;
+    spc_tally lead;
+    spc_quantile lead_q;
+    spc_timeavg wip_avg;
+    spc_counter arrived, delivered, lost, escaped;
+};
+
+/* chain_stats.c */
+int spc_chain_stats_init(spc_chain *ch, size_t k);
+void spc_chain_stats_release(spc_chain *ch);
+/* Integrates the totals' busy and staffed areas up to now. */
+void spc_chain_totals_advance(stage_t *g, double now);
+/* The number of busy / staffed servers at g changed (call after it). */
+void spc_chain_levels(stage_t *g, double now);
+void spc_chain_staffing(stage_t *g, double now);
+
+/* chain_flow.c */
+spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err);
+
+#endif

@@ -1,0 +1,194 @@
+/*
+ * chain_stats.c -- the chain's statistics: set-up, warm-up reset, results.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "chain_impl.h"
+
+static const double lead_p[NQUANT] = { 0.50, 0.90, 0.95, 0.99 };
+static const char *const lead_names[NQUANT] = {
+    "lead_time_p50", "lead_time_p90", "lead_time_p95", "lead_time_p99"
+};
+
+static int stage_stats_init(stage_stats *s, size_t k)
+{
+    int rc = spc_tally_init(&s->wait, k) | spc_tally_init(&s->sojourn, k) |
+             spc_tally_init(&s->waited, k) | spc_tally_init(&s->blocked, k) |
+             spc_quantile_init(&s->wait_q) | spc_timeavg_init(&s->queue, k) |
+             spc_timeavg_init(&s->busy, k) | spc_timeavg_init(&s->staffed, k) |
+             spc_counter_init(&s->arrivals, k) | spc_counter_init(&s->completions, k) |
+             spc_counter_init(&s->lost, k) | spc_counter_init(&s->errors, k) |
+             spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k);
+    return rc ? -1 : 0;
+}
+
+static void stage_stats_release(stage_stats *s)
+{
+    spc_tally_release(&s->wait);
+    spc_tally_release(&s->sojourn);
+    spc_tally_release(&s->waited);
+    spc_tally_release(&s->blocked);
+    spc_quantile_release(&s->wait_q);
+    spc_timeavg_release(&s->queue);
+    spc_timeavg_release(&s->busy);
+    spc_timeavg_release(&s->staffed);
+    spc_counter_release(&s->arrivals);
+    spc_counter_release(&s->completions);
+    spc_counter_release(&s->lost);
+    spc_counter_release(&s->errors);
+    spc_counter_release(&s->caught);
+    spc_counter_release(&s->rework);
+}
+
+int spc_chain_stats_init(spc_chain *ch, size_t k)
+{
+    int rc = spc_tally_init(&ch->lead, k) | spc_timeavg_init(&ch->wip_avg, k) |
+             spc_counter_init(&ch->arrived, k) | spc_counter_init(&ch->delivered, k) |
+             spc_counter_init(&ch->lost, k) | spc_counter_init(&ch->escaped, k) |
+             spc_quantile_init(&ch->lead_q);
+    for (size_t i = 0; i < ch->nstages; i++)
+        rc |= stage_stats_init(&ch->stages[i].st, k);
+    return rc ? -1 : 0;
+}
+
+void spc_chain_stats_release(spc_chain *ch)
+{
+    for (size_t i = 0; ch->stages && i < ch->nstages; i++)
+        stage_stats_release(&ch->stages[i].st);
+    spc_tally_release(&ch->lead);
+    spc_quantile_release(&ch->lead_q);
+    spc_timeavg_release(&ch->wip_avg);
+    spc_counter_release(&ch->arrived);
+    spc_counter_release(&ch->delivered);
+    spc_counter_release(&ch->lost);
+    spc_counter_release(&ch->escaped);
+}
+
+void spc_chain_totals_advance(stage_t *g, double now)
+{
+    double dt = now - g->tot_t;
+    if (dt > 0) {
+        g->tot.busy_area += dt * g->nbusy;
+        g->tot.staffed_area += dt * g->nstaffed;
+        g->tot_t = now;
+    }
+}
+
+void spc_chain_levels(stage_t *g, double now)
+{
+    spc_timeavg_set(&g->st.busy, now, (double)g->nbusy);
+}
+
+void spc_chain_staffing(stage_t *g, double now)
+{
+    spc_timeavg_set(&g->st.staffed, now, (double)g->nstaffed);
+}
+
+static void stage_start(stage_t *g, double t0, double t1)
+{
+    stage_stats *s = &g->st;
+    spc_tally_reset(&s->wait);
+    spc_tally_reset(&s->sojourn);
+    spc_tally_reset(&s->waited);
+    spc_tally_reset(&s->blocked);
+    spc_quantile_reset(&s->wait_q);
+    spc_timeavg_start(&s->queue, t0, t1, (double)g->qlen);
+    spc_timeavg_start(&s->busy, t0, t1, (double)g->nbusy);
+    spc_timeavg_start(&s->staffed, t0, t1, (double)g->nstaffed);
+    spc_counter_start(&s->arrivals, t0, t1);
+    spc_counter_start(&s->completions, t0, t1);
+    spc_counter_start(&s->lost, t0, t1);
+    spc_counter_start(&s->errors, t0, t1);
+    spc_counter_start(&s->caught, t0, t1);
+    spc_counter_start(&s->rework, t0, t1);
+}
+
+void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
+{
+    for (size_t i = 0; i < ch->nstages; i++)
+        stage_start(&ch->stages[i], t0, t1);
+    spc_tally_reset(&ch->lead);
+    spc_quantile_reset(&ch->lead_q);
+    spc_timeavg_start(&ch->wip_avg, t0, t1, (double)ch->wip);
+    spc_counter_start(&ch->arrived, t0, t1);
+    spc_counter_start(&ch->delivered, t0, t1);
+    spc_counter_start(&ch->lost, t0, t1);
+    spc_counter_start(&ch->escaped, t0, t1);
+}
+
+/* ---- results ---- */
+
+static spc_estimate point(double x, double n)
+{
+    spc_estimate e = { x, NAN, NAN, n };
+    return e;
+}
+
+/* utilization = busy servers / staffed servers (time averages): the ratio
+ * of the two means, with the busy interval scaled by the staffed mean. */
+static spc_estimate utilization(stage_t *g, double t1)
+{
+    spc_estimate b = spc_timeavg_estimate(&g->st.busy, t1);
+    spc_estimate s = spc_timeavg_estimate(&g->st.staffed, t1);
+    double k = s.mean > 0 ? 1.0 / s.mean : NAN;
+    b.mean *= k;
+    b.lo *= k;
+    b.hi *= k;
+    return b;
+}
+
+static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
+{
+    const char *s = g->spec->name;
+    stage_stats *st = &g->st;
+    double nwait = (double)st->wait.n;
+    int rc = 0;
+    spc_estimate arrivals = spc_counter_total(&st->arrivals);
+    rc |= spc_results_add(out, s, "arrivals", arrivals);
+    rc |= spc_results_add(out, s, "completed", spc_counter_total(&st->completions));
+    rc |= spc_results_add(out, s, "throughput", spc_counter_rate(&st->completions));
+    rc |= spc_results_add(out, s, "utilization", utilization(g, t1));
+    rc |= spc_results_add(out, s, "queue_mean", spc_timeavg_estimate(&st->queue, t1));
+    rc |= spc_results_add(out, s, "wait_mean", spc_tally_estimate(&st->wait));
+    rc |= spc_results_add(out, s, "wait_p90", point(spc_quantile_get(&st->wait_q, 0.90), nwait));
+    rc |= spc_results_add(out, s, "wait_prob", spc_tally_estimate(&st->waited));
+    rc |= spc_results_add(out, s, "sojourn_mean", spc_tally_estimate(&st->sojourn));
+    rc |= spc_results_add(out, s, "blocked", spc_counter_total(&st->lost));
+    /* blocking is only possible with a finite queue; otherwise exactly 0 */
+    spc_estimate never = { 0.0, 0.0, 0.0, arrivals.mean };
+    rc |= spc_results_add(out, s, "blocking_prob",
+                          g->spec->capacity == SPC_CAPACITY_INFINITE ? never : spc_tally_estimate(&st->blocked));
+    if (ch->hooks != NULL) {
+        rc |= spc_results_add(out, s, "staffed_mean", spc_timeavg_estimate(&st->staffed, t1));
+        rc |= spc_results_add(out, s, "errors", spc_counter_total(&st->errors));
+        rc |= spc_results_add(out, s, "defects_caught", spc_counter_total(&st->caught));
+        rc |= spc_results_add(out, s, "rework", spc_counter_total(&st->rework));
+    }
+    return rc;
+}
+
+static int collect_system(spc_chain *ch, double t1, spc_results *out)
+{
+    double n = (double)ch->lead.n;
+    int rc = 0;
+    rc |= spc_results_add(out, "system", "orders_arrived", spc_counter_total(&ch->arrived));
+    rc |= spc_results_add(out, "system", "orders_completed", spc_counter_total(&ch->delivered));
+    rc |= spc_results_add(out, "system", "orders_blocked", spc_counter_total(&ch->lost));
+    rc |= spc_results_add(out, "system", "throughput", spc_counter_rate(&ch->delivered));
+    rc |= spc_results_add(out, "system", "wip_mean", spc_timeavg_estimate(&ch->wip_avg, t1));
+    rc |= spc_results_add(out, "system", "lead_time_mean", spc_tally_estimate(&ch->lead));
+    for (int i = 0; i < NQUANT; i++)
+        rc |= spc_results_add(out, "system", lead_names[i], point(spc_quantile_get(&ch->lead_q, lead_p[i]), n));
+    if (ch->hooks != NULL)
+        rc |= spc_results_add(out, "system", "escaped_defects", spc_counter_total(&ch->escaped));
+    return rc;
+}
+
+spc_status spc_chain_collect(spc_chain *ch, double t1, spc_results *out, spc_error *err)
+{
+    int rc = collect_system(ch, t1, out);
+    for (size_t i = 0; i < ch->nstages; i++)
+        rc |= collect_stage(ch, &ch->stages[i], t1, out);
+    return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory collecting results") : SPC_OK;
+}

@@ -1,0 +1,39 @@
+/* employee.c -- one employee's equations (E1)-(E5), see employee.h. */
+#include "spcsim/employee.h"
+
+#include <math.h>
+
+double spc_first_order(double x, double target, double dt, double tau)
+{
+    if (!(dt > 0) || isinf(tau))
+        return x;
+    if (!(tau > 0))
+        return target;
+    return target + (x - target) * exp(-dt / tau);
+}
+
+double spc_learning(double tenure, double pi0, double tau_l)
+{
+    if (!(tau_l > 0) || tenure < 0)
+        return tenure < 0 ? pi0 : 1.0;
+    return pi0 + (1.0 - pi0) * -expm1(-tenure / tau_l);
+}
+
+double spc_fatigue_factor(double fatigue, double phi_min)
+{
+    double phi = 1.0 - (fatigue - 1.0);
+    if (phi > 1.0)
+        return 1.0;
+    return phi < phi_min ? phi_min : phi;
+}
+
+double spc_quit_probability(double s, const spc_quit_params *q)
+{
+    double z = (s - q->mu) / q->sigma;
+    return 1.0 / (1.0 + exp(-(q->a - q->beta * z)));
+}
+
+double spc_quit_hazard(double s, const spc_quit_params *q)
+{
+    return -log1p(-spc_quit_probability(s, q)) / q->year;
+}

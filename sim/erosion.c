@@ -1,0 +1,43 @@
+/* erosion.c -- pressure perception and the drifting standard, (W2)-(W4). */
+#include "spcsim/erosion.h"
+
+#include <math.h>
+
+#include "spcsim/employee.h"
+
+static double clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+double spc_erosion_time_per_order(const spc_erosion *e, const spc_erosion_params *p)
+{
+    double pp = e->perceived > 1e-9 ? e->perceived : 1e-9;
+    return clamp(e->standard * pow(pp, p->alpha), p->t_min, p->t_max);
+}
+
+/* d ln Ts/dt = (T/Ts - 1)/tau with tau chosen by the sign of T - Ts. */
+static double log_rate(const spc_erosion *e, const spc_erosion_params *p)
+{
+    double t = spc_erosion_time_per_order(e, p);
+    double tau = t < e->standard ? p->tau_down : p->tau_up;
+    return isinf(tau) ? 0.0 : (t / e->standard - 1.0) / tau;
+}
+
+void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p, double dt)
+{
+    if (!(dt > 0))
+        return;
+    double max_step = prm->tau_p > 0 ? prm->tau_p / 20.0 : dt;
+    int n = (int)ceil(dt / max_step);
+    double h = dt / n;
+    for (int i = 0; i < n; i++) {
+        double r0 = log_rate(e, prm);
+        spc_erosion next = *e;
+        next.perceived = spc_first_order(e->perceived, p, h, prm->tau_p);
+        next.standard = e->standard * exp(h * r0);  /* predictor */
+        double r1 = log_rate(&next, prm);
+        next.standard = e->standard * exp(0.5 * h * (r0 + r1)); /* trapezoid */
+        *e = next;
+    }
+}

@@ -1,0 +1,211 @@
+/*
+ * scenario_workforce.c -- reading the workforce section of a scenario.
+ *
+ *   workforce = {
+ *     report_period = "1w";
+ *     levers       = { pay = 1.0; recognition = 0.5; training_hours = 2.0; hours_per_week = 40.0; };
+ *     satisfaction = { dynamic = true; initial_mean = 70.0; ...; w_pressure = 20.0; };
+ *     turnover     = { enabled = true; a = -1.46; beta = 0.5; mean = 70.0; sd = 10.0; cost = 0.21; };
+ *     hiring       = { policy = "replace"; delay = { dist = "gamma"; mean = "4w"; cv = 0.5; }; };
+ *     learning     = { initial = 0.5; time_constant = "8w"; mentoring = 0.1; };
+ *     pressure     = { elasticity = -0.64; perception_time = "1w"; erosion_time = "18.8w";
+ *                      recovery_time = "never"; min_time = 0.5; max_time = 1.0; };
+ *     fatigue      = { time_constant = "4w"; overtime_max = 0.5; floor = 0.5; };
+ *     quality      = { base_error = 0.02; error_gain = 0.5; rework_fraction = 0.5;
+ *                      on_time_weight = 0.5; perception_time = "2w"; training_effect = 0.1; };
+ *   };
+ *
+ * Each group is read from a table of (key, destination, range, kind), so
+ * every setting is checked the same way. Defaults: docs/model.md.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "spcsim/cfgread.h"
+
+typedef enum { NUM, DUR, FLAG } kind_t;
+
+typedef struct {
+    const char *key;
+    kind_t kind;
+    double lo, hi;   /* NUM: range; DUR: lo is the minimum, hi unused */
+    int lo_open;
+    void *dst;       /* double*, or int* for FLAG */
+} field;
+
+/* Reads every field of table t from group g (absent: default kept). */
+static int read_fields(spc_cfg_reader *r, const config_setting_t *g, const field *t, size_t n)
+{
+    const char *keys[32];
+    for (size_t i = 0; i < n; i++)
+        keys[i] = t[i].key;
+    keys[n] = NULL;
+    if (spc_cfg_check_keys(r, g, keys) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const field *f = &t[i];
+        const config_setting_t *s = config_setting_get_member(g, f->key);
+        int got = 0;
+        if (s == NULL)
+            continue;
+        if (f->kind == FLAG) {
+            if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+                return spc_cfg_bad(r, s, "must be true or false");
+            *(int *)f->dst = config_setting_get_bool(s);
+            continue;
+        }
+        if (f->kind == DUR && config_setting_type(s) == CONFIG_TYPE_STRING &&
+            strcmp(config_setting_get_string(s), "never") == 0) {
+            *(double *)f->dst = INFINITY;
+            continue;
+        }
+        double *d = f->dst;
+        got = f->kind == DUR ? spc_cfg_duration(r, g, f->key, f->lo, f->lo_open, d)
+                             : spc_cfg_number(r, g, f->key, f->lo, f->lo_open, f->hi, d);
+        if (got < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int read_group(spc_cfg_reader *r, const config_setting_t *wf, const char *name,
+                      const field *t, size_t n)
+{
+    const config_setting_t *g = spc_cfg_aggregate(r, wf, name, CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    return read_fields(r, g, t, n);
+}
+
+#define N(t) (sizeof(t) / sizeof((t)[0]))
+
+static void set_defaults(spc_workforce_spec *w, double unit)
+{
+    double week = 604800.0 / unit;
+    *w = (spc_workforce_spec){
+        .period = week, .s_dynamic = 1, .s_init_mean = 70, .s_init_sd = 10, .s_base = 70,
+        .tau_s = 4 * week, .w_isq = 0.5, .isq_ref = 90, .w_pay = 50, .w_recognition = 20,
+        .recognition_ref = 0.5, .w_training = 1.0, .training_ref = 2.0, .w_customer = 0.3,
+        .customer_ref = 70, .w_pressure = 20, .w_fatigue = 40, .turnover = 1,
+        .quit = { -1.46, 0.5, 70, 10, 365.0 * 86400.0 / unit }, .quit_cost = 0.21,
+        .pi0 = 0.5, .tau_l = 8 * week, .mentoring = 0.1,
+        .erosion = { -0.64, week, 18.8 * week, INFINITY, 0.5, 1.0 },
+        .tau_f = 4 * week, .overtime_max = 0.5, .phi_min = 0.5,
+        .eps0 = 0.02, .eps1 = 0.5, .rework_fraction = 0.5, .w_on_time = 0.5, .tau_q = 2 * week,
+        .training_error = 0.1, .pay = 1.0, .recognition = 0.5, .training_hours = 2.0,
+        .hours_per_week = 40.0,
+    };
+    w->hire_delay = (spc_dist){ .kind = SPC_DIST_GAMMA, .mean = 4 * week, .cv = 0.5 };
+}
+
+static int read_satisfaction(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    const double I = INFINITY;
+    const field t[] = {
+        { "dynamic", FLAG, 0, 0, 0, &w->s_dynamic },
+        { "initial_mean", NUM, 0, 100, 0, &w->s_init_mean },
+        { "initial_sd", NUM, 0, 50, 0, &w->s_init_sd },
+        { "base", NUM, 0, 100, 0, &w->s_base },
+        { "time_constant", DUR, 0, 0, 1, &w->tau_s },
+        { "w_isq", NUM, 0, 10, 0, &w->w_isq }, { "isq_ref", NUM, 0, 100, 0, &w->isq_ref },
+        { "w_pay", NUM, 0, 1000, 0, &w->w_pay },
+        { "w_recognition", NUM, 0, 1000, 0, &w->w_recognition },
+        { "recognition_ref", NUM, 0, 1, 0, &w->recognition_ref },
+        { "w_training", NUM, 0, 100, 0, &w->w_training },
+        { "training_ref", NUM, 0, I, 0, &w->training_ref },
+        { "w_customer", NUM, 0, 10, 0, &w->w_customer },
+        { "customer_ref", NUM, 0, 100, 0, &w->customer_ref },
+        { "w_pressure", NUM, 0, 1000, 0, &w->w_pressure },
+        { "w_fatigue", NUM, 0, 1000, 0, &w->w_fatigue },
+    };
+    return read_group(r, wf, "satisfaction", t, N(t));
+}
+
+static int read_turnover(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    const field t[] = {
+        { "enabled", FLAG, 0, 0, 0, &w->turnover },
+        { "a", NUM, -20, 20, 0, &w->quit.a }, { "beta", NUM, 0, 20, 0, &w->quit.beta },
+        { "mean", NUM, 0, 100, 0, &w->quit.mu }, { "sd", NUM, 0, 100, 1, &w->quit.sigma },
+        { "cost", NUM, 0, 10, 0, &w->quit_cost },
+    };
+    return read_group(r, wf, "turnover", t, N(t));
+}
+
+static int read_hiring(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    static const char *const keys[] = { "policy", "delay", NULL };
+    const config_setting_t *g = spc_cfg_aggregate(r, wf, "hiring", CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    const char *policy = "replace";
+    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_string(r, g, "policy", &policy) < 0)
+        return -1;
+    if (strcmp(policy, "replace") != 0 && strcmp(policy, "freeze") != 0)
+        return spc_cfg_bad(r, config_setting_get_member(g, "policy"), "must be \"replace\" or \"freeze\"");
+    w->freeze = strcmp(policy, "freeze") == 0;
+    const config_setting_t *d = spc_cfg_aggregate(r, g, "delay", CONFIG_TYPE_GROUP, 0);
+    if (d == NULL)
+        return r->err->code ? -1 : 0;
+    return spc_cfg_dist(r, d, &w->hire_delay);
+}
+
+static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    const double I = INFINITY;
+    const field learn[] = {
+        { "initial", NUM, 0, 1, 1, &w->pi0 }, { "time_constant", DUR, 0, 0, 1, &w->tau_l },
+        { "mentoring", NUM, 0, 1, 0, &w->mentoring },
+    };
+    const field press[] = {
+        { "elasticity", NUM, -5, 0, 0, &w->erosion.alpha },
+        { "perception_time", DUR, 0, 0, 1, &w->erosion.tau_p },
+        { "erosion_time", DUR, 0, 0, 1, &w->erosion.tau_down },
+        { "recovery_time", DUR, 0, 0, 1, &w->erosion.tau_up },
+        { "min_time", NUM, 0, 1, 1, &w->erosion.t_min }, { "max_time", NUM, 1, 10, 0, &w->erosion.t_max },
+    };
+    const field fat[] = {
+        { "time_constant", DUR, 0, 0, 1, &w->tau_f }, { "overtime_max", NUM, 0, 2, 0, &w->overtime_max },
+        { "floor", NUM, 0, 1, 1, &w->phi_min },
+    };
+    const field qual[] = {
+        { "base_error", NUM, 0, 1, 0, &w->eps0 }, { "error_gain", NUM, 0, 1, 0, &w->eps1 },
+        { "rework_fraction", NUM, 0, 10, 1, &w->rework_fraction },
+        { "on_time_weight", NUM, 0, 1, 0, &w->w_on_time },
+        { "perception_time", DUR, 0, 0, 1, &w->tau_q },
+        { "training_effect", NUM, 0, 10, 0, &w->training_error },
+    };
+    const field lev[] = {
+        { "pay", NUM, 0, 10, 1, &w->pay }, { "recognition", NUM, 0, 1, 0, &w->recognition },
+        { "training_hours", NUM, 0, I, 0, &w->training_hours },
+        { "hours_per_week", NUM, 1, 168, 0, &w->hours_per_week },
+    };
+    if (read_group(r, wf, "learning", learn, N(learn)) < 0 || read_group(r, wf, "pressure", press, N(press)) < 0 ||
+        read_group(r, wf, "fatigue", fat, N(fat)) < 0 || read_group(r, wf, "quality", qual, N(qual)) < 0 ||
+        read_group(r, wf, "levers", lev, N(lev)) < 0)
+        return -1;
+    if (w->training_hours >= w->hours_per_week)
+        return spc_cfg_bad(r, config_setting_get_member(config_setting_get_member(wf, "levers"), "training_hours"),
+                           "must be less than hours_per_week");
+    return 0;
+}
+
+int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    static const char *const keys[] = { "report_period", "levers", "satisfaction", "turnover", "hiring",
+                                        "learning", "pressure", "fatigue", "quality", NULL };
+    spc_workforce_spec *w = &sc->workforce;
+    set_defaults(w, r->unit);
+    const config_setting_t *wf = spc_cfg_aggregate(r, root, "workforce", CONFIG_TYPE_GROUP, 0);
+    if (wf == NULL)
+        return r->err->code ? -1 : 0;
+    w->enabled = 1;
+    if (spc_cfg_check_keys(r, wf, keys) < 0 || spc_cfg_duration(r, wf, "report_period", 0.0, 1, &w->period) < 0)
+        return -1;
+    if (read_satisfaction(r, wf, w) < 0 || read_turnover(r, wf, w) < 0 || read_hiring(r, wf, w) < 0 ||
+        read_operations(r, wf, w) < 0)
+        return -1;
+    if (spc_dist_prepare(&w->hire_delay) != 0)
+        return spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory"), -1;
+    return 0;
+}

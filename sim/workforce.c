@@ -1,0 +1,412 @@
+/*
+ * workforce.c -- employees, work pressure, internal service quality, quits
+ * and hires. Equations (docs/model.md, "Workforce"):
+ *
+ *   (S1) S* = clamp[0,100]( S0 + w_q (Q - Q_ref) + w_pay ln(pay) + w_r (R - R_ref)
+ *                           + w_t (H - H_ref) - w_p max(0, Pp - 1) - w_f max(0, F - 1) )
+ *   (S2) S(t+D) = S* + (S - S*) e^(-D/tau_S)                           [E1]
+ *   (F1) F* = 1 + o,  o = clamp(Pp - 1, 0, o_max);  F follows (E1) with tau_F
+ *   (P1) pi_e = pi(tenure) phi(F) (1 - H/Hw)/(1 - H_ref/Hw) (1 - m)  [E2, E3]
+ *        m = min(0.5, mentoring x sum over present (1 - pi(tenure))/(1 - pi0) / n)
+ *   (W1) p = B Ts T0 / (tau_d A),  A = sum over present employees of pi_e
+ *   (T1) service time = draw x T / pi_e                               [W3]
+ *   (Q1) eps = eps0' + (1 - eps0') eps1 (1 - min(1, T)),  eps0' = eps0 e^(-k (H - H_ref))
+ *   (Q2) Q follows (E1) with tau_Q toward the latest input's score
+ *        100 (w_ot [sojourn <= tau_d of the supplier] + (1 - w_ot) [accurate])
+ *   (T2) quits: candidates at rate h_max = h(0), accepted with h(S)/h_max  [E5]
+ *
+ * Between events inputs are held constant; every stock is brought up to
+ * date lazily, at the events that read or change it.
+ */
+#include "workforce_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_randist.h>
+
+#include "spcsim/events.h"
+#include "spcsim/queueing.h"
+#include "spcsim/rng.h"
+#include "spcsim/traffic.h"
+
+#define PRESSURE_MAX 10.0
+
+static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* ---- one employee ---- */
+
+static double overtime(const spc_workforce_spec *w, double pp)
+{
+    return clamp(pp - 1.0, 0.0, w->overtime_max); /* (F1) */
+}
+
+/* (S1) */
+static double s_target(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
+{
+    const spc_workforce_spec *w = wf->w;
+    double s = w->s_base + w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(w->pay) +
+               w->w_recognition * (w->recognition - w->recognition_ref) +
+               w->w_training * (w->training_hours - w->training_ref) -
+               w->w_pressure * fmax(0.0, g->ero.perceived - 1.0) - w->w_fatigue * fmax(0.0, e->f - 1.0);
+    return clamp(s, 0.0, 100.0);
+}
+
+/* (S2), (F1): brings S and F up to now. */
+void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double now)
+{
+    double dt = now - e->t;
+    if (!(dt > 0))
+        return;
+    const spc_workforce_spec *w = wf->w;
+    double s_star = s_target(wf, g, e, now);
+    e->f = spc_first_order(e->f, 1.0 + overtime(w, g->ero.perceived), dt, w->tau_f);
+    if (w->s_dynamic)
+        e->s = spc_first_order(e->s, s_star, dt, w->tau_s);
+    e->t = now;
+}
+
+static double training_factor(const spc_workforce_spec *w)
+{
+    return (1.0 - w->training_hours / w->hours_per_week) / (1.0 - w->training_ref / w->hours_per_week);
+}
+
+/* (P1) */
+double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
+{
+    const spc_workforce_spec *w = wf->w;
+    return spc_learning(now - e->hired, w->pi0, w->tau_l) * spc_fatigue_factor(e->f, w->phi_min) *
+           training_factor(w) * (1.0 - g->mentor);
+}
+
+/* (Q2) read at `now` */
+double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now)
+{
+    return spc_first_order(g->isq, g->isq_obs, now - g->t_isq, wf->w->tau_q);
+}
+
+/* ---- pressure ---- */
+
+void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now)
+{
+    double dt = now - g->t_ero;
+    if (!(dt > 0))
+        return;
+    g->overtime += overtime(wf->w, g->ero.perceived) * g->present * dt;
+    spc_erosion_advance(&g->ero, &wf->w->erosion, g->p, dt);
+    g->t_ero = now;
+}
+
+/* (W1) from the backlog B at the stage. */
+static void set_pressure(spc_workforce *wf, group_t *g, long backlog)
+{
+    (void)wf;
+    double required = (double)backlog * g->ero.standard * g->t0 / g->target_delay;
+    g->p = g->avail > 0 ? fmin(PRESSURE_MAX, required / g->avail) : PRESSURE_MAX;
+}
+
+/* Recomputes the mentoring share and the available capacity A of (W1). */
+void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
+{
+    const spc_workforce_spec *w = wf->w;
+    spc_wf_advance_pressure(wf, g, now);
+    double load = 0, n = 0;
+    for (uint32_t k = 0; k < g->npos; k++)
+        if (g->emp[k].present) {
+            n += 1;
+            load += (1.0 - spc_learning(now - g->emp[k].hired, w->pi0, w->tau_l)) / (1.0 - w->pi0);
+        }
+    g->mentor = n > 0 ? fmin(0.5, w->mentoring * load / n) : 0.0;
+    double a = 0;
+    for (uint32_t k = 0; k < g->npos; k++)
+        if (g->emp[k].present) {
+            spc_wf_update_employee(wf, g, &g->emp[k], now);
+            a += spc_wf_productivity(wf, g, &g->emp[k], now);
+        }
+    g->avail = a;
+    set_pressure(wf, g, spc_chain_in_stage(wf->chain, (uint32_t)(g - wf->g)));
+}
+
+/* ---- the chain's hooks ---- */
+
+static double hook_service_time(void *ctx, uint32_t stage, uint32_t server, double base, double now)
+{
+    spc_workforce *wf = ctx;
+    group_t *g = &wf->g[stage];
+    employee_t *e = &g->emp[server];
+    spc_wf_advance_pressure(wf, g, now);
+    spc_wf_update_employee(wf, g, e, now);
+    double t = spc_erosion_time_per_order(&g->ero, &wf->w->erosion); /* (W3) */
+    return base * t / spc_wf_productivity(wf, g, e, now);          /* (T1) */
+}
+
+static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double now)
+{
+    spc_workforce *wf = ctx;
+    const spc_workforce_spec *w = wf->w;
+    group_t *g = &wf->g[stage];
+    (void)server;
+    spc_wf_advance_pressure(wf, g, now);
+    double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion));
+    double e0 = w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref));
+    return e0 + (1.0 - e0) * w->eps1 * (1.0 - q); /* (Q1) */
+}
+
+static void hook_received(void *ctx, uint32_t to, uint32_t from, double sojourn, int accurate, double now)
+{
+    spc_workforce *wf = ctx;
+    group_t *g = &wf->g[to];
+    double w_ot = wf->w->w_on_time;
+    double on_time = sojourn <= wf->g[from].target_delay ? 1.0 : 0.0;
+    g->isq = spc_wf_isq(wf, g, now); /* (Q2) */
+    g->isq_obs = 100.0 * (w_ot * on_time + (1.0 - w_ot) * (accurate ? 1.0 : 0.0));
+    g->t_isq = now;
+}
+
+static void hook_backlog(void *ctx, uint32_t stage, long in_stage, double now)
+{
+    spc_workforce *wf = ctx;
+    group_t *g = &wf->g[stage];
+    spc_wf_advance_pressure(wf, g, now);
+    set_pressure(wf, g, in_stage);
+}
+
+/* ---- quits and hires ---- */
+
+static spc_status schedule(spc_workforce *wf, double t, uint32_t kind, group_t *g, uint32_t pos,
+                           spc_event_id *id, spc_error *err)
+{
+    *id = 0;
+    if (t > wf->sc->horizon)
+        return SPC_OK;
+    *id = spc_calendar_push(wf->cal, t, kind, (uint32_t)(g - wf->g), pos);
+    return *id ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+}
+
+/* The next quit candidate of the employee at pos (T2). */
+static spc_status next_candidate(spc_workforce *wf, group_t *g, uint32_t pos, double now, spc_error *err)
+{
+    if (!wf->w->turnover || !(wf->h_max > 0)) {
+        g->emp[pos].quit_ev = 0;
+        return SPC_OK;
+    }
+    double t = now + spc_dist_exponential(g->turnover, 1.0 / wf->h_max);
+    return schedule(wf, t, SPC_EV_QUIT_CHECK, g, pos, &g->emp[pos].quit_ev, err);
+}
+
+static spc_status open_vacancy(spc_workforce *wf, group_t *g, uint32_t pos, double now, spc_error *err)
+{
+    employee_t *e = &g->emp[pos];
+    if (e->present || e->hire_ev != 0 || pos >= g->target)
+        return SPC_OK;
+    double delay = spc_dist_sample(&wf->w->hire_delay, g->hiring);
+    return schedule(wf, now + delay, SPC_EV_HIRE, g, pos, &e->hire_ev, err);
+}
+
+/* Someone leaves position pos (a quit or a layoff). */
+static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now, spc_error *err)
+{
+    employee_t *e = &g->emp[pos];
+    spc_wf_advance_pressure(wf, g, now);
+    spc_calendar_cancel(wf->cal, e->quit_ev);
+    e->quit_ev = 0;
+    e->present = 0;
+    g->present--;
+    if (spc_chain_set_staffed(wf->chain, (uint32_t)(g - wf->g), pos, 0, now, err) != SPC_OK)
+        return err->code;
+    spc_wf_refresh_capacity(wf, g, now);
+    return SPC_OK;
+}
+
+spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err)
+{
+    group_t *g = &wf->g[stage];
+    employee_t *e = &g->emp[pos];
+    e->quit_ev = 0;
+    spc_wf_advance_pressure(wf, g, now);
+    spc_wf_update_employee(wf, g, e, now);
+    double accept = spc_quit_hazard(e->s, &wf->w->quit) / wf->h_max;
+    if (!(gsl_rng_uniform(g->turnover) < accept))
+        return next_candidate(wf, g, pos, now, err);
+    g->quits += 1;
+    g->cost += wf->w->quit_cost * g->spec->salary * wf->w->pay;
+    if (leave(wf, g, pos, now, err) != SPC_OK)
+        return err->code;
+    return wf->w->freeze ? SPC_OK : open_vacancy(wf, g, pos, now, err);
+}
+
+/* A new employee: traits from the stage's people stream. */
+static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, double tenure)
+{
+    const spc_workforce_spec *w = wf->w;
+    e->present = 1;
+    e->s = clamp(w->s_init_mean + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
+    e->f = 1.0;
+    e->t = now;
+    e->hired = now - tenure;
+    g->present++;
+}
+
+spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err)
+{
+    group_t *g = &wf->g[stage];
+    employee_t *e = &g->emp[pos];
+    e->hire_ev = 0;
+    if (e->present || pos >= g->target)
+        return SPC_OK;
+    spc_wf_advance_pressure(wf, g, now);
+    arrive(wf, g, e, now, 0.0);
+    g->hires += 1;
+    if (spc_chain_set_staffed(wf->chain, stage, pos, 1, now, err) != SPC_OK)
+        return err->code;
+    spc_wf_refresh_capacity(wf, g, now);
+    return next_candidate(wf, g, pos, now, err);
+}
+
+/* ---- staffing targets (set-up and interventions) ---- */
+
+static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, double now, spc_error *err)
+{
+    g->target = target;
+    for (uint32_t pos = 0; pos < g->npos; pos++) {
+        employee_t *e = &g->emp[pos];
+        if (pos < target) {
+            if (open_vacancy(wf, g, pos, now, err) != SPC_OK)
+                return err->code;
+            continue;
+        }
+        spc_calendar_cancel(wf->cal, e->hire_ev);
+        e->hire_ev = 0;
+        if (e->present) {
+            g->layoffs += 1;
+            if (leave(wf, g, pos, now, err) != SPC_OK)
+                return err->code;
+        }
+    }
+    return SPC_OK;
+}
+
+spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, double now, spc_error *err)
+{
+    for (size_t i = 0; i < wf->ng; i++)
+        spc_wf_advance_pressure(wf, &wf->g[i], now);
+    for (size_t i = 0; i < wf->ng; i++)   /* everyone up to date under the old levers */
+        for (uint32_t k = 0; k < wf->g[i].npos; k++)
+            if (wf->g[i].emp[k].present)
+                spc_wf_update_employee(wf, &wf->g[i], &wf->g[i].emp[k], now);
+    wf->sc = state;
+    wf->w = &state->workforce;
+    for (size_t i = 0; i < wf->ng; i++) {
+        group_t *g = &wf->g[i];
+        g->spec = &state->stages[i];
+        if (g->spec->target_delay > 0)
+            g->target_delay = g->spec->target_delay;
+        if (set_target(wf, g, (uint32_t)g->spec->servers, now, err) != SPC_OK)
+            return err->code;
+        spc_wf_refresh_capacity(wf, g, now);
+    }
+    return SPC_OK;
+}
+
+/* ---- set-up ---- */
+
+/* tau_d by default: the stage's M/M/c sojourn at the nominal load, so that
+ * by Little's law the mean pressure at that load is the utilisation. */
+static double default_target_delay(const spc_scenario *sc, size_t i, double lambda)
+{
+    const spc_stage_spec *s = &sc->stages[i];
+    double t0 = spc_dist_true_mean(&s->service);
+    double wq = spc_mmc_wq(lambda, 1.0 / t0, s->servers);
+    return isfinite(wq) && lambda > 0 ? wq + t0 : 4.0 * t0;
+}
+
+static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_type *type, unsigned rep,
+                      double lambda)
+{
+    const spc_scenario *sc = wf->sc;
+    g->spec = &sc->stages[i];
+    g->npos = spc_chain_positions(wf->chain, (uint32_t)i);
+    g->target = (uint32_t)g->spec->servers;
+    g->t0 = spc_dist_true_mean(&g->spec->service);
+    g->target_delay = g->spec->target_delay > 0 ? g->spec->target_delay : default_target_delay(sc, i, lambda);
+    g->ero = (spc_erosion){ 0.0, 1.0 };
+    g->isq = g->isq_obs = wf->w->isq_ref;
+    g->emp = calloc(g->npos, sizeof *g->emp);
+    g->people = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_PEOPLE, i));
+    g->turnover = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_TURNOVER, i));
+    g->hiring = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_HIRING, i));
+    if (!g->emp || !g->people || !g->turnover || !g->hiring || spc_wf_stats_init(&g->st, (size_t)sc->batches))
+        return -1;
+    return 0;
+}
+
+/* Initial employees: tenure drawn from the steady state of the quit hazard
+ * at the reference satisfaction (exponential, mean 1/h(mu)). */
+static spc_status staff_initially(spc_workforce *wf, group_t *g, spc_error *err)
+{
+    double h = spc_quit_hazard(wf->w->quit.mu, &wf->w->quit);
+    for (uint32_t pos = 0; pos < g->target; pos++) {
+        double tenure = h > 0 ? spc_dist_exponential(g->people, 1.0 / h) : 0.0;
+        arrive(wf, g, &g->emp[pos], 0.0, tenure);
+        if (next_candidate(wf, g, pos, 0.0, err) != SPC_OK)
+            return err->code;
+    }
+    spc_wf_refresh_capacity(wf, g, 0.0);
+    return SPC_OK;
+}
+
+spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
+                                   const gsl_rng_type *type, unsigned rep, spc_error *err)
+{
+    spc_workforce *wf = calloc(1, sizeof *wf);
+    double *lambda = calloc(sc->nstages, sizeof *lambda), *rho = calloc(sc->nstages, sizeof *rho);
+    if (wf == NULL || lambda == NULL || rho == NULL)
+        goto oom;
+    wf->sc = sc;
+    wf->w = &sc->workforce;
+    wf->chain = chain;
+    wf->cal = cal;
+    wf->h_max = spc_quit_hazard(0.0, &wf->w->quit);
+    wf->ng = sc->nstages;
+    wf->g = calloc(wf->ng, sizeof *wf->g);
+    if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches))
+        goto oom;
+    if (spc_traffic_solve(sc, lambda, rho) != 0)
+        for (size_t i = 0; i < wf->ng; i++)
+            lambda[i] = 0.0;
+    for (size_t i = 0; i < wf->ng; i++)
+        if (group_init(wf, &wf->g[i], i, type, rep, lambda[i]) != 0)
+            goto oom;
+    wf->hooks = (spc_chain_hooks){ wf, hook_service_time, hook_error_prob, hook_received, hook_backlog };
+    spc_chain_set_hooks(chain, &wf->hooks);
+    for (size_t i = 0; i < wf->ng; i++)
+        if (staff_initially(wf, &wf->g[i], err) != SPC_OK)
+            goto fail;
+    free(lambda);
+    free(rho);
+    return wf;
+oom:
+    spc_error_set(err, SPC_ERR_INTERNAL, "out of memory setting up the workforce");
+fail:
+    free(lambda);
+    free(rho);
+    spc_workforce_free(wf);
+    return NULL;
+}
+
+void spc_workforce_free(spc_workforce *wf)
+{
+    if (wf == NULL)
+        return;
+    for (size_t i = 0; wf->g && i < wf->ng; i++) {
+        group_t *g = &wf->g[i];
+        gsl_rng *r[] = { g->people, g->turnover, g->hiring };
+        for (size_t k = 0; k < 3; k++)
+            if (r[k] != NULL)
+                gsl_rng_free(r[k]);
+        free(g->emp);
+        spc_wf_stats_release(&g->st);
+    }
+    free(wf->g);
+    spc_wf_stats_release(&wf->company);
+    free(wf);
+}
