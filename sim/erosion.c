@@ -13,7 +13,7 @@ static double clamp(double x, double lo, double hi)
 double spc_erosion_time_per_order(const spc_erosion *e, const spc_erosion_params *p)
 {
     double pp = e->perceived > 1e-9 ? e->perceived : 1e-9;
-    return clamp(e->standard * pow(pp, p->alpha), p->t_min, p->t_max);
+    return e->standard * clamp(pow(pp, p->alpha), p->t_min, p->t_max);
 }
 
 /* d ln Ts/dt = (T/Ts - 1)/tau with tau chosen by the sign of T - Ts. */

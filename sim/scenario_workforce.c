@@ -9,7 +9,7 @@
  *     hiring       = { policy = "replace"; delay = { dist = "gamma"; mean = "4w"; cv = 0.5; }; };
  *     learning     = { initial = 0.5; time_constant = "8w"; mentoring = 0.1; };
  *     pressure     = { elasticity = -0.64; perception_time = "1w"; erosion_time = "18.8w";
- *                      recovery_time = "never"; min_time = 0.5; max_time = 1.0; };
+ *                      recovery_time = "never"; min_factor = 0.5; max_factor = 1.0; };
  *     fatigue      = { time_constant = "4w"; overtime_max = 0.5; floor = 0.5; };
  *     quality      = { base_error = 0.02; error_gain = 0.5; rework_fraction = 0.5;
  *                      on_time_weight = 0.5; perception_time = "2w"; training_effect = 0.1; };
@@ -162,7 +162,7 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
         { "perception_time", DUR, 0, 0, 1, &w->erosion.tau_p },
         { "erosion_time", DUR, 0, 0, 1, &w->erosion.tau_down },
         { "recovery_time", DUR, 0, 0, 1, &w->erosion.tau_up },
-        { "min_time", NUM, 0, 1, 1, &w->erosion.t_min }, { "max_time", NUM, 1, 10, 0, &w->erosion.t_max },
+        { "min_factor", NUM, 0, 1, 1, &w->erosion.t_min }, { "max_factor", NUM, 1, 10, 0, &w->erosion.t_max },
     };
     const field fat[] = {
         { "time_constant", DUR, 0, 0, 1, &w->tau_f }, { "overtime_max", NUM, 0, 2, 0, &w->overtime_max },

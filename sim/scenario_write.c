@@ -181,7 +181,7 @@ static void put_workforce(FILE *f, const spc_workforce_spec *w)
     fputs(" };\n  pressure = {", f);
     kv(f, "elasticity", w->erosion.alpha); kv(f, "perception_time", w->erosion.tau_p);
     kv(f, "erosion_time", w->erosion.tau_down); kv(f, "recovery_time", w->erosion.tau_up);
-    kv(f, "min_time", w->erosion.t_min); kv(f, "max_time", w->erosion.t_max);
+    kv(f, "min_factor", w->erosion.t_min); kv(f, "max_factor", w->erosion.t_max);
     fputs(" };\n  fatigue = {", f);
     kv(f, "time_constant", w->tau_f); kv(f, "overtime_max", w->overtime_max); kv(f, "floor", w->phi_min);
     fputs(" };\n  quality = {", f);

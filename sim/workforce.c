@@ -6,7 +6,8 @@
  *                           + w_t (H - H_ref) - w_p max(0, Pp - 1) - w_f max(0, F - 1) )
  *   (S2) S(t+D) = S* + (S - S*) e^(-D/tau_S)                           [E1]
  *   (F1) F* = 1 + o,  o = clamp(Pp - 1, 0, o_max);  F follows (E1) with tau_F
- *   (P1) pi_e = pi(tenure) phi(F) (1 - H/Hw)/(1 - H_ref/Hw) (1 - m)  [E2, E3]
+ *   (P1) pi_e = pi(tenure) phi(F) (1 + o) (1 - H/Hw)/(1 - H_ref/Hw) (1 - m)  [E2, E3]
+ *        (overtime o adds hours, fatigue takes productivity: Oliva-Sterman)
  *        m = min(0.5, mentoring x sum over present (1 - pi(tenure))/(1 - pi0) / n)
  *   (W1) p = B Ts T0 / (tau_d A),  A = sum over present employees of pi_e
  *   (T1) service time = draw x T / pi_e                               [W3]
@@ -29,7 +30,8 @@
 #include "spcsim/rng.h"
 #include "spcsim/traffic.h"
 
-#define PRESSURE_MAX 10.0
+/* Work pressure is capped: beyond it, more backlog changes nothing people do. */
+#define PRESSURE_MAX 4.0
 
 static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
@@ -75,7 +77,7 @@ double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const empl
 {
     const spc_workforce_spec *w = wf->w;
     return spc_learning(now - e->hired, w->pi0, w->tau_l) * spc_fatigue_factor(e->f, w->phi_min) *
-           training_factor(w) * (1.0 - g->mentor);
+           (1.0 + overtime(w, g->ero.perceived)) * training_factor(w) * (1.0 - g->mentor);
 }
 
 /* (Q2) read at `now` */

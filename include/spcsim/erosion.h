@@ -6,12 +6,14 @@
  * the stage considers normal), both relative to the initial standard T0.
  *
  *   perceived pressure    dPp/dt = (p - Pp) / tau_p                           (W2)
- *   time per order        T = clamp(Ts Pp^alpha, T_min, T_max)                (W3)
+ *   time per order        T = Ts clamp(Pp^alpha, f_min, f_max)                (W3)
  *   standard              dTs/dt = (T - Ts) / tau,  tau = tau_down if T < Ts  (W4)
  *                                                   tau_up   otherwise
  *
  * with p the work pressure (W1, computed by the workforce module) and alpha
- * the elasticity of time per order to pressure (-0.64). Between two events
+ * the elasticity of time per order to pressure (-0.64). With f_max = 1
+ * (the default) people never take longer than the standard, so once the
+ * standard has eroded, time per order stays low even without pressure. Between two events
  * p is constant: Pp follows (W2) exactly; Ts is advanced with the trapezoid
  * rule on ln Ts over the same interval, in sub-steps of at most tau_p/20, so
  * the result does not depend on how often events happen.
@@ -24,7 +26,7 @@ typedef struct {
     double tau_p;       /* pressure perception time */
     double tau_down;    /* erosion time of the standard (T < Ts) */
     double tau_up;      /* recovery time (T > Ts); INFINITY: never */
-    double t_min, t_max; /* bounds on T, relative to T0 */
+    double t_min, t_max; /* bounds f_min, f_max on T/Ts: how far people cut or stretch */
 } spc_erosion_params;
 
 typedef struct {
