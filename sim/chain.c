@@ -151,6 +151,9 @@ spc_status spc_chain_set_staffed(spc_chain *ch, uint32_t stage, uint32_t server,
     if (staffed) {
         g->nstaffed++;
         spc_chain_staffing(g, now);
+        /* still finishing the last holder's order: it takes the next one then */
+        if (g->holding[server] != NONE)
+            return SPC_OK;
         return spc_chain_take_next(ch, g, server, now, err);
     }
     g->nstaffed--;

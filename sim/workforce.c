@@ -230,7 +230,7 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     if (!(gsl_rng_uniform(g->turnover) < accept))
         return next_candidate(wf, g, pos, now, err);
     g->quits += 1;
-    g->cost += wf->w->quit_cost * g->spec->salary * wf->w->pay;
+    g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
     if (leave(wf, g, pos, now, err) != SPC_OK)
         return err->code;
     return wf->w->freeze ? SPC_OK : open_vacancy(wf, g, pos, now, err);
@@ -245,6 +245,7 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
     e->f = 1.0;
     e->t = now;
     e->hired = now - tenure;
+    e->salary = g->spec->salary;
     g->present++;
 }
 

@@ -14,6 +14,7 @@ typedef struct {
     double s, f;            /* satisfaction (0-100), fatigue (1 = rested) */
     double t;               /* time s and f were brought up to date */
     double hired;           /* hire time: tenure = now - hired */
+    double salary;          /* annual, at market pay (the pay lever scales it) */
     spc_event_id quit_ev;   /* next quit candidate */
     spc_event_id hire_ev;   /* pending hire into this vacancy */
 } employee_t;
