@@ -140,6 +140,8 @@ static void remove_free(stage_t *g, uint32_t server)
         }
 }
 
+/* nstaffed counts positions that are staffed or still finishing the order
+ * of someone who left, so that utilisation never exceeds 1. */
 spc_status spc_chain_set_staffed(spc_chain *ch, uint32_t stage, uint32_t server, int staffed,
                                  double now, spc_error *err)
 {
@@ -148,17 +150,15 @@ spc_status spc_chain_set_staffed(spc_chain *ch, uint32_t stage, uint32_t server,
         return SPC_OK;
     spc_chain_totals_advance(g, now);
     g->staffed[server] = (uint8_t)(staffed != 0);
+    if (g->holding[server] != NONE)
+        return SPC_OK; /* busy: the change takes effect when the order is done */
     if (staffed) {
         g->nstaffed++;
         spc_chain_staffing(g, now);
-        /* still finishing the last holder's order: it takes the next one then */
-        if (g->holding[server] != NONE)
-            return SPC_OK;
         return spc_chain_take_next(ch, g, server, now, err);
     }
     g->nstaffed--;
-    if (g->holding[server] == NONE)
-        remove_free(g, server); /* busy: it leaves when its order is done */
+    remove_free(g, server);
     spc_chain_staffing(g, now);
     return SPC_OK;
 }

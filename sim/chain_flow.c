@@ -111,8 +111,13 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
 
 spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
 {
-    if (!g->staffed[server])
-        return SPC_OK; /* the position was vacated: it stays empty */
+    if (!g->staffed[server]) {
+        /* its holder left during the order: the position is now empty */
+        spc_chain_totals_advance(g, now);
+        g->nstaffed--;
+        spc_chain_staffing(g, now);
+        return SPC_OK;
+    }
     if (g->qlen == 0) {
         g->free_srv[g->nfree++] = server;
         return SPC_OK;

@@ -31,6 +31,7 @@ typedef struct {
     spc_workforce *workforce;   /* NULL without a workforce section */
     spc_timeseries *ts;         /* NULL: period rows are not kept */
     spc_timeseries own_ts;
+    double next_report;         /* time of the pending report */
     spc_error *err;
 } spc_run;
 
@@ -57,7 +58,8 @@ static spc_status run_setup(spc_run *run, unsigned rep)
         return run->err->code;
     if (sc->workforce.enabled) {
         run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, rep, run->err);
-        if (run->workforce == NULL || schedule(run, sc->workforce.period, SPC_EV_REPORT) != SPC_OK)
+        run->next_report = sc->workforce.period;
+        if (run->workforce == NULL || schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
             return run->err->code;
     }
     for (size_t k = 0; k < sc->ninterventions; k++)
@@ -115,13 +117,18 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_REPORT:
         st = spc_workforce_report(run->workforce, run->now, run->ts, run->err);
+        run->next_report = run->now + run->sc->workforce.period;
         if (st == SPC_OK)
-            st = schedule(run, run->now + run->sc->workforce.period, SPC_EV_REPORT);
+            st = schedule(run, run->next_report, SPC_EV_REPORT);
         break;
     case SPC_EV_INTERVENTION:
         st = intervene(run, &run->sc->interventions[ev->a]);
         break;
     case SPC_EV_END:
+        /* a period ending exactly at the horizon is still reported */
+        if (run->workforce != NULL && run->next_report <= run->now &&
+            spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
+            return -1;
         return 1;
     default:
         st = spc_error_set(run->err, SPC_ERR_INTERNAL, "event of unknown kind %u", ev->kind);

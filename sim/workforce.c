@@ -115,7 +115,8 @@ void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
     for (uint32_t k = 0; k < g->npos; k++)
         if (g->emp[k].present) {
             n += 1;
-            load += (1.0 - spc_learning(now - g->emp[k].hired, w->pi0, w->tau_l)) / (1.0 - w->pi0);
+            if (w->pi0 < 1.0) /* pi0 = 1: nobody has anything to learn */
+                load += (1.0 - spc_learning(now - g->emp[k].hired, w->pi0, w->tau_l)) / (1.0 - w->pi0);
         }
     g->mentor = n > 0 ? fmin(0.5, w->mentoring * load / n) : 0.0;
     double a = 0;
@@ -267,13 +268,17 @@ spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, d
 
 /* ---- staffing targets (set-up and interventions) ---- */
 
+/* A new headcount target: new positions are recruited for (even under a
+ * freeze: management asked for them); positions above it are cut. Under a
+ * freeze, old positions left vacant by quits stay vacant. */
 static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, double now, spc_error *err)
 {
+    uint32_t old = g->target;
     g->target = target;
     for (uint32_t pos = 0; pos < g->npos; pos++) {
         employee_t *e = &g->emp[pos];
         if (pos < target) {
-            if (open_vacancy(wf, g, pos, now, err) != SPC_OK)
+            if ((!wf->w->freeze || pos >= old) && open_vacancy(wf, g, pos, now, err) != SPC_OK)
                 return err->code;
             continue;
         }
@@ -288,6 +293,21 @@ static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, dou
     return SPC_OK;
 }
 
+/* The quit law changed: every present employee's candidate stream restarts
+ * at the new bound (memoryless, so this is exact). */
+static spc_status restart_quits(spc_workforce *wf, double now, spc_error *err)
+{
+    for (size_t i = 0; i < wf->ng; i++)
+        for (uint32_t pos = 0; pos < wf->g[i].npos; pos++) {
+            employee_t *e = &wf->g[i].emp[pos];
+            spc_calendar_cancel(wf->cal, e->quit_ev);
+            e->quit_ev = 0;
+            if (e->present && next_candidate(wf, &wf->g[i], pos, now, err) != SPC_OK)
+                return err->code;
+        }
+    return SPC_OK;
+}
+
 spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, double now, spc_error *err)
 {
     for (size_t i = 0; i < wf->ng; i++)
@@ -296,8 +316,13 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
         for (uint32_t k = 0; k < wf->g[i].npos; k++)
             if (wf->g[i].emp[k].present)
                 spc_wf_update_employee(wf, &wf->g[i], &wf->g[i].emp[k], now);
+    double old_hmax = wf->h_max;
+    int old_on = wf->w->turnover;
     wf->sc = state;
     wf->w = &state->workforce;
+    wf->h_max = spc_quit_hazard(0.0, &wf->w->quit);
+    if ((wf->h_max != old_hmax || wf->w->turnover != old_on) && restart_quits(wf, now, err) != SPC_OK)
+        return err->code;
     for (size_t i = 0; i < wf->ng; i++) {
         group_t *g = &wf->g[i];
         g->spec = &state->stages[i];
