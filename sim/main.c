@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <gsl/gsl_errno.h>
 
+#include "spcsim/experiment.h"
 #include "spcsim/output.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
@@ -30,11 +32,16 @@ static const char usage_text[] =
     "  -s, --seed N          master seed (overrides the scenario's seed)\n"
     "  -S, --set PATH=VALUE  override a setting, libconfig path syntax, repeatable:\n"
     "                        --set stages.[0].servers=5 --set arrivals.rate=9\n"
-    "  -q, --quiet           print nothing but errors and warnings\n"
+    "  -r, --replications N  run N independent replications (default: the scenario's\n"
+    "                        replications setting, else 1); means with 95% t intervals\n"
+    "  -j, --jobs N          run replications on N threads (default: all processors);\n"
+    "                        the outputs are the same for every N\n"
+    "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
-    "Outputs (in DIR): summary.csv, run.json, scenario.resolved.cfg.\n"
+    "Outputs (in DIR): summary.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
+    "and timeseries.csv when the scenario has a workforce.\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
@@ -47,6 +54,8 @@ typedef struct {
     const char **sets;
     size_t nsets;
     int quiet;
+    const char *reps;   /* -r N */
+    unsigned jobs;      /* -j N, 0: the machine's processors */
 } options;
 
 /* "spcsim: TEXT" on stderr, control characters escaped: one line, always. */
@@ -84,6 +93,17 @@ static int valid_seed(const char *s)
     return *end == '\0' && errno == 0 && v <= (unsigned long long)INT64_MAX;
 }
 
+/* A whole number from 1 to max. */
+static int valid_count(const char *s, unsigned long max)
+{
+    if (*s < '1' || *s > '9')
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    return *end == '\0' && errno == 0 && v <= max;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_args(int argc, char **argv, options *o)
 {
@@ -91,11 +111,12 @@ static int parse_args(int argc, char **argv, options *o)
         { "output", required_argument, NULL, 'o' }, { "seed", required_argument, NULL, 's' },
         { "set", required_argument, NULL, 'S' },    { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
+        { "replications", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:s:S:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 's':
@@ -105,6 +126,16 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'S': o->sets[o->nsets++] = optarg; break;
         case 'q': o->quiet = 1; break;
+        case 'r':
+            if (!valid_count(optarg, 1000000))
+                return usage_error("--replications needs a whole number from 1 to 1000000 (got '%s')", optarg);
+            o->reps = optarg;
+            break;
+        case 'j':
+            if (!valid_count(optarg, 1024))
+                return usage_error("--jobs needs a whole number from 1 to 1024 (got '%s')", optarg);
+            o->jobs = (unsigned)strtoul(optarg, NULL, 10);
+            break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("spcsim %s\n", SPC_VERSION); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -126,8 +157,8 @@ static int parse_args(int argc, char **argv, options *o)
 
 static spc_scenario *load(const options *o, spc_error *err)
 {
-    const char **ov = malloc((o->nsets + 1) * sizeof *ov);
-    char seedset[64];
+    const char **ov = malloc((o->nsets + 2) * sizeof *ov);
+    char seedset[64], repset[64];
     if (ov == NULL) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         return NULL;
@@ -136,6 +167,10 @@ static spc_scenario *load(const options *o, spc_error *err)
     if (o->seed != NULL) {
         snprintf(seedset, sizeof seedset, "seed=%sL", o->seed);
         ov[n++] = seedset;
+    }
+    if (o->reps != NULL) {
+        snprintf(repset, sizeof repset, "replications=%s", o->reps);
+        ov[n++] = repset;
     }
     for (size_t i = 0; i < o->nsets; i++)
         ov[n++] = o->sets[i];
@@ -159,25 +194,20 @@ static void warn_loads(const spc_scenario *sc, const double *lambda, const doubl
                     sc->stages[i].capacity != SPC_CAPACITY_INFINITE ? " or block" : "");
 }
 
-static double wall_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static spc_status write_outputs(spc_output *out, const spc_results *res, const spc_timeseries *ts,
-                                const spc_run_meta *meta, spc_error *err)
+static spc_status write_outputs(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
 {
     FILE *f;
     if (meta->sc->workforce.enabled) {
         if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
             return err->code;
-        spc_timeseries_write_csv(f, ts);
+        spc_timeseries_write_csv(f, &x->combined_ts);
     }
     if ((f = spc_output_file(out, "summary.csv", err)) == NULL)
         return err->code;
-    spc_output_summary_csv(f, res);
+    spc_output_summary_csv(f, &x->combined);
+    if ((f = spc_output_file(out, "replications.csv", err)) == NULL)
+        return err->code;
+    spc_output_replications_csv(f, x->rep, x->n, (unsigned long long)meta->sc->seed);
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
     spc_output_run_json(f, meta);
@@ -194,7 +224,7 @@ static void print_headline(const spc_results *res, const char *dir, const char *
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    printf("outputs: %s/summary.csv, run.json, scenario.resolved.cfg\n", dir);
+    printf("outputs in %s/: summary.csv, replications.csv, run.json, scenario.resolved.cfg\n", dir);
 }
 
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
@@ -206,23 +236,20 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     else
         snprintf(dir, sizeof dir, "output/%s", sc->name);
     spc_output out;
-    spc_results res;
-    spc_timeseries ts;
-    spc_results_init(&res);
-    spc_timeseries_init(&ts);
-    spc_run_info info = { 0, 0 };
-    if (spc_output_open(&out, dir, err) == SPC_OK) {
-        double t0 = wall_now();
-        if (spc_run_execute(sc, 0, &res, &ts, &info, err) == SPC_OK) {
-            spc_run_meta meta = { SPC_VERSION, sc, 0, &info, wall_now() - t0,
-                                  solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-            if (write_outputs(&out, &res, &ts, &meta, err) == SPC_OK && !o->quiet)
-                print_headline(&res, dir, sc->time_unit);
-        }
+    spc_experiment x;
+    memset(&x, 0, sizeof x);
+    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
+    if (spc_output_open(&out, dir, err) == SPC_OK && spc_experiment_run(sc, &opts, &x, err) == SPC_OK) {
+        unsigned long long events = 0;
+        for (unsigned i = 0; i < x.n; i++)
+            events += x.info[i].events;
+        spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
+                              solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
+        if (write_outputs(&out, &x, &meta, err) == SPC_OK && !o->quiet)
+            print_headline(&x.combined, dir, sc->time_unit);
     }
     spc_output_close(&out);
-    spc_results_release(&res);
-    spc_timeseries_release(&ts);
+    spc_experiment_release(&x);
     return err->code;
 }
 

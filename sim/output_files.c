@@ -82,8 +82,9 @@ void spc_output_run_json(FILE *f, const spc_run_meta *m)
     json_string(f, sc->path);
     fputs(",\n  \"name\": ", f);
     json_string(f, sc->name);
-    fprintf(f, ",\n  \"seed\": %llu,\n  \"replication\": %u,\n  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ",
-            (unsigned long long)sc->seed, m->replication);
+    fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %u,\n  \"jobs\": %u,\n"
+            "  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ",
+            (unsigned long long)sc->seed, m->replications, m->jobs);
     json_string(f, sc->generator);
     fputs(",\n  \"time_unit\": ", f);
     json_string(f, sc->time_unit);
@@ -91,10 +92,20 @@ void spc_output_run_json(FILE *f, const spc_run_meta *m)
     json_num(f, sc->horizon);
     fputs(",\n  \"warmup\": ", f);
     json_num(f, sc->warmup);
-    fprintf(f, ",\n  \"batches\": %d,\n  \"events\": %llu,\n  \"wall_seconds\": ", sc->batches,
-            (unsigned long long)m->info->events);
+    fprintf(f, ",\n  \"batches\": %d,\n  \"events\": %llu,\n  \"wall_seconds\": ", sc->batches, m->events);
     json_num(f, m->wall_seconds);
     fputs(",\n", f);
     json_stages(f, m);
     fputs("}\n", f);
+}
+
+void spc_output_replications_csv(FILE *f, const spc_results *rep, unsigned n, unsigned long long seed)
+{
+    fputs("replication,seed,scope,metric,value\n", f);
+    for (unsigned r = 0; r < n; r++)
+        for (size_t i = 0; i < rep[r].n; i++) {
+            fprintf(f, "%u,%llu,%s,%s,", r, seed, rep[r].rows[i].scope, rep[r].rows[i].metric);
+            csv_num(f, rep[r].rows[i].e.mean);
+            fputc('\n', f);
+        }
 }

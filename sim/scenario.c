@@ -84,6 +84,10 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
     sc->warmup = 0.0;
     if (spc_cfg_duration(r, root, "warmup", 0.0, 0, &sc->warmup) < 0)
         return -1;
+    long long reps = 1;
+    if (spc_cfg_int(r, root, "replications", 1, 1000000, &reps) < 0)
+        return -1;
+    sc->replications = (int)reps;
     if (sc->warmup >= sc->horizon)
         return spc_cfg_bad(r, config_setting_get_member(root, "warmup"), "must be shorter than the horizon");
     return sc->time_unit ? 0 : -1;
@@ -107,7 +111,7 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
 {
     static const char *const keys[] = {
         "name", "description", "seed", "generator", "time_unit", "horizon",
-        "warmup", "statistics", "arrivals", "stages", "workforce", "interventions", NULL
+        "warmup", "replications", "statistics", "arrivals", "stages", "workforce", "interventions", NULL
     };
     if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||

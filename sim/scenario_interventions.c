@@ -13,6 +13,9 @@
  * the run with its file and line. The run then switches from one validated
  * state to the next at each `at` (an event, see run.c).
  *
+ * An intervention after the horizon is valid and never happens (so that a
+ * shorter --set horizon=... still reads the scenario).
+ *
  * An intervention may change anything a running company can change
  * (staffing, levers, service, routing, arrival rates, standards), not what
  * defines the run itself (name, seed, generator, time unit, horizon,
@@ -110,8 +113,6 @@ static int read_one(config_t *cfg, const config_setting_t *e, int k, spc_scenari
         spc_error_set(&inner, SPC_ERR_INVALID, "must be a group { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }");
     if (inner.code == SPC_OK && k > 0 && iv->at < sc->interventions[k - 1].at)
         spc_error_set(&inner, SPC_ERR_INVALID, "at: must not be earlier than the intervention before");
-    if (inner.code == SPC_OK && iv->at > sc->horizon)
-        spc_error_set(&inner, SPC_ERR_INVALID, "at: must not be after the horizon");
     if (inner.code == SPC_OK)
         iv->state = spc_scenario_from_config(cfg, sc->path, &inner);
     const char *what = inner.code == SPC_OK ? incompatible(sc, iv->state) : NULL;

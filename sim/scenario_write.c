@@ -219,6 +219,7 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
     fputs(";\ntime_unit = ", f); put_string(f, sc->time_unit);
     fputs(";\nhorizon = ", f); put_real(f, sc->horizon);
     fputs(";\nwarmup = ", f); put_real(f, sc->warmup);
+    fprintf(f, ";\nreplications = %d", sc->replications);
     fprintf(f, ";\nstatistics = { batches = %d; };\n", sc->batches);
     put_arrivals(f, sc);
     fputs("stages = (\n", f);

@@ -3,6 +3,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "spcsim/stats.h"
 
 static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
@@ -38,7 +41,7 @@ spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, con
     row->time = time;
     snprintf(row->scope, sizeof row->scope, "%s", scope);
     for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
-        row->v[c] = NAN;
+        row->v[c] = row->lo[c] = row->hi[c] = NAN;
     return row;
 }
 
@@ -47,20 +50,68 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
+static void num(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
 {
     fputs("period,time,scope", f);
     for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
-        fprintf(f, ",%s", names[c]);
+        fprintf(f, ",%s,%s_ci95_low,%s_ci95_high", names[c], names[c], names[c]);
     fputc('\n', f);
     for (size_t i = 0; i < ts->n; i++) {
         const spc_ts_row *r = &ts->rows[i];
         fprintf(f, "%ld,%.10g,%s", r->period, r->time, r->scope);
         for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
-            fputc(',', f);
-            if (isfinite(r->v[c]))
-                fprintf(f, "%.10g", r->v[c]);
+            num(f, r->v[c]);
+            num(f, r->lo[c]);
+            num(f, r->hi[c]);
         }
         fputc('\n', f);
     }
+}
+
+static int aligned(const spc_timeseries *rep, unsigned n)
+{
+    for (unsigned r = 1; r < n; r++) {
+        if (rep[r].n != rep[0].n)
+            return 0;
+        for (size_t i = 0; i < rep[0].n; i++)
+            if (rep[r].rows[i].period != rep[0].rows[i].period ||
+                strcmp(rep[r].rows[i].scope, rep[0].rows[i].scope) != 0)
+                return 0;
+    }
+    return 1;
+}
+
+int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries *out)
+{
+    if (n == 0 || !aligned(rep, n))
+        return -1;
+    double x[n];
+    for (size_t i = 0; i < rep[0].n; i++) {
+        const spc_ts_row *first = &rep[0].rows[i];
+        spc_ts_row *row = spc_timeseries_add(out, first->period, first->time, first->scope);
+        if (row == NULL)
+            return -1;
+        if (n == 1) {
+            *row = *first;
+            continue;
+        }
+        for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
+            size_t k = 0;
+            for (unsigned r = 0; r < n; r++)
+                if (isfinite(rep[r].rows[i].v[c]))
+                    x[k++] = rep[r].rows[i].v[c];
+            spc_estimate e = spc_stats_interval(x, k, NAN);
+            row->v[c] = e.mean;
+            row->lo[c] = e.lo;
+            row->hi[c] = e.hi;
+        }
+    }
+    return 0;
 }

@@ -374,14 +374,16 @@ static void test_readonly_output(void)
     remove_tree(tmp);
 }
 
-/* The three outputs are there, with no temporary files left over. */
+/* The four outputs are there, with no temporary files left over. */
 static void check_outputs(const char *dir)
 {
     int hidden;
-    CU_ASSERT_EQUAL(count_entries(dir, &hidden), 3);
+    CU_ASSERT_EQUAL(count_entries(dir, &hidden), 4);
     CU_ASSERT_EQUAL(hidden, 0);
     char *csv = slurp_in(dir, "summary.csv"), *json = slurp_in(dir, "run.json");
-    char *cfg = slurp_in(dir, "scenario.resolved.cfg");
+    char *cfg = slurp_in(dir, "scenario.resolved.cfg"), *reps = slurp_in(dir, "replications.csv");
+    CU_ASSERT(reps != NULL && strncmp(reps, "replication,seed,scope,metric,value\n", 36) == 0);
+    free(reps);
     CU_ASSERT(csv != NULL && strncmp(csv, HEADER, strlen(HEADER)) == 0);
     CU_ASSERT(csv != NULL && strstr(csv, "\nsystem,lead_time_mean,") != NULL);
     CU_ASSERT(json != NULL && strstr(json, "\"name\": \"tandem3\"") != NULL);
@@ -396,7 +398,7 @@ static void test_run_outputs(void)
     char tmp[64], dir[1024];
     make_tmp(tmp, sizeof tmp);
     cli_result r = run_tandem(tmp, "a", NULL, 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "outputs: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "outputs in "));
     CU_ASSERT_STRING_EQUAL(r.err, "");
     cli_free(&r);
     join(dir, sizeof dir, tmp, "a");
@@ -538,7 +540,7 @@ static const CU_TestInfo tests[] = {
     { "invalid scenario exits 4, one line", test_invalid_scenario },
     { "unwritable output exits 5, writes nothing", test_unwritable_output },
     { "read-only output folder exits 5", test_readonly_output },
-    { "run writes the three outputs", test_run_outputs },
+    { "run writes its outputs", test_run_outputs },
     { "same seed same results, other seed other", test_seeds },
     { "resolved scenario reproduces the run", test_resolved_reproduces },
     { "check prints the resolved scenario", test_check },

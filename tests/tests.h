@@ -16,6 +16,7 @@ int tests_scenario(void);
 int tests_validation(void);
 int tests_cli(void);
 int tests_stories(void);
+int tests_experiment(void);
 int tests_workforce(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */

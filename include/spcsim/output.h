@@ -46,11 +46,15 @@ void spc_output_summary_csv(FILE *f, const spc_results *r);
 typedef struct {
     const char *version;
     const spc_scenario *sc;
-    unsigned replication;
-    const spc_run_info *info;
+    unsigned replications, jobs;
+    unsigned long long events;  /* over all replications */
     double wall_seconds;
     const double *lambda, *rho; /* per stage, NULL when unsolvable */
 } spc_run_meta;
+
+/* replications.csv: replication,seed,scope,metric,value (one replication's
+ * mean per row, long format). */
+void spc_output_replications_csv(FILE *f, const spc_results *rep, unsigned n, unsigned long long seed);
 
 void spc_output_run_json(FILE *f, const spc_run_meta *m);
 

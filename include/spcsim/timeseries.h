@@ -21,7 +21,9 @@ typedef struct {
     long period;
     double time;
     char scope[64];
-    double v[SPC_TS_NCOLUMNS];
+    double v[SPC_TS_NCOLUMNS];       /* the value, or the mean over replications */
+    double lo[SPC_TS_NCOLUMNS];      /* its 95% interval over replications (NaN for one) */
+    double hi[SPC_TS_NCOLUMNS];
 } spc_ts_row;
 
 typedef struct {
@@ -35,7 +37,13 @@ void spc_timeseries_release(spc_timeseries *ts);
 spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, const char *scope);
 /* The column's name in timeseries.csv. */
 const char *spc_timeseries_column(int column);
-/* Writes the CSV: period,time,scope,<columns>. */
+/* Writes the CSV: period,time,scope, then each column followed by its
+ * <column>_ci95_low and <column>_ci95_high (empty for a single run). */
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts);
+
+/* Combines n replications' aligned rows into means and Student-t 95%
+ * intervals; with n = 1 a copy. Returns 0, or -1 when out of memory or
+ * when the replications' rows do not align. */
+int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries *out);
 
 #endif

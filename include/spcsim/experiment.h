@@ -1,0 +1,54 @@
+/*
+ * experiment.h -- many replications of a scenario, on several threads, and
+ * their combination into across-replication means and intervals.
+ *
+ * Replication r uses streams seeded from (seed, r, stream), so it gives the
+ * same numbers whichever thread runs it and whatever else runs beside it;
+ * results are combined in replication order, so the outputs are
+ * byte-identical for any number of threads.
+ *
+ * Across replications a metric's mean is the mean of the N replication
+ * means and its 95% interval the Student-t interval with N - 1 degrees of
+ * freedom (GSL's t quantile). With N = 1 the run's own batch-means
+ * interval is kept.
+ */
+#ifndef SPCSIM_EXPERIMENT_H
+#define SPCSIM_EXPERIMENT_H
+
+#include "spcsim/error.h"
+#include "spcsim/results.h"
+#include "spcsim/run.h"
+#include "spcsim/scenario.h"
+#include "spcsim/timeseries.h"
+
+typedef struct {
+    unsigned replications;  /* N >= 1 */
+    unsigned first;         /* index of the first replication (usually 0) */
+    unsigned jobs;          /* threads; 0: the machine's processors */
+    int progress;           /* report progress on stderr */
+} spc_experiment_opts;
+
+typedef struct {
+    unsigned n;
+    spc_results *rep;        /* n tables, in replication order */
+    spc_timeseries *rep_ts;  /* n time series */
+    spc_run_info *info;      /* n */
+    spc_results combined;    /* across replications */
+    spc_timeseries combined_ts;
+    double wall_seconds;
+    unsigned jobs;           /* threads actually used */
+} spc_experiment;
+
+/* Runs the replications; fills *out (release with spc_experiment_release,
+ * also after an error). */
+spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
+                              spc_experiment *out, spc_error *err);
+void spc_experiment_release(spc_experiment *x);
+
+/* Combines n aligned result tables into across-replication estimates. */
+spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_results *out, spc_error *err);
+
+/* The number of processors online (at least 1). */
+unsigned spc_experiment_cores(void);
+
+#endif
