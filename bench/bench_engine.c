@@ -6,6 +6,8 @@
  *    per second, peak memory. Best and median of 5 runs.
  * 2. The calendar alone: the "hold" model (pop one event, push one at a
  *    random later time) with 10, 1,000 and 100,000 pending events.
+ * 3. Parallel replications: 16 replications of scenarios/understaffed.cfg
+ *    on 1 thread and on all processors; the speed-up.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "spcsim/calendar.h"
+#include "spcsim/experiment.h"
 #include "spcsim/run.h"
 
 #define REPEATS 5
@@ -91,6 +94,37 @@ static void bench_hold(size_t pending)
     spc_calendar_free(cal);
 }
 
+static double bench_replications(const spc_scenario *sc, unsigned jobs)
+{
+    spc_experiment x;
+    spc_experiment_opts o = { 16, 0, jobs, 0 };
+    spc_error err;
+    spc_error_clear(&err);
+    double t0 = now_s();
+    spc_status st = spc_experiment_run(sc, &o, &x, &err);
+    double dt = now_s() - t0;
+    spc_experiment_release(&x);
+    if (st != SPC_OK)
+        fprintf(stderr, "bench: %s\n", err.msg);
+    return dt;
+}
+
+static void bench_parallel(const char *path)
+{
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, NULL, 0, &err);
+    if (sc == NULL) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return;
+    }
+    unsigned cores = spc_experiment_cores();
+    double t1 = bench_replications(sc, 1), tn = bench_replications(sc, cores);
+    printf("16 replications of %s: %.2f s on 1 thread, %.2f s on %u (speed-up %.2fx)\n", path, t1, tn,
+           cores, t1 / tn);
+    spc_scenario_free(sc);
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -98,5 +132,6 @@ int main(int argc, char **argv)
     bench_hold(10);
     bench_hold(1000);
     bench_hold(100000);
+    bench_parallel("scenarios/understaffed.cfg");
     return rc;
 }

@@ -95,7 +95,7 @@ static int take_slot(spc_calendar *c, uint32_t *s)
         *s = c->free_head;
         c->free_head = c->slots[*s].next;
     } else {
-        if (!reserve((void **)&c->slots, &c->slotcap, c->nslots + 1, sizeof *c->slots))
+        if (c->nslots == c->slotcap && !reserve((void **)&c->slots, &c->slotcap, c->nslots + 1, sizeof *c->slots))
             return 0;
         *s = (uint32_t)c->nslots++;
         c->slots[*s].gen = 0;
@@ -117,7 +117,9 @@ spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
                                uint32_t a, uint64_t b)
 {
     uint32_t s;
-    if (!reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap) || !take_slot(c, &s))
+    if (c->n == c->cap && !reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap))
+        return 0;
+    if (!take_slot(c, &s))
         return 0;
     spc_event e = { time, c->next_seq++, ((uint64_t)c->slots[s].gen << 32) | ((uint64_t)s + 1),
                     kind, a, b };

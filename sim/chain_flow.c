@@ -93,9 +93,11 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     spc_tally_add(&g->st.wait, wait);
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
-    g->tot.wait_sum += wait;
-    g->tot.waits += 1;
-    spc_chain_totals_advance(g, now);
+    if (ch->hooks != NULL) { /* totals feed the workforce's period reports */
+        g->tot.wait_sum += wait;
+        g->tot.waits += 1;
+        spc_chain_totals_advance(g, now);
+    }
     g->holding[server] = id;
     g->nbusy++;
     spc_chain_levels(g, now);
@@ -263,10 +265,12 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     double sojourn = now - o->t_stage;
     spc_tally_add(&g->st.sojourn, sojourn);
     spc_counter_add(&g->st.completions, now, 1.0);
-    g->tot.completed += 1;
     maybe_err(ch, g, server, o, now);
     o->rework = 0;
-    spc_chain_totals_advance(g, now);
+    if (ch->hooks != NULL) {
+        g->tot.completed += 1;
+        spc_chain_totals_advance(g, now);
+    }
     g->holding[server] = NONE;
     g->nbusy--;
     spc_chain_levels(g, now);

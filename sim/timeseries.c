@@ -37,6 +37,7 @@ spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, con
         ts->cap = cap;
     }
     spc_ts_row *row = &ts->rows[ts->n++];
+    memset(row, 0, sizeof *row);
     row->period = period;
     row->time = time;
     snprintf(row->scope, sizeof row->scope, "%s", scope);

@@ -47,7 +47,8 @@ typedef struct {
     void (*backlog)(void *ctx, uint32_t stage, long in_stage, double now);
 } spc_chain_hooks;
 
-/* Counts since the start of the run (never reset), for period reports. */
+/* Counts since the start of the run (never reset), for period reports;
+ * kept only when hooks are installed (waits, completions, busy area). */
 typedef struct {
     double arrivals, completed, errors, caught, rework, lost;
     double wait_sum, waits;
