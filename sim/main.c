@@ -217,14 +217,15 @@ static spc_status write_outputs(spc_output *out, const spc_experiment *x, const 
     return spc_output_commit(out, err);
 }
 
-static void print_headline(const spc_results *res, const char *dir, const char *unit)
+static void print_headline(const spc_results *res, const char *dir, const char *unit, int workforce)
 {
     const spc_result_row *lt = spc_results_find(res, "system", "lead_time_mean");
     const spc_result_row *done = spc_results_find(res, "system", "orders_completed");
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    printf("outputs in %s/: summary.csv, replications.csv, run.json, scenario.resolved.cfg\n", dir);
+    printf("outputs in %s/: summary.csv, replications.csv,%s run.json, scenario.resolved.cfg\n", dir,
+           workforce ? " timeseries.csv," : "");
 }
 
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
@@ -246,7 +247,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
                               solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
         if (write_outputs(&out, &x, &meta, err) == SPC_OK && !o->quiet)
-            print_headline(&x.combined, dir, sc->time_unit);
+            print_headline(&x.combined, dir, sc->time_unit, sc->workforce.enabled);
     }
     spc_output_close(&out);
     spc_experiment_release(&x);

@@ -56,15 +56,18 @@ static spc_status run_setup(spc_run *run, unsigned rep)
     run->chain = spc_chain_alloc(sc, run->cal, type, rep, run->err);
     if (run->chain == NULL)
         return run->err->code;
+    /* interventions before reports: at equal times, the report sees the
+     * intervention's state (all later reports are scheduled after them) */
+    for (size_t k = 0; k < sc->ninterventions; k++)
+        if (spc_calendar_push(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
+            return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     if (sc->workforce.enabled) {
         run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, rep, run->err);
         run->next_report = sc->workforce.period;
         if (run->workforce == NULL || schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
             return run->err->code;
     }
-    for (size_t k = 0; k < sc->ninterventions; k++)
-        if (spc_calendar_push(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
-            return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+
     /* END first: anything else at exactly the horizon falls after it */
     if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
         (sc->warmup > 0 && spc_calendar_push(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))

@@ -23,7 +23,8 @@
 
 #include "spcsim/cfgread.h"
 
-typedef enum { NUM, DUR, FLAG } kind_t;
+/* NEVER: a duration that may also be "never" (infinite). */
+typedef enum { NUM, DUR, NEVER, FLAG } kind_t;
 
 typedef struct {
     const char *key;
@@ -54,13 +55,13 @@ static int read_fields(spc_cfg_reader *r, const config_setting_t *g, const field
             *(int *)f->dst = config_setting_get_bool(s);
             continue;
         }
-        if (f->kind == DUR && config_setting_type(s) == CONFIG_TYPE_STRING &&
+        if (f->kind == NEVER && config_setting_type(s) == CONFIG_TYPE_STRING &&
             strcmp(config_setting_get_string(s), "never") == 0) {
             *(double *)f->dst = INFINITY;
             continue;
         }
         double *d = f->dst;
-        got = f->kind == DUR ? spc_cfg_duration(r, g, f->key, f->lo, f->lo_open, d)
+        got = f->kind != NUM ? spc_cfg_duration(r, g, f->key, f->lo, f->lo_open, d)
                              : spc_cfg_number(r, g, f->key, f->lo, f->lo_open, f->hi, d);
         if (got < 0)
             return -1;
@@ -160,8 +161,8 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
     const field press[] = {
         { "elasticity", NUM, -5, 0, 0, &w->erosion.alpha },
         { "perception_time", DUR, 0, 0, 1, &w->erosion.tau_p },
-        { "erosion_time", DUR, 0, 0, 1, &w->erosion.tau_down },
-        { "recovery_time", DUR, 0, 0, 1, &w->erosion.tau_up },
+        { "erosion_time", NEVER, 0, 0, 1, &w->erosion.tau_down },
+        { "recovery_time", NEVER, 0, 0, 1, &w->erosion.tau_up },
         { "min_factor", NUM, 0, 1, 1, &w->erosion.t_min }, { "max_factor", NUM, 1, 10, 0, &w->erosion.t_max },
     };
     const field fat[] = {

@@ -150,7 +150,7 @@ static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double
     (void)server;
     spc_wf_advance_pressure(wf, g, now);
     double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion));
-    double e0 = w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref));
+    double e0 = fmin(1.0, w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref)));
     return e0 + (1.0 - e0) * w->eps1 * (1.0 - q); /* (Q1) */
 }
 
@@ -326,6 +326,7 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
     for (size_t i = 0; i < wf->ng; i++) {
         group_t *g = &wf->g[i];
         g->spec = &state->stages[i];
+        g->t0 = spc_dist_true_mean(&g->spec->service); /* a new way of working */
         if (g->spec->target_delay > 0)
             g->target_delay = g->spec->target_delay;
         if (set_target(wf, g, (uint32_t)g->spec->servers, now, err) != SPC_OK)
@@ -348,7 +349,7 @@ static double default_target_delay(const spc_scenario *sc, size_t i, double lamb
 }
 
 static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_type *type, unsigned rep,
-                      double lambda)
+                      double lambda, double rho)
 {
     const spc_scenario *sc = wf->sc;
     g->spec = &sc->stages[i];
@@ -356,7 +357,9 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
     g->target = (uint32_t)g->spec->servers;
     g->t0 = spc_dist_true_mean(&g->spec->service);
     g->target_delay = g->spec->target_delay > 0 ? g->spec->target_delay : default_target_delay(sc, i, lambda);
-    g->ero = (spc_erosion){ 0.0, 1.0 };
+    /* perceived pressure starts at its expected level at the nominal load:
+     * by Little's law, the offered load when tau_d is automatic */
+    g->ero = (spc_erosion){ isfinite(rho) ? rho * default_target_delay(sc, i, lambda) / g->target_delay : 0.0, 1.0 };
     g->isq = g->isq_obs = wf->w->isq_ref;
     g->emp = calloc(g->npos, sizeof *g->emp);
     g->people = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_PEOPLE, i));
@@ -400,9 +403,9 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
         goto oom;
     if (spc_traffic_solve(sc, lambda, rho) != 0)
         for (size_t i = 0; i < wf->ng; i++)
-            lambda[i] = 0.0;
+            lambda[i] = rho[i] = 0.0;
     for (size_t i = 0; i < wf->ng; i++)
-        if (group_init(wf, &wf->g[i], i, type, rep, lambda[i]) != 0)
+        if (group_init(wf, &wf->g[i], i, type, rep, lambda[i], rho[i]) != 0)
             goto oom;
     wf->hooks = (spc_chain_hooks){ wf, hook_service_time, hook_error_prob, hook_received, hook_backlog };
     spc_chain_set_hooks(chain, &wf->hooks);
