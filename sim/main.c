@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <gsl/gsl_errno.h>
 
+#include "cli.h"
 #include "spcsim/experiment.h"
 #include "spcsim/output.h"
 #include "spcsim/run.h"
@@ -25,6 +26,11 @@
 static const char usage_text[] =
     "Usage: spcsim run SCENARIO [options]     simulate and write outputs\n"
     "       spcsim check SCENARIO [options]   validate, print the resolved scenario\n"
+    "       spcsim compare BASE VARIANT... [options]\n"
+    "                                         paired differences, common random numbers;\n"
+    "                                         a VARIANT is a scenario file or PATH=VALUE[;...]\n"
+    "       spcsim sweep SCENARIO --param PATH=v1,v2,... [--param ...] [options]\n"
+    "                                         a one- or two-parameter grid\n"
     "       spcsim --help | --version\n"
     "\n"
     "Options:\n"
@@ -36,27 +42,18 @@ static const char usage_text[] =
     "                        replications setting, else 1); means with 95% t intervals\n"
     "  -j, --jobs N          run replications on N threads (default: all processors);\n"
     "                        the outputs are the same for every N\n"
+    "  -p, --param PATH=V1,V2,...  sweep: a parameter and its values (at most two)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
-    "Outputs (in DIR): summary.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
-    "and timeseries.csv when the scenario has a workforce.\n"
+    "Outputs (in DIR): run: summary.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
+    "and timeseries.csv when the scenario has a workforce; compare: compare.csv (in\n"
+    "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep).\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
 
-typedef struct {
-    const char *command;
-    const char *scenario;
-    const char *outdir;
-    const char *seed;
-    const char **sets;
-    size_t nsets;
-    int quiet;
-    const char *reps;   /* -r N */
-    unsigned jobs;      /* -j N, 0: the machine's processors */
-} options;
 
 /* "spcsim: TEXT" on stderr, control characters escaped: one line, always. */
 static void print_error(const char *text)
@@ -112,11 +109,12 @@ static int parse_args(int argc, char **argv, options *o)
         { "set", required_argument, NULL, 'S' },    { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
         { "replications", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
+        { "param", required_argument, NULL, 'p' },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 's':
@@ -125,6 +123,7 @@ static int parse_args(int argc, char **argv, options *o)
             o->seed = optarg;
             break;
         case 'S': o->sets[o->nsets++] = optarg; break;
+        case 'p': o->params[o->nparams++] = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'r':
             if (!valid_count(optarg, 1000000))
@@ -143,21 +142,30 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run or check");
+        return usage_error("%s", "missing command: run, check, compare or sweep");
     o->command = argv[optind++];
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0)
-        return usage_error("unknown command '%s' (expected run or check)", o->command);
+    int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep)
+        return usage_error("unknown command '%s' (expected run, check, compare or sweep)", o->command);
     if (optind >= argc)
         return usage_error("%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
-    if (optind < argc)
+    o->extra = (const char **)&argv[optind];
+    o->nextra = (size_t)(argc - optind);
+    if (compare && o->nextra == 0)
+        return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
+    if (!compare && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    if (sweep != (o->nparams > 0) || o->nparams > 2)
+        return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
+                                       : "--param is only for sweep");
     return -1;
 }
 
-static spc_scenario *load(const options *o, spc_error *err)
+spc_scenario *cli_load(const options *o, const char *path, const char *const *more, size_t nmore,
+                       spc_error *err)
 {
-    const char **ov = malloc((o->nsets + 2) * sizeof *ov);
+    const char **ov = malloc((o->nsets + nmore + 2) * sizeof *ov);
     char seedset[64], repset[64];
     if (ov == NULL) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
@@ -174,9 +182,19 @@ static spc_scenario *load(const options *o, spc_error *err)
     }
     for (size_t i = 0; i < o->nsets; i++)
         ov[n++] = o->sets[i];
-    spc_scenario *sc = spc_scenario_load(o->scenario, ov, n, err);
+    for (size_t i = 0; i < nmore; i++)
+        ov[n++] = more[i];
+    spc_scenario *sc = spc_scenario_load(path, ov, n, err);
     free(ov);
     return sc;
+}
+
+void cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size)
+{
+    if (o->outdir)
+        snprintf(buf, size, "%s", o->outdir);
+    else
+        snprintf(buf, size, "output/%s%s", name, suffix);
 }
 
 static void warn_loads(const spc_scenario *sc, const double *lambda, const double *rho, int solved)
@@ -232,10 +250,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
                           const double *rho, int solved, spc_error *err)
 {
     char dir[4096];
-    if (o->outdir)
-        snprintf(dir, sizeof dir, "%s", o->outdir);
-    else
-        snprintf(dir, sizeof dir, "output/%s", sc->name);
+    cli_outdir(o, sc->name, "", dir, sizeof dir);
     spc_output out;
     spc_experiment x;
     memset(&x, 0, sizeof x);
@@ -284,16 +299,23 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off();
     options o = { 0 };
     o.sets = malloc((size_t)argc * sizeof *o.sets);
-    if (o.sets == NULL)
+    o.params = malloc((size_t)argc * sizeof *o.params);
+    if (o.sets == NULL || o.params == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
-    if (code >= 0) {
-        free(o.sets);
-        return finish_stdout(code);
-    }
     spc_error err;
     spc_error_clear(&err);
-    spc_scenario *sc = load(&o, &err);
+    if (code < 0 && (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0)) {
+        if ((o.command[0] == 'c' ? cli_compare(&o, &err) : cli_sweep(&o, &err)) != SPC_OK)
+            print_error(err.msg);
+        code = (int)err.code;
+    }
+    if (code >= 0) {
+        free(o.sets);
+        free(o.params);
+        return finish_stdout(code);
+    }
+    spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
     double *lambda = sc ? calloc(sc->nstages, sizeof *lambda) : NULL;
     double *rho = sc ? calloc(sc->nstages, sizeof *rho) : NULL;
     if (sc != NULL && (lambda == NULL || rho == NULL))
@@ -312,6 +334,7 @@ int main(int argc, char **argv)
     free(rho);
     spc_scenario_free(sc);
     free(o.sets);
+    free(o.params);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout((int)err.code) : (int)err.code;
 }

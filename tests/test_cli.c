@@ -270,8 +270,17 @@ static void test_usage_errors(void)
     const char *extra[] = { "check", TANDEM, TANDEM, NULL };
     const char *no_value[] = { "check", TANDEM, "-o", NULL };
     const char *bad_set[] = { "check", TANDEM, "--set", "noequals", NULL };
+    const char *no_variant[] = { "compare", TANDEM, NULL };
+    const char *no_param[] = { "sweep", TANDEM, NULL };
+    const char *param_run[] = { "run", TANDEM, "--param", "arrivals.rate=1,2", NULL };
+    const char *three[] = { "sweep", TANDEM, "-p", "a=1", "-p", "b=1", "-p", "c=1", NULL };
+    const char *bad_reps[] = { "run", TANDEM, "-r", "0", NULL };
+    const char *bad_jobs[] = { "run", TANDEM, "-j", "x", NULL };
+    const char *bad_variant[] = { "compare", TANDEM, "no-such-file-and-no-equals", NULL };
+    const char *bad_param[] = { "sweep", TANDEM, "--param", "noequals", NULL };
     const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
-                                   no_file, extra, no_value, bad_set };
+                                   no_file, extra, no_value, bad_set, no_variant, no_param,
+                                   param_run, three, bad_reps, bad_jobs, bad_variant, bad_param };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
     int hidden;

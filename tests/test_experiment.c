@@ -6,7 +6,11 @@
 #include <string.h>
 #include <gsl/gsl_cdf.h>
 
+#include <gsl/gsl_statistics_double.h>
+
+#include "spcsim/compare.h"
 #include "spcsim/experiment.h"
+#include "spcsim/sweep.h"
 #include "tests.h"
 
 /* Five replications with known means: mean 3, sd sqrt(2.5), t(0.975, 4) = 2.776445. */
@@ -104,7 +108,111 @@ static void test_replication_is_a_run(void)
     spc_scenario_free(sc);
 }
 
+/* Paired arithmetic: base 1,2,3 and variant 2,4,6 give d = 1,2,3. */
+static void test_compare_arithmetic(void)
+{
+    spc_results b[3], v[3];
+    for (int r = 0; r < 3; r++) {
+        spc_results_init(&b[r]);
+        spc_results_init(&v[r]);
+        spc_results_add(&b[r], "system", "m", (spc_estimate){ r + 1.0, NAN, NAN, 1 });
+        spc_results_add(&v[r], "system", "m", (spc_estimate){ 2.0 * (r + 1), NAN, NAN, 1 });
+    }
+    const spc_results *vars[] = { v };
+    spc_compare c;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_compare_tables(b, vars, 1, 3, &c, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(c.n, 1);
+    double hw = gsl_cdf_tdist_Pinv(0.975, 2) * 1.0 / sqrt(3.0);
+    CU_ASSERT_DOUBLE_EQUAL(c.rows[0].diff.mean, 2.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(c.rows[0].diff.lo, 2.0 - hw, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(c.rows[0].rel.mean, 1.0, 1e-12);     /* 2 / mean(base) = 2 / 2 */
+    CU_ASSERT_DOUBLE_EQUAL(c.rows[0].crn_ratio, 5.0, 1e-12);    /* (1 + 4) / 1 */
+    CU_ASSERT_EQUAL(c.rows[0].significant, 0);               /* 2 - 2.48 < 0 */
+    spc_compare_release(&c);
+    for (int r = 0; r < 3; r++) {
+        spc_results_release(&b[r]);
+        spc_results_release(&v[r]);
+    }
+}
+
+/* The variance of the per-replication differences of one metric. */
+static double diff_variance(const spc_experiment *a, const spc_experiment *b, const char *scope, const char *metric)
+{
+    double d[64];
+    for (unsigned r = 0; r < a->n && r < 64; r++)
+        d[r] = spc_results_find(&b->rep[r], scope, metric)->e.mean - spc_results_find(&a->rep[r], scope, metric)->e.mean;
+    return gsl_stats_variance(d, 1, a->n);
+}
+
+/* A known case: a 5% faster service at the second stage of the tandem. With
+ * common random numbers the difference in lead time varies far less than
+ * with independent streams (F test of the two variances, 5%). */
+static void test_crn_reduces_variance(void)
+{
+    const char *base[] = { "horizon=300.0" }, *var[] = { "horizon=300.0", "stages.[1].service.mean=0.38" };
+    const char *indep[] = { "horizon=300.0", "stages.[1].service.mean=0.38", "seed=987654L" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sb = spc_scenario_load("scenarios/validation/tandem3.cfg", base, 1, &err);
+    spc_scenario *sv = spc_scenario_load("scenarios/validation/tandem3.cfg", var, 2, &err);
+    spc_scenario *si = spc_scenario_load("scenarios/validation/tandem3.cfg", indep, 3, &err);
+    CU_ASSERT_FATAL(sb && sv && si);
+    spc_experiment xb, xv, xi;
+    spc_experiment_opts o = { 30, 0, 2, 0 };
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sb, &o, &xb, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sv, &o, &xv, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(si, &o, &xi, &err), SPC_OK);
+    double crn = diff_variance(&xb, &xv, "system", "lead_time_mean");
+    double ind = diff_variance(&xb, &xi, "system", "lead_time_mean");
+    double fcrit = gsl_cdf_fdist_Pinv(0.95, 29, 29);
+    if (!(ind / crn > fcrit))
+        fprintf(stderr, "\n  CRN variance %.4g vs independent %.4g (ratio %.3g, F crit %.3g)", crn, ind, ind / crn, fcrit);
+    CU_ASSERT(ind / crn > fcrit);
+    spc_experiment_release(&xb);
+    spc_experiment_release(&xv);
+    spc_experiment_release(&xi);
+    spc_scenario_free(sb);
+    spc_scenario_free(sv);
+    spc_scenario_free(si);
+}
+
+/* A sweep point is exactly the separate run at that point. */
+static void test_sweep_point_is_a_run(void)
+{
+    spc_sweep_param p;
+    spc_sweep s;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_sweep_parse("arrivals.rate=3.0,\"4.5/h\"", &p, &err), SPC_OK);
+    CU_ASSERT_EQUAL(p.n, 2);
+    const char *sets[] = { "horizon=400.0" };
+    spc_experiment_opts o = { 4, 0, 2, 0 };
+    CU_ASSERT_EQUAL_FATAL(spc_sweep_run("scenarios/validation/tandem3.cfg", sets, 1, &p, 1, &o, &s, &err), SPC_OK);
+    CU_ASSERT_EQUAL(s.npoints, 2);
+    const char *one[] = { "horizon=400.0", "arrivals.rate=\"4.5/h\"" };
+    spc_scenario *sc = spc_scenario_load("scenarios/validation/tandem3.cfg", one, 2, &err);
+    spc_experiment x;
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
+    CU_ASSERT(same_results(&s.results[1], &x.combined));
+    CU_ASSERT(!same_results(&s.results[0], &x.combined));
+    spc_experiment_release(&x);
+    spc_scenario_free(sc);
+    spc_sweep_release(&s);
+    /* values split at top-level commas only */
+    CU_ASSERT_EQUAL_FATAL(spc_sweep_parse("stages.[0].service={ dist = \"gamma\"; mean = 0.2; cv = 0.5; },[1, 2]", &p, &err), SPC_OK);
+    CU_ASSERT_EQUAL(p.n, 2);
+    spc_sweep_run("x", NULL, 0, &p, 0, &o, &s, &err); /* releases p through s */
+    spc_sweep_release(&s);
+    spc_error_clear(&err);
+    CU_ASSERT_NOT_EQUAL(spc_sweep_parse("noequals", &p, &err), SPC_OK);
+}
+
 static const CU_TestInfo tests[] = {
+    { "compare: paired difference, relative difference, CRN ratio", test_compare_arithmetic },
+    { "common random numbers reduce the variance of a difference", test_crn_reduces_variance },
+    { "a sweep point is the separate run", test_sweep_point_is_a_run },
     { "combining replications: mean and t interval", test_combine_arithmetic },
     { "1, 2 or 3 threads give identical results", test_threads_do_not_matter },
     { "a replication of an experiment is the single run", test_replication_is_a_run },

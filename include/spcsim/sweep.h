@@ -1,0 +1,44 @@
+/*
+ * sweep.h -- a one- or two-parameter grid of a scenario, with replications
+ * at every point (common random numbers across points: the same seeds).
+ *
+ * A parameter is "PATH=v1,v2,..." with a libconfig path and values in
+ * libconfig syntax ("arrivals.rate=3,4,5", "workforce.levers.pay=1.0,1.1");
+ * commas inside quotes, brackets or braces do not split values.
+ */
+#ifndef SPCSIM_SWEEP_H
+#define SPCSIM_SWEEP_H
+
+#include <stdio.h>
+
+#include "spcsim/experiment.h"
+
+#define SPC_SWEEP_MAX_PARAMS 2
+
+typedef struct {
+    char *path;
+    size_t n;
+    char **values;
+} spc_sweep_param;
+
+typedef struct {
+    size_t nparams, npoints;
+    spc_sweep_param param[SPC_SWEEP_MAX_PARAMS];
+    size_t (*index)[SPC_SWEEP_MAX_PARAMS]; /* value index of each parameter at each point */
+    spc_results *results;                  /* combined results at each point */
+    unsigned replications;
+} spc_sweep;
+
+/* Parses "PATH=v1,v2,..." into p (owned; release with the sweep). */
+spc_status spc_sweep_parse(const char *arg, spc_sweep_param *p, spc_error *err);
+
+/* Runs the grid: the scenario at `path` with `sets` overrides, then each
+ * point's parameter values. Takes ownership of params. */
+spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets, spc_sweep_param *params,
+                         size_t nparams, const spc_experiment_opts *opts, spc_sweep *out, spc_error *err);
+void spc_sweep_release(spc_sweep *s);
+
+/* sweep.csv: point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n */
+void spc_sweep_write_csv(FILE *f, const spc_sweep *s);
+
+#endif

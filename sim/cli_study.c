@@ -1,0 +1,184 @@
+/*
+ * cli_study.c -- the compare and sweep commands (face floor): load, run
+ * through the experiment floor, write the CSV atomically, print a summary.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "spcsim/compare.h"
+#include "spcsim/output.h"
+#include "spcsim/sweep.h"
+
+/* Replications for a comparison or a sweep: -r, else the scenario's, but at
+ * least 10 (paired intervals need several). */
+static unsigned study_reps(const options *o, const spc_scenario *sc)
+{
+    if (o->reps != NULL)
+        return (unsigned)strtoul(o->reps, NULL, 10);
+    return sc->replications > 1 ? (unsigned)sc->replications : 10u;
+}
+
+/* ---- compare ---- */
+
+/* A variant: a scenario file, or "PATH=VALUE;PATH=VALUE" applied to the base.
+ * Either way it gets the base's seed and replications (common random numbers). */
+static spc_scenario *load_variant(const options *o, const char *arg, const spc_scenario *base, spc_error *err)
+{
+    char seed[64], reps[64];
+    snprintf(seed, sizeof seed, "seed=%lluL", (unsigned long long)base->seed);
+    snprintf(reps, sizeof reps, "replications=%d", base->replications);
+    if (access(arg, F_OK) == 0) {
+        const char *more[] = { seed, reps };
+        return cli_load(o, arg, more, 2, err);
+    }
+    char *text = strdup(arg), *save = NULL;
+    const char *more[66];
+    size_t n = 0;
+    for (char *t = text ? strtok_r(text, ";", &save) : NULL; t != NULL && n < 64; t = strtok_r(NULL, ";", &save))
+        more[n++] = t;
+    if (text == NULL || n == 0 || strchr(arg, '=') == NULL) {
+        free(text);
+        spc_error_set(err, SPC_ERR_USAGE, "compare: '%s' is neither a scenario file nor PATH=VALUE[;PATH=VALUE]", arg);
+        return NULL;
+    }
+    more[n++] = seed;
+    more[n++] = reps;
+    spc_scenario *sc = cli_load(o, o->scenario, more, n, err);
+    free(text);
+    return sc;
+}
+
+static void print_compare(const spc_compare *c, const char *const *names)
+{
+    printf("%-12s %-22s %12s %12s %10s  %s\n", "variant", "system metric", "base", "variant", "rel. diff", "95% CI of rel. diff");
+    for (size_t i = 0; i < c->n; i++) {
+        const spc_compare_row *r = &c->rows[i];
+        if (strcmp(r->scope, "system") != 0 && strcmp(r->scope, "company") != 0)
+            continue;
+        printf("%-12.12s %-22.22s %12.5g %12.5g %+9.2f%%  [%+.2f%%, %+.2f%%]%s\n", names[r->variant], r->metric,
+               r->base, r->value, 100 * r->rel.mean, 100 * r->rel.lo, 100 * r->rel.hi,
+               r->significant ? " *" : "");
+    }
+    printf("(* significant at 5%%; %u replications with common random numbers)\n", c->replications);
+}
+
+static spc_status write_one(const char *dir, const char *file, void (*write)(FILE *, const void *),
+                            const void *what, spc_error *err)
+{
+    spc_output out;
+    FILE *f;
+    if (spc_output_open(&out, dir, err) == SPC_OK && (f = spc_output_file(&out, file, err)) != NULL) {
+        write(f, what);
+        spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    return err->code;
+}
+
+typedef struct {
+    const spc_compare *c;
+    const char *const *names;
+} compare_out;
+
+static void write_compare(FILE *f, const void *p)
+{
+    const compare_out *co = p;
+    spc_compare_write_csv(f, co->c, co->names);
+}
+
+static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
+
+/* Runs the base and every variant with the same replications. */
+static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
+{
+    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
+    for (size_t i = 0; i < n; i++)
+        if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
+            return err->code;
+    return SPC_OK;
+}
+
+spc_status cli_compare(const options *o, spc_error *err)
+{
+    size_t n = o->nextra + 1;
+    spc_scenario **sc = calloc(n, sizeof *sc);
+    spc_experiment *x = calloc(n, sizeof *x);
+    const spc_results **vars = calloc(n, sizeof *vars);
+    const char **names = calloc(n, sizeof *names);
+    spc_compare c = { 0 };
+    if (!sc || !x || !vars || !names) {
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    if ((sc[0] = cli_load(o, o->scenario, NULL, 0, err)) == NULL)
+        goto done;
+    for (size_t i = 1; i < n; i++) {
+        names[i - 1] = o->extra[i - 1];
+        if ((sc[i] = load_variant(o, o->extra[i - 1], sc[0], err)) == NULL)
+            goto done;
+    }
+    if (run_all(o, sc, n, x, err) != SPC_OK)
+        goto done;
+    for (size_t i = 1; i < n; i++)
+        vars[i - 1] = x[i].rep;
+    if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
+        goto done;
+    char dir[4096];
+    cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir);
+    compare_out co = { &c, names };
+    if (write_one(dir, "compare.csv", write_compare, &co, err) == SPC_OK && !o->quiet) {
+        print_compare(&c, names);
+        printf("outputs in %s/: compare.csv\n", dir);
+    }
+done:
+    spc_compare_release(&c);
+    for (size_t i = 0; sc && x && i < n; i++) {
+        spc_experiment_release(&x[i]);
+        spc_scenario_free(sc[i]);
+    }
+    free(sc);
+    free(x);
+    free(vars);
+    free(names);
+    return err->code;
+}
+
+/* ---- sweep ---- */
+
+spc_status cli_sweep(const options *o, spc_error *err)
+{
+    spc_sweep_param p[SPC_SWEEP_MAX_PARAMS];
+    size_t np = 0;
+    spc_sweep s = { 0 };
+    spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
+    for (; sc != NULL && np < o->nparams; np++)
+        if (spc_sweep_parse(o->params[np], &p[np], err) != SPC_OK)
+            break;
+    if (err->code == SPC_OK) {
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
+        char reps[64];
+        snprintf(reps, sizeof reps, "replications=%u", opts.replications);
+        const char *more[] = { reps };
+        /* the sweep owns the parameters from here */
+        if (spc_sweep_run(o->scenario, more, 1, p, np, &opts, &s, err) == SPC_OK) {
+            char dir[4096];
+            cli_outdir(o, sc->name, "-sweep", dir, sizeof dir);
+            if (write_one(dir, "sweep.csv", write_sweep, &s, err) == SPC_OK && !o->quiet)
+                printf("%zu points x %u replications; outputs in %s/: sweep.csv\n", s.npoints, opts.replications, dir);
+        }
+        np = 0;
+    }
+    spc_sweep_release(&s);
+    for (size_t j = 0; j < np; j++) {
+        spc_sweep_param *q = &p[j];
+        for (size_t k = 0; k < q->n; k++)
+            free(q->values[k]);
+        free(q->values);
+        free(q->path);
+    }
+    spc_scenario_free(sc);
+    return err->code;
+}

@@ -1,0 +1,122 @@
+/*
+ * compare.c -- paired differences between replications that share their
+ * random numbers (see compare.h for the estimators).
+ */
+#include "spcsim/compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_statistics_double.h>
+
+static const spc_result_row *find(const spc_results *r, const char *scope, const char *metric, size_t hint)
+{
+    if (hint < r->n && strcmp(r->rows[hint].scope, scope) == 0 && strcmp(r->rows[hint].metric, metric) == 0)
+        return &r->rows[hint];
+    return spc_results_find(r, scope, metric);
+}
+
+static spc_compare_row *add_row(spc_compare *c)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 128;
+        spc_compare_row *rows = realloc(c->rows, cap * sizeof *rows);
+        if (rows == NULL)
+            return NULL;
+        c->rows = rows;
+        c->cap = cap;
+    }
+    memset(&c->rows[c->n], 0, sizeof c->rows[c->n]);
+    return &c->rows[c->n++];
+}
+
+/* One metric of one variant: b[r], v[r] over n replications. */
+static void paired(spc_compare_row *row, const double *b, const double *v, double *d, unsigned n)
+{
+    for (unsigned r = 0; r < n; r++)
+        d[r] = v[r] - b[r];
+    row->base = gsl_stats_mean(b, 1, n);
+    row->value = gsl_stats_mean(v, 1, n);
+    row->diff = spc_stats_interval(d, n, NAN);
+    double k = row->base != 0 ? 1.0 / fabs(row->base) : NAN;
+    row->rel = (spc_estimate){ row->diff.mean * k, row->diff.lo * k, row->diff.hi * k, n };
+    row->significant = row->diff.lo > 0 || row->diff.hi < 0;
+    double vd = n > 1 ? gsl_stats_variance(d, 1, n) : NAN;
+    double vi = n > 1 ? gsl_stats_variance(b, 1, n) + gsl_stats_variance(v, 1, n) : NAN;
+    row->crn_ratio = vd > 0 ? vi / vd : NAN;
+}
+
+static int compare_metric(spc_compare *c, const spc_results *base, const spc_results *var, unsigned iv,
+                          unsigned n, size_t i, double *buf)
+{
+    const spc_result_row *first = &base[0].rows[i];
+    double *b = buf, *v = buf + n, *d = buf + 2 * n;
+    for (unsigned r = 0; r < n; r++) {
+        const spc_result_row *rb = find(&base[r], first->scope, first->metric, i);
+        const spc_result_row *rv = find(&var[r], first->scope, first->metric, i);
+        if (rb == NULL || rv == NULL || !isfinite(rb->e.mean) || !isfinite(rv->e.mean))
+            return 0; /* not comparable: skipped */
+        b[r] = rb->e.mean;
+        v[r] = rv->e.mean;
+    }
+    spc_compare_row *row = add_row(c);
+    if (row == NULL)
+        return -1;
+    snprintf(row->scope, sizeof row->scope, "%s", first->scope);
+    snprintf(row->metric, sizeof row->metric, "%s", first->metric);
+    row->variant = iv;
+    paired(row, b, v, d, n);
+    return 0;
+}
+
+spc_status spc_compare_tables(const spc_results *base, const spc_results *const *variants, unsigned nv,
+                              unsigned n, spc_compare *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->replications = n;
+    double *buf = malloc(3 * (size_t)n * sizeof *buf);
+    if (buf == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (unsigned iv = 0; iv < nv; iv++)
+        for (size_t i = 0; i < base[0].n; i++)
+            if (compare_metric(out, base, variants[iv], iv, n, i, buf) != 0) {
+                free(buf);
+                return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+            }
+    free(buf);
+    return SPC_OK;
+}
+
+void spc_compare_release(spc_compare *c)
+{
+    free(c->rows);
+    memset(c, 0, sizeof *c);
+}
+
+static void num(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names)
+{
+    fputs("variant,scope,metric,base_mean,variant_mean,diff,diff_ci95_low,diff_ci95_high,"
+          "rel_diff,rel_ci95_low,rel_ci95_high,significant,crn_variance_ratio,n\n", f);
+    for (size_t i = 0; i < c->n; i++) {
+        const spc_compare_row *r = &c->rows[i];
+        fprintf(f, "%s,%s,%s", names[r->variant], r->scope, r->metric);
+        num(f, r->base);
+        num(f, r->value);
+        num(f, r->diff.mean);
+        num(f, r->diff.lo);
+        num(f, r->diff.hi);
+        num(f, r->rel.mean);
+        num(f, r->rel.lo);
+        num(f, r->rel.hi);
+        fprintf(f, ",%s", r->significant ? "yes" : "no");
+        num(f, r->crn_ratio);
+        fprintf(f, ",%u\n", c->replications);
+    }
+}

@@ -1,0 +1,177 @@
+/*
+ * sweep.c -- the grid of a parameter sweep: parse, run every point with the
+ * same replications, write one row per point and metric.
+ */
+#include "spcsim/sweep.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Splits "v1,v2,..." at top-level commas. */
+static int split_values(const char *text, spc_sweep_param *p)
+{
+    int depth = 0, quoted = 0;
+    const char *start = text;
+    for (const char *c = text;; c++) {
+        if (*c == '"' && (c == text || c[-1] != '\\'))
+            quoted = !quoted;
+        else if (!quoted && (*c == '[' || *c == '(' || *c == '{'))
+            depth++;
+        else if (!quoted && (*c == ']' || *c == ')' || *c == '}'))
+            depth--;
+        if (*c != '\0' && (*c != ',' || quoted || depth > 0))
+            continue;
+        char **v = realloc(p->values, (p->n + 1) * sizeof *v);
+        if (v == NULL)
+            return -1;
+        p->values = v;
+        if ((p->values[p->n] = strndup(start, (size_t)(c - start))) == NULL)
+            return -1;
+        p->n++;
+        if (*c == '\0')
+            return 0;
+        start = c + 1;
+    }
+}
+
+static void param_release(spc_sweep_param *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->values[i]);
+    free(p->values);
+    free(p->path);
+    memset(p, 0, sizeof *p);
+}
+
+spc_status spc_sweep_parse(const char *arg, spc_sweep_param *p, spc_error *err)
+{
+    memset(p, 0, sizeof *p);
+    const char *eq = strchr(arg, '=');
+    if (eq == NULL || eq == arg || eq[1] == '\0')
+        return spc_error_set(err, SPC_ERR_USAGE, "--param %s: expected PATH=v1,v2,...", arg);
+    if ((p->path = strndup(arg, (size_t)(eq - arg))) == NULL || split_values(eq + 1, p) != 0) {
+        param_release(p);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    for (size_t i = 0; i < p->n; i++)
+        if (p->values[i][0] == '\0') {
+            param_release(p);
+            return spc_error_set(err, SPC_ERR_USAGE, "--param %s: an empty value", arg);
+        }
+    return SPC_OK;
+}
+
+/* Runs one point: the scenario with its overrides and this point's values. */
+static spc_status run_point(const char *path, const char *const *sets, size_t nsets, spc_sweep *s, size_t k,
+                            const spc_experiment_opts *opts, spc_error *err)
+{
+    const char **ov = calloc(nsets + SPC_SWEEP_MAX_PARAMS, sizeof *ov);
+    char *assign[SPC_SWEEP_MAX_PARAMS] = { NULL, NULL };
+    if (ov == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    memcpy(ov, sets, nsets * sizeof *ov);
+    for (size_t j = 0; j < s->nparams; j++) {
+        const char *v = s->param[j].values[s->index[k][j]];
+        size_t len = strlen(s->param[j].path) + strlen(v) + 2;
+        if ((assign[j] = malloc(len)) != NULL)
+            snprintf(assign[j], len, "%s=%s", s->param[j].path, v);
+        ov[nsets + j] = assign[j];
+    }
+    spc_scenario *sc = spc_scenario_load(path, ov, nsets + s->nparams, err);
+    spc_experiment x;
+    memset(&x, 0, sizeof x);
+    if (sc != NULL && spc_experiment_run(sc, opts, &x, err) == SPC_OK) {
+        s->results[k] = x.combined;  /* take it over */
+        spc_results_init(&x.combined);
+    }
+    spc_experiment_release(&x);
+    spc_scenario_free(sc);
+    for (size_t j = 0; j < s->nparams; j++)
+        free(assign[j]);
+    free(ov);
+    return err->code;
+}
+
+spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets, spc_sweep_param *params,
+                         size_t nparams, const spc_experiment_opts *opts, spc_sweep *s, spc_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->nparams = nparams;
+    s->npoints = 1;
+    for (size_t j = 0; j < nparams; j++) {
+        s->param[j] = params[j];
+        s->npoints *= params[j].n;
+    }
+    s->replications = opts->replications;
+    s->index = calloc(s->npoints, sizeof *s->index);
+    s->results = calloc(s->npoints, sizeof *s->results);
+    if (s->index == NULL || s->results == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t k = 0; k < s->npoints; k++) {
+        size_t rest = k;
+        for (size_t j = nparams; j-- > 0;) {  /* the last parameter varies fastest */
+            s->index[k][j] = rest % s->param[j].n;
+            rest /= s->param[j].n;
+        }
+        spc_results_init(&s->results[k]);
+        if (run_point(path, sets, nsets, s, k, opts, err) != SPC_OK)
+            return err->code;
+    }
+    return SPC_OK;
+}
+
+void spc_sweep_release(spc_sweep *s)
+{
+    for (size_t k = 0; s->results && k < s->npoints; k++)
+        spc_results_release(&s->results[k]);
+    free(s->results);
+    free(s->index);
+    for (size_t j = 0; j < s->nparams; j++)
+        param_release(&s->param[j]);
+    memset(s, 0, sizeof *s);
+}
+
+static void num(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+/* A value as a CSV field: quoted when it holds a comma or a quote. */
+static void field(FILE *f, const char *v)
+{
+    fputc(',', f);
+    if (strpbrk(v, ",\"\n") == NULL) {
+        fputs(v, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *v; v++) {
+        if (*v == '"')
+            fputc('"', f);
+        fputc(*v, f);
+    }
+    fputc('"', f);
+}
+
+void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
+{
+    fputs("point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n\n", f);
+    for (size_t k = 0; k < s->npoints; k++)
+        for (size_t i = 0; i < s->results[k].n; i++) {
+            const spc_result_row *row = &s->results[k].rows[i];
+            fprintf(f, "%zu", k);
+            for (size_t j = 0; j < SPC_SWEEP_MAX_PARAMS; j++) {
+                field(f, j < s->nparams ? s->param[j].path : "");
+                field(f, j < s->nparams ? s->param[j].values[s->index[k][j]] : "");
+            }
+            fprintf(f, ",%s,%s", row->scope, row->metric);
+            num(f, row->e.mean);
+            num(f, row->e.lo);
+            num(f, row->e.hi);
+            num(f, row->e.n);
+            fputc('\n', f);
+        }
+}
