@@ -24,6 +24,10 @@ typedef struct {
     int quiet;
     const char *reps;       /* -r N */
     unsigned jobs;          /* -j N, 0: the machine's processors */
+    unsigned window;        /* warmup: Welch's window (default 5) */
+    const char *metric;     /* warmup: SCOPE/COLUMN (default system/lead_time_mean) */
+    const char *precision;  /* run: SCOPE/METRIC=REL */
+    unsigned max_reps;      /* run: cap in precision mode (default 1000) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -36,5 +40,6 @@ void cli_outdir(const options *o, const char *name, const char *suffix, char *bu
 
 spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
+spc_status cli_warmup(const options *o, spc_error *err);
 
 #endif

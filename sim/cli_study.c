@@ -11,6 +11,7 @@
 #include "spcsim/compare.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
+#include "spcsim/warmup.h"
 
 /* Replications for a comparison or a sweep: -r, else the scenario's, but at
  * least 10 (paired intervals need several). */
@@ -179,6 +180,53 @@ spc_status cli_sweep(const options *o, spc_error *err)
         free(q->values);
         free(q->path);
     }
+    spc_scenario_free(sc);
+    return err->code;
+}
+
+/* ---- warmup ---- */
+
+static void write_warmup(FILE *f, const void *p) { spc_warmup_write_csv(f, p); }
+
+/* "scope/column" -> scope and column index; -1 if unknown. */
+static int parse_metric(const char *text, char *scope, size_t size)
+{
+    const char *slash = strrchr(text, '/');
+    if (slash == NULL || slash == text || (size_t)(slash - text) >= size)
+        return -1;
+    snprintf(scope, size, "%.*s", (int)(slash - text), text);
+    for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+        if (strcmp(spc_timeseries_column(c), slash + 1) == 0)
+            return c;
+    return -1;
+}
+
+spc_status cli_warmup(const options *o, spc_error *err)
+{
+    char scope[64];
+    const char *metric = o->metric ? o->metric : "system/lead_time_mean";
+    int column = parse_metric(metric, scope, sizeof scope);
+    if (column < 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "warmup: --metric %s: expected SCOPE/COLUMN, a column of timeseries.csv", metric);
+    spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
+    spc_experiment x;
+    spc_warmup w;
+    memset(&x, 0, sizeof x);
+    memset(&w, 0, sizeof w);
+    if (sc != NULL) {
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
+        unsigned window = o->window ? o->window : 5;
+        char dir[4096];
+        cli_outdir(o, sc->name, "-warmup", dir, sizeof dir);
+        if (spc_experiment_run(sc, &opts, &x, err) == SPC_OK &&
+            spc_warmup_analyse(x.rep_ts, x.n, scope, column, window, &w, err) == SPC_OK &&
+            write_one(dir, "warmup.csv", write_warmup, &w, err) == SPC_OK && !o->quiet)
+            printf("%s over %u replications, Welch window %u: MSER-5 suggests a warm-up of %.6g %s "
+                   "(look at the moving average in %s/warmup.csv)\n",
+                   metric, x.n, window, w.suggested, sc->time_unit, dir);
+    }
+    spc_warmup_release(&w);
+    spc_experiment_release(&x);
     spc_scenario_free(sc);
     return err->code;
 }

@@ -182,3 +182,70 @@ void spc_experiment_release(spc_experiment *x)
     spc_timeseries_release(&x->combined_ts);
     memset(x, 0, sizeof *x);
 }
+
+/* ---- precision mode ---- */
+
+/* Moves the replications of `more` to the end of x's. */
+static int append(spc_experiment *x, spc_experiment *more)
+{
+    unsigned n = x->n + more->n;
+    spc_results *rep = realloc(x->rep, n * sizeof *rep);
+    if (rep != NULL)
+        x->rep = rep;
+    spc_timeseries *ts = realloc(x->rep_ts, n * sizeof *ts);
+    if (ts != NULL)
+        x->rep_ts = ts;
+    spc_run_info *info = realloc(x->info, n * sizeof *info);
+    if (info != NULL)
+        x->info = info;
+    if (rep == NULL || ts == NULL || info == NULL)
+        return -1;
+    memcpy(x->rep + x->n, more->rep, more->n * sizeof *rep);
+    memcpy(x->rep_ts + x->n, more->rep_ts, more->n * sizeof *ts);
+    memcpy(x->info + x->n, more->info, more->n * sizeof *info);
+    x->n = n;
+    x->wall_seconds += more->wall_seconds;
+    more->n = 0; /* the tables now belong to x */
+    return 0;
+}
+
+static int precise_enough(const spc_experiment *x, const spc_precision *t)
+{
+    const spc_result_row *r = spc_results_find(&x->combined, t->scope, t->metric);
+    if (r == NULL || !isfinite(r->e.lo))
+        return 0;
+    return 0.5 * (r->e.hi - r->e.lo) <= t->rel * fabs(r->e.mean);
+}
+
+spc_status spc_experiment_run_precision(const spc_scenario *sc, const spc_experiment_opts *opts,
+                                        const spc_precision *t, spc_experiment *x, spc_error *err)
+{
+    spc_experiment_opts o = *opts;
+    /* at least 10 to start: with fewer, a lucky small variance stops too early */
+    o.replications = opts->replications > 10 ? opts->replications : 10;
+    if (o.replications > t->max)
+        o.replications = t->max > 1 ? t->max : 2;
+    if (spc_experiment_run(sc, &o, x, err) != SPC_OK)
+        return err->code;
+    if (spc_results_find(&x->combined, t->scope, t->metric) == NULL)
+        return spc_error_set(err, SPC_ERR_USAGE, "--precision: no metric %s/%s in the results", t->scope, t->metric);
+    unsigned step = o.replications;
+    while (!precise_enough(x, t) && x->n < t->max) {
+        spc_experiment more;
+        o.first = opts->first + x->n;
+        o.replications = x->n + step <= t->max ? step : t->max - x->n;
+        spc_status st = spc_experiment_run(sc, &o, &more, err);
+        if (st == SPC_OK && append(x, &more) != 0)
+            st = spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        spc_experiment_release(&more);
+        if (st != SPC_OK)
+            return st;
+        spc_results_release(&x->combined);
+        spc_timeseries_release(&x->combined_ts);
+        if (spc_experiment_combine(x->rep, x->n, &x->combined, err) != SPC_OK)
+            return err->code;
+        if (spc_timeseries_combine(x->rep_ts, x->n, &x->combined_ts) != 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining time series");
+    }
+    return SPC_OK;
+}

@@ -31,6 +31,8 @@ static const char usage_text[] =
     "                                         a VARIANT is a scenario file or PATH=VALUE[;...]\n"
     "       spcsim sweep SCENARIO --param PATH=v1,v2,... [--param ...] [options]\n"
     "                                         a one- or two-parameter grid\n"
+    "       spcsim warmup SCENARIO [--metric SCOPE/COLUMN] [--window W] [options]\n"
+    "                                         Welch's moving averages, MSER-5 suggestion\n"
     "       spcsim --help | --version\n"
     "\n"
     "Options:\n"
@@ -43,13 +45,20 @@ static const char usage_text[] =
     "  -j, --jobs N          run replications on N threads (default: all processors);\n"
     "                        the outputs are the same for every N\n"
     "  -p, --param PATH=V1,V2,...  sweep: a parameter and its values (at most two)\n"
+    "  -m, --metric SCOPE/COL  warmup: the series (default system/lead_time_mean)\n"
+    "      --precision SCOPE/METRIC=REL\n"
+    "                        run: add replications until that metric's 95% half-width\n"
+    "                        is at most REL x |mean| (e.g. system/lead_time_mean=0.01)\n"
+    "      --max-replications N  the cap for --precision (default 1000)\n"
+    "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
-    "Outputs (in DIR): run: summary.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
-    "and timeseries.csv when the scenario has a workforce; compare: compare.csv (in\n"
-    "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep).\n"
+    "Outputs (in DIR): run: summary.csv, timeseries.csv, replications.csv, run.json,\n"
+    "scenario.resolved.cfg; compare: compare.csv (in\n"
+    "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
+    "warmup.csv (in output/<name>-warmup).\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
@@ -109,12 +118,14 @@ static int parse_args(int argc, char **argv, options *o)
         { "set", required_argument, NULL, 'S' },    { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
         { "replications", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
-        { "param", required_argument, NULL, 'p' },
+        { "param", required_argument, NULL, 'p' }, { "window", required_argument, NULL, 'w' },
+        { "metric", required_argument, NULL, 'm' }, { "precision", required_argument, NULL, 'P' },
+        { "max-replications", required_argument, NULL, 'M' },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:w:m:P:M:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 's':
@@ -124,6 +135,18 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'S': o->sets[o->nsets++] = optarg; break;
         case 'p': o->params[o->nparams++] = optarg; break;
+        case 'm': o->metric = optarg; break;
+        case 'P': o->precision = optarg; break;
+        case 'M':
+            if (!valid_count(optarg, 1000000))
+                return usage_error("--max-replications needs a whole number from 1 to 1000000 (got '%s')", optarg);
+            o->max_reps = (unsigned)strtoul(optarg, NULL, 10);
+            break;
+        case 'w':
+            if (!valid_count(optarg, 100000))
+                return usage_error("--window needs a whole number from 1 (got '%s')", optarg);
+            o->window = (unsigned)strtoul(optarg, NULL, 10);
+            break;
         case 'q': o->quiet = 1; break;
         case 'r':
             if (!valid_count(optarg, 1000000))
@@ -142,11 +165,12 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare or sweep");
+        return usage_error("%s", "missing command: run, check, compare, sweep or warmup");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep)
-        return usage_error("unknown command '%s' (expected run, check, compare or sweep)", o->command);
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
+        strcmp(o->command, "warmup") != 0)
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep or warmup)", o->command);
     if (optind >= argc)
         return usage_error("%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
@@ -215,11 +239,9 @@ static void warn_loads(const spc_scenario *sc, const double *lambda, const doubl
 static spc_status write_outputs(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
 {
     FILE *f;
-    if (meta->sc->workforce.enabled) {
-        if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
-            return err->code;
-        spc_timeseries_write_csv(f, &x->combined_ts);
-    }
+    if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
+        return err->code;
+    spc_timeseries_write_csv(f, &x->combined_ts);
     if ((f = spc_output_file(out, "summary.csv", err)) == NULL)
         return err->code;
     spc_output_summary_csv(f, &x->combined);
@@ -242,8 +264,26 @@ static void print_headline(const spc_results *res, const char *dir, const char *
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    printf("outputs in %s/: summary.csv, replications.csv,%s run.json, scenario.resolved.cfg\n", dir,
-           workforce ? " timeseries.csv," : "");
+    (void)workforce;
+    printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv, run.json, scenario.resolved.cfg\n", dir);
+}
+
+/* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
+static spc_status run_experiment(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts,
+                                 spc_experiment *x, spc_error *err)
+{
+    if (o->precision == NULL)
+        return spc_experiment_run(sc, opts, x, err);
+    char scope[64], metric[64];
+    double rel;
+    int used = 0;
+    if (sscanf(o->precision, "%63[^/]/%63[^=]=%lf%n", scope, metric, &rel, &used) != 3 ||
+        o->precision[used] != '\0' || !(rel > 0))
+        return spc_error_set(err, SPC_ERR_USAGE, "--precision %s: expected SCOPE/METRIC=REL with REL > 0", o->precision);
+    spc_precision t = { scope, metric, rel, o->max_reps ? o->max_reps : 1000 };
+    if (spc_experiment_run_precision(sc, opts, &t, x, err) == SPC_OK && !o->quiet)
+        printf("precision %s: %u replications\n", o->precision, x->n);
+    return err->code;
 }
 
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
@@ -255,7 +295,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     spc_experiment x;
     memset(&x, 0, sizeof x);
     spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
-    if (spc_output_open(&out, dir, err) == SPC_OK && spc_experiment_run(sc, &opts, &x, err) == SPC_OK) {
+    if (spc_output_open(&out, dir, err) == SPC_OK && run_experiment(o, sc, &opts, &x, err) == SPC_OK) {
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)
             events += x.info[i].events;
@@ -305,8 +345,10 @@ int main(int argc, char **argv)
     int code = parse_args(argc, argv, &o);
     spc_error err;
     spc_error_clear(&err);
-    if (code < 0 && (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0)) {
-        if ((o.command[0] == 'c' ? cli_compare(&o, &err) : cli_sweep(&o, &err)) != SPC_OK)
+    if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0) {
+        spc_status st = o.command[0] == 'c' ? cli_compare(&o, &err)
+                        : o.command[0] == 's' ? cli_sweep(&o, &err) : cli_warmup(&o, &err);
+        if (st != SPC_OK)
             print_error(err.msg);
         code = (int)err.code;
     }

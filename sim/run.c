@@ -32,6 +32,8 @@ typedef struct {
     spc_timeseries *ts;         /* NULL: period rows are not kept */
     spc_timeseries own_ts;
     double next_report;         /* time of the pending report */
+    long period;                /* index of the next report */
+    spc_system_totals prev;     /* the chain's totals at the last report */
     spc_error *err;
 } spc_run;
 
@@ -63,10 +65,12 @@ static spc_status run_setup(spc_run *run, unsigned rep)
             return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     if (sc->workforce.enabled) {
         run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, rep, run->err);
-        run->next_report = sc->workforce.period;
-        if (run->workforce == NULL || schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
+        if (run->workforce == NULL)
             return run->err->code;
     }
+    run->next_report = sc->period;
+    if (schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
+        return run->err->code;
 
     /* END first: anything else at exactly the horizon falls after it */
     if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
@@ -81,6 +85,25 @@ static void run_teardown(spc_run *run)
     spc_chain_free(run->chain);
     spc_arrivals_release(&run->arrivals);
     spc_calendar_free(run->cal);
+}
+
+/* End of a reporting period: the workforce's rows, then the system's
+ * (orders delivered, escaped defects and mean lead time in the period). */
+static spc_status report(spc_run *run)
+{
+    if (run->workforce != NULL && spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
+        return run->err->code;
+    spc_ts_row *r = spc_timeseries_add(run->ts, run->period++, run->now, "system");
+    if (r == NULL)
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory for the time series");
+    spc_system_totals t;
+    spc_chain_system_totals(run->chain, &t);
+    double done = t.delivered - run->prev.delivered;
+    r->v[SPC_TS_COMPLETED] = done;
+    r->v[SPC_TS_ESCAPED] = t.escaped - run->prev.escaped;
+    r->v[SPC_TS_LEAD_TIME] = done > 0 ? (t.lead_sum - run->prev.lead_sum) / done : NAN;
+    run->prev = t;
+    return SPC_OK;
 }
 
 /* Switches every module to the intervention's state of the scenario. */
@@ -119,8 +142,8 @@ static int dispatch(spc_run *run, const spc_event *ev)
         st = spc_workforce_hire(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);
         break;
     case SPC_EV_REPORT:
-        st = spc_workforce_report(run->workforce, run->now, run->ts, run->err);
-        run->next_report = run->now + run->sc->workforce.period;
+        st = report(run);
+        run->next_report = run->now + run->sc->period;
         if (st == SPC_OK)
             st = schedule(run, run->next_report, SPC_EV_REPORT);
         break;
@@ -129,8 +152,7 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_END:
         /* a period ending exactly at the horizon is still reported */
-        if (run->workforce != NULL && run->next_report <= run->now &&
-            spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
+        if (run->next_report <= run->now && report(run) != SPC_OK)
             return -1;
         return 1;
     default:

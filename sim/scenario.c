@@ -95,15 +95,33 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
 
 static int read_statistics(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = { "batches", NULL };
+    static const char *const keys[] = { "batches", "period", NULL };
     sc->batches = 20;
+    sc->period = 0.0; /* automatic: see resolve_period */
     const config_setting_t *g = spc_cfg_aggregate(r, root, "statistics", CONFIG_TYPE_GROUP, 0);
     if (g == NULL)
         return r->err->code ? -1 : 0;
     long long b = sc->batches;
-    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_int(r, g, "batches", 2, 1000, &b) < 0)
+    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_int(r, g, "batches", 2, 1000, &b) < 0 ||
+        spc_cfg_duration(r, g, "period", 0.0, 1, &sc->period) < 0)
         return -1;
     sc->batches = (int)b;
+    return 0;
+}
+
+/* One reporting period for the whole run: statistics.period, else the
+ * workforce's report_period, else a hundredth of the horizon. When both are
+ * given they must agree. */
+static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
+{
+    const config_setting_t *wf = config_setting_get_member(root, "workforce");
+    int wf_set = wf != NULL && config_setting_get_member(wf, "report_period") != NULL;
+    if (sc->period > 0 && wf_set && sc->workforce.period != sc->period)
+        return spc_cfg_bad(r, config_setting_get_member(wf, "report_period"),
+                           "must equal statistics.period (one reporting period per run)");
+    if (!(sc->period > 0))
+        sc->period = sc->workforce.enabled ? sc->workforce.period : sc->horizon / 100.0;
+    sc->workforce.period = sc->period;
     return 0;
 }
 
@@ -116,7 +134,7 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
     if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
         spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
-        spc_cfg_read_workforce(r, root, sc) < 0)
+        spc_cfg_read_workforce(r, root, sc) < 0 || resolve_period(r, root, sc) < 0)
         return -1;
     return 0;
 }

@@ -64,7 +64,7 @@ static const char *incompatible(const spc_scenario *a, const spc_scenario *b)
     if (strcmp(a->name, b->name) || a->seed != b->seed || strcmp(a->generator, b->generator))
         return "the name, seed or generator";
     if (strcmp(a->time_unit, b->time_unit) || a->horizon != b->horizon || a->warmup != b->warmup ||
-        a->batches != b->batches || a->replications != b->replications)
+        a->batches != b->batches || a->replications != b->replications || a->period != b->period)
         return "the time unit, horizon, warm-up, replications or statistics";
     if (a->nstages != b->nstages)
         return "the number of stages";

@@ -220,7 +220,9 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
     fputs(";\nhorizon = ", f); put_real(f, sc->horizon);
     fputs(";\nwarmup = ", f); put_real(f, sc->warmup);
     fprintf(f, ";\nreplications = %d", sc->replications);
-    fprintf(f, ";\nstatistics = { batches = %d; };\n", sc->batches);
+    fprintf(f, ";\nstatistics = { batches = %d; period = ", sc->batches);
+    put_real(f, sc->period);
+    fputs("; };\n", f);
     put_arrivals(f, sc);
     fputs("stages = (\n", f);
     for (size_t i = 0; i < sc->nstages; i++) {

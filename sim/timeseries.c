@@ -11,7 +11,7 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
     "productivity", "pressure", "time_per_order", "standard", "isq", "quits", "hires", "layoffs",
     "errors", "defects_caught", "rework", "escaped_defects", "completed", "utilization",
-    "wait_mean", "overtime", "turnover_cost"
+    "wait_mean", "overtime", "turnover_cost", "lead_time_mean"
 };
 
 void spc_timeseries_init(spc_timeseries *ts)

@@ -55,7 +55,6 @@ struct spc_workforce {
     spc_chain_hooks hooks;
     double h_max;           /* quit hazard at S = 0: the thinning bound */
     long period;
-    spc_system_totals prev_sys;
     wf_stats company;
 };
 

@@ -182,11 +182,6 @@ spc_status spc_workforce_report(spc_workforce *wf, double now, spc_timeseries *t
     for (size_t i = 0; i < wf->ng; i++)
         rows[i] = &ts->rows[first + i];
     company_row(c, rows, wf->ng, &all);
-    spc_system_totals sys;
-    spc_chain_system_totals(wf->chain, &sys);
-    c->v[SPC_TS_ESCAPED] = sys.escaped - wf->prev_sys.escaped;
-    c->v[SPC_TS_COMPLETED] = sys.delivered - wf->prev_sys.delivered;
-    wf->prev_sys = sys;
     if (counted) {
         for (size_t i = 0; i < wf->ng; i++)
             tally_row(&wf->g[i].st, rows[i], per_year);

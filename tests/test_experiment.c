@@ -3,6 +3,7 @@
  * byte-for-byte the same results whatever the number of threads.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_cdf.h>
 
@@ -11,6 +12,7 @@
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
 #include "spcsim/sweep.h"
+#include "spcsim/warmup.h"
 #include "tests.h"
 
 /* Five replications with known means: mean 3, sd sqrt(2.5), t(0.975, 4) = 2.776445. */
@@ -209,7 +211,96 @@ static void test_sweep_point_is_a_run(void)
     CU_ASSERT_NOT_EQUAL(spc_sweep_parse("noequals", &p, &err), SPC_OK);
 }
 
+/* Over 1000 independent experiments of 10 replications each on M/M/1 at
+ * rho = 0.5 (Wq = 1), the 95% t interval covers Wq in 93-97% of them (the
+ * binomial sd of the coverage is 0.7%). */
+static void test_interval_coverage(void)
+{
+    unsigned covered = 0, trials = 1000;
+    spc_error err;
+    for (unsigned k = 0; k < trials; k++) {
+        char seed[32];
+        snprintf(seed, sizeof seed, "seed=%uL", 1000 + k);
+        const char *sets[] = { "arrivals.rate=0.5", "horizon=5000.0", "warmup=200.0", seed };
+        spc_error_clear(&err);
+        spc_scenario *sc = spc_scenario_load("scenarios/validation/mm1.cfg", sets, 4, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+        spc_experiment x;
+        spc_experiment_opts o = { 10, 0, 2, 0 };
+        CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
+        const spc_result_row *w = spc_results_find(&x.combined, "server", "wait_mean");
+        covered += w->e.lo <= 1.0 && 1.0 <= w->e.hi;
+        spc_experiment_release(&x);
+        spc_scenario_free(sc);
+    }
+    double p = (double)covered / trials;
+    if (p < 0.93 || p > 0.97 || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  coverage %.3f", p);
+    CU_ASSERT(p >= 0.93 && p <= 0.97);
+}
+
+/* Precision mode stops once the half-width is small enough, and the number
+ * of replications does not depend on the number of threads. */
+static void test_precision_mode(void)
+{
+    const char *sets[] = { "horizon=\"2w\"" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load("scenarios/default.cfg", sets, 1, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_precision t = { "system", "lead_time_mean", 0.03, 500 };
+    spc_experiment a, b;
+    spc_experiment_opts o1 = { 1, 0, 1, 0 }, o2 = { 1, 0, 2, 0 };
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o1, &t, &a, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o2, &t, &b, &err), SPC_OK);
+    const spc_result_row *r = spc_results_find(&a.combined, "system", "lead_time_mean");
+    CU_ASSERT(0.5 * (r->e.hi - r->e.lo) <= 0.03 * r->e.mean);
+    CU_ASSERT(a.n > 10 && a.n < 500);
+    CU_ASSERT_EQUAL(a.n, b.n);
+    CU_ASSERT(same_results(&a.combined, &b.combined));
+    /* one replication fewer would not have been precise enough at the last step */
+    spc_experiment_release(&a);
+    spc_experiment_release(&b);
+    t.metric = "no_such_metric";
+    CU_ASSERT_NOT_EQUAL(spc_experiment_run_precision(sc, &o1, &t, &a, &err), SPC_OK);
+    spc_experiment_release(&a);
+    spc_scenario_free(sc);
+}
+
+/* Welch's moving average and MSER-5 on a known series: a ramp over the
+ * first 20 periods, then flat with alternating noise. */
+static void test_welch_and_mser(void)
+{
+    spc_timeseries ts[2];
+    for (int r = 0; r < 2; r++) {
+        spc_timeseries_init(&ts[r]);
+        for (long i = 0; i < 200; i++) {
+            spc_ts_row *row = spc_timeseries_add(&ts[r], i, 10.0 * (i + 1), "system");
+            double level = i < 20 ? i / 20.0 : 1.0;
+            row->v[SPC_TS_LEAD_TIME] = level + (r == 0 ? 0.01 : -0.01) * ((i % 2) ? 1 : -1);
+        }
+    }
+    spc_warmup w;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_warmup_analyse(ts, 2, "system", SPC_TS_LEAD_TIME, 3, &w, &err), SPC_OK);
+    CU_ASSERT_EQUAL(w.m, 200);
+    CU_ASSERT_DOUBLE_EQUAL(w.mean[5], 5 / 20.0, 1e-12);             /* the replications' noise cancels */
+    CU_ASSERT_DOUBLE_EQUAL(w.moving[0], w.mean[0], 1e-12);           /* window 0 at the start */
+    CU_ASSERT_DOUBLE_EQUAL(w.moving[1], (w.mean[0] + w.mean[1] + w.mean[2]) / 3, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(w.moving[100], 1.0, 1e-12);
+    CU_ASSERT(isnan(w.moving[198]));                                /* beyond m - w */
+    CU_ASSERT(w.suggested >= 10.0 * 15 && w.suggested <= 10.0 * 25); /* the ramp ends at period 20 */
+    CU_ASSERT_NOT_EQUAL(spc_warmup_analyse(ts, 2, "nowhere", SPC_TS_LEAD_TIME, 3, &w, &err), SPC_OK);
+    spc_warmup_release(&w);
+    for (int r = 0; r < 2; r++)
+        spc_timeseries_release(&ts[r]);
+}
+
 static const CU_TestInfo tests[] = {
+    { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
+    { "precision mode: enough replications, whatever the threads", test_precision_mode },
+    { "warm-up: Welch's moving average and MSER-5", test_welch_and_mser },
     { "compare: paired difference, relative difference, CRN ratio", test_compare_arithmetic },
     { "common random numbers reduce the variance of a difference", test_crn_reduces_variance },
     { "a sweep point is the separate run", test_sweep_point_is_a_run },

@@ -45,6 +45,19 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
                               spc_experiment *out, spc_error *err);
 void spc_experiment_release(spc_experiment *x);
 
+/* Precision mode: runs opts->replications (at least 10), then adds as many again at a
+ * time until the 95% half-width of (scope, metric) is at most `rel` times
+ * its |mean|, or `max` replications have run. The stopping rule depends on
+ * the results only, so the outcome is the same for any number of threads. */
+typedef struct {
+    const char *scope, *metric;
+    double rel;
+    unsigned max;
+} spc_precision;
+
+spc_status spc_experiment_run_precision(const spc_scenario *sc, const spc_experiment_opts *opts,
+                                        const spc_precision *target, spc_experiment *out, spc_error *err);
+
 /* Combines n aligned result tables into across-replication estimates. */
 spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_results *out, spc_error *err);
 

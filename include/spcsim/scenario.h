@@ -108,6 +108,7 @@ typedef struct spc_scenario {
     double horizon;      /* run length, time units */
     double warmup;       /* statistics reset at this time */
     int batches;         /* batch-means batches (minimum) */
+    double period;       /* reporting period of timeseries.csv (time units) */
     int replications;    /* independent replications of a run */
     spc_arrivals_spec arrivals;
     size_t nstages;
