@@ -11,7 +11,8 @@
  *        m = min(0.5, mentoring x sum over present (1 - pi(tenure))/(1 - pi0) / n)
  *   (W1) p = B Ts T0 / (tau_d A),  A = sum over present employees of pi_e
  *   (T1) service time = draw x T / pi_e                               [W3]
- *   (Q1) eps = eps0' + (1 - eps0') eps1 (1 - min(1, T)),  eps0' = eps0 e^(-k (H - H_ref))
+ *   (Q1) eps = e0 + (1 - e0) eps1 (1 - q),  q = min(1, T) phi(F)   (the server's fatigue)
+ *        e0 = min(1, eps0 e^(-k (H - H_ref)) / pi(tenure))           (novices err more)
  *   (Q2) Q follows (E1) with tau_Q toward the latest input's score
  *        100 (w_ot [sojourn <= tau_d of the supplier] + (1 - w_ot) [accurate])
  *   (T2) quits: candidates at rate h_max = h(0), accepted with h(S)/h_max  [E5]
@@ -147,10 +148,11 @@ static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double
     spc_workforce *wf = ctx;
     const spc_workforce_spec *w = wf->w;
     group_t *g = &wf->g[stage];
-    (void)server;
+    const employee_t *e = &g->emp[server]; /* the one who served (even if gone since) */
     spc_wf_advance_pressure(wf, g, now);
-    double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion));
-    double e0 = fmin(1.0, w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref)));
+    double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion)) * spc_fatigue_factor(e->f, w->phi_min);
+    double skill = spc_learning(now - e->hired, w->pi0, w->tau_l);
+    double e0 = fmin(1.0, w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref)) / skill);
     return e0 + (1.0 - e0) * w->eps1 * (1.0 - q); /* (Q1) */
 }
 

@@ -742,14 +742,35 @@ static void test_link_pay(void)
  * and so raises the error probability (Q1). */
 static void test_link_elasticity(void)
 {
-    const char *base[] = { "arrivals.rate=165.0" };
-    run_t a = run_with(DATA "links.cfg", base, 1, "workforce.pressure.elasticity=-0.64");
-    run_t b = run_with(DATA "links.cfg", base, 1, "workforce.pressure.elasticity=0.0");
+    /* overtime off: no fatigue, whose effect on quality would mix in */
+    const char *base[] = { "arrivals.rate=165.0", "workforce.fatigue.overtime_max=0.0" };
+    run_t a = run_with(DATA "links.cfg", base, 2, "workforce.pressure.elasticity=-0.64");
+    run_t b = run_with(DATA "links.cfg", base, 2, "workforce.pressure.elasticity=0.0");
     above(est(&b, "work", "time_per_order_mean"), est(&a, "work", "time_per_order_mean"),
           "(d) elasticity shortens time per order");
     above(est(&a, "work", "errors"), est(&b, "work", "errors"), "(d) elasticity raises errors");
     run_free(&a);
     run_free(&b);
+}
+
+/* (g) the server's own state in the error probability: a fatigued staff
+ * errs more (overtime on vs off under load, elasticity 0), and so do
+ * novices (learning.initial 0.5 vs 1.0 with heavy turnover). */
+static void test_link_server_errors(void)
+{
+    const char *load[] = { "arrivals.rate=165.0" };
+    run_t a = run_with(DATA "links.cfg", load, 1, "workforce.fatigue.overtime_max=0.5");
+    run_t b = run_with(DATA "links.cfg", load, 1, "workforce.fatigue.overtime_max=0.0");
+    above(est(&a, "work", "fatigue_mean"), est(&b, "work", "fatigue_mean"), "(g) overtime tires");
+    above(est(&a, "work", "errors"), est(&b, "work", "errors"), "(g) fatigue raises errors");
+    run_free(&a);
+    run_free(&b);
+    const char *churn[] = { "workforce.turnover.a=1.5", "workforce.hiring.delay={ dist = \"deterministic\"; mean = \"1w\"; }" };
+    run_t c = run_with(DATA "links.cfg", churn, 2, "workforce.learning.initial=0.5");
+    run_t d = run_with(DATA "links.cfg", churn, 2, "workforce.learning.initial=1.0");
+    above(est(&c, "work", "errors"), est(&d, "work", "errors"), "(g) novices err more");
+    run_free(&c);
+    run_free(&d);
 }
 
 /* (e) slow starters: with heavy turnover a low initial productivity raises
@@ -814,6 +835,7 @@ static const CU_TestInfo tests[] = {
     { "(b) w_pressure lowers satisfaction under load", test_link_w_pressure },
     { "(c) pay lever raises satisfaction", test_link_pay },
     { "(d) elasticity shortens time per order, raises errors", test_link_elasticity },
+    { "(g) fatigue and novices raise errors", test_link_server_errors },
     { "(e) lower initial productivity (0.3 vs 0.9) raises waits", test_link_learning },
     { "(e) lower initial productivity (0.3 vs 1.0) raises waits", test_link_learning_full },
     { "(f) detection catches defects for rework; none lets them escape", test_link_detection },
