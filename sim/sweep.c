@@ -70,7 +70,8 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
     char *assign[SPC_SWEEP_MAX_PARAMS] = { NULL, NULL };
     if (ov == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    memcpy(ov, sets, nsets * sizeof *ov);
+    if (nsets > 0)
+        memcpy(ov, sets, nsets * sizeof *ov);
     for (size_t j = 0; j < s->nparams; j++) {
         const char *v = s->param[j].values[s->index[k][j]];
         size_t len = strlen(s->param[j].path) + strlen(v) + 2;

@@ -205,7 +205,7 @@ static void test_sweep_point_is_a_run(void)
     /* values split at top-level commas only */
     CU_ASSERT_EQUAL_FATAL(spc_sweep_parse("stages.[0].service={ dist = \"gamma\"; mean = 0.2; cv = 0.5; },[1, 2]", &p, &err), SPC_OK);
     CU_ASSERT_EQUAL(p.n, 2);
-    spc_sweep_run("x", NULL, 0, &p, 0, &o, &s, &err); /* releases p through s */
+    spc_sweep_run("no-such-file.cfg", NULL, 0, &p, 1, &o, &s, &err); /* fails; s owns p */
     spc_sweep_release(&s);
     spc_error_clear(&err);
     CU_ASSERT_NOT_EQUAL(spc_sweep_parse("noequals", &p, &err), SPC_OK);
@@ -291,6 +291,7 @@ static void test_welch_and_mser(void)
     CU_ASSERT_DOUBLE_EQUAL(w.moving[100], 1.0, 1e-12);
     CU_ASSERT(isnan(w.moving[198]));                                /* beyond m - w */
     CU_ASSERT(w.suggested >= 10.0 * 15 && w.suggested <= 10.0 * 25); /* the ramp ends at period 20 */
+    spc_warmup_release(&w);
     CU_ASSERT_NOT_EQUAL(spc_warmup_analyse(ts, 2, "nowhere", SPC_TS_LEAD_TIME, 3, &w, &err), SPC_OK);
     spc_warmup_release(&w);
     for (int r = 0; r < 2; r++)

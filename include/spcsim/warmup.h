@@ -30,7 +30,9 @@ typedef struct {
     double suggested;    /* MSER-5 warm-up, in time units */
 } spc_warmup;
 
-/* column: SPC_TS_*; scope: "system", a stage or "company". */
+/* column: SPC_TS_*; scope: "system", a stage or "company". *out is
+ * overwritten (release a previous result first) and is to be released with
+ * spc_warmup_release, also after an error. */
 spc_status spc_warmup_analyse(const spc_timeseries *rep, unsigned n, const char *scope, int column,
                               unsigned window, spc_warmup *out, spc_error *err);
 void spc_warmup_release(spc_warmup *w);
