@@ -1,6 +1,6 @@
 /*
- * cli_study.c -- the compare and sweep commands (face floor): load, run
- * through the experiment floor, write the CSV atomically, print a summary.
+ * cli_study.c -- the compare, sweep and warmup commands (face floor): load,
+ * run through the experiment floor, write the CSV atomically, print a summary.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 #include "spcsim/sweep.h"
 #include "spcsim/warmup.h"
 
-/* Replications for a comparison or a sweep: -r, else the scenario's, but at
- * least 10 (paired intervals need several). */
+/* Replications for a comparison, a sweep or a warm-up study: -r, else the
+ * scenario's if above 1, else 10 (paired intervals need several). */
 static unsigned study_reps(const options *o, const spc_scenario *sc)
 {
     if (o->reps != NULL)
@@ -23,6 +23,36 @@ static unsigned study_reps(const options *o, const spc_scenario *sc)
 }
 
 /* ---- compare ---- */
+
+/* Cuts text at the ';' outside quotes, brackets and braces; returns the
+ * number of pieces (more than max: max + 1, pieces beyond max unset). */
+static size_t split_top(char *text, const char **piece, size_t max)
+{
+    size_t n = 0;
+    int depth = 0, quoted = 0;
+    char *start = text;
+    for (char *c = text; c != NULL; c++) {
+        if (*c == '"' && (c == text || c[-1] != '\\'))
+            quoted = !quoted;
+        else if (!quoted && (*c == '[' || *c == '(' || *c == '{'))
+            depth++;
+        else if (!quoted && (*c == ']' || *c == ')' || *c == '}'))
+            depth--;
+        if (*c != '\0' && (*c != ';' || quoted || depth > 0))
+            continue;
+        int end = *c == '\0';
+        *c = '\0';
+        if (*start != '\0') {
+            if (n < max)
+                piece[n] = start;
+            n++;
+        }
+        if (end)
+            break;
+        start = c + 1;
+    }
+    return n;
+}
 
 /* A variant: a scenario file, or "PATH=VALUE;PATH=VALUE" applied to the base.
  * Either way it gets the base's seed and replications (common random numbers). */
@@ -35,12 +65,10 @@ static spc_scenario *load_variant(const options *o, const char *arg, const spc_s
         const char *more[] = { seed, reps };
         return cli_load(o, arg, more, 2, err);
     }
-    char *text = strdup(arg), *save = NULL;
+    char *text = strdup(arg);
     const char *more[66];
-    size_t n = 0;
-    for (char *t = text ? strtok_r(text, ";", &save) : NULL; t != NULL && n < 64; t = strtok_r(NULL, ";", &save))
-        more[n++] = t;
-    if (text == NULL || n == 0 || strchr(arg, '=') == NULL) {
+    size_t n = split_top(text, more, 64);
+    if (text == NULL || n == 0 || n > 64 || strchr(arg, '=') == NULL) {
         free(text);
         spc_error_set(err, SPC_ERR_USAGE, "compare: '%s' is neither a scenario file nor PATH=VALUE[;PATH=VALUE]", arg);
         return NULL;
@@ -160,11 +188,27 @@ spc_status cli_sweep(const options *o, spc_error *err)
             break;
     if (err->code == SPC_OK) {
         spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
-        char reps[64];
+        char reps[64], seed[64];
+        /* every point: the command line's seed and --set, then the replications */
+        const char **more = calloc(o->nsets + 2, sizeof *more);
+        size_t nmore = 0;
+        if (more == NULL) {
+            spc_sweep_release(&s);
+            spc_scenario_free(sc);
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        }
+        if (o->seed != NULL) {
+            snprintf(seed, sizeof seed, "seed=%sL", o->seed);
+            more[nmore++] = seed;
+        }
+        for (size_t i = 0; i < o->nsets; i++)
+            more[nmore++] = o->sets[i];
         snprintf(reps, sizeof reps, "replications=%u", opts.replications);
-        const char *more[] = { reps };
+        more[nmore++] = reps;
         /* the sweep owns the parameters from here */
-        if (spc_sweep_run(o->scenario, more, 1, p, np, &opts, &s, err) == SPC_OK) {
+        spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
+        free(more);
+        if (st == SPC_OK) {
             char dir[4096];
             cli_outdir(o, sc->name, "-sweep", dir, sizeof dir);
             if (write_one(dir, "sweep.csv", write_sweep, &s, err) == SPC_OK && !o->quiet)

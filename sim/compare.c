@@ -100,13 +100,30 @@ static void num(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
+/* A CSV field, quoted when it holds a comma, a quote or a newline. */
+static void quoted(FILE *f, const char *v)
+{
+    if (strpbrk(v, ",\"\n") == NULL) {
+        fputs(v, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *v; v++) {
+        if (*v == '"')
+            fputc('"', f);
+        fputc(*v, f);
+    }
+    fputc('"', f);
+}
+
 void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names)
 {
     fputs("variant,scope,metric,base_mean,variant_mean,diff,diff_ci95_low,diff_ci95_high,"
           "rel_diff,rel_ci95_low,rel_ci95_high,significant,crn_variance_ratio,n\n", f);
     for (size_t i = 0; i < c->n; i++) {
         const spc_compare_row *r = &c->rows[i];
-        fprintf(f, "%s,%s,%s", names[r->variant], r->scope, r->metric);
+        quoted(f, names[r->variant]);
+        fprintf(f, ",%s,%s", r->scope, r->metric);
         num(f, r->base);
         num(f, r->value);
         num(f, r->diff.mean);

@@ -2,8 +2,10 @@
  * main.c -- the command line: the only place that prints for the user and
  * decides the exit code.
  *
- *   spcsim run SCENARIO [-o DIR] [--seed N] [--set PATH=VALUE]... [--quiet]
+ *   spcsim run SCENARIO [-o DIR] [--seed N] [--set PATH=VALUE]... [-r N] [-j N] [--quiet]
  *   spcsim check SCENARIO [--seed N] [--set PATH=VALUE]...
+ *   spcsim compare BASE VARIANT... | sweep SCENARIO --param ... | warmup SCENARIO
+ * (compare, sweep and warmup are in cli_study.c)
  *   spcsim --help | --version
  */
 #include <errno.h>
@@ -136,10 +138,18 @@ static int parse_args(int argc, char **argv, options *o)
         case 'S': o->sets[o->nsets++] = optarg; break;
         case 'p': o->params[o->nparams++] = optarg; break;
         case 'm': o->metric = optarg; break;
-        case 'P': o->precision = optarg; break;
+        case 'P': {
+            char a[64], b[64];
+            double rel;
+            int used = 0;
+            if (sscanf(optarg, "%63[^/]/%63[^=]=%lf%n", a, b, &rel, &used) != 3 || optarg[used] != '\0' || !(rel > 0))
+                return usage_error("--precision needs SCOPE/METRIC=REL with REL > 0 (got '%s')", optarg);
+            o->precision = optarg;
+            break;
+        }
         case 'M':
-            if (!valid_count(optarg, 1000000))
-                return usage_error("--max-replications needs a whole number from 1 to 1000000 (got '%s')", optarg);
+            if (!valid_count(optarg, 1000000) || strcmp(optarg, "1") == 0)
+                return usage_error("--max-replications needs a whole number from 2 to 1000000 (got '%s')", optarg);
             o->max_reps = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case 'w':
@@ -257,14 +267,13 @@ static spc_status write_outputs(spc_output *out, const spc_experiment *x, const 
     return spc_output_commit(out, err);
 }
 
-static void print_headline(const spc_results *res, const char *dir, const char *unit, int workforce)
+static void print_headline(const spc_results *res, const char *dir, const char *unit)
 {
     const spc_result_row *lt = spc_results_find(res, "system", "lead_time_mean");
     const spc_result_row *done = spc_results_find(res, "system", "orders_completed");
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    (void)workforce;
     printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv, run.json, scenario.resolved.cfg\n", dir);
 }
 
@@ -299,10 +308,11 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)
             events += x.info[i].events;
+        sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
                               solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
         if (write_outputs(&out, &x, &meta, err) == SPC_OK && !o->quiet)
-            print_headline(&x.combined, dir, sc->time_unit, sc->workforce.enabled);
+            print_headline(&x.combined, dir, sc->time_unit);
     }
     spc_output_close(&out);
     spc_experiment_release(&x);

@@ -69,7 +69,7 @@ static spc_status run_setup(spc_run *run, unsigned rep)
             return run->err->code;
     }
     run->next_report = sc->period;
-    if (schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
+    if (run->next_report < sc->horizon && schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
         return run->err->code;
 
     /* END first: anything else at exactly the horizon falls after it */
@@ -143,16 +143,16 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_REPORT:
         st = report(run);
-        run->next_report = run->now + run->sc->period;
-        if (st == SPC_OK)
+        run->next_report = (double)(run->period + 1) * run->sc->period; /* no drift */
+        if (st == SPC_OK && run->next_report < run->sc->horizon)
             st = schedule(run, run->next_report, SPC_EV_REPORT);
         break;
     case SPC_EV_INTERVENTION:
         st = intervene(run, &run->sc->interventions[ev->a]);
         break;
     case SPC_EV_END:
-        /* a period ending exactly at the horizon is still reported */
-        if (run->next_report <= run->now && report(run) != SPC_OK)
+        /* a period ending at the horizon (up to rounding) is still reported */
+        if (run->next_report <= run->now * (1.0 + 1e-9) && report(run) != SPC_OK)
             return -1;
         return 1;
     default:

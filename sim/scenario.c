@@ -119,8 +119,17 @@ static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_s
     if (sc->period > 0 && wf_set && sc->workforce.period != sc->period)
         return spc_cfg_bad(r, config_setting_get_member(wf, "report_period"),
                            "must equal statistics.period (one reporting period per run)");
+    if (sc->period > sc->horizon) {
+        const config_setting_t *st = config_setting_get_member(root, "statistics");
+        return spc_cfg_bad(r, config_setting_get_member(st, "period"), "must not be longer than the horizon");
+    }
     if (!(sc->period > 0))
         sc->period = sc->workforce.enabled ? sc->workforce.period : sc->horizon / 100.0;
+    if (sc->period > sc->horizon) {
+        if (wf_set)
+            return spc_cfg_bad(r, config_setting_get_member(wf, "report_period"), "must not be longer than the horizon");
+        sc->period = sc->horizon; /* the default week is longer than a short run */
+    }
     sc->workforce.period = sc->period;
     return 0;
 }

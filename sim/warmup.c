@@ -30,9 +30,12 @@ static size_t mser5(const double *y, size_t m)
     double z[k ? k : 1], best_v = INFINITY;
     for (size_t j = 0; j < k; j++) {
         double s = 0;
+        int c = 0;
         for (size_t t = 0; t < 5; t++)
-            s += isfinite(y[5 * j + t]) ? y[5 * j + t] : 0.0;
-        z[j] = s / 5;
+            if (isfinite(y[5 * j + t]))
+                s += y[5 * j + t], c++;
+        /* a batch with no value (no deliveries) repeats the one before */
+        z[j] = c > 0 ? s / c : (j > 0 ? z[j - 1] : 0.0);
     }
     for (size_t d = 0; k > 1 && d <= k / 2; d++) {
         double mean = 0, ss = 0;

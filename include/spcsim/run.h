@@ -21,8 +21,9 @@ typedef struct {
 } spc_run_info;
 
 /* Runs replication `replication` of sc and appends its metrics to *out,
- * and, when the scenario has a workforce and ts is not NULL, its period
- * rows to *ts. Returns SPC_OK, or an error with *err filled. */
+ * and, when ts is not NULL, its period rows to *ts (a `system` row per
+ * period; with a workforce also each stage's and the company's). Returns
+ * SPC_OK, or an error with *err filled. */
 spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_results *out,
                            spc_timeseries *ts, spc_run_info *info, spc_error *err);
 
