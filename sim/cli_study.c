@@ -11,6 +11,7 @@
 #include "spcsim/compare.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
+#include "spcsim/text.h"
 #include "spcsim/warmup.h"
 
 /* Replications for a comparison, a sweep or a warm-up study: -r, else the
@@ -24,36 +25,6 @@ static unsigned study_reps(const options *o, const spc_scenario *sc)
 
 /* ---- compare ---- */
 
-/* Cuts text at the ';' outside quotes, brackets and braces; returns the
- * number of pieces (more than max: max + 1, pieces beyond max unset). */
-static size_t split_top(char *text, const char **piece, size_t max)
-{
-    size_t n = 0;
-    int depth = 0, quoted = 0;
-    char *start = text;
-    for (char *c = text; c != NULL; c++) {
-        if (*c == '"' && (c == text || c[-1] != '\\'))
-            quoted = !quoted;
-        else if (!quoted && (*c == '[' || *c == '(' || *c == '{'))
-            depth++;
-        else if (!quoted && (*c == ']' || *c == ')' || *c == '}'))
-            depth--;
-        if (*c != '\0' && (*c != ';' || quoted || depth > 0))
-            continue;
-        int end = *c == '\0';
-        *c = '\0';
-        if (*start != '\0') {
-            if (n < max)
-                piece[n] = start;
-            n++;
-        }
-        if (end)
-            break;
-        start = c + 1;
-    }
-    return n;
-}
-
 /* A variant: a scenario file, or "PATH=VALUE;PATH=VALUE" applied to the base.
  * Either way it gets the base's seed and replications (common random numbers). */
 static spc_scenario *load_variant(const options *o, const char *arg, const spc_scenario *base, spc_error *err)
@@ -66,8 +37,11 @@ static spc_scenario *load_variant(const options *o, const char *arg, const spc_s
         return cli_load(o, arg, more, 2, err);
     }
     char *text = strdup(arg);
+    char *piece[64];
     const char *more[66];
-    size_t n = split_top(text, more, 64);
+    size_t n = text ? spc_text_split(text, ';', piece, 64) : 0;
+    for (size_t i = 0; i < n && i < 64; i++)
+        more[i] = piece[i];
     if (text == NULL || n == 0 || n > 64 || strchr(arg, '=') == NULL) {
         free(text);
         spc_error_set(err, SPC_ERR_USAGE, "compare: '%s' is neither a scenario file nor PATH=VALUE[;PATH=VALUE]", arg);

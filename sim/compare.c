@@ -3,6 +3,7 @@
  * random numbers (see compare.h for the estimators).
  */
 #include "spcsim/compare.h"
+#include "spcsim/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -93,47 +94,33 @@ void spc_compare_release(spc_compare *c)
     memset(c, 0, sizeof *c);
 }
 
-static void num(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
-/* A CSV field, quoted when it holds a comma, a quote or a newline. */
-static void quoted(FILE *f, const char *v)
-{
-    if (strpbrk(v, ",\"\n") == NULL) {
-        fputs(v, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *v; v++) {
-        if (*v == '"')
-            fputc('"', f);
-        fputc(*v, f);
-    }
-    fputc('"', f);
-}
-
 void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names)
 {
     fputs("variant,scope,metric,base_mean,variant_mean,diff,diff_ci95_low,diff_ci95_high,"
           "rel_diff,rel_ci95_low,rel_ci95_high,significant,crn_variance_ratio,n\n", f);
     for (size_t i = 0; i < c->n; i++) {
         const spc_compare_row *r = &c->rows[i];
-        quoted(f, names[r->variant]);
+        spc_csv_text(f, names[r->variant]);
         fprintf(f, ",%s,%s", r->scope, r->metric);
-        num(f, r->base);
-        num(f, r->value);
-        num(f, r->diff.mean);
-        num(f, r->diff.lo);
-        num(f, r->diff.hi);
-        num(f, r->rel.mean);
-        num(f, r->rel.lo);
-        num(f, r->rel.hi);
+        fputc(',', f);
+        spc_csv_num(f, r->base);
+        fputc(',', f);
+        spc_csv_num(f, r->value);
+        fputc(',', f);
+        spc_csv_num(f, r->diff.mean);
+        fputc(',', f);
+        spc_csv_num(f, r->diff.lo);
+        fputc(',', f);
+        spc_csv_num(f, r->diff.hi);
+        fputc(',', f);
+        spc_csv_num(f, r->rel.mean);
+        fputc(',', f);
+        spc_csv_num(f, r->rel.lo);
+        fputc(',', f);
+        spc_csv_num(f, r->rel.hi);
         fprintf(f, ",%s", r->significant ? "yes" : "no");
-        num(f, r->crn_ratio);
+        fputc(',', f);
+        spc_csv_num(f, r->crn_ratio);
         fprintf(f, ",%u\n", c->replications);
     }
 }

@@ -11,12 +11,7 @@
 
 #include "spcsim/output.h"
 #include "spcsim/rng.h"
-
-static void csv_num(FILE *f, double x)
-{
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
+#include "spcsim/text.h"
 
 void spc_output_summary_csv(FILE *f, const spc_results *r)
 {
@@ -24,13 +19,13 @@ void spc_output_summary_csv(FILE *f, const spc_results *r)
     for (size_t i = 0; i < r->n; i++) {
         const spc_result_row *row = &r->rows[i];
         fprintf(f, "%s,%s,", row->scope, row->metric);
-        csv_num(f, row->e.mean);
+        spc_csv_num(f, row->e.mean);
         fputc(',', f);
-        csv_num(f, row->e.lo);
+        spc_csv_num(f, row->e.lo);
         fputc(',', f);
-        csv_num(f, row->e.hi);
+        spc_csv_num(f, row->e.hi);
         fputc(',', f);
-        csv_num(f, row->e.n);
+        spc_csv_num(f, row->e.n);
         fputc('\n', f);
     }
 }
@@ -105,7 +100,7 @@ void spc_output_replications_csv(FILE *f, const spc_results *rep, unsigned n, un
     for (unsigned r = 0; r < n; r++)
         for (size_t i = 0; i < rep[r].n; i++) {
             fprintf(f, "%u,%llu,%s,%s,", r, seed, rep[r].rows[i].scope, rep[r].rows[i].metric);
-            csv_num(f, rep[r].rows[i].e.mean);
+            spc_csv_num(f, rep[r].rows[i].e.mean);
             fputc('\n', f);
         }
 }

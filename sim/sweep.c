@@ -3,36 +3,34 @@
  * same replications, write one row per point and metric.
  */
 #include "spcsim/sweep.h"
+#include "spcsim/text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Splits "v1,v2,..." at top-level commas. */
+/* Splits "v1,v2,..." at top-level commas into p's values. */
 static int split_values(const char *text, spc_sweep_param *p)
 {
-    int depth = 0, quoted = 0;
-    const char *start = text;
-    for (const char *c = text;; c++) {
-        if (*c == '"' && (c == text || c[-1] != '\\'))
-            quoted = !quoted;
-        else if (!quoted && (*c == '[' || *c == '(' || *c == '{'))
-            depth++;
-        else if (!quoted && (*c == ']' || *c == ')' || *c == '}'))
-            depth--;
-        if (*c != '\0' && (*c != ',' || quoted || depth > 0))
-            continue;
-        char **v = realloc(p->values, (p->n + 1) * sizeof *v);
-        if (v == NULL)
-            return -1;
-        p->values = v;
-        if ((p->values[p->n] = strndup(start, (size_t)(c - start))) == NULL)
-            return -1;
-        p->n++;
-        if (*c == '\0')
-            return 0;
-        start = c + 1;
+    char *copy = strdup(text);
+    if (copy == NULL)
+        return -1;
+    size_t n = spc_text_split(copy, ',', NULL, 0);
+    free(copy);
+    if ((copy = strdup(text)) == NULL || (p->values = calloc(n ? n : 1, sizeof *p->values)) == NULL) {
+        free(copy);
+        return -1;
     }
+    spc_text_split(copy, ',', p->values, n);
+    for (size_t i = 0; i < n; i++)
+        if ((p->values[i] = strdup(p->values[i])) == NULL) {
+            p->n = i;
+            free(copy);
+            return -1;
+        }
+    p->n = n;
+    free(copy);
+    return 0;
 }
 
 static void param_release(spc_sweep_param *p)
@@ -133,30 +131,6 @@ void spc_sweep_release(spc_sweep *s)
     memset(s, 0, sizeof *s);
 }
 
-static void num(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
-/* A value as a CSV field: quoted when it holds a comma or a quote. */
-static void field(FILE *f, const char *v)
-{
-    fputc(',', f);
-    if (strpbrk(v, ",\"\n") == NULL) {
-        fputs(v, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *v; v++) {
-        if (*v == '"')
-            fputc('"', f);
-        fputc(*v, f);
-    }
-    fputc('"', f);
-}
-
 void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
 {
     fputs("point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n\n", f);
@@ -165,14 +139,20 @@ void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
             const spc_result_row *row = &s->results[k].rows[i];
             fprintf(f, "%zu", k);
             for (size_t j = 0; j < SPC_SWEEP_MAX_PARAMS; j++) {
-                field(f, j < s->nparams ? s->param[j].path : "");
-                field(f, j < s->nparams ? s->param[j].values[s->index[k][j]] : "");
+                fputc(',', f);
+                spc_csv_text(f, j < s->nparams ? s->param[j].path : "");
+                fputc(',', f);
+                spc_csv_text(f, j < s->nparams ? s->param[j].values[s->index[k][j]] : "");
             }
             fprintf(f, ",%s,%s", row->scope, row->metric);
-            num(f, row->e.mean);
-            num(f, row->e.lo);
-            num(f, row->e.hi);
-            num(f, row->e.n);
+            fputc(',', f);
+            spc_csv_num(f, row->e.mean);
+            fputc(',', f);
+            spc_csv_num(f, row->e.lo);
+            fputc(',', f);
+            spc_csv_num(f, row->e.hi);
+            fputc(',', f);
+            spc_csv_num(f, row->e.n);
             fputc('\n', f);
         }
 }

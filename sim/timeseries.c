@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "spcsim/stats.h"
+#include "spcsim/text.h"
 
 static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
@@ -51,13 +52,6 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
-static void num(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
 {
     fputs("period,time,scope", f);
@@ -68,9 +62,12 @@ void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
         const spc_ts_row *r = &ts->rows[i];
         fprintf(f, "%ld,%.10g,%s", r->period, r->time, r->scope);
         for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
-            num(f, r->v[c]);
-            num(f, r->lo[c]);
-            num(f, r->hi[c]);
+            fputc(',', f);
+            spc_csv_num(f, r->v[c]);
+            fputc(',', f);
+            spc_csv_num(f, r->lo[c]);
+            fputc(',', f);
+            spc_csv_num(f, r->hi[c]);
         }
         fputc('\n', f);
     }

@@ -1,5 +1,6 @@
 /* warmup.c -- Welch's moving averages and the MSER-5 truncation point. */
 #include "spcsim/warmup.h"
+#include "spcsim/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -95,12 +96,12 @@ void spc_warmup_write_csv(FILE *f, const spc_warmup *w)
 {
     fputs("period,time,mean,moving_average\n", f);
     for (size_t i = 0; i < w->m; i++) {
-        fprintf(f, "%zu,%.10g,", i, w->time[i]);
-        if (isfinite(w->mean[i]))
-            fprintf(f, "%.10g", w->mean[i]);
+        fprintf(f, "%zu,", i);
+        spc_csv_num(f, w->time[i]);
         fputc(',', f);
-        if (isfinite(w->moving[i]))
-            fprintf(f, "%.10g", w->moving[i]);
+        spc_csv_num(f, w->mean[i]);
+        fputc(',', f);
+        spc_csv_num(f, w->moving[i]);
         fputc('\n', f);
     }
 }

@@ -1,0 +1,24 @@
+/*
+ * text.h -- small text helpers shared by the outputs and the command line:
+ * CSV fields written the same way everywhere, and splitting a list of
+ * libconfig values at separators that are not inside quotes or brackets.
+ */
+#ifndef SPCSIM_TEXT_H
+#define SPCSIM_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A number as "%.10g" (the same on every run); nothing for NaN/inf. */
+void spc_csv_num(FILE *f, double x);
+
+/* A text field, in double quotes (doubled inside) when it holds a comma,
+ * a quote or a newline. */
+void spc_csv_text(FILE *f, const char *text);
+
+/* Cuts `text` in place at each `sep` outside "...", [...], (...) and {...};
+ * stores up to max pointers to the non-empty pieces and returns how many
+ * pieces there are (more than max: the rest are counted, not stored). */
+size_t spc_text_split(char *text, char sep, char **piece, size_t max);
+
+#endif

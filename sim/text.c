@@ -1,0 +1,53 @@
+/* text.c -- CSV fields and top-level splitting (see text.h). */
+#include "spcsim/text.h"
+
+#include <math.h>
+#include <string.h>
+
+void spc_csv_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+void spc_csv_text(FILE *f, const char *v)
+{
+    if (strpbrk(v, ",\"\n") == NULL) {
+        fputs(v, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *v; v++) {
+        if (*v == '"')
+            fputc('"', f);
+        fputc(*v, f);
+    }
+    fputc('"', f);
+}
+
+size_t spc_text_split(char *text, char sep, char **piece, size_t max)
+{
+    size_t n = 0;
+    int depth = 0, quoted = 0;
+    char *start = text;
+    for (char *c = text;; c++) {
+        if (*c == '"' && (c == text || c[-1] != '\\'))
+            quoted = !quoted;
+        else if (!quoted && (*c == '[' || *c == '(' || *c == '{'))
+            depth++;
+        else if (!quoted && (*c == ']' || *c == ')' || *c == '}'))
+            depth--;
+        if (*c != '\0' && (*c != sep || quoted || depth > 0))
+            continue;
+        int end = *c == '\0';
+        *c = '\0';
+        if (*start != '\0') {
+            if (n < max)
+                piece[n] = start;
+            n++;
+        }
+        if (end)
+            return n;
+        start = c + 1;
+    }
+}
