@@ -28,6 +28,10 @@ typedef struct {
     const char *metric;     /* warmup: SCOPE/COLUMN (default system/lead_time_mean) */
     const char *precision;  /* run: SCOPE/METRIC=REL */
     unsigned max_reps;      /* run: cap in precision mode (default 1000) */
+    const char **targets;   /* calibrate: --target SCOPE/METRIC=VALUE */
+    size_t ntargets;
+    const char **frees;     /* calibrate: --free PATH=LO:HI */
+    size_t nfrees;
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -41,5 +45,6 @@ void cli_outdir(const options *o, const char *name, const char *suffix, char *bu
 spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
+spc_status cli_calibrate(const options *o, spc_error *err);
 
 #endif

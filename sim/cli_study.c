@@ -1,5 +1,5 @@
 /*
- * cli_study.c -- the compare, sweep and warmup commands (face floor): load,
+ * cli_study.c -- the compare, sweep, warmup and calibrate commands (face floor): load,
  * run through the experiment floor, write the CSV atomically, print a summary.
  */
 #include <stdio.h>
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
@@ -246,5 +247,94 @@ spc_status cli_warmup(const options *o, spc_error *err)
     spc_warmup_release(&w);
     spc_experiment_release(&x);
     spc_scenario_free(sc);
+    return err->code;
+}
+
+/* ---- calibrate ---- */
+
+/* The base overrides of every evaluation: seed, --set, replications. */
+static const char **base_sets(const options *o, char *seed, char *reps, unsigned n, size_t *count)
+{
+    const char **more = calloc(o->nsets + 2, sizeof *more);
+    size_t k = 0;
+    if (more == NULL)
+        return NULL;
+    if (o->seed != NULL) {
+        snprintf(seed, 64, "seed=%sL", o->seed);
+        more[k++] = seed;
+    }
+    for (size_t i = 0; i < o->nsets; i++)
+        more[k++] = o->sets[i];
+    snprintf(reps, 64, "replications=%u", n);
+    more[k++] = reps;
+    *count = k;
+    return more;
+}
+
+/* The calibrated scenario: the base with the best settings, resolved. */
+static spc_status write_calibrated(spc_output *out, const char *path, const char **sets, size_t nsets,
+                                   const spc_calibration *c, const spc_calibration_result *r, spc_error *err)
+{
+    const char *ov[64 + SPC_CALIBRATE_MAX];
+    char assign[SPC_CALIBRATE_MAX][512];
+    size_t n = 0;
+    for (; n < nsets && n < 64; n++)
+        ov[n] = sets[n];
+    for (size_t j = 0; j < c->nfree; j++) {
+        snprintf(assign[j], sizeof assign[j], "%s=%.17g", c->param[j].path, r->x[j]);
+        ov[n++] = assign[j];
+    }
+    spc_scenario *sc = spc_scenario_load(path, ov, n, err);
+    FILE *f = sc ? spc_output_file(out, "calibrated.cfg", err) : NULL;
+    if (f != NULL)
+        spc_scenario_write(sc, f);
+    spc_scenario_free(sc);
+    return err->code;
+}
+
+static void print_calibration(const spc_calibration *c, const spc_calibration_result *r)
+{
+    printf("%s after %u iterations (%u evaluations), objective %.4g\n",
+           r->met ? "targets met" : "targets NOT all met", r->iterations, r->evaluations, r->objective);
+    for (size_t j = 0; j < c->nfree; j++)
+        printf("  %-40s %.6g\n", c->param[j].path, r->x[j]);
+    for (size_t k = 0; k < c->ntargets; k++)
+        printf("  %s/%s: target %.6g, simulated %.6g [%.6g, %.6g]\n", c->target[k].scope, c->target[k].metric,
+               c->target[k].value, r->value[k], r->lo[k], r->hi[k]);
+}
+
+spc_status cli_calibrate(const options *o, spc_error *err)
+{
+    spc_calibration c;
+    memset(&c, 0, sizeof c);
+    for (size_t i = 0; i < o->ntargets && err->code == SPC_OK; i++)
+        spc_calibration_add_target(&c, o->targets[i], err);
+    for (size_t i = 0; i < o->nfrees && err->code == SPC_OK; i++)
+        spc_calibration_add_free(&c, o->frees[i], err);
+    spc_scenario *sc = err->code == SPC_OK ? cli_load(o, o->scenario, NULL, 0, err) : NULL;
+    if (sc != NULL) {
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0 };
+        char seed[64], reps[64], dir[4096];
+        size_t nsets = 0;
+        const char **sets = base_sets(o, seed, reps, opts.replications, &nsets);
+        cli_outdir(o, sc->name, "-calibrate", dir, sizeof dir);
+        spc_output out;
+        FILE *log;
+        spc_calibration_result r;
+        if (sets == NULL)
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        else if (spc_output_open(&out, dir, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
+                 spc_calibrate(o->scenario, sets, nsets, &c, &opts, &r, log, err) == SPC_OK &&
+                 write_calibrated(&out, o->scenario, sets, nsets, &c, &r, err) == SPC_OK &&
+                 spc_output_commit(&out, err) == SPC_OK && !o->quiet) {
+            print_calibration(&c, &r);
+            printf("outputs in %s/: calibrated.cfg, calibrate.csv\n", dir);
+        }
+        if (sets != NULL)
+            spc_output_close(&out);
+        free(sets);
+    }
+    spc_scenario_free(sc);
+    spc_calibration_release(&c);
     return err->code;
 }

@@ -35,6 +35,8 @@ static const char usage_text[] =
     "                                         a one- or two-parameter grid\n"
     "       spcsim warmup SCENARIO [--metric SCOPE/COLUMN] [--window W] [options]\n"
     "                                         Welch's moving averages, MSER-5 suggestion\n"
+    "       spcsim calibrate SCENARIO --target SCOPE/METRIC=VALUE... --free PATH=LO:HI... [options]\n"
+    "                                         search settings that meet the targets\n"
     "       spcsim --help | --version\n"
     "\n"
     "Options:\n"
@@ -52,6 +54,8 @@ static const char usage_text[] =
     "                        run: add replications until that metric's 95% half-width\n"
     "                        is at most REL x |mean| (e.g. system/lead_time_mean=0.01)\n"
     "      --max-replications N  the cap for --precision (default 1000)\n"
+    "  -t, --target SCOPE/METRIC=VALUE  calibrate: a value to reach (up to 8)\n"
+    "  -f, --free PATH=LO:HI  calibrate: a setting to search, within bounds (up to 8)\n"
     "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
@@ -60,7 +64,8 @@ static const char usage_text[] =
     "Outputs (in DIR): run: summary.csv, timeseries.csv, replications.csv, run.json,\n"
     "scenario.resolved.cfg; compare: compare.csv (in\n"
     "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
-    "warmup.csv (in output/<name>-warmup).\n"
+    "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv and calibrated.cfg\n"
+    "(in output/<name>-calibrate).\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
@@ -122,12 +127,13 @@ static int parse_args(int argc, char **argv, options *o)
         { "replications", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
         { "param", required_argument, NULL, 'p' }, { "window", required_argument, NULL, 'w' },
         { "metric", required_argument, NULL, 'm' }, { "precision", required_argument, NULL, 'P' },
-        { "max-replications", required_argument, NULL, 'M' },
+        { "max-replications", required_argument, NULL, 'M' }, { "target", required_argument, NULL, 't' },
+        { "free", required_argument, NULL, 'f' },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:w:m:P:M:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:w:m:P:M:t:f:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 's':
@@ -138,6 +144,8 @@ static int parse_args(int argc, char **argv, options *o)
         case 'S': o->sets[o->nsets++] = optarg; break;
         case 'p': o->params[o->nparams++] = optarg; break;
         case 'm': o->metric = optarg; break;
+        case 't': o->targets[o->ntargets++] = optarg; break;
+        case 'f': o->frees[o->nfrees++] = optarg; break;
         case 'P': {
             char a[64], b[64];
             double rel;
@@ -175,12 +183,14 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep or warmup");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup or calibrate");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
+    int calibrate = strcmp(o->command, "calibrate") == 0;
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
-        strcmp(o->command, "warmup") != 0)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep or warmup)", o->command);
+        strcmp(o->command, "warmup") != 0 && !calibrate)
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup or calibrate)",
+                           o->command);
     if (optind >= argc)
         return usage_error("%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
@@ -190,6 +200,9 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
     if (!compare && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
+        return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"
+                                           : "--target and --free are only for calibrate");
     if (sweep != (o->nparams > 0) || o->nparams > 2)
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
@@ -350,14 +363,17 @@ int main(int argc, char **argv)
     options o = { 0 };
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);
-    if (o.sets == NULL || o.params == NULL)
+    o.targets = malloc((size_t)argc * sizeof *o.targets);
+    o.frees = malloc((size_t)argc * sizeof *o.frees);
+    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
     spc_error err;
     spc_error_clear(&err);
     if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0) {
-        spc_status st = o.command[0] == 'c' ? cli_compare(&o, &err)
-                        : o.command[0] == 's' ? cli_sweep(&o, &err) : cli_warmup(&o, &err);
+        spc_status st = strcmp(o.command, "compare") == 0 ? cli_compare(&o, &err)
+                        : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
+                        : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
             print_error(err.msg);
         code = (int)err.code;
@@ -365,6 +381,8 @@ int main(int argc, char **argv)
     if (code >= 0) {
         free(o.sets);
         free(o.params);
+        free(o.targets);
+        free(o.frees);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -387,6 +405,8 @@ int main(int argc, char **argv)
     spc_scenario_free(sc);
     free(o.sets);
     free(o.params);
+    free(o.targets);
+    free(o.frees);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout((int)err.code) : (int)err.code;
 }

@@ -278,9 +278,13 @@ static void test_usage_errors(void)
     const char *bad_jobs[] = { "run", TANDEM, "-j", "x", NULL };
     const char *bad_variant[] = { "compare", TANDEM, "no-such-file-and-no-equals", NULL };
     const char *bad_param[] = { "sweep", TANDEM, "--param", "noequals", NULL };
+    const char *no_free[] = { "calibrate", TANDEM, "--target", "system/lead_time_mean=2", NULL };
+    const char *free_run[] = { "run", TANDEM, "--free", "arrivals.rate=1:2", NULL };
+    const char *bad_free[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2", "-f", "arrivals.rate=2:1", NULL };
     const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
                                    no_file, extra, no_value, bad_set, no_variant, no_param,
-                                   param_run, three, bad_reps, bad_jobs, bad_variant, bad_param };
+                                   param_run, three, bad_reps, bad_jobs, bad_variant, bad_param,
+                                   no_free, free_run, bad_free };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
     int hidden;

@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_statistics_double.h>
 
+#include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
 #include "spcsim/sweep.h"
@@ -298,7 +299,51 @@ static void test_welch_and_mser(void)
         spc_timeseries_release(&ts[r]);
 }
 
+/* Calibration recovers known settings: outputs produced at an arrival rate
+ * of 3.5/h and an assembly mean of 0.35 h are the targets; the search,
+ * started mid-range, must find both. With common random numbers the
+ * targets are exactly the outputs at the known point, so the minimum is
+ * there; the simplex stops at a size of 1e-3 in the logistic variable,
+ * about 2.5e-4 of the range: 1% of the value is a generous bound. */
+static void test_calibration_recovers_known_values(void)
+{
+    const char *known[] = { "horizon=1000.0", "replications=8", "arrivals.rate=3.5", "stages.[1].service.mean=0.35" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load("scenarios/validation/tandem3.cfg", known, 4, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_experiment x;
+    spc_experiment_opts o = { 8, 0, 2, 0 };
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
+    char t1[128], t2[128];
+    snprintf(t1, sizeof t1, "system/lead_time_mean=%.17g", spc_results_find(&x.combined, "system", "lead_time_mean")->e.mean);
+    snprintf(t2, sizeof t2, "intake/utilization=%.17g", spc_results_find(&x.combined, "intake", "utilization")->e.mean);
+    spc_experiment_release(&x);
+    spc_scenario_free(sc);
+    spc_calibration c;
+    memset(&c, 0, sizeof c);
+    CU_ASSERT_EQUAL(spc_calibration_add_target(&c, t1, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_target(&c, t2, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "arrivals.rate=2.0:4.5", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "stages.[1].service.mean=0.2:0.45", &err), SPC_OK);
+    c.size_tol = 1e-3;
+    spc_calibration_result r;
+    const char *base[] = { "horizon=1000.0", "replications=8" };
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate("scenarios/validation/tandem3.cfg", base, 2, &c, &o, &r, NULL, &err), SPC_OK);
+    if (fabs(r.x[0] / 3.5 - 1) > 0.01 || fabs(r.x[1] / 0.35 - 1) > 0.01 || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  calibrated rate %.6g (3.5), mean %.6g (0.35), %u iterations", r.x[0], r.x[1], r.iterations);
+    CU_ASSERT(r.met);
+    CU_ASSERT(fabs(r.x[0] / 3.5 - 1) <= 0.01);
+    CU_ASSERT(fabs(r.x[1] / 0.35 - 1) <= 0.01);
+    /* bad arguments */
+    CU_ASSERT_NOT_EQUAL(spc_calibration_add_free(&c, "x=3:1", &err), SPC_OK);
+    spc_error_clear(&err);
+    CU_ASSERT_NOT_EQUAL(spc_calibration_add_target(&c, "nometric=1", &err), SPC_OK);
+    spc_calibration_release(&c);
+}
+
 static const CU_TestInfo tests[] = {
+    { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },
     { "warm-up: Welch's moving average and MSER-5", test_welch_and_mser },

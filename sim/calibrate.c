@@ -1,0 +1,202 @@
+/*
+ * calibrate.c -- the calibration search (see calibrate.h): map bounded
+ * settings to unbounded ones, evaluate by running replications with common
+ * random numbers, minimise with GSL's simplex.
+ */
+#include "spcsim/calibrate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_multimin.h>
+
+#include "spcsim/text.h"
+
+spc_status spc_calibration_add_target(spc_calibration *c, const char *arg, spc_error *err)
+{
+    if (c->ntargets == SPC_CALIBRATE_MAX)
+        return spc_error_set(err, SPC_ERR_USAGE, "--target: at most %d targets", SPC_CALIBRATE_MAX);
+    spc_target *t = &c->target[c->ntargets];
+    int used = 0;
+    if (sscanf(arg, "%63[^/]/%47[^=]=%lf%n", t->scope, t->metric, &t->value, &used) != 3 || arg[used] != '\0' ||
+        !isfinite(t->value))
+        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: expected SCOPE/METRIC=VALUE", arg);
+    c->ntargets++;
+    return SPC_OK;
+}
+
+spc_status spc_calibration_add_free(spc_calibration *c, const char *arg, spc_error *err)
+{
+    if (c->nfree == SPC_CALIBRATE_MAX)
+        return spc_error_set(err, SPC_ERR_USAGE, "--free: at most %d free settings", SPC_CALIBRATE_MAX);
+    const char *eq = strrchr(arg, '=');
+    spc_free_param *p = &c->param[c->nfree];
+    int used = 0;
+    if (eq == NULL || eq == arg || sscanf(eq + 1, "%lf:%lf%n", &p->lo, &p->hi, &used) != 2 || eq[1 + used] != '\0' ||
+        !(p->lo < p->hi) || !isfinite(p->lo) || !isfinite(p->hi))
+        return spc_error_set(err, SPC_ERR_USAGE, "--free %s: expected PATH=LO:HI with LO < HI", arg);
+    if ((p->path = strndup(arg, (size_t)(eq - arg))) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    c->nfree++;
+    return SPC_OK;
+}
+
+void spc_calibration_release(spc_calibration *c)
+{
+    for (size_t j = 0; j < c->nfree; j++)
+        free(c->param[j].path);
+    c->nfree = c->ntargets = 0;
+}
+
+/* ---- the objective ---- */
+
+typedef struct {
+    const char *path;
+    const char *const *sets;
+    size_t nsets;
+    const spc_calibration *c;
+    const spc_experiment_opts *opts;
+    spc_calibration_result *best;
+    spc_error *err;         /* the first error stops the search */
+} problem;
+
+static double to_x(const spc_free_param *p, double u)
+{
+    return p->lo + (p->hi - p->lo) / (1.0 + exp(-u));
+}
+
+static double to_u(const spc_free_param *p, double x)
+{
+    double s = (x - p->lo) / (p->hi - p->lo);
+    s = s < 1e-6 ? 1e-6 : s > 1 - 1e-6 ? 1 - 1e-6 : s;
+    return log(s / (1 - s));
+}
+
+/* Runs the scenario at settings x; fills means and intervals of the targets. */
+static spc_status evaluate(problem *pb, const double *x, double *m, double *lo, double *hi)
+{
+    const spc_calibration *c = pb->c;
+    size_t n = pb->nsets + c->nfree;
+    const char **ov = calloc(n, sizeof *ov);
+    char (*assign)[512] = calloc(c->nfree ? c->nfree : 1, sizeof *assign);
+    if (ov == NULL || assign == NULL) {
+        free(ov);
+        free(assign);
+        return spc_error_set(pb->err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    for (size_t i = 0; i < pb->nsets; i++)
+        ov[i] = pb->sets[i];
+    for (size_t j = 0; j < c->nfree; j++) {
+        snprintf(assign[j], sizeof assign[j], "%s=%.17g", c->param[j].path, x[j]);
+        ov[pb->nsets + j] = assign[j];
+    }
+    spc_scenario *sc = spc_scenario_load(pb->path, ov, n, pb->err);
+    spc_experiment e;
+    memset(&e, 0, sizeof e);
+    if (sc != NULL && spc_experiment_run(sc, pb->opts, &e, pb->err) == SPC_OK)
+        for (size_t k = 0; k < c->ntargets; k++) {
+            const spc_result_row *r = spc_results_find(&e.combined, c->target[k].scope, c->target[k].metric);
+            if (r == NULL) {
+                spc_error_set(pb->err, SPC_ERR_USAGE, "--target: no metric %s/%s in the results",
+                              c->target[k].scope, c->target[k].metric);
+                break;
+            }
+            m[k] = r->e.mean, lo[k] = r->e.lo, hi[k] = r->e.hi;
+        }
+    spc_experiment_release(&e);
+    spc_scenario_free(sc);
+    free(ov);
+    free(assign);
+    return pb->err->code;
+}
+
+static double objective(const gsl_vector *u, void *params)
+{
+    problem *pb = params;
+    const spc_calibration *c = pb->c;
+    double x[SPC_CALIBRATE_MAX], m[SPC_CALIBRATE_MAX], lo[SPC_CALIBRATE_MAX], hi[SPC_CALIBRATE_MAX];
+    if (pb->err->code != SPC_OK)
+        return GSL_POSINF;
+    for (size_t j = 0; j < c->nfree; j++)
+        x[j] = to_x(&c->param[j], gsl_vector_get(u, j));
+    if (evaluate(pb, x, m, lo, hi) != SPC_OK)
+        return GSL_POSINF;
+    double f = 0;
+    int met = 1;
+    for (size_t k = 0; k < c->ntargets; k++) {
+        double t = c->target[k].value, scale = t != 0 ? fabs(t) : 1.0;
+        f += (m[k] - t) * (m[k] - t) / (scale * scale);
+        met &= isfinite(lo[k]) ? lo[k] <= t && t <= hi[k] : m[k] == t;
+    }
+    pb->best->evaluations++;
+    if (!isfinite(f))
+        f = GSL_POSINF;
+    if (pb->best->evaluations == 1 || f < pb->best->objective) {
+        pb->best->objective = f;
+        pb->best->met = met;
+        memcpy(pb->best->x, x, sizeof x);
+        memcpy(pb->best->value, m, sizeof m);
+        memcpy(pb->best->lo, lo, sizeof lo);
+        memcpy(pb->best->hi, hi, sizeof hi);
+    }
+    return f;
+}
+
+static void log_line(FILE *log, const spc_calibration *c, const spc_calibration_result *b, double size)
+{
+    fprintf(log, "%u,%u,", b->iterations, b->evaluations);
+    spc_csv_num(log, b->objective);
+    fputc(',', log);
+    spc_csv_num(log, size);
+    for (size_t j = 0; j < c->nfree; j++) {
+        fputc(',', log);
+        spc_csv_num(log, b->x[j]);
+    }
+    fputc('\n', log);
+}
+
+spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets, const spc_calibration *c,
+                         const spc_experiment_opts *opts, spc_calibration_result *out, FILE *log, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (c->nfree == 0 || c->ntargets == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "calibrate: give at least one --target and one --free");
+    problem pb = { path, sets, nsets, c, opts, out, err };
+    gsl_multimin_function fn = { objective, c->nfree, &pb };
+    gsl_vector *u = gsl_vector_alloc(c->nfree), *step = gsl_vector_alloc(c->nfree);
+    gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, c->nfree);
+    if (!u || !step || !s) {
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t j = 0; j < c->nfree; j++) {
+        gsl_vector_set(u, j, to_u(&c->param[j], 0.5 * (c->param[j].lo + c->param[j].hi)));
+        gsl_vector_set(step, j, 1.0);
+    }
+    if (log != NULL) {
+        fputs("iteration,evaluations,objective,simplex_size", log);
+        for (size_t j = 0; j < c->nfree; j++) {
+            fputc(',', log);
+            spc_csv_text(log, c->param[j].path);
+        }
+        fputc('\n', log);
+    }
+    if (gsl_multimin_fminimizer_set(s, &fn, u, step) != GSL_SUCCESS && err->code == SPC_OK)
+        spc_error_set(err, SPC_ERR_INTERNAL, "calibrate: the minimiser could not start");
+    double tol = c->size_tol > 0 ? c->size_tol : 1e-3;
+    unsigned max_iter = c->max_iter ? c->max_iter : 200;
+    while (err->code == SPC_OK && out->iterations < max_iter) {
+        out->iterations++;
+        int st = gsl_multimin_fminimizer_iterate(s);
+        double size = gsl_multimin_fminimizer_size(s);
+        if (log != NULL)
+            log_line(log, c, out, size);
+        if (st != GSL_SUCCESS || (size < tol && out->met) || size < tol * 1e-3)
+            break;
+    }
+done:
+    gsl_multimin_fminimizer_free(s);
+    gsl_vector_free(u);
+    gsl_vector_free(step);
+    return err->code;
+}
