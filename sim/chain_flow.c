@@ -65,21 +65,31 @@ static int queue_push(stage_t *g, uint32_t id)
     }
     g->q[(g->qhead + g->qlen) % g->qcap] = id;
     g->qlen++;
+    g->nwait++;
     return 0;
 }
 
-static uint32_t queue_pop(stage_t *g)
+/* The next order really waiting; abandoned ones met on the way are freed
+ * (they left the system when their patience ran out). */
+static uint32_t queue_pop(spc_chain *ch, stage_t *g)
 {
-    uint32_t id = g->q[g->qhead];
-    g->qhead = (g->qhead + 1) % g->qcap;
-    g->qlen--;
-    return id;
+    for (;;) {
+        uint32_t id = g->q[g->qhead];
+        g->qhead = (g->qhead + 1) % g->qcap;
+        g->qlen--;
+        if (!ch->orders[id].abandoned) {
+            g->nwait--;
+            return id;
+        }
+        ch->orders[id].next = ch->free_order;
+        ch->free_order = id;
+    }
 }
 
 static void tell_backlog(spc_chain *ch, stage_t *g, double now)
 {
     if (ch->hooks != NULL && ch->hooks->backlog != NULL)
-        ch->hooks->backlog(ch->hooks->ctx, (uint32_t)(g - ch->stages), (long)(g->qlen + g->nbusy), now);
+        ch->hooks->backlog(ch->hooks->ctx, (uint32_t)(g - ch->stages), (long)(g->nwait + g->nbusy), now);
 }
 
 /* ---- service ---- */
@@ -93,6 +103,11 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     spc_tally_add(&g->st.wait, wait);
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
+    if (g->spec->has_patience) {
+        spc_tally_add(&g->st.abandon, 0.0);
+        spc_calendar_cancel(ch->cal, o->renege);
+        o->renege = 0;
+    }
     if (ch->hooks != NULL) { /* totals feed the workforce's period reports */
         g->tot.wait_sum += wait;
         g->tot.waits += 1;
@@ -120,12 +135,12 @@ spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, doubl
         spc_chain_staffing(g, now);
         return SPC_OK;
     }
-    if (g->qlen == 0) {
+    if (g->nwait == 0) {
         g->free_srv[g->nfree++] = server;
         return SPC_OK;
     }
-    uint32_t next = queue_pop(g);
-    spc_timeavg_set(&g->st.queue, now, (double)g->qlen);
+    uint32_t next = queue_pop(ch, g);
+    spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
     return start_service(ch, g, server, next, now, err);
 }
 
@@ -163,6 +178,15 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
     return enter_stage(ch, back, id, now, err);
 }
 
+/* A waiting order's patience: it abandons then unless served before. */
+static spc_status schedule_renege(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *err)
+{
+    double patience = spc_dist_sample(&g->spec->patience, g->patience_rng);
+    uint32_t stage = (uint32_t)(g - ch->stages);
+    ch->orders[id].renege = spc_calendar_push(ch->cal, now + patience, SPC_EV_RENEGE, stage, id);
+    return ch->orders[id].renege ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+}
+
 static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
 {
     stage_t *g = &ch->stages[stage];
@@ -174,7 +198,7 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     g->tot.arrivals += 1;
     /* blocking is only possible with a finite queue */
     int finite = g->spec->capacity != SPC_CAPACITY_INFINITE;
-    int full = finite && g->nfree == 0 && (long)g->qlen >= g->spec->capacity;
+    int full = finite && g->nfree == 0 && (long)g->nwait >= g->spec->capacity;
     if (finite)
         spc_tally_add(&g->st.blocked, full ? 1.0 : 0.0);
     if (full) {
@@ -191,7 +215,9 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     } else if (queue_push(g, id) != 0) {
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
     } else {
-        spc_timeavg_set(&g->st.queue, now, (double)g->qlen);
+        spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
+        if (g->spec->has_patience)
+            st = schedule_renege(ch, g, id, now, err);
     }
     tell_backlog(ch, g, now);
     return st;
@@ -285,4 +311,25 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     o->from = stage;
     o->sojourn_prev = sojourn;
     return enter_stage(ch, (size_t)to, id, now, err);
+}
+
+/* ---- abandonment ---- */
+
+spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t id, spc_error *err)
+{
+    (void)err;
+    stage_t *g = &ch->stages[stage];
+    order_t *o = &ch->orders[id];
+    o->renege = 0;
+    o->abandoned = 1; /* stays in the ring buffer until reached, then freed */
+    g->nwait--;
+    spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
+    spc_tally_add(&g->st.abandon, 1.0);
+    spc_counter_add(&g->st.abandoned, now, 1.0);
+    spc_counter_add(&ch->abandoned, now, 1.0);
+    ch->tot.abandoned += 1;
+    ch->wip--;
+    spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
+    tell_backlog(ch, g, now);
+    return SPC_OK;
 }

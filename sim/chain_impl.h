@@ -20,26 +20,30 @@ typedef struct {
     uint32_t rework;  /* 1 while it is at a stage for rework */
     uint32_t escaped; /* defects that reached the customer with it */
     double sojourn_prev; /* time it spent at the stage it came from */
+    spc_event_id renege; /* its pending abandonment while it waits, 0 if none */
+    uint32_t abandoned;  /* left the queue unserved: skipped when reached */
 } order_t;
 
 typedef struct {
     spc_tally wait, sojourn, waited, blocked;
     spc_quantile wait_q;
     spc_timeavg queue, busy, staffed;
-    spc_counter arrivals, completions, lost, errors, caught, rework;
+    spc_counter arrivals, completions, lost, errors, caught, rework, abandoned;
+    spc_tally abandon;    /* per order that entered: 1 if it abandoned */
 } stage_stats;
 
 typedef struct {
     const spc_stage_spec *spec;
-    gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng;
+    gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng, *patience_rng;
     uint32_t npos;         /* positions (servers, staffed or not) */
     uint32_t *holding;     /* order held by each position, NONE if idle */
     uint8_t *staffed;      /* someone holds the position */
     uint32_t nstaffed, nbusy;
     uint32_t *free_srv;    /* stack of idle staffed positions */
     uint32_t nfree;
-    uint32_t *q;           /* ring buffer of waiting orders */
+    uint32_t *q;           /* ring buffer of waiting orders (and of abandoned ones not yet reached) */
     size_t qhead, qlen, qcap;
+    size_t nwait;          /* orders really waiting: qlen minus the abandoned */
     spc_stage_totals tot;  /* since the start, never reset */
     double tot_t;          /* time the integrals in tot reach */
     stage_stats st;
@@ -60,7 +64,7 @@ struct spc_chain {
     spc_tally lead;
     spc_quantile lead_q;
     spc_timeavg wip_avg;
-    spc_counter arrived, delivered, lost, escaped;
+    spc_counter arrived, delivered, lost, escaped, abandoned;
 };
 
 /* chain_stats.c */

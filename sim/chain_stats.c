@@ -19,7 +19,8 @@ static int stage_stats_init(stage_stats *s, size_t k)
              spc_timeavg_init(&s->busy, k) | spc_timeavg_init(&s->staffed, k) |
              spc_counter_init(&s->arrivals, k) | spc_counter_init(&s->completions, k) |
              spc_counter_init(&s->lost, k) | spc_counter_init(&s->errors, k) |
-             spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k);
+             spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k) |
+             spc_counter_init(&s->abandoned, k) | spc_tally_init(&s->abandon, k);
     return rc ? -1 : 0;
 }
 
@@ -39,6 +40,8 @@ static void stage_stats_release(stage_stats *s)
     spc_counter_release(&s->errors);
     spc_counter_release(&s->caught);
     spc_counter_release(&s->rework);
+    spc_counter_release(&s->abandoned);
+    spc_tally_release(&s->abandon);
 }
 
 int spc_chain_stats_init(spc_chain *ch, size_t k)
@@ -46,6 +49,7 @@ int spc_chain_stats_init(spc_chain *ch, size_t k)
     int rc = spc_tally_init(&ch->lead, k) | spc_timeavg_init(&ch->wip_avg, k) |
              spc_counter_init(&ch->arrived, k) | spc_counter_init(&ch->delivered, k) |
              spc_counter_init(&ch->lost, k) | spc_counter_init(&ch->escaped, k) |
+             spc_counter_init(&ch->abandoned, k) |
              spc_quantile_init(&ch->lead_q);
     for (size_t i = 0; i < ch->nstages; i++)
         rc |= stage_stats_init(&ch->stages[i].st, k);
@@ -63,6 +67,7 @@ void spc_chain_stats_release(spc_chain *ch)
     spc_counter_release(&ch->delivered);
     spc_counter_release(&ch->lost);
     spc_counter_release(&ch->escaped);
+    spc_counter_release(&ch->abandoned);
 }
 
 void spc_chain_totals_advance(stage_t *g, double now)
@@ -93,7 +98,7 @@ static void stage_start(stage_t *g, double t0, double t1)
     spc_tally_reset(&s->waited);
     spc_tally_reset(&s->blocked);
     spc_quantile_reset(&s->wait_q);
-    spc_timeavg_start(&s->queue, t0, t1, (double)g->qlen);
+    spc_timeavg_start(&s->queue, t0, t1, (double)g->nwait);
     spc_timeavg_start(&s->busy, t0, t1, (double)g->nbusy);
     spc_timeavg_start(&s->staffed, t0, t1, (double)g->nstaffed);
     spc_counter_start(&s->arrivals, t0, t1);
@@ -102,6 +107,8 @@ static void stage_start(stage_t *g, double t0, double t1)
     spc_counter_start(&s->errors, t0, t1);
     spc_counter_start(&s->caught, t0, t1);
     spc_counter_start(&s->rework, t0, t1);
+    spc_counter_start(&s->abandoned, t0, t1);
+    spc_tally_reset(&s->abandon);
 }
 
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
@@ -115,6 +122,7 @@ void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
     spc_counter_start(&ch->delivered, t0, t1);
     spc_counter_start(&ch->lost, t0, t1);
     spc_counter_start(&ch->escaped, t0, t1);
+    spc_counter_start(&ch->abandoned, t0, t1);
 }
 
 /* ---- results ---- */
@@ -159,6 +167,9 @@ static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
     spc_estimate never = { 0.0, 0.0, 0.0, arrivals.mean };
     rc |= spc_results_add(out, s, "blocking_prob",
                           g->spec->capacity == SPC_CAPACITY_INFINITE ? never : spc_tally_estimate(&st->blocked));
+    /* abandonment is only possible with patience; otherwise exactly 0 */
+    rc |= spc_results_add(out, s, "abandoned", spc_counter_total(&st->abandoned));
+    rc |= spc_results_add(out, s, "abandon_prob", g->spec->has_patience ? spc_tally_estimate(&st->abandon) : never);
     if (ch->hooks != NULL) {
         rc |= spc_results_add(out, s, "staffed_mean", spc_timeavg_estimate(&st->staffed, t1));
         rc |= spc_results_add(out, s, "errors", spc_counter_total(&st->errors));
@@ -175,6 +186,7 @@ static int collect_system(spc_chain *ch, double t1, spc_results *out)
     rc |= spc_results_add(out, "system", "orders_arrived", spc_counter_total(&ch->arrived));
     rc |= spc_results_add(out, "system", "orders_completed", spc_counter_total(&ch->delivered));
     rc |= spc_results_add(out, "system", "orders_blocked", spc_counter_total(&ch->lost));
+    rc |= spc_results_add(out, "system", "orders_abandoned", spc_counter_total(&ch->abandoned));
     rc |= spc_results_add(out, "system", "throughput", spc_counter_rate(&ch->delivered));
     rc |= spc_results_add(out, "system", "wip_mean", spc_timeavg_estimate(&ch->wip_avg, t1));
     rc |= spc_results_add(out, "system", "lead_time_mean", spc_tally_estimate(&ch->lead));

@@ -251,7 +251,7 @@ static void warn_loads(const spc_scenario *sc, const double *lambda, const doubl
         return;
     }
     for (size_t i = 0; solved == 0 && i < sc->nstages; i++)
-        if (rho[i] >= 1.0)
+        if (rho[i] >= 1.0 && !sc->stages[i].has_patience) /* abandonment keeps a queue bounded */
             fprintf(stderr, "spcsim: warning: %s: stage %s is offered load %.3g >= 1 "
                     "(arrival rate %.4g, capacity %.4g per %s): its queue will grow without bound%s\n",
                     sc->path, sc->stages[i].name, rho[i], lambda[i],

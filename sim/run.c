@@ -130,6 +130,9 @@ static int dispatch(spc_run *run, const spc_event *ev)
     case SPC_EV_SERVICE_END:
         st = spc_chain_service_end(run->chain, run->now, ev->a, (uint32_t)ev->b, run->err);
         break;
+    case SPC_EV_RENEGE:
+        st = spc_chain_renege(run->chain, run->now, ev->a, (uint32_t)ev->b, run->err);
+        break;
     case SPC_EV_WARMUP:
         spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
         if (run->workforce != NULL)

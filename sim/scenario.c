@@ -223,6 +223,7 @@ void spc_scenario_free(spc_scenario *sc)
     for (size_t i = 0; i < sc->nstages; i++) {
         free(sc->stages[i].name);
         spc_dist_release(&sc->stages[i].service);
+        spc_dist_release(&sc->stages[i].patience);
         free(sc->stages[i].routes);
     }
     free(sc->stages);

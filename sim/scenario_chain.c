@@ -205,7 +205,7 @@ static int read_routing(spc_cfg_reader *r, const config_setting_t *g, const spc_
 static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario *sc, size_t i)
 {
     static const char *const keys[] = { "name", "servers", "queue_capacity", "service", "routing",
-                                        "salary", "target_delay", "detection", NULL };
+                                        "patience", "salary", "target_delay", "detection", NULL };
     spc_stage_spec *st = &sc->stages[i];
     long long servers = 1, cap = SPC_CAPACITY_INFINITE;
     int got;
@@ -227,6 +227,12 @@ static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario
     const config_setting_t *svc = spc_cfg_aggregate(r, g, "service", CONFIG_TYPE_GROUP, 1);
     if (svc == NULL || spc_cfg_dist(r, svc, &st->service) < 0)
         return -1;
+    const config_setting_t *pat = spc_cfg_aggregate(r, g, "patience", CONFIG_TYPE_GROUP, 0);
+    if (pat == NULL && r->err->code != SPC_OK)
+        return -1;
+    if (pat != NULL && spc_cfg_dist(r, pat, &st->patience) < 0)
+        return -1;
+    st->has_patience = pat != NULL;
     return read_routing(r, g, sc, i);
 }
 

@@ -128,6 +128,10 @@ static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
         fprintf(f, "    queue_capacity = %ld;\n", st->capacity);
     fputs("    service = ", f);
     put_dist(f, &st->service);
+    if (st->has_patience) {
+        fputs(";\n    patience = ", f);
+        put_dist(f, &st->patience);
+    }
     fputs(";\n    routing = (", f);
     for (size_t k = 0; k < st->nroutes; k++) {
         fputs(k ? ", { to = " : " { to = ", f);

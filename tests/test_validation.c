@@ -160,7 +160,25 @@ static void test_feedback_routing(void)
     spc_scenario_free(sc);
 }
 
+/* Erlang A (M/M/10+M, lambda 10, mu 1, theta 0.5): P(abandon) = 0.1039, and
+ * the identity P(abandon) = theta Lq / lambda, each inside the run's interval. */
+static void test_erlang_a(void)
+{
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/erlanga.cfg", NULL, 0, &r);
+    tests_check_theory(&r, "agents", "abandon_prob", 0.1039, TOL);
+    const spc_estimate *lq = tests_metric(&r, "agents", "queue_mean");
+    tests_check_theory(&r, "agents", "abandon_prob", 0.5 * lq->mean / 10.0, TOL);
+    /* conservation: arrivals = served + abandoned + still there (a few) */
+    double in = tests_metric(&r, "agents", "arrivals")->mean;
+    double out = tests_metric(&r, "agents", "completed")->mean + tests_metric(&r, "agents", "abandoned")->mean;
+    CU_ASSERT(fabs(in - out) <= 10 + 0.01 * in);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
 static const CU_TestInfo tests[] = {
+    { "Erlang A: abandonment 0.1039 and theta Lq / lambda", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
     { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },
     { "M/M/4: Wq = 0.101887 h, P(wait) = 0.509434", test_mm4 },

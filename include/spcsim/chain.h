@@ -56,7 +56,7 @@ typedef struct {
 } spc_stage_totals;
 
 typedef struct {
-    double arrived, delivered, escaped, lost, lead_sum;
+    double arrived, delivered, escaped, lost, abandoned, lead_sum;
 } spc_system_totals;
 
 spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_rng_type *type,
@@ -93,6 +93,9 @@ spc_status spc_chain_apply(spc_chain *ch, const spc_scenario *state, int staff, 
 
 void spc_chain_stage_totals(spc_chain *ch, uint32_t stage, double now, spc_stage_totals *out);
 void spc_chain_system_totals(const spc_chain *ch, spc_system_totals *out);
+
+/* An order waiting at `stage` runs out of patience and leaves, unserved. */
+spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t order, spc_error *err);
 
 /* (Re)starts all statistics: observe from t0 to t1 (the warm-up reset). */
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1);

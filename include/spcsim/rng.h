@@ -25,7 +25,8 @@ enum spc_stream_family {
     SPC_STREAM_DETECTION = 5, /* index: stage: is an incoming defect caught? */
     SPC_STREAM_PEOPLE = 6,    /* index: stage: initial and new employees' traits */
     SPC_STREAM_TURNOVER = 7,  /* index: stage: quit candidates and decisions */
-    SPC_STREAM_HIRING = 8     /* index: stage: hiring delays */
+    SPC_STREAM_HIRING = 8,    /* index: stage: hiring delays */
+    SPC_STREAM_PATIENCE = 9   /* index: stage: how long each waiting order will wait */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

@@ -34,6 +34,8 @@ typedef struct {
     int servers;
     long capacity;      /* waiting places; SPC_CAPACITY_INFINITE for none set */
     spc_dist service;   /* in time units */
+    int has_patience;   /* waiting orders abandon (renege) after their patience */
+    spc_dist patience;  /* time an order is willing to wait in this queue */
     size_t nroutes;
     spc_route *routes;  /* probabilities sum to 1 */
     /* workforce (used when the scenario has a workforce section) */
