@@ -36,12 +36,13 @@ static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rn
     g->error_rng = stream(type, sc, rep, SPC_STREAM_ERRORS, i);
     g->detect_rng = stream(type, sc, rep, SPC_STREAM_DETECTION, i);
     g->patience_rng = stream(type, sc, rep, SPC_STREAM_PATIENCE, i);
+    g->balk_rng = stream(type, sc, rep, SPC_STREAM_BALKING, i);
     g->holding = malloc(g->npos * sizeof *g->holding);
     g->staffed = calloc(g->npos, sizeof *g->staffed);
     g->free_srv = malloc(g->npos * sizeof *g->free_srv);
     g->qcap = 16;
     g->q = malloc(g->qcap * sizeof *g->q);
-    if (!g->service_rng || !g->routing_rng || !g->error_rng || !g->detect_rng || !g->patience_rng || !g->holding ||
+    if (!g->service_rng || !g->routing_rng || !g->error_rng || !g->detect_rng || !g->patience_rng || !g->balk_rng || !g->holding ||
         !g->staffed || !g->free_srv || !g->q)
         return -1;
     /* the first `servers` positions are staffed; the stack pops 0 first */
@@ -58,7 +59,7 @@ static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rn
 
 static void stage_release(stage_t *g)
 {
-    gsl_rng *r[] = { g->service_rng, g->routing_rng, g->error_rng, g->detect_rng, g->patience_rng };
+    gsl_rng *r[] = { g->service_rng, g->routing_rng, g->error_rng, g->detect_rng, g->patience_rng, g->balk_rng };
     for (size_t k = 0; k < sizeof r / sizeof r[0]; k++)
         if (r[k] != NULL)
             gsl_rng_free(r[k]);

@@ -187,12 +187,33 @@ static spc_status schedule_renege(spc_chain *ch, stage_t *g, uint32_t id, double
     return ch->orders[id].renege ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
 }
 
+/* A new order (not one passed on or sent back) that finds all servers busy
+ * and n orders waiting balks with probability min(1, n / balk_limit). */
+static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now)
+{
+    const order_t *o = &ch->orders[id];
+    if (o->from != NONE || o->rework)
+        return 0;
+    double p = g->nfree > 0 ? 0.0 : fmin(1.0, (double)g->nwait / (double)g->spec->balk_limit);
+    int balk = p > 0 && gsl_rng_uniform(g->balk_rng) < p;
+    spc_tally_add(&g->st.balk, balk ? 1.0 : 0.0);
+    if (!balk)
+        return 0;
+    spc_counter_add(&g->st.balked, now, 1.0);
+    spc_counter_add(&ch->balked, now, 1.0);
+    ch->tot.balked += 1;
+    order_done(ch, id, now);
+    return 1;
+}
+
 static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
 {
     stage_t *g = &ch->stages[stage];
     int diverted;
     if (receive(ch, g, id, now, &diverted, err) != SPC_OK || diverted)
         return err->code;
+    if (g->spec->balk_limit > 0 && balks(ch, g, id, now))
+        return SPC_OK;
     ch->orders[id].t_stage = now;
     spc_counter_add(&g->st.arrivals, now, 1.0);
     g->tot.arrivals += 1;

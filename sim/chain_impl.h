@@ -28,13 +28,14 @@ typedef struct {
     spc_tally wait, sojourn, waited, blocked;
     spc_quantile wait_q;
     spc_timeavg queue, busy, staffed;
-    spc_counter arrivals, completions, lost, errors, caught, rework, abandoned;
+    spc_counter arrivals, completions, lost, errors, caught, rework, abandoned, balked;
     spc_tally abandon;    /* per order that entered: 1 if it abandoned */
+    spc_tally balk;       /* per new order arriving: 1 if it balked */
 } stage_stats;
 
 typedef struct {
     const spc_stage_spec *spec;
-    gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng, *patience_rng;
+    gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng, *patience_rng, *balk_rng;
     uint32_t npos;         /* positions (servers, staffed or not) */
     uint32_t *holding;     /* order held by each position, NONE if idle */
     uint8_t *staffed;      /* someone holds the position */
@@ -64,7 +65,7 @@ struct spc_chain {
     spc_tally lead;
     spc_quantile lead_q;
     spc_timeavg wip_avg;
-    spc_counter arrived, delivered, lost, escaped, abandoned;
+    spc_counter arrived, delivered, lost, escaped, abandoned, balked;
 };
 
 /* chain_stats.c */

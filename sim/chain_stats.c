@@ -20,7 +20,8 @@ static int stage_stats_init(stage_stats *s, size_t k)
              spc_counter_init(&s->arrivals, k) | spc_counter_init(&s->completions, k) |
              spc_counter_init(&s->lost, k) | spc_counter_init(&s->errors, k) |
              spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k) |
-             spc_counter_init(&s->abandoned, k) | spc_tally_init(&s->abandon, k);
+             spc_counter_init(&s->abandoned, k) | spc_tally_init(&s->abandon, k) |
+             spc_counter_init(&s->balked, k) | spc_tally_init(&s->balk, k);
     return rc ? -1 : 0;
 }
 
@@ -42,6 +43,8 @@ static void stage_stats_release(stage_stats *s)
     spc_counter_release(&s->rework);
     spc_counter_release(&s->abandoned);
     spc_tally_release(&s->abandon);
+    spc_counter_release(&s->balked);
+    spc_tally_release(&s->balk);
 }
 
 int spc_chain_stats_init(spc_chain *ch, size_t k)
@@ -49,7 +52,7 @@ int spc_chain_stats_init(spc_chain *ch, size_t k)
     int rc = spc_tally_init(&ch->lead, k) | spc_timeavg_init(&ch->wip_avg, k) |
              spc_counter_init(&ch->arrived, k) | spc_counter_init(&ch->delivered, k) |
              spc_counter_init(&ch->lost, k) | spc_counter_init(&ch->escaped, k) |
-             spc_counter_init(&ch->abandoned, k) |
+             spc_counter_init(&ch->abandoned, k) | spc_counter_init(&ch->balked, k) |
              spc_quantile_init(&ch->lead_q);
     for (size_t i = 0; i < ch->nstages; i++)
         rc |= stage_stats_init(&ch->stages[i].st, k);
@@ -68,6 +71,7 @@ void spc_chain_stats_release(spc_chain *ch)
     spc_counter_release(&ch->lost);
     spc_counter_release(&ch->escaped);
     spc_counter_release(&ch->abandoned);
+    spc_counter_release(&ch->balked);
 }
 
 void spc_chain_totals_advance(stage_t *g, double now)
@@ -109,6 +113,8 @@ static void stage_start(stage_t *g, double t0, double t1)
     spc_counter_start(&s->rework, t0, t1);
     spc_counter_start(&s->abandoned, t0, t1);
     spc_tally_reset(&s->abandon);
+    spc_counter_start(&s->balked, t0, t1);
+    spc_tally_reset(&s->balk);
 }
 
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
@@ -123,6 +129,7 @@ void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
     spc_counter_start(&ch->lost, t0, t1);
     spc_counter_start(&ch->escaped, t0, t1);
     spc_counter_start(&ch->abandoned, t0, t1);
+    spc_counter_start(&ch->balked, t0, t1);
 }
 
 /* ---- results ---- */
@@ -170,6 +177,8 @@ static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
     /* abandonment is only possible with patience; otherwise exactly 0 */
     rc |= spc_results_add(out, s, "abandoned", spc_counter_total(&st->abandoned));
     rc |= spc_results_add(out, s, "abandon_prob", g->spec->has_patience ? spc_tally_estimate(&st->abandon) : never);
+    rc |= spc_results_add(out, s, "balked", spc_counter_total(&st->balked));
+    rc |= spc_results_add(out, s, "balk_prob", g->spec->balk_limit > 0 ? spc_tally_estimate(&st->balk) : never);
     if (ch->hooks != NULL) {
         rc |= spc_results_add(out, s, "staffed_mean", spc_timeavg_estimate(&st->staffed, t1));
         rc |= spc_results_add(out, s, "errors", spc_counter_total(&st->errors));
@@ -187,6 +196,7 @@ static int collect_system(spc_chain *ch, double t1, spc_results *out)
     rc |= spc_results_add(out, "system", "orders_completed", spc_counter_total(&ch->delivered));
     rc |= spc_results_add(out, "system", "orders_blocked", spc_counter_total(&ch->lost));
     rc |= spc_results_add(out, "system", "orders_abandoned", spc_counter_total(&ch->abandoned));
+    rc |= spc_results_add(out, "system", "orders_balked", spc_counter_total(&ch->balked));
     rc |= spc_results_add(out, "system", "throughput", spc_counter_rate(&ch->delivered));
     rc |= spc_results_add(out, "system", "wip_mean", spc_timeavg_estimate(&ch->wip_avg, t1));
     rc |= spc_results_add(out, "system", "lead_time_mean", spc_tally_estimate(&ch->lead));

@@ -205,7 +205,7 @@ static int read_routing(spc_cfg_reader *r, const config_setting_t *g, const spc_
 static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario *sc, size_t i)
 {
     static const char *const keys[] = { "name", "servers", "queue_capacity", "service", "routing",
-                                        "patience", "salary", "target_delay", "detection", NULL };
+                                        "patience", "balk_limit", "salary", "target_delay", "detection", NULL };
     spc_stage_spec *st = &sc->stages[i];
     long long servers = 1, cap = SPC_CAPACITY_INFINITE;
     int got;
@@ -233,6 +233,10 @@ static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario
     if (pat != NULL && spc_cfg_dist(r, pat, &st->patience) < 0)
         return -1;
     st->has_patience = pat != NULL;
+    long long balk = 0;
+    if (spc_cfg_int(r, g, "balk_limit", 1, 1000000000, &balk) < 0)
+        return -1;
+    st->balk_limit = (long)balk;
     return read_routing(r, g, sc, i);
 }
 

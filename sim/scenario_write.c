@@ -132,6 +132,8 @@ static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
         fputs(";\n    patience = ", f);
         put_dist(f, &st->patience);
     }
+    if (st->balk_limit > 0)
+        fprintf(f, ";\n    balk_limit = %ld", st->balk_limit);
     fputs(";\n    routing = (", f);
     for (size_t k = 0; k < st->nroutes; k++) {
         fputs(k ? ", { to = " : " { to = ", f);

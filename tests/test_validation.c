@@ -177,7 +177,44 @@ static void test_erlang_a(void)
     spc_scenario_free(sc);
 }
 
+/* M/M/c with balking: birth-death chain on the number in system n, arrival
+ * rate lambda (1 - b(n)) with b(n) = min(1, max(0, n - c) / L), service
+ * min(n, c) mu; P(balk) = sum pi_n b(n) (PASTA), Lq = sum pi_n max(0, n - c). */
+static void balking_theory(double lambda, double mu, int c, int limit, double *pbalk, double *lq)
+{
+    double pi[64], total = 0;
+    int nmax = c + limit; /* an arrival finding `limit` waiting always balks */
+    pi[0] = 1;
+    for (int n = 1; n <= nmax; n++) {
+        int seen = n - 1 >= c ? n - 1 - c : 0; /* waiting, seen by the arrival that makes n */
+        double join = 1.0 - fmin(1.0, (double)seen / limit);
+        pi[n] = pi[n - 1] * lambda * join / (mu * (n < c ? n : c));
+    }
+    for (int n = 0; n <= nmax; n++)
+        total += pi[n];
+    *pbalk = *lq = 0;
+    for (int n = 0; n <= nmax; n++) {
+        int waiting = n >= c ? n - c : 0;
+        *pbalk += pi[n] / total * fmin(1.0, (double)waiting / limit);
+        *lq += pi[n] / total * waiting;
+    }
+}
+
+static void test_balking(void)
+{
+    double pb, lq;
+    balking_theory(3.0, 1.0, 2, 5, &pb, &lq);
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/balking.cfg", NULL, 0, &r);
+    tests_check_theory(&r, "counter", "balk_prob", pb, TOL);
+    tests_check_theory(&r, "counter", "queue_mean", lq, TOL);
+    tests_check_theory(&r, "system", "throughput", 3.0 * (1 - pb), TOL);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
 static const CU_TestInfo tests[] = {
+    { "balking: M/M/2 against its birth-death chain", test_balking },
     { "Erlang A: abandonment 0.1039 and theta Lq / lambda", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
     { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },

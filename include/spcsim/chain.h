@@ -56,7 +56,7 @@ typedef struct {
 } spc_stage_totals;
 
 typedef struct {
-    double arrived, delivered, escaped, lost, abandoned, lead_sum;
+    double arrived, delivered, escaped, lost, abandoned, balked, lead_sum;
 } spc_system_totals;
 
 spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_rng_type *type,

@@ -26,7 +26,8 @@ enum spc_stream_family {
     SPC_STREAM_PEOPLE = 6,    /* index: stage: initial and new employees' traits */
     SPC_STREAM_TURNOVER = 7,  /* index: stage: quit candidates and decisions */
     SPC_STREAM_HIRING = 8,    /* index: stage: hiring delays */
-    SPC_STREAM_PATIENCE = 9   /* index: stage: how long each waiting order will wait */
+    SPC_STREAM_PATIENCE = 9,  /* index: stage: how long each waiting order will wait */
+    SPC_STREAM_BALKING = 10   /* index: stage: does a new order balk at the queue? */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

@@ -34,6 +34,8 @@ typedef struct {
     int servers;
     long capacity;      /* waiting places; SPC_CAPACITY_INFINITE for none set */
     spc_dist service;   /* in time units */
+    long balk_limit;    /* new orders finding n waiting balk with probability
+                         * min(1, n / balk_limit); 0: nobody balks */
     int has_patience;   /* waiting orders abandon (renege) after their patience */
     spc_dist patience;  /* time an order is willing to wait in this queue */
     size_t nroutes;
