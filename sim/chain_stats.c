@@ -199,6 +199,7 @@ static int collect_system(spc_chain *ch, double t1, spc_results *out)
     rc |= spc_results_add(out, "system", "orders_balked", spc_counter_total(&ch->balked));
     rc |= spc_results_add(out, "system", "throughput", spc_counter_rate(&ch->delivered));
     rc |= spc_results_add(out, "system", "wip_mean", spc_timeavg_estimate(&ch->wip_avg, t1));
+    rc |= spc_results_add(out, "system", "wip_end", point((double)ch->wip, 1));
     rc |= spc_results_add(out, "system", "lead_time_mean", spc_tally_estimate(&ch->lead));
     for (int i = 0; i < NQUANT; i++)
         rc |= spc_results_add(out, "system", lead_names[i], point(spc_quantile_get(&ch->lead_q, lead_p[i]), n));

@@ -213,7 +213,35 @@ static void test_balking(void)
     spc_scenario_free(sc);
 }
 
+/* Conservation of orders, exactly, with every way out at once: blocking at
+ * a finite queue, balking, reneging, rework loops and routing back. Without
+ * warm-up: arrived = delivered + blocked + balked + abandoned + in system. */
+static void test_conservation(void)
+{
+    const char *sets[] = {
+        "horizon=3000.0", "warmup=0.0", "arrivals.rate=5.0",
+        "stages.[0].balk_limit=3", "stages.[1].queue_capacity=4",
+        "stages.[1].patience={ dist = \"gamma\"; mean = 0.5; cv = 0.8; }",
+        "stages.[2].routing=( { to = \"intake\"; p = 0.1; }, { to = \"deliver\"; p = 0.9; } )",
+        "workforce={ turnover = { a = 0.0; }; }"
+    };
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/tandem3.cfg", sets, 8, &r);
+    double in = tests_metric(&r, "system", "orders_arrived")->mean;
+    double out = tests_metric(&r, "system", "orders_completed")->mean + tests_metric(&r, "system", "orders_blocked")->mean +
+                 tests_metric(&r, "system", "orders_balked")->mean + tests_metric(&r, "system", "orders_abandoned")->mean +
+                 tests_metric(&r, "system", "wip_end")->mean;
+    CU_ASSERT_EQUAL(in, out);
+    CU_ASSERT(tests_metric(&r, "system", "orders_blocked")->mean > 0);
+    CU_ASSERT(tests_metric(&r, "system", "orders_balked")->mean > 0);
+    CU_ASSERT(tests_metric(&r, "system", "orders_abandoned")->mean > 0);
+    CU_ASSERT(tests_metric(&r, "system", "escaped_defects")->mean > 0);
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
 static const CU_TestInfo tests[] = {
+    { "conservation of orders, with every way out", test_conservation },
     { "balking: M/M/2 against its birth-death chain", test_balking },
     { "Erlang A: abandonment 0.1039 and theta Lq / lambda", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
