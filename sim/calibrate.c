@@ -146,11 +146,9 @@ static void log_line(FILE *log, const spc_calibration *c, const spc_calibration_
 {
     fprintf(log, "%u,%u,", b->iterations, b->evaluations);
     spc_csv_num(log, b->objective);
-    fputc(',', log);
-    spc_csv_num(log, size);
+    spc_csv_next(log, size);
     for (size_t j = 0; j < c->nfree; j++) {
-        fputc(',', log);
-        spc_csv_num(log, b->x[j]);
+        spc_csv_next(log, b->x[j]);
     }
     fputc('\n', log);
 }

@@ -102,25 +102,12 @@ void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *nam
         const spc_compare_row *r = &c->rows[i];
         spc_csv_text(f, names[r->variant]);
         fprintf(f, ",%s,%s", r->scope, r->metric);
-        fputc(',', f);
-        spc_csv_num(f, r->base);
-        fputc(',', f);
-        spc_csv_num(f, r->value);
-        fputc(',', f);
-        spc_csv_num(f, r->diff.mean);
-        fputc(',', f);
-        spc_csv_num(f, r->diff.lo);
-        fputc(',', f);
-        spc_csv_num(f, r->diff.hi);
-        fputc(',', f);
-        spc_csv_num(f, r->rel.mean);
-        fputc(',', f);
-        spc_csv_num(f, r->rel.lo);
-        fputc(',', f);
-        spc_csv_num(f, r->rel.hi);
+        spc_csv_next(f, r->base);
+        spc_csv_next(f, r->value);
+        spc_csv_interval(f, r->diff.mean, r->diff.lo, r->diff.hi);
+        spc_csv_interval(f, r->rel.mean, r->rel.lo, r->rel.hi);
         fprintf(f, ",%s", r->significant ? "yes" : "no");
-        fputc(',', f);
-        spc_csv_num(f, r->crn_ratio);
+        spc_csv_next(f, r->crn_ratio);
         fprintf(f, ",%u\n", c->replications);
     }
 }

@@ -18,14 +18,7 @@ void spc_output_summary_csv(FILE *f, const spc_results *r)
     fputs("scope,metric,mean,ci95_low,ci95_high,n\n", f);
     for (size_t i = 0; i < r->n; i++) {
         const spc_result_row *row = &r->rows[i];
-        fprintf(f, "%s,%s,", row->scope, row->metric);
-        spc_csv_num(f, row->e.mean);
-        fputc(',', f);
-        spc_csv_num(f, row->e.lo);
-        fputc(',', f);
-        spc_csv_num(f, row->e.hi);
-        fputc(',', f);
-        spc_csv_num(f, row->e.n);
+        spc_csv_result(f, row->scope, row->metric, row->e.mean, row->e.lo, row->e.hi, row->e.n);
         fputc('\n', f);
     }
 }

@@ -144,15 +144,8 @@ void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
                 fputc(',', f);
                 spc_csv_text(f, j < s->nparams ? s->param[j].values[s->index[k][j]] : "");
             }
-            fprintf(f, ",%s,%s", row->scope, row->metric);
             fputc(',', f);
-            spc_csv_num(f, row->e.mean);
-            fputc(',', f);
-            spc_csv_num(f, row->e.lo);
-            fputc(',', f);
-            spc_csv_num(f, row->e.hi);
-            fputc(',', f);
-            spc_csv_num(f, row->e.n);
+            spc_csv_result(f, row->scope, row->metric, row->e.mean, row->e.lo, row->e.hi, row->e.n);
             fputc('\n', f);
         }
 }

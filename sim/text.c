@@ -10,6 +10,26 @@ void spc_csv_num(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
+void spc_csv_next(FILE *f, double x)
+{
+    fputc(',', f);
+    spc_csv_num(f, x);
+}
+
+void spc_csv_interval(FILE *f, double mean, double lo, double hi)
+{
+    spc_csv_next(f, mean);
+    spc_csv_next(f, lo);
+    spc_csv_next(f, hi);
+}
+
+void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean, double lo, double hi, double n)
+{
+    fprintf(f, "%s,%s", scope, metric);
+    spc_csv_interval(f, mean, lo, hi);
+    spc_csv_next(f, n);
+}
+
 void spc_csv_text(FILE *f, const char *v)
 {
     if (strpbrk(v, ",\"\n") == NULL) {

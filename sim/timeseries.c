@@ -62,12 +62,7 @@ void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
         const spc_ts_row *r = &ts->rows[i];
         fprintf(f, "%ld,%.10g,%s", r->period, r->time, r->scope);
         for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
-            fputc(',', f);
-            spc_csv_num(f, r->v[c]);
-            fputc(',', f);
-            spc_csv_num(f, r->lo[c]);
-            fputc(',', f);
-            spc_csv_num(f, r->hi[c]);
+            spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
         }
         fputc('\n', f);
     }

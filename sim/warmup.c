@@ -98,10 +98,8 @@ void spc_warmup_write_csv(FILE *f, const spc_warmup *w)
     for (size_t i = 0; i < w->m; i++) {
         fprintf(f, "%zu,", i);
         spc_csv_num(f, w->time[i]);
-        fputc(',', f);
-        spc_csv_num(f, w->mean[i]);
-        fputc(',', f);
-        spc_csv_num(f, w->moving[i]);
+        spc_csv_next(f, w->mean[i]);
+        spc_csv_next(f, w->moving[i]);
         fputc('\n', f);
     }
 }

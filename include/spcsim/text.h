@@ -12,6 +12,16 @@
 /* A number as "%.10g" (the same on every run); nothing for NaN/inf. */
 void spc_csv_num(FILE *f, double x);
 
+/* ",x": the next field of a row, a number as spc_csv_num writes it. */
+void spc_csv_next(FILE *f, double x);
+
+/* ",mean,low,high": an estimate and its interval as three fields. */
+void spc_csv_interval(FILE *f, double mean, double lo, double hi);
+
+/* "scope,metric,mean,low,high,n": a results row as in summary.csv (and
+ * the end of a sweep.csv row). */
+void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean, double lo, double hi, double n);
+
 /* A text field, in double quotes (doubled inside) when it holds a comma,
  * a quote or a newline. */
 void spc_csv_text(FILE *f, const char *text);
