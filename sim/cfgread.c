@@ -261,3 +261,60 @@ char *spc_cfg_strdup(spc_cfg_reader *r, const char *s)
     return d;
 }
 
+
+/* ---- tables of settings ---- */
+
+int spc_cfg_read_fields(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n)
+{
+    const char *keys[32];
+    if (n >= 32)
+        return spc_error_set(r->err, SPC_ERR_INTERNAL, "a settings table has more than 31 fields"), -1;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = t[i].key;
+    keys[n] = NULL;
+    if (spc_cfg_check_keys(r, g, keys) < 0)
+        return -1;
+    return spc_cfg_read_values(r, g, t, n);
+}
+
+int spc_cfg_read_values(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const spc_cfg_field *f = &t[i];
+        const config_setting_t *s = config_setting_get_member(g, f->key);
+        int got = 0;
+        if (s == NULL)
+            continue;
+        if (f->kind == SPC_CFG_FLAG) {
+            if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+                return spc_cfg_bad(r, s, "must be true or false");
+            *(int *)f->dst = config_setting_get_bool(s);
+            continue;
+        }
+        if (f->kind == SPC_CFG_NEVER && config_setting_type(s) == CONFIG_TYPE_STRING &&
+            strcmp(config_setting_get_string(s), "never") == 0) {
+            *(double *)f->dst = INFINITY;
+            continue;
+        }
+        double *d = f->dst;
+        if (f->kind == SPC_CFG_RATE)
+            got = spc_cfg_rate_of(r, s, f->lo_open, d);
+        else if (f->kind == SPC_CFG_NUM)
+            got = spc_cfg_number(r, g, f->key, f->lo, f->lo_open, f->hi, d);
+        else
+            got = spc_cfg_duration(r, g, f->key, f->lo, f->lo_open, d);
+        if (got < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int spc_cfg_read_group(spc_cfg_reader *r, const config_setting_t *wf, const char *name,
+                       const spc_cfg_field *t, size_t n)
+{
+    const config_setting_t *g = spc_cfg_aggregate(r, wf, name, CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    return spc_cfg_read_fields(r, g, t, n);
+}
+

@@ -23,62 +23,6 @@
 
 #include "spcsim/cfgread.h"
 
-/* NEVER: a duration that may also be "never" (infinite). */
-typedef enum { NUM, DUR, NEVER, FLAG } kind_t;
-
-typedef struct {
-    const char *key;
-    kind_t kind;
-    double lo, hi;   /* NUM: range; DUR: lo is the minimum, hi unused */
-    int lo_open;
-    void *dst;       /* double*, or int* for FLAG */
-} field;
-
-/* Reads every field of table t from group g (absent: default kept). */
-static int read_fields(spc_cfg_reader *r, const config_setting_t *g, const field *t, size_t n)
-{
-    const char *keys[32];
-    for (size_t i = 0; i < n; i++)
-        keys[i] = t[i].key;
-    keys[n] = NULL;
-    if (spc_cfg_check_keys(r, g, keys) < 0)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        const field *f = &t[i];
-        const config_setting_t *s = config_setting_get_member(g, f->key);
-        int got = 0;
-        if (s == NULL)
-            continue;
-        if (f->kind == FLAG) {
-            if (config_setting_type(s) != CONFIG_TYPE_BOOL)
-                return spc_cfg_bad(r, s, "must be true or false");
-            *(int *)f->dst = config_setting_get_bool(s);
-            continue;
-        }
-        if (f->kind == NEVER && config_setting_type(s) == CONFIG_TYPE_STRING &&
-            strcmp(config_setting_get_string(s), "never") == 0) {
-            *(double *)f->dst = INFINITY;
-            continue;
-        }
-        double *d = f->dst;
-        got = f->kind != NUM ? spc_cfg_duration(r, g, f->key, f->lo, f->lo_open, d)
-                             : spc_cfg_number(r, g, f->key, f->lo, f->lo_open, f->hi, d);
-        if (got < 0)
-            return -1;
-    }
-    return 0;
-}
-
-static int read_group(spc_cfg_reader *r, const config_setting_t *wf, const char *name,
-                      const field *t, size_t n)
-{
-    const config_setting_t *g = spc_cfg_aggregate(r, wf, name, CONFIG_TYPE_GROUP, 0);
-    if (g == NULL)
-        return r->err->code ? -1 : 0;
-    return read_fields(r, g, t, n);
-}
-
-#define N(t) (sizeof(t) / sizeof((t)[0]))
 
 static void set_defaults(spc_workforce_spec *w, double unit)
 {
@@ -102,35 +46,35 @@ static void set_defaults(spc_workforce_spec *w, double unit)
 static int read_satisfaction(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
 {
     const double I = INFINITY;
-    const field t[] = {
-        { "dynamic", FLAG, 0, 0, 0, &w->s_dynamic },
-        { "initial_mean", NUM, 0, 100, 0, &w->s_init_mean },
-        { "initial_sd", NUM, 0, 50, 0, &w->s_init_sd },
-        { "base", NUM, 0, 100, 0, &w->s_base },
-        { "time_constant", DUR, 0, 0, 1, &w->tau_s },
-        { "w_isq", NUM, 0, 10, 0, &w->w_isq }, { "isq_ref", NUM, 0, 100, 0, &w->isq_ref },
-        { "w_pay", NUM, 0, 1000, 0, &w->w_pay },
-        { "w_recognition", NUM, 0, 1000, 0, &w->w_recognition },
-        { "recognition_ref", NUM, 0, 1, 0, &w->recognition_ref },
-        { "w_training", NUM, 0, 100, 0, &w->w_training },
-        { "training_ref", NUM, 0, I, 0, &w->training_ref },
-        { "w_customer", NUM, 0, 10, 0, &w->w_customer },
-        { "customer_ref", NUM, 0, 100, 0, &w->customer_ref },
-        { "w_pressure", NUM, 0, 1000, 0, &w->w_pressure },
-        { "w_fatigue", NUM, 0, 1000, 0, &w->w_fatigue },
+    const spc_cfg_field t[] = {
+        { "dynamic", SPC_CFG_FLAG, 0, 0, 0, &w->s_dynamic },
+        { "initial_mean", SPC_CFG_NUM, 0, 100, 0, &w->s_init_mean },
+        { "initial_sd", SPC_CFG_NUM, 0, 50, 0, &w->s_init_sd },
+        { "base", SPC_CFG_NUM, 0, 100, 0, &w->s_base },
+        { "time_constant", SPC_CFG_DUR, 0, 0, 1, &w->tau_s },
+        { "w_isq", SPC_CFG_NUM, 0, 10, 0, &w->w_isq }, { "isq_ref", SPC_CFG_NUM, 0, 100, 0, &w->isq_ref },
+        { "w_pay", SPC_CFG_NUM, 0, 1000, 0, &w->w_pay },
+        { "w_recognition", SPC_CFG_NUM, 0, 1000, 0, &w->w_recognition },
+        { "recognition_ref", SPC_CFG_NUM, 0, 1, 0, &w->recognition_ref },
+        { "w_training", SPC_CFG_NUM, 0, 100, 0, &w->w_training },
+        { "training_ref", SPC_CFG_NUM, 0, I, 0, &w->training_ref },
+        { "w_customer", SPC_CFG_NUM, 0, 10, 0, &w->w_customer },
+        { "customer_ref", SPC_CFG_NUM, 0, 100, 0, &w->customer_ref },
+        { "w_pressure", SPC_CFG_NUM, 0, 1000, 0, &w->w_pressure },
+        { "w_fatigue", SPC_CFG_NUM, 0, 1000, 0, &w->w_fatigue },
     };
-    return read_group(r, wf, "satisfaction", t, N(t));
+    return spc_cfg_read_group(r, wf, "satisfaction", t, SPC_CFG_N(t));
 }
 
 static int read_turnover(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
 {
-    const field t[] = {
-        { "enabled", FLAG, 0, 0, 0, &w->turnover },
-        { "a", NUM, -20, 20, 0, &w->quit.a }, { "beta", NUM, 0, 20, 0, &w->quit.beta },
-        { "mean", NUM, 0, 100, 0, &w->quit.mu }, { "sd", NUM, 0, 100, 1, &w->quit.sigma },
-        { "cost", NUM, 0, 10, 0, &w->quit_cost },
+    const spc_cfg_field t[] = {
+        { "enabled", SPC_CFG_FLAG, 0, 0, 0, &w->turnover },
+        { "a", SPC_CFG_NUM, -20, 20, 0, &w->quit.a }, { "beta", SPC_CFG_NUM, 0, 20, 0, &w->quit.beta },
+        { "mean", SPC_CFG_NUM, 0, 100, 0, &w->quit.mu }, { "sd", SPC_CFG_NUM, 0, 100, 1, &w->quit.sigma },
+        { "cost", SPC_CFG_NUM, 0, 10, 0, &w->quit_cost },
     };
-    return read_group(r, wf, "turnover", t, N(t));
+    return spc_cfg_read_group(r, wf, "turnover", t, SPC_CFG_N(t));
 }
 
 static int read_hiring(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
@@ -154,36 +98,36 @@ static int read_hiring(spc_cfg_reader *r, const config_setting_t *wf, spc_workfo
 static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
 {
     const double I = INFINITY;
-    const field learn[] = {
-        { "initial", NUM, 0, 1, 1, &w->pi0 }, { "time_constant", DUR, 0, 0, 1, &w->tau_l },
-        { "mentoring", NUM, 0, 1, 0, &w->mentoring },
+    const spc_cfg_field learn[] = {
+        { "initial", SPC_CFG_NUM, 0, 1, 1, &w->pi0 }, { "time_constant", SPC_CFG_DUR, 0, 0, 1, &w->tau_l },
+        { "mentoring", SPC_CFG_NUM, 0, 1, 0, &w->mentoring },
     };
-    const field press[] = {
-        { "elasticity", NUM, -5, 0, 0, &w->erosion.alpha },
-        { "perception_time", DUR, 0, 0, 1, &w->erosion.tau_p },
-        { "erosion_time", NEVER, 0, 0, 1, &w->erosion.tau_down },
-        { "recovery_time", NEVER, 0, 0, 1, &w->erosion.tau_up },
-        { "min_factor", NUM, 0, 1, 1, &w->erosion.t_min }, { "max_factor", NUM, 1, 10, 0, &w->erosion.t_max },
+    const spc_cfg_field press[] = {
+        { "elasticity", SPC_CFG_NUM, -5, 0, 0, &w->erosion.alpha },
+        { "perception_time", SPC_CFG_DUR, 0, 0, 1, &w->erosion.tau_p },
+        { "erosion_time", SPC_CFG_NEVER, 0, 0, 1, &w->erosion.tau_down },
+        { "recovery_time", SPC_CFG_NEVER, 0, 0, 1, &w->erosion.tau_up },
+        { "min_factor", SPC_CFG_NUM, 0, 1, 1, &w->erosion.t_min }, { "max_factor", SPC_CFG_NUM, 1, 10, 0, &w->erosion.t_max },
     };
-    const field fat[] = {
-        { "time_constant", DUR, 0, 0, 1, &w->tau_f }, { "overtime_max", NUM, 0, 2, 0, &w->overtime_max },
-        { "floor", NUM, 0, 1, 1, &w->phi_min },
+    const spc_cfg_field fat[] = {
+        { "time_constant", SPC_CFG_DUR, 0, 0, 1, &w->tau_f }, { "overtime_max", SPC_CFG_NUM, 0, 2, 0, &w->overtime_max },
+        { "floor", SPC_CFG_NUM, 0, 1, 1, &w->phi_min },
     };
-    const field qual[] = {
-        { "base_error", NUM, 0, 1, 0, &w->eps0 }, { "error_gain", NUM, 0, 1, 0, &w->eps1 },
-        { "rework_fraction", NUM, 0, 10, 1, &w->rework_fraction },
-        { "on_time_weight", NUM, 0, 1, 0, &w->w_on_time },
-        { "perception_time", DUR, 0, 0, 1, &w->tau_q },
-        { "training_effect", NUM, 0, 10, 0, &w->training_error },
+    const spc_cfg_field qual[] = {
+        { "base_error", SPC_CFG_NUM, 0, 1, 0, &w->eps0 }, { "error_gain", SPC_CFG_NUM, 0, 1, 0, &w->eps1 },
+        { "rework_fraction", SPC_CFG_NUM, 0, 10, 1, &w->rework_fraction },
+        { "on_time_weight", SPC_CFG_NUM, 0, 1, 0, &w->w_on_time },
+        { "perception_time", SPC_CFG_DUR, 0, 0, 1, &w->tau_q },
+        { "training_effect", SPC_CFG_NUM, 0, 10, 0, &w->training_error },
     };
-    const field lev[] = {
-        { "pay", NUM, 0, 10, 1, &w->pay }, { "recognition", NUM, 0, 1, 0, &w->recognition },
-        { "training_hours", NUM, 0, I, 0, &w->training_hours },
-        { "hours_per_week", NUM, 1, 168, 0, &w->hours_per_week },
+    const spc_cfg_field lev[] = {
+        { "pay", SPC_CFG_NUM, 0, 10, 1, &w->pay }, { "recognition", SPC_CFG_NUM, 0, 1, 0, &w->recognition },
+        { "training_hours", SPC_CFG_NUM, 0, I, 0, &w->training_hours },
+        { "hours_per_week", SPC_CFG_NUM, 1, 168, 0, &w->hours_per_week },
     };
-    if (read_group(r, wf, "learning", learn, N(learn)) < 0 || read_group(r, wf, "pressure", press, N(press)) < 0 ||
-        read_group(r, wf, "fatigue", fat, N(fat)) < 0 || read_group(r, wf, "quality", qual, N(qual)) < 0 ||
-        read_group(r, wf, "levers", lev, N(lev)) < 0)
+    if (spc_cfg_read_group(r, wf, "learning", learn, SPC_CFG_N(learn)) < 0 || spc_cfg_read_group(r, wf, "pressure", press, SPC_CFG_N(press)) < 0 ||
+        spc_cfg_read_group(r, wf, "fatigue", fat, SPC_CFG_N(fat)) < 0 || spc_cfg_read_group(r, wf, "quality", qual, SPC_CFG_N(qual)) < 0 ||
+        spc_cfg_read_group(r, wf, "levers", lev, SPC_CFG_N(lev)) < 0)
         return -1;
     if (w->training_hours >= w->hours_per_week)
         return spc_cfg_bad(r, config_setting_get_member(config_setting_get_member(wf, "levers"), "training_hours"),

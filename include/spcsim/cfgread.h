@@ -54,6 +54,32 @@ const config_setting_t *spc_cfg_aggregate(spc_cfg_reader *r, const config_settin
 
 char *spc_cfg_strdup(spc_cfg_reader *r, const char *s);
 
+/* ---- tables of settings: (key, kind, range, destination) ---- */
+
+/* SPC_CFG_NEVER: a duration that may also be "never" (infinite);
+ * SPC_CFG_RATE: a rate ("9/h" or a number per time unit); SPC_CFG_FLAG: a
+ * boolean into an int. */
+typedef enum { SPC_CFG_NUM, SPC_CFG_DUR, SPC_CFG_NEVER, SPC_CFG_FLAG, SPC_CFG_RATE } spc_cfg_kind;
+
+typedef struct {
+    const char *key;
+    spc_cfg_kind kind;
+    double lo, hi;   /* NUM: range; DUR: lo is the minimum, hi unused */
+    int lo_open;
+    void *dst;       /* double*, or int* for FLAG */
+} spc_cfg_field;
+
+#define SPC_CFG_N(t) (sizeof(t) / sizeof((t)[0]))
+
+/* Reads every field of table t (at most 31) from group g, rejecting unknown
+ * keys; absent fields keep their defaults. 0 or -1. */
+int spc_cfg_read_fields(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n);
+/* The same without the check for unknown keys. */
+int spc_cfg_read_values(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n);
+/* The same for member group `name` of g (absent: all defaults). */
+int spc_cfg_read_group(spc_cfg_reader *r, const config_setting_t *g, const char *name,
+                       const spc_cfg_field *t, size_t n);
+
 /* ---- section readers (scenario_chain.c) ---- */
 
 /* A distribution group { dist = "gamma"; mean = "10min"; cv = 0.5; }. */
@@ -66,6 +92,12 @@ int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_s
 
 /* The workforce section; fills defaults (enabled = 0) when it is absent. */
 int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+
+/* ---- customers, finance, units (scenario_customers.c) ---- */
+
+int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+int spc_cfg_read_finance(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+int spc_cfg_read_units(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
 
 /* ---- whole scenarios (scenario.c, scenario_interventions.c) ---- */
 
