@@ -27,7 +27,7 @@ void spc_arrivals_apply(spc_arrivals *a, const spc_arrivals_spec *spec)
 }
 
 int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_rng_type *type,
-                      uint64_t seed, unsigned replication)
+                      uint64_t seed, uint64_t replication)
 {
     spc_arrivals_apply(a, spec);
     a->rng = spc_rng_stream_alloc(type, seed, replication, SPC_STREAM(SPC_STREAM_ARRIVALS, 0));

@@ -22,12 +22,12 @@ static uint32_t max_servers(const spc_scenario *sc, size_t i)
     return (uint32_t)m;
 }
 
-static gsl_rng *stream(const gsl_rng_type *type, const spc_scenario *sc, unsigned rep, int family, size_t i)
+static gsl_rng *stream(const gsl_rng_type *type, const spc_scenario *sc, uint64_t rep, int family, size_t i)
 {
     return spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(family, i));
 }
 
-static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rng_type *type, unsigned rep)
+static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rng_type *type, uint64_t rep)
 {
     g->spec = &sc->stages[i];
     g->npos = max_servers(sc, i);
@@ -70,13 +70,14 @@ static void stage_release(stage_t *g)
 }
 
 spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_rng_type *type,
-                           unsigned rep, spc_error *err)
+                           uint64_t rep, spc_error *err)
 {
     spc_chain *ch = calloc(1, sizeof *ch);
     if (ch == NULL)
         goto oom;
     ch->sc = sc;
     ch->cal = cal;
+    ch->front = sc->customers.enabled ? sc->customers.front : -1;
     ch->free_order = NONE;
     ch->nstages = sc->nstages;
     ch->stages = calloc(sc->nstages, sizeof *ch->stages);
@@ -110,6 +111,11 @@ void spc_chain_free(spc_chain *ch)
 void spc_chain_set_hooks(spc_chain *ch, const spc_chain_hooks *hooks)
 {
     ch->hooks = hooks;
+}
+
+void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink)
+{
+    ch->sink = sink;
 }
 
 /* ---- positions ---- */

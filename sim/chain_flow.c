@@ -33,7 +33,7 @@ static uint32_t order_new(spc_chain *ch, double now)
     uint32_t id = ch->free_order;
     order_t *o = &ch->orders[id];
     ch->free_order = o->next;
-    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE };
+    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE, .customer = NONE, .front = NONE };
     ch->wip++;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
     return id;
@@ -45,6 +45,16 @@ static void order_done(spc_chain *ch, uint32_t id, double now)
     ch->free_order = id;
     ch->wip--;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
+}
+
+/* Tells the customer who placed order id how it ended. */
+static spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome outcome, double now, spc_error *err)
+{
+    const order_t *o = &ch->orders[id];
+    if (o->customer == NONE || ch->sink == NULL)
+        return SPC_OK;
+    spc_order_end e = { o->customer, o->kind, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
+    return ch->sink->order_end(ch->sink->ctx, &e, now, err);
 }
 
 /* ---- queues ---- */
@@ -119,6 +129,10 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     double s = spc_dist_sample(&g->spec->service, g->service_rng);
     if (o->rework)
         s *= ch->sc->workforce.rework_fraction;
+    if (o->kind != SPC_ORDER_PURCHASE)
+        s *= o->kind == SPC_ORDER_INQUIRY ? ch->sc->customers.inquiry_work : ch->sc->customers.aftersale_work;
+    if ((int)stage == ch->front)
+        o->front = server;
     if (ch->hooks != NULL && ch->hooks->service_time != NULL)
         s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
     if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
@@ -189,7 +203,7 @@ static spc_status schedule_renege(spc_chain *ch, stage_t *g, uint32_t id, double
 
 /* A new order (not one passed on or sent back) that finds all servers busy
  * and n orders waiting balks with probability min(1, n / balk_limit). */
-static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now)
+static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *err)
 {
     const order_t *o = &ch->orders[id];
     if (o->from != NONE || o->rework)
@@ -202,8 +216,9 @@ static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now)
     spc_counter_add(&g->st.balked, now, 1.0);
     spc_counter_add(&ch->balked, now, 1.0);
     ch->tot.balked += 1;
+    spc_status st = notify(ch, id, SPC_OUT_BALKED, now, err);
     order_done(ch, id, now);
-    return 1;
+    return st == SPC_OK ? 1 : -1;
 }
 
 static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
@@ -212,8 +227,11 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     int diverted;
     if (receive(ch, g, id, now, &diverted, err) != SPC_OK || diverted)
         return err->code;
-    if (g->spec->balk_limit > 0 && balks(ch, g, id, now))
-        return SPC_OK;
+    if (g->spec->balk_limit > 0) {
+        int b = balks(ch, g, id, now, err);
+        if (b != 0)
+            return b > 0 ? SPC_OK : err->code;
+    }
     ch->orders[id].t_stage = now;
     spc_counter_add(&g->st.arrivals, now, 1.0);
     g->tot.arrivals += 1;
@@ -227,8 +245,9 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
         spc_counter_add(&ch->lost, now, 1.0);
         g->tot.lost += 1;
         ch->tot.lost += 1;
+        spc_status st = notify(ch, id, SPC_OUT_BLOCKED, now, err);
         order_done(ch, id, now);
-        return SPC_OK;
+        return st;
     }
     spc_status st = SPC_OK;
     if (g->nfree > 0) {
@@ -254,6 +273,21 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
     return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
 }
 
+spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t kind, spc_error *err)
+{
+    uint32_t id = order_new(ch, now);
+    if (id == NONE)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
+    ch->orders[id].customer = customer;
+    ch->orders[id].kind = kind;
+    spc_counter_add(&ch->arrived, now, 1.0);
+    ch->tot.arrived += 1;
+    const spc_customers_spec *c = &ch->sc->customers;
+    int entry = kind == SPC_ORDER_PURCHASE ? ch->sc->arrivals.entry
+              : kind == SPC_ORDER_INQUIRY ? c->inquiry_stage : c->aftersale_stage;
+    return enter_stage(ch, (size_t)entry, id, now, err);
+}
+
 /* ---- completion ---- */
 
 /* Where an order goes after stage g: a stage index or SPC_ROUTE_DELIVER. */
@@ -271,7 +305,7 @@ static int route(const stage_t *g)
     return s->routes[s->nroutes - 1].to;
 }
 
-static void deliver(spc_chain *ch, uint32_t id, double now)
+static spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err)
 {
     order_t *o = &ch->orders[id];
     double lead = now - o->t_in;
@@ -285,7 +319,9 @@ static void deliver(spc_chain *ch, uint32_t id, double now)
         spc_counter_add(&ch->escaped, now, 1.0);
         ch->tot.escaped += 1;
     }
+    spc_status st = notify(ch, id, SPC_OUT_DELIVERED, now, err);
     order_done(ch, id, now);
+    return st;
 }
 
 /* Did the service just completed at g by `server` err? */
@@ -324,11 +360,9 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     if (spc_chain_take_next(ch, g, server, now, err) != SPC_OK)
         return err->code;
     tell_backlog(ch, g, now);
-    int to = route(g);
-    if (to == SPC_ROUTE_DELIVER) {
-        deliver(ch, id, now);
-        return SPC_OK;
-    }
+    int to = o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
+    if (to == SPC_ROUTE_DELIVER)
+        return deliver(ch, id, now, err);
     o->from = stage;
     o->sojourn_prev = sojourn;
     return enter_stage(ch, (size_t)to, id, now, err);
@@ -338,7 +372,6 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
 
 spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t id, spc_error *err)
 {
-    (void)err;
     stage_t *g = &ch->stages[stage];
     order_t *o = &ch->orders[id];
     o->renege = 0;
@@ -352,5 +385,5 @@ spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t 
     ch->wip--;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
     tell_backlog(ch, g, now);
-    return SPC_OK;
+    return notify(ch, id, SPC_OUT_ABANDONED, now, err);
 }

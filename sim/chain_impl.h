@@ -22,6 +22,9 @@ typedef struct {
     double sojourn_prev; /* time it spent at the stage it came from */
     spc_event_id renege; /* its pending abandonment while it waits, 0 if none */
     uint32_t abandoned;  /* left the queue unserved: skipped when reached */
+    uint32_t customer;   /* who placed it, NONE for an anonymous external order */
+    uint32_t kind;       /* SPC_ORDER_* */
+    uint32_t front;      /* position that served it at the front stage, NONE if none */
 } order_t;
 
 typedef struct {
@@ -55,6 +58,8 @@ typedef struct {
 struct spc_chain {
     const spc_scenario *sc;
     const spc_chain_hooks *hooks;
+    const spc_chain_sink *sink;
+    int front;              /* customers' front stage, -1 without customers */
     spc_calendar *cal;
     stage_t *stages;
     size_t nstages;

@@ -60,7 +60,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i == p->x->n)
             return NULL;
-        spc_run_execute(p->sc, p->opts->first + i, &p->x->rep[i], &p->x->rep_ts[i], &p->x->info[i], &p->errs[i]);
+        spc_run_execute_panel(p->sc, p->opts->first + i, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
+                              &p->x->info[i], &p->errs[i]);
         pthread_mutex_lock(&p->lock);
         p->done++;
         progress(p);
@@ -76,12 +77,14 @@ static spc_status alloc_slots(spc_experiment *x, unsigned n, spc_error *err)
     x->rep = calloc(n, sizeof *x->rep);
     x->rep_ts = calloc(n, sizeof *x->rep_ts);
     x->info = calloc(n, sizeof *x->info);
-    if (!x->rep || !x->rep_ts || !x->info)
+    x->rep_panel = calloc(n, sizeof *x->rep_panel);
+    if (!x->rep || !x->rep_ts || !x->info || !x->rep_panel)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %u replications", n);
     x->n = n;
     for (unsigned i = 0; i < n; i++) {
         spc_results_init(&x->rep[i]);
         spc_timeseries_init(&x->rep_ts[i]);
+        spc_panel_init(&x->rep_panel[i]);
     }
     return SPC_OK;
 }
@@ -174,9 +177,12 @@ void spc_experiment_release(spc_experiment *x)
     for (unsigned i = 0; i < x->n; i++) {
         spc_results_release(&x->rep[i]);
         spc_timeseries_release(&x->rep_ts[i]);
+        if (x->rep_panel != NULL)
+            spc_panel_release(&x->rep_panel[i]);
     }
     free(x->rep);
     free(x->rep_ts);
+    free(x->rep_panel);
     free(x->info);
     spc_results_release(&x->combined);
     spc_timeseries_release(&x->combined_ts);
@@ -198,11 +204,15 @@ static int append(spc_experiment *x, spc_experiment *more)
     spc_run_info *info = realloc(x->info, n * sizeof *info);
     if (info != NULL)
         x->info = info;
-    if (rep == NULL || ts == NULL || info == NULL)
+    spc_panel *panel = realloc(x->rep_panel, n * sizeof *panel);
+    if (panel != NULL)
+        x->rep_panel = panel;
+    if (rep == NULL || ts == NULL || info == NULL || panel == NULL)
         return -1;
     memcpy(x->rep + x->n, more->rep, more->n * sizeof *rep);
     memcpy(x->rep_ts + x->n, more->rep_ts, more->n * sizeof *ts);
     memcpy(x->info + x->n, more->info, more->n * sizeof *info);
+    memcpy(x->rep_panel + x->n, more->rep_panel, more->n * sizeof *panel);
     x->n = n;
     x->wall_seconds += more->wall_seconds;
     more->n = 0; /* the tables now belong to x */

@@ -11,26 +11,47 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <string.h>
+#include <gsl/gsl_randist.h>
+
 #include "spcsim/arrivals.h"
 #include "spcsim/calendar.h"
 #include "spcsim/chain.h"
+#include "spcsim/company.h"
+#include "spcsim/customers.h"
 #include "spcsim/events.h"
+#include "spcsim/finance.h"
 #include "spcsim/rng.h"
 #include "spcsim/workforce.h"
 
 /* A run whose clock has not moved for this many events is declared stuck. */
 #define SPC_RUN_MAX_STUCK 10000000u
 
+/* One unit's traits (zero and 1 for a single unit). */
+typedef struct {
+    uint32_t index;
+    spc_unit_traits wf;
+    double demand;
+} unit_t;
+
 typedef struct {
     const spc_scenario *sc;
+    const spc_scenario *state;  /* the state in force (the last intervention's) */
+    const unit_t *unit;
+    uint64_t key;               /* stream key: (replication, unit) */
     double now;
     uint64_t events;
     spc_calendar *cal;
     spc_arrivals arrivals;
     spc_chain *chain;
     spc_workforce *workforce;   /* NULL without a workforce section */
+    spc_customers *customers;   /* NULL without a customers section */
+    spc_ledger ledger;          /* used with customers */
+    spc_chain_sink sink;
+    spc_customer_staff staff;
     spc_timeseries *ts;         /* NULL: period rows are not kept */
     spc_timeseries own_ts;
+    spc_panel *panel;           /* NULL: not kept */
     double next_report;         /* time of the pending report */
     long period;                /* index of the next report */
     spc_system_totals prev;     /* the chain's totals at the last report */
@@ -46,16 +67,52 @@ static spc_status schedule(spc_run *run, double t, uint32_t kind)
     return SPC_OK;
 }
 
-static spc_status run_setup(spc_run *run, unsigned rep)
+/* ---- the glue between customers, chain and workforce ---- */
+
+static spc_status sink_order_end(void *ctx, const spc_order_end *e, double now, spc_error *err)
+{
+    spc_run *run = ctx;
+    return spc_customers_order_end(run->customers, e, now, err);
+}
+
+static double staff_attitude(void *ctx, uint32_t pos, double now, uint32_t *id)
+{
+    spc_run *run = ctx;
+    return spc_workforce_attitude(run->workforce, (uint32_t)run->sc->customers.front, pos, now, id);
+}
+
+static void staff_mirror(void *ctx, uint32_t pos, uint32_t id, double u, double now)
+{
+    spc_run *run = ctx;
+    spc_workforce_mirror(run->workforce, (uint32_t)run->sc->customers.front, pos, id, u, now);
+}
+
+static spc_status setup_customers(spc_run *run, const gsl_rng_type *type)
+{
+    const spc_scenario *sc = run->sc;
+    run->customers = spc_customers_alloc(sc, run->chain, run->cal, type, run->key, run->unit->demand, run->err);
+    if (run->customers == NULL)
+        return run->err->code;
+    spc_ledger_init(&run->ledger, &sc->finance);
+    run->sink = (spc_chain_sink){ run, sink_order_end };
+    spc_chain_set_sink(run->chain, &run->sink);
+    if (run->workforce != NULL) {
+        run->staff = (spc_customer_staff){ run, staff_attitude, staff_mirror };
+        spc_customers_set_staff(run->customers, &run->staff);
+    }
+    return spc_customers_start(run->customers, run->err);
+}
+
+static spc_status run_setup(spc_run *run)
 {
     const spc_scenario *sc = run->sc;
     const gsl_rng_type *type = spc_rng_type_find(sc->generator);
     if (type == NULL)
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "unknown generator %s", sc->generator);
     run->cal = spc_calendar_alloc(256);
-    if (run->cal == NULL || spc_arrivals_init(&run->arrivals, &sc->arrivals, type, sc->seed, rep) != 0)
+    if (run->cal == NULL || spc_arrivals_init(&run->arrivals, &sc->arrivals, type, sc->seed, run->key) != 0)
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory setting up the run");
-    run->chain = spc_chain_alloc(sc, run->cal, type, rep, run->err);
+    run->chain = spc_chain_alloc(sc, run->cal, type, run->key, run->err);
     if (run->chain == NULL)
         return run->err->code;
     /* interventions before reports: at equal times, the report sees the
@@ -64,10 +121,12 @@ static spc_status run_setup(spc_run *run, unsigned rep)
         if (spc_calendar_push(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
             return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     if (sc->workforce.enabled) {
-        run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, rep, run->err);
+        run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, run->key, &run->unit->wf, run->err);
         if (run->workforce == NULL)
             return run->err->code;
     }
+    if (sc->customers.enabled && setup_customers(run, type) != SPC_OK)
+        return run->err->code;
     run->next_report = sc->period;
     if (run->next_report < sc->horizon && schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
         return run->err->code;
@@ -76,24 +135,85 @@ static spc_status run_setup(spc_run *run, unsigned rep)
     if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
         (sc->warmup > 0 && spc_calendar_push(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    if (sc->customers.enabled)
+        return SPC_OK; /* the customers place the orders */
     return schedule(run, spc_arrivals_next(&run->arrivals, 0.0), SPC_EV_ARRIVAL);
 }
 
 static void run_teardown(spc_run *run)
 {
+    spc_customers_free(run->customers);
+    spc_ledger_release(&run->ledger);
     spc_workforce_free(run->workforce);
     spc_chain_free(run->chain);
     spc_arrivals_release(&run->arrivals);
     spc_calendar_free(run->cal);
 }
 
+static spc_status oom_ts(spc_run *run)
+{
+    return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory for the time series");
+}
+
+/* The customers' and the ledger's rows of the period, and the unit's
+ * panel row. company: the workforce's company row of the period, or NULL. */
+static spc_status report_customers(spc_run *run, const spc_ts_row *company)
+{
+    const spc_scenario *sc = run->sc;
+    double esat = NAN, turnover = NAN;
+    if (company != NULL) {
+        esat = company->v[SPC_TS_SATISFACTION];
+        double head = company->v[SPC_TS_HEADCOUNT];
+        turnover = head > 0 ? company->v[SPC_TS_QUITS] / head * (sc->workforce.quit.year / sc->period) : NAN;
+    }
+    spc_ts_row *c = spc_timeseries_add(run->ts, run->period, run->now, "customers");
+    if (c == NULL)
+        return oom_ts(run);
+    c->v[SPC_TS_TURNOVER_ANNUAL] = turnover;
+    spc_customers_report(run->customers, run->now, esat, c);
+    spc_ledger_inputs in = { .time = run->now, .recognition = run->state->workforce.recognition,
+                             .year = sc->workforce.quit.year };
+    spc_customers_totals(run->customers, &in.cust);
+    if (run->workforce != NULL)
+        spc_workforce_money(run->workforce, run->now, &in.wf);
+    for (uint32_t i = 0; i < sc->nstages; i++) {
+        spc_stage_totals t;
+        spc_chain_stage_totals(run->chain, i, run->now, &t);
+        in.rework += t.rework;
+    }
+    spc_ledger_period lp;
+    spc_ts_row *f = spc_timeseries_add(run->ts, run->period, run->now, "finance");
+    if (f == NULL || spc_ledger_close(&run->ledger, &in, &lp) != 0)
+        return oom_ts(run);
+    spc_ledger_fill(&lp, f);
+    c = &run->ts->rows[run->ts->n - 2]; /* the add may have moved the rows */
+    if (run->panel == NULL)
+        return SPC_OK;
+    spc_panel_row *p = spc_panel_add(run->panel, run->unit->index, run->period, run->now);
+    if (p == NULL)
+        return oom_ts(run);
+    const int from[SPC_P_NCOLUMNS] = { SPC_TS_ESAT, SPC_TS_CSAT, SPC_TS_IMPRESSION, SPC_TS_NPS,
+                                       SPC_TS_TURNOVER_ANNUAL, SPC_TS_RETENTION, SPC_TS_ACTIVE, -1, -1 };
+    for (int k = 0; k < SPC_P_NCOLUMNS; k++)
+        if (from[k] >= 0)
+            p->v[k] = c->v[from[k]];
+    p->v[SPC_P_REVENUE] = f->v[SPC_TS_REVENUE];
+    p->v[SPC_P_PROFIT] = f->v[SPC_TS_PROFIT];
+    return SPC_OK;
+}
+
 /* End of a reporting period: the workforce's rows, then the system's
- * (orders delivered, escaped defects and mean lead time in the period). */
+ * (orders delivered, escaped defects and mean lead time in the period),
+ * then the customers' and the ledger's. */
 static spc_status report(spc_run *run)
 {
-    if (run->workforce != NULL && spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
-        return run->err->code;
-    spc_ts_row *r = spc_timeseries_add(run->ts, run->period++, run->now, "system");
+    long company = -1;
+    if (run->workforce != NULL) {
+        if (spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
+            return run->err->code;
+        company = (long)run->ts->n - 1;
+    }
+    spc_ts_row *r = spc_timeseries_add(run->ts, run->period, run->now, "system");
     if (r == NULL)
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory for the time series");
     spc_system_totals t;
@@ -103,15 +223,24 @@ static spc_status report(spc_run *run)
     r->v[SPC_TS_ESCAPED] = t.escaped - run->prev.escaped;
     r->v[SPC_TS_LEAD_TIME] = done > 0 ? (t.lead_sum - run->prev.lead_sum) / done : NAN;
     run->prev = t;
-    return SPC_OK;
+    spc_status st = SPC_OK;
+    if (run->customers != NULL)
+        st = report_customers(run, company >= 0 ? &run->ts->rows[company] : NULL);
+    run->period++;
+    return st;
 }
 
 /* Switches every module to the intervention's state of the scenario. */
 static spc_status intervene(spc_run *run, const spc_intervention *iv)
 {
+    run->state = iv->state;
     spc_arrivals_apply(&run->arrivals, &iv->state->arrivals);
     if (spc_chain_apply(run->chain, iv->state, run->workforce == NULL, run->now, run->err) != SPC_OK)
         return run->err->code;
+    if (run->customers != NULL) {
+        spc_customers_apply(run->customers, iv->state);
+        spc_ledger_apply(&run->ledger, &iv->state->finance);
+    }
     if (run->workforce != NULL)
         return spc_workforce_apply(run->workforce, iv->state, run->now, run->err);
     return SPC_OK;
@@ -137,6 +266,19 @@ static int dispatch(spc_run *run, const spc_event *ev)
         spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
         if (run->workforce != NULL)
             spc_workforce_start_stats(run->workforce, run->now);
+        if (run->customers != NULL) {
+            spc_customers_start_stats(run->customers, run->now);
+            spc_ledger_start_stats(&run->ledger, run->now);
+        }
+        break;
+    case SPC_EV_PURCHASE:
+        st = spc_customers_purchase(run->customers, ev->a, ev->b, run->now, run->err);
+        break;
+    case SPC_EV_ACQUIRE:
+        st = spc_customers_acquire(run->customers, run->now, run->err);
+        break;
+    case SPC_EV_CLAIM:
+        st = spc_customers_claim(run->customers, ev->a, ev->b, run->now, run->err);
         break;
     case SPC_EV_QUIT_CHECK:
         st = spc_workforce_quit_check(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);
@@ -164,15 +306,17 @@ static int dispatch(spc_run *run, const spc_event *ev)
     return st == SPC_OK ? 0 : -1;
 }
 
-spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
-                           spc_timeseries *ts, spc_run_info *info, spc_error *err)
+/* One unit of one replication, from the first event to the horizon. */
+static spc_status run_unit(const spc_scenario *sc, unsigned rep, const unit_t *unit, spc_results *out,
+                           spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err)
 {
-    spc_run run = { .sc = sc, .err = err, .ts = ts };
+    spc_run run = { .sc = sc, .state = sc, .unit = unit, .key = SPC_UNIT_KEY(rep, unit->index), .err = err, .ts = ts,
+                    .panel = panel };
     spc_timeseries_init(&run.own_ts);
     if (run.ts == NULL)
         run.ts = &run.own_ts;
     spc_event ev;
-    int rc = run_setup(&run, rep) == SPC_OK ? 0 : -1;
+    int rc = run_setup(&run) == SPC_OK ? 0 : -1;
     uint64_t stuck = 0; /* events in a row at the same time */
     while (rc == 0 && spc_calendar_pop(run.cal, &ev)) {
         stuck = ev.time > run.now ? 0 : stuck + 1;
@@ -188,11 +332,78 @@ spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *ou
     }
     if (rc >= 0 && spc_chain_collect(run.chain, sc->horizon, out, err) == SPC_OK && run.workforce != NULL)
         spc_workforce_collect(run.workforce, sc->horizon, out, err);
+    if (rc >= 0 && err->code == SPC_OK && run.customers != NULL &&
+        spc_customers_collect(run.customers, sc->horizon, out, err) == SPC_OK)
+        spc_ledger_collect(&run.ledger, out, err);
     spc_timeseries_release(&run.own_ts);
     if (info != NULL) {
-        info->events = run.events;
+        info->events += run.events;
         info->end_time = run.now;
     }
     run_teardown(&run);
     return err->code;
+}
+
+/* The units' traits: drawn from replication 0's units stream, so that
+ * every replication simulates the same company (docs/model.md, (U1)). */
+static unit_t *draw_units(const spc_scenario *sc, spc_error *err)
+{
+    const spc_units_spec *u = &sc->units;
+    unit_t *units = calloc((size_t)u->count, sizeof *units);
+    gsl_rng *r = spc_rng_stream_alloc(spc_rng_type_find(sc->generator), sc->seed, 0, SPC_STREAM(SPC_STREAM_UNITS, 0));
+    if (units == NULL || r == NULL) {
+        free(units);
+        if (r != NULL)
+            gsl_rng_free(r);
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %d units", u->count);
+        return NULL;
+    }
+    for (int k = 0; k < u->count; k++) {
+        units[k].index = (uint32_t)k;
+        units[k].wf.s_shift = gsl_ran_gaussian(r, 1.0) * u->management_sd;
+        units[k].demand = exp(gsl_ran_gaussian(r, 1.0) * u->demand_sd);
+        units[k].wf.a_shift = gsl_ran_gaussian(r, 1.0) * u->labour_sd;
+    }
+    gsl_rng_free(r);
+    return units;
+}
+
+spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_results *out, spc_timeseries *ts,
+                                 spc_panel *panel, spc_run_info *info, spc_error *err)
+{
+    if (info != NULL)
+        *info = (spc_run_info){ 0 };
+    if (sc->units.count <= 1) {
+        unit_t one = { .demand = 1.0 };
+        return run_unit(sc, rep, &one, out, ts, panel, info, err);
+    }
+    unit_t *units = draw_units(sc, err);
+    if (units == NULL)
+        return err->code;
+    spc_units_acc acc;
+    if (spc_units_acc_init(&acc, 1) != 0) {
+        free(units);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
+    }
+    for (int k = 0; k < sc->units.count && err->code == SPC_OK; k++) {
+        spc_results r;
+        spc_timeseries t;
+        spc_results_init(&r);
+        spc_timeseries_init(&t);
+        if (run_unit(sc, rep, &units[k], &r, &t, panel, info, err) == SPC_OK && spc_units_acc_add(&acc, &r, &t) != 0)
+            spc_error_set(err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %d)", sc->path, k);
+        spc_results_release(&r);
+        spc_timeseries_release(&t);
+    }
+    if (err->code == SPC_OK && spc_units_acc_finish(&acc, sc, out, ts) != 0)
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the units");
+    spc_units_acc_release(&acc);
+    free(units);
+    return err->code;
+}
+
+spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
+                           spc_timeseries *ts, spc_run_info *info, spc_error *err)
+{
+    return spc_run_execute_panel(sc, rep, out, ts, NULL, info, err);
 }

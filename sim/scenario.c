@@ -138,12 +138,15 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
 {
     static const char *const keys[] = {
         "name", "description", "seed", "generator", "time_unit", "horizon",
-        "warmup", "replications", "statistics", "arrivals", "stages", "workforce", "interventions", NULL
+        "warmup", "replications", "statistics", "arrivals", "stages", "workforce", "customers", "finance",
+        "units", "interventions", NULL
     };
     if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
         spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
-        spc_cfg_read_workforce(r, root, sc) < 0 || resolve_period(r, root, sc) < 0)
+        spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||
+        spc_cfg_read_finance(r, root, sc) < 0 || spc_cfg_read_units(r, root, sc) < 0 ||
+        resolve_period(r, root, sc) < 0)
         return -1;
     return 0;
 }
@@ -231,6 +234,8 @@ void spc_scenario_free(spc_scenario *sc)
     free(sc->arrivals.slot_rate);
     spc_dist_release(&sc->arrivals.interarrival);
     spc_dist_release(&sc->workforce.hire_delay);
+    spc_dist_release(&sc->customers.interpurchase);
+    spc_dist_release(&sc->customers.claim_delay);
     for (size_t k = 0; k < sc->ninterventions; k++) {
         spc_intervention *iv = &sc->interventions[k];
         for (size_t j = 0; j < iv->nsets; j++)

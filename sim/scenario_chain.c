@@ -385,9 +385,20 @@ static int read_process(spc_cfg_reader *r, const config_setting_t *g, spc_arriva
 int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     static const char *const keys[] = { "process", "rate", "schedule", "interarrival", "entry", NULL };
-    const config_setting_t *g = spc_cfg_aggregate(r, root, "arrivals", CONFIG_TYPE_GROUP, 1);
-    if (g == NULL || spc_cfg_check_keys(r, g, keys) < 0 || read_process(r, g, &sc->arrivals) < 0)
+    static const char *const entry_only[] = { "entry", NULL };
+    /* with customers, their purchases are the orders: arrivals only names the entry */
+    int customers = config_setting_get_member(root, "customers") != NULL;
+    sc->arrivals.kind = SPC_ARRIVALS_POISSON;
+    sc->arrivals.entry = 0;
+    const config_setting_t *g = spc_cfg_aggregate(r, root, "arrivals", CONFIG_TYPE_GROUP, !customers);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    if (customers) {
+        if (spc_cfg_check_keys(r, g, entry_only) < 0)
+            return -1;
+    } else if (spc_cfg_check_keys(r, g, keys) < 0 || read_process(r, g, &sc->arrivals) < 0) {
         return -1;
+    }
     const char *entry = sc->stages[0].name;
     if (spc_cfg_string(r, g, "entry", &entry) < 0)
         return -1;

@@ -93,7 +93,7 @@ static void put_arrivals(FILE *f, const spc_scenario *sc)
 {
     const spc_arrivals_spec *a = &sc->arrivals;
     fputs("arrivals = {\n", f);
-    switch (a->kind) {
+    switch (sc->customers.enabled ? -1 : (int)a->kind) {
     case SPC_ARRIVALS_POISSON:
         fputs("  process = \"poisson\";\n  rate = ", f);
         put_real(f, a->rate);
@@ -112,6 +112,8 @@ static void put_arrivals(FILE *f, const spc_scenario *sc)
         fputs("  process = \"renewal\";\n  interarrival = ", f);
         put_dist(f, &a->interarrival);
         fputs(";\n", f);
+        break;
+    default: /* customers make the orders */
         break;
     }
     fputs("  entry = ", f);
@@ -197,6 +199,68 @@ static void put_workforce(FILE *f, const spc_workforce_spec *w)
     fputs(" };\n};\n", f);
 }
 
+static void put_stage_name(FILE *f, const spc_scenario *sc, const char *key, int stage)
+{
+    fprintf(f, " %s = ", key);
+    put_string(f, sc->stages[stage].name);
+    fputc(';', f);
+}
+
+static void put_customers(FILE *f, const spc_scenario *sc)
+{
+    const spc_customers_spec *c = &sc->customers;
+    fputs("customers = {\n ", f);
+    kv(f, "market", c->market); kv(f, "initial", c->initial); put_stage_name(f, sc, "front", c->front);
+    fputs("\n  acquisition = {", f);
+    kv(f, "rate", c->acquisition); kv(f, "w_detractors", c->w_detractors);
+    kv(f, "referrals", c->referrals); kv(f, "conversion", c->conversion);
+    fputs(" };\n  purchases = { interval = ", f);
+    put_dist(f, &c->interpurchase);
+    fputc(';', f);
+    kv(f, "w_frequency", c->w_frequency); kv(f, "inquiry", c->inquiry_prob);
+    put_stage_name(f, sc, "inquiry_stage", c->inquiry_stage); kv(f, "inquiry_work", c->inquiry_work);
+    fputs(" };\n  aftersale = {", f);
+    put_stage_name(f, sc, "stage", c->aftersale_stage); kv(f, "work", c->aftersale_work);
+    kv(f, "base", c->claim_base); kv(f, "defect", c->claim_defect);
+    fputs(" delay = ", f);
+    put_dist(f, &c->claim_delay);
+    fputc(';', f);
+    kv(f, "expectation", c->request_expect);
+    fputs(" };\n  satisfaction = {", f);
+    kv(f, "initial_mean", c->u_init); kv(f, "initial_sd", c->u_init_sd); kv(f, "expectation", c->expect_init);
+    kv(f, "base", c->s0); kv(f, "w_wait", c->w_wait); kv(f, "w_defect", c->w_defect);
+    kv(f, "w_attitude", c->w_attitude); kv(f, "attitude_ref", c->attitude_ref); kv(f, "lost", c->score_lost);
+    kv(f, "noise", c->score_sd); kv(f, "heterogeneity", c->heterogeneity); kv(f, "learn", c->learn); kv(f, "expectation_learn", c->expect_learn);
+    fprintf(f, " };\n  relationship = { enabled = %s;", c->relationship ? "true" : "false");
+    kv(f, "loss", c->regular_loss);
+    fputs(" };\n  retention = {", f);
+    kv(f, "r0", c->r0); kv(f, "r1", c->r1); kv(f, "reference", c->u_ref);
+    fputs(" };\n  survey = {", f);
+    kv(f, "response_rate", c->response_rate); kv(f, "noise", c->response_sd);
+    fputs(" };\n};\n", f);
+}
+
+static void put_finance(FILE *f, const spc_finance_spec *m)
+{
+    fputs("finance = {", f);
+    kv(f, "price", m->price); kv(f, "service_fee", m->service_fee); kv(f, "cogs", m->cogs);
+    kv(f, "overtime_premium", m->overtime_premium); kv(f, "hiring_cost", m->hiring_cost);
+    kv(f, "rework_cost", m->rework_cost); kv(f, "refund", m->refund);
+    kv(f, "acquisition_cost", m->acquisition_cost); kv(f, "referral_cost", m->referral_cost);
+    kv(f, "recognition_cost", m->recognition_cost);
+    fputs("\n ", f);
+    kv(f, "fixed", m->fixed); kv(f, "discount_rate", m->discount_rate); kv(f, "clv_period", m->clv_period);
+    kv(f, "clv_horizon", m->clv_horizon);
+    fputs(" };\n", f);
+}
+
+static void put_units(FILE *f, const spc_units_spec *u)
+{
+    fprintf(f, "units = { count = %d;", u->count);
+    kv(f, "management_sd", u->management_sd); kv(f, "demand_sd", u->demand_sd); kv(f, "labour_sd", u->labour_sd);
+    fputs(" };\n", f);
+}
+
 static void put_interventions(FILE *f, const spc_scenario *sc)
 {
     fputs("interventions = (\n", f);
@@ -238,6 +302,12 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
     fputs(");\n", f);
     if (sc->workforce.enabled)
         put_workforce(f, &sc->workforce);
+    if (sc->customers.enabled) {
+        put_customers(f, sc);
+        put_finance(f, &sc->finance);
+    }
+    if (sc->units.count > 1)
+        put_units(f, &sc->units);
     if (sc->ninterventions > 0)
         put_interventions(f, sc);
     return ferror(f) ? -1 : 0;

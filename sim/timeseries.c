@@ -12,7 +12,11 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
     "productivity", "pressure", "time_per_order", "standard", "isq", "quits", "hires", "layoffs",
     "errors", "defects_caught", "rework", "escaped_defects", "completed", "utilization",
-    "wait_mean", "overtime", "turnover_cost", "lead_time_mean"
+    "wait_mean", "overtime", "turnover_cost", "lead_time_mean",
+    "esat", "csat", "score_mean", "nps", "impression", "responses", "active", "acquired",
+    "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
+    "revenue", "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
+    "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "costs", "profit", "margin"
 };
 
 void spc_timeseries_init(spc_timeseries *ts)

@@ -47,7 +47,8 @@ static double overtime(const spc_workforce_spec *w, double pp)
 static double s_target(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
 {
     const spc_workforce_spec *w = wf->w;
-    double s = w->s_base + w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(w->pay) +
+    double c = spc_first_order(e->c, e->c_obs, now - e->t_c, w->tau_q); /* (M1) */
+    double s = w->s_base + wf->unit.s_shift + w->w_customer * (c - w->customer_ref) + w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(w->pay) +
                w->w_recognition * (w->recognition - w->recognition_ref) +
                w->w_training * (w->training_hours - w->training_ref) -
                w->w_pressure * fmax(0.0, g->ero.perceived - 1.0) - w->w_fatigue * fmax(0.0, e->f - 1.0);
@@ -94,7 +95,12 @@ void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now)
     double dt = now - g->t_ero;
     if (!(dt > 0))
         return;
-    g->overtime += overtime(wf->w, g->ero.perceived) * g->present * dt;
+    double ot = overtime(wf->w, g->ero.perceived) * g->present * dt;
+    double rate = g->spec->salary * wf->w->pay / wf->w->quit.year; /* per person and time unit */
+    g->overtime += ot;
+    g->money.overtime += ot * rate;
+    g->money.wages += g->present * dt * rate;
+    g->money.person_time += g->present * dt;
     spc_erosion_advance(&g->ero, &wf->w->erosion, g->p, dt);
     g->t_ero = now;
 }
@@ -229,11 +235,12 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     e->quit_ev = 0;
     spc_wf_advance_pressure(wf, g, now);
     spc_wf_update_employee(wf, g, e, now);
-    double accept = spc_quit_hazard(e->s, &wf->w->quit) / wf->h_max;
+    double accept = spc_quit_hazard(e->s, &wf->quit) / wf->h_max;
     if (!(gsl_rng_uniform(g->turnover) < accept))
         return next_candidate(wf, g, pos, now, err);
     g->quits += 1;
     g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
+    g->money.turnover += wf->w->quit_cost * e->salary * wf->w->pay;
     if (leave(wf, g, pos, now, err) != SPC_OK)
         return err->code;
     return wf->w->freeze ? SPC_OK : open_vacancy(wf, g, pos, now, err);
@@ -244,11 +251,14 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
 {
     const spc_workforce_spec *w = wf->w;
     e->present = 1;
-    e->s = clamp(w->s_init_mean + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
+    e->s = clamp(w->s_init_mean + wf->unit.s_shift + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
     e->f = 1.0;
     e->t = now;
     e->hired = now - tenure;
     e->salary = g->spec->salary;
+    e->id = wf->next_id++;
+    e->c = e->c_obs = w->customer_ref;
+    e->t_c = now;
     g->present++;
 }
 
@@ -262,6 +272,7 @@ spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, d
     spc_wf_advance_pressure(wf, g, now);
     arrive(wf, g, e, now, 0.0);
     g->hires += 1;
+    g->money.hires += 1;
     if (spc_chain_set_staffed(wf->chain, stage, pos, 1, now, err) != SPC_OK)
         return err->code;
     spc_wf_refresh_capacity(wf, g, now);
@@ -322,7 +333,9 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
     int old_on = wf->w->turnover;
     wf->sc = state;
     wf->w = &state->workforce;
-    wf->h_max = spc_quit_hazard(0.0, &wf->w->quit);
+    wf->quit = wf->w->quit;
+    wf->quit.a += wf->unit.a_shift;
+    wf->h_max = spc_quit_hazard(0.0, &wf->quit);
     if ((wf->h_max != old_hmax || wf->w->turnover != old_on) && restart_quits(wf, now, err) != SPC_OK)
         return err->code;
     for (size_t i = 0; i < wf->ng; i++) {
@@ -350,7 +363,7 @@ static double default_target_delay(const spc_scenario *sc, size_t i, double lamb
     return isfinite(wq) && lambda > 0 ? wq + t0 : 4.0 * t0;
 }
 
-static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_type *type, unsigned rep,
+static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_type *type, uint64_t rep,
                       double lambda, double rho)
 {
     const spc_scenario *sc = wf->sc;
@@ -376,7 +389,7 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
  * at the reference satisfaction (exponential, mean 1/h(mu)). */
 static spc_status staff_initially(spc_workforce *wf, group_t *g, spc_error *err)
 {
-    double h = spc_quit_hazard(wf->w->quit.mu, &wf->w->quit);
+    double h = spc_quit_hazard(wf->w->quit.mu, &wf->quit);
     for (uint32_t pos = 0; pos < g->target; pos++) {
         double tenure = h > 0 ? spc_dist_exponential(g->people, 1.0 / h) : 0.0;
         arrive(wf, g, &g->emp[pos], 0.0, tenure);
@@ -388,7 +401,8 @@ static spc_status staff_initially(spc_workforce *wf, group_t *g, spc_error *err)
 }
 
 spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
-                                   const gsl_rng_type *type, unsigned rep, spc_error *err)
+                                   const gsl_rng_type *type, uint64_t rep, const spc_unit_traits *unit,
+                                   spc_error *err)
 {
     spc_workforce *wf = calloc(1, sizeof *wf);
     double *lambda = calloc(sc->nstages, sizeof *lambda), *rho = calloc(sc->nstages, sizeof *rho);
@@ -398,7 +412,11 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
     wf->w = &sc->workforce;
     wf->chain = chain;
     wf->cal = cal;
-    wf->h_max = spc_quit_hazard(0.0, &wf->w->quit);
+    if (unit != NULL)
+        wf->unit = *unit;
+    wf->quit = wf->w->quit;
+    wf->quit.a += wf->unit.a_shift;
+    wf->h_max = spc_quit_hazard(0.0, &wf->quit);
     wf->ng = sc->nstages;
     wf->g = calloc(wf->ng, sizeof *wf->g);
     if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches))
@@ -424,6 +442,64 @@ fail:
     free(rho);
     spc_workforce_free(wf);
     return NULL;
+}
+
+/* ---- what the customers and the ledger ask ---- */
+
+double spc_workforce_attitude(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, uint32_t *id)
+{
+    group_t *g = &wf->g[stage];
+    employee_t *e = &g->emp[pos];
+    if (!e->present) {
+        *id = UINT32_MAX;
+        return NAN;
+    }
+    spc_wf_advance_pressure(wf, g, now);
+    spc_wf_update_employee(wf, g, e, now);
+    *id = e->id;
+    return e->s;
+}
+
+void spc_workforce_mirror(spc_workforce *wf, uint32_t stage, uint32_t pos, uint32_t id, double u, double now)
+{
+    group_t *g = &wf->g[stage];
+    employee_t *e = &g->emp[pos];
+    if (!e->present || e->id != id)
+        return;
+    spc_wf_advance_pressure(wf, g, now);
+    spc_wf_update_employee(wf, g, e, now);
+    e->c = spc_first_order(e->c, e->c_obs, now - e->t_c, wf->w->tau_q);
+    e->c_obs = 10.0 * u;
+    e->t_c = now;
+}
+
+void spc_workforce_money(spc_workforce *wf, double now, spc_wf_money *out)
+{
+    *out = (spc_wf_money){ 0 };
+    for (size_t i = 0; i < wf->ng; i++) {
+        group_t *g = &wf->g[i];
+        spc_wf_advance_pressure(wf, g, now);
+        out->wages += g->money.wages;
+        out->overtime += g->money.overtime;
+        out->hires += g->money.hires;
+        out->turnover += g->money.turnover;
+        out->person_time += g->money.person_time;
+    }
+}
+
+double spc_workforce_esat(spc_workforce *wf, double now)
+{
+    double n = 0, s = 0;
+    for (size_t i = 0; i < wf->ng; i++) {
+        group_t *g = &wf->g[i];
+        for (uint32_t k = 0; k < g->npos; k++)
+            if (g->emp[k].present) {
+                spc_wf_update_employee(wf, g, &g->emp[k], now);
+                n += 1;
+                s += g->emp[k].s;
+            }
+    }
+    return n > 0 ? s / n : NAN;
 }
 
 void spc_workforce_free(spc_workforce *wf)

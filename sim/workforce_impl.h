@@ -17,6 +17,9 @@ typedef struct {
     double salary;          /* annual, at market pay (the pay lever scales it) */
     spc_event_id quit_ev;   /* next quit candidate */
     spc_event_id hire_ev;   /* pending hire into this vacancy */
+    uint32_t id;            /* unique within the run: who holds the position */
+    double c, c_obs, t_c;   /* the satisfaction mirror (M1): perceived customer
+                             * satisfaction (0-100), its latest input, time */
 } employee_t;
 
 /* Per-stage tallies for the summary (one value per period after warm-up). */
@@ -40,6 +43,7 @@ typedef struct {
     double isq, isq_obs, t_isq; /* (Q2) */
     double overtime;        /* person-time of overtime in the period */
     double quits, hires, layoffs, cost; /* in the period */
+    spc_wf_money money;     /* since the start: wages, overtime, hires, turnover cost */
     spc_stage_totals prev;  /* chain totals at the last report */
     gsl_rng *people, *turnover, *hiring;
     wf_stats st;
@@ -54,6 +58,9 @@ struct spc_workforce {
     size_t ng;
     spc_chain_hooks hooks;
     double h_max;           /* quit hazard at S = 0: the thinning bound */
+    spc_unit_traits unit;   /* this unit's shifts (zero for a single unit) */
+    spc_quit_params quit;   /* the quit law with the unit's labour-market shift */
+    uint32_t next_id;
     long period;
     wf_stats company;
 };

@@ -20,7 +20,7 @@ typedef struct {
 
 /* Returns 0, or -1 when out of memory. */
 int spc_arrivals_init(spc_arrivals *a, const spc_arrivals_spec *spec, const gsl_rng_type *type,
-                      uint64_t seed, unsigned replication);
+                      uint64_t seed, uint64_t replication);
 void spc_arrivals_release(spc_arrivals *a);
 
 /* Switches to another arrival process (an intervention); the arrival

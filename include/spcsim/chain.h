@@ -47,6 +47,27 @@ typedef struct {
     void (*backlog)(void *ctx, uint32_t stage, long in_stage, double now);
 } spc_chain_hooks;
 
+/* Orders placed by customers (customers.h): a purchase follows the
+ * routing from the entry stage; an inquiry or an after-sale request is
+ * served at its one stage and then leaves. */
+enum { SPC_ORDER_PURCHASE = 0, SPC_ORDER_INQUIRY = 1, SPC_ORDER_AFTERSALE = 2 };
+
+typedef enum { SPC_OUT_DELIVERED, SPC_OUT_ABANDONED, SPC_OUT_BALKED, SPC_OUT_BLOCKED } spc_order_outcome;
+
+/* How a customer's order ended, for the customer who placed it. */
+typedef struct {
+    uint32_t customer, kind;
+    spc_order_outcome outcome;
+    uint32_t escaped;       /* defects that reached the customer */
+    uint32_t front_server;  /* position that served it at the front stage; UINT32_MAX if none */
+    double placed, lead;    /* time placed; time in the system */
+} spc_order_end;
+
+typedef struct {
+    void *ctx;
+    spc_status (*order_end)(void *ctx, const spc_order_end *e, double now, spc_error *err);
+} spc_chain_sink;
+
 /* Counts since the start of the run (never reset), for period reports;
  * kept only when hooks are installed (waits, completions, busy area). */
 typedef struct {
@@ -60,11 +81,17 @@ typedef struct {
 } spc_system_totals;
 
 spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_rng_type *type,
-                           unsigned replication, spc_error *err);
+                           uint64_t replication, spc_error *err);
 void spc_chain_free(spc_chain *ch);
 
 /* An external order arrives at the entry stage at `now`. */
 spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err);
+
+/* Customer `customer` places an order of `kind` at `now`. */
+spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t kind, spc_error *err);
+
+/* Where customers' orders report their end (NULL: nowhere). */
+void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink);
 
 /* Server `server` of stage `stage` finishes its order at `now`. */
 spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server,

@@ -32,6 +32,7 @@ typedef struct {
     unsigned n;
     spc_results *rep;        /* n tables, in replication order */
     spc_timeseries *rep_ts;  /* n time series */
+    spc_panel *rep_panel;    /* n panels (rows only with customers) */
     spc_run_info *info;      /* n */
     spc_results combined;    /* across replications */
     spc_timeseries combined_ts;

@@ -27,9 +27,21 @@ enum spc_stream_family {
     SPC_STREAM_TURNOVER = 7,  /* index: stage: quit candidates and decisions */
     SPC_STREAM_HIRING = 8,    /* index: stage: hiring delays */
     SPC_STREAM_PATIENCE = 9,  /* index: stage: how long each waiting order will wait */
-    SPC_STREAM_BALKING = 10   /* index: stage: does a new order balk at the queue? */
+    SPC_STREAM_BALKING = 10,  /* index: stage: does a new order balk at the queue? */
+    /* customers (customers.c), index 0 */
+    SPC_STREAM_CUSTOMER = 20,   /* a new customer's satisfaction; encounter noise */
+    SPC_STREAM_PURCHASES = 21,  /* times between purchases; inquiry or not */
+    SPC_STREAM_ACQUISITION = 22,/* acquisition candidates and acceptance; referrals */
+    SPC_STREAM_RETENTION = 23,  /* does a customer stay? */
+    SPC_STREAM_SURVEY = 24,     /* who answers a survey, and the answer's noise */
+    SPC_STREAM_CLAIMS = 25,     /* after-sale requests and their delays */
+    SPC_STREAM_UNITS = 26       /* index 0: the units' traits (replication 0: the same company in every replication) */
     /* later mechanisms add families here; never renumber existing ones */
 };
+
+/* The replication key of unit u of replication rep: the streams of unit 0
+ * are those of a single-unit run; every unit has its own. */
+#define SPC_UNIT_KEY(rep, unit) ((uint64_t)(rep) | ((uint64_t)(unit) << 32))
 
 #define SPC_STREAM(family, index) (((uint64_t)(family) << 32) | (uint64_t)(index))
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "spcsim/error.h"
+#include "spcsim/panel.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
@@ -26,5 +27,12 @@ typedef struct {
  * SPC_OK, or an error with *err filled. */
 spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_results *out,
                            spc_timeseries *ts, spc_run_info *info, spc_error *err);
+
+/* The same, and with customers also one row per unit and period in *panel
+ * (when not NULL). A scenario with several units runs them one after the
+ * other, each with its own streams; *out and *ts then hold the company:
+ * counts and money summed over units, other values averaged (units.h). */
+spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned replication, spc_results *out,
+                                 spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err);
 
 #endif

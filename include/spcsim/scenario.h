@@ -74,6 +74,60 @@ typedef struct {
     double pay, recognition, training_hours, hours_per_week;
 } spc_workforce_spec;
 
+/* The customers section: a population of external customers whose
+ * purchases, inquiries and after-sale requests are the chain's orders.
+ * Symbols as in docs/model.md, "Customers". */
+typedef struct {
+    int enabled;
+    double market;          /* M: people in the market (prospects, customers, lost) */
+    double initial;         /* active customers at time 0 */
+    double acquisition;     /* a0: acquisition candidates per time unit (C6) */
+    double w_detractors;    /* w_d: how the detractor share slows acquisition (C6) */
+    double referrals;       /* rho: prospects a promoter tells after an encounter (C7) */
+    double conversion;      /* c: share of those told who become customers (C7) */
+    spc_dist interpurchase; /* time to the next purchase at U = u_ref (C5) */
+    double w_frequency;     /* b: purchase rate factor e^(b (U - u_ref)) (C5) */
+    double inquiry_prob;    /* a purchase starts with a pre-sale inquiry */
+    double inquiry_work, aftersale_work; /* service time factors at their stage */
+    int front;              /* the stage whose employees meet customers */
+    int inquiry_stage, aftersale_stage;
+    double claim_base, claim_defect; /* after-sale request after an order without / with an escaped defect (C9) */
+    spc_dist claim_delay;
+    double request_expect;  /* expected lead time of inquiries and after-sale requests */
+    /* satisfaction (C1)-(C3) */
+    double u_init, u_init_sd;   /* satisfaction of a new customer, 0-10 */
+    double expect_init;         /* expected lead time of a new customer; 0: automatic */
+    double s0, w_wait, w_defect, w_attitude, attitude_ref, score_lost, score_sd;
+    double heterogeneity;       /* sd of each customer's personal offset to the score */
+    double learn, expect_learn;
+    int relationship;           /* customers keep a regular front-line employee (C8) */
+    double regular_loss;        /* points lost when the regular employee has left */
+    /* retention (C4) */
+    double r0, r1, u_ref;
+    /* surveys (C10) */
+    double response_rate, response_sd;
+} spc_customers_spec;
+
+/* The finance section: prices and costs of the ledger (docs/model.md,
+ * "Finance"). Amounts in currency units; rates per time unit. */
+typedef struct {
+    double price, service_fee, cogs;
+    double overtime_premium, hiring_cost, rework_cost, refund, acquisition_cost, referral_cost;
+    double recognition_cost; /* per employee and year, per unit of the recognition lever */
+    double fixed;            /* fixed cost per time unit */
+    double discount_rate;    /* i per clv_period */
+    double clv_period, clv_horizon;
+} spc_finance_spec;
+
+/* The units section: a company of units (stores, branches) that differ in
+ * management quality and local conditions (docs/model.md, "Units"). */
+typedef struct {
+    int count;               /* 1: a single unit */
+    double management_sd;    /* sd of the shift in employees' base satisfaction, points */
+    double demand_sd;        /* sd of ln(local demand factor) on market and acquisition */
+    double labour_sd;        /* sd of the shift in the quit intercept a */
+} spc_units_spec;
+
 /* A timed intervention: from time `at` on, the scenario is `state` (the
  * whole scenario with the intervention's settings applied, validated). */
 struct spc_scenario;
@@ -118,6 +172,9 @@ typedef struct spc_scenario {
     size_t nstages;
     spc_stage_spec *stages;
     spc_workforce_spec workforce;
+    spc_customers_spec customers;
+    spc_finance_spec finance;
+    spc_units_spec units;
     size_t ninterventions;
     spc_intervention *interventions; /* sorted by time */
 } spc_scenario;

@@ -26,15 +26,45 @@
 
 typedef struct spc_workforce spc_workforce;
 
+/* What makes one unit of a company differ (docs/model.md, "Units"). */
+typedef struct {
+    double s_shift;     /* added to employees' base satisfaction S0, points */
+    double a_shift;     /* added to the quit intercept a */
+} spc_unit_traits;
+
+/* Money the workforce cost since the start of the run. */
+typedef struct {
+    double wages;       /* salaries for the time people were present */
+    double overtime;    /* overtime hours at the base rate (premium not included) */
+    double hires;       /* people hired */
+    double turnover;    /* turnover cost of quits (share of salary) */
+    double person_time; /* time people were present, summed over people */
+} spc_wf_money;
+
 /* Staffs the chain's positions with initial employees and installs the
  * chain's hooks. NULL on error. */
 spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
-                                   const gsl_rng_type *type, unsigned replication, spc_error *err);
+                                   const gsl_rng_type *type, uint64_t stream_key,
+                                   const spc_unit_traits *unit, spc_error *err);
 void spc_workforce_free(spc_workforce *wf);
 
 /* Events of kind SPC_EV_QUIT_CHECK and SPC_EV_HIRE. */
 spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
 spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
+
+/* The satisfaction (0-100) of whoever holds position pos of stage now,
+ * and their id; NaN (id UINT32_MAX) for a vacant position. */
+double spc_workforce_attitude(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, uint32_t *id);
+
+/* The satisfaction mirror (M1): employee `id`, if still at pos, served a
+ * customer whose satisfaction is now u (0-10). */
+void spc_workforce_mirror(spc_workforce *wf, uint32_t stage, uint32_t pos, uint32_t id, double u, double now);
+
+/* Totals since the start of the run, brought up to now. */
+void spc_workforce_money(spc_workforce *wf, double now, spc_wf_money *out);
+
+/* Census of present employees' satisfaction (brought up to now): mean, NaN if none. */
+double spc_workforce_esat(spc_workforce *wf, double now);
 
 /* An intervention: switch to another validated state of the scenario. */
 spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, double now, spc_error *err);

@@ -1,0 +1,539 @@
+/*
+ * customers.c -- the customer population of one unit (customers.h).
+ *
+ * Storage: one slot per person of the market, in parallel arrays (state,
+ * U, E, ...). Slots of people who are not active customers sit on a stack;
+ * an acquisition takes the top one. A slot's generation changes when its
+ * customer is lost, so events still pending for them are recognised as
+ * stale and dropped.
+ *
+ *   PURCHASE  -> maybe an inquiry first; the purchase enters the chain
+ *   order end -> encounter (C1)-(C3), survey (C10), mirror (M1),
+ *                referrals (C7), after-sale claim (C9), stay (C4)?
+ *                -> next PURCHASE after (C5), or lost
+ *   ACQUIRE   -> candidates at rate a0; accepted with (C6)
+ *   CLAIM     -> an after-sale request enters the chain
+ */
+#include "spcsim/customers.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_randist.h>
+
+#include "spcsim/events.h"
+#include "spcsim/rng.h"
+
+#define NONE UINT32_MAX
+
+enum { PROSPECT = 0, ACTIVE = 1, LOST = 2 };
+enum { F_INITIAL = 1, F_BOUGHT = 2 }; /* flags: a customer at time 0; has bought once */
+
+/* Period counters; `window` holds the same since warm-up. */
+typedef struct {
+    double acquired, referred, churned, encounters, placed, lost_orders, requests, active_start;
+    double census_n, census_sum; /* true U at encounters (to check the survey) */
+    spc_survey survey;
+} period_t;
+
+/* Summary tallies: one value per period after warm-up. */
+enum { CT_ESAT, CT_CSAT, CT_SCORE, CT_NPS, CT_ACTIVE, CT_RETENTION, CT_TURNOVER, CT_N };
+
+struct spc_customers {
+    const spc_scenario *sc;
+    const spc_customers_spec *cs;
+    spc_chain *chain;
+    spc_calendar *cal;
+    const spc_customer_staff *staff;
+    double demand;          /* local demand factor */
+    uint32_t market;        /* slots */
+    /* the population, one entry per slot */
+    uint8_t *state, *flags;
+    uint16_t *gen;
+    float *u, *expect, *bias; /* satisfaction; expected lead time; personal standard (C1) */
+    double *joined, *clv;   /* acquisition time; discounted repeat margin so far */
+    uint32_t *reg_pos, *reg_id;
+    uint32_t *free_slots;   /* stack of slots not active */
+    uint32_t nfree;
+    uint32_t active, promoters, detractors;
+    gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims;
+    spc_customer_totals tot;
+    period_t per, win;      /* this period; since warm-up */
+    spc_tally t[CT_N];
+    spc_tally clv_t;        /* CLV of customers acquired in [warm-up, horizon - clv_horizon] */
+    double t_stats;
+};
+
+static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* ---- classes: the detractor share of (C6) is kept up to date ---- */
+
+static void class_count(spc_customers *c, double u, int sign)
+{
+    int k = spc_recommend_class(u);
+    if (k > 0)
+        c->promoters += (uint32_t)sign;
+    else if (k < 0)
+        c->detractors += (uint32_t)sign;
+}
+
+static void set_u(spc_customers *c, uint32_t id, double u)
+{
+    class_count(c, c->u[id], -1);
+    c->u[id] = (float)clamp(u, 0.0, 10.0);
+    class_count(c, c->u[id], +1);
+}
+
+/* ---- scheduling ---- */
+
+static spc_status push(spc_customers *c, double t, uint32_t kind, uint32_t id, spc_error *err)
+{
+    if (t > c->sc->horizon)
+        return SPC_OK;
+    if (spc_calendar_push(c->cal, t, kind, id, id == NONE ? 0 : c->gen[id]) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+/* (C5) */
+static spc_status next_purchase(spc_customers *c, uint32_t id, double now, spc_error *err)
+{
+    const spc_customers_spec *cs = c->cs;
+    double t = spc_dist_sample(&cs->interpurchase, c->purchases) * exp(-cs->w_frequency * (c->u[id] - cs->u_ref));
+    return push(c, now + t, SPC_EV_PURCHASE, id, err);
+}
+
+/* ---- joining and leaving ---- */
+
+static uint32_t join(spc_customers *c, double now)
+{
+    const spc_customers_spec *cs = c->cs;
+    uint32_t id = c->free_slots[--c->nfree];
+    c->state[id] = ACTIVE;
+    c->u[id] = (float)clamp(cs->u_init + gsl_ran_gaussian(c->traits, cs->u_init_sd), 0.0, 10.0);
+    class_count(c, c->u[id], +1);
+    c->expect[id] = (float)cs->expect_init;
+    c->bias[id] = (float)gsl_ran_gaussian(c->traits, cs->heterogeneity);
+    c->joined[id] = now;
+    c->clv[id] = 0;
+    c->flags[id] = 0;
+    c->reg_pos[id] = c->reg_id[id] = NONE;
+    c->active++;
+    return id;
+}
+
+/* The CLV of a customer acquired inside the observation window. */
+static void record_clv(spc_customers *c, uint32_t id)
+{
+    double t = c->joined[id];
+    if (!(c->flags[id] & F_INITIAL) && t >= c->t_stats && t + c->sc->finance.clv_horizon <= c->sc->horizon)
+        spc_tally_add(&c->clv_t, c->clv[id]);
+}
+
+static void leave(spc_customers *c, uint32_t id)
+{
+    record_clv(c, id);
+    class_count(c, c->u[id], -1);
+    c->state[id] = LOST;
+    c->gen[id]++;
+    c->free_slots[c->nfree++] = id;
+    c->active--;
+    c->per.churned += 1;
+}
+
+/* A new customer's first visit is now: they came to buy. */
+static spc_status acquire(spc_customers *c, double now, int referred, spc_error *err)
+{
+    uint32_t id = join(c, now);
+    if (referred) {
+        c->per.referred += 1;
+        c->tot.referred += 1;
+    } else {
+        c->per.acquired += 1;
+        c->tot.acquired += 1;
+    }
+    return spc_customers_purchase(c, id, c->gen[id], now, err);
+}
+
+/* Share of the market still to win: prospects and lost customers. */
+static double open_share(const spc_customers *c)
+{
+    return (double)(c->market - c->active) / (double)c->market;
+}
+
+/* ---- events ---- */
+
+static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now, spc_error *err)
+{
+    c->per.placed += 1;
+    if (kind == SPC_ORDER_AFTERSALE)
+        c->per.requests += 1;
+    return spc_chain_place(c->chain, now, id, kind, err);
+}
+
+spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
+{
+    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
+        return SPC_OK; /* lost since */
+    int inquiry = c->cs->inquiry_prob > 0 && gsl_rng_uniform(c->purchases) < c->cs->inquiry_prob;
+    return place(c, id, inquiry ? SPC_ORDER_INQUIRY : SPC_ORDER_PURCHASE, now, err);
+}
+
+/* (C6): candidates at rate a0 x demand, accepted with the open share of the
+ * market times e^(-w_d d), d the detractor share of active customers. */
+spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err)
+{
+    const spc_customers_spec *cs = c->cs;
+    double d = c->active > 0 ? (double)c->detractors / (double)c->active : 0.0;
+    double p = open_share(c) * exp(-cs->w_detractors * d);
+    double u = gsl_rng_uniform(c->acquisition);
+    if (u < p && c->nfree > 0 && acquire(c, now, 0, err) != SPC_OK)
+        return err->code;
+    double rate = cs->acquisition * c->demand;
+    if (!(rate > 0))
+        return SPC_OK;
+    return push(c, now + spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
+}
+
+spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
+{
+    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
+        return SPC_OK;
+    return place(c, id, SPC_ORDER_AFTERSALE, now, err);
+}
+
+/* ---- the encounter ---- */
+
+/* (C8): the regular front-line employee, with relationship service. */
+static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, double now)
+{
+    if (!c->cs->relationship || c->staff == NULL || emp == NONE)
+        return;
+    if (c->reg_id[id] != NONE && c->reg_id[id] != emp) {
+        uint32_t holder;
+        c->staff->attitude(c->staff->ctx, c->reg_pos[id], now, &holder);
+        if (holder != c->reg_id[id]) /* the regular has left the company */
+            set_u(c, id, c->u[id] - c->cs->regular_loss);
+        else
+            return; /* a colleague served today; the regular is still there */
+    }
+    c->reg_pos[id] = pos;
+    c->reg_id[id] = emp;
+}
+
+/* (C1)-(C3) */
+static void experience(spc_customers *c, uint32_t id, const spc_order_end *e, double attitude)
+{
+    const spc_customers_spec *cs = c->cs;
+    double s;
+    if (e->outcome != SPC_OUT_DELIVERED) {
+        s = cs->score_lost;
+    } else {
+        spc_score_params p = { cs->s0, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
+        double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id] : cs->request_expect;
+        s = spc_encounter_score(&p, e->lead, expect, (double)e->escaped, attitude) + c->bias[id];
+        if (e->kind == SPC_ORDER_PURCHASE)
+            c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
+    }
+    s = clamp(s + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0);
+    set_u(c, id, c->u[id] + cs->learn * (s - c->u[id]));
+}
+
+/* (C10): the customer may answer a survey about this encounter. */
+static void survey(spc_customers *c, uint32_t id)
+{
+    double u = c->u[id];
+    c->per.census_n += 1;
+    c->per.census_sum += u;
+    if (!(gsl_rng_uniform(c->survey) < c->cs->response_rate))
+        return;
+    double z = gsl_ran_gaussian(c->survey, c->cs->response_sd);
+    spc_survey_add(&c->per.survey, spc_survey_recommend(u, z), spc_survey_csat(u, z));
+}
+
+/* (C7): a promoter tells prospects; some become customers. */
+static spc_status refer(spc_customers *c, uint32_t id, double now, spc_error *err)
+{
+    if (spc_recommend_class(c->u[id]) <= 0 || !(c->cs->referrals > 0))
+        return SPC_OK;
+    unsigned told = gsl_ran_poisson(c->acquisition, c->cs->referrals);
+    for (unsigned k = 0; k < told; k++)
+        if (gsl_rng_uniform(c->acquisition) < c->cs->conversion * open_share(c) && c->nfree > 0 &&
+            acquire(c, now, 1, err) != SPC_OK)
+            return err->code;
+    return SPC_OK;
+}
+
+/* (C9): after a delivered purchase, an after-sale request may follow. */
+static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end *e, double now, spc_error *err)
+{
+    double p = e->escaped > 0 ? c->cs->claim_defect : c->cs->claim_base;
+    if (!(p > 0) || !(gsl_rng_uniform(c->claims) < p))
+        return SPC_OK;
+    if (e->escaped > 0)
+        c->tot.claims += 1;
+    else
+        c->tot.services += 1;
+    return push(c, now + spc_dist_sample(&c->cs->claim_delay, c->claims), SPC_EV_CLAIM, id, err);
+}
+
+/* Discounted margin of a repeat purchase, for the CLV (C12). */
+static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, int first)
+{
+    const spc_finance_spec *f = &c->sc->finance;
+    double age = e->placed - c->joined[id];
+    if (first || age > f->clv_horizon)
+        return;
+    c->clv[id] += (f->price - f->cogs) * pow(1.0 + f->discount_rate, -age / f->clv_period);
+}
+
+spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err)
+{
+    uint32_t id = e->customer;
+    if (c->state[id] != ACTIVE)
+        return SPC_OK; /* left after a later encounter while this one was under way */
+    double attitude = NAN;
+    uint32_t emp = NONE;
+    if (c->staff != NULL && e->front_server != NONE)
+        attitude = c->staff->attitude(c->staff->ctx, e->front_server, now, &emp);
+    c->per.encounters += 1;
+    if (e->outcome != SPC_OUT_DELIVERED)
+        c->per.lost_orders += 1;
+    regular(c, id, e->front_server, emp, now);
+    experience(c, id, e, attitude);
+    survey(c, id);
+    if (c->staff != NULL && emp != NONE)
+        c->staff->mirror(c->staff->ctx, e->front_server, emp, c->u[id], now);
+    if (refer(c, id, now, err) != SPC_OK)
+        return err->code;
+    int delivered = e->outcome == SPC_OUT_DELIVERED;
+    if (e->kind == SPC_ORDER_INQUIRY && delivered) /* informed: now the purchase */
+        return place(c, id, SPC_ORDER_PURCHASE, now, err);
+    if (e->kind == SPC_ORDER_PURCHASE && delivered) {
+        int first = !(c->flags[id] & F_BOUGHT);
+        c->flags[id] |= F_BOUGHT;
+        c->tot.purchases += 1;
+        add_margin(c, id, e, first);
+        if (maybe_claim(c, id, e, now, err) != SPC_OK)
+            return err->code;
+    }
+    const spc_customers_spec *cs = c->cs;
+    if (!(gsl_rng_uniform(c->retention) < spc_retention(c->u[id], cs->r0, cs->r1, cs->u_ref))) { /* (C4) */
+        leave(c, id);
+        return SPC_OK;
+    }
+    return e->kind == SPC_ORDER_AFTERSALE ? SPC_OK : next_purchase(c, id, now, err);
+}
+
+/* ---- set-up ---- */
+
+spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
+                                   const gsl_rng_type *type, uint64_t key, double demand, spc_error *err)
+{
+    spc_customers *c = calloc(1, sizeof *c);
+    if (c == NULL)
+        goto oom;
+    c->sc = sc;
+    c->cs = &sc->customers;
+    c->chain = chain;
+    c->cal = cal;
+    c->demand = demand;
+    c->market = (uint32_t)fmax(1.0, round(c->cs->market * demand));
+    size_t m = c->market;
+    c->state = calloc(m, 1);
+    c->flags = calloc(m, 1);
+    c->gen = calloc(m, sizeof *c->gen);
+    c->u = calloc(m, sizeof *c->u);
+    c->expect = calloc(m, sizeof *c->expect);
+    c->bias = calloc(m, sizeof *c->bias);
+    c->joined = calloc(m, sizeof *c->joined);
+    c->clv = calloc(m, sizeof *c->clv);
+    c->reg_pos = calloc(m, sizeof *c->reg_pos);
+    c->reg_id = calloc(m, sizeof *c->reg_id);
+    c->free_slots = calloc(m, sizeof *c->free_slots);
+    if (!c->state || !c->flags || !c->gen || !c->u || !c->expect || !c->bias || !c->joined || !c->clv || !c->reg_pos || !c->reg_id ||
+        !c->free_slots)
+        goto oom;
+    for (uint32_t i = 0; i < c->market; i++)
+        c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */
+    c->nfree = c->market;
+    gsl_rng **r[] = { &c->traits, &c->purchases, &c->acquisition, &c->retention, &c->survey, &c->claims };
+    int fam[] = { SPC_STREAM_CUSTOMER, SPC_STREAM_PURCHASES, SPC_STREAM_ACQUISITION, SPC_STREAM_RETENTION,
+                  SPC_STREAM_SURVEY, SPC_STREAM_CLAIMS };
+    for (size_t k = 0; k < 6; k++)
+        if ((*r[k] = spc_rng_stream_alloc(type, sc->seed, key, SPC_STREAM(fam[k], 0))) == NULL)
+            goto oom;
+    int rc = spc_tally_init(&c->clv_t, (size_t)sc->batches);
+    for (int k = 0; k < CT_N; k++)
+        rc |= spc_tally_init(&c->t[k], (size_t)sc->batches);
+    if (rc)
+        goto oom;
+    return c;
+oom:
+    spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the customers");
+    spc_customers_free(c);
+    return NULL;
+}
+
+void spc_customers_free(spc_customers *c)
+{
+    if (c == NULL)
+        return;
+    gsl_rng *r[] = { c->traits, c->purchases, c->acquisition, c->retention, c->survey, c->claims };
+    for (size_t k = 0; k < 6; k++)
+        if (r[k] != NULL)
+            gsl_rng_free(r[k]);
+    free(c->state);
+    free(c->flags);
+    free(c->gen);
+    free(c->u);
+    free(c->expect);
+    free(c->bias);
+    free(c->joined);
+    free(c->clv);
+    free(c->reg_pos);
+    free(c->reg_id);
+    free(c->free_slots);
+    spc_tally_release(&c->clv_t);
+    for (int k = 0; k < CT_N; k++)
+        spc_tally_release(&c->t[k]);
+    free(c);
+}
+
+void spc_customers_set_staff(spc_customers *c, const spc_customer_staff *staff)
+{
+    c->staff = staff;
+}
+
+/* Initial customers are mid-relationship: their next purchase comes after
+ * a uniform share of a purchase interval (no burst at time 0). */
+spc_status spc_customers_start(spc_customers *c, spc_error *err)
+{
+    uint32_t n = (uint32_t)fmin((double)c->market, round(c->cs->initial * c->demand));
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t id = join(c, 0.0);
+        c->flags[id] = F_INITIAL | F_BOUGHT;
+        double t = gsl_rng_uniform(c->purchases) * spc_dist_sample(&c->cs->interpurchase, c->purchases);
+        if (push(c, t, SPC_EV_PURCHASE, id, err) != SPC_OK)
+            return err->code;
+    }
+    c->per.active_start = c->active;
+    double rate = c->cs->acquisition * c->demand;
+    if (!(rate > 0))
+        return SPC_OK;
+    return push(c, spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
+}
+
+void spc_customers_apply(spc_customers *c, const spc_scenario *state)
+{
+    c->sc = state;
+    c->cs = &state->customers;
+}
+
+void spc_customers_totals(const spc_customers *c, spc_customer_totals *out)
+{
+    *out = c->tot;
+}
+
+void spc_customers_census(const spc_customers *c, double *active, double *sum_u)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < c->market; i++)
+        if (c->state[i] == ACTIVE)
+            s += c->u[i];
+    *active = c->active;
+    *sum_u = s;
+}
+
+/* ---- reports ---- */
+
+static void add_period(period_t *w, const period_t *p)
+{
+    w->acquired += p->acquired;
+    w->referred += p->referred;
+    w->churned += p->churned;
+    w->encounters += p->encounters;
+    w->placed += p->placed;
+    w->lost_orders += p->lost_orders;
+    w->requests += p->requests;
+    w->census_n += p->census_n;
+    w->census_sum += p->census_sum;
+    w->survey.n += p->survey.n;
+    w->survey.sum += p->survey.sum;
+    w->survey.promoters += p->survey.promoters;
+    w->survey.detractors += p->survey.detractors;
+    w->survey.top2 += p->survey.top2;
+}
+
+void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row *r)
+{
+    period_t *p = &c->per;
+    double *v = r->v;
+    v[SPC_TS_ESAT] = esat;
+    v[SPC_TS_CSAT] = spc_survey_csat_pct(&p->survey);
+    v[SPC_TS_SCORE] = spc_survey_mean(&p->survey);
+    v[SPC_TS_NPS] = spc_survey_nps(&p->survey);
+    v[SPC_TS_IMPRESSION] = 10.0 * v[SPC_TS_SCORE];
+    v[SPC_TS_RESPONSES] = p->survey.n;
+    v[SPC_TS_ACTIVE] = c->active;
+    v[SPC_TS_ACQUIRED] = p->acquired;
+    v[SPC_TS_REFERRALS] = p->referred;
+    v[SPC_TS_CHURNED] = p->churned;
+    v[SPC_TS_RETENTION] = p->active_start > 0 ? 1.0 - p->churned / p->active_start : NAN;
+    v[SPC_TS_ENCOUNTERS] = p->encounters;
+    v[SPC_TS_ABANDONMENT] = p->placed > 0 ? p->lost_orders / p->placed : NAN;
+    v[SPC_TS_AFTERSALE] = p->requests;
+    if (now > c->t_stats) {
+        double x[CT_N] = { esat, v[SPC_TS_CSAT], v[SPC_TS_SCORE], v[SPC_TS_NPS], v[SPC_TS_ACTIVE],
+                           v[SPC_TS_RETENTION], v[SPC_TS_TURNOVER_ANNUAL] };
+        for (int k = 0; k < CT_N; k++)
+            if (!isnan(x[k]))
+                spc_tally_add(&c->t[k], x[k]);
+        add_period(&c->win, p);
+    }
+    *p = (period_t){ .active_start = c->active };
+}
+
+void spc_customers_start_stats(spc_customers *c, double now)
+{
+    c->t_stats = now;
+    c->win = (period_t){ 0 };
+    for (int k = 0; k < CT_N; k++)
+        spc_tally_reset(&c->t[k]);
+    spc_tally_reset(&c->clv_t);
+}
+
+static spc_estimate point(double x)
+{
+    return (spc_estimate){ x, NAN, NAN, 1 };
+}
+
+spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out, spc_error *err)
+{
+    for (uint32_t i = 0; i < c->market; i++) /* customers still active count with their CLV so far */
+        if (c->state[i] == ACTIVE)
+            record_clv(c, i);
+    const period_t *w = &c->win;
+    double years = (now - c->t_stats) / c->sc->workforce.quit.year;
+    spc_estimate active = spc_tally_estimate(&c->t[CT_ACTIVE]);
+    static const char *const names[CT_N] = { "esat", "csat", "score_mean", "nps", "active", "retention",
+                                             "turnover_annual" };
+    int rc = 0;
+    for (int k = 0; k < CT_N; k++)
+        rc |= spc_results_add(out, "customers", names[k], c->t[k].n > 0 ? spc_tally_estimate(&c->t[k]) : point(NAN));
+    rc |= spc_results_add(out, "customers", "impression", point(10.0 * spc_survey_mean(&w->survey)));
+    rc |= spc_results_add(out, "customers", "csat_pooled", point(spc_survey_csat_pct(&w->survey)));
+    rc |= spc_results_add(out, "customers", "nps_pooled", point(spc_survey_nps(&w->survey)));
+    rc |= spc_results_add(out, "customers", "responses", point(w->survey.n));
+    rc |= spc_results_add(out, "customers", "satisfaction_true", point(w->census_n > 0 ? w->census_sum / w->census_n : NAN));
+    rc |= spc_results_add(out, "customers", "acquired", point(w->acquired));
+    rc |= spc_results_add(out, "customers", "referrals", point(w->referred));
+    rc |= spc_results_add(out, "customers", "churned", point(w->churned));
+    rc |= spc_results_add(out, "customers", "churn_annual",
+                          point(years > 0 && active.mean > 0 ? w->churned / active.mean / years : NAN));
+    rc |= spc_results_add(out, "customers", "encounters", point(w->encounters));
+    rc |= spc_results_add(out, "customers", "abandonment", point(w->placed > 0 ? w->lost_orders / w->placed : NAN));
+    rc |= spc_results_add(out, "customers", "aftersale", point(w->requests));
+    rc |= spc_results_add(out, "customers", "active_end", point(c->active));
+    rc |= spc_results_add(out, "customers", "clv", c->clv_t.n > 0 ? spc_tally_estimate(&c->clv_t) : point(NAN));
+    return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for results") : SPC_OK;
+}
