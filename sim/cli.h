@@ -32,6 +32,8 @@ typedef struct {
     size_t ntargets;
     const char **frees;     /* calibrate: --free PATH=LO:HI */
     size_t nfrees;
+    const char *esat_delta; /* chain: 5% or 3pt */
+    const char *lever;      /* chain: the setting raised */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -46,5 +48,6 @@ spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
+spc_status cli_chain(const options *o, spc_error *err);
 
 #endif

@@ -9,6 +9,7 @@
  *   spcsim --help | --version
  */
 #include <errno.h>
+#include <math.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,9 @@ static const char usage_text[] =
     "                                         Welch's moving averages, MSER-5 suggestion\n"
     "       spcsim calibrate SCENARIO --target SCOPE/METRIC=VALUE... --free PATH=LO:HI... [options]\n"
     "                                         search settings that meet the targets\n"
+    "       spcsim chain SCENARIO [--esat-delta 5%|3pt] [--lever PATH] [options]\n"
+    "                                         raise ESAT through a lever; the chain table of\n"
+    "                                         CSAT, NPS, retention, revenue, growth, profit\n"
     "       spcsim --help | --version\n"
     "\n"
     "Options:\n"
@@ -57,6 +61,11 @@ static const char usage_text[] =
     "  -t, --target SCOPE/METRIC=VALUE  calibrate: a value to reach (up to 8)\n"
     "  -f, --free PATH=LO:HI  calibrate: a setting to search, within bounds (up to 8)\n"
     "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
+    "      --esat-delta D    chain: the rise of ESAT, relative (5%%, the default) or in\n"
+    "                        points (3pt)\n"
+    "      --lever PATH      chain: the setting raised (default\n"
+    "                        workforce.levers.recognition; also .pay, .training_hours,\n"
+    "                        workforce.satisfaction.base)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
@@ -65,7 +74,7 @@ static const char usage_text[] =
     "scenario.resolved.cfg; compare: compare.csv (in\n"
     "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
     "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv and calibrated.cfg\n"
-    "(in output/<name>-calibrate).\n"
+    "(in output/<name>-calibrate); chain: chain.csv (in output/<name>-chain).\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
@@ -128,12 +137,13 @@ static int parse_args(int argc, char **argv, options *o)
         { "param", required_argument, NULL, 'p' }, { "window", required_argument, NULL, 'w' },
         { "metric", required_argument, NULL, 'm' }, { "precision", required_argument, NULL, 'P' },
         { "max-replications", required_argument, NULL, 'M' }, { "target", required_argument, NULL, 't' },
-        { "free", required_argument, NULL, 'f' },
+        { "free", required_argument, NULL, 'f' }, { "esat-delta", required_argument, NULL, 'E' },
+        { "lever", required_argument, NULL, 'L' },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:w:m:P:M:t:f:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:S:qhVr:j:p:w:m:P:M:t:f:E:L:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 's':
@@ -146,6 +156,17 @@ static int parse_args(int argc, char **argv, options *o)
         case 'm': o->metric = optarg; break;
         case 't': o->targets[o->ntargets++] = optarg; break;
         case 'f': o->frees[o->nfrees++] = optarg; break;
+        case 'E': {
+            double d;
+            char unit[8] = "";
+            if (sscanf(optarg, "%lf%7s", &d, unit) < 1 || !(d > 0) ||
+                (strcmp(unit, "%") != 0 && strcmp(unit, "pt") != 0 && strcmp(unit, "") != 0))
+                return usage_error("--esat-delta needs a positive change such as 5%% (relative) or 3pt "
+                                   "(points) (got '%s')", optarg);
+            o->esat_delta = optarg;
+            break;
+        }
+        case 'L': o->lever = optarg; break;
         case 'P': {
             char a[64], b[64];
             double rel;
@@ -183,14 +204,16 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup or calibrate");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate or chain");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
-    int calibrate = strcmp(o->command, "calibrate") == 0;
+    int calibrate = strcmp(o->command, "calibrate") == 0, chain = strcmp(o->command, "chain") == 0;
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
-        strcmp(o->command, "warmup") != 0 && !calibrate)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup or calibrate)",
+        strcmp(o->command, "warmup") != 0 && !calibrate && !chain)
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate or chain)",
                            o->command);
+    if (!chain && (o->esat_delta != NULL || o->lever != NULL))
+        return usage_error("%s", "--esat-delta and --lever are only for chain");
     if (optind >= argc)
         return usage_error("%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
@@ -271,6 +294,11 @@ static spc_status write_outputs(spc_output *out, const spc_experiment *x, const 
     if ((f = spc_output_file(out, "replications.csv", err)) == NULL)
         return err->code;
     spc_output_replications_csv(f, x->rep, x->n, (unsigned long long)meta->sc->seed);
+    if (meta->sc->customers.enabled) {
+        if ((f = spc_output_file(out, "panel.csv", err)) == NULL)
+            return err->code;
+        spc_panel_write_csv(f, x->rep_panel, x->n, lround(meta->sc->workforce.quit.year / meta->sc->period));
+    }
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
     spc_output_run_json(f, meta);
@@ -373,7 +401,8 @@ int main(int argc, char **argv)
     if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0) {
         spc_status st = strcmp(o.command, "compare") == 0 ? cli_compare(&o, &err)
                         : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
-                        : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err) : cli_warmup(&o, &err);
+                        : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err)
+                        : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
             print_error(err.msg);
         code = (int)err.code;

@@ -1,0 +1,74 @@
+/*
+ * chaintable.h -- the chain table: what raising employee satisfaction does
+ * to customers and profit, measured by paired runs (spcsim chain).
+ *
+ * The variant is the base scenario in which, at the end of the warm-up, a
+ * lever (a setting such as workforce.levers.recognition) takes a higher
+ * value; everything else, streams included, is the base's (common random
+ * numbers). For each measure of the chain the table gives the base and
+ * variant means, the paired difference with its 95% interval and the
+ * relative change, in the seeds' form (5% -> 1% -> 0.5%) and in points
+ * (the published Sears form). For a company of units it also estimates the
+ * chain's slopes across units by least squares (GSL), as Sears did across
+ * its stores.
+ */
+#ifndef SPCSIM_CHAINTABLE_H
+#define SPCSIM_CHAINTABLE_H
+
+#include <stdio.h>
+
+#include "spcsim/compare.h"
+#include "spcsim/panel.h"
+#include "spcsim/scenario.h"
+
+/* The variant: a shallow copy of base whose interventions switch, at time
+ * `at`, to the states of `on` (the scenario with the lever raised from the
+ * start). Release with spc_chain_variant_free, before base and on. */
+spc_scenario *spc_chain_variant(const spc_scenario *base, const spc_scenario *on, double at);
+void spc_chain_variant_free(spc_scenario *v);
+
+typedef struct {
+    const char *label, *scope, *metric;
+    const char *points;     /* the published form's unit, e.g. "points"; NULL: none */
+} spc_chain_measure;
+
+/* ESAT, CSAT, customer impression, NPS, retention, churn, revenue, revenue growth, profit. */
+extern const spc_chain_measure spc_chain_measures[];
+extern const size_t spc_chain_nmeasures;
+
+typedef struct {
+    const spc_chain_measure *m;
+    double base, variant;
+    spc_estimate diff, rel;     /* rel in % of the base */
+    int significant;
+} spc_chain_row;
+
+typedef struct {
+    double slope, se, intercept;
+    size_t n;
+    const char *x, *y;
+} spc_chain_slope;
+
+typedef struct {
+    spc_chain_row rows[16];
+    size_t n;
+    double lever_base, lever_variant;
+    unsigned replications;
+    spc_chain_slope slopes[3];
+    size_t nslopes;
+} spc_chain_table;
+
+/* The table from n replications of the base and of the variant. */
+spc_status spc_chain_table_make(const spc_results *base, const spc_results *variant, unsigned n,
+                                spc_chain_table *t, spc_error *err);
+
+/* Slopes across units from the base's panels (periods after `from`):
+ * impression on ESAT, revenue growth on impression, CSAT on ESAT. Each
+ * unit's values are its means over the periods (growth: L4 on its revenue),
+ * averaged over replications. Needs at least 3 units. */
+spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_chain_table *t, spc_error *err);
+
+/* chain.csv */
+void spc_chain_write_csv(FILE *f, const spc_chain_table *t);
+
+#endif
