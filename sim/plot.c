@@ -75,8 +75,11 @@ FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plo
 void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title)
 {
     size_t rows = panels <= 3 ? panels : (panels + 1) / 2, cols = panels <= 3 ? 1 : 2;
-    if (rows == 0)
-        rows = 1;
+    plot_gp_formats_grid(f, name, rows ? rows : 1, cols, title, 0.08);
+}
+
+void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, const char *title, double left)
+{
     fputs("\nset datafile separator whitespace\nset datafile nocolumnheaders\n", f);
     fputs("do for [format in \"png svg\"] {\n", f);
     fputs("    if (format eq \"png\") {\n"
@@ -88,7 +91,7 @@ void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title
     /* the title on top, the key of the whole figure under it, then the panels */
     fprintf(f, "    set multiplot layout %zu,%zu title ", rows, cols);
     plot_gp_str(f, title);
-    fputs(" font \",20\" margins 0.08,0.98,0.09,0.85 spacing 0.09,0.1\n", f);
+    fprintf(f, " font \",20\" margins %.2f,0.98,0.09,0.85 spacing %.2f,0.1\n", left, left + 0.01);
     fputs("    set grid\n    set border lw 1.5\n", f);
 }
 

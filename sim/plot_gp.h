@@ -30,6 +30,10 @@ FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plo
  * NAME.format; then a multiplot of n panels titled `title`. */
 void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title);
 
+/* The same with the layout given: rows x cols panels, the left margin
+ * (and the space between columns) a fraction of the width. */
+void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, const char *title, double left);
+
 /* Whether panel i (from 0) of n is at the bottom of its column: the
  * panels share their x axis, only those carry its label. */
 int plot_gp_bottom(size_t i, size_t panels);
