@@ -212,7 +212,7 @@ static spc_status scope_figures(const spc_outdir *d, const spc_csvtable *t, size
         int band[PLOT_PANELS];
         double lo[PLOT_PANELS], hi[PLOT_PANELS];
         for (size_t i = first; i < last; i++) {
-            char id[16];
+            char id[24];
             snprintf(id, sizeof id, "%zu", i - first + 1);
             lo[i - first] = INFINITY;
             hi[i - first] = -INFINITY;
@@ -221,7 +221,7 @@ static spc_status scope_figures(const spc_outdir *d, const spc_csvtable *t, size
         plot_gp_formats(f, name, last - first, title);
         time_range(f, d, div);
         for (size_t i = first; i < last; i++) {
-            char id[16];
+            char id[24];
             snprintf(id, sizeof id, "%zu", i - first + 1);
             plot_gp_key(f, i == first);
             double k = panel(f, d, pick[i], words, plot_gp_bottom(i - first, last - first) ? xlabel : NULL,

@@ -171,7 +171,7 @@ static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, con
     int has[2][2];
     for (size_t v = 0; v < nv; v++)
         for (int s = 0; s < 2; s++) {
-            char block[16];
+            char block[32];
             snprintf(block, sizeof block, "%s%zu", s ? "s" : "n", v + 1);
             if ((has[v][s] = any_sig(t, var[v], m, n, s)) != 0)
                 compare_table(f, block, var[v], s ? "yes" : "no");
