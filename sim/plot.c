@@ -91,7 +91,7 @@ void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, c
     /* the title on top, the key of the whole figure under it, then the panels */
     fprintf(f, "    set multiplot layout %zu,%zu title ", rows, cols);
     plot_gp_str(f, title);
-    fprintf(f, " font \",20\" margins %.2f,0.98,0.09,0.85 spacing %.2f,0.1\n", left, left + 0.01);
+    fprintf(f, " font \",20\" margins %.2f,0.98,0.09,0.84 spacing %.2f,0.1\n", left, left + 0.01);
     fputs("    set grid\n    set border lw 1.5\n", f);
 }
 
@@ -124,7 +124,7 @@ double plot_time_axis(const spc_outdir *d, const char **label)
 
 void plot_gp_key(FILE *f, int on)
 {
-    fputs(on ? "    set key at screen 0.5, screen 0.915 center center horizontal maxrows 1 samplen 2 width 2\n"
+    fputs(on ? "    set key at screen 0.5, screen 0.925 center center horizontal maxrows 1 samplen 2 width 2\n"
              : "    unset key\n", f);
 }
 

@@ -84,15 +84,24 @@ static double time_scale(const spc_outdir *d, double max, const char **word)
     return 1.0;
 }
 
-/* "per week" when the reporting period (the first row's time) is a week, ... */
-static const char *period_words(const spc_outdir *d, const spc_csvtable *t)
+/* "per week" when the reporting period (the first row's time) is a week,
+ * ..., else "per period of 87.36 hours"; into buf. */
+static const char *period_words(const spc_outdir *d, const spc_csvtable *t, char *buf, size_t size)
 {
     double p = spc_csvtable_num(t, 0, spc_csvtable_column(t, "time")), sec = 0;
+    const char *word = d->time_unit ? d->time_unit : "time units";
     for (size_t i = 0; d->time_unit && i < sizeof unit_words / sizeof unit_words[0]; i++)
-        if (strcmp(d->time_unit, unit_words[i].unit) == 0)
+        if (strcmp(d->time_unit, unit_words[i].unit) == 0) {
             sec = p * unit_words[i].seconds;
-    return fabs(sec - 604800) < 1e-6 ? "per week" : fabs(sec - 86400) < 1e-6 ? "per day"
-         : fabs(sec - 3600) < 1e-6 ? "per hour" : "per period";
+            word = unit_words[i].word;
+        }
+    if (fabs(sec - 604800) < 1e-6 || fabs(sec - 86400) < 1e-6 || fabs(sec - 3600) < 1e-6)
+        snprintf(buf, size, "%s", sec > 86401 ? "per week" : sec > 3601 ? "per day" : "per hour");
+    else if (isfinite(p))
+        snprintf(buf, size, "per period of %.4g %s", p, word);
+    else
+        snprintf(buf, size, "per period");
+    return buf;
 }
 
 /* The panel's title, axis labels and tics; returns the factor for values. */
@@ -197,7 +206,8 @@ static spc_status scope_figures(const spc_outdir *d, const spc_csvtable *t, size
             plot_has_data(t, spc_csvtable_column(t, catalogue[i].column), scope_col, scopes[s]))
             pick[n++] = &catalogue[i];
     size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
-    const char *xlabel, *words = period_words(d, t);
+    char per_buf[64];
+    const char *xlabel, *words = period_words(d, t, per_buf, sizeof per_buf);
     double div = plot_time_axis(d, &xlabel);
     for (size_t p = 0; p < parts; p++) {
         char base[40], name[64], title[200];
@@ -227,7 +237,7 @@ static spc_status scope_figures(const spc_outdir *d, const spc_csvtable *t, size
             double k = panel(f, d, pick[i], words, plot_gp_bottom(i - first, last - first) ? xlabel : NULL,
                              lo[i - first], hi[i - first]);
             fputs("    plot ", f);
-            series_plot(f, id, band[i - first], plot_gp_colour(0), NULL, k);
+            series_plot(f, id, band[i - first], plot_gp_colour(0), d->replications == 1 ? "the run (one replication)" : NULL, k);
             fputc('\n', f);
         }
         plot_gp_formats_end(f);
@@ -406,7 +416,7 @@ spc_status plot_stages(const spc_outdir *d, spc_output *out, spc_plot_set *set, 
     stage_axis(f, d);
     for (size_t i = 0; i < n; i++) {
         plot_gp_key(f, i == 0);
-        double k = panel(f, d, pick[i], "per period", plot_gp_bottom(i, n) ? "stage, in the order orders flow" : NULL,
+        double k = panel(f, d, pick[i], "per period", plot_gp_bottom(i, n) ? "stage (in the order orders pass them)" : NULL,
                          0.0, top[i]);
         if (ci[i])
             fprintf(f, "    plot $s%zu using 1:($2*%g):($3*%g):($4*%g):(0.6) with boxerrorbars lc rgb '%s' lw 2 "

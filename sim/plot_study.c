@@ -104,8 +104,8 @@ static void row_axis(FILE *f, const metric_id *m, size_t n)
         plot_gp_str(f, label);
         fprintf(f, " %zu", i + 1);
     }
-    fputs(") font \",14\"\n    set grid xtics\n    set xzeroaxis lt -1 lw 2\n"
-          "    set xrange [*<0:0<*]\n    set offsets graph 0.05, graph 0.05, 0, 0\n", f);
+    fputs(") font \",14\"\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n"
+          "    set offsets 0, 0, 0, 0\n", f);
 }
 
 /* ---- compare ---- */
@@ -141,6 +141,31 @@ static int any_sig(const spc_csvtable *t, const char *v, const metric_id *m, siz
                 return 1;
     }
     return 0;
+}
+
+/* `set xrange` over variant v's intervals of m (in %), zero always inside. */
+static void compare_range(FILE *f, const spc_csvtable *t, const char *v, const metric_id *m, size_t n)
+{
+    int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric");
+    static const char *const cols[] = { "rel_diff", "rel_ci95_low", "rel_ci95_high" };
+    double lo = 0.0, hi = 0.0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (strcmp(spc_csvtable_get(t, r, vc), v) != 0)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
+                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0)
+                for (int c = 0; c < 3; c++) {
+                    double x = 100 * spc_csvtable_num(t, r, spc_csvtable_column(t, cols[c]));
+                    if (isfinite(x)) {
+                        lo = fmin(lo, x);
+                        hi = fmax(hi, x);
+                    }
+                }
+    }
+    double pad = hi > lo ? 0.06 * (hi - lo) : 1.0;
+    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + pad);
 }
 
 static void compare_table(FILE *f, const char *name, const char *variant, const char *sig)
@@ -181,6 +206,7 @@ static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, con
     fputs("    set xlabel 'difference from the base (%)'\n", f);
     for (size_t v = 0; v < nv; v++) {
         plot_gp_key(f, v == 0);
+        compare_range(f, t, var[v], m, n);
         fputs("    set title ", f);
         plot_gp_str(f, var[v]);
         fputs("\n    plot ", f);
@@ -337,7 +363,7 @@ spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
             plot_gp_str(f, label);
             fprintf(f, " %zu", r + 1);
         }
-        fputs(")\n    set grid xtics\n    set xzeroaxis lt -1 lw 2\n    set xlabel 'difference (variant - base)'\n", f);
+        fputs(")\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n    set xrange [*<0:0<*]\n    set xlabel 'difference (variant - base)'\n", f);
         plot_gp_key(f, 1);
         fprintf(f, "    set datafile separator comma\n    set datafile columnheaders\n"
                 "    plot 'chain.csv' every ::0::%zu using (column(\"diff\")):($0+1):(column(\"ci95_low\")):"

@@ -195,7 +195,7 @@ static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_p
     int any = 0;
     for (size_t i = 0; i < set->n; i++)
         if (set->fig[i].kind == kind) {
-            if (!any++)
+            if (!any++ && h2 != NULL)
                 fprintf(f, "<h2>%s</h2>\n", h2);
             figure(f, d, &set->fig[i], note);
         }
@@ -272,7 +272,10 @@ static void sweep_table(FILE *f, const spc_outdir *d)
 /* The `chain` command's hook: chain.csv's rows beside the reference forms
  * of the service-profit chain. Every column of the file is shown as it is,
  * so new columns need no change here. */
-static void chain_section(FILE *f, const spc_outdir *d)
+static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_plot_kind kind, const char *h2,
+                    const char *note);
+
+static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
     if (!load(d, "chain.csv", &t))
@@ -304,7 +307,9 @@ static void chain_section(FILE *f, const spc_outdir *d)
           "<td class=\"n\">+0.5% profit</td></tr>\n"
           "<tr><td>Sears (Rucci, Kirn and Quinn 1998)</td><td class=\"n\">+5 points employee attitude</td>"
           "<td class=\"n\">+1.3 points customer impression</td><td class=\"n\">+0.5 points revenue growth</td></tr>\n"
-          "</table>\n</div>\n</section>\n", f);
+          "</table>\n</div>\n", f);
+    figures(f, d, set, SPC_PLOT_CHAIN, NULL, note);
+    fputs("</section>\n", f);
     spc_csvtable_free(&t);
 }
 
@@ -333,9 +338,8 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
     figures(f, d, set, SPC_PLOT_SWEEP, "Sweep", note);
     if (d->sweep)
         sweep_table(f, d);
-    if (d->chain)
-        chain_section(f, d);
-    figures(f, d, set, SPC_PLOT_CHAIN, "The service-profit chain: figure", note);
+    if (d->chain) /* the `chain` command's outputs: its table, the reference forms, its figure */
+        chain_section(f, d, set, note);
     fprintf(f, "<script>%s</script>\n</body>\n</html>\n", check_script);
 }
 
