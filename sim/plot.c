@@ -14,6 +14,7 @@
  *       ... one plot per panel ...
  *   }
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -307,9 +308,50 @@ spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnu
     return err->code;
 }
 
+/* Whether dir/name is a script spcsim wrote (its second line says so). */
+static int ours(const spc_outdir *d, const char *name)
+{
+    char path[4200], line[2][256] = { "", "" };
+    if (spc_outdir_path(d, name, path, sizeof path) != 0)
+        return 0;
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    for (int i = 0; i < 2 && fgets(line[i], sizeof line[i], f) != NULL; i++)
+        ;
+    fclose(f);
+    return strncmp(line[1], "# Written by spcsim ", 20) == 0;
+}
+
+static int in_set(const spc_plot_set *set, const char *name, size_t len)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strlen(set->fig[i].name) == len && strncmp(set->fig[i].name, name, len) == 0)
+            return 1;
+    return 0;
+}
+
 void spc_plot_remove_stale(const spc_outdir *d, const spc_plot_set *set)
 {
     for (size_t i = 0; i < set->n; i++)
         if (!set->fig[i].drawn)
             remove_figures(d, &set->fig[i]);
+    /* scripts of an earlier run that this one does not write (a scope gone) */
+    DIR *dir = opendir(d->dir);
+    struct dirent *e;
+    while (dir != NULL && (e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || len >= 64 || strcmp(e->d_name + len - 3, ".gp") != 0 || in_set(set, e->d_name, len - 3) ||
+            !ours(d, e->d_name))
+            continue;
+        spc_plot_figure old;
+        memset(&old, 0, sizeof old);
+        snprintf(old.name, sizeof old.name, "%.*s", (int)(len - 3), e->d_name);
+        remove_figures(d, &old);
+        char path[4200];
+        if (spc_outdir_path(d, e->d_name, path, sizeof path) == 0)
+            unlink(path);
+    }
+    if (dir != NULL)
+        closedir(dir);
 }

@@ -289,7 +289,31 @@ static void test_study_figures(void)
     remove_tree(tmp);
 }
 
+/* A later run without a workforce removes the workforce figures it left,
+ * not a script of the user's. */
+static void test_stale_figures(void)
+{
+    char tmp[64], dir[1024], mine[2400];
+    make_tmp(tmp, sizeof tmp);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", NULL, dir, sizeof dir), 0);
+    CU_ASSERT(exists_in(dir, "timeseries-company.gp"));
+    snprintf(mine, sizeof mine, "%s/mine.gp", dir);
+    FILE *f = fopen(mine, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("# mine.gp\n# my own figure\nplot x\n", f);
+    fclose(f);
+    const char *args[] = { "run", "scenarios/validation/tandem3.cfg", "--set", "horizon=\"2w\"", "-q", "-o", dir, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, args), 0);
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-company.gp"));
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-company.png"));
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-stages.svg"));
+    CU_ASSERT(exists_in(dir, "timeseries-system.gp"));
+    CU_ASSERT(exists_in(dir, "mine.gp"));
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
+    { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },

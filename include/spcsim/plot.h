@@ -59,7 +59,9 @@ int spc_plot_find_gnuplot(const char *program, char *buf, size_t size);
 spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err);
 
 /* Removes the figures of set that are not marked drawn (left from an
- * earlier run, they would no longer match the CSV files). */
+ * earlier run, they would no longer match the CSV files), and the scripts
+ * spcsim wrote earlier that set no longer has (with their figures): a
+ * script counts as spcsim's when its second line is "# Written by spcsim". */
 void spc_plot_remove_stale(const spc_outdir *d, const spc_plot_set *set);
 
 #endif
