@@ -88,29 +88,46 @@ static const char check_script[] =
 
 /* ---- sections ---- */
 
+static int load(const spc_outdir *d, const char *name, spc_csvtable *t);
+
+/* compare and sweep write no run.json: what their CSV file tells. */
+static void study_meta(FILE *f, const spc_outdir *d)
+{
+    spc_csvtable t;
+    const char *file = d->compare ? "compare.csv" : d->sweep ? "sweep.csv" : NULL;
+    if (file == NULL || !load(d, file, &t))
+        return;
+    fprintf(f, "<p>Made from <code>%s</code> in this folder", file);
+    double n = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "n"));
+    if (isfinite(n))
+        fprintf(f, ": %.0f replications per %s, with common random numbers", n, d->compare ? "variant" : "grid point");
+    fputs(".</p>\n", f);
+    spc_csvtable_free(&t);
+}
+
 static void meta(FILE *f, const spc_outdir *d)
 {
-    fputs("<table class=\"meta\">\n", f);
-    if (d->run_json) {
-        fputs("<tr><th>scenario</th><td>", f);
-        esc(f, d->name ? d->name : "");
-        fputs(" (<code>", f);
-        esc(f, d->scenario ? d->scenario : "");
-        fprintf(f, "</code>)</td></tr>\n<tr><th>seed</th><td>%llu</td></tr>\n<tr><th>replications</th><td>%u</td></tr>\n",
-                d->seed, d->replications);
-        fputs("<tr><th>horizon, warm-up</th><td>", f);
-        num(f, d->horizon);
-        fputs(", ", f);
-        num(f, d->warmup);
-        fputc(' ', f);
-        esc(f, d->time_unit ? d->time_unit : "");
-        fputs("</td></tr>\n<tr><th>generator</th><td>", f);
-        esc(f, d->generator ? d->generator : "");
-        fputs("</td></tr>\n<tr><th>spcsim</th><td>", f);
-        esc(f, d->version ? d->version : "");
-        fputs("</td></tr>\n", f);
+    if (!d->run_json) {
+        study_meta(f, d);
+        return;
     }
-    fputs("</table>\n", f);
+    fputs("<table class=\"meta\">\n<tr><th>scenario</th><td>", f);
+    esc(f, d->name ? d->name : "");
+    fputs(" (<code>", f);
+    esc(f, d->scenario ? d->scenario : "");
+    fprintf(f, "</code>)</td></tr>\n<tr><th>seed</th><td>%llu</td></tr>\n<tr><th>replications</th><td>%u</td></tr>\n",
+            d->seed, d->replications);
+    fputs("<tr><th>horizon, warm-up</th><td>", f);
+    num(f, d->horizon);
+    fputs(", ", f);
+    num(f, d->warmup);
+    fputc(' ', f);
+    esc(f, d->time_unit ? d->time_unit : "");
+    fputs("</td></tr>\n<tr><th>generator</th><td>", f);
+    esc(f, d->generator ? d->generator : "");
+    fputs("</td></tr>\n<tr><th>spcsim</th><td>", f);
+    esc(f, d->version ? d->version : "");
+    fputs("</td></tr>\n</table>\n", f);
 }
 
 static int headline_scope(const char *s)
