@@ -70,7 +70,8 @@ static const char usage_text[] =
     "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv and calibrated.cfg\n"
     "(in output/<name>-calibrate). run, compare and sweep also write gnuplot scripts\n"
     "(*.gp), the figures they draw (*.png, *.svg; needs gnuplot, else skipped with a\n"
-    "warning; SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
+    "warning; SPCSIM_GNUPLOT names another program) and report.html, one\n"
+    "self-contained page.\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
