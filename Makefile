@@ -86,8 +86,10 @@ run: $(BIN)
 	./$(BIN) run $(SCENARIO)
 
 # LSAN_OPTIONS / --suppressions: libconfig 1.5's own leak on some syntax errors.
+# Then report.html in headless Chromium (skipped when chromium is absent).
 check: $(BIN) $(TESTBIN)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN) $(TESTBIN)
+	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
 
 # The tests under valgrind: no leaks, no invalid reads (slow: minutes).
 memcheck: $(BIN) $(TESTBIN)

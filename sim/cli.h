@@ -50,4 +50,9 @@ spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
 
+/* cli_plot.c: after the outputs in dir are written, the gnuplot scripts,
+ * the figures and report.html; and the `plot DIR` command. */
+spc_status cli_figures(const char *dir, spc_error *err);
+spc_status cli_plot(const options *o, spc_error *err);
+
 #endif

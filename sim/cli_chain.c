@@ -245,6 +245,8 @@ spc_status cli_chain(const options *o, spc_error *err)
         spc_output_commit(&out, err);
     }
     spc_output_close(&out);
+    if (err->code == SPC_OK)
+        cli_figures(dir, err);
     if (err->code == SPC_OK && !o->quiet) {
         print_table(&t, lever->path);
         printf("outputs in %s/: chain.csv\n", dir);

@@ -133,9 +133,10 @@ spc_status cli_compare(const options *o, spc_error *err)
     char dir[4096];
     cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir);
     compare_out co = { &c, names };
-    if (write_one(dir, "compare.csv", write_compare, &co, err) == SPC_OK && !o->quiet) {
+    if (write_one(dir, "compare.csv", write_compare, &co, err) == SPC_OK && cli_figures(dir, err) == SPC_OK &&
+        !o->quiet) {
         print_compare(&c, names);
-        printf("outputs in %s/: compare.csv\n", dir);
+        printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
 done:
     spc_compare_release(&c);
@@ -186,8 +187,10 @@ spc_status cli_sweep(const options *o, spc_error *err)
         if (st == SPC_OK) {
             char dir[4096];
             cli_outdir(o, sc->name, "-sweep", dir, sizeof dir);
-            if (write_one(dir, "sweep.csv", write_sweep, &s, err) == SPC_OK && !o->quiet)
-                printf("%zu points x %u replications; outputs in %s/: sweep.csv\n", s.npoints, opts.replications, dir);
+            if (write_one(dir, "sweep.csv", write_sweep, &s, err) == SPC_OK && cli_figures(dir, err) == SPC_OK &&
+                !o->quiet)
+                printf("%zu points x %u replications; outputs in %s/: sweep.csv, report.html, figures\n",
+                       s.npoints, opts.replications, dir);
         }
         np = 0;
     }

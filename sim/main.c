@@ -6,6 +6,7 @@
  *   spcsim check SCENARIO [--seed N] [--set PATH=VALUE]...
  *   spcsim compare BASE VARIANT... | sweep SCENARIO --param ... | warmup SCENARIO
  * (compare, sweep and warmup are in cli_study.c)
+ *   spcsim plot DIR  (cli_plot.c, which also draws the figures after run)
  *   spcsim --help | --version
  */
 #include <errno.h>
@@ -41,6 +42,8 @@ static const char usage_text[] =
     "       spcsim chain SCENARIO [--esat-delta 5%|3pt] [--lever PATH] [options]\n"
     "                                         raise ESAT through a lever; the chain table of\n"
     "                                         CSAT, NPS, retention, revenue, growth, profit\n"
+    "       spcsim plot DIR                   redraw the figures and report.html from the\n"
+    "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim --help | --version\n"
     "\n"
     "Options:\n"
@@ -75,6 +78,9 @@ static const char usage_text[] =
     "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
     "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv and calibrated.cfg\n"
     "(in output/<name>-calibrate); chain: chain.csv (in output/<name>-chain).\n"
+    "run, compare, sweep and chain also write gnuplot scripts (*.gp), the figures\n"
+    "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
+    "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output.\n";
@@ -204,18 +210,20 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate or chain");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain or plot");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
-    int calibrate = strcmp(o->command, "calibrate") == 0, chain = strcmp(o->command, "chain") == 0;
+    int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
+    int chain = strcmp(o->command, "chain") == 0;
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
-        strcmp(o->command, "warmup") != 0 && !calibrate && !chain)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate or chain)",
+        strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain)
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain "
+                           "or plot)",
                            o->command);
     if (!chain && (o->esat_delta != NULL || o->lever != NULL))
         return usage_error("%s", "--esat-delta and --lever are only for chain");
     if (optind >= argc)
-        return usage_error("%s: missing the scenario file", o->command);
+        return usage_error(plot ? "%s: missing the output folder" : "%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
     o->extra = (const char **)&argv[optind];
     o->nextra = (size_t)(argc - optind);
@@ -315,7 +323,8 @@ static void print_headline(const spc_results *res, const char *dir, const char *
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv, run.json, scenario.resolved.cfg\n", dir);
+    printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
+           "  report.html, figures (*.gp gnuplot scripts, *.png, *.svg)\n", dir);
 }
 
 /* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
@@ -352,7 +361,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
         sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
                               solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-        if (write_outputs(&out, &x, &meta, err) == SPC_OK && !o->quiet)
+        if (write_outputs(&out, &x, &meta, err) == SPC_OK && cli_figures(dir, err) == SPC_OK && !o->quiet)
             print_headline(&x.combined, dir, sc->time_unit);
     }
     spc_output_close(&out);
@@ -402,7 +411,8 @@ int main(int argc, char **argv)
         spc_status st = strcmp(o.command, "compare") == 0 ? cli_compare(&o, &err)
                         : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
                         : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err)
-                        : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err) : cli_warmup(&o, &err);
+                        : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
+                        : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
             print_error(err.msg);
         code = (int)err.code;

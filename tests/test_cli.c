@@ -387,11 +387,12 @@ static void test_readonly_output(void)
     remove_tree(tmp);
 }
 
-/* The five outputs are there, with no temporary files left over. */
+/* The five outputs are there (and report.html, figures: test_plot.c), with
+ * no temporary files left over. */
 static void check_outputs(const char *dir)
 {
     int hidden;
-    CU_ASSERT_EQUAL(count_entries(dir, &hidden), 5);
+    CU_ASSERT(count_entries(dir, &hidden) > 5);
     CU_ASSERT_EQUAL(hidden, 0);
     char *csv = slurp_in(dir, "summary.csv"), *json = slurp_in(dir, "run.json");
     char *cfg = slurp_in(dir, "scenario.resolved.cfg"), *reps = slurp_in(dir, "replications.csv");

@@ -1,0 +1,67 @@
+/*
+ * plot.h -- gnuplot scripts beside the CSV files of an output folder, and
+ * the figures (PNG and SVG) they draw.
+ *
+ * The scripts are made from the files in the folder (spc_outdir), so a run
+ * and `spcsim plot DIR` write the same scripts. Each script reads its CSV
+ * by relative name and draws NAME.png and NAME.svg in the folder it runs
+ * in: a user can edit it and run `gnuplot NAME.gp` there. Which metrics
+ * are drawn follows the data: a metric (or scope) absent from the CSV, or
+ * zero throughout, is left out.
+ *
+ * Nothing here prints. Drawing runs gnuplot as a child process in the
+ * folder (fork, chdir, execvp: no shell, so no folder name is ever parsed
+ * as a command), its output captured for the error message.
+ */
+#ifndef SPCSIM_PLOT_H
+#define SPCSIM_PLOT_H
+
+#include <stddef.h>
+
+#include "spcsim/error.h"
+#include "spcsim/outdir.h"
+
+#define SPC_PLOT_MAX 15 /* figures per folder (an spc_output holds 16 files) */
+
+typedef enum {
+    SPC_PLOT_TIMESERIES, /* a scope's metrics over time, with 95% bands */
+    SPC_PLOT_STAGES,     /* the stage chain: utilisation, wait, ISQ per stage */
+    SPC_PLOT_COMPARE,    /* differences between variants, with intervals */
+    SPC_PLOT_SWEEP,      /* metrics along the swept parameter */
+    SPC_PLOT_CHAIN       /* chain.csv: the service-profit chain's links */
+} spc_plot_kind;
+
+typedef struct {
+    char name[64];    /* NAME.gp draws NAME.png and NAME.svg */
+    char title[200];  /* what it shows, for the report */
+    spc_plot_kind kind;
+    int drawn;        /* set by spc_plot_draw */
+} spc_plot_figure;
+
+typedef struct {
+    size_t n;
+    spc_plot_figure fig[SPC_PLOT_MAX];
+} spc_plot_set;
+
+/* Writes every script the folder's CSV files call for, atomically (all or
+ * none), and lists them in *set. SPC_ERR_OUTPUT when they cannot be written. */
+spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_error *err);
+
+/* The gnuplot program: `program` (a path, or a name looked up on PATH),
+ * "gnuplot" when program is NULL or empty. Fills buf with the path found;
+ * returns 1 when it exists and is executable, 0 when it is missing. */
+int spc_plot_find_gnuplot(const char *program, char *buf, size_t size);
+
+/* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
+ * in the folder, and marks the figures drawn. A script that fails has its
+ * figures removed; the error names the first failing script with gnuplot's
+ * first line of complaint (SPC_ERR_INTERNAL), the others are still drawn. */
+spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err);
+
+/* Removes the figures of set that are not marked drawn (left from an
+ * earlier run, they would no longer match the CSV files), and the scripts
+ * spcsim wrote earlier that set no longer has (with their figures): a
+ * script counts as spcsim's when its second line is "# Written by spcsim". */
+void spc_plot_remove_stale(const spc_outdir *d, const spc_plot_set *set);
+
+#endif

@@ -1,0 +1,357 @@
+/*
+ * plot.c -- the gnuplot scripts of an output folder and running gnuplot on
+ * them (see plot.h); the shared pieces of every script (plot_gp.h).
+ *
+ * Every script has the same shape, so that a user who opened one can read
+ * them all:
+ *
+ *   # NAME.gp -- what it draws, from which CSV; how to redraw
+ *   set datafile separator comma; set datafile columnheaders
+ *   set table $x ... with table if (...)     the rows of one series
+ *   do for [format in "png svg"] {           both figures, same drawing
+ *       set terminal ...; set output "NAME.".format
+ *       set multiplot layout R,C title "..."
+ *       ... one plot per panel ...
+ *   }
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "plot_gp.h"
+#include "spcsim/version.h"
+
+/* ---- script pieces ---- */
+
+void plot_gp_str(FILE *f, const char *s)
+{
+    fputc('\'', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\'')
+            fputs("''", f);
+        else if (c >= 0x20 && c != 0x7f)
+            fputc(c, f);
+    }
+    fputc('\'', f);
+}
+
+static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                       "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };
+
+const char *plot_gp_colour(size_t i)
+{
+    return palette[i % (sizeof palette / sizeof palette[0])];
+}
+
+FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plot_kind kind,
+                   const char *title, const char *from, spc_error *err)
+{
+    if (set->n == SPC_PLOT_MAX)
+        return NULL;
+    char file[80];
+    snprintf(file, sizeof file, "%s.gp", name);
+    FILE *f = spc_output_file(out, file, err);
+    if (f == NULL)
+        return NULL;
+    spc_plot_figure *fig = &set->fig[set->n++];
+    memset(fig, 0, sizeof *fig);
+    snprintf(fig->name, sizeof fig->name, "%s", name);
+    snprintf(fig->title, sizeof fig->title, "%s", title);
+    fig->kind = kind;
+    fprintf(f, "# %s.gp -- %s.\n", name, title);
+    fprintf(f, "# Written by spcsim %s from %s; draws %s.png and %s.svg.\n", SPC_VERSION, from, name, name);
+    fputs("# Edit freely, then redraw in this folder with:  gnuplot ", f);
+    fprintf(f, "%s.gp\n# (`spcsim plot DIR` rewrites this file from the CSV files.)\n\n", name);
+    fputs("set datafile separator comma\nset datafile columnheaders\n", f);
+    return f;
+}
+
+void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title)
+{
+    size_t rows = panels <= 3 ? panels : (panels + 1) / 2, cols = panels <= 3 ? 1 : 2;
+    plot_gp_formats_grid(f, name, rows ? rows : 1, cols, title, 0.08);
+}
+
+void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, const char *title, double left)
+{
+    fputs("\nset datafile separator whitespace\nset datafile nocolumnheaders\n", f);
+    fputs("do for [format in \"png svg\"] {\n", f);
+    fputs("    if (format eq \"png\") {\n"
+          "        set terminal pngcairo size 1600,1000 font \"sans,16\" noenhanced\n"
+          "    } else {\n"
+          "        set terminal svg size 1600,1000 font \"sans,16\" noenhanced background \"white\"\n"
+          "    }\n", f);
+    fprintf(f, "    set output \"%s.\" . format\n", name);
+    /* the title on top, the key of the whole figure under it, then the panels */
+    fprintf(f, "    set multiplot layout %zu,%zu title ", rows, cols);
+    plot_gp_str(f, title);
+    fprintf(f, " font \",20\" margins %.2f,0.98,0.09,0.84 spacing %.2f,0.1\n", left, left + 0.01);
+    fputs("    set grid\n    set border lw 1.5\n", f);
+}
+
+int plot_gp_bottom(size_t i, size_t panels)
+{
+    size_t cols = panels <= 3 ? 1 : 2;
+    return i + cols >= panels;
+}
+
+void plot_gp_formats_end(FILE *f)
+{
+    fputs("    unset multiplot\n    unset output\n}\n", f);
+}
+
+double plot_time_axis(const spc_outdir *d, const char **label)
+{
+    static const struct {
+        const char *unit, *label;
+        double div;
+    } axes[] = { { "h", "time (weeks)", 168.0 }, { "d", "time (weeks)", 7.0 }, { "w", "time (weeks)", 1.0 },
+                 { "min", "time (hours)", 60.0 },  { "s", "time (hours)", 3600.0 } };
+    for (size_t i = 0; d->time_unit != NULL && i < sizeof axes / sizeof axes[0]; i++)
+        if (strcmp(d->time_unit, axes[i].unit) == 0) {
+            *label = axes[i].label;
+            return axes[i].div;
+        }
+    *label = "time (scenario time unit)";
+    return 1.0;
+}
+
+void plot_gp_key(FILE *f, int on)
+{
+    fputs(on ? "    set key at screen 0.5, screen 0.925 center center horizontal maxrows 1 samplen 2 width 2\n"
+             : "    unset key\n", f);
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving at most about 6 tics. */
+void plot_gp_ytics(FILE *f, double lo, double hi)
+{
+    double span = hi - lo;
+    if (!(span > 0) || !isfinite(span)) {
+        fputs("    set ytics autofreq\n", f);
+        return;
+    }
+    double step = pow(10.0, floor(log10(span / 6.0)));
+    if (span / step > 6.0)
+        step *= 2.0;
+    if (span / step > 6.0)
+        step *= 2.5;
+    if (span / step > 6.0)
+        step *= 2.0;
+    fprintf(f, "    set ytics %.6g\n", step);
+}
+
+void plot_range(const spc_csvtable *t, int c, int key_col, const char *key, double *lo, double *hi)
+{
+    for (size_t r = 0; c >= 0 && r < t->nrows; r++) {
+        if (key_col >= 0 && strcmp(spc_csvtable_get(t, r, key_col), key) != 0)
+            continue;
+        double x = spc_csvtable_num(t, r, c);
+        if (isfinite(x)) {
+            *lo = fmin(*lo, x);
+            *hi = fmax(*hi, x);
+        }
+    }
+}
+
+int plot_has_data(const spc_csvtable *t, int c, int key_col, const char *key)
+{
+    if (c < 0)
+        return 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (key_col >= 0 && strcmp(spc_csvtable_get(t, r, key_col), key) != 0)
+            continue;
+        double x = spc_csvtable_num(t, r, c);
+        if (x == x && x != 0.0)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- the folder's scripts ---- */
+
+spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_error *err)
+{
+    memset(set, 0, sizeof *set);
+    spc_output out;
+    if (spc_output_open(&out, d->dir, err) == SPC_OK) {
+        if (d->summary)
+            plot_stages(d, &out, set, err);
+        if (d->timeseries && err->code == SPC_OK)
+            plot_timeseries(d, &out, set, err);
+        if (d->compare && err->code == SPC_OK)
+            plot_compare(d, &out, set, err);
+        if (d->sweep && err->code == SPC_OK)
+            plot_sweep(d, &out, set, err);
+        if (d->chain && err->code == SPC_OK)
+            plot_chain(d, &out, set, err);
+        if (err->code == SPC_OK)
+            spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    if (err->code != SPC_OK)
+        set->n = 0;
+    return err->code;
+}
+
+/* ---- running gnuplot ---- */
+
+int spc_plot_find_gnuplot(const char *program, char *buf, size_t size)
+{
+    if (program == NULL || program[0] == '\0')
+        program = "gnuplot";
+    if (strchr(program, '/') != NULL) {
+        snprintf(buf, size, "%s", program);
+        return access(buf, X_OK) == 0;
+    }
+    const char *path = getenv("PATH");
+    if (path == NULL)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    while (*path) {
+        size_t len = strcspn(path, ":");
+        int n = snprintf(buf, size, "%.*s/%s", (int)len, len ? path : ".", program);
+        struct stat st;
+        if (n > 0 && (size_t)n < size && stat(buf, &st) == 0 && S_ISREG(st.st_mode) && access(buf, X_OK) == 0)
+            return 1;
+        path += len + (path[len] == ':');
+    }
+    snprintf(buf, size, "%s", program);
+    return 0;
+}
+
+/* Runs `gnuplot script` in dir; its output (stdout and stderr) into msg.
+ * Returns its exit status, or -1 when it could not be run. */
+static int run_gnuplot(const char *gnuplot, const char *dir, const char *script, char *msg, size_t size)
+{
+    int fd[2];
+    msg[0] = '\0';
+    if (pipe(fd) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        return -1;
+    }
+    if (pid == 0) { /* the child: only calls that are safe after fork */
+        int null = open("/dev/null", O_RDONLY);
+        if (null < 0 || dup2(null, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0 || chdir(dir) != 0)
+            _exit(126);
+        close(fd[0]);
+        char *const argv[] = { (char *)gnuplot, (char *)script, NULL };
+        execv(gnuplot, argv);
+        _exit(127);
+    }
+    close(fd[1]);
+    size_t n = 0;
+    char buf[512];
+    ssize_t got;
+    while ((got = read(fd[0], buf, sizeof buf)) != 0) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            break;
+        for (ssize_t i = 0; i < got && n + 1 < size; i++)
+            msg[n++] = buf[i];
+    }
+    msg[n] = '\0';
+    close(fd[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* gnuplot's first line that is not blank, trimmed, for a one-line message. */
+static const char *first_line(char *msg)
+{
+    char *s = msg + strspn(msg, " \t\r\n");
+    s[strcspn(s, "\r\n")] = '\0';
+    return s;
+}
+
+static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
+{
+    static const char *const ext[] = { "png", "svg" };
+    for (size_t e = 0; e < 2; e++) {
+        char name[80], path[4200];
+        snprintf(name, sizeof name, "%s.%s", fig->name, ext[e]);
+        if (spc_outdir_path(d, name, path, sizeof path) == 0)
+            unlink(path);
+    }
+}
+
+spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        spc_plot_figure *fig = &set->fig[i];
+        char script[80], msg[2048];
+        snprintf(script, sizeof script, "%s.gp", fig->name);
+        int rc = run_gnuplot(gnuplot, d->dir, script, msg, sizeof msg);
+        fig->drawn = rc == 0;
+        if (rc == 0)
+            continue;
+        remove_figures(d, fig);
+        if (rc < 0)
+            spc_error_set(err, SPC_ERR_INTERNAL, "%s: cannot run %s: %s", d->dir, gnuplot, strerror(errno));
+        else
+            spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s: gnuplot failed (exit %d)%s%s", d->dir, script, rc,
+                          *first_line(msg) ? ": " : "", first_line(msg));
+    }
+    return err->code;
+}
+
+/* Whether dir/name is a script spcsim wrote (its second line says so). */
+static int ours(const spc_outdir *d, const char *name)
+{
+    char path[4200], line[2][256] = { "", "" };
+    if (spc_outdir_path(d, name, path, sizeof path) != 0)
+        return 0;
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    for (int i = 0; i < 2 && fgets(line[i], sizeof line[i], f) != NULL; i++)
+        ;
+    fclose(f);
+    return strncmp(line[1], "# Written by spcsim ", 20) == 0;
+}
+
+static int in_set(const spc_plot_set *set, const char *name, size_t len)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strlen(set->fig[i].name) == len && strncmp(set->fig[i].name, name, len) == 0)
+            return 1;
+    return 0;
+}
+
+void spc_plot_remove_stale(const spc_outdir *d, const spc_plot_set *set)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (!set->fig[i].drawn)
+            remove_figures(d, &set->fig[i]);
+    /* scripts of an earlier run that this one does not write (a scope gone) */
+    DIR *dir = opendir(d->dir);
+    struct dirent *e;
+    while (dir != NULL && (e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || len >= 64 || strcmp(e->d_name + len - 3, ".gp") != 0 || in_set(set, e->d_name, len - 3) ||
+            !ours(d, e->d_name))
+            continue;
+        spc_plot_figure old;
+        memset(&old, 0, sizeof old);
+        snprintf(old.name, sizeof old.name, "%.*s", (int)(len - 3), e->d_name);
+        remove_figures(d, &old);
+        char path[4200];
+        if (spc_outdir_path(d, e->d_name, path, sizeof path) == 0)
+            unlink(path);
+    }
+    if (dir != NULL)
+        closedir(dir);
+}

@@ -1,0 +1,72 @@
+/*
+ * plot_gp.h -- private to the plot module (plot.c, plot_run.c,
+ * plot_study.c): the pieces every gnuplot script shares, and the script
+ * writers of each kind of figure.
+ */
+#ifndef SPCSIM_PLOT_GP_H
+#define SPCSIM_PLOT_GP_H
+
+#include <stdio.h>
+
+#include "spcsim/csvtable.h"
+#include "spcsim/output.h"
+#include "spcsim/plot.h"
+
+#define PLOT_PANELS 6 /* at most per figure: readable on a projector */
+
+/* A gnuplot string literal in single quotes: no backslash escapes and no
+ * `command` substitution happen inside them; ' is doubled, control
+ * characters are dropped. */
+void plot_gp_str(FILE *f, const char *s);
+
+/* Opens NAME.gp in out, registers the figure in set and writes the header
+ * comment and the CSV settings (the drawing comes after, see
+ * plot_gp_formats). NULL on error (err set), or when the set is full (no
+ * error: the figure is left out). */
+FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plot_kind kind,
+                   const char *title, const char *from, spc_error *err);
+
+/* `do for [format in "png svg"] {` with both terminals and the output
+ * NAME.format; then a multiplot of n panels titled `title`. */
+void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title);
+
+/* The same with the layout given: rows x cols panels, the left margin
+ * (and the space between columns) a fraction of the width. */
+void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, const char *title, double left);
+
+/* Whether panel i (from 0) of n is at the bottom of its column: the
+ * panels share their x axis, only those carry its label. */
+int plot_gp_bottom(size_t i, size_t panels);
+
+/* Closes the multiplot and the loop opened by plot_gp_formats. */
+void plot_gp_formats_end(FILE *f);
+
+/* The figure's key: once, centred under the title (on), or none (off). */
+void plot_gp_key(FILE *f, int on);
+
+/* `set ytics STEP` for about 6 tics over [lo, hi]. */
+void plot_gp_ytics(FILE *f, double lo, double hi);
+
+/* Widens [*lo, *hi] to the finite values of column c among the rows whose
+ * column key_col equals key (key_col < 0: all rows). */
+void plot_range(const spc_csvtable *t, int c, int key_col, const char *key, double *lo, double *hi);
+
+/* A colour of the palette (cycled). */
+const char *plot_gp_colour(size_t i);
+
+/* The time axis: divisor from the scenario's time unit to the axis unit,
+ * and the axis label ("time (weeks)"). */
+double plot_time_axis(const spc_outdir *d, const char **label);
+
+/* A metric's value is finite and nonzero somewhere in column c among
+ * rows whose column key_col equals key (key_col < 0: all rows). */
+int plot_has_data(const spc_csvtable *t, int c, int key_col, const char *key);
+
+/* ---- the writers: each reads its CSV and adds its figures to set ---- */
+spc_status plot_timeseries(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_stages(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_compare(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+
+#endif

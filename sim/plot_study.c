@@ -1,0 +1,376 @@
+/*
+ * plot_study.c -- the figures of the experiments: compare.csv (each
+ * variant's relative differences from the base, with their 95% intervals:
+ * a forest plot), sweep.csv (each headline metric along the swept
+ * parameter, a line per value of the second), chain.csv (the links of the
+ * service-profit chain, differences with intervals).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_gp.h"
+
+/* The headline metrics of summary.csv's scopes, as compare.csv and
+ * sweep.csv name them ("X" or "X_mean"); absent ones are skipped. */
+static const char *const headline[][2] = {
+    { "system", "lead_time_mean" },  { "system", "throughput" },     { "system", "wip_mean" },
+    { "system", "lead_time_p90" },   { "system", "escaped_defects" }, { "company", "satisfaction" },
+    { "company", "headcount" },      { "company", "turnover_annual" }, { "company", "isq" },
+    { "customers", "csat" },         { "customers", "nps" },         { "customers", "score" },
+    { "customers", "retention" },    { "customers", "churn" },       { "customers", "active" },
+    { "finance", "revenue" },        { "finance", "costs" },         { "finance", "profit" },
+    { "finance", "margin" },         { "finance", "revenue_growth" },
+};
+#define NHEADLINE (sizeof headline / sizeof headline[0])
+#define MAX_ROWS 20 /* metrics in one forest plot */
+
+typedef struct {
+    char scope[64], metric[96];
+} metric_id;
+
+/* Whether some row has scope/metric and a finite value in column c. */
+static int present(const spc_csvtable *t, const char *scope, const char *metric, int c)
+{
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, sc), scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), metric) == 0 &&
+            isfinite(spc_csvtable_num(t, r, c)))
+            return 1;
+    return 0;
+}
+
+static int is_known_scope(const char *scope)
+{
+    for (size_t i = 0; i < NHEADLINE; i++)
+        if (strcmp(headline[i][0], scope) == 0)
+            return 1;
+    return 0;
+}
+
+/* The headline metrics present (with a finite value in column c), then
+ * each stage's utilisation and mean wait when with_stages. */
+static size_t pick_metrics(const spc_csvtable *t, int c, int with_stages, metric_id *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NHEADLINE && n < max; i++) {
+        char mean[64];
+        snprintf(mean, sizeof mean, "%s_mean", headline[i][1]);
+        const char *m = present(t, headline[i][0], headline[i][1], c) ? headline[i][1]
+                      : present(t, headline[i][0], mean, c) ? mean : NULL;
+        if (m != NULL) {
+            snprintf(out[n].scope, sizeof out[n].scope, "%s", headline[i][0]);
+            snprintf(out[n].metric, sizeof out[n].metric, "%s", m);
+            n++;
+        }
+    }
+    int sc = spc_csvtable_column(t, "scope");
+    static const char *const stage_metrics[] = { "utilization", "wait_mean" };
+    for (size_t r = 0; with_stages && r < t->nrows && n + 2 <= max; r++) {
+        const char *scope = spc_csvtable_get(t, r, sc);
+        int seen = is_known_scope(scope);
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = strcmp(out[j].scope, scope) == 0;
+        for (size_t k = 0; !seen && k < 2; k++)
+            if (present(t, scope, stage_metrics[k], c)) {
+                snprintf(out[n].scope, sizeof out[n].scope, "%s", scope);
+                snprintf(out[n].metric, sizeof out[n].metric, "%s", stage_metrics[k]);
+                n++;
+            }
+    }
+    return n;
+}
+
+static void row_function(FILE *f, const metric_id *m, size_t n)
+{
+    fputs("# a metric's row in the plot, from the top\nrow(s, m) = ", f);
+    for (size_t i = 0; i < n; i++) {
+        fputs("(s eq ", f);
+        plot_gp_str(f, m[i].scope);
+        fputs(" && m eq ", f);
+        plot_gp_str(f, m[i].metric);
+        fprintf(f, ") ? %zu : ", i + 1);
+    }
+    fputs("0\n", f);
+}
+
+static void row_axis(FILE *f, const metric_id *m, size_t n)
+{
+    fprintf(f, "    set yrange [%zu.6:0.4]\n    set ytics (", n);
+    for (size_t i = 0; i < n; i++) {
+        char label[200];
+        snprintf(label, sizeof label, "%.63s / %.95s", m[i].scope, m[i].metric);
+        fputs(i ? ", " : "", f);
+        plot_gp_str(f, label);
+        fprintf(f, " %zu", i + 1);
+    }
+    fputs(") font \",14\"\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n"
+          "    set offsets 0, 0, 0, 0\n", f);
+}
+
+/* ---- compare ---- */
+
+/* Distinct values of column c, in order of appearance (pointers into t). */
+static size_t distinct(const spc_csvtable *t, int c, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *v = spc_csvtable_get(t, r, c);
+        size_t j = 0;
+        while (j < n && strcmp(out[j], v) != 0)
+            j++;
+        if (j == n && n < max)
+            out[n++] = v;
+    }
+    return n;
+}
+
+/* Whether variant v has a row of m significant (want 1) or not (want 0). */
+static int any_sig(const spc_csvtable *t, const char *v, const metric_id *m, size_t n, int want)
+{
+    int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric"), gc = spc_csvtable_column(t, "significant");
+    int rc = spc_csvtable_column(t, "rel_diff");
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (strcmp(spc_csvtable_get(t, r, vc), v) != 0 || !isfinite(spc_csvtable_num(t, r, rc)))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
+                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0 &&
+                (strcmp(spc_csvtable_get(t, r, gc), "yes") == 0) == want)
+                return 1;
+    }
+    return 0;
+}
+
+/* `set xrange` over variant v's intervals of m (in %), zero always inside. */
+static void compare_range(FILE *f, const spc_csvtable *t, const char *v, const metric_id *m, size_t n)
+{
+    int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric");
+    static const char *const cols[] = { "rel_diff", "rel_ci95_low", "rel_ci95_high" };
+    double lo = 0.0, hi = 0.0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (strcmp(spc_csvtable_get(t, r, vc), v) != 0)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
+                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0)
+                for (int c = 0; c < 3; c++) {
+                    double x = 100 * spc_csvtable_num(t, r, spc_csvtable_column(t, cols[c]));
+                    if (isfinite(x)) {
+                        lo = fmin(lo, x);
+                        hi = fmax(hi, x);
+                    }
+                }
+    }
+    double pad = hi > lo ? 0.06 * (hi - lo) : 1.0;
+    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + pad);
+}
+
+static void compare_table(FILE *f, const char *name, const char *variant, const char *sig)
+{
+    fprintf(f, "set table $%s\nplot 'compare.csv' using (column(\"rel_diff\")*100):(row(strcol(\"scope\"), "
+            "strcol(\"metric\"))):(column(\"rel_ci95_low\")*100):(column(\"rel_ci95_high\")*100) with table if "
+            "(strcol(\"variant\") eq ", name);
+    plot_gp_str(f, variant);
+    fprintf(f, " && strcol(\"significant\") eq '%s' && row(strcol(\"scope\"), strcol(\"metric\")) > 0)\n"
+            "unset table\n", sig);
+}
+
+static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, const char **var, size_t nv,
+                                 size_t part, size_t parts, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    metric_id m[MAX_ROWS];
+    size_t n = pick_metrics(t, spc_csvtable_column(t, "rel_diff"), 1, m, MAX_ROWS);
+    if (n == 0)
+        return SPC_OK;
+    char name[64], title[200];
+    snprintf(name, sizeof name, parts > 1 ? "compare-%zu" : "compare", part + 1);
+    snprintf(title, sizeof title, "Variants against the base: relative differences with 95%% intervals%s",
+             parts > 1 ? " (continued)" : "");
+    FILE *f = plot_gp_open(out, set, name, SPC_PLOT_COMPARE, title, "compare.csv", err);
+    if (f == NULL)
+        return err->code;
+    row_function(f, m, n);
+    int has[2][2];
+    for (size_t v = 0; v < nv; v++)
+        for (int s = 0; s < 2; s++) {
+            char block[32];
+            snprintf(block, sizeof block, "%s%zu", s ? "s" : "n", v + 1);
+            if ((has[v][s] = any_sig(t, var[v], m, n, s)) != 0)
+                compare_table(f, block, var[v], s ? "yes" : "no");
+        }
+    plot_gp_formats_grid(f, name, 1, nv, title, 0.2);
+    row_axis(f, m, n);
+    fputs("    set xlabel 'difference from the base (%)'\n", f);
+    for (size_t v = 0; v < nv; v++) {
+        plot_gp_key(f, v == 0);
+        compare_range(f, t, var[v], m, n);
+        fputs("    set title ", f);
+        plot_gp_str(f, var[v]);
+        fputs("\n    plot ", f);
+        if (has[v][0])
+            fprintf(f, "$n%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '#7f7f7f' "
+                    "title 'not significant at 5%%'%s", v + 1, has[v][1] ? ", " : "");
+        if (has[v][1])
+            fprintf(f, "$s%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '%s' "
+                    "title 'significant at 5%%'", v + 1, plot_gp_colour(1));
+        fputc('\n', f);
+    }
+    plot_gp_formats_end(f);
+    (void)d;
+    return SPC_OK;
+}
+
+spc_status plot_compare(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    spc_csvtable t;
+    if (spc_outdir_path(d, "compare.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read compare.csv", d->dir);
+    const char *var[64];
+    size_t nv = distinct(&t, spc_csvtable_column(&t, "variant"), var, 64);
+    size_t parts = (nv + 1) / 2;
+    for (size_t p = 0; p < parts && err->code == SPC_OK; p++)
+        compare_figure(d, &t, var + 2 * p, nv - 2 * p < 2 ? nv - 2 * p : 2, p, parts, out, set, err);
+    spc_csvtable_free(&t);
+    return err->code;
+}
+
+/* ---- sweep ---- */
+
+static int all_numbers(const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *end;
+        strtod(v[i], &end);
+        if (*v[i] == '\0' || *end != '\0')
+            return 0;
+    }
+    return 1;
+}
+
+spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    spc_csvtable t;
+    if (spc_outdir_path(d, "sweep.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read sweep.csv", d->dir);
+    metric_id m[MAX_ROWS];
+    size_t n = pick_metrics(&t, spc_csvtable_column(&t, "mean"), 0, m, MAX_ROWS);
+    const char *x[256], *lines[16];
+    size_t nx = distinct(&t, spc_csvtable_column(&t, "value1"), x, 256);
+    size_t nl = distinct(&t, spc_csvtable_column(&t, "value2"), lines, 16);
+    const char *p1 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param1"));
+    const char *p2 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param2"));
+    int numeric = all_numbers(x, nx);
+    size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
+    for (size_t p = 0; p < parts && err->code == SPC_OK; p++) {
+        char name[64], title[200];
+        snprintf(name, sizeof name, parts > 1 ? "sweep-%zu" : "sweep", p + 1);
+        snprintf(title, sizeof title, "The metrics along %s%s", p1, parts > 1 ? (p ? " (2)" : " (1)") : "");
+        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_SWEEP, title, "sweep.csv", err);
+        if (f == NULL)
+            break;
+        if (!numeric) {
+            fputs("# the swept values are not numbers: they stand at 1, 2, ...\nxpos(v) = ", f);
+            for (size_t i = 0; i < nx; i++) {
+                fputs("v eq ", f);
+                plot_gp_str(f, x[i]);
+                fprintf(f, " ? %zu : ", i + 1);
+            }
+            fputs("NaN\n", f);
+        }
+        size_t first = p * per, last = first + per < n ? first + per : n;
+        for (size_t i = first; i < last; i++)
+            for (size_t l = 0; l < nl; l++) {
+                fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"mean\")):"
+                        "(column(\"ci95_low\")):(column(\"ci95_high\")) with table if (strcol(\"scope\") eq ",
+                        i - first + 1, l + 1, numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))");
+                plot_gp_str(f, m[i].scope);
+                fputs(" && strcol(\"metric\") eq ", f);
+                plot_gp_str(f, m[i].metric);
+                fputs(" && strcol(\"value2\") eq ", f);
+                plot_gp_str(f, lines[l]);
+                fputs(")\nunset table\n", f);
+            }
+        plot_gp_formats(f, name, last - first, title);
+        if (!numeric) {
+            fprintf(f, "    set xrange [0.5:%zu.5]\n    set xtics (", nx);
+            for (size_t i = 0; i < nx; i++) {
+                fputs(i ? ", " : "", f);
+                plot_gp_str(f, x[i]);
+                fprintf(f, " %zu", i + 1);
+            }
+            fputs(")\n", f);
+        } else {
+            fputs("    set offsets graph 0.05, graph 0.05, 0, 0\n", f);
+        }
+        for (size_t i = first; i < last; i++) {
+            plot_gp_key(f, i == first);
+            char label[200];
+            snprintf(label, sizeof label, "%.63s / %.95s", m[i].scope, m[i].metric);
+            fputs("    set title ", f);
+            plot_gp_str(f, label);
+            fputs("\n    set xlabel ", f);
+            plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? p1 : "");
+            fputs("\n    set ylabel 'mean, 95% interval'\n    plot ", f);
+            for (size_t l = 0; l < nl; l++) {
+                char key[200];
+                if (*p2)
+                    snprintf(key, sizeof key, "%s = %s", p2, lines[l]);
+                else
+                    snprintf(key, sizeof key, "mean with its 95%% confidence interval");
+                fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
+                        l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
+                plot_gp_str(f, key);
+            }
+            fputc('\n', f);
+        }
+        plot_gp_formats_end(f);
+    }
+    spc_csvtable_free(&t);
+    return err->code;
+}
+
+/* ---- chain.csv ---- */
+
+/* The links of the service-profit chain as the `chain` command measures
+ * them: one row per measure and form (measure,form,base,variant,diff,
+ * ci95_low,ci95_high), drawn as differences with their intervals. */
+spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    spc_csvtable t;
+    if (spc_outdir_path(d, "chain.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain.csv", d->dir);
+    int mc = spc_csvtable_column(&t, "measure"), fc = spc_csvtable_column(&t, "form");
+    int dc = spc_csvtable_column(&t, "diff");
+    size_t n = t.nrows < MAX_ROWS ? t.nrows : MAX_ROWS;
+    FILE *f = NULL;
+    if (mc >= 0 && dc >= 0 && n > 0 && plot_has_data(&t, dc, -1, NULL))
+        f = plot_gp_open(out, set, "chain", SPC_PLOT_CHAIN, "The service-profit chain: differences with 95% intervals",
+                         "chain.csv", err);
+    if (f != NULL) {
+        plot_gp_formats_grid(f, "chain", 1, 1, "The service-profit chain: differences with 95% intervals", 0.3);
+        fprintf(f, "    set yrange [%zu.6:0.4]\n    set ytics (", n);
+        for (size_t r = 0; r < n; r++) {
+            char label[200];
+            const char *form = spc_csvtable_get(&t, r, fc);
+            snprintf(label, sizeof label, *form ? "%s (%s)" : "%s", spc_csvtable_get(&t, r, mc), form);
+            fputs(r ? ", " : "", f);
+            plot_gp_str(f, label);
+            fprintf(f, " %zu", r + 1);
+        }
+        fputs(")\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n    set xrange [*<0:0<*]\n    set xlabel 'difference (variant - base)'\n", f);
+        plot_gp_key(f, 1);
+        fprintf(f, "    set datafile separator comma\n    set datafile columnheaders\n"
+                "    plot 'chain.csv' every ::0::%zu using (column(\"diff\")):($0+1):(column(\"ci95_low\")):"
+                "(column(\"ci95_high\")) with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '%s' "
+                "title 'difference with its 95%% confidence interval'\n", n - 1, plot_gp_colour(0));
+        plot_gp_formats_end(f);
+    }
+    spc_csvtable_free(&t);
+    return err->code;
+}

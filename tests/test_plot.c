@@ -1,0 +1,328 @@
+/*
+ * test_plot.c -- figures and report.html, through the program: a run
+ * writes the gnuplot scripts, the PNG and SVG figures (when gnuplot is
+ * there) and a self-contained report.html; without gnuplot
+ * (SPCSIM_GNUPLOT=/nonexistent) it still succeeds with one warning and the
+ * scripts; `spcsim plot DIR` redraws the same figures and fails with one
+ * line on a folder without outputs.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tests.h"
+
+extern char **environ;
+
+static char *slurp(const char *dir, const char *name, size_t *len)
+{
+    char path[2400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0)
+        if ((n += got) + 1 == cap) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+        }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    if (len != NULL)
+        *len = n;
+    return buf;
+}
+
+static int exists_in(const char *dir, const char *name)
+{
+    char path[2400];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+static int same(const char *a_dir, const char *b_dir, const char *name)
+{
+    size_t na, nb;
+    char *a = slurp(a_dir, name, &na), *b = slurp(b_dir, name, &nb);
+    int eq = a != NULL && b != NULL && na == nb && memcmp(a, b, na) == 0;
+    free(a);
+    free(b);
+    return eq;
+}
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        char sub[2400];
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(sub);
+        else
+            unlink(sub);
+    }
+    if (d != NULL)
+        closedir(d);
+    rmdir(path);
+}
+
+/* Runs spcsim (args NULL-terminated) with `env` added to the environment
+ * (NULL: none); stderr into tmp/stderr. Returns the exit status. */
+static int spcsim(const char *tmp, const char *env, const char *const *args)
+{
+    const char *bin = getenv("SPCSIM") && getenv("SPCSIM")[0] ? getenv("SPCSIM") : "./spcsim";
+    const char *argv[24] = { bin };
+    size_t n = 1;
+    for (; args[n - 1] != NULL && n < 23; n++)
+        argv[n] = args[n - 1];
+    argv[n] = NULL;
+    size_t ne = 0;
+    while (environ[ne] != NULL)
+        ne++;
+    char **envp = calloc(ne + 2, sizeof *envp);
+    CU_ASSERT_FATAL(envp != NULL);
+    size_t k = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (strncmp(environ[i], "SPCSIM_GNUPLOT=", 15) != 0)
+            envp[k++] = environ[i];
+    if (env != NULL)
+        envp[k++] = (char *)env;
+    char err[2400];
+    snprintf(err, sizeof err, "%s/stderr", tmp);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid;
+    int rc = posix_spawn(&pid, bin, &fa, NULL, (char *const *)argv, envp);
+    posix_spawn_file_actions_destroy(&fa);
+    free(envp);
+    if (rc != 0)
+        return -1;
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int stderr_lines(const char *tmp)
+{
+    char *text = slurp(tmp, "stderr", NULL);
+    int n = 0;
+    for (const char *s = text; s != NULL && *s; s++)
+        n += *s == '\n';
+    free(text);
+    return n;
+}
+
+static int have_gnuplot(void)
+{
+    return access("/usr/bin/gnuplot", X_OK) == 0 || access("/usr/local/bin/gnuplot", X_OK) == 0;
+}
+
+static const char *const figures[] = { "stages", "timeseries-system", "timeseries-company", "timeseries-stages" };
+#define NFIG (sizeof figures / sizeof figures[0])
+
+static void make_tmp(char *dir, size_t size)
+{
+    snprintf(dir, size, "/tmp/spcsim-plot-XXXXXX");
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+}
+
+/* A short workforce run (it has every kind of run figure) into tmp/sub. */
+static int run_into(const char *tmp, const char *sub, const char *env, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s/%s", tmp, sub);
+    const char *args[] = { "run", "scenarios/understaffed.cfg", "--set", "horizon=\"12w\"", "-r", "2", "-q", "-o", dir, NULL };
+    return spcsim(tmp, env, args);
+}
+
+/* report.html is one page: no address outside it, the scenario named. */
+static void check_report(const char *dir, const char *name, int with_figures)
+{
+    char *html = slurp(dir, "report.html", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+    CU_ASSERT_PTR_NULL(strstr(html, "http://"));
+    CU_ASSERT_PTR_NULL(strstr(html, "https://"));
+    CU_ASSERT_PTR_NULL(strstr(html, "src=\"file"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, name));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<table id=\"headline\">"));
+    CU_ASSERT_EQUAL(strstr(html, "src=\"data:image/svg+xml;base64,") != NULL, with_figures);
+    free(html);
+}
+
+static void test_run_figures(void)
+{
+    char tmp[64], dir[1024], name[128];
+    make_tmp(tmp, sizeof tmp);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", NULL, dir, sizeof dir), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 0);
+    for (size_t i = 0; i < NFIG; i++) {
+        snprintf(name, sizeof name, "%s.gp", figures[i]);
+        CU_ASSERT(exists_in(dir, name));
+        snprintf(name, sizeof name, "%s.png", figures[i]);
+        CU_ASSERT(exists_in(dir, name) == have_gnuplot());
+        snprintf(name, sizeof name, "%s.svg", figures[i]);
+        CU_ASSERT(exists_in(dir, name) == have_gnuplot());
+    }
+    char *gp = slurp(dir, "timeseries-company.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "'timeseries.csv'") != NULL && strstr(gp, "filledcurves") != NULL);
+    free(gp);
+    check_report(dir, "understaffed", have_gnuplot());
+    remove_tree(tmp);
+}
+
+static void test_missing_gnuplot(void)
+{
+    char tmp[64], dir[1024], name[128];
+    make_tmp(tmp, sizeof tmp);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", "SPCSIM_GNUPLOT=/nonexistent/gnuplot", dir, sizeof dir), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 1);
+    char *err = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(err != NULL && strstr(err, "gnuplot") != NULL && strstr(err, "apt-get install gnuplot-nox") != NULL);
+    free(err);
+    CU_ASSERT(exists_in(dir, "summary.csv"));
+    for (size_t i = 0; i < NFIG; i++) {
+        snprintf(name, sizeof name, "%s.gp", figures[i]);
+        CU_ASSERT(exists_in(dir, name));
+        snprintf(name, sizeof name, "%s.png", figures[i]);
+        CU_ASSERT_FALSE(exists_in(dir, name));
+        snprintf(name, sizeof name, "%s.svg", figures[i]);
+        CU_ASSERT_FALSE(exists_in(dir, name));
+    }
+    check_report(dir, "understaffed", 0);
+    remove_tree(tmp);
+}
+
+/* A gnuplot that fails: the run succeeds, warns once, the CSVs are intact. */
+static void test_failing_gnuplot(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", "SPCSIM_GNUPLOT=/bin/false", dir, sizeof dir), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 1);
+    CU_ASSERT(exists_in(dir, "summary.csv") && exists_in(dir, "timeseries.csv") && exists_in(dir, "run.json"));
+    CU_ASSERT_FALSE(exists_in(dir, "stages.png"));
+    check_report(dir, "understaffed", 0);
+    remove_tree(tmp);
+}
+
+static void test_plot_command(void)
+{
+    char tmp[64], dir[1024], empty[1024], keep[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(empty, sizeof empty, "%s/empty", tmp);
+    CU_ASSERT(mkdir(empty, 0700) == 0);
+    const char *none[] = { "plot", empty, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, none), 3);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 1);
+    char *err = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(err != NULL && strstr(err, empty) != NULL);
+    free(err);
+    /* plot redraws what the run drew, byte for byte */
+    CU_ASSERT_EQUAL(run_into(tmp, "a", NULL, dir, sizeof dir), 0);
+    snprintf(keep, sizeof keep, "%s/keep", tmp);
+    CU_ASSERT(mkdir(keep, 0700) == 0);
+    static const char *const ext[] = { "gp", "png", "svg" };
+    for (size_t i = 0; i < NFIG; i++)
+        for (size_t e = 0; e < 3; e++) {
+            char name[128], from[2400], to[2400];
+            snprintf(name, sizeof name, "%s.%s", figures[i], ext[e]);
+            snprintf(from, sizeof from, "%s/%s", dir, name);
+            snprintf(to, sizeof to, "%s/%s", keep, name);
+            rename(from, to);
+        }
+    char from[2400], to[2400];
+    snprintf(from, sizeof from, "%s/report.html", dir);
+    snprintf(to, sizeof to, "%s/report.html", keep);
+    CU_ASSERT(rename(from, to) == 0);
+    const char *plot[] = { "plot", dir, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT(same(dir, keep, "report.html"));
+    for (size_t i = 0; i < NFIG; i++)
+        for (size_t e = 0; e < (have_gnuplot() ? 3u : 1u); e++) {
+            char name[128];
+            snprintf(name, sizeof name, "%s.%s", figures[i], ext[e]);
+            CU_ASSERT(same(dir, keep, name));
+        }
+    remove_tree(tmp);
+}
+
+/* compare and sweep draw their figures and report too. */
+static void test_study_figures(void)
+{
+    char tmp[64], c[1024], s[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(c, sizeof c, "%s/c", tmp);
+    snprintf(s, sizeof s, "%s/s", tmp);
+    const char *cmp[] = { "compare", "scenarios/default.cfg", "stages.[0].servers=3", "--set", "horizon=\"4w\"",
+                          "-r", "3", "-q", "-o", c, NULL };
+    const char *swp[] = { "sweep", "scenarios/default.cfg", "--param", "stages.[0].servers=2,3", "--set",
+                          "horizon=\"4w\"", "-r", "2", "-q", "-o", s, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, cmp), 0);
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, swp), 0);
+    CU_ASSERT(exists_in(c, "compare.gp") && exists_in(c, "report.html"));
+    CU_ASSERT(exists_in(s, "sweep.gp") && exists_in(s, "report.html"));
+    CU_ASSERT(exists_in(c, "compare.svg") == have_gnuplot());
+    CU_ASSERT(exists_in(s, "sweep.png") == have_gnuplot());
+    char *html = slurp(c, "report.html", NULL);
+    CU_ASSERT(html != NULL && strstr(html, "stages.[0].servers=3") != NULL && strstr(html, "http") == NULL);
+    free(html);
+    remove_tree(tmp);
+}
+
+/* A later run without a workforce removes the workforce figures it left,
+ * not a script of the user's. */
+static void test_stale_figures(void)
+{
+    char tmp[64], dir[1024], mine[2400];
+    make_tmp(tmp, sizeof tmp);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", NULL, dir, sizeof dir), 0);
+    CU_ASSERT(exists_in(dir, "timeseries-company.gp"));
+    snprintf(mine, sizeof mine, "%s/mine.gp", dir);
+    FILE *f = fopen(mine, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("# mine.gp\n# my own figure\nplot x\n", f);
+    fclose(f);
+    const char *args[] = { "run", "scenarios/validation/tandem3.cfg", "--set", "horizon=\"2w\"", "-q", "-o", dir, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, args), 0);
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-company.gp"));
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-company.png"));
+    CU_ASSERT_FALSE(exists_in(dir, "timeseries-stages.svg"));
+    CU_ASSERT(exists_in(dir, "timeseries-system.gp"));
+    CU_ASSERT(exists_in(dir, "mine.gp"));
+    remove_tree(tmp);
+}
+
+static const CU_TestInfo tests[] = {
+    { "a later run removes figures it no longer draws", test_stale_figures },
+    { "run writes scripts, figures and report.html", test_run_figures },
+    { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
+    { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
+    { "plot redraws the same figures; empty folder fails", test_plot_command },
+    { "compare and sweep draw figures and report", test_study_figures },
+    CU_TEST_INFO_NULL,
+};
+
+int tests_plot(void)
+{
+    return tests_add_suite("plot", tests);
+}
