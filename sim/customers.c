@@ -18,7 +18,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_rstat.h>
 
 #include "spcsim/events.h"
 #include "spcsim/rng.h"
@@ -31,7 +33,8 @@ enum { F_INITIAL = 1, F_BOUGHT = 2 }; /* flags: a customer at time 0; has bought
 /* Period counters; `window` holds the same since warm-up. */
 typedef struct {
     double acquired, referred, churned, encounters, placed, lost_orders, requests, active_start;
-    double census_n, census_sum; /* true U at encounters (to check the survey) */
+    double census_n, census_sum, census_sq; /* true U at encounters (to check the survey) */
+    double resp_sum;        /* true U of those who answered */
     spc_survey survey;
 } period_t;
 
@@ -50,7 +53,7 @@ struct spc_customers {
     uint8_t *state, *flags;
     uint16_t *gen;
     float *u, *expect, *bias; /* satisfaction; expected lead time; personal standard (C1) */
-    double *joined, *clv;   /* acquisition time; discounted repeat margin so far */
+    double *joined, *margin; /* acquisition time; discounted repeat margin so far */
     uint32_t *reg_pos, *reg_id;
     uint32_t *free_slots;   /* stack of slots not active */
     uint32_t nfree;
@@ -59,7 +62,8 @@ struct spc_customers {
     spc_customer_totals tot;
     period_t per, win;      /* this period; since warm-up */
     spc_tally t[CT_N];
-    spc_tally clv_t;        /* CLV of customers acquired in [warm-up, horizon - clv_horizon] */
+    gsl_rstat_workspace *clv; /* CLV of customers acquired in [warm-up, horizon - clv_horizon]:
+                               * independent customers, so a plain t interval */
     double t_stats;
 };
 
@@ -114,7 +118,7 @@ static uint32_t join(spc_customers *c, double now)
     c->expect[id] = (float)cs->expect_init;
     c->bias[id] = (float)gsl_ran_gaussian(c->traits, cs->heterogeneity);
     c->joined[id] = now;
-    c->clv[id] = 0;
+    c->margin[id] = 0;
     c->flags[id] = 0;
     c->reg_pos[id] = c->reg_id[id] = NONE;
     c->active++;
@@ -126,7 +130,7 @@ static void record_clv(spc_customers *c, uint32_t id)
 {
     double t = c->joined[id];
     if (!(c->flags[id] & F_INITIAL) && t >= c->t_stats && t + c->sc->finance.clv_horizon <= c->sc->horizon)
-        spc_tally_add(&c->clv_t, c->clv[id]);
+        gsl_rstat_add(c->margin[id], c->clv);
 }
 
 static void leave(spc_customers *c, uint32_t id)
@@ -244,8 +248,10 @@ static void survey(spc_customers *c, uint32_t id)
     double u = c->u[id];
     c->per.census_n += 1;
     c->per.census_sum += u;
+    c->per.census_sq += u * u;
     if (!(gsl_rng_uniform(c->survey) < c->cs->response_rate))
         return;
+    c->per.resp_sum += u;
     double z = gsl_ran_gaussian(c->survey, c->cs->response_sd);
     spc_survey_add(&c->per.survey, spc_survey_recommend(u, z), spc_survey_csat(u, z));
 }
@@ -283,7 +289,7 @@ static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, in
     double age = e->placed - c->joined[id];
     if (first || age > f->clv_horizon)
         return;
-    c->clv[id] += (f->price - f->cogs) * pow(1.0 + f->discount_rate, -age / f->clv_period);
+    c->margin[id] += (f->price - f->cogs) * pow(1.0 + f->discount_rate, -age / f->clv_period);
 }
 
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err)
@@ -346,12 +352,13 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->expect = calloc(m, sizeof *c->expect);
     c->bias = calloc(m, sizeof *c->bias);
     c->joined = calloc(m, sizeof *c->joined);
-    c->clv = calloc(m, sizeof *c->clv);
+    c->margin = calloc(m, sizeof *c->margin);
+    c->clv = gsl_rstat_alloc();
     c->reg_pos = calloc(m, sizeof *c->reg_pos);
     c->reg_id = calloc(m, sizeof *c->reg_id);
     c->free_slots = calloc(m, sizeof *c->free_slots);
-    if (!c->state || !c->flags || !c->gen || !c->u || !c->expect || !c->bias || !c->joined || !c->clv || !c->reg_pos || !c->reg_id ||
-        !c->free_slots)
+    if (!c->state || !c->flags || !c->gen || !c->u || !c->expect || !c->bias || !c->joined || !c->margin ||
+        !c->clv || !c->reg_pos || !c->reg_id || !c->free_slots)
         goto oom;
     for (uint32_t i = 0; i < c->market; i++)
         c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */
@@ -362,7 +369,7 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     for (size_t k = 0; k < 6; k++)
         if ((*r[k] = spc_rng_stream_alloc(type, sc->seed, key, SPC_STREAM(fam[k], 0))) == NULL)
             goto oom;
-    int rc = spc_tally_init(&c->clv_t, (size_t)sc->batches);
+    int rc = 0;
     for (int k = 0; k < CT_N; k++)
         rc |= spc_tally_init(&c->t[k], (size_t)sc->batches);
     if (rc)
@@ -389,11 +396,12 @@ void spc_customers_free(spc_customers *c)
     free(c->expect);
     free(c->bias);
     free(c->joined);
-    free(c->clv);
+    free(c->margin);
+    if (c->clv != NULL)
+        gsl_rstat_free(c->clv);
     free(c->reg_pos);
     free(c->reg_id);
     free(c->free_slots);
-    spc_tally_release(&c->clv_t);
     for (int k = 0; k < CT_N; k++)
         spc_tally_release(&c->t[k]);
     free(c);
@@ -457,6 +465,8 @@ static void add_period(period_t *w, const period_t *p)
     w->requests += p->requests;
     w->census_n += p->census_n;
     w->census_sum += p->census_sum;
+    w->census_sq += p->census_sq;
+    w->resp_sum += p->resp_sum;
     w->survey.n += p->survey.n;
     w->survey.sum += p->survey.sum;
     w->survey.promoters += p->survey.promoters;
@@ -499,12 +509,21 @@ void spc_customers_start_stats(spc_customers *c, double now)
     c->win = (period_t){ 0 };
     for (int k = 0; k < CT_N; k++)
         spc_tally_reset(&c->t[k]);
-    spc_tally_reset(&c->clv_t);
+    gsl_rstat_reset(c->clv);
 }
 
 static spc_estimate point(double x)
 {
     return (spc_estimate){ x, NAN, NAN, 1 };
+}
+
+static spc_estimate clv_estimate(const gsl_rstat_workspace *w)
+{
+    size_t n = gsl_rstat_n(w);
+    if (n == 0)
+        return point(NAN);
+    double m = gsl_rstat_mean(w), hw = n > 1 ? gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * gsl_rstat_sd_mean(w) : NAN;
+    return (spc_estimate){ m, m - hw, m + hw, (double)n };
 }
 
 spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out, spc_error *err)
@@ -524,7 +543,13 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
     rc |= spc_results_add(out, "customers", "csat_pooled", point(spc_survey_csat_pct(&w->survey)));
     rc |= spc_results_add(out, "customers", "nps_pooled", point(spc_survey_nps(&w->survey)));
     rc |= spc_results_add(out, "customers", "responses", point(w->survey.n));
-    rc |= spc_results_add(out, "customers", "satisfaction_true", point(w->census_n > 0 ? w->census_sum / w->census_n : NAN));
+    double cn = w->census_n, cm = cn > 0 ? w->census_sum / cn : NAN;
+    rc |= spc_results_add(out, "customers", "satisfaction_true", point(cm));
+    rc |= spc_results_add(out, "customers", "satisfaction_true_sd",
+                          point(cn > 1 ? sqrt(fmax(0.0, (w->census_sq - cn * cm * cm) / (cn - 1))) : NAN));
+    rc |= spc_results_add(out, "customers", "respondents_true",
+                          point(w->survey.n > 0 ? w->resp_sum / w->survey.n : NAN));
+    rc |= spc_results_add(out, "customers", "score_pooled", point(spc_survey_mean(&w->survey)));
     rc |= spc_results_add(out, "customers", "acquired", point(w->acquired));
     rc |= spc_results_add(out, "customers", "referrals", point(w->referred));
     rc |= spc_results_add(out, "customers", "churned", point(w->churned));
@@ -534,6 +559,6 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
     rc |= spc_results_add(out, "customers", "abandonment", point(w->placed > 0 ? w->lost_orders / w->placed : NAN));
     rc |= spc_results_add(out, "customers", "aftersale", point(w->requests));
     rc |= spc_results_add(out, "customers", "active_end", point(c->active));
-    rc |= spc_results_add(out, "customers", "clv", c->clv_t.n > 0 ? spc_tally_estimate(&c->clv_t) : point(NAN));
+    rc |= spc_results_add(out, "customers", "clv", clv_estimate(c->clv));
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for results") : SPC_OK;
 }
