@@ -12,7 +12,7 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
     "productivity", "pressure", "time_per_order", "standard", "isq", "quits", "hires", "layoffs",
     "errors", "defects_caught", "rework", "escaped_defects", "completed", "utilization",
-    "wait_mean", "overtime", "turnover_cost", "lead_time_mean"
+    "wait_mean", "overtime", "turnover_cost", "lead_time_mean", "absences"
 };
 
 void spc_timeseries_init(spc_timeseries *ts)
@@ -52,18 +52,33 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
+/* A column is written unless it is optional and empty in every row. */
+static int written(const spc_timeseries *ts, int c)
+{
+    if (c < SPC_TS_FIRST_OPTIONAL)
+        return 1;
+    for (size_t i = 0; i < ts->n; i++)
+        if (isfinite(ts->rows[i].v[c]))
+            return 1;
+    return 0;
+}
+
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
 {
+    int on[SPC_TS_NCOLUMNS];
+    for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+        on[c] = written(ts, c);
     fputs("period,time,scope", f);
     for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
-        fprintf(f, ",%s,%s_ci95_low,%s_ci95_high", names[c], names[c], names[c]);
+        if (on[c])
+            fprintf(f, ",%s,%s_ci95_low,%s_ci95_high", names[c], names[c], names[c]);
     fputc('\n', f);
     for (size_t i = 0; i < ts->n; i++) {
         const spc_ts_row *r = &ts->rows[i];
         fprintf(f, "%ld,%.10g,%s", r->period, r->time, r->scope);
-        for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
-            spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
-        }
+        for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+            if (on[c])
+                spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
         fputc('\n', f);
     }
 }

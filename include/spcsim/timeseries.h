@@ -2,6 +2,11 @@
  * timeseries.h -- one row per reporting period and scope: the data behind
  * timeseries.csv. Columns are fixed (SPC_TS_*), values are doubles (NaN
  * when a value does not exist, e.g. a mean over no employees).
+ *
+ * Columns from SPC_TS_FIRST_OPTIONAL on belong to mechanisms that may be
+ * off (absenteeism): such a column is written only when some row has a
+ * value in it, so a scenario without the mechanism gives the same file as
+ * before the mechanism existed.
  */
 #ifndef SPCSIM_TIMESERIES_H
 #define SPCSIM_TIMESERIES_H
@@ -14,7 +19,10 @@ enum spc_ts_column {
     SPC_TS_FATIGUE, SPC_TS_TENURE, SPC_TS_PRODUCTIVITY, SPC_TS_PRESSURE, SPC_TS_TIME_PER_ORDER,
     SPC_TS_STANDARD, SPC_TS_ISQ, SPC_TS_QUITS, SPC_TS_HIRES, SPC_TS_LAYOFFS, SPC_TS_ERRORS,
     SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_UTILIZATION,
-    SPC_TS_WAIT_MEAN, SPC_TS_OVERTIME, SPC_TS_TURNOVER_COST, SPC_TS_LEAD_TIME, SPC_TS_NCOLUMNS
+    SPC_TS_WAIT_MEAN, SPC_TS_OVERTIME, SPC_TS_TURNOVER_COST, SPC_TS_LEAD_TIME,
+    SPC_TS_ABSENCES, /* optional: absence.c */
+    SPC_TS_NCOLUMNS,
+    SPC_TS_FIRST_OPTIONAL = SPC_TS_ABSENCES
 };
 
 typedef struct {
@@ -38,7 +46,8 @@ spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, con
 /* The column's name in timeseries.csv. */
 const char *spc_timeseries_column(int column);
 /* Writes the CSV: period,time,scope, then each column followed by its
- * <column>_ci95_low and <column>_ci95_high (empty for a single run). */
+ * <column>_ci95_low and <column>_ci95_high (empty for a single run);
+ * optional columns only when some row has a value in them. */
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts);
 
 /* Combines n replications' aligned rows into means and Student-t 95%
