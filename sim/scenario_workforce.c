@@ -13,6 +13,7 @@
  *     fatigue      = { time_constant = "4w"; overtime_max = 0.5; floor = 0.5; };
  *     quality      = { base_error = 0.02; error_gain = 0.5; rework_fraction = 0.5;
  *                      on_time_weight = 0.5; perception_time = "2w"; training_effect = 0.1; };
+ *     absence      = { base = 0.03; w_fatigue = 1.0; w_satisfaction = 0.4; every = "1d"; };
  *   };
  *
  * Each group is read from a table of (key, destination, range, kind), so
@@ -95,6 +96,7 @@ static void set_defaults(spc_workforce_spec *w, double unit)
         .eps0 = 0.02, .eps1 = 0.5, .rework_fraction = 0.5, .w_on_time = 0.5, .tau_q = 2 * week,
         .training_error = 0.1, .pay = 1.0, .recognition = 0.5, .training_hours = 2.0,
         .hours_per_week = 40.0,
+        .absence = { .enabled = 0, .base = 0.03, .w_fatigue = 1.0, .w_satisfaction = 0.4, .every = 86400.0 / unit },
     };
     w->hire_delay = (spc_dist){ .kind = SPC_DIST_GAMMA, .mean = 4 * week, .cv = 0.5 };
 }
@@ -191,10 +193,24 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
     return 0;
 }
 
+/* Absenteeism (A1): on when the group is present. */
+static int read_absence(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    spc_absence_params *a = &w->absence;
+    const field t[] = {
+        { "base", NUM, 0, 0.5, 0, &a->base },
+        { "w_fatigue", NUM, 0, 20, 0, &a->w_fatigue },
+        { "w_satisfaction", NUM, 0, 20, 0, &a->w_satisfaction },
+        { "every", DUR, 0, 0, 1, &a->every },
+    };
+    a->enabled = config_setting_get_member(wf, "absence") != NULL;
+    return read_group(r, wf, "absence", t, N(t));
+}
+
 int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     static const char *const keys[] = { "report_period", "levers", "satisfaction", "turnover", "hiring",
-                                        "learning", "pressure", "fatigue", "quality", NULL };
+                                        "learning", "pressure", "fatigue", "quality", "absence", NULL };
     spc_workforce_spec *w = &sc->workforce;
     set_defaults(w, r->unit);
     const config_setting_t *wf = spc_cfg_aggregate(r, root, "workforce", CONFIG_TYPE_GROUP, 0);
@@ -204,7 +220,7 @@ int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_
     if (spc_cfg_check_keys(r, wf, keys) < 0 || spc_cfg_duration(r, wf, "report_period", 0.0, 1, &w->period) < 0)
         return -1;
     if (read_satisfaction(r, wf, w) < 0 || read_turnover(r, wf, w) < 0 || read_hiring(r, wf, w) < 0 ||
-        read_operations(r, wf, w) < 0)
+        read_operations(r, wf, w) < 0 || read_absence(r, wf, w) < 0)
         return -1;
     if (spc_dist_prepare(&w->hire_delay) != 0)
         return spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory"), -1;

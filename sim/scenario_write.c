@@ -194,7 +194,14 @@ static void put_workforce(FILE *f, const spc_workforce_spec *w)
     kv(f, "base_error", w->eps0); kv(f, "error_gain", w->eps1); kv(f, "rework_fraction", w->rework_fraction);
     kv(f, "on_time_weight", w->w_on_time); kv(f, "perception_time", w->tau_q);
     kv(f, "training_effect", w->training_error);
-    fputs(" };\n};\n", f);
+    fputs(" };\n", f);
+    if (w->absence.enabled) {
+        fputs("  absence = {", f);
+        kv(f, "base", w->absence.base); kv(f, "w_fatigue", w->absence.w_fatigue);
+        kv(f, "w_satisfaction", w->absence.w_satisfaction); kv(f, "every", w->absence.every);
+        fputs(" };\n", f);
+    }
+    fputs("};\n", f);
 }
 
 static void put_interventions(FILE *f, const spc_scenario *sc)

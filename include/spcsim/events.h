@@ -16,7 +16,8 @@ enum spc_event_kind {
     SPC_EV_INTERVENTION = 6,/* run: a = index of the intervention */
     SPC_EV_QUIT_CHECK = 7,  /* workforce: a = stage, b = position: may quit */
     SPC_EV_HIRE = 8,        /* workforce: a = stage, b = position: a hire starts */
-    SPC_EV_RENEGE = 9       /* chain: a = stage, b = order: its patience ran out */
+    SPC_EV_RENEGE = 9,      /* chain: a = stage, b = order: its patience ran out */
+    SPC_EV_ABSENCE = 10     /* absence: the roll call of every stage */
 };
 
 #endif

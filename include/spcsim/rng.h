@@ -27,7 +27,8 @@ enum spc_stream_family {
     SPC_STREAM_TURNOVER = 7,  /* index: stage: quit candidates and decisions */
     SPC_STREAM_HIRING = 8,    /* index: stage: hiring delays */
     SPC_STREAM_PATIENCE = 9,  /* index: stage: how long each waiting order will wait */
-    SPC_STREAM_BALKING = 10   /* index: stage: does a new order balk at the queue? */
+    SPC_STREAM_BALKING = 10,  /* index: stage: does a new order balk at the queue? */
+    SPC_STREAM_ABSENCE = 11   /* index: stage: is an employee away at a roll call? */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "spcsim/absence.h"
 #include "spcsim/dist.h"
 #include "spcsim/employee.h"
 #include "spcsim/erosion.h"
@@ -72,6 +73,8 @@ typedef struct {
     double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
     /* levers */
     double pay, recognition, training_hours, hours_per_week;
+    /* absenteeism (A1); enabled = 0 when the group is absent */
+    spc_absence_params absence;
 } spc_workforce_spec;
 
 /* A timed intervention: from time `at` on, the scenario is `state` (the
