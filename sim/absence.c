@@ -2,7 +2,7 @@
  * absence.c -- absenteeism: the daily roll call, who is away, and what it
  * costs the chain in capacity. Equation (docs/model.md, "Absenteeism"):
  *
- *   (A1) p(S, F) = 1 / (1 + e^-x),
+ *   (AB1) p(S, F) = 1 / (1 + e^-x),
  *        x = ln(b / (1 - b)) + a_F (F - 1) - a_S (S - mu) / sigma
  *
  * The idea. Once per `every` (a day by default) the workforce calls the
@@ -26,7 +26,7 @@
 
 /* ---- the equation ---- */
 
-/* (A1) */
+/* (AB1) */
 double spc_absence_probability(double s, double f, const spc_absence_params *a, const spc_quit_params *q)
 {
     if (!(a->base > 0))

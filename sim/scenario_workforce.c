@@ -193,7 +193,7 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
     return 0;
 }
 
-/* Absenteeism (A1): on when the group is present. */
+/* Absenteeism (AB1): on when the group is present. */
 static int read_absence(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
 {
     spc_absence_params *a = &w->absence;

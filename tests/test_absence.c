@@ -1,13 +1,13 @@
 /*
  * test_absence.c -- absenteeism (sim/absence.c) against its equation.
  *
- *   1. (A1) in closed form: p = base at the reference, odds ratios e^a;
+ *   1. (AB1) in closed form: p = base at the reference, odds ratios e^a;
  *      the direction: more fatigue, less satisfaction, more absence;
  *   2. with p fixed, the measured absent fraction covers p, counts add up
  *      (roll calls x employees), and the absent leave their positions
  *      vacant: staffed_mean = employees - absences / days, exactly;
  *   3. in a run, lower satisfaction and more fatigue (from overload) raise
- *      the absent fraction, to the value (A1) gives;
+ *      the absent fraction, to the value (AB1) gives;
  *   4. off, nothing changes: no metrics, no column; an intervention turns
  *      it on from its time;
  *   5. the resolved scenario reproduces a run with absence.
@@ -89,7 +89,7 @@ static void test_fixed_probability(void)
 /* ---- 3. direction, in runs ---- */
 
 /* Everyone at satisfaction 60, one sd below the reference, with a_S = 1:
- * (A1) gives odds e times the base's. */
+ * (AB1) gives odds e times the base's. */
 static void test_satisfaction_raises_absence(void)
 {
     const char *sets[] = { "workforce.satisfaction.initial_mean=60.0", "workforce.satisfaction.initial_sd=0.0",
@@ -205,9 +205,9 @@ static void test_resolved(void)
 int tests_absence(void)
 {
     static CU_TestInfo tests[] = {
-        { "(A1) closed form and direction", test_equation },
+        { "(AB1) closed form and direction", test_equation },
         { "fixed p: the absent fraction, counts, vacant positions", test_fixed_probability },
-        { "lower satisfaction raises absence to (A1)'s value", test_satisfaction_raises_absence },
+        { "lower satisfaction raises absence to (AB1)'s value", test_satisfaction_raises_absence },
         { "overload fatigue raises absence", test_fatigue_raises_absence },
         { "off: nothing; on by an intervention", test_off_and_intervention },
         { "the resolved scenario reproduces the run", test_resolved },

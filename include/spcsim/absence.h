@@ -4,7 +4,7 @@
  * Every `every` (default one day) the workforce takes a roll call: each
  * employee is away until the next roll call with probability
  *
- *   p(S, F) = o / (1 + o),  o = b/(1 - b) e^(a_F (F - 1) - a_S (S - mu)/sigma)     (A1)
+ *   p(S, F) = o / (1 + o),  o = b/(1 - b) e^(a_F (F - 1) - a_S (S - mu)/sigma)     (AB1)
  *
  * a logistic law in log-odds (docs/model.md, "Absenteeism"): b is the daily
  * probability of an employee with reference satisfaction mu who is rested
@@ -34,7 +34,7 @@ typedef struct {
     double every;           /* time between roll calls (time units) */
 } spc_absence_params;
 
-/* (A1); q supplies mu and sigma. */
+/* (AB1); q supplies mu and sigma. */
 double spc_absence_probability(double s, double f, const spc_absence_params *a, const spc_quit_params *q);
 
 /* ---- the mechanism, inside the workforce (sim/absence.c) ---- */

@@ -73,7 +73,7 @@ typedef struct {
     double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
     /* levers */
     double pay, recognition, training_hours, hours_per_week;
-    /* absenteeism (A1); enabled = 0 when the group is absent */
+    /* absenteeism (AB1); enabled = 0 when the group is absent */
     spc_absence_params absence;
 } spc_workforce_spec;
 
