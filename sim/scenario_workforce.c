@@ -96,7 +96,6 @@ static void set_defaults(spc_workforce_spec *w, double unit)
         .eps0 = 0.02, .eps1 = 0.5, .rework_fraction = 0.5, .w_on_time = 0.5, .tau_q = 2 * week,
         .training_error = 0.1, .pay = 1.0, .recognition = 0.5, .training_hours = 2.0,
         .hours_per_week = 40.0,
-        .absence = { .enabled = 0, .base = 0.03, .w_fatigue = 1.0, .w_satisfaction = 0.4, .every = 86400.0 / unit },
     };
     w->hire_delay = (spc_dist){ .kind = SPC_DIST_GAMMA, .mean = 4 * week, .cv = 0.5 };
 }
@@ -193,18 +192,25 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
     return 0;
 }
 
-/* Absenteeism (AB1): on when the group is present. */
+/* Absenteeism (AB1): the defaults, then the group; on when it is present.
+ * Each getter checks type and range and leaves the default when the key is
+ * absent. */
 static int read_absence(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
 {
+    static const char *const keys[] = { "base", "w_fatigue", "w_satisfaction", "every", NULL };
     spc_absence_params *a = &w->absence;
-    const field t[] = {
-        { "base", NUM, 0, 0.5, 0, &a->base },
-        { "w_fatigue", NUM, 0, 20, 0, &a->w_fatigue },
-        { "w_satisfaction", NUM, 0, 20, 0, &a->w_satisfaction },
-        { "every", DUR, 0, 0, 1, &a->every },
-    };
-    a->enabled = config_setting_get_member(wf, "absence") != NULL;
-    return read_group(r, wf, "absence", t, N(t));
+    *a = (spc_absence_params){ .enabled = 0, .base = 0.03, .w_fatigue = 1.0, .w_satisfaction = 0.4,
+                               .every = 86400.0 / r->unit };
+    const config_setting_t *g = spc_cfg_aggregate(r, wf, "absence", CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    a->enabled = 1;
+    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_number(r, g, "base", 0.0, 0, 0.5, &a->base) < 0 ||
+        spc_cfg_number(r, g, "w_fatigue", 0.0, 0, 20.0, &a->w_fatigue) < 0 ||
+        spc_cfg_number(r, g, "w_satisfaction", 0.0, 0, 20.0, &a->w_satisfaction) < 0 ||
+        spc_cfg_duration(r, g, "every", 0.0, 1, &a->every) < 0)
+        return -1;
+    return 0;
 }
 
 int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)

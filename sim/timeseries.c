@@ -52,10 +52,13 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
+/* Columns of mechanisms that may be off: written only when filled. */
+static const unsigned char optional[SPC_TS_NCOLUMNS] = { [SPC_TS_ABSENCES] = 1 };
+
 /* A column is written unless it is optional and empty in every row. */
 static int written(const spc_timeseries *ts, int c)
 {
-    if (c < SPC_TS_FIRST_OPTIONAL)
+    if (!optional[c])
         return 1;
     for (size_t i = 0; i < ts->n; i++)
         if (isfinite(ts->rows[i].v[c]))

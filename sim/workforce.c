@@ -216,6 +216,7 @@ static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now,
     spc_calendar_cancel(wf->cal, e->quit_ev);
     e->quit_ev = 0;
     e->present = 0;
+    e->absent_until = 0.0; /* a vacancy is nobody's absence */
     g->present--;
     if (spc_chain_set_staffed(wf->chain, (uint32_t)(g - wf->g), pos, 0, now, err) != SPC_OK)
         return err->code;
@@ -250,7 +251,6 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
     e->t = now;
     e->hired = now - tenure;
     e->salary = g->spec->salary;
-    e->absent_until = 0.0;
     g->present++;
 }
 

@@ -12,22 +12,14 @@
 
 typedef struct {
     int present;            /* someone holds the position */
+    double absent_until;    /* absence.c: away until then; 0: at work (and when vacant) */
     double s, f;            /* satisfaction (0-100), fatigue (1 = rested) */
     double t;               /* time s and f were brought up to date */
     double hired;           /* hire time: tenure = now - hired */
     double salary;          /* annual, at market pay (the pay lever scales it) */
     spc_event_id quit_ev;   /* next quit candidate */
     spc_event_id hire_ev;   /* pending hire into this vacancy */
-    double absent_until;    /* absence.c: away until then; 0: at work */
 } employee_t;
-
-/* absence.c: the absences of a stage (or, without a stream, the company). */
-typedef struct {
-    gsl_rng *rng;           /* SPC_STREAM_ABSENCE of the stage; NULL for the company */
-    double period;          /* employees found away at roll calls in the period */
-    double total;           /* the same, after warm-up */
-    spc_tally rate;         /* per employee and roll call after warm-up: 1 away, 0 at work */
-} absence_t;
 
 /* Per-stage tallies for the summary (one value per period after warm-up). */
 enum { WF_HEAD, WF_VAC, WF_SAT, WF_SATSD, WF_TENURE, WF_PRESSURE, WF_ISQ, WF_TPO,
@@ -37,6 +29,14 @@ typedef struct {
     spc_tally t[WF_NTALLY];
     double quits, hires, layoffs, cost;   /* totals after warm-up */
 } wf_stats;
+
+/* absence.c: the absences of a stage (or, without a stream, the company). */
+typedef struct {
+    gsl_rng *rng;           /* SPC_STREAM_ABSENCE of the stage; NULL for the company */
+    double period;          /* employees found away at roll calls in the period */
+    double total;           /* the same, after warm-up */
+    spc_tally rate;         /* per employee and roll call after warm-up: 1 away, 0 at work */
+} absence_t;
 
 typedef struct {
     const spc_stage_spec *spec;

@@ -69,12 +69,12 @@ typedef struct {
     spc_erosion_params erosion;
     /* fatigue (E3) */
     double tau_f, overtime_max, phi_min;
+    /* absenteeism (AB1); enabled = 0 when the group is absent */
+    spc_absence_params absence;
     /* quality (Q1)-(Q3) */
     double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
     /* levers */
     double pay, recognition, training_hours, hours_per_week;
-    /* absenteeism (AB1); enabled = 0 when the group is absent */
-    spc_absence_params absence;
 } spc_workforce_spec;
 
 /* A timed intervention: from time `at` on, the scenario is `state` (the

@@ -3,10 +3,10 @@
  * timeseries.csv. Columns are fixed (SPC_TS_*), values are doubles (NaN
  * when a value does not exist, e.g. a mean over no employees).
  *
- * Columns from SPC_TS_FIRST_OPTIONAL on belong to mechanisms that may be
- * off (absenteeism): such a column is written only when some row has a
- * value in it, so a scenario without the mechanism gives the same file as
- * before the mechanism existed.
+ * Some columns belong to mechanisms that may be off (absenteeism): such an
+ * optional column (marked in timeseries.c) is written only when some row
+ * has a value in it, so a scenario without the mechanism gives the same
+ * file as before the mechanism existed.
  */
 #ifndef SPCSIM_TIMESERIES_H
 #define SPCSIM_TIMESERIES_H
@@ -21,8 +21,7 @@ enum spc_ts_column {
     SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_UTILIZATION,
     SPC_TS_WAIT_MEAN, SPC_TS_OVERTIME, SPC_TS_TURNOVER_COST, SPC_TS_LEAD_TIME,
     SPC_TS_ABSENCES, /* optional: absence.c */
-    SPC_TS_NCOLUMNS,
-    SPC_TS_FIRST_OPTIONAL = SPC_TS_ABSENCES
+    SPC_TS_NCOLUMNS
 };
 
 typedef struct {
