@@ -10,7 +10,10 @@
  *      the absent fraction, to the value (AB1) gives;
  *   4. off, nothing changes: no metrics, no column; an intervention turns
  *      it on from its time;
- *   5. the resolved scenario reproduces a run with absence.
+ *   5. the resolved scenario reproduces a run with absence;
+ *   6. docs/extending.md, the worked example built on this mechanism,
+ *      quotes the code as it is: each block marked <!-- from FILE -->
+ *      appears verbatim in FILE.
  *
  * Scenario: tests/data/workforce/absence.cfg (500 employees, 200 days,
  * fixed seed). Tolerances come from the runs' own intervals.
@@ -202,6 +205,58 @@ static void test_resolved(void)
     spc_scenario_free(again);
 }
 
+/* ---- 6. the guide quotes the code ---- */
+
+/* The whole file, NUL-terminated; NULL if unreadable. Caller frees. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *more = realloc(buf, cap *= 2);
+            if (more == NULL)
+                free(buf);
+            buf = more;
+        }
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    return buf;
+}
+
+static void test_guide_quotes_code(void)
+{
+    char *guide = slurp("docs/extending.md");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(guide);
+    size_t blocks = 0;
+    for (char *p = strstr(guide, "\n<!-- from "); p != NULL; p = strstr(p + 1, "\n<!-- from ")) {
+        char path[256];
+        CU_ASSERT_FATAL(sscanf(p + 1, "<!-- from %255s -->", path) == 1);
+        char *open = strstr(p, "\n```"), *body = open ? strchr(open + 1, '\n') : NULL;
+        char *close = body ? strstr(body, "\n```") : NULL;
+        CU_ASSERT_FATAL(close != NULL);
+        char *code = slurp(path);
+        CU_ASSERT_PTR_NOT_NULL(code);
+        *close = '\0'; /* the block is body + 1 .. close */
+        int found = code != NULL && strstr(code, body + 1) != NULL;
+        if (!found)
+            fprintf(stderr, "\n  docs/extending.md quotes %s, which no longer contains:\n%s\n", path, body + 1);
+        CU_ASSERT(found);
+        *close = '\n';
+        free(code);
+        blocks++;
+    }
+    CU_ASSERT(blocks >= 20);
+    free(guide);
+}
+
 int tests_absence(void)
 {
     static CU_TestInfo tests[] = {
@@ -211,6 +266,7 @@ int tests_absence(void)
         { "overload fatigue raises absence", test_fatigue_raises_absence },
         { "off: nothing; on by an intervention", test_off_and_intervention },
         { "the resolved scenario reproduces the run", test_resolved },
+        { "docs/extending.md quotes the code verbatim", test_guide_quotes_code },
         CU_TEST_INFO_NULL,
     };
     return tests_add_suite("absence", tests);
