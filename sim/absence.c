@@ -85,8 +85,9 @@ static void count(absence_t *a, int away)
 }
 
 /* One stage: decide, for each present employee, away or at work until the
- * next roll call; staff or vacate the position when that changes. With
- * absence turned off (by an intervention) everyone is back, nothing drawn. */
+ * next roll call; staff or vacate the position when that changes. (Should
+ * a state of the scenario ever have absence off, everyone is back and
+ * nothing is drawn; today an intervention cannot remove the group.) */
 static spc_status roll_call_stage(spc_workforce *wf, group_t *g, double now, spc_error *err)
 {
     const spc_absence_params *a = &wf->w->absence;
