@@ -6,13 +6,15 @@
 #   make memcheck   the tests under valgrind (leaks, invalid accesses)
 #   make bench      speed benchmarks (not tests)
 #   make deps       install the Debian packages spcsim needs (apt-get)
-#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
+#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
+#   make check-install  install and uninstall into a scratch DESTDIR (part of make check)
 #   make clean
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/spcsim
+MANDIR    = $(PREFIX)/share/man
 SCENARIO ?= scenarios/default.cfg
 
 CC       ?= cc
@@ -46,7 +48,7 @@ BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 
-.PHONY: all run check memcheck bench deps deps-ok install uninstall clean
+.PHONY: all run check check-install memcheck bench deps deps-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -90,6 +92,20 @@ run: $(BIN)
 check: $(BIN) $(TESTBIN)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
+	@$(MAKE) --no-print-directory check-install
+
+# make install and make uninstall into a scratch DESTDIR: every file lands
+# where it should, and leaves again; the man page renders without warnings
+# (when groff is there).
+check-install: $(BIN)
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	$(MAKE) --no-print-directory install DESTDIR=$$d >/dev/null && \
+	test -x "$$d$(BINDIR)/spcsim" && test -f "$$d$(MANDIR)/man1/spcsim.1" && \
+	test -f "$$d$(DATADIR)/scenarios/default.cfg" && test -f "$$d$(DATADIR)/scenarios/validation/mm1.cfg" && \
+	$(MAKE) --no-print-directory uninstall DESTDIR=$$d >/dev/null && \
+	test ! -e "$$d$(BINDIR)/spcsim" && test ! -e "$$d$(MANDIR)/man1/spcsim.1" && test ! -e "$$d$(DATADIR)" && \
+	if command -v groff >/dev/null 2>&1; then test -z "$$(groff -man -ww -z docs/spcsim.1 2>&1)"; fi && \
+	echo "check-install: make install and uninstall (DESTDIR) ok"
 
 # The tests under valgrind: no leaks, no invalid reads (slow: minutes).
 memcheck: $(BIN) $(TESTBIN)
@@ -100,13 +116,14 @@ bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/spcsim
+	install -m 644 docs/spcsim.1 $(DESTDIR)$(MANDIR)/man1/spcsim.1
 	install -m 644 scenarios/*.cfg $(DESTDIR)$(DATADIR)/scenarios/
 	install -m 644 scenarios/validation/*.cfg $(DESTDIR)$(DATADIR)/scenarios/validation/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/spcsim
+	rm -f $(DESTDIR)$(BINDIR)/spcsim $(DESTDIR)$(MANDIR)/man1/spcsim.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "spcsim/absence.h"
 #include "spcsim/arrivals.h"
 #include "spcsim/calendar.h"
 #include "spcsim/chain.h"
@@ -285,6 +286,9 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_HIRE:
         st = spc_workforce_hire(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);
+        break;
+    case SPC_EV_ABSENCE:
+        st = spc_absence_roll_call(run->workforce, run->now, run->err);
         break;
     case SPC_EV_REPORT:
         st = report(run);

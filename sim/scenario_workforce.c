@@ -13,6 +13,7 @@
  *     fatigue      = { time_constant = "4w"; overtime_max = 0.5; floor = 0.5; };
  *     quality      = { base_error = 0.02; error_gain = 0.5; rework_fraction = 0.5;
  *                      on_time_weight = 0.5; perception_time = "2w"; training_effect = 0.1; };
+ *     absence      = { base = 0.03; w_fatigue = 1.0; w_satisfaction = 0.4; every = "1d"; };
  *   };
  *
  * Each group is read from a table of (key, destination, range, kind), so
@@ -135,10 +136,31 @@ static int read_operations(spc_cfg_reader *r, const config_setting_t *wf, spc_wo
     return 0;
 }
 
+/* Absenteeism (AB1): the defaults, then the group; on when it is present.
+ * Each getter checks type and range and leaves the default when the key is
+ * absent. */
+static int read_absence(spc_cfg_reader *r, const config_setting_t *wf, spc_workforce_spec *w)
+{
+    static const char *const keys[] = { "base", "w_fatigue", "w_satisfaction", "every", NULL };
+    spc_absence_params *a = &w->absence;
+    *a = (spc_absence_params){ .enabled = 0, .base = 0.03, .w_fatigue = 1.0, .w_satisfaction = 0.4,
+                               .every = 86400.0 / r->unit };
+    const config_setting_t *g = spc_cfg_aggregate(r, wf, "absence", CONFIG_TYPE_GROUP, 0);
+    if (g == NULL)
+        return r->err->code ? -1 : 0;
+    a->enabled = 1;
+    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_number(r, g, "base", 0.0, 0, 0.5, &a->base) < 0 ||
+        spc_cfg_number(r, g, "w_fatigue", 0.0, 0, 20.0, &a->w_fatigue) < 0 ||
+        spc_cfg_number(r, g, "w_satisfaction", 0.0, 0, 20.0, &a->w_satisfaction) < 0 ||
+        spc_cfg_duration(r, g, "every", 0.0, 1, &a->every) < 0)
+        return -1;
+    return 0;
+}
+
 int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     static const char *const keys[] = { "report_period", "levers", "satisfaction", "turnover", "hiring",
-                                        "learning", "pressure", "fatigue", "quality", NULL };
+                                        "learning", "pressure", "fatigue", "quality", "absence", NULL };
     spc_workforce_spec *w = &sc->workforce;
     set_defaults(w, r->unit);
     const config_setting_t *wf = spc_cfg_aggregate(r, root, "workforce", CONFIG_TYPE_GROUP, 0);
@@ -148,7 +170,7 @@ int spc_cfg_read_workforce(spc_cfg_reader *r, const config_setting_t *root, spc_
     if (spc_cfg_check_keys(r, wf, keys) < 0 || spc_cfg_duration(r, wf, "report_period", 0.0, 1, &w->period) < 0)
         return -1;
     if (read_satisfaction(r, wf, w) < 0 || read_turnover(r, wf, w) < 0 || read_hiring(r, wf, w) < 0 ||
-        read_operations(r, wf, w) < 0)
+        read_operations(r, wf, w) < 0 || read_absence(r, wf, w) < 0)
         return -1;
     if (spc_dist_prepare(&w->hire_delay) != 0)
         return spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory"), -1;

@@ -164,6 +164,17 @@ static void kv(FILE *f, const char *key, double x)
     fputc(';', f);
 }
 
+/* Only when absence is on, so that other scenarios resolve as before. */
+static void put_absence(FILE *f, const spc_absence_params *a)
+{
+    if (!a->enabled)
+        return;
+    fputs("  absence = {", f);
+    kv(f, "base", a->base); kv(f, "w_fatigue", a->w_fatigue);
+    kv(f, "w_satisfaction", a->w_satisfaction); kv(f, "every", a->every);
+    fputs(" };\n", f);
+}
+
 static void put_workforce(FILE *f, const spc_workforce_spec *w)
 {
     fputs("workforce = {\n  report_period = ", f);
@@ -192,7 +203,9 @@ static void put_workforce(FILE *f, const spc_workforce_spec *w)
     kv(f, "min_factor", w->erosion.t_min); kv(f, "max_factor", w->erosion.t_max);
     fputs(" };\n  fatigue = {", f);
     kv(f, "time_constant", w->tau_f); kv(f, "overtime_max", w->overtime_max); kv(f, "floor", w->phi_min);
-    fputs(" };\n  quality = {", f);
+    fputs(" };\n", f);
+    put_absence(f, &w->absence);
+    fputs("  quality = {", f);
     kv(f, "base_error", w->eps0); kv(f, "error_gain", w->eps1); kv(f, "rework_fraction", w->rework_fraction);
     kv(f, "on_time_weight", w->w_on_time); kv(f, "perception_time", w->tau_q);
     kv(f, "training_effect", w->training_error);

@@ -12,7 +12,7 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
     "productivity", "pressure", "time_per_order", "standard", "isq", "quits", "hires", "layoffs",
     "errors", "defects_caught", "rework", "escaped_defects", "completed", "utilization",
-    "wait_mean", "overtime", "turnover_cost", "lead_time_mean",
+    "wait_mean", "overtime", "turnover_cost", "lead_time_mean", "absences",
     "esat", "csat", "score_mean", "nps", "impression", "responses", "active", "acquired",
     "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
     "revenue", "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
@@ -56,18 +56,40 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
+/* Columns of mechanisms that may be off (absence; customers and finance,
+ * from SPC_TS_ESAT on): written only when filled. */
+static int optional(int c)
+{
+    return c == SPC_TS_ABSENCES || c >= SPC_TS_ESAT;
+}
+
+/* A column is written unless it is optional and empty in every row. */
+static int written(const spc_timeseries *ts, int c)
+{
+    if (!optional(c))
+        return 1;
+    for (size_t i = 0; i < ts->n; i++)
+        if (isfinite(ts->rows[i].v[c]))
+            return 1;
+    return 0;
+}
+
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts)
 {
+    int on[SPC_TS_NCOLUMNS];
+    for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+        on[c] = written(ts, c);
     fputs("period,time,scope", f);
     for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
-        fprintf(f, ",%s,%s_ci95_low,%s_ci95_high", names[c], names[c], names[c]);
+        if (on[c])
+            fprintf(f, ",%s,%s_ci95_low,%s_ci95_high", names[c], names[c], names[c]);
     fputc('\n', f);
     for (size_t i = 0; i < ts->n; i++) {
         const spc_ts_row *r = &ts->rows[i];
         fprintf(f, "%ld,%.10g,%s", r->period, r->time, r->scope);
-        for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
-            spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
-        }
+        for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+            if (on[c])
+                spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
         fputc('\n', f);
     }
 }

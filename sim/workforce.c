@@ -130,7 +130,8 @@ void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
     for (uint32_t k = 0; k < g->npos; k++)
         if (g->emp[k].present) {
             spc_wf_update_employee(wf, g, &g->emp[k], now);
-            a += spc_wf_productivity(wf, g, &g->emp[k], now);
+            if (spc_absence_at_work(&g->emp[k], now)) /* the absent add nothing */
+                a += spc_wf_productivity(wf, g, &g->emp[k], now);
         }
     g->avail = a;
     set_pressure(wf, g, spc_chain_in_stage(wf->chain, (uint32_t)(g - wf->g)));
@@ -221,6 +222,7 @@ static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now,
     spc_calendar_cancel(wf->cal, e->quit_ev);
     e->quit_ev = 0;
     e->present = 0;
+    e->absent_until = 0.0; /* a vacancy is nobody's absence */
     g->present--;
     if (spc_chain_set_staffed(wf->chain, (uint32_t)(g - wf->g), pos, 0, now, err) != SPC_OK)
         return err->code;
@@ -348,7 +350,7 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
             return err->code;
         spc_wf_refresh_capacity(wf, g, now);
     }
-    return SPC_OK;
+    return spc_absence_start(wf, now, err);
 }
 
 /* ---- set-up ---- */
@@ -380,7 +382,8 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
     g->people = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_PEOPLE, i));
     g->turnover = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_TURNOVER, i));
     g->hiring = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_HIRING, i));
-    if (!g->emp || !g->people || !g->turnover || !g->hiring || spc_wf_stats_init(&g->st, (size_t)sc->batches))
+    if (!g->emp || !g->people || !g->turnover || !g->hiring || spc_wf_stats_init(&g->st, (size_t)sc->batches) ||
+        spc_absence_init(&g->ab, sc, type, rep, (long)i))
         return -1;
     return 0;
 }
@@ -419,7 +422,8 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
     wf->h_max = spc_quit_hazard(0.0, &wf->quit);
     wf->ng = sc->nstages;
     wf->g = calloc(wf->ng, sizeof *wf->g);
-    if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches))
+    if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches) ||
+        spc_absence_init(&wf->ab, sc, type, rep, -1))
         goto oom;
     if (spc_traffic_solve(sc, lambda, rho) != 0)
         for (size_t i = 0; i < wf->ng; i++)
@@ -432,6 +436,8 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
     for (size_t i = 0; i < wf->ng; i++)
         if (staff_initially(wf, &wf->g[i], err) != SPC_OK)
             goto fail;
+    if (spc_absence_start(wf, 0.0, err) != SPC_OK)
+        goto fail;
     free(lambda);
     free(rho);
     return wf;
@@ -514,8 +520,10 @@ void spc_workforce_free(spc_workforce *wf)
                 gsl_rng_free(r[k]);
         free(g->emp);
         spc_wf_stats_release(&g->st);
+        spc_absence_release(&g->ab);
     }
     free(wf->g);
     spc_wf_stats_release(&wf->company);
+    spc_absence_release(&wf->ab);
     free(wf);
 }

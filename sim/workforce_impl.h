@@ -1,7 +1,8 @@
 /*
  * workforce_impl.h -- the workforce's private state, shared by workforce.c
- * (people, pressure, quality, quits and hires) and workforce_report.c
- * (period reports and the summary). Nothing else includes it.
+ * (people, pressure, quality, quits and hires), workforce_report.c
+ * (period reports and the summary) and absence.c (absenteeism). Nothing
+ * else includes it.
  */
 #ifndef SPCSIM_WORKFORCE_IMPL_H
 #define SPCSIM_WORKFORCE_IMPL_H
@@ -11,6 +12,7 @@
 
 typedef struct {
     int present;            /* someone holds the position */
+    double absent_until;    /* absence.c: away until then; 0: at work (and when vacant) */
     double s, f;            /* satisfaction (0-100), fatigue (1 = rested) */
     double t;               /* time s and f were brought up to date */
     double hired;           /* hire time: tenure = now - hired */
@@ -31,6 +33,14 @@ typedef struct {
     double quits, hires, layoffs, cost;   /* totals after warm-up */
 } wf_stats;
 
+/* absence.c: the absences of a stage (or, without a stream, the company). */
+typedef struct {
+    gsl_rng *rng;           /* SPC_STREAM_ABSENCE of the stage; NULL for the company */
+    double period;          /* employees found away at roll calls in the period */
+    double total;           /* the same, after warm-up */
+    spc_tally rate;         /* per employee and roll call after warm-up: 1 away, 0 at work */
+} absence_t;
+
 typedef struct {
     const spc_stage_spec *spec;
     employee_t *emp;
@@ -47,6 +57,7 @@ typedef struct {
     spc_stage_totals prev;  /* chain totals at the last report */
     gsl_rng *people, *turnover, *hiring;
     wf_stats st;
+    absence_t ab;
 } group_t;
 
 struct spc_workforce {
@@ -63,6 +74,9 @@ struct spc_workforce {
     uint32_t next_id;
     long period;
     wf_stats company;
+    absence_t ab;           /* the company's absences */
+    spc_event_id roll_call; /* the pending SPC_EV_ABSENCE, 0 if none */
+    int absence_used;       /* absence was on at some time of the run */
 };
 
 /* workforce.c */
@@ -75,5 +89,19 @@ void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now);
 /* workforce_report.c */
 int spc_wf_stats_init(wf_stats *s, size_t k);
 void spc_wf_stats_release(wf_stats *s);
+
+/* absence.c (the event and the equation are in spcsim/absence.h) */
+/* Whether an employee is at work, not away on absence. */
+static inline int spc_absence_at_work(const employee_t *e, double now) { return !(e->absent_until > now); }
+/* stage: the stage index whose stream to allocate, or -1 for the company. */
+int spc_absence_init(absence_t *a, const spc_scenario *sc, const gsl_rng_type *type, unsigned rep, long stage);
+void spc_absence_release(absence_t *a);
+/* Set-up and interventions: starts the roll calls if absence is on. */
+spc_status spc_absence_start(spc_workforce *wf, double now, spc_error *err);
+void spc_absence_start_stats(spc_workforce *wf);
+/* Fills the absences column of the period's stage rows and company row. */
+void spc_absence_report(spc_workforce *wf, spc_ts_row *stage_rows, spc_ts_row *company);
+/* Summary rows absences and absence_rate, when absence was on. Returns 0 or -1. */
+int spc_absence_collect(const spc_workforce *wf, spc_results *out);
 
 #endif

@@ -40,6 +40,7 @@ void spc_workforce_start_stats(spc_workforce *wf, double now)
     for (size_t i = 0; i < wf->ng; i++)
         stats_reset(&wf->g[i].st);
     stats_reset(&wf->company);
+    spc_absence_start_stats(wf);
 }
 
 /* Sums over the present employees of a stage, brought up to now. */
@@ -182,6 +183,7 @@ spc_status spc_workforce_report(spc_workforce *wf, double now, spc_timeseries *t
     for (size_t i = 0; i < wf->ng; i++)
         rows[i] = &ts->rows[first + i];
     company_row(c, rows, wf->ng, &all);
+    spc_absence_report(wf, &ts->rows[first], c);
     if (counted) {
         for (size_t i = 0; i < wf->ng; i++)
             tally_row(&wf->g[i].st, rows[i], per_year);
@@ -224,5 +226,6 @@ spc_status spc_workforce_collect(spc_workforce *wf, double now, spc_results *out
         spc_wf_advance_pressure(wf, &wf->g[i], now);
         rc |= collect(wf->g[i].spec->name, &wf->g[i].st, wf->g[i].ero.standard, out);
     }
+    rc |= spc_absence_collect(wf, out);
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory collecting results") : SPC_OK;
 }

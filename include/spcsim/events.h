@@ -17,6 +17,7 @@ enum spc_event_kind {
     SPC_EV_QUIT_CHECK = 7,  /* workforce: a = stage, b = position: may quit */
     SPC_EV_HIRE = 8,        /* workforce: a = stage, b = position: a hire starts */
     SPC_EV_RENEGE = 9,      /* chain: a = stage, b = order: its patience ran out */
+    SPC_EV_ABSENCE = 10,    /* absence: the roll call of every stage */
     SPC_EV_PURCHASE = 20,   /* customers: a = customer, b = tag: time to buy again */
     SPC_EV_ACQUIRE = 21,    /* customers: a candidate new customer (thinning) */
     SPC_EV_CLAIM = 22       /* customers: a = customer, b = tag: an after-sale request */

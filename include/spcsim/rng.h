@@ -28,6 +28,7 @@ enum spc_stream_family {
     SPC_STREAM_HIRING = 8,    /* index: stage: hiring delays */
     SPC_STREAM_PATIENCE = 9,  /* index: stage: how long each waiting order will wait */
     SPC_STREAM_BALKING = 10,  /* index: stage: does a new order balk at the queue? */
+    SPC_STREAM_ABSENCE = 11,  /* index: stage: is an employee away at a roll call? */
     /* customers (customers.c), index 0 */
     SPC_STREAM_CUSTOMER = 20,   /* a new customer's satisfaction; encounter noise */
     SPC_STREAM_PURCHASES = 21,  /* times between purchases; inquiry or not */

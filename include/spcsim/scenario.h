@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "spcsim/absence.h"
 #include "spcsim/dist.h"
 #include "spcsim/employee.h"
 #include "spcsim/erosion.h"
@@ -68,6 +69,8 @@ typedef struct {
     spc_erosion_params erosion;
     /* fatigue (E3) */
     double tau_f, overtime_max, phi_min;
+    /* absenteeism (AB1); enabled = 0 when the group is absent */
+    spc_absence_params absence;
     /* quality (Q1)-(Q3) */
     double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
     /* levers */

@@ -2,6 +2,11 @@
  * timeseries.h -- one row per reporting period and scope: the data behind
  * timeseries.csv. Columns are fixed (SPC_TS_*), values are doubles (NaN
  * when a value does not exist, e.g. a mean over no employees).
+ *
+ * Some columns belong to mechanisms that may be off (absenteeism): such an
+ * optional column (marked in timeseries.c) is written only when some row
+ * has a value in it, so a scenario without the mechanism gives the same
+ * file as before the mechanism existed.
  */
 #ifndef SPCSIM_TIMESERIES_H
 #define SPCSIM_TIMESERIES_H
@@ -15,6 +20,7 @@ enum spc_ts_column {
     SPC_TS_STANDARD, SPC_TS_ISQ, SPC_TS_QUITS, SPC_TS_HIRES, SPC_TS_LAYOFFS, SPC_TS_ERRORS,
     SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_UTILIZATION,
     SPC_TS_WAIT_MEAN, SPC_TS_OVERTIME, SPC_TS_TURNOVER_COST, SPC_TS_LEAD_TIME,
+    SPC_TS_ABSENCES, /* optional: absence.c */
     /* customers */
     SPC_TS_ESAT, SPC_TS_CSAT, SPC_TS_SCORE, SPC_TS_NPS, SPC_TS_IMPRESSION, SPC_TS_RESPONSES,
     SPC_TS_ACTIVE, SPC_TS_ACQUIRED, SPC_TS_REFERRALS, SPC_TS_CHURNED, SPC_TS_RETENTION,
@@ -47,7 +53,8 @@ spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, con
 /* The column's name in timeseries.csv. */
 const char *spc_timeseries_column(int column);
 /* Writes the CSV: period,time,scope, then each column followed by its
- * <column>_ci95_low and <column>_ci95_high (empty for a single run). */
+ * <column>_ci95_low and <column>_ci95_high (empty for a single run);
+ * optional columns only when some row has a value in them. */
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts);
 
 /* Combines n replications' aligned rows into means and Student-t 95%
