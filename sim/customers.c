@@ -48,6 +48,7 @@ struct spc_customers {
     spc_calendar *cal;
     const spc_customer_staff *staff;
     double demand;          /* local demand factor */
+    double log_discount;    /* ln(1 + i) / clv_period */
     uint32_t market;        /* slots */
     /* the population, one entry per slot */
     uint8_t *state, *flags;
@@ -289,7 +290,7 @@ static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, in
     double age = e->placed - c->joined[id];
     if (first || age > f->clv_horizon)
         return;
-    c->margin[id] += (f->price - f->cogs) * pow(1.0 + f->discount_rate, -age / f->clv_period);
+    c->margin[id] += (f->price - f->cogs) * exp(-age * c->log_discount); /* (1 + i)^(-age / P) */
 }
 
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err)
@@ -343,6 +344,7 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->chain = chain;
     c->cal = cal;
     c->demand = demand;
+    c->log_discount = log1p(sc->finance.discount_rate) / sc->finance.clv_period;
     c->market = (uint32_t)fmax(1.0, round(c->cs->market * demand));
     size_t m = c->market;
     c->state = calloc(m, 1);
@@ -435,6 +437,7 @@ void spc_customers_apply(spc_customers *c, const spc_scenario *state)
 {
     c->sc = state;
     c->cs = &state->customers;
+    c->log_discount = log1p(state->finance.discount_rate) / state->finance.clv_period;
 }
 
 void spc_customers_totals(const spc_customers *c, spc_customer_totals *out)

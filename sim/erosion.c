@@ -13,6 +13,8 @@ static double clamp(double x, double lo, double hi)
 double spc_erosion_time_per_order(const spc_erosion *e, const spc_erosion_params *p)
 {
     double pp = e->perceived > 1e-9 ? e->perceived : 1e-9;
+    if (pp <= 1.0 && p->t_max <= 1.0) /* alpha <= 0: Pp^alpha >= 1, clamped to t_max (the same, without pow) */
+        return e->standard * clamp(1.0, p->t_min, p->t_max);
     return e->standard * clamp(pow(pp, p->alpha), p->t_min, p->t_max);
 }
 
@@ -35,9 +37,12 @@ void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p
         double r0 = log_rate(e, prm);
         spc_erosion next = *e;
         next.perceived = spc_first_order(e->perceived, p, h, prm->tau_p);
-        next.standard = e->standard * exp(h * r0);  /* predictor */
+        next.standard = r0 != 0.0 ? e->standard * exp(h * r0) : e->standard; /* predictor */
         double r1 = log_rate(&next, prm);
-        next.standard = e->standard * exp(0.5 * h * (r0 + r1)); /* trapezoid */
+        if (r0 != 0.0 || r1 != 0.0) /* a standard at rest stays exactly where it is */
+            next.standard = e->standard * exp(0.5 * h * (r0 + r1)); /* trapezoid */
+        else
+            next.standard = e->standard;
         *e = next;
     }
 }

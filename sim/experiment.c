@@ -23,6 +23,7 @@ typedef struct {
     pthread_mutex_t lock;
     unsigned next, done;
     spc_error *errs;     /* one per replication */
+    unsigned unit_jobs;  /* threads for the units of one replication */
     double t0;
 } pool_t;
 
@@ -60,8 +61,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i == p->x->n)
             return NULL;
-        spc_run_execute_panel(p->sc, p->opts->first + i, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
-                              &p->x->info[i], &p->errs[i]);
+        spc_run_execute_units(p->sc, p->opts->first + i, p->unit_jobs, &p->x->rep[i], &p->x->rep_ts[i],
+                              &p->x->rep_panel[i], &p->x->info[i], &p->errs[i]);
         pthread_mutex_lock(&p->lock);
         p->done++;
         progress(p);
@@ -123,7 +124,8 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
         return err->code;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
     x->jobs = jobs < n ? jobs : n;
-    pool_t p = { .sc = sc, .opts = opts, .x = x, .errs = calloc(n, sizeof(spc_error)), .t0 = wall_now() };
+    pool_t p = { .sc = sc, .opts = opts, .x = x, .errs = calloc(n, sizeof(spc_error)), .t0 = wall_now(),
+                 .unit_jobs = jobs / x->jobs }; /* threads left over go to the units of a company */
     if (p.errs == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     for (unsigned i = 0; i < n; i++)

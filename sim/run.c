@@ -9,6 +9,7 @@
 #include "spcsim/run.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <string.h>
@@ -372,8 +373,108 @@ static unit_t *draw_units(const spc_scenario *sc, spc_error *err)
     return units;
 }
 
-spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_results *out, spc_timeseries *ts,
-                                 spc_panel *panel, spc_run_info *info, spc_error *err)
+/* ---- a company of units, on threads ---- */
+
+/* One unit's outputs, kept until it is its turn to be added. */
+typedef struct {
+    spc_results res;
+    spc_timeseries ts;
+    spc_panel panel;
+    spc_run_info info;
+    spc_error err;
+    int done;
+} unit_slot;
+
+typedef struct {
+    const spc_scenario *sc;
+    unsigned rep;
+    const unit_t *units;
+    unit_slot *slots;
+    int nunits, next_run, next_add;
+    spc_units_acc *acc;
+    spc_panel *panel;        /* the replication's, or NULL */
+    spc_run_info *info;
+    pthread_mutex_t lock;
+    int failed;              /* a unit failed or would not add: stop taking units */
+    spc_error *err;
+} company_run;
+
+static void slot_release(unit_slot *u)
+{
+    spc_results_release(&u->res);
+    spc_timeseries_release(&u->ts);
+    spc_panel_release(&u->panel);
+}
+
+/* Adds the finished units that are next in unit order (lock held), so the
+ * company is the same whichever thread ran which unit. */
+static void add_ready(company_run *c)
+{
+    while (!c->failed && c->next_add < c->nunits && c->slots[c->next_add].done) {
+        unit_slot *u = &c->slots[c->next_add];
+        if (u->err.code != SPC_OK) {
+            *c->err = u->err;
+            c->failed = 1;
+        } else if (spc_units_acc_add(c->acc, &u->res, &u->ts) != 0) {
+            spc_error_set(c->err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %d)", c->sc->path,
+                          c->next_add);
+            c->failed = 1;
+        } else {
+            for (size_t i = 0; c->panel != NULL && i < u->panel.n; i++) {
+                spc_panel_row *r = spc_panel_add(c->panel, 0, 0, 0);
+                if (r == NULL) {
+                    spc_error_set(c->err, SPC_ERR_INTERNAL, "out of memory for the panel");
+                    c->failed = 1;
+                    break;
+                }
+                *r = u->panel.rows[i];
+            }
+            if (c->info != NULL)
+                c->info->events += u->info.events, c->info->end_time = u->info.end_time;
+        }
+        slot_release(u);
+        c->next_add++;
+    }
+}
+
+static void *unit_worker(void *arg)
+{
+    company_run *c = arg;
+    for (;;) {
+        pthread_mutex_lock(&c->lock);
+        int k = c->failed || c->next_run >= c->nunits ? -1 : c->next_run++;
+        pthread_mutex_unlock(&c->lock);
+        if (k < 0)
+            return NULL;
+        unit_slot *u = &c->slots[k];
+        run_unit(c->sc, c->rep, &c->units[k], &u->res, &u->ts, c->panel != NULL ? &u->panel : NULL, &u->info,
+                 &u->err);
+        pthread_mutex_lock(&c->lock);
+        u->done = 1;
+        add_ready(c);
+        pthread_mutex_unlock(&c->lock);
+    }
+}
+
+static spc_status run_company(company_run *c, unsigned jobs)
+{
+    pthread_t th[64];
+    unsigned n = jobs > 64 ? 64 : jobs, started = 0;
+    if (pthread_mutex_init(&c->lock, NULL) != 0)
+        return spc_error_set(c->err, SPC_ERR_INTERNAL, "cannot start threads");
+    for (; n > 1 && started < n; started++)
+        if (pthread_create(&th[started], NULL, unit_worker, c) != 0)
+            break;
+    if (started == 0)
+        unit_worker(c);
+    for (unsigned k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    pthread_mutex_destroy(&c->lock);
+    return c->err->code;
+}
+
+spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned jobs, spc_results *out,
+                                 spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err)
 {
     if (info != NULL)
         *info = (spc_run_info){ 0 };
@@ -382,28 +483,35 @@ spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_resul
         return run_unit(sc, rep, &one, out, ts, panel, info, err);
     }
     unit_t *units = draw_units(sc, err);
-    if (units == NULL)
-        return err->code;
+    unit_slot *slots = units ? calloc((size_t)sc->units.count, sizeof *slots) : NULL;
     spc_units_acc acc;
-    if (spc_units_acc_init(&acc, 1) != 0) {
+    if (units == NULL || slots == NULL || spc_units_acc_init(&acc, 1) != 0) {
         free(units);
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
+        free(slots);
+        return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
     }
-    for (int k = 0; k < sc->units.count && err->code == SPC_OK; k++) {
-        spc_results r;
-        spc_timeseries t;
-        spc_results_init(&r);
-        spc_timeseries_init(&t);
-        if (run_unit(sc, rep, &units[k], &r, &t, panel, info, err) == SPC_OK && spc_units_acc_add(&acc, &r, &t) != 0)
-            spc_error_set(err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %d)", sc->path, k);
-        spc_results_release(&r);
-        spc_timeseries_release(&t);
+    for (int k = 0; k < sc->units.count; k++) {
+        spc_results_init(&slots[k].res);
+        spc_timeseries_init(&slots[k].ts);
+        spc_panel_init(&slots[k].panel);
+        spc_error_clear(&slots[k].err);
     }
-    if (err->code == SPC_OK && spc_units_acc_finish(&acc, sc, out, ts) != 0)
+    company_run c = { .sc = sc, .rep = rep, .units = units, .slots = slots, .nunits = sc->units.count,
+                      .acc = &acc, .panel = panel, .info = info, .err = err };
+    if (run_company(&c, jobs ? jobs : 1) == SPC_OK && spc_units_acc_finish(&acc, sc, out, ts) != 0)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the units");
+    for (int k = 0; k < sc->units.count; k++)
+        slot_release(&slots[k]);
     spc_units_acc_release(&acc);
+    free(slots);
     free(units);
     return err->code;
+}
+
+spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_results *out, spc_timeseries *ts,
+                                 spc_panel *panel, spc_run_info *info, spc_error *err)
+{
+    return spc_run_execute_units(sc, rep, 1, out, ts, panel, info, err);
 }
 
 spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,

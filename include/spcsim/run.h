@@ -35,4 +35,9 @@ spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_res
 spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned replication, spc_results *out,
                                  spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err);
 
+/* The same, running the units of a company on up to `jobs` threads; the
+ * company is combined in unit order, so the outputs do not depend on jobs. */
+spc_status spc_run_execute_units(const spc_scenario *sc, unsigned replication, unsigned jobs, spc_results *out,
+                                 spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err);
+
 #endif
