@@ -394,6 +394,11 @@ int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_s
     if (g == NULL)
         return r->err->code ? -1 : 0;
     if (customers) {
+        for (int i = 0; keys[i] != NULL; i++)
+            if (strcmp(keys[i], "entry") != 0 && config_setting_get_member(g, keys[i]) != NULL)
+                return spc_cfg_bad(r, config_setting_get_member(g, keys[i]),
+                                   "is not used: with a customers section their purchases are the orders "
+                                   "(arrivals may only name the entry)");
         if (spc_cfg_check_keys(r, g, entry_only) < 0)
             return -1;
     } else if (spc_cfg_check_keys(r, g, keys) < 0 || read_process(r, g, &sc->arrivals) < 0) {

@@ -19,7 +19,8 @@
  * An intervention may change anything a running company can change
  * (staffing, levers, service, routing, arrival rates, standards), not what
  * defines the run itself (name, seed, generator, time unit, horizon,
- * warm-up, statistics, the stage list, whether there is a workforce).
+ * warm-up, statistics, the stage list, whether there is a workforce or
+ * there are customers, the market and the front stage, the units).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -73,6 +74,15 @@ static const char *incompatible(const spc_scenario *a, const spc_scenario *b)
             return "the stages' names or order";
     if (a->workforce.enabled != b->workforce.enabled || a->workforce.period != b->workforce.period)
         return "whether there is a workforce, or its reporting period";
+    const spc_customers_spec *ca = &a->customers, *cb = &b->customers;
+    if (ca->enabled != cb->enabled || ca->market != cb->market || ca->front != cb->front)
+        return "whether there are customers, the market or the front stage";
+    if (a->finance.clv_horizon != b->finance.clv_horizon)
+        return "finance.clv_horizon";
+    const spc_units_spec *ua = &a->units, *ub = &b->units;
+    if (ua->count != ub->count || ua->management_sd != ub->management_sd || ua->demand_sd != ub->demand_sd ||
+        ua->labour_sd != ub->labour_sd)
+        return "the units (drawn once, at the start)";
     return NULL;
 }
 
