@@ -15,7 +15,7 @@ DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/spcsim
 MANDIR    = $(PREFIX)/share/man
-SCENARIO ?= scenarios/default.cfg
+SCENARIO ?= scenarios/sears.cfg
 
 CC       ?= cc
 PKGS      = gsl libconfig

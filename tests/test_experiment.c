@@ -10,6 +10,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/calibrate.h"
+#include "spcsim/chaintable.h"
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
 #include "spcsim/sweep.h"
@@ -342,7 +343,75 @@ static void test_calibration_recovers_known_values(void)
     spc_calibration_release(&c);
 }
 
+/* The chain table on fixed replication results: ESAT 70, 71, 72 in the
+ * base and 73.5, 74.55, 75.6 in the variant (+5% each), CSAT +1 point on
+ * 80, profit +0.5% of 1000, 1100, 1200. Differences, relative changes
+ * and paired t intervals by hand. */
+static void test_chain_table_arithmetic(void)
+{
+    const double esat_b[] = { 70, 71, 72 }, esat_v[] = { 73.5, 74.55, 75.6 };
+    const double csat_b[] = { 80, 80, 80 }, csat_v[] = { 80.6, 80.8, 81.0 };
+    const double prof_b[] = { 1000, 1100, 1200 }, prof_v[] = { 1005, 1105.5, 1206 };
+    spc_results b[3], v[3];
+    for (int r = 0; r < 3; r++) {
+        spc_results_init(&b[r]);
+        spc_results_init(&v[r]);
+        spc_results_add(&b[r], "customers", "esat", (spc_estimate){ esat_b[r], NAN, NAN, 1 });
+        spc_results_add(&v[r], "customers", "esat", (spc_estimate){ esat_v[r], NAN, NAN, 1 });
+        spc_results_add(&b[r], "customers", "csat", (spc_estimate){ csat_b[r], NAN, NAN, 1 });
+        spc_results_add(&v[r], "customers", "csat", (spc_estimate){ csat_v[r], NAN, NAN, 1 });
+        spc_results_add(&b[r], "finance", "profit", (spc_estimate){ prof_b[r], NAN, NAN, 1 });
+        spc_results_add(&v[r], "finance", "profit", (spc_estimate){ prof_v[r], NAN, NAN, 1 });
+    }
+    spc_chain_table t = { 0 };
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_chain_table_make(b, v, 3, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(t.n, 3); /* the measures present, in the table's order */
+    double tq = gsl_cdf_tdist_Pinv(0.975, 2.0);
+    /* ESAT: d = 3.5, 3.55, 3.6: mean 3.55, sd 0.05; relative to the base mean 71 */
+    CU_ASSERT_STRING_EQUAL(t.rows[0].m->metric, "esat");
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[0].diff.mean, 3.55, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[0].diff.hi - t.rows[0].diff.mean, tq * 0.05 / sqrt(3.0), 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[0].rel.mean, 100.0 * 3.55 / 71.0, 1e-12);
+    CU_ASSERT(t.rows[0].significant);
+    /* CSAT: d = 0.6, 0.8, 1.0: mean 0.8 (1% of 80), sd 0.2 */
+    CU_ASSERT_STRING_EQUAL(t.rows[1].m->metric, "csat");
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[1].diff.mean, 0.8, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[1].rel.mean, 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[1].rel.lo, 100.0 * (0.8 - tq * 0.2 / sqrt(3.0)) / 80.0, 1e-12);
+    /* profit: d = 5, 5.5, 6: mean 5.5 on 1100 = 0.5% */
+    CU_ASSERT_STRING_EQUAL(t.rows[2].m->metric, "profit");
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[2].rel.mean, 0.5, 1e-12);
+    for (int r = 0; r < 3; r++) {
+        spc_results_release(&b[r]);
+        spc_results_release(&v[r]);
+    }
+    /* slopes across units: impression = 20 + 0.26 ESAT exactly, growth =
+     * 0.385 impression - 29 with known scatter */
+    spc_panel p;
+    spc_panel_init(&p);
+    for (uint32_t u = 0; u < 6; u++)
+        for (long k = 0; k < 4; k++) {
+            spc_panel_row *row = spc_panel_add(&p, u, k, 10.0 * (double)(k + 1));
+            double e = 60 + 3.0 * u, imp = 20 + 0.26 * e;
+            row->v[SPC_P_ESAT] = e;
+            row->v[SPC_P_IMPRESSION] = imp;
+            row->v[SPC_P_CSAT] = imp;
+            /* revenue: first two periods 100, last two 100 (1 + g/100) */
+            double g = 0.385 * imp - 29.0;
+            row->v[SPC_P_REVENUE] = k < 2 ? 100.0 : 100.0 * (1.0 + g / 100.0);
+        }
+    CU_ASSERT_EQUAL(spc_chain_slopes(&p, 1, 0.0, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(t.nslopes, 3);
+    CU_ASSERT_DOUBLE_EQUAL(t.slopes[0].slope, 0.26, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(t.slopes[1].slope, 0.385, 1e-9);
+    CU_ASSERT(t.slopes[0].se < 1e-6 && t.slopes[0].n == 6);
+    spc_panel_release(&p);
+}
+
 static const CU_TestInfo tests[] = {
+    { "the chain table's arithmetic on fixed results", test_chain_table_arithmetic },
     { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },
