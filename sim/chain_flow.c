@@ -53,7 +53,7 @@ static spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome outcome, 
     const order_t *o = &ch->orders[id];
     if (o->customer == NONE || ch->sink == NULL)
         return SPC_OK;
-    spc_order_end e = { o->customer, o->kind, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
+    spc_order_end e = { o->customer, o->tag, o->kind, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
     return ch->sink->order_end(ch->sink->ctx, &e, now, err);
 }
 
@@ -273,12 +273,14 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
     return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
 }
 
-spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t kind, spc_error *err)
+spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t tag, uint32_t kind,
+                           spc_error *err)
 {
     uint32_t id = order_new(ch, now);
     if (id == NONE)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
     ch->orders[id].customer = customer;
+    ch->orders[id].tag = tag;
     ch->orders[id].kind = kind;
     spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;

@@ -172,7 +172,7 @@ static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now
     c->per.placed += 1;
     if (kind == SPC_ORDER_AFTERSALE)
         c->per.requests += 1;
-    return spc_chain_place(c->chain, now, id, kind, err);
+    return spc_chain_place(c->chain, now, id, c->gen[id], kind, err);
 }
 
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
@@ -296,8 +296,8 @@ static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, in
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err)
 {
     uint32_t id = e->customer;
-    if (c->state[id] != ACTIVE)
-        return SPC_OK; /* left after a later encounter while this one was under way */
+    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)e->tag)
+        return SPC_OK; /* left while this order was under way (the slot may hold someone new) */
     double attitude = NAN;
     uint32_t emp = NONE;
     if (c->staff != NULL && e->front_server != NONE)
