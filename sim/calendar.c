@@ -1,7 +1,10 @@
 /*
- * calendar.c -- future-event calendar as a binary heap with lazy cancellation.
+ * calendar.c -- future-event calendar as a 4-ary heap with lazy cancellation.
  *
- * The heap holds whole events, ordered by (time, seq). Cancellation is lazy:
+ * The heap holds whole events, ordered by (time, seq). Each node has four
+ * children: half the depth of a binary heap, and the four children of a
+ * node share two cache lines, which pays off with thousands of pending
+ * events (one purchase per customer). Cancellation is lazy:
  * every pending event owns a slot in a side table; cancelling releases the
  * slot (bumping its generation), and pop silently discards heap entries
  * whose slot generation no longer matches. That makes cancel O(1) and keeps
@@ -33,6 +36,7 @@ struct spc_calendar {
 };
 
 #define NO_SLOT UINT32_MAX
+#define D 4 /* children per node */
 
 static int before(const spc_event *x, const spc_event *y)
 {
@@ -125,9 +129,9 @@ spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
                     kind, a, b };
     /* sift up: move parents down until e fits */
     size_t i = c->n++;
-    while (i > 0 && before(&e, &c->heap[(i - 1) / 2])) {
-        c->heap[i] = c->heap[(i - 1) / 2];
-        i = (i - 1) / 2;
+    while (i > 0 && before(&e, &c->heap[(i - 1) / D])) {
+        c->heap[i] = c->heap[(i - 1) / D];
+        i = (i - 1) / D;
     }
     c->heap[i] = e;
     c->live++;
@@ -140,10 +144,13 @@ static void remove_root(spc_calendar *c)
     spc_event e = c->heap[--c->n];
     size_t i = 0, n = c->n;
     for (;;) {
-        size_t l = 2 * i + 1;
+        size_t l = D * i + 1;
         if (l >= n)
             break;
-        size_t best = (l + 1 < n && before(&c->heap[l + 1], &c->heap[l])) ? l + 1 : l;
+        size_t best = l, end = l + D < n ? l + D : n;
+        for (size_t k = l + 1; k < end; k++)
+            if (before(&c->heap[k], &c->heap[best]))
+                best = k;
         if (!before(&c->heap[best], &e))
             break;
         c->heap[i] = c->heap[best];
