@@ -17,7 +17,7 @@ const spc_chain_measure spc_chain_measures[] = {
     { "customer impression (0-100)", "customers", "impression", "points" },
     { "mean recommend score (0-10)", "customers", "score_mean", "points" },
     { "net promoter score", "customers", "nps", "points" },
-    { "customer retention per period", "customers", "retention", "points" },
+    { "customer retention per period", "customers", "retention", NULL },
     { "customer churn per year", "customers", "churn_annual", NULL },
     { "active customers", "customers", "active", NULL },
     { "employee turnover per year", "customers", "turnover_annual", NULL },

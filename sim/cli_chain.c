@@ -100,12 +100,20 @@ static double variant_esat(double x, void *p)
     return e - s->target;
 }
 
+/* The lever's upper bound in this scenario (training hours stop short of the week). */
+static double lever_hi(const study_t *s)
+{
+    if (s->lever->offset == offsetof(spc_workforce_spec, training_hours))
+        return fmin(s->lever->hi, 0.9 * s->base->workforce.hours_per_week);
+    return s->lever->hi;
+}
+
 /* Widens [x0, hi] upward until f(hi) >= 0: a trial step, then steps
  * aimed by the secant through (x0, f0) and the latest point, overshooting
  * by 20% so that the target is inside. */
 static spc_status bracket(study_t *s, double x0, double f0, double *hi)
 {
-    double x = fmin(x0 + 0.05 * fmax(fabs(x0), 0.2 * s->lever->hi), s->lever->hi);
+    double x = fmin(x0 + 0.05 * fmax(fabs(x0), 0.2 * lever_hi(s)), lever_hi(s));
     for (int k = 0; k < 6; k++) {
         double f = variant_esat(x, s);
         if (s->err->code != SPC_OK)
@@ -114,14 +122,14 @@ static spc_status bracket(study_t *s, double x0, double f0, double *hi)
             *hi = x;
             return SPC_OK;
         }
-        if (x >= s->lever->hi)
+        if (x >= lever_hi(s))
             break;
         double slope = (f - f0) / (x - x0);
         double next = slope > 0 ? x0 + 1.2 * (x - x0) * f0 / (f0 - f) : x0 + 2 * (x - x0);
-        x = fmin(fmax(next, x + 0.1 * (x - x0)), fmin(x0 + 4 * (x - x0), s->lever->hi));
+        x = fmin(fmax(next, x + 0.1 * (x - x0)), fmin(x0 + 4 * (x - x0), lever_hi(s)));
     }
     return spc_error_set(s->err, SPC_ERR_USAGE, "chain: %s cannot raise ESAT to %.4g within its range (up to %g)",
-                         s->lever->path, s->target, s->lever->hi);
+                         s->lever->path, s->target, lever_hi(s));
 }
 
 static spc_status solve(study_t *s, double x0, double f0)

@@ -13,6 +13,7 @@ static const char *const additive_metrics[] = {
     /* system and stages */
     "orders_arrived", "orders_completed", "orders_blocked", "orders_abandoned", "orders_balked", "throughput",
     "wip_mean", "wip_end", "escaped_defects", "arrivals", "completed", "blocked", "abandoned", "balked",
+    "errors", "defects_caught", "rework", "staffed_mean", "absences",
     /* workforce */
     "quits", "hires", "layoffs", "turnover_cost", "headcount_mean", "vacancies_mean",
     /* customers */
@@ -34,7 +35,7 @@ static int additive_column(int c)
 {
     static const int cols[] = {
         SPC_TS_HEADCOUNT, SPC_TS_VACANCIES, SPC_TS_QUITS, SPC_TS_HIRES, SPC_TS_LAYOFFS, SPC_TS_ERRORS,
-        SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_TURNOVER_COST,
+        SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_TURNOVER_COST, SPC_TS_ABSENCES,
         SPC_TS_RESPONSES, SPC_TS_ACTIVE, SPC_TS_ACQUIRED, SPC_TS_REFERRALS, SPC_TS_CHURNED,
         SPC_TS_ENCOUNTERS, SPC_TS_AFTERSALE, SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS,
         SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST,

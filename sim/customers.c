@@ -29,6 +29,7 @@
 
 enum { PROSPECT = 0, ACTIVE = 1, LOST = 2 };
 enum { F_INITIAL = 1, F_BOUGHT = 2 }; /* flags: a customer at time 0; has bought once */
+#define CLAIM_DEFECT ((uint64_t)1 << 32) /* in a claim's tag: caused by an escaped defect */
 
 /* Period counters; `window` holds the same since warm-up. */
 typedef struct {
@@ -195,14 +196,18 @@ spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err)
         return err->code;
     double rate = cs->acquisition * c->demand;
     if (!(rate > 0))
-        return SPC_OK;
+        return SPC_OK; /* off; an intervention that turns it on schedules the next */
     return push(c, now + spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
 }
 
 spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
 {
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
-        return SPC_OK;
+        return SPC_OK; /* lost since: the claim is never made */
+    if (tag & CLAIM_DEFECT) /* the ledger refunds or bills the request when it is made */
+        c->tot.claims += 1;
+    else
+        c->tot.services += 1;
     return place(c, id, SPC_ORDER_AFTERSALE, now, err);
 }
 
@@ -276,11 +281,14 @@ static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end
     double p = e->escaped > 0 ? c->cs->claim_defect : c->cs->claim_base;
     if (!(p > 0) || !(gsl_rng_uniform(c->claims) < p))
         return SPC_OK;
-    if (e->escaped > 0)
-        c->tot.claims += 1;
-    else
-        c->tot.services += 1;
-    return push(c, now + spc_dist_sample(&c->cs->claim_delay, c->claims), SPC_EV_CLAIM, id, err);
+    double t = now + spc_dist_sample(&c->cs->claim_delay, c->claims);
+    if (t > c->sc->horizon)
+        return SPC_OK;
+    /* the tag: the slot's generation, and whether a defect caused the claim */
+    uint64_t tag = (uint64_t)c->gen[id] | (e->escaped > 0 ? CLAIM_DEFECT : 0);
+    if (spc_calendar_push(c->cal, t, SPC_EV_CLAIM, id, tag) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
 }
 
 /* Discounted margin of a repeat purchase, for the CLV (C12). */
@@ -433,11 +441,16 @@ spc_status spc_customers_start(spc_customers *c, spc_error *err)
     return push(c, spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
 }
 
-void spc_customers_apply(spc_customers *c, const spc_scenario *state)
+spc_status spc_customers_apply(spc_customers *c, const spc_scenario *state, double now, spc_error *err)
 {
+    double old = c->cs->acquisition;
     c->sc = state;
     c->cs = &state->customers;
     c->log_discount = log1p(state->finance.discount_rate) / state->finance.clv_period;
+    double rate = c->cs->acquisition * c->demand;
+    if (!(old > 0) && rate > 0) /* acquisition was off: no candidate is pending */
+        return push(c, now + spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
+    return SPC_OK;
 }
 
 void spc_customers_totals(const spc_customers *c, spc_customer_totals *out)

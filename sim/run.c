@@ -240,7 +240,8 @@ static spc_status intervene(spc_run *run, const spc_intervention *iv)
     if (spc_chain_apply(run->chain, iv->state, run->workforce == NULL, run->now, run->err) != SPC_OK)
         return run->err->code;
     if (run->customers != NULL) {
-        spc_customers_apply(run->customers, iv->state);
+        if (spc_customers_apply(run->customers, iv->state, run->now, run->err) != SPC_OK)
+            return run->err->code;
         spc_ledger_apply(&run->ledger, &iv->state->finance);
     }
     if (run->workforce != NULL)

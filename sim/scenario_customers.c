@@ -35,7 +35,7 @@ static void customer_defaults(spc_customers_spec *c, const spc_scenario *sc, dou
         .market = 6000, .initial = 4000, .acquisition = 60.0 / week, .w_detractors = 2.0,
         .referrals = 0.5, .conversion = 0.2, .w_frequency = 0.2, .inquiry_prob = 0.0,
         .inquiry_work = 0.5, .aftersale_work = 1.0, .claim_base = 0.02, .claim_defect = 0.6,
-        .request_expect = 2.0 * spc_dist_true_mean(&sc->stages[0].service),
+        .request_expect = NAN, /* after reading: twice the after-sale stage's mean service time */
         .u_init = 7.5, .u_init_sd = 1.0, .expect_init = 2.0 * work, .s0 = 8.5, .w_wait = 1.5,
         .w_defect = 3.0, .w_attitude = 0.5, .attitude_ref = 70.0, .score_lost = 2.0,
         .score_sd = 1.0, .heterogeneity = 1.0, .learn = 0.3, .expect_learn = 0.1, .regular_loss = 1.5,
@@ -200,6 +200,8 @@ int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_
         return spc_cfg_bad(r, config_setting_get_member(c, "initial"), "must not exceed the market");
     if (read_customer_groups(r, c, cu) < 0 || read_purchases(r, sc, c, cu) < 0 || read_aftersale(r, sc, c, cu) < 0)
         return -1;
+    if (isnan(cu->request_expect))
+        cu->request_expect = 2.0 * cu->aftersale_work * spc_dist_true_mean(&sc->stages[cu->aftersale_stage].service);
     if (spc_dist_prepare(&cu->interpurchase) != 0 || spc_dist_prepare(&cu->claim_delay) != 0)
         return spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory"), -1;
     /* the nominal order rate (traffic equations, default target delays) */
@@ -210,13 +212,12 @@ int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_
 int spc_cfg_read_finance(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     spc_finance_spec *f = &sc->finance;
-    double week = 604800.0 / r->unit, year = 365.0 * 86400.0 / r->unit;
+    double year = 365.0 * 86400.0 / r->unit;
     *f = (spc_finance_spec){
         .price = 100.0, .service_fee = 0.0, .cogs = 50.0, .overtime_premium = 1.5, .hiring_cost = 3000.0,
         .rework_cost = 10.0, .refund = 60.0, .acquisition_cost = 150.0, .referral_cost = 20.0,
         .fixed = 0.0, .discount_rate = 0.1, .clv_period = year, .clv_horizon = 3.0 * year,
     };
-    (void)week;
     const config_setting_t *g = spc_cfg_aggregate(r, root, "finance", CONFIG_TYPE_GROUP, 0);
     if (g == NULL)
         return r->err->code ? -1 : 0;

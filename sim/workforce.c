@@ -493,21 +493,6 @@ void spc_workforce_money(spc_workforce *wf, double now, spc_wf_money *out)
     }
 }
 
-double spc_workforce_esat(spc_workforce *wf, double now)
-{
-    double n = 0, s = 0;
-    for (size_t i = 0; i < wf->ng; i++) {
-        group_t *g = &wf->g[i];
-        for (uint32_t k = 0; k < g->npos; k++)
-            if (g->emp[k].present) {
-                spc_wf_update_employee(wf, g, &g->emp[k], now);
-                n += 1;
-                s += g->emp[k].s;
-            }
-    }
-    return n > 0 ? s / n : NAN;
-}
-
 void spc_workforce_free(spc_workforce *wf)
 {
     if (wf == NULL)

@@ -230,6 +230,31 @@ static void test_conservation(void)
     spc_scenario_free(sc);
 }
 
+/* An intervention that turns acquisition on starts it; claims of lost
+ * customers are never made nor refunded. */
+static void test_acquisition_switched_on(void)
+{
+    spc_error err;
+    spc_error_clear(&err);
+    const char *sets[] = { "customers.acquisition.rate=0", "customers.acquisition.referrals=0" };
+    spc_scenario *sc = spc_scenario_load(DATA "small.cfg", sets, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_results off;
+    spc_results_init(&off);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, 0, &off, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL(metric(&off, "customers", "acquired"), 0);
+    spc_results_release(&off);
+    spc_scenario_free(sc);
+    spc_scenario *on = spc_scenario_load(DATA "acquisition-on.cfg", NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(on);
+    spc_results r;
+    spc_results_init(&r);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(on, 0, &r, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT(metric(&r, "customers", "acquired") > 0);
+    spc_results_release(&r);
+    spc_scenario_free(on);
+}
+
 /* ---- 6. each link alone ---- */
 
 /* Paired runs (same replications) of small.cfg with `off` and `on` sets;
@@ -414,6 +439,7 @@ int tests_customers(void)
         { "CLV with feedback off: m r / (1 + i - r)", test_clv_oracle },
         { "profit = revenue - costs, exactly, every period", test_profit_identity },
         { "conservation of customers and of orders", test_conservation },
+        { "an intervention turns acquisition on", test_acquisition_switched_on },
         { "each customer link alone, in its direction", test_links },
         { "the lever's customer effect comes from the links", test_effect_from_links },
         { "units: panel rows and company sums", test_units_panel },

@@ -3,7 +3,8 @@
  * functions. Symbols follow docs/model.md (section "Customers").
  *
  *   encounter score   s = clamp[0,10]( s0 - w_L ln max(1, L/E) - w_D k
- *                                      + w_A (A - A_ref)/10 + sd Z )          (C1)
+ *                                      + w_A (A - A_ref)/10 + b_i + sd Z )    (C1)
+ *                     (b_i: the customer's own standard, N(0, heterogeneity))
  *                     (an order lost by abandonment, balking or blocking:
  *                      s = s_lost + sd Z)
  *   satisfaction      U <- U + kappa (s - U)                                   (C2)

@@ -70,8 +70,9 @@ spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, doub
 /* An order of a customer ended (the chain's sink). */
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err);
 
-/* An intervention: another validated state of the scenario. */
-void spc_customers_apply(spc_customers *c, const spc_scenario *state);
+/* An intervention: another validated state of the scenario (restarts the
+ * acquisition process if it was off). */
+spc_status spc_customers_apply(spc_customers *c, const spc_scenario *state, double now, spc_error *err);
 
 void spc_customers_totals(const spc_customers *c, spc_customer_totals *out);
 

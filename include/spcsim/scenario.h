@@ -99,7 +99,8 @@ typedef struct {
     double request_expect;  /* expected lead time of inquiries and after-sale requests */
     /* satisfaction (C1)-(C3) */
     double u_init, u_init_sd;   /* satisfaction of a new customer, 0-10 */
-    double expect_init;         /* expected lead time of a new customer; 0: automatic */
+    double expect_init;         /* expected lead time of a new customer (default: twice the
+                                 * sum of the stages' mean service times) */
     double s0, w_wait, w_defect, w_attitude, attitude_ref, score_lost, score_sd;
     double heterogeneity;       /* sd of each customer's personal offset to the score */
     double learn, expect_learn;

@@ -63,9 +63,6 @@ void spc_workforce_mirror(spc_workforce *wf, uint32_t stage, uint32_t pos, uint3
 /* Totals since the start of the run, brought up to now. */
 void spc_workforce_money(spc_workforce *wf, double now, spc_wf_money *out);
 
-/* Census of present employees' satisfaction (brought up to now): mean, NaN if none. */
-double spc_workforce_esat(spc_workforce *wf, double now);
-
 /* An intervention: switch to another validated state of the scenario. */
 spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, double now, spc_error *err);
 
