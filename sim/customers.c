@@ -423,14 +423,15 @@ void spc_customers_set_staff(spc_customers *c, const spc_customer_staff *staff)
 }
 
 /* Initial customers are mid-relationship: their next purchase comes after
- * a uniform share of a purchase interval (no burst at time 0). */
+ * the equilibrium residual of the purchase interval, as if the process had
+ * always run (no burst at time 0). */
 spc_status spc_customers_start(spc_customers *c, spc_error *err)
 {
     uint32_t n = (uint32_t)fmin((double)c->market, round(c->cs->initial * c->demand));
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = join(c, 0.0);
         c->flags[id] = F_INITIAL | F_BOUGHT;
-        double t = gsl_rng_uniform(c->purchases) * spc_dist_sample(&c->cs->interpurchase, c->purchases);
+        double t = spc_dist_sample_residual(&c->cs->interpurchase, c->purchases);
         if (push(c, t, SPC_EV_PURCHASE, id, err) != SPC_OK)
             return err->code;
     }

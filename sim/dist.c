@@ -94,6 +94,48 @@ double spc_dist_sample(const spc_dist *d, gsl_rng *r)
     }
 }
 
+/* A length-biased draw (density x f(x) / E[X]): exact for every kind;
+ * the truncated normal by rejection against a bound 8 sd above its mean
+ * (the mass beyond is below 1e-15). */
+static double length_biased(const spc_dist *d, gsl_rng *r)
+{
+    switch (d->kind) {
+    case SPC_DIST_EXPONENTIAL:
+        return gsl_ran_gamma(r, 2.0, d->mean);
+    case SPC_DIST_DETERMINISTIC:
+        return d->mean;
+    case SPC_DIST_UNIFORM: /* F(x) = (x^2 - a^2) / (b^2 - a^2) */
+        return sqrt(d->min * d->min + gsl_rng_uniform(r) * (d->max * d->max - d->min * d->min));
+    case SPC_DIST_LOGNORMAL:
+        return d->cv > 0 ? gsl_ran_lognormal(r, d->p1 + d->p2 * d->p2, d->p2) : d->mean;
+    case SPC_DIST_GAMMA:
+        return d->cv > 0 ? gsl_ran_gamma(r, d->p1 + 1.0, d->p2) : d->mean;
+    default: {
+        double bound = 0;
+        if (d->kind == SPC_DIST_EMPIRICAL) {
+            for (size_t i = 0; i < d->n; i++)
+                bound = d->values[i] > bound ? d->values[i] : bound;
+        } else {
+            bound = d->mean + 8.0 * (d->p1 > 0 ? d->p1 : 0.0);
+        }
+        if (!(bound > 0))
+            return 0.0;
+        for (;;) {
+            double x = spc_dist_sample(d, r);
+            if (gsl_rng_uniform(r) * bound < x)
+                return x;
+        }
+    }
+    }
+}
+
+double spc_dist_sample_residual(const spc_dist *d, gsl_rng *r)
+{
+    if (d->kind == SPC_DIST_EXPONENTIAL) /* memoryless */
+        return spc_dist_exponential(r, d->mean);
+    return gsl_rng_uniform(r) * length_biased(d, r);
+}
+
 static double empirical_moment(const spc_dist *d, int power)
 {
     double s = 0, w = 0;

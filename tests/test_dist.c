@@ -88,7 +88,44 @@ static void test_names(void)
     CU_ASSERT_EQUAL(spc_dist_kind_from_name("weibull"), -1);
 }
 
+/* The equilibrium residual has mean E[X^2] / (2 E[X]) = E[X](1 + cv^2)/2
+ * (renewal theory); checked with a 95% interval from the draws. */
+static void check_residual(spc_dist *d, double want)
+{
+    CU_ASSERT_EQUAL_FATAL(spc_dist_prepare(d), 0);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 11);
+    static double x[N]; /* N draws, as the other tests */
+    for (size_t i = 0; i < N; i++)
+        x[i] = spc_dist_sample_residual(d, r);
+    double m = gsl_stats_mean(x, 1, N), se = gsl_stats_sd_m(x, 1, N, m) / sqrt((double)N);
+    if (getenv("SPCSIM_TEST_VERBOSE"))
+        printf("\n  residual of kind %d: %.5f +- %.5f, want %.5f", (int)d->kind, m, 1.96 * se, want);
+    CU_ASSERT(fabs(m - want) <= 1.959963984540054 * se);
+    gsl_rng_free(r);
+    spc_dist_release(d);
+}
+
+static void test_residual(void)
+{
+    double vals[] = { 1.0, 3.0 };
+    spc_dist ex = { .kind = SPC_DIST_EXPONENTIAL, .mean = 2.0, .cv = 1.0 };
+    spc_dist ga = { .kind = SPC_DIST_GAMMA, .mean = 2.0, .cv = 0.5 };
+    spc_dist ln = { .kind = SPC_DIST_LOGNORMAL, .mean = 2.0, .cv = 0.8 };
+    spc_dist de = { .kind = SPC_DIST_DETERMINISTIC, .mean = 4.0 };
+    spc_dist un = { .kind = SPC_DIST_UNIFORM, .min = 1.0, .max = 3.0 };
+    spc_dist em = { .kind = SPC_DIST_EMPIRICAL, .n = 2, .values = malloc(sizeof vals) };
+    em.values[0] = vals[0], em.values[1] = vals[1];
+    check_residual(&ex, 2.0);
+    check_residual(&ga, 2.0 * 1.25 / 2.0);
+    check_residual(&ln, 2.0 * 1.64 / 2.0);
+    check_residual(&de, 2.0);
+    check_residual(&un, (27.0 - 1.0) / (3.0 * 2.0) / (2.0 * 2.0)); /* E[X^2] = (b^3 - a^3) / 3(b - a) */
+    check_residual(&em, 5.0 / 2.0 / 2.0);
+}
+
 static const CU_TestInfo tests[] = {
+    { "the equilibrium residual has mean E[X^2]/(2E[X])", test_residual },
     { "mean/cv families have their promised moments", test_by_mean_and_cv },
     { "uniform and empirical have their moments", test_uniform_and_empirical },
     { "names round-trip", test_names },

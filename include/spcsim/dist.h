@@ -58,6 +58,12 @@ int spc_dist_prepare(spc_dist *d);
 /* One draw (>= 0 for all kinds given valid parameters). */
 double spc_dist_sample(const spc_dist *d, gsl_rng *r);
 
+/* The time to the next renewal seen from a random moment of a stationary
+ * renewal process with these intervals (the equilibrium residual, density
+ * (1 - F(t)) / E[X]): U times a length-biased draw; for the exponential, a
+ * fresh draw. Starts a process "in the middle" without a burst. */
+double spc_dist_sample_residual(const spc_dist *d, gsl_rng *r);
+
 /* The exact mean of the distribution as sampled (the truncated normal's
  * mean is above its `mean` parameter when cv is large). */
 double spc_dist_true_mean(const spc_dist *d);
