@@ -323,8 +323,25 @@ static void print_headline(const spc_results *res, const char *dir, const char *
     if (lt && done)
         printf("orders completed: %.0f; mean lead time %.4g %s (95%% CI %.4g to %.4g)\n",
                done->e.mean, lt->e.mean, unit, lt->e.lo, lt->e.hi);
-    printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv, run.json, scenario.resolved.cfg,\n"
-           "  report.html, figures (*.gp gnuplot scripts, *.png, *.svg)\n", dir);
+    static const char *const chain[][3] = {
+        { "customers", "esat", "ESAT" }, { "customers", "csat", "CSAT %" }, { "customers", "nps", "NPS" },
+        { "customers", "churn_annual", "customer churn/year" }, { "finance", "revenue", "revenue" },
+        { "finance", "profit", "profit" },
+    };
+    int any = 0;
+    for (size_t i = 0; i < sizeof chain / sizeof chain[0]; i++) {
+        const spc_result_row *r = spc_results_find(res, chain[i][0], chain[i][1]);
+        if (r == NULL || !isfinite(r->e.mean))
+            continue;
+        printf("%s%s %.4g", any ? "; " : "", chain[i][2], r->e.mean);
+        if (isfinite(r->e.lo))
+            printf(" [%.4g, %.4g]", r->e.lo, r->e.hi);
+        any = 1;
+    }
+    if (any)
+        printf("\n");
+    printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv,%s run.json, scenario.resolved.cfg,\n"
+           "  report.html, figures (*.gp gnuplot scripts, *.png, *.svg)\n", dir, any ? " panel.csv," : "");
 }
 
 /* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
