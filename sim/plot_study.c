@@ -454,19 +454,20 @@ spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     fputs("EOD\n", f);
     plot_gp_formats_grid(f, "chain", 1, 1, title, 0.34);
     row_axis(f, m, label, n);
+    fputs("    set ytics font \",16\"\n    psc = format eq \"png\" ? 1.6 : 1.0   # pngcairo draws points smaller than svg\n", f);
     double pad = hi > lo ? 0.05 * (hi - lo) : 1.0; /* on the right, room for the values */
-    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + 3 * pad);
+    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + 4 * pad);
     fputs("    set xlabel 'relative change from the base (%), with its 95% confidence interval'\n", f);
     plot_gp_key(f, 1);
     fputs("    plot ", f);
     static const char *const block[2] = { "sig", "notsig" };
     for (int k = 0; k < 2; k++)
         if (has[k]) /* the interval, then its value written after it */
-            fprintf(f, "$%s using 1:2:3:4 with xerrorbars pt %d ps 2 lw 3 lc rgb '%s' title '%s', "
-                    "$%s using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left font ',14' tc rgb '%s' notitle, ",
+            fprintf(f, "$%s using 1:2:3:4 with xerrorbars pt %d ps 1.5*psc lw 3 lc rgb '%s' title '%s', "
+                    "$%s using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left offset 1,0 font ',16' tc rgb '%s' notitle, ",
                     block[k], k ? 6 : 7, k ? "#888888" : plot_gp_colour(0), k ? "not significant" : "significant at 5%",
                     block[k], k ? "#888888" : plot_gp_colour(0));
-    fprintf(f, "$seeds using 1:2 with points pt 12 ps 4 lw 3 lc rgb '%s' "
+    fprintf(f, "$seeds using 1:2 with points pt 12 ps 2.5*psc lw 3 lc rgb '%s' "
             "title 'the seeds: +5%% ESAT, +1%% CSAT, +0.5%% profit'\n", plot_gp_colour(1));
     plot_gp_formats_end(f);
     spc_csvtable_free(&t);
