@@ -364,7 +364,7 @@ static void chain_interval(FILE *f, const chain_csv *c, long r, int v, int lo, i
         snum(f, l);
         fputs(", ", f);
         snum(f, h);
-        fprintf(f, "]</span>");
+        fputs("]</span>", f);
     }
 }
 
@@ -435,7 +435,7 @@ static void chain_table(FILE *f, const chain_csv *c)
         const char *scope = spc_csvtable_get(&c->t, r, c->scope), *metric = spc_csvtable_get(&c->t, r, c->metric);
         fputs("<tr><td>", f);
         esc(f, chain_label(metric));
-        fputs(" <span class=\"ci\">", f);
+        fputs("<br><span class=\"ci\">", f);
         esc(f, scope);
         fputc('/', f);
         esc(f, metric);
