@@ -73,7 +73,7 @@ static const char style[] =
     "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
     "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
     "table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .7em;border-bottom:1px solid #e4e4e4;"
-    "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.ci{color:#666}"
+    "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}.ci{color:#666;white-space:nowrap}"
     "figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555}.note,.missing{background:#fff4d6;padding:.6em;border-left:4px solid #e0a800}"
     ".chain{display:flex;gap:2em;flex-wrap:wrap}";
