@@ -12,20 +12,28 @@
 #include "spcsim/text.h"
 
 const spc_chain_measure spc_chain_measures[] = {
-    { "employee satisfaction (ESAT)", "customers", "esat", "points" },
-    { "customer satisfaction (CSAT, % rating 4-5)", "customers", "csat", "points" },
-    { "customer impression (0-100)", "customers", "impression", "points" },
-    { "mean recommend score (0-10)", "customers", "score_mean", "points" },
-    { "net promoter score", "customers", "nps", "points" },
-    { "customer retention per period", "customers", "retention", NULL },
-    { "customer churn per year", "customers", "churn_annual", NULL },
-    { "active customers", "customers", "active", NULL },
-    { "employee turnover per year", "customers", "turnover_annual", NULL },
-    { "revenue", "finance", "revenue", NULL },
-    { "revenue growth (%)", "finance", "revenue_growth", "growth points" },
-    { "profit", "finance", "profit", NULL },
+    { "employee satisfaction (ESAT)", "customers", "esat", "points", 1 },
+    { "customer satisfaction (CSAT, % rating 4-5)", "customers", "csat", "points", 1 },
+    { "customer impression (0-100)", "customers", "impression", "points", 1 },
+    { "mean recommend score (0-10)", "customers", "score_mean", "points", 1 },
+    { "net promoter score", "customers", "nps", "points", 0 },
+    { "customer retention per period", "customers", "retention", NULL, 1 },
+    { "customer churn per year", "customers", "churn_annual", NULL, 1 },
+    { "active customers", "customers", "active", NULL, 1 },
+    { "employee turnover per year", "customers", "turnover_annual", NULL, 1 },
+    { "revenue", "finance", "revenue", NULL, 1 },
+    { "revenue growth (%)", "finance", "revenue_growth", "growth points", 0 },
+    { "profit", "finance", "profit", NULL, 1 },
 };
 const size_t spc_chain_nmeasures = sizeof spc_chain_measures / sizeof spc_chain_measures[0];
+
+const spc_chain_measure *spc_chain_measure_find(const char *scope, const char *metric)
+{
+    for (size_t k = 0; k < spc_chain_nmeasures; k++)
+        if (strcmp(spc_chain_measures[k].scope, scope) == 0 && strcmp(spc_chain_measures[k].metric, metric) == 0)
+            return &spc_chain_measures[k];
+    return NULL;
+}
 
 /* ---- the variant ---- */
 
@@ -183,13 +191,16 @@ void spc_chain_write_csv(FILE *f, const spc_chain_table *t)
         spc_csv_next(f, r->rel.mean);
         spc_csv_next(f, r->rel.lo);
         spc_csv_next(f, r->rel.hi);
-        fprintf(f, ",%d,%u\n", r->significant, t->replications);
+        fprintf(f, ",%s,%u\n", r->significant ? "yes" : "no", t->replications);
     }
-    fprintf(f, "lever,,value");
+    /* the lever's path is a setting's path: letters, digits, '.', '_', '[', ']' (no comma to quote) */
+    fprintf(f, "lever,%s,value", t->lever ? t->lever : "");
     spc_csv_next(f, t->lever_base);
     spc_csv_next(f, t->lever_variant);
     spc_csv_next(f, t->lever_variant - t->lever_base);
-    fputs(",,,,,,,\n", f);
+    fputs(",,", f);
+    spc_csv_next(f, t->lever_base != 0 ? 100 * (t->lever_variant - t->lever_base) / fabs(t->lever_base) : NAN);
+    fputs(",,,,\n", f);
     for (size_t i = 0; i < t->nslopes; i++) {
         const spc_chain_slope *s = &t->slopes[i];
         fprintf(f, "slope,units,%s_on_%s", s->y, s->x);
@@ -198,6 +209,6 @@ void spc_chain_write_csv(FILE *f, const spc_chain_table *t)
         spc_csv_next(f, s->slope);
         spc_csv_next(f, s->slope - 1.96 * s->se);
         spc_csv_next(f, s->slope + 1.96 * s->se);
-        fprintf(f, ",,,,%d,%zu\n", fabs(s->slope) > 1.96 * s->se, s->n);
+        fprintf(f, ",,,,%s,%zu\n", fabs(s->slope) > 1.96 * s->se ? "yes" : "no", s->n);
     }
 }

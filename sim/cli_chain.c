@@ -242,6 +242,7 @@ spc_status cli_chain(const options *o, spc_error *err)
     if (spc_chain_table_make(xb.rep, s.last.rep, xb.n, &t, err) != SPC_OK ||
         spc_chain_slopes(xb.rep_panel, xb.n, base->warmup, &t, err) != SPC_OK)
         goto done;
+    t.lever = lever->path;
     t.lever_base = x0;
     t.lever_variant = s.last_x;
     char dir[4096];

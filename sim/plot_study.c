@@ -3,13 +3,14 @@
  * variant's relative differences from the base, with their 95% intervals:
  * a forest plot), sweep.csv (each headline metric along the swept
  * parameter, a line per value of the second), chain.csv (the links of the
- * service-profit chain, differences with intervals).
+ * service-profit chain: relative changes with intervals beside the seeds').
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "plot_gp.h"
+#include "spcsim/chaintable.h"
 
 /* The headline metrics of summary.csv's scopes, as compare.csv and
  * sweep.csv name them ("X" or "X_mean"); absent ones are skipped. */
@@ -94,14 +95,22 @@ static void row_function(FILE *f, const metric_id *m, size_t n)
     fputs("0\n", f);
 }
 
-static void row_axis(FILE *f, const metric_id *m, size_t n)
+/* The rows' axis, from the top: label[i] for row i (NULL: "scope / metric").
+ * A tic label is a format to gnuplot: its % are doubled. */
+static void row_axis(FILE *f, const metric_id *m, const char *const *label, size_t n)
 {
     fprintf(f, "    set yrange [%zu.6:0.4]\n    set ytics (", n);
     for (size_t i = 0; i < n; i++) {
-        char label[200];
-        snprintf(label, sizeof label, "%.63s / %.95s", m[i].scope, m[i].metric);
+        char name[200], tic[400];
+        snprintf(name, sizeof name, "%.63s / %.95s", m[i].scope, m[i].metric);
+        const char *s = label != NULL ? label[i] : name;
+        size_t k = 0;
+        for (; *s && k + 2 < sizeof tic; s++)
+            if ((tic[k++] = *s) == '%')
+                tic[k++] = '%';
+        tic[k] = '\0';
         fputs(i ? ", " : "", f);
-        plot_gp_str(f, label);
+        plot_gp_str(f, tic);
         fprintf(f, " %zu", i + 1);
     }
     fputs(") font \",14\"\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n"
@@ -202,7 +211,7 @@ static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, con
                 compare_table(f, block, var[v], s ? "yes" : "no");
         }
     plot_gp_formats_grid(f, name, 1, nv, title, 0.2);
-    row_axis(f, m, n);
+    row_axis(f, m, NULL, n);
     fputs("    set xlabel 'difference from the base (%)'\n", f);
     for (size_t v = 0; v < nv; v++) {
         plot_gp_key(f, v == 0);
@@ -336,41 +345,131 @@ spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
 
 /* ---- chain.csv ---- */
 
-/* The links of the service-profit chain as the `chain` command measures
- * them: one row per measure and form (measure,form,base,variant,diff,
- * ci95_low,ci95_high), drawn as differences with their intervals. */
+/* The seeds' form of the chain, drawn beside the simulated changes. */
+static const struct {
+    const char *metric;
+    double rel;
+} seeds[] = { { "esat", 5.0 }, { "csat", 1.0 }, { "profit", 0.5 } };
+
+/* The change rows worth a relative change (chaintable.h's `relative`:
+ * not NPS or revenue growth, whose base can be near zero), with a finite
+ * rel_pct, in the file's order; their labels in label[]. */
+static size_t chain_rows(const spc_csvtable *t, metric_id *m, const char **label, size_t max)
+{
+    int kc = spc_csvtable_column(t, "kind"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric"), rc = spc_csvtable_column(t, "rel_pct");
+    size_t n = 0;
+    for (size_t r = 0; r < t->nrows && n < max; r++) {
+        const char *scope = spc_csvtable_get(t, r, sc), *metric = spc_csvtable_get(t, r, mc);
+        const spc_chain_measure *cm = spc_chain_measure_find(scope, metric);
+        if (strcmp(spc_csvtable_get(t, r, kc), "change") != 0 || !isfinite(spc_csvtable_num(t, r, rc)) ||
+            (cm != NULL && !cm->relative))
+            continue;
+        snprintf(m[n].scope, sizeof m[n].scope, "%s", scope);
+        snprintf(m[n].metric, sizeof m[n].metric, "%s", metric);
+        label[n++] = cm != NULL ? cm->label : metric;
+    }
+    return n;
+}
+
+/* Whether a drawn row's significance is `want` ("yes"/"no"); widens
+ * [*lo, *hi] to those rows' values and intervals. */
+static int chain_any(const spc_csvtable *t, const metric_id *m, size_t n, const char *want, double *lo, double *hi)
+{
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    int gc = spc_csvtable_column(t, "significant"), kc = spc_csvtable_column(t, "kind");
+    static const char *const cols[] = { "rel_pct", "rel_ci95_low", "rel_ci95_high" };
+    int any = 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(spc_csvtable_get(t, r, kc), "change") == 0 &&
+                strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
+                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0 &&
+                strcmp(spc_csvtable_get(t, r, gc), want) == 0) {
+                any = 1;
+                for (int c = 0; c < 3; c++) {
+                    double x = spc_csvtable_num(t, r, spc_csvtable_column(t, cols[c]));
+                    if (isfinite(x))
+                        *lo = fmin(*lo, x), *hi = fmax(*hi, x);
+                }
+            }
+    return any;
+}
+
+/* `set table $NAME`: the drawn change rows of significance sig. */
+static void chain_table(FILE *f, const char *name, const char *sig)
+{
+    fprintf(f, "set table $%s\nplot 'chain.csv' using (column(\"rel_pct\")):(row(strcol(\"scope\"), "
+            "strcol(\"metric\"))):(column(\"rel_ci95_low\")):(column(\"rel_ci95_high\")) with table if "
+            "(strcol(\"kind\") eq 'change' && strcol(\"significant\") eq '%s' && "
+            "row(strcol(\"scope\"), strcol(\"metric\")) > 0)\nunset table\n", name, sig);
+}
+
+/* The lever's row, for the title: "recognition 0.5 -> 0.697". */
+static void chain_title(const spc_csvtable *t, char *title, size_t size)
+{
+    int kc = spc_csvtable_column(t, "kind"), sc = spc_csvtable_column(t, "scope");
+    int bc = spc_csvtable_column(t, "base"), vc = spc_csvtable_column(t, "variant");
+    snprintf(title, size, "The service-profit chain: relative changes with 95%% intervals");
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, kc), "lever") == 0 && *spc_csvtable_get(t, r, sc)) {
+            const char *path = spc_csvtable_get(t, r, sc), *dot = strrchr(path, '.');
+            snprintf(title, size, "The service-profit chain: %.60s %.4g -> %.4g, relative changes with 95%% "
+                     "intervals", dot ? dot + 1 : path, spc_csvtable_num(t, r, bc), spc_csvtable_num(t, r, vc));
+        }
+}
+
+/* A forest plot of chain.csv's change rows: each measure's relative change
+ * from the base (%) with its paired 95% interval, significant ones in
+ * colour, and the seeds' form (+5% ESAT, +1% CSAT, +0.5% profit) as open
+ * diamonds on the rows it names. NPS and revenue growth are left out (see
+ * chain_rows): their changes are in the report's table, in points. */
 spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
 {
-    char path[4200];
+    char path[4200], title[200];
     spc_csvtable t;
     if (spc_outdir_path(d, "chain.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
         return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain.csv", d->dir);
-    int mc = spc_csvtable_column(&t, "measure"), fc = spc_csvtable_column(&t, "form");
-    int dc = spc_csvtable_column(&t, "diff");
-    size_t n = t.nrows < MAX_ROWS ? t.nrows : MAX_ROWS;
-    FILE *f = NULL;
-    if (mc >= 0 && dc >= 0 && n > 0 && plot_has_data(&t, dc, -1, NULL))
-        f = plot_gp_open(out, set, "chain", SPC_PLOT_CHAIN, "The service-profit chain: differences with 95% intervals",
-                         "chain.csv", err);
-    if (f != NULL) {
-        plot_gp_formats_grid(f, "chain", 1, 1, "The service-profit chain: differences with 95% intervals", 0.3);
-        fprintf(f, "    set yrange [%zu.6:0.4]\n    set ytics (", n);
-        for (size_t r = 0; r < n; r++) {
-            char label[200];
-            const char *form = spc_csvtable_get(&t, r, fc);
-            snprintf(label, sizeof label, *form ? "%s (%s)" : "%s", spc_csvtable_get(&t, r, mc), form);
-            fputs(r ? ", " : "", f);
-            plot_gp_str(f, label);
-            fprintf(f, " %zu", r + 1);
-        }
-        fputs(")\n    set grid xtics\n    set yzeroaxis lt -1 lw 2\n    set xrange [*<0:0<*]\n    set xlabel 'difference (variant - base)'\n", f);
-        plot_gp_key(f, 1);
-        fprintf(f, "    set datafile separator comma\n    set datafile columnheaders\n"
-                "    plot 'chain.csv' every ::0::%zu using (column(\"diff\")):($0+1):(column(\"ci95_low\")):"
-                "(column(\"ci95_high\")) with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '%s' "
-                "title 'difference with its 95%% confidence interval'\n", n - 1, plot_gp_colour(0));
-        plot_gp_formats_end(f);
+    metric_id m[MAX_ROWS];
+    const char *label[MAX_ROWS];
+    size_t n = chain_rows(&t, m, label, MAX_ROWS);
+    double lo = 0.0, hi = 0.0;
+    int has[2] = { chain_any(&t, m, n, "yes", &lo, &hi), chain_any(&t, m, n, "no", &lo, &hi) };
+    chain_title(&t, title, sizeof title);
+    FILE *f = n > 0 ? plot_gp_open(out, set, "chain", SPC_PLOT_CHAIN, title, "chain.csv", err) : NULL;
+    if (f == NULL) {
+        spc_csvtable_free(&t);
+        return err->code;
     }
+    row_function(f, m, n);
+    chain_table(f, "sig", "yes");
+    chain_table(f, "notsig", "no");
+    fputs("# the model's seeds: +5% ESAT -> +1% CSAT -> +0.5% profit (relative change, row)\n$seeds << EOD\n", f);
+    for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(m[i].metric, seeds[k].metric) == 0) {
+                fprintf(f, "%g %zu\n", seeds[k].rel, i + 1);
+                lo = fmin(lo, seeds[k].rel), hi = fmax(hi, seeds[k].rel);
+            }
+    fputs("EOD\n", f);
+    plot_gp_formats_grid(f, "chain", 1, 1, title, 0.34);
+    row_axis(f, m, label, n);
+    fputs("    set ytics font \",16\"\n    psc = format eq \"png\" ? 1.6 : 1.0   # pngcairo draws points smaller than svg\n", f);
+    double pad = hi > lo ? 0.05 * (hi - lo) : 1.0; /* on the right, room for the values */
+    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + 4 * pad);
+    fputs("    set xlabel 'relative change from the base (%), with its 95% confidence interval'\n", f);
+    plot_gp_key(f, 1);
+    fputs("    plot ", f);
+    static const char *const block[2] = { "sig", "notsig" };
+    for (int k = 0; k < 2; k++)
+        if (has[k]) /* the interval, then its value written after it */
+            fprintf(f, "$%s using 1:2:3:4 with xerrorbars pt %d ps 1.5*psc lw 3 lc rgb '%s' title '%s', "
+                    "$%s using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left offset 1,0 font ',16' tc rgb '%s' notitle, ",
+                    block[k], k ? 6 : 7, k ? "#888888" : plot_gp_colour(0), k ? "not significant" : "significant at 5%",
+                    block[k], k ? "#888888" : plot_gp_colour(0));
+    fprintf(f, "$seeds using 1:2 with points pt 12 ps 2.5*psc lw 3 lc rgb '%s' "
+            "title 'the seeds: +5%% ESAT, +1%% CSAT, +0.5%% profit'\n", plot_gp_colour(1));
+    plot_gp_formats_end(f);
     spc_csvtable_free(&t);
     return err->code;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spcsim/chaintable.h"
 #include "spcsim/csvtable.h"
 #include "spcsim/output.h"
 
@@ -72,7 +73,7 @@ static const char style[] =
     "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
     "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
     "table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .7em;border-bottom:1px solid #e4e4e4;"
-    "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}.ci{color:#666}"
+    "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}.ci{color:#666;white-space:nowrap}"
     "figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555}.note,.missing{background:#fff4d6;padding:.6em;border-left:4px solid #e0a800}"
     ".chain{display:flex;gap:2em;flex-wrap:wrap}";
@@ -94,13 +95,14 @@ static int load(const spc_outdir *d, const char *name, spc_csvtable *t);
 static void study_meta(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    const char *file = d->compare ? "compare.csv" : d->sweep ? "sweep.csv" : NULL;
+    const char *file = d->compare ? "compare.csv" : d->sweep ? "sweep.csv" : d->chain ? "chain.csv" : NULL;
     if (file == NULL || !load(d, file, &t))
         return;
     fprintf(f, "<p>Made from <code>%s</code> in this folder", file);
     double n = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "n"));
     if (isfinite(n))
-        fprintf(f, ": %.0f replications per %s, with common random numbers", n, d->compare ? "variant" : "grid point");
+        fprintf(f, ": %.0f replications per %s, with common random numbers", n,
+                d->compare ? "variant" : d->sweep ? "grid point" : "arm (the base and the variant)");
     fputs(".</p>\n", f);
     spc_csvtable_free(&t);
 }
@@ -286,55 +288,250 @@ static void sweep_table(FILE *f, const spc_outdir *d)
     spc_csvtable_free(&t);
 }
 
-/* The `chain` command's hook: chain.csv's rows beside the reference forms
- * of the service-profit chain. Every column of the file is shown as it is,
- * so new columns need no change here. */
-static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_plot_kind kind, const char *h2,
-                    const char *note);
+/* ---- the service-profit chain (chain.csv) ---- */
 
+/* The reference forms of the chain: the link's metric in chain.csv, its
+ * name in the form, and the form's value. */
+typedef struct {
+    const char *metric, *link, *value;
+} chain_link;
+
+static const chain_link seeds_form[] = { /* relative changes, the model's seeds */
+    { "esat", "employee satisfaction (ESAT)", "+5%" },
+    { "csat", "&rarr; customer satisfaction (CSAT)", "+1%" },
+    { "profit", "&rarr; profit", "+0.5%" },
+};
+static const chain_link sears_form[] = { /* points, Rucci, Kirn and Quinn (1998) */
+    { "esat", "employee attitude (ESAT, 0-100)", "+5 points" },
+    { "impression", "&rarr; customer impression (0-100)", "+1.3 points" },
+    { "revenue_growth", "&rarr; revenue growth (%)", "+0.5 points" },
+};
+/* The slopes Sears's form implies across stores: 1.3 / 5 and 0.5 / 1.3. */
+static const struct {
+    const char *metric;
+    double slope;
+} sears_slopes[] = { { "impression_on_esat", 0.26 }, { "revenue_growth_on_impression", 0.385 } };
+
+typedef struct {
+    spc_csvtable t;
+    int kind, scope, metric, base, variant, diff, dlo, dhi, rel, rlo, rhi, sig, n;
+} chain_csv;
+
+static int chain_load(const spc_outdir *d, chain_csv *c)
+{
+    if (!load(d, "chain.csv", &c->t))
+        return 0;
+    static const char *const cols[] = { "kind", "scope", "metric", "base", "variant", "diff", "diff_ci95_low",
+                                        "diff_ci95_high", "rel_pct", "rel_ci95_low", "rel_ci95_high",
+                                        "significant", "n" };
+    int *col[] = { &c->kind, &c->scope, &c->metric, &c->base, &c->variant, &c->diff, &c->dlo, &c->dhi,
+                   &c->rel, &c->rlo, &c->rhi, &c->sig, &c->n };
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+        *col[i] = spc_csvtable_column(&c->t, cols[i]);
+    return 1;
+}
+
+/* The first row of this kind (and metric, unless NULL); -1 when none. */
+static long chain_row(const chain_csv *c, const char *kind, const char *metric)
+{
+    for (size_t r = 0; r < c->t.nrows; r++)
+        if (strcmp(spc_csvtable_get(&c->t, r, c->kind), kind) == 0 &&
+            (metric == NULL || strcmp(spc_csvtable_get(&c->t, r, c->metric), metric) == 0))
+            return (long)r;
+    return -1;
+}
+
+/* A signed number: 4 significant digits, all digits from 10^4 on. */
+static void snum(FILE *f, double x)
+{
+    if (isfinite(x) && fabs(x) >= 1e4 && fabs(x) < 1e12)
+        fprintf(f, "%+.0f", x);
+    else if (isfinite(x))
+        fprintf(f, "%+.4g", x);
+    else
+        fputs("&ndash;", f);
+}
+
+/* "+x [lo, hi]" from columns v, lo, hi of row r, with a unit after each number. */
+static void chain_interval(FILE *f, const chain_csv *c, long r, int v, int lo, int hi, const char *unit)
+{
+    double x = spc_csvtable_num(&c->t, (size_t)r, v), l = spc_csvtable_num(&c->t, (size_t)r, lo);
+    double h = spc_csvtable_num(&c->t, (size_t)r, hi);
+    snum(f, x);
+    fputs(isfinite(x) ? unit : "", f);
+    if (isfinite(l) && isfinite(h)) {
+        fputs(" <span class=\"ci\">[", f);
+        snum(f, l);
+        fputs(", ", f);
+        snum(f, h);
+        fputs("]</span>", f);
+    }
+}
+
+/* The measure's label (chaintable.c's table; its metrics are unique), else the metric. */
+static const char *chain_label(const char *metric)
+{
+    for (size_t k = 0; k < spc_chain_nmeasures; k++)
+        if (strcmp(spc_chain_measures[k].metric, metric) == 0)
+            return spc_chain_measures[k].label;
+    return metric;
+}
+
+/* A form beside the simulated: the reference's values, then chain.csv's
+ * (columns v, lo, hi) for the same links. */
+static void chain_form(FILE *f, const chain_csv *c, const char *id, const char *caption, const chain_link *form,
+                       size_t n, int v, int lo, int hi, const char *unit)
+{
+    fprintf(f, "<div class=\"chain\">\n<table id=\"%s-reference\">\n<caption>%s</caption>\n"
+            "<tr><th>link</th><th>change</th></tr>\n", id, caption);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "<tr><td>%s</td><td class=\"n\">%s</td></tr>\n", form[i].link, form[i].value);
+    fprintf(f, "</table>\n<table id=\"%s-simulated\">\n<caption>simulated (<code>chain.csv</code>)</caption>\n"
+            "<tr><th>link</th><th>change [95%% interval]</th></tr>\n", id);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "<tr><td>%s</td><td class=\"n\">", form[i].link);
+        long r = chain_row(c, "change", form[i].metric);
+        if (r >= 0)
+            chain_interval(f, c, r, v, lo, hi, unit);
+        else
+            fputs("&ndash; (not simulated)", f);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n</div>\n", f);
+}
+
+static void chain_lever(FILE *f, const chain_csv *c)
+{
+    long r = chain_row(c, "lever", NULL), e = chain_row(c, "change", NULL);
+    if (r < 0)
+        return;
+    const char *path = spc_csvtable_get(&c->t, (size_t)r, c->scope);
+    fputs("<p id=\"chain-lever\">Employee satisfaction was raised through the lever <code>", f);
+    esc(f, *path ? path : "(not named in chain.csv)");
+    fputs("</code>, from ", f);
+    num(f, spc_csvtable_num(&c->t, (size_t)r, c->base));
+    fputs(" to ", f);
+    num(f, spc_csvtable_num(&c->t, (size_t)r, c->variant));
+    double rel = spc_csvtable_num(&c->t, (size_t)r, c->rel);
+    if (isfinite(rel)) {
+        fputs(" (", f);
+        snum(f, rel);
+        fputs("%)", f);
+    }
+    fputs(", at the end of the warm-up. Every change is the variant minus the base", f);
+    double n = e >= 0 ? spc_csvtable_num(&c->t, (size_t)e, c->n) : NAN;
+    if (isfinite(n))
+        fprintf(f, " over %.0f paired replications (common random numbers)", n);
+    fputs(", with its 95% interval.</p>\n", f);
+}
+
+static void chain_table(FILE *f, const chain_csv *c)
+{
+    fputs("<h3>Every measure</h3>\n<table id=\"chain-table\">\n<tr><th>measure</th><th>base</th><th>variant</th>"
+          "<th>change [95% interval]</th><th>relative change [95% interval]</th><th>significant at 5%</th></tr>\n", f);
+    for (size_t r = 0; r < c->t.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&c->t, r, c->kind), "change") != 0)
+            continue;
+        const char *scope = spc_csvtable_get(&c->t, r, c->scope), *metric = spc_csvtable_get(&c->t, r, c->metric);
+        fputs("<tr><td>", f);
+        esc(f, chain_label(metric));
+        fputs("<br><span class=\"ci\">", f);
+        esc(f, scope);
+        fputc('/', f);
+        esc(f, metric);
+        fputs("</span></td><td class=\"n\">", f);
+        num(f, spc_csvtable_num(&c->t, r, c->base));
+        fputs("</td><td class=\"n\">", f);
+        num(f, spc_csvtable_num(&c->t, r, c->variant));
+        fputs("</td><td class=\"n\">", f);
+        chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
+        fputs("</td><td class=\"n\">", f);
+        chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
+        fputs("</td><td>", f);
+        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+/* "impression_on_esat" -> "customer impression (0-100) on employee satisfaction (ESAT)" */
+static void slope_label(FILE *f, const char *name)
+{
+    const char *on = strstr(name, "_on_");
+    if (on == NULL) {
+        esc(f, name);
+        return;
+    }
+    char y[96];
+    snprintf(y, sizeof y, "%.*s", (int)(on - name < 95 ? on - name : 95), name);
+    esc(f, chain_label(y));
+    fputs(" per point of ", f);
+    esc(f, chain_label(on + 4));
+}
+
+static void chain_slopes(FILE *f, const chain_csv *c)
+{
+    if (chain_row(c, "slope", NULL) < 0)
+        return;
+    fputs("<h3>Across the units</h3>\n<p>Least-squares slopes across the units of the base (each unit's means "
+          "after the warm-up), as Sears estimated them across its stores; the published form implies "
+          "1.3 / 5 = 0.26 and 0.5 / 1.3 = 0.385.</p>\n<table id=\"chain-slopes\">\n<tr><th>relation</th>"
+          "<th>slope [95% interval]</th><th>Sears (implied)</th><th>intercept</th><th>significant at 5%</th>"
+          "<th>units</th></tr>\n", f);
+    for (size_t r = 0; r < c->t.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&c->t, r, c->kind), "slope") != 0)
+            continue;
+        const char *metric = spc_csvtable_get(&c->t, r, c->metric);
+        fputs("<tr><td>", f);
+        slope_label(f, metric);
+        fputs("</td><td class=\"n\">", f);
+        interval(f, spc_csvtable_num(&c->t, r, c->diff), spc_csvtable_num(&c->t, r, c->dlo),
+                 spc_csvtable_num(&c->t, r, c->dhi));
+        fputs("</td><td class=\"n\">", f);
+        double sears = NAN;
+        for (size_t i = 0; i < sizeof sears_slopes / sizeof sears_slopes[0]; i++)
+            if (strcmp(sears_slopes[i].metric, metric) == 0)
+                sears = sears_slopes[i].slope;
+        num(f, sears);
+        fputs("</td><td class=\"n\">", f);
+        num(f, spc_csvtable_num(&c->t, r, c->base));
+        fputs("</td><td>", f);
+        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        fputs("</td><td class=\"n\">", f);
+        num(f, spc_csvtable_num(&c->t, r, c->n));
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+/* The `chain` command's outputs: the lever, the seeds' form and the
+ * published Sears form each beside the simulated one, the figure, every
+ * measure, and the slopes across units when there are several. */
 static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
-    spc_csvtable t;
-    if (!load(d, "chain.csv", &t))
+    chain_csv c;
+    if (!chain_load(d, &c))
         return;
-    fputs("<section id=\"chain\">\n<h2>The service-profit chain</h2>\n<div class=\"chain\">\n"
-          "<table id=\"chain-simulated\">\n<caption>simulated (<code>chain.csv</code>)</caption>\n<tr>", f);
-    for (size_t c = 0; c < t.ncols; c++) {
-        fputs("<th>", f);
-        esc(f, t.cell[c] ? t.cell[c] : "");
-        fputs("</th>", f);
-    }
-    fputs("</tr>\n", f);
-    for (size_t r = 0; r < t.nrows; r++) {
-        fputs("<tr>", f);
-        for (size_t c = 0; c < t.ncols; c++) {
-            double x = spc_csvtable_num(&t, r, (int)c);
-            fputs(isfinite(x) ? "<td class=\"n\">" : "<td>", f);
-            if (isfinite(x))
-                num(f, x);
-            else
-                esc(f, spc_csvtable_get(&t, r, (int)c));
-            fputs("</td>", f);
-        }
-        fputs("</tr>\n", f);
-    }
-    fputs("</table>\n<table id=\"chain-reference\">\n<caption>reference forms</caption>\n"
-          "<tr><th>form</th><th>employees</th><th>customers</th><th>finance</th></tr>\n"
-          "<tr><td>the model's seeds</td><td class=\"n\">+5% ESAT</td><td class=\"n\">+1% CSAT</td>"
-          "<td class=\"n\">+0.5% profit</td></tr>\n"
-          "<tr><td>Sears (Rucci, Kirn and Quinn 1998)</td><td class=\"n\">+5 points employee attitude</td>"
-          "<td class=\"n\">+1.3 points customer impression</td><td class=\"n\">+0.5 points revenue growth</td></tr>\n"
-          "</table>\n</div>\n", f);
+    fputs("<section id=\"chain\">\n<h2>The service-profit chain</h2>\n", f);
+    chain_lever(f, &c);
+    fputs("<h3>The model's seeds: relative changes</h3>\n", f);
+    chain_form(f, &c, "chain-seeds", "the model's seeds", seeds_form, 3, c.rel, c.rlo, c.rhi, "%");
+    fputs("<h3>The published Sears form: points</h3>\n", f);
+    chain_form(f, &c, "chain-sears", "Sears (Rucci, Kirn and Quinn 1998)", sears_form, 3, c.diff, c.dlo, c.dhi,
+               " points");
     figures(f, d, set, SPC_PLOT_CHAIN, NULL, note);
+    chain_table(f, &c);
+    chain_slopes(f, &c);
     fputs("</section>\n", f);
-    spc_csvtable_free(&t);
+    spc_csvtable_free(&c.t);
 }
 
 /* ---- the page ---- */
 
 static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
-    const char *title = d->name ? d->name : d->compare ? "comparison" : d->sweep ? "sweep" : "outputs";
+    const char *title = d->name ? d->name : d->compare ? "comparison" : d->sweep ? "sweep"
+                      : d->chain ? "the service-profit chain" : "outputs";
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>spcsim report: ", f);
     esc(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>spcsim report: ", style);

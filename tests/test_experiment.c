@@ -408,6 +408,28 @@ static void test_chain_table_arithmetic(void)
     CU_ASSERT_DOUBLE_EQUAL(t.slopes[1].slope, 0.385, 1e-9);
     CU_ASSERT(t.slopes[0].se < 1e-6 && t.slopes[0].n == 6);
     spc_panel_release(&p);
+    /* chain.csv: significance as yes/no (as compare.csv), the lever's path in its row's scope */
+    t.lever = "workforce.levers.recognition";
+    t.lever_base = 0.5;
+    t.lever_variant = 0.75;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CU_ASSERT_FATAL(f != NULL);
+    spc_chain_write_csv(f, &t);
+    fclose(f);
+    CU_ASSERT(strncmp(text, "kind,scope,metric,base,variant,diff,diff_ci95_low,diff_ci95_high,rel_pct,rel_ci95_low,"
+                            "rel_ci95_high,significant,n\nchange,customers,esat,71,74.55,3.55,", 114) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, ",yes,3\nchange,customers,csat,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\nlever,workforce.levers.recognition,value,0.5,0.75,0.25,,,50,,,,\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\nslope,units,impression_on_esat,20,,0.26"));
+    for (const char *line = text; *line; line = strchr(line, '\n') + 1) { /* 13 fields on every line */
+        int commas = 0;
+        for (const char *c = line; *c != '\n'; c++)
+            commas += *c == ',';
+        CU_ASSERT_EQUAL(commas, 12);
+    }
+    free(text);
 }
 
 static const CU_TestInfo tests[] = {

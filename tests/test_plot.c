@@ -4,7 +4,8 @@
  * there) and a self-contained report.html; without gnuplot
  * (SPCSIM_GNUPLOT=/nonexistent) it still succeeds with one warning and the
  * scripts; `spcsim plot DIR` redraws the same figures and fails with one
- * line on a folder without outputs.
+ * line on a folder without outputs, and draws a `chain` folder's report
+ * and forest plot from a chain.csv written by hand (tests/data/chain/).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -312,6 +313,104 @@ static void test_stale_figures(void)
     remove_tree(tmp);
 }
 
+/* Copies tests/data/chain/chain.csv into dir, without its slope rows
+ * unless with_slopes (a scenario of one unit has none). */
+static void chain_fixture(const char *dir, int with_slopes)
+{
+    char *text = slurp("tests/data/chain", "chain.csv", NULL), path[2400];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
+    snprintf(path, sizeof path, "%s/chain.csv", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    for (char *line = text, *end; *line; line = end + 1) {
+        end = strchr(line, '\n');
+        CU_ASSERT_FATAL(end != NULL);
+        if (with_slopes || strncmp(line, "slope,", 6) != 0)
+            fwrite(line, 1, (size_t)(end - line) + 1, f);
+    }
+    fclose(f);
+    free(text);
+}
+
+/* The text of html from `from` to the end of the table it opens ("" when absent). */
+static char *table_text(const char *html, const char *from)
+{
+    const char *s = strstr(html, from), *e = s ? strstr(s, "</table>") : NULL;
+    size_t n = e ? (size_t)(e - s) : 0;
+    char *out = malloc(n + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    memcpy(out, s ? s : "", n);
+    out[n] = '\0';
+    return out;
+}
+
+static void check_in(const char *html, const char *table, const char *const *want, size_t n)
+{
+    char *t = table_text(html, table);
+    for (size_t i = 0; i < n; i++)
+        if (strstr(t, want[i]) == NULL) {
+            CU_FAIL("a chain table lacks a value");
+            fprintf(stderr, "\n%s: no \"%s\"\n", table, want[i]);
+        }
+    free(t);
+}
+
+/* `plot` on a chain folder: each reference form beside the simulated one
+ * with chain.csv's numbers, every measure, the lever, the slopes beside
+ * Sears's, and the forest plot. */
+static void test_chain_report(void)
+{
+    char tmp[64], dir[1024], flat[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, "%s/chain", tmp);
+    snprintf(flat, sizeof flat, "%s/one-unit", tmp);
+    chain_fixture(dir, 1);
+    chain_fixture(flat, 0);
+    const char *plot[] = { "plot", dir, "-q", NULL }, *plot1[] = { "plot", flat, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 0);
+    CU_ASSERT(exists_in(dir, "chain.gp"));
+    CU_ASSERT(exists_in(dir, "chain.png") == have_gnuplot());
+    CU_ASSERT(exists_in(dir, "chain.svg") == have_gnuplot());
+    char *gp = slurp(dir, "chain.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "'chain.csv'") != NULL && strstr(gp, "xerrorbars") != NULL &&
+              strstr(gp, "$seeds << EOD\n5 1\n1 2\n0.5 10\nEOD\n") != NULL); /* NPS and growth left out */
+    free(gp);
+    char *html = slurp(dir, "report.html", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+    CU_ASSERT(strstr(html, "http") == NULL);
+    static const char *const seeds[] = { "+5%</td>", "+1%</td>", "+0.5%</td>" };
+    static const char *const sim_rel[] = { "+5% <span class=\"ci\">[+4.735, +5.265]</span>",
+                                           "+1% <span class=\"ci\">[+0.3325, +1.668]</span>",
+                                           "+0.5% <span class=\"ci\">[+0.1, +0.9]</span>" };
+    static const char *const sears[] = { "+5 points</td>", "+1.3 points</td>", "+0.5 points</td>" };
+    static const char *const sim_pts[] = { "+3.397 points <span class=\"ci\">[+3.217, +3.577]</span>",
+                                           "+1.031 points <span class=\"ci\">[+0.6085, +1.454]</span>",
+                                           "+0.5 points <span class=\"ci\">[-0.2, +1.2]</span>" };
+    static const char *const every[] = { "customer churn per year", "<td class=\"n\">898382</td>",
+                                         "+18070 <span class=\"ci\">[+1959, +34181]</span>",
+                                         "-1.981% <span class=\"ci\">[-11.42, +7.46]</span></td><td>no</td>" };
+    static const char *const slopes[] = { "0.26 <span class=\"ci\">[0.2, 0.32]</span></td><td class=\"n\">0.26</td>",
+                                          "0.385 <span class=\"ci\">[0.1, 0.67]</span></td><td class=\"n\">0.385</td>",
+                                          "<td>no</td><td class=\"n\">40</td>" };
+    check_in(html, "<table id=\"chain-seeds-reference\">", seeds, 3);
+    check_in(html, "<table id=\"chain-seeds-simulated\">", sim_rel, 3);
+    check_in(html, "<table id=\"chain-sears-reference\">", sears, 3);
+    check_in(html, "<table id=\"chain-sears-simulated\">", sim_pts, 3);
+    check_in(html, "<table id=\"chain-table\">", every, 4);
+    check_in(html, "<table id=\"chain-slopes\">", slopes, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<code>workforce.levers.recognition</code>, from 0.5 to 0.6974 (+39.48%)"));
+    CU_ASSERT_EQUAL(strstr(html, "<figure><img alt=\"The service-profit chain") != NULL, have_gnuplot());
+    free(html);
+    /* one unit: no slopes, the rest as before */
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot1), 0);
+    html = slurp(flat, "report.html", NULL);
+    CU_ASSERT(html != NULL && strstr(html, "chain-slopes") == NULL && strstr(html, "chain-seeds-simulated") != NULL);
+    free(html);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
@@ -319,6 +418,7 @@ static const CU_TestInfo tests[] = {
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
     { "plot redraws the same figures; empty folder fails", test_plot_command },
     { "compare and sweep draw figures and report", test_study_figures },
+    { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
     CU_TEST_INFO_NULL,
 };
 

@@ -30,11 +30,17 @@ void spc_chain_variant_free(spc_scenario *v);
 typedef struct {
     const char *label, *scope, *metric;
     const char *points;     /* the published form's unit, e.g. "points"; NULL: none */
+    int relative;           /* its relative change means something (a positive base):
+                               0 for NPS and revenue growth, whose base can be near
+                               zero or negative; the figure leaves those out */
 } spc_chain_measure;
 
 /* ESAT, CSAT, customer impression, NPS, retention, churn, revenue, revenue growth, profit. */
 extern const spc_chain_measure spc_chain_measures[];
 extern const size_t spc_chain_nmeasures;
+
+/* The measure of scope/metric, or NULL. */
+const spc_chain_measure *spc_chain_measure_find(const char *scope, const char *metric);
 
 typedef struct {
     const spc_chain_measure *m;
@@ -52,6 +58,7 @@ typedef struct {
 typedef struct {
     spc_chain_row rows[16];
     size_t n;
+    const char *lever;          /* the lever's path (not owned); NULL: unknown */
     double lever_base, lever_variant;
     unsigned replications;
     spc_chain_slope slopes[3];
@@ -68,7 +75,13 @@ spc_status spc_chain_table_make(const spc_results *base, const spc_results *vari
  * averaged over replications. Needs at least 3 units. */
 spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_chain_table *t, spc_error *err);
 
-/* chain.csv */
+/* chain.csv: `kind,scope,metric,base,variant,diff,diff_ci95_low,
+ * diff_ci95_high,rel_pct,rel_ci95_low,rel_ci95_high,significant,n`.
+ * A `change` row per measure present (rel_* in % of the base, significant
+ * `yes`/`no`, n replications); one `lever` row (scope: the lever's path,
+ * metric `value`: base, variant, diff and rel_pct of the setting); a
+ * `slope` row per slope across units (scope `units`, metric Y_on_X:
+ * intercept in base, slope in diff with its 95% interval, n units). */
 void spc_chain_write_csv(FILE *f, const spc_chain_table *t);
 
 #endif

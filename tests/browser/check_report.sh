@@ -1,7 +1,8 @@
 #!/bin/sh
 # check_report.sh -- report.html in headless Chromium: every figure loads,
 # the page logs nothing on the console, and a screenshot is saved under
-# output/test-browser/ (report.png for a run, compare.png for a comparison).
+# output/test-browser/ (report.png for a run, compare.png for a comparison,
+# chain.png for the chain report drawn from tests/data/chain/chain.csv).
 #
 # The page counts its figures itself (report.c's inline script sets
 # data-figures-ok / data-figures-failed on <body> once loaded), which
@@ -44,4 +45,8 @@ check() {
 check run report.png 4
 "$SPCSIM" compare scenarios/default.cfg 'stages.[0].servers=3' --set 'horizon="8w"' -r 3 -q -o "$OUT/compare"
 check compare compare.png 1
+mkdir -p "$OUT/chain" # a chain run takes minutes: its report from the hand-written chain.csv
+cp tests/data/chain/chain.csv "$OUT/chain/"
+"$SPCSIM" plot "$OUT/chain" -q
+check chain chain.png 1
 rm -rf "$OUT/profile"
