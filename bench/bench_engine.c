@@ -97,7 +97,7 @@ static void bench_hold(size_t pending)
 static double bench_replications(const spc_scenario *sc, unsigned jobs)
 {
     spc_experiment x;
-    spc_experiment_opts o = { 16, 0, jobs, 0 };
+    spc_experiment_opts o = { 16, 0, jobs, 0, NULL };
     spc_error err;
     spc_error_clear(&err);
     double t0 = now_s();

@@ -60,8 +60,9 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i == p->x->n)
             return NULL;
-        spc_run_execute_panel(p->sc, p->opts->first + i, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
-                              &p->x->info[i], &p->errs[i]);
+        unsigned rep = p->opts->first + i;
+        spc_run_execute_panel(p->sc, rep, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
+                              rep == 0 ? p->opts->trace : NULL, &p->x->info[i], &p->errs[i]);
         pthread_mutex_lock(&p->lock);
         p->done++;
         progress(p);
