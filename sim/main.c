@@ -412,7 +412,9 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
     spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
-    if (spc_output_open(&out, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
+    memset(&out, 0, sizeof out);
+    /* the trace file first: a bad --trace path creates no output folder */
+    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && spc_output_open(&out, dir, err) == SPC_OK &&
         (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK) {
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)

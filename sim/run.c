@@ -146,8 +146,11 @@ static void trace_report(const spc_run *run, double done, double escaped, double
         return;
     char who[32];
     snprintf(who, sizeof who, "period %ld", run->period + 1);
-    spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: %.0f delivered, %.0f with a defect, "
-                   "mean lead time %.4g %s", done, escaped, lead, run->sc->time_unit);
+    if (done > 0)
+        spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: %.0f delivered, %.0f with a defect, "
+                       "mean lead time %.4g %s", done, escaped, lead, run->sc->time_unit);
+    else
+        spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: nothing delivered");
 }
 
 static spc_status run_setup(spc_run *run)
