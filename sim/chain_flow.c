@@ -183,7 +183,7 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
         o->front = server;
     if (ch->hooks != NULL && ch->hooks->service_time != NULL)
         s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_at_server(ch, SPC_TR_SERVICE_START, g, server, id, now, o->rework ? "rework" : "service", wait, s);
     if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
@@ -233,7 +233,7 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
     spc_counter_add(&g->st.caught, now, 1.0);
     g->tot.caught += 1;
     uint32_t back = o->defect;
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_order(ch, SPC_TR_REWORK, g->spec->name, id, now, "has a defect made at %s: caught, sent back",
                     ch->stages[back].spec->name);
     o->defect = NONE;
@@ -266,7 +266,7 @@ static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *
     spc_tally_add(&g->st.balk, balk ? 1.0 : 0.0);
     if (!balk)
         return 0;
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_order(ch, SPC_TR_BALK, g->spec->name, id, now, "balks (%zu waiting), lost", g->nwait);
     spc_counter_add(&g->st.balked, now, 1.0);
     spc_counter_add(&ch->balked, now, 1.0);
@@ -296,7 +296,7 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     if (finite)
         spc_tally_add(&g->st.blocked, full ? 1.0 : 0.0);
     if (full) {
-        if (ch->trace != NULL)
+        if (SPC_TRACING(ch->trace))
             trace_order(ch, SPC_TR_BLOCKED, g->spec->name, id, now, "blocked: the queue is full (%ld), lost",
                         g->spec->capacity);
         spc_counter_add(&g->st.lost, now, 1.0);
@@ -314,7 +314,7 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
     } else {
         spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
-        if (ch->trace != NULL)
+        if (SPC_TRACING(ch->trace))
             trace_order(ch, SPC_TR_QUEUE, g->spec->name, id, now, "joins the queue (%zu waiting)", g->nwait);
         if (g->spec->has_patience)
             st = schedule_renege(ch, g, id, now, err);
@@ -330,7 +330,7 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
     spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_arrival(ch, id, ch->sc->arrivals.entry, now);
     return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
 }
@@ -347,7 +347,7 @@ spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_
     const spc_customers_spec *c = &ch->sc->customers;
     int entry = kind == SPC_ORDER_PURCHASE ? ch->sc->arrivals.entry
               : kind == SPC_ORDER_INQUIRY ? c->inquiry_stage : c->aftersale_stage;
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_arrival(ch, id, entry, now);
     return enter_stage(ch, (size_t)entry, id, now, err);
 }
@@ -383,7 +383,7 @@ static spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err
         spc_counter_add(&ch->escaped, now, 1.0);
         ch->tot.escaped += 1;
     }
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_order(ch, SPC_TR_DELIVER, "chain", id, now, "delivered (lead time %.4g %s%s)", lead,
                     ch->sc->time_unit, o->defect != NONE ? ", with a defect" : "");
     spc_status st = notify(ch, id, SPC_OUT_DELIVERED, now, err);
@@ -416,7 +416,7 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     spc_tally_add(&g->st.sojourn, sojourn);
     spc_counter_add(&g->st.completions, now, 1.0);
     maybe_err(ch, g, server, o, now);
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_at_server(ch, SPC_TR_SERVICE_END, g, server, id, now, o->defect == stage ? ", defective" : "",
                         sojourn, 0.0);
     o->rework = 0;
@@ -445,7 +445,7 @@ spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t 
     stage_t *g = &ch->stages[stage];
     order_t *o = &ch->orders[id];
     o->renege = 0;
-    if (ch->trace != NULL)
+    if (SPC_TRACING(ch->trace))
         trace_order(ch, SPC_TR_RENEGE, g->spec->name, id, now, "gives up after waiting %.4g %s", now - o->t_stage,
                     ch->sc->time_unit);
     o->abandoned = 1; /* stays in the ring buffer until reached, then freed */

@@ -191,7 +191,7 @@ static spc_status acquire(spc_customers *c, double now, int referred, spc_error 
         c->per.acquired += 1;
         c->tot.acquired += 1;
     }
-    if (c->trace != NULL)
+    if (SPC_TRACING(c->trace))
         trace_customer(c, SPC_TR_ACQUIRE, id, now, referred ? "joins, referred by a promoter" : "joins");
     return spc_customers_purchase(c, id, c->gen[id], now, err);
 }
@@ -217,7 +217,7 @@ spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, d
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
         return SPC_OK; /* lost since */
     int inquiry = c->cs->inquiry_prob > 0 && gsl_rng_uniform(c->purchases) < c->cs->inquiry_prob;
-    if (c->trace != NULL)
+    if (SPC_TRACING(c->trace))
         trace_customer(c, SPC_TR_PURCHASE, id, now, inquiry ? "comes to buy, asks first" : "comes to buy");
     return place(c, id, inquiry ? SPC_ORDER_INQUIRY : SPC_ORDER_PURCHASE, now, err);
 }
@@ -242,7 +242,7 @@ spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, doub
 {
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
         return SPC_OK;
-    if (c->trace != NULL)
+    if (SPC_TRACING(c->trace))
         trace_customer(c, SPC_TR_CLAIM, id, now, "comes back with an after-sale request");
     return place(c, id, SPC_ORDER_AFTERSALE, now, err);
 }
@@ -356,7 +356,7 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
         return err->code;
     int delivered = e->outcome == SPC_OUT_DELIVERED;
     if (e->kind == SPC_ORDER_INQUIRY && delivered) { /* informed: now the purchase */
-        if (c->trace != NULL)
+        if (SPC_TRACING(c->trace))
             trace_encounter(c, e, score, now, "goes on to buy");
         return place(c, id, SPC_ORDER_PURCHASE, now, err);
     }
@@ -370,7 +370,7 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     }
     const spc_customers_spec *cs = c->cs;
     int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], cs->r0, cs->r1, cs->u_ref); /* (C4) */
-    if (c->trace != NULL)
+    if (SPC_TRACING(c->trace))
         trace_encounter(c, e, score, now, stays ? "stays" : "leaves");
     if (!stays) {
         leave(c, id);

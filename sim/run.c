@@ -177,7 +177,7 @@ static spc_status run_setup(spc_run *run)
     }
     if (sc->customers.enabled && setup_customers(run, type) != SPC_OK)
         return run->err->code;
-    if (run->trace != NULL)
+    if (SPC_TRACING(run->trace))
         trace_setup(run);
     run->next_report = sc->period;
     if (run->next_report < sc->horizon && schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
@@ -274,7 +274,7 @@ static spc_status report(spc_run *run)
     r->v[SPC_TS_COMPLETED] = done;
     r->v[SPC_TS_ESCAPED] = t.escaped - run->prev.escaped;
     r->v[SPC_TS_LEAD_TIME] = done > 0 ? (t.lead_sum - run->prev.lead_sum) / done : NAN;
-    if (run->trace != NULL)
+    if (SPC_TRACING(run->trace))
         trace_report(run, done, r->v[SPC_TS_ESCAPED], r->v[SPC_TS_LEAD_TIME]);
     run->prev = t;
     spc_status st = SPC_OK;
@@ -317,7 +317,7 @@ static int dispatch(spc_run *run, const spc_event *ev)
         st = spc_chain_renege(run->chain, run->now, ev->a, (uint32_t)ev->b, run->err);
         break;
     case SPC_EV_WARMUP:
-        if (run->trace != NULL)
+        if (SPC_TRACING(run->trace))
             trace_run_event(run, ev);
         spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
         if (run->workforce != NULL)
@@ -352,7 +352,7 @@ static int dispatch(spc_run *run, const spc_event *ev)
             st = schedule(run, run->next_report, SPC_EV_REPORT);
         break;
     case SPC_EV_INTERVENTION:
-        if (run->trace != NULL)
+        if (SPC_TRACING(run->trace))
             trace_run_event(run, ev);
         st = intervene(run, &run->sc->interventions[ev->a]);
         break;
@@ -360,7 +360,7 @@ static int dispatch(spc_run *run, const spc_event *ev)
         /* a period ending at the horizon (up to rounding) is still reported */
         if (run->next_report <= run->now * (1.0 + 1e-9) && report(run) != SPC_OK)
             return -1;
-        if (run->trace != NULL)
+        if (SPC_TRACING(run->trace))
             trace_run_event(run, ev);
         return 1;
     default:

@@ -263,7 +263,7 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     double accept = spc_quit_hazard(e->s, &wf->quit) / wf->h_max;
     if (!(gsl_rng_uniform(g->turnover) < accept))
         return next_candidate(wf, g, pos, now, err);
-    if (wf->trace != NULL)
+    if (SPC_TRACING(wf->trace))
         spc_wf_trace(wf, SPC_TR_QUIT, g, pos, now, "quits");
     g->quits += 1;
     g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
@@ -298,7 +298,7 @@ spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, d
         return SPC_OK;
     spc_wf_advance_pressure(wf, g, now);
     arrive(wf, g, e, now, 0.0);
-    if (wf->trace != NULL)
+    if (SPC_TRACING(wf->trace))
         spc_wf_trace(wf, SPC_TR_HIRE, g, pos, now, "is hired");
     g->hires += 1;
     g->money.hires += 1;
@@ -327,7 +327,7 @@ static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, dou
         spc_calendar_cancel(wf->cal, e->hire_ev);
         e->hire_ev = 0;
         if (e->present) {
-            if (wf->trace != NULL) /* brought up to date by spc_workforce_apply */
+            if (SPC_TRACING(wf->trace)) /* brought up to date by spc_workforce_apply */
                 spc_wf_trace(wf, SPC_TR_LAYOFF, g, pos, now, "is laid off");
             g->layoffs += 1;
             if (leave(wf, g, pos, now, err) != SPC_OK)

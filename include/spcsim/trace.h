@@ -59,6 +59,15 @@ typedef enum {
 
 typedef struct spc_trace spc_trace;
 
+/* The test each place that could write a line makes: tr is not NULL. The
+ * compiler is told it is usually false, so the untraced path stays a
+ * straight line and the tracing code is laid out of the way. */
+#if defined(__GNUC__)
+#define SPC_TRACING(tr) __builtin_expect((tr) != NULL, 0)
+#else
+#define SPC_TRACING(tr) ((tr) != NULL)
+#endif
+
 /* The name of a kind ("service_start"). */
 const char *spc_trace_kind_name(spc_trace_kind kind);
 
