@@ -107,6 +107,8 @@ static spc_status roll_call_stage(spc_workforce *wf, group_t *g, double now, spc
         }
         int was_away = e->absent_until > 0;
         e->absent_until = away ? now + a->every : 0.0;
+        if (away != was_away && SPC_TRACING(wf->trace))
+            spc_wf_trace(wf, SPC_TR_ABSENCE, g, pos, now, away ? "stays away" : "is back");
         if (away != was_away && spc_chain_set_staffed(wf->chain, stage, pos, !away, now, err) != SPC_OK)
             return err->code;
     }

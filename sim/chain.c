@@ -118,6 +118,11 @@ void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink)
     ch->sink = sink;
 }
 
+void spc_chain_set_trace(spc_chain *ch, spc_trace *tr)
+{
+    ch->trace = tr;
+}
+
 /* ---- positions ---- */
 
 uint32_t spc_chain_positions(const spc_chain *ch, uint32_t stage) { return ch->stages[stage].npos; }

@@ -8,8 +8,13 @@
  *   start   -> service time from the stage's stream (scaled by the workforce)
  *   end     -> maybe a defect; the server takes the next order; route the
  *              order to a stage, or deliver it
+ *
+ * With a tracer (trace.h), each step writes a line; without one, each
+ * place that could costs a test of ch->trace.
  */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "chain_impl.h"
@@ -33,7 +38,8 @@ static uint32_t order_new(spc_chain *ch, double now)
     uint32_t id = ch->free_order;
     order_t *o = &ch->orders[id];
     ch->free_order = o->next;
-    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE, .customer = NONE, .front = NONE };
+    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE, .customer = NONE, .front = NONE,
+                    .no = ++ch->orders_in };
     ch->wip++;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
     return id;
@@ -45,6 +51,48 @@ static void order_done(spc_chain *ch, uint32_t id, double now)
     ch->free_order = id;
     ch->wip--;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
+}
+
+/* ---- trace ---- */
+
+/* One line about order id: entity is where it is; what follows "order N ". */
+static void trace_order(const spc_chain *ch, spc_trace_kind kind, const char *entity, uint32_t id, double now,
+                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void trace_order(const spc_chain *ch, spc_trace_kind kind, const char *entity, uint32_t id, double now,
+                        const char *fmt, ...)
+{
+    if (!spc_trace_wants(ch->trace, kind, now))
+        return;
+    char what[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    spc_trace_line(ch->trace, now, kind, entity, "order %llu %s", (unsigned long long)ch->orders[id].no, what);
+}
+
+static void trace_at_server(const spc_chain *ch, spc_trace_kind kind, const stage_t *g, uint32_t server,
+                            uint32_t id, double now, const char *what, double x, double y)
+{
+    char pos[96];
+    spc_trace_position(pos, sizeof pos, g->spec->name, server);
+    const char *u = ch->sc->time_unit;
+    if (kind == SPC_TR_SERVICE_START)
+        trace_order(ch, kind, pos, id, now, "starts %s (waited %.4g %s, needs %.4g %s)", what, x, u, y, u);
+    else
+        trace_order(ch, kind, pos, id, now, "done after %.4g %s at the stage%s", x, u, what);
+}
+
+static void trace_arrival(const spc_chain *ch, uint32_t id, int entry, double now)
+{
+    static const char *const kinds[] = { "purchase", "inquiry", "after-sale request" };
+    const order_t *o = &ch->orders[id];
+    if (o->customer == NONE)
+        trace_order(ch, SPC_TR_ARRIVAL, ch->stages[entry].spec->name, id, now, "arrives");
+    else
+        trace_order(ch, SPC_TR_ARRIVAL, ch->stages[entry].spec->name, id, now, "arrives: %s of customer %u",
+                    kinds[o->kind], o->customer);
 }
 
 /* Tells the customer who placed order id how it ended. */
@@ -135,6 +183,8 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
         o->front = server;
     if (ch->hooks != NULL && ch->hooks->service_time != NULL)
         s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
+    if (SPC_TRACING(ch->trace))
+        trace_at_server(ch, SPC_TR_SERVICE_START, g, server, id, now, o->rework ? "rework" : "service", wait, s);
     if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
@@ -183,6 +233,9 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
     spc_counter_add(&g->st.caught, now, 1.0);
     g->tot.caught += 1;
     uint32_t back = o->defect;
+    if (SPC_TRACING(ch->trace))
+        trace_order(ch, SPC_TR_REWORK, g->spec->name, id, now, "has a defect made at %s: caught, sent back",
+                    ch->stages[back].spec->name);
     o->defect = NONE;
     o->from = NONE;
     o->rework = 1;
@@ -213,6 +266,8 @@ static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *
     spc_tally_add(&g->st.balk, balk ? 1.0 : 0.0);
     if (!balk)
         return 0;
+    if (SPC_TRACING(ch->trace))
+        trace_order(ch, SPC_TR_BALK, g->spec->name, id, now, "balks (%zu waiting), lost", g->nwait);
     spc_counter_add(&g->st.balked, now, 1.0);
     spc_counter_add(&ch->balked, now, 1.0);
     ch->tot.balked += 1;
@@ -241,6 +296,9 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     if (finite)
         spc_tally_add(&g->st.blocked, full ? 1.0 : 0.0);
     if (full) {
+        if (SPC_TRACING(ch->trace))
+            trace_order(ch, SPC_TR_BLOCKED, g->spec->name, id, now, "blocked: the queue is full (%ld), lost",
+                        g->spec->capacity);
         spc_counter_add(&g->st.lost, now, 1.0);
         spc_counter_add(&ch->lost, now, 1.0);
         g->tot.lost += 1;
@@ -256,6 +314,8 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
     } else {
         spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
+        if (SPC_TRACING(ch->trace))
+            trace_order(ch, SPC_TR_QUEUE, g->spec->name, id, now, "joins the queue (%zu waiting)", g->nwait);
         if (g->spec->has_patience)
             st = schedule_renege(ch, g, id, now, err);
     }
@@ -270,6 +330,8 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
     spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;
+    if (SPC_TRACING(ch->trace))
+        trace_arrival(ch, id, ch->sc->arrivals.entry, now);
     return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
 }
 
@@ -287,6 +349,8 @@ spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_
     const spc_customers_spec *c = &ch->sc->customers;
     int entry = kind == SPC_ORDER_PURCHASE ? ch->sc->arrivals.entry
               : kind == SPC_ORDER_INQUIRY ? c->inquiry_stage : c->aftersale_stage;
+    if (SPC_TRACING(ch->trace))
+        trace_arrival(ch, id, entry, now);
     return enter_stage(ch, (size_t)entry, id, now, err);
 }
 
@@ -321,6 +385,9 @@ static spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err
         spc_counter_add(&ch->escaped, now, 1.0);
         ch->tot.escaped += 1;
     }
+    if (SPC_TRACING(ch->trace))
+        trace_order(ch, SPC_TR_DELIVER, "chain", id, now, "delivered (lead time %.4g %s%s)", lead,
+                    ch->sc->time_unit, o->defect != NONE ? ", with a defect" : "");
     spc_status st = notify(ch, id, SPC_OUT_DELIVERED, now, err);
     order_done(ch, id, now);
     return st;
@@ -351,6 +418,9 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     spc_tally_add(&g->st.sojourn, sojourn);
     spc_counter_add(&g->st.completions, now, 1.0);
     maybe_err(ch, g, server, o, now);
+    if (SPC_TRACING(ch->trace))
+        trace_at_server(ch, SPC_TR_SERVICE_END, g, server, id, now, o->defect == stage ? ", defective" : "",
+                        sojourn, 0.0);
     o->rework = 0;
     if (ch->hooks != NULL) {
         g->tot.completed += 1;
@@ -377,6 +447,9 @@ spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t 
     stage_t *g = &ch->stages[stage];
     order_t *o = &ch->orders[id];
     o->renege = 0;
+    if (SPC_TRACING(ch->trace))
+        trace_order(ch, SPC_TR_RENEGE, g->spec->name, id, now, "gives up after waiting %.4g %s", now - o->t_stage,
+                    ch->sc->time_unit);
     o->abandoned = 1; /* stays in the ring buffer until reached, then freed */
     g->nwait--;
     spc_timeavg_set(&g->st.queue, now, (double)g->nwait);

@@ -26,6 +26,7 @@ typedef struct {
     uint32_t tag;        /* the customer's tag, returned with the end */
     uint32_t kind;       /* SPC_ORDER_* */
     uint32_t front;      /* position that served it at the front stage, NONE if none */
+    uint64_t no;         /* its number, 1, 2, ... in order of arrival (slots are reused) */
 } order_t;
 
 typedef struct {
@@ -60,6 +61,8 @@ struct spc_chain {
     const spc_scenario *sc;
     const spc_chain_hooks *hooks;
     const spc_chain_sink *sink;
+    spc_trace *trace;       /* NULL: not traced */
+    uint64_t orders_in;     /* orders created so far: the last order's number */
     int front;              /* customers' front stage, -1 without customers */
     spc_calendar *cal;
     stage_t *stages;

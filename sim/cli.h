@@ -1,6 +1,6 @@
 /*
  * cli.h -- the command line's shared parts (face floor, private to
- * main.c and cli_study.c): parsed options and scenario loading with them.
+ * main.c and the cli_*.c files): parsed options and scenario loading with them.
  */
 #ifndef SPCSIM_CLI_H
 #define SPCSIM_CLI_H
@@ -8,7 +8,9 @@
 #include <stddef.h>
 
 #include "spcsim/error.h"
+#include "spcsim/output.h"
 #include "spcsim/scenario.h"
+#include "spcsim/trace.h"
 
 typedef struct {
     const char *command;
@@ -34,6 +36,9 @@ typedef struct {
     size_t nfrees;
     const char *esat_delta; /* chain: 5% or 3pt */
     const char *lever;      /* chain: the setting raised */
+    const char *trace;      /* run: --trace FILE */
+    const char *trace_events; /* run: --trace-events KINDS (checked by parse_args) */
+    const char *trace_window; /* run: --trace-window T0:T1 (syntax checked by parse_args) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -49,6 +54,21 @@ spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
+
+/* cli_trace.c: the trace file of `run --trace FILE` (atomic, like the
+ * other outputs) and its tracer, NULL without --trace. */
+typedef struct {
+    spc_output out;
+    spc_trace *tr;
+} cli_trace;
+
+/* Opens the trace file (exit 5 naming it when it cannot be written) and
+ * makes the tracer with --trace-events and --trace-window; without
+ * --trace, t->tr stays NULL. Release with cli_trace_close, also on error. */
+spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t, spc_error *err);
+/* Renames the trace into place (after a successful run). */
+spc_status cli_trace_commit(cli_trace *t, spc_error *err);
+void cli_trace_close(cli_trace *t);
 
 /* cli_plot.c: after the outputs in dir are written, the gnuplot scripts,
  * the figures and report.html; and the `plot DIR` command. */

@@ -224,7 +224,7 @@ spc_status cli_chain(const options *o, spc_error *err)
         goto done;
     }
     unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    s.opts = (spc_experiment_opts){ reps, 0, o->jobs, 0 };
+    s.opts = (spc_experiment_opts){ reps, 0, o->jobs, 0, NULL };
     if (spc_experiment_run(base, &s.opts, &xb, err) != SPC_OK)
         goto done;
     double d = 5.0, e0 = esat_of(&xb);

@@ -13,10 +13,14 @@
  *                -> next PURCHASE after (C5), or lost
  *   ACQUIRE   -> candidates at rate a0; accepted with (C6)
  *   CLAIM     -> an after-sale request enters the chain
+ *
+ * With a tracer (trace.h) each step writes a line. Customers are named by
+ * their slot: a slot freed by a lost customer goes to the next one who joins.
  */
 #include "spcsim/customers.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -64,12 +68,44 @@ struct spc_customers {
     spc_customer_totals tot;
     period_t per, win;      /* this period; since warm-up */
     spc_tally t[CT_N];
+    spc_trace *trace;       /* NULL: not traced */
     gsl_rstat_workspace *clv; /* CLV of customers acquired in [warm-up, horizon - clv_horizon]:
                                * independent customers, so a plain t interval */
     double t_stats;
 };
 
 static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* ---- trace ---- */
+
+static void trace_customer(const spc_customers *c, spc_trace_kind kind, uint32_t id, double now, const char *what)
+{
+    if (!spc_trace_wants(c->trace, kind, now))
+        return;
+    char who[32];
+    snprintf(who, sizeof who, "customer %u", id);
+    spc_trace_line(c->trace, now, kind, who, "%s (U %.1f)", what, c->u[id]);
+}
+
+/* "purchase delivered in 1.2 h: score 6.1 -> U 7.3, stays" */
+static void trace_encounter(const spc_customers *c, const spc_order_end *e, double score, double now,
+                            const char *then)
+{
+    static const char *const kinds[] = { "purchase", "inquiry", "after-sale request" };
+    static const char *const outcomes[] = { "delivered", "abandoned", "balked", "blocked" };
+    if (!spc_trace_wants(c->trace, SPC_TR_ENCOUNTER, now))
+        return;
+    char who[32];
+    snprintf(who, sizeof who, "customer %u", e->customer);
+    spc_trace_line(c->trace, now, SPC_TR_ENCOUNTER, who, "%s %s in %.4g %s%s: score %.1f -> U %.1f, %s",
+                   kinds[e->kind], outcomes[e->outcome], e->lead, c->sc->time_unit,
+                   e->escaped > 0 ? " with a defect" : "", score, c->u[e->customer], then);
+}
+
+void spc_customers_set_trace(spc_customers *c, spc_trace *tr)
+{
+    c->trace = tr;
+}
 
 /* ---- classes: the detractor share of (C6) is kept up to date ---- */
 
@@ -157,6 +193,8 @@ static spc_status acquire(spc_customers *c, double now, int referred, spc_error 
         c->per.acquired += 1;
         c->tot.acquired += 1;
     }
+    if (SPC_TRACING(c->trace))
+        trace_customer(c, SPC_TR_ACQUIRE, id, now, referred ? "joins, referred by a promoter" : "joins");
     return spc_customers_purchase(c, id, c->gen[id], now, err);
 }
 
@@ -181,6 +219,8 @@ spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, d
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
         return SPC_OK; /* lost since */
     int inquiry = c->cs->inquiry_prob > 0 && gsl_rng_uniform(c->purchases) < c->cs->inquiry_prob;
+    if (SPC_TRACING(c->trace))
+        trace_customer(c, SPC_TR_PURCHASE, id, now, inquiry ? "comes to buy, asks first" : "comes to buy");
     return place(c, id, inquiry ? SPC_ORDER_INQUIRY : SPC_ORDER_PURCHASE, now, err);
 }
 
@@ -208,6 +248,8 @@ spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, doub
         c->tot.claims += 1;
     else
         c->tot.services += 1;
+    if (SPC_TRACING(c->trace))
+        trace_customer(c, SPC_TR_CLAIM, id, now, "comes back with an after-sale request");
     return place(c, id, SPC_ORDER_AFTERSALE, now, err);
 }
 
@@ -230,8 +272,8 @@ static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, d
     c->reg_id[id] = emp;
 }
 
-/* (C1)-(C3) */
-static void experience(spc_customers *c, uint32_t id, const spc_order_end *e, double attitude)
+/* (C1)-(C3); returns the encounter's score s. */
+static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, double attitude)
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -246,6 +288,7 @@ static void experience(spc_customers *c, uint32_t id, const spc_order_end *e, do
     }
     s = clamp(s + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0);
     set_u(c, id, c->u[id] + cs->learn * (s - c->u[id]));
+    return s;
 }
 
 /* (C10): the customer may answer a survey about this encounter. */
@@ -314,15 +357,18 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     if (e->outcome != SPC_OUT_DELIVERED)
         c->per.lost_orders += 1;
     regular(c, id, e->front_server, emp, now);
-    experience(c, id, e, attitude);
+    double score = experience(c, id, e, attitude);
     survey(c, id);
     if (c->staff != NULL && emp != NONE)
         c->staff->mirror(c->staff->ctx, e->front_server, emp, c->u[id], now);
     if (refer(c, id, now, err) != SPC_OK)
         return err->code;
     int delivered = e->outcome == SPC_OUT_DELIVERED;
-    if (e->kind == SPC_ORDER_INQUIRY && delivered) /* informed: now the purchase */
+    if (e->kind == SPC_ORDER_INQUIRY && delivered) { /* informed: now the purchase */
+        if (SPC_TRACING(c->trace))
+            trace_encounter(c, e, score, now, "goes on to buy");
         return place(c, id, SPC_ORDER_PURCHASE, now, err);
+    }
     if (e->kind == SPC_ORDER_PURCHASE && delivered) {
         int first = !(c->flags[id] & F_BOUGHT);
         c->flags[id] |= F_BOUGHT;
@@ -332,7 +378,10 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
             return err->code;
     }
     const spc_customers_spec *cs = c->cs;
-    if (!(gsl_rng_uniform(c->retention) < spc_retention(c->u[id], cs->r0, cs->r1, cs->u_ref))) { /* (C4) */
+    int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], cs->r0, cs->r1, cs->u_ref); /* (C4) */
+    if (SPC_TRACING(c->trace))
+        trace_encounter(c, e, score, now, stays ? "stays" : "leaves");
+    if (!stays) {
         leave(c, id);
         return SPC_OK;
     }

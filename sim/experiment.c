@@ -61,8 +61,9 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i == p->x->n)
             return NULL;
-        spc_run_execute_units(p->sc, p->opts->first + i, p->unit_jobs, &p->x->rep[i], &p->x->rep_ts[i],
-                              &p->x->rep_panel[i], &p->x->info[i], &p->errs[i]);
+        unsigned rep = p->opts->first + i;
+        spc_run_execute_units(p->sc, rep, p->unit_jobs, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
+                              rep == 0 ? p->opts->trace : NULL, &p->x->info[i], &p->errs[i]);
         pthread_mutex_lock(&p->lock);
         p->done++;
         progress(p);

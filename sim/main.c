@@ -3,6 +3,7 @@
  * decides the exit code.
  *
  *   spcsim run SCENARIO [-o DIR] [--seed N] [--set PATH=VALUE]... [-r N] [-j N] [--quiet]
+ *              [--trace FILE [--trace-events KINDS] [--trace-window T0:T1]]  (cli_trace.c)
  *   spcsim check SCENARIO [--seed N] [--set PATH=VALUE]...
  *   spcsim compare BASE VARIANT... | sweep SCENARIO --param ... | warmup SCENARIO
  * (compare, sweep and warmup are in cli_study.c)
@@ -68,7 +69,20 @@ static const char usage_text[] =
     "                        points (3pt)\n"
     "      --lever PATH      chain: the setting raised (default\n"
     "                        workforce.levers.recognition; also .pay, .training_hours,\n"
-    "                        workforce.satisfaction.base)\n"
+    "                        workforce.satisfaction.base)\n";
+
+/* The rest of the usage (one string may hold only 4095 characters in ISO C). */
+static const char usage_more[] =
+    "      --trace FILE      run: log replication 0 (unit 0 of several), one line per\n"
+    "                        event: time, kind, entity (stage#position, order, customer),\n"
+    "                        what changed; the results are the same with or without it\n"
+    "      --trace-events KINDS  with --trace: only these kinds, comma-separated, of\n"
+    "                        arrival queue service_start service_end deliver rework\n"
+    "                        blocked balk renege quit hire layoff absence purchase\n"
+    "                        acquire claim encounter report intervention warmup end\n"
+    "      --trace-window T0:T1  with --trace: only events from T0 to T1 (durations such\n"
+    "                        as 2w:3w, or numbers in the scenario's time unit; either\n"
+    "                        side may be empty)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
@@ -132,6 +146,31 @@ static int valid_count(const char *s, unsigned long max)
     return *end == '\0' && errno == 0 && v <= max;
 }
 
+/* Long options without a short form. */
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW };
+
+/* --trace-events and --trace-window are checked before anything runs (the
+ * window's units once more when the scenario's time unit is known). */
+static int parse_trace_option(int c, const char *arg, options *o)
+{
+    spc_error err;
+    spc_error_clear(&err);
+    unsigned long mask;
+    double t0, t1;
+    if (c == OPT_TRACE) {
+        o->trace = arg;
+    } else if (c == OPT_TRACE_EVENTS) {
+        if (spc_trace_parse_kinds(arg, &mask, &err) != SPC_OK)
+            return usage_error("%s", err.msg);
+        o->trace_events = arg;
+    } else {
+        if (spc_trace_parse_window(arg, 1.0, &t0, &t1, &err) != SPC_OK)
+            return usage_error("%s", err.msg);
+        o->trace_window = arg;
+    }
+    return -1;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_args(int argc, char **argv, options *o)
 {
@@ -144,7 +183,9 @@ static int parse_args(int argc, char **argv, options *o)
         { "metric", required_argument, NULL, 'm' }, { "precision", required_argument, NULL, 'P' },
         { "max-replications", required_argument, NULL, 'M' }, { "target", required_argument, NULL, 't' },
         { "free", required_argument, NULL, 'f' }, { "esat-delta", required_argument, NULL, 'E' },
-        { "lever", required_argument, NULL, 'L' },
+        { "lever", required_argument, NULL, 'L' }, { "trace", required_argument, NULL, OPT_TRACE },
+        { "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
+        { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -173,6 +214,14 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         }
         case 'L': o->lever = optarg; break;
+        case OPT_TRACE:
+        case OPT_TRACE_EVENTS:
+        case OPT_TRACE_WINDOW: {
+            int code = parse_trace_option(c, optarg, o);
+            if (code >= 0)
+                return code;
+            break;
+        }
         case 'P': {
             char a[64], b[64];
             double rel;
@@ -203,7 +252,10 @@ static int parse_args(int argc, char **argv, options *o)
                 return usage_error("--jobs needs a whole number from 1 to 1024 (got '%s')", optarg);
             o->jobs = (unsigned)strtoul(optarg, NULL, 10);
             break;
-        case 'h': fputs(usage_text, stdout); return 0;
+        case 'h':
+            fputs(usage_text, stdout);
+            fputs(usage_more, stdout);
+            return 0;
         case 'V': printf("spcsim %s\n", SPC_VERSION); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
@@ -222,6 +274,10 @@ static int parse_args(int argc, char **argv, options *o)
                            o->command);
     if (!chain && (o->esat_delta != NULL || o->lever != NULL))
         return usage_error("%s", "--esat-delta and --lever are only for chain");
+    if (strcmp(o->command, "run") != 0 && o->trace != NULL)
+        return usage_error("%s", "--trace is only for run");
+    if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
+        return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
     if (optind >= argc)
         return usage_error(plot ? "%s: missing the output folder" : "%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
@@ -368,19 +424,29 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     char dir[4096];
     cli_outdir(o, sc->name, "", dir, sizeof dir);
     spc_output out;
+    cli_trace trace;
     spc_experiment x;
     memset(&x, 0, sizeof x);
-    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO) };
-    if (spc_output_open(&out, dir, err) == SPC_OK && run_experiment(o, sc, &opts, &x, err) == SPC_OK) {
+    memset(&trace, 0, sizeof trace);
+    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+    memset(&out, 0, sizeof out);
+    /* the trace file first: a bad --trace path creates no output folder */
+    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && spc_output_open(&out, dir, err) == SPC_OK &&
+        (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK) {
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)
             events += x.info[i].events;
         sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
                               solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-        if (write_outputs(&out, &x, &meta, err) == SPC_OK && cli_figures(dir, err) == SPC_OK && !o->quiet)
+        if (write_outputs(&out, &x, &meta, err) == SPC_OK && cli_trace_commit(&trace, err) == SPC_OK &&
+            cli_figures(dir, err) == SPC_OK && !o->quiet) {
             print_headline(&x.combined, dir, sc->time_unit);
+            if (o->trace != NULL)
+                printf("trace of replication 0 in %s\n", o->trace);
+        }
     }
+    cli_trace_close(&trace);
     spc_output_close(&out);
     spc_experiment_release(&x);
     return err->code;

@@ -5,11 +5,16 @@
  * to the module that owns its kind. Events at equal times come out in the
  * order they were scheduled. At the warm-up time all statistics restart;
  * at the horizon the loop stops and the modules report.
+ *
+ * Tracing: run->trace is NULL unless this run is traced; set-up hands it
+ * to the modules, which log what each event changes, and the run logs its
+ * own events (reports, interventions, warm-up, end).
  */
 #include "spcsim/run.h"
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <string.h>
@@ -24,6 +29,7 @@
 #include "spcsim/events.h"
 #include "spcsim/finance.h"
 #include "spcsim/rng.h"
+#include "spcsim/trace.h"
 #include "spcsim/workforce.h"
 
 /* A run whose clock has not moved for this many events is declared stuck. */
@@ -58,6 +64,7 @@ typedef struct {
     long period;                /* index of the next report */
     spc_system_totals prev;     /* the chain's totals at the last report */
     spc_error *err;
+    spc_trace *trace;           /* NULL: not traced */
 } spc_run;
 
 static spc_status schedule(spc_run *run, double t, uint32_t kind)
@@ -105,6 +112,48 @@ static spc_status setup_customers(spc_run *run, const gsl_rng_type *type)
     return spc_customers_start(run->customers, run->err);
 }
 
+/* ---- trace ---- */
+
+/* Hands the tracer to the modules that log what changed. */
+static void trace_setup(spc_run *run)
+{
+    spc_chain_set_trace(run->chain, run->trace);
+    if (run->workforce != NULL)
+        spc_workforce_set_trace(run->workforce, run->trace);
+    if (run->customers != NULL)
+        spc_customers_set_trace(run->customers, run->trace);
+}
+
+/* The run's own events; only with run->trace set. */
+static void trace_run_event(const spc_run *run, const spc_event *ev)
+{
+    static const spc_trace_kind kinds[] = { [SPC_EV_WARMUP] = SPC_TR_WARMUP, [SPC_EV_END] = SPC_TR_END,
+                                            [SPC_EV_INTERVENTION] = SPC_TR_INTERVENTION };
+    spc_trace_kind k = kinds[ev->kind];
+    if (!spc_trace_wants(run->trace, k, run->now))
+        return;
+    if (ev->kind == SPC_EV_WARMUP)
+        spc_trace_line(run->trace, run->now, k, "run", "warm-up over: statistics restart");
+    else if (ev->kind == SPC_EV_END)
+        spc_trace_line(run->trace, run->now, k, "run", "horizon reached after %llu events",
+                       (unsigned long long)run->events);
+    else
+        spc_trace_line(run->trace, run->now, k, "run", "intervention %u takes effect", ev->a + 1);
+}
+
+static void trace_report(const spc_run *run, double done, double escaped, double lead)
+{
+    if (!spc_trace_wants(run->trace, SPC_TR_REPORT, run->now))
+        return;
+    char who[32];
+    snprintf(who, sizeof who, "period %ld", run->period + 1);
+    if (done > 0)
+        spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: %.0f delivered, %.0f with a defect, "
+                       "mean lead time %.4g %s", done, escaped, lead, run->sc->time_unit);
+    else
+        spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: nothing delivered");
+}
+
 static spc_status run_setup(spc_run *run)
 {
     const spc_scenario *sc = run->sc;
@@ -129,6 +178,8 @@ static spc_status run_setup(spc_run *run)
     }
     if (sc->customers.enabled && setup_customers(run, type) != SPC_OK)
         return run->err->code;
+    if (SPC_TRACING(run->trace))
+        trace_setup(run);
     run->next_report = sc->period;
     if (run->next_report < sc->horizon && schedule(run, run->next_report, SPC_EV_REPORT) != SPC_OK)
         return run->err->code;
@@ -224,6 +275,8 @@ static spc_status report(spc_run *run)
     r->v[SPC_TS_COMPLETED] = done;
     r->v[SPC_TS_ESCAPED] = t.escaped - run->prev.escaped;
     r->v[SPC_TS_LEAD_TIME] = done > 0 ? (t.lead_sum - run->prev.lead_sum) / done : NAN;
+    if (SPC_TRACING(run->trace))
+        trace_report(run, done, r->v[SPC_TS_ESCAPED], r->v[SPC_TS_LEAD_TIME]);
     run->prev = t;
     spc_status st = SPC_OK;
     if (run->customers != NULL)
@@ -266,6 +319,8 @@ static int dispatch(spc_run *run, const spc_event *ev)
         st = spc_chain_renege(run->chain, run->now, ev->a, (uint32_t)ev->b, run->err);
         break;
     case SPC_EV_WARMUP:
+        if (SPC_TRACING(run->trace))
+            trace_run_event(run, ev);
         spc_chain_start_stats(run->chain, run->now, run->sc->horizon);
         if (run->workforce != NULL)
             spc_workforce_start_stats(run->workforce, run->now);
@@ -299,12 +354,16 @@ static int dispatch(spc_run *run, const spc_event *ev)
             st = schedule(run, run->next_report, SPC_EV_REPORT);
         break;
     case SPC_EV_INTERVENTION:
+        if (SPC_TRACING(run->trace))
+            trace_run_event(run, ev);
         st = intervene(run, &run->sc->interventions[ev->a]);
         break;
     case SPC_EV_END:
         /* a period ending at the horizon (up to rounding) is still reported */
         if (run->next_report <= run->now * (1.0 + 1e-9) && report(run) != SPC_OK)
             return -1;
+        if (SPC_TRACING(run->trace))
+            trace_run_event(run, ev);
         return 1;
     default:
         st = spc_error_set(run->err, SPC_ERR_INTERNAL, "event of unknown kind %u", ev->kind);
@@ -314,10 +373,10 @@ static int dispatch(spc_run *run, const spc_event *ev)
 
 /* One unit of one replication, from the first event to the horizon. */
 static spc_status run_unit(const spc_scenario *sc, unsigned rep, const unit_t *unit, spc_results *out,
-                           spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err)
+                           spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info, spc_error *err)
 {
     spc_run run = { .sc = sc, .state = sc, .unit = unit, .key = SPC_UNIT_KEY(rep, unit->index), .err = err, .ts = ts,
-                    .panel = panel };
+                    .panel = panel, .trace = trace };
     spc_timeseries_init(&run.own_ts);
     if (run.ts == NULL)
         run.ts = &run.own_ts;
@@ -394,6 +453,7 @@ typedef struct {
     int nunits, next_run, next_add;
     spc_units_acc *acc;
     spc_panel *panel;        /* the replication's, or NULL */
+    spc_trace *trace;        /* for unit 0, or NULL */
     spc_run_info *info;
     pthread_mutex_t lock;
     int failed;              /* a unit failed or would not add: stop taking units */
@@ -448,8 +508,8 @@ static void *unit_worker(void *arg)
         if (k < 0)
             return NULL;
         unit_slot *u = &c->slots[k];
-        run_unit(c->sc, c->rep, &c->units[k], &u->res, &u->ts, c->panel != NULL ? &u->panel : NULL, &u->info,
-                 &u->err);
+        run_unit(c->sc, c->rep, &c->units[k], &u->res, &u->ts, c->panel != NULL ? &u->panel : NULL,
+                 k == 0 ? c->trace : NULL, &u->info, &u->err);
         pthread_mutex_lock(&c->lock);
         u->done = 1;
         add_ready(c);
@@ -475,13 +535,14 @@ static spc_status run_company(company_run *c, unsigned jobs)
 }
 
 spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned jobs, spc_results *out,
-                                 spc_timeseries *ts, spc_panel *panel, spc_run_info *info, spc_error *err)
+                                 spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info,
+                                 spc_error *err)
 {
     if (info != NULL)
         *info = (spc_run_info){ 0 };
     if (sc->units.count <= 1) {
         unit_t one = { .demand = 1.0 };
-        return run_unit(sc, rep, &one, out, ts, panel, info, err);
+        return run_unit(sc, rep, &one, out, ts, panel, trace, info, err);
     }
     unit_t *units = draw_units(sc, err);
     unit_slot *slots = units ? calloc((size_t)sc->units.count, sizeof *slots) : NULL;
@@ -498,7 +559,7 @@ spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned 
         spc_error_clear(&slots[k].err);
     }
     company_run c = { .sc = sc, .rep = rep, .units = units, .slots = slots, .nunits = sc->units.count,
-                      .acc = &acc, .panel = panel, .info = info, .err = err };
+                      .acc = &acc, .panel = panel, .trace = trace, .info = info, .err = err };
     if (run_company(&c, jobs ? jobs : 1) == SPC_OK && spc_units_acc_finish(&acc, sc, out, ts) != 0)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the units");
     for (int k = 0; k < sc->units.count; k++)
@@ -510,13 +571,13 @@ spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned 
 }
 
 spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_results *out, spc_timeseries *ts,
-                                 spc_panel *panel, spc_run_info *info, spc_error *err)
+                                 spc_panel *panel, spc_trace *trace, spc_run_info *info, spc_error *err)
 {
-    return spc_run_execute_units(sc, rep, 1, out, ts, panel, info, err);
+    return spc_run_execute_units(sc, rep, 1, out, ts, panel, trace, info, err);
 }
 
 spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
                            spc_timeseries *ts, spc_run_info *info, spc_error *err)
 {
-    return spc_run_execute_panel(sc, rep, out, ts, NULL, info, err);
+    return spc_run_execute_panel(sc, rep, out, ts, NULL, NULL, info, err);
 }

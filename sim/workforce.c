@@ -182,6 +182,29 @@ static void hook_backlog(void *ctx, uint32_t stage, long in_stage, double now)
     set_pressure(wf, g, in_stage);
 }
 
+/* ---- trace ---- */
+
+void spc_workforce_set_trace(spc_workforce *wf, spc_trace *tr)
+{
+    wf->trace = tr;
+}
+
+/* "employee 23 quits (satisfaction 41.2, fatigue 1.05, tenure 35.1 w)"; a hire: satisfaction only */
+void spc_wf_trace(const spc_workforce *wf, spc_trace_kind kind, const group_t *g, uint32_t pos, double now,
+                  const char *what)
+{
+    if (!spc_trace_wants(wf->trace, kind, now))
+        return;
+    const employee_t *e = &g->emp[pos];
+    char where[96];
+    spc_trace_position(where, sizeof where, g->spec->name, pos);
+    if (kind == SPC_TR_HIRE)
+        spc_trace_line(wf->trace, now, kind, where, "employee %u %s (satisfaction %.1f)", e->id, what, e->s);
+    else
+        spc_trace_line(wf->trace, now, kind, where, "employee %u %s (satisfaction %.1f, fatigue %.2f, tenure %.1f %s)",
+                       e->id, what, e->s, e->f, now - e->hired, wf->sc->time_unit);
+}
+
 /* ---- quits and hires ---- */
 
 static spc_status schedule(spc_workforce *wf, double t, uint32_t kind, group_t *g, uint32_t pos,
@@ -240,6 +263,8 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     double accept = spc_quit_hazard(e->s, &wf->quit) / wf->h_max;
     if (!(gsl_rng_uniform(g->turnover) < accept))
         return next_candidate(wf, g, pos, now, err);
+    if (SPC_TRACING(wf->trace))
+        spc_wf_trace(wf, SPC_TR_QUIT, g, pos, now, "quits");
     g->quits += 1;
     g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
     g->money.turnover += wf->w->quit_cost * e->salary * wf->w->pay;
@@ -273,6 +298,8 @@ spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, d
         return SPC_OK;
     spc_wf_advance_pressure(wf, g, now);
     arrive(wf, g, e, now, 0.0);
+    if (SPC_TRACING(wf->trace))
+        spc_wf_trace(wf, SPC_TR_HIRE, g, pos, now, "is hired");
     g->hires += 1;
     g->money.hires += 1;
     if (spc_chain_set_staffed(wf->chain, stage, pos, 1, now, err) != SPC_OK)
@@ -300,6 +327,8 @@ static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, dou
         spc_calendar_cancel(wf->cal, e->hire_ev);
         e->hire_ev = 0;
         if (e->present) {
+            if (SPC_TRACING(wf->trace)) /* brought up to date by spc_workforce_apply */
+                spc_wf_trace(wf, SPC_TR_LAYOFF, g, pos, now, "is laid off");
             g->layoffs += 1;
             if (leave(wf, g, pos, now, err) != SPC_OK)
                 return err->code;

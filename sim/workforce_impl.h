@@ -77,9 +77,13 @@ struct spc_workforce {
     absence_t ab;           /* the company's absences */
     spc_event_id roll_call; /* the pending SPC_EV_ABSENCE, 0 if none */
     int absence_used;       /* absence was on at some time of the run */
+    spc_trace *trace;       /* NULL: not traced */
 };
 
 /* workforce.c */
+/* A trace line about the employee at pos of g (call only with wf->trace set). */
+void spc_wf_trace(const spc_workforce *wf, spc_trace_kind kind, const group_t *g, uint32_t pos, double now,
+                  const char *what);
 void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double now);
 double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const employee_t *e, double now);
 double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now);

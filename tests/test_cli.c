@@ -213,14 +213,14 @@ static cli_result expect_exit(const char *tmp, const char *const *args, int code
     return r;
 }
 
-/* A short run of tandem3 into tmp/sub; extra args (up to 4) after it. */
+/* A short run of tandem3 into tmp/sub; extra args (up to 9) after it. */
 static cli_result run_tandem(const char *tmp, const char *sub, const char *const *extra, int code)
 {
     char dir[1024];
     join(dir, sizeof dir, tmp, sub);
-    const char *args[12] = { "run", TANDEM, "-o", dir, "--set", SHORT };
+    const char *args[16] = { "run", TANDEM, "-o", dir, "--set", SHORT };
     size_t n = 6;
-    for (size_t i = 0; extra != NULL && extra[i] != NULL && n < 11; i++)
+    for (size_t i = 0; extra != NULL && extra[i] != NULL && n < 15; i++)
         args[n++] = extra[i];
     args[n] = NULL;
     return expect_exit(tmp, args, code);
@@ -568,6 +568,126 @@ static void test_failed_run_keeps_outputs(void)
     remove_tree(tmp);
 }
 
+/* ---- --trace ---- */
+
+#define TRACE_HEAD "# spcsim trace of tandem3, seed 3, replication 0; time in h\n"
+
+/* --trace: the same outputs as without it; replication 0's trace, the same
+ * for any -r and -j. */
+static void test_trace_outputs(void)
+{
+    char tmp[64], a[1024], b[1024], c[1024], d[1024], t1[1024], t2[1024], t3[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(t1, sizeof t1, tmp, "t1.log");
+    join(t2, sizeof t2, tmp, "t2.log");
+    join(t3, sizeof t3, tmp, "t3.log");
+    const char *traced[] = { "--trace", t1, NULL };
+    cli_result r = run_tandem(tmp, "a", traced, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "trace of replication 0 in "));
+    cli_free(&r);
+    r = run_tandem(tmp, "b", NULL, 0);
+    cli_free(&r);
+    join(a, sizeof a, tmp, "a");
+    join(b, sizeof b, tmp, "b");
+    CU_ASSERT(same_file(a, b, "summary.csv"));
+    CU_ASSERT(same_file(a, b, "timeseries.csv"));
+    CU_ASSERT(same_file(a, b, "replications.csv"));
+    char *text = slurp(t1);
+    CU_ASSERT(text != NULL && strncmp(text, TRACE_HEAD, strlen(TRACE_HEAD)) == 0);
+    CU_ASSERT(text != NULL && count_lines(text) > 1000);
+    free(text);
+    const char *j1[] = { "-r", "2", "-j", "1", "--trace", t2, NULL }, *j2[] = { "-r", "2", "-j", "2", "--trace", t3, NULL };
+    r = run_tandem(tmp, "c", j1, 0);
+    cli_free(&r);
+    r = run_tandem(tmp, "d", j2, 0);
+    cli_free(&r);
+    join(c, sizeof c, tmp, "c");
+    join(d, sizeof d, tmp, "d");
+    CU_ASSERT(same_file(c, d, "summary.csv"));
+    char *x = slurp(t1), *y = slurp(t2), *z = slurp(t3);
+    CU_ASSERT(x != NULL && y != NULL && z != NULL && strcmp(x, y) == 0 && strcmp(y, z) == 0);
+    free(x);
+    free(y);
+    free(z);
+    remove_tree(tmp);
+}
+
+/* --trace-events and --trace-window through the command line. */
+static void test_trace_filter(void)
+{
+    char tmp[64], t[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(t, sizeof t, tmp, "t.log");
+    const char *args[] = { "--trace", t, "--trace-events", "report,end", "--trace-window", "1w:14d", NULL };
+    cli_result r = run_tandem(tmp, "a", args, 0);
+    cli_free(&r);
+    char *text = slurp(t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "# kinds: report end\n# window: 168.0000 to 336.0000 h\n"));
+    int lines = 0;
+    for (char *p = text; *p != '\0'; p = strchr(p, '\n') + 1) {
+        if (*p == '#')
+            continue;
+        double time;
+        char kind[32];
+        CU_ASSERT_FATAL(sscanf(p, "%lf %31s", &time, kind) == 2);
+        CU_ASSERT(strcmp(kind, "report") == 0 || strcmp(kind, "end") == 0);
+        CU_ASSERT(time >= 168.0 && time <= 336.0);
+        lines++;
+    }
+    CU_ASSERT(lines >= 2); /* at least the report at 2w and the end */
+    free(text);
+    remove_tree(tmp);
+}
+
+static void test_trace_errors(void)
+{
+    char tmp[64], t[1024], file[1024], under[1024], out[1024], bad_out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(t, sizeof t, tmp, "t.log");
+    join(out, sizeof out, tmp, "out");
+    /* usage: exit 2, nothing written */
+    const char *kind[] = { "run", TANDEM, "-o", out, "--trace", t, "--trace-events", "arrival,nope", NULL };
+    cli_result r = expect_exit(tmp, kind, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "unknown event kind 'nope' (known kinds: arrival, queue, "));
+    cli_free(&r);
+    const char *w1[] = { "run", TANDEM, "-o", out, "--trace", t, "--trace-window", "3w:1w", NULL };
+    const char *w2[] = { "run", TANDEM, "-o", out, "--trace", t, "--trace-window", "soon", NULL };
+    const char *alone[] = { "run", TANDEM, "-o", out, "--trace-events", "arrival", NULL };
+    const char *check[] = { "check", TANDEM, "--trace", t, NULL };
+    const char *const *usage[] = { w1, w2, alone, check };
+    for (size_t i = 0; i < 4; i++)
+        expect_usage(tmp, usage[i]);
+    CU_ASSERT_FALSE(exists(t));
+    CU_ASSERT_FALSE(exists(out));
+    /* an unwritable trace file: exit 5, one line naming it, nothing written */
+    join(file, sizeof file, tmp, "file");
+    FILE *f = fopen(file, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fclose(f);
+    join(under, sizeof under, file, "t.log");
+    const char *unwritable[] = { "run", TANDEM, "-o", out, "--set", SHORT, "--trace", under, NULL };
+    r = expect_exit(tmp, unwritable, 5);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, under));
+    cli_free(&r);
+    const char *folder[] = { "run", TANDEM, "-o", out, "--set", SHORT, "--trace", tmp, NULL };
+    r = expect_exit(tmp, folder, 5);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "names a folder"));
+    cli_free(&r);
+    CU_ASSERT_FALSE(exists(out));
+    /* the other outputs unwritable: no trace either, no temporary file left */
+    join(bad_out, sizeof bad_out, file, "out");
+    const char *no_out[] = { "run", TANDEM, "-o", bad_out, "--set", SHORT, "--trace", t, NULL };
+    r = expect_exit(tmp, no_out, 5);
+    cli_free(&r);
+    CU_ASSERT_FALSE(exists(t));
+    int hidden;
+    CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 3); /* file, stdout, stderr */
+    CU_ASSERT_EQUAL(hidden, 0);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "bad usage exits 2", test_usage_errors },
@@ -582,6 +702,9 @@ static const CU_TestInfo tests[] = {
     { "check prints the resolved scenario", test_check },
     { "failed run keeps the previous outputs", test_failed_run_keeps_outputs },
     { "check to a full stdout exits 5", test_stdout_full },
+    { "--trace: same outputs, same trace for any -r and -j", test_trace_outputs },
+    { "--trace-events and --trace-window", test_trace_filter },
+    { "--trace errors: bad kind or window exit 2, unwritable exits 5", test_trace_errors },
     CU_TEST_INFO_NULL,
 };
 

@@ -352,7 +352,7 @@ static spc_estimate lever_effect(double k, const char *name)
     CU_ASSERT_PTR_NOT_NULL_FATAL(on);
     spc_scenario *v = spc_chain_variant(base, on, base->warmup);
     spc_experiment xb, xv;
-    spc_experiment_opts opts = { 8, 0, 0, 0 };
+    spc_experiment_opts opts = { 8, 0, 0, 0, NULL };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(base, &opts, &xb, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(v, &opts, &xv, &err), SPC_OK);
     spc_chain_table t = { 0 };
@@ -403,7 +403,7 @@ static void test_units_panel(void)
     spc_results_init(&one);
     spc_timeseries_init(&ts);
     spc_panel_init(&p);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute_panel(sc, 0, &r, &ts, &p, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute_panel(sc, 0, &r, &ts, &p, NULL, NULL, &err), SPC_OK);
     CU_ASSERT_EQUAL(p.n, 4 * 6); /* 4 units x 6 periods of 2 weeks */
     double revenue = 0, active = 0;
     for (size_t i = 0; i < p.n; i++) {

@@ -22,6 +22,7 @@ int tests_plot(void);
 int tests_customers(void);
 int tests_absence(void);
 int tests_teaching(void);
+int tests_trace(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */
 int tests_add_suite(const char *name, const CU_TestInfo *tests);

@@ -29,6 +29,7 @@
 #include "spcsim/error.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
+#include "spcsim/trace.h"
 
 typedef struct spc_chain spc_chain;
 
@@ -94,6 +95,9 @@ spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_
 
 /* Where customers' orders report their end (NULL: nowhere). */
 void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink);
+
+/* Where the life of every order is logged (NULL: nowhere; trace.h). */
+void spc_chain_set_trace(spc_chain *ch, spc_trace *tr);
 
 /* Server `server` of stage `stage` finishes its order at `now`. */
 spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server,

@@ -29,6 +29,7 @@
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
+#include "spcsim/trace.h"
 
 typedef struct spc_customers spc_customers;
 
@@ -58,6 +59,9 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
 void spc_customers_free(spc_customers *c);
 
 void spc_customers_set_staff(spc_customers *c, const spc_customer_staff *staff);
+
+/* Where purchases, acquisitions, claims and encounters are logged (NULL: nowhere). */
+void spc_customers_set_trace(spc_customers *c, spc_trace *tr);
 
 /* The initial customers and the first acquisition candidate. */
 spc_status spc_customers_start(spc_customers *c, spc_error *err);

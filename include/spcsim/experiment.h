@@ -20,12 +20,14 @@
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
+#include "spcsim/trace.h"
 
 typedef struct {
     unsigned replications;  /* N >= 1 */
     unsigned first;         /* index of the first replication (usually 0) */
     unsigned jobs;          /* threads; 0: the machine's processors */
     int progress;           /* report progress on stderr */
+    spc_trace *trace;       /* NULL, or where replication 0 is logged (trace.h) */
 } spc_experiment_opts;
 
 typedef struct {

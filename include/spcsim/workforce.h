@@ -23,6 +23,7 @@
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
+#include "spcsim/trace.h"
 
 typedef struct spc_workforce spc_workforce;
 
@@ -47,6 +48,9 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
                                    const gsl_rng_type *type, uint64_t stream_key,
                                    const spc_unit_traits *unit, spc_error *err);
 void spc_workforce_free(spc_workforce *wf);
+
+/* Where quits, hires, layoffs and absences are logged (NULL: nowhere). */
+void spc_workforce_set_trace(spc_workforce *wf, spc_trace *tr);
 
 /* Events of kind SPC_EV_QUIT_CHECK and SPC_EV_HIRE. */
 spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
