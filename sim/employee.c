@@ -5,7 +5,7 @@
 
 double spc_first_order(double x, double target, double dt, double tau)
 {
-    if (!(dt > 0) || isinf(tau))
+    if (!(dt > 0) || isinf(tau) || x == target) /* at its target it stays (the same value exactly) */
         return x;
     if (!(tau > 0))
         return target;

@@ -32,19 +32,19 @@ static const series_info catalogue[] = {
     { "company", "isq", "Internal service quality (ISQ)", "ISQ (0-100)" },
     { "company", "standard", "Standard time per order", "fraction of the initial" },
     { "customers", "csat", "Customer satisfaction (CSAT)", "CSAT (% satisfied)" },
-    { "customers", "esat", "Employee satisfaction seen by customers", "ESAT (0-100)" },
+    { "customers", "esat", "Employee satisfaction (ESAT)", "ESAT (0-100)" },
     { "customers", "score_mean", "Mean customer score", "score (0-10)" },
     { "customers", "nps", "Net promoter score", "NPS (-100 to 100)" },
-    { "customers", "retention", "Customer retention", "retention" },
-    { "customers", "churn", "Customer churn", "churn" },
+    { "customers", "retention", "Customer retention per period", "share of customers kept" },
+    { "customers", "churned", "Customers lost per period", "customers" },
     { "customers", "active", "Active customers", "customers" },
     { "customers", "acquired", "New customers per period", "customers" },
     { "customers", "referrals", "Referrals per period", "referrals" },
-    { "customers", "abandonment", "Abandonment", "abandonment" },
-    { "finance", "revenue", "Revenue per period", "money" },
-    { "finance", "costs", "Costs per period", "money" },
-    { "finance", "profit", "Profit per period", "money" },
-    { "finance", "margin", "Profit margin", "margin" },
+    { "customers", "abandonment", "Orders lost (abandoned, balked, blocked)", "share of orders placed" },
+    { "finance", "revenue", "Revenue per period", "currency units" },
+    { "finance", "costs", "Costs per period", "currency units" },
+    { "finance", "profit", "Profit per period", "currency units" },
+    { "finance", "margin", "Profit margin", "% of revenue" },
     { "finance", "revenue_growth", "Revenue growth", "growth" },
 };
 #define NCATALOGUE (sizeof catalogue / sizeof catalogue[0])
@@ -95,8 +95,13 @@ static const char *period_words(const spc_outdir *d, const spc_csvtable *t, char
             sec = p * unit_words[i].seconds;
             word = unit_words[i].word;
         }
+    double weeks = sec / 604800.0, days = sec / 86400.0;
     if (fabs(sec - 604800) < 1e-6 || fabs(sec - 86400) < 1e-6 || fabs(sec - 3600) < 1e-6)
         snprintf(buf, size, "%s", sec > 86401 ? "per week" : sec > 3601 ? "per day" : "per hour");
+    else if (sec > 0 && fabs(weeks - round(weeks)) < 1e-9)
+        snprintf(buf, size, "per %.0f weeks", weeks);
+    else if (sec > 0 && fabs(days - round(days)) < 1e-9)
+        snprintf(buf, size, "per %.0f days", days);
     else if (isfinite(p))
         snprintf(buf, size, "per period of %.4g %s", p, word);
     else
