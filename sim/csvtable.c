@@ -1,5 +1,6 @@
 /* csvtable.c -- reading a CSV file back into memory (see csvtable.h). */
 #include "spcsim/csvtable.h"
+#include "spcsim/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -7,32 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (bigger == NULL)
-                free(buf);
-            buf = bigger;
-        }
-    }
-    if (buf != NULL && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 /* Cuts one field at *p (unquoting in place); leaves *p after its separator.
  * Sets *eol when the field ended its line (or the text). */
@@ -106,7 +81,7 @@ spc_status spc_csvtable_load(spc_csvtable *t, const char *path, spc_error *err)
     memset(t, 0, sizeof *t);
     size_t len;
     errno = 0;
-    t->text = read_all(path, &len);
+    t->text = spc_text_read_file(path, &len);
     if (t->text == NULL)
         return spc_error_set(err, errno == ENOMEM ? SPC_ERR_INTERNAL : SPC_ERR_READ, "%s: cannot read: %s", path,
                              errno ? strerror(errno) : "read error");

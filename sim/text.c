@@ -1,7 +1,8 @@
-/* text.c -- CSV fields and top-level splitting (see text.h). */
+/* text.c -- CSV fields, top-level splitting and reading a whole file (see text.h). */
 #include "spcsim/text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void spc_csv_num(FILE *f, double x)
@@ -70,4 +71,32 @@ size_t spc_text_split(char *text, char sep, char **piece, size_t max)
             return n;
         start = c + 1;
     }
+}
+
+char *spc_text_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    if (buf != NULL && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    if (len != NULL)
+        *len = n;
+    return buf;
 }

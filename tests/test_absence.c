@@ -27,6 +27,7 @@
 #include "spcsim/absence.h"
 #include "spcsim/run.h"
 #include "spcsim/timeseries.h"
+#include "spcsim/text.h"
 #include "tests.h"
 
 #define SCENARIO "tests/data/workforce/absence.cfg"
@@ -207,29 +208,7 @@ static void test_resolved(void)
 
 /* ---- 6. the guide quotes the code ---- */
 
-/* The whole file, NUL-terminated; NULL if unreadable. Caller frees. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *more = realloc(buf, cap *= 2);
-            if (more == NULL)
-                free(buf);
-            buf = more;
-        }
-    }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    return buf;
-}
+static char *slurp(const char *path) { return spc_text_read_file(path, NULL); }
 
 static void test_guide_quotes_code(void)
 {

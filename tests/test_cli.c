@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "spcsim/version.h"
+#include "spcsim/text.h"
 #include "tests.h"
 
 extern char **environ;
@@ -34,27 +35,7 @@ typedef struct {
 
 /* ---- files and folders ---- */
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (bigger == NULL)
-                free(buf);
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    return buf;
-}
+static char *slurp(const char *path) { return spc_text_read_file(path, NULL); }
 
 /* dir/name into buf; fails the test when it does not fit. */
 static void join(char *buf, size_t size, const char *dir, const char *name)

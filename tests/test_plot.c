@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "spcsim/text.h"
 #include "tests.h"
 
 extern char **environ;
@@ -26,24 +27,7 @@ static char *slurp(const char *dir, const char *name, size_t *len)
 {
     char path[2400];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0)
-        if ((n += got) + 1 == cap) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (bigger == NULL)
-                free(buf);
-            buf = bigger;
-        }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    if (len != NULL)
-        *len = n;
-    return buf;
+    return spc_text_read_file(path, len);
 }
 
 static int exists_in(const char *dir, const char *name)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "spcsim/units.h"
+#include "spcsim/text.h"
 #include "tests.h"
 
 #define MIN_BAD_FILES 26 /* the classes of error the directory must cover */
@@ -397,28 +398,7 @@ static void test_rates(void)
 
 /* ---- the resolved scenario is a fixed point ---- */
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (bigger == NULL)
-                free(buf);
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    if (buf != NULL)
-        buf[n] = '\0';
-    return buf;
-}
+static char *slurp(const char *path) { return spc_text_read_file(path, NULL); }
 
 /* Writes sc to a new temporary file; returns its text, *path names the file. */
 static char *write_resolved(const spc_scenario *sc, char *path, size_t size)

@@ -31,4 +31,9 @@ void spc_csv_text(FILE *f, const char *text);
  * pieces there are (more than max: the rest are counted, not stored). */
 size_t spc_text_split(char *text, char sep, char **piece, size_t max);
 
+/* A whole file, NUL-terminated, its length (without the NUL) in *len when
+ * len is not NULL; NULL when it cannot be read or memory runs out. The
+ * caller frees. */
+char *spc_text_read_file(const char *path, size_t *len);
+
 #endif
