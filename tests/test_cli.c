@@ -471,6 +471,29 @@ static void test_resolved_reproduces_workforce(void)
     remove_tree(tmp);
 }
 
+/* A company with customers, a ledger and units: its resolved file
+ * reproduces summary.csv, timeseries.csv and panel.csv. */
+static void test_resolved_reproduces_company(void)
+{
+    char tmp[64], a[1024], b[1024], cfg[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(a, sizeof a, tmp, "a");
+    join(b, sizeof b, tmp, "b");
+    const char *first[] = { "run", "tests/data/customers/small.cfg", "--set", "horizon=\"12w\"", "--set",
+                            "units.count=3", "--set", "units.management_sd=2.0", "-r", "2", "-o", a, NULL };
+    cli_result r = expect_exit(tmp, first, 0);
+    cli_free(&r);
+    join(cfg, sizeof cfg, a, "scenario.resolved.cfg");
+    const char *again[] = { "run", cfg, "-o", b, NULL };
+    r = expect_exit(tmp, again, 0);
+    cli_free(&r);
+    CU_ASSERT(same_file(a, b, "summary.csv"));
+    CU_ASSERT(same_file(a, b, "timeseries.csv"));
+    CU_ASSERT(same_file(a, b, "panel.csv"));
+    CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
+    remove_tree(tmp);
+}
+
 static void test_check(void)
 {
     char tmp[64], out[1024];
@@ -680,6 +703,7 @@ static const CU_TestInfo tests[] = {
     { "same seed same results, other seed other", test_seeds },
     { "resolved scenario reproduces the run", test_resolved_reproduces },
     { "resolved workforce scenario reproduces the run", test_resolved_reproduces_workforce },
+    { "resolved company scenario (customers, ledger, units) reproduces the run", test_resolved_reproduces_company },
     { "check prints the resolved scenario", test_check },
     { "failed run keeps the previous outputs", test_failed_run_keeps_outputs },
     { "check to a full stdout exits 5", test_stdout_full },
