@@ -158,8 +158,10 @@ static spc_status solve(study_t *s, double x0, double f0)
     }
     double x = gsl_root_fsolver_root(r);
     gsl_root_fsolver_free(r);
-    if (s->err->code == SPC_OK && s->last_x != x)
-        variant_esat(x, s); /* the table is made at the root */
+    if (s->err->code == SPC_OK && s->last_x != x) {
+        s->nmemo = 0; /* the table is made at the root: run it, even if it was run before */
+        variant_esat(x, s);
+    }
     return s->err->code;
 }
 
