@@ -48,13 +48,11 @@ static int additive_column(int c)
     return 0;
 }
 
-int spc_units_acc_init(spc_units_acc *a, int keep_ts)
+void spc_units_acc_init(spc_units_acc *a)
 {
-    (void)keep_ts;
     memset(a, 0, sizeof *a);
     spc_results_init(&a->res);
     spc_timeseries_init(&a->ts);
-    return 0;
 }
 
 void spc_units_acc_release(spc_units_acc *a)

@@ -508,16 +508,6 @@ void spc_customers_totals(const spc_customers *c, spc_customer_totals *out)
     *out = c->tot;
 }
 
-void spc_customers_census(const spc_customers *c, double *active, double *sum_u)
-{
-    double s = 0;
-    for (uint32_t i = 0; i < c->market; i++)
-        if (c->state[i] == ACTIVE)
-            s += c->u[i];
-    *active = c->active;
-    *sum_u = s;
-}
-
 /* ---- reports ---- */
 
 static void add_period(period_t *w, const period_t *p)

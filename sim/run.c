@@ -546,12 +546,13 @@ spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned 
     }
     unit_t *units = draw_units(sc, err);
     unit_slot *slots = units ? calloc((size_t)sc->units.count, sizeof *slots) : NULL;
-    spc_units_acc acc;
-    if (units == NULL || slots == NULL || spc_units_acc_init(&acc, 1) != 0) {
+    if (units == NULL || slots == NULL) {
         free(units);
         free(slots);
         return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
     }
+    spc_units_acc acc;
+    spc_units_acc_init(&acc);
     for (int k = 0; k < sc->units.count; k++) {
         spc_results_init(&slots[k].res);
         spc_timeseries_init(&slots[k].ts);

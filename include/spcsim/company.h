@@ -22,7 +22,7 @@ typedef struct {
     double *ts_cnt;         /* per row and column */
 } spc_units_acc;
 
-int spc_units_acc_init(spc_units_acc *a, int keep_ts);
+void spc_units_acc_init(spc_units_acc *a);
 void spc_units_acc_release(spc_units_acc *a);
 
 /* Adds one unit; -1 when out of memory or when its rows do not align with

@@ -90,7 +90,4 @@ void spc_customers_start_stats(spc_customers *c, double now);
 /* Appends the summary metrics (scope "customers"). */
 spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out, spc_error *err);
 
-/* Census of active customers (for tests): count and the sum of U. */
-void spc_customers_census(const spc_customers *c, double *active, double *sum_u);
-
 #endif
