@@ -5,6 +5,7 @@
 #   make check      build and run every test (add SANITIZE=1 for ASan+UBSan)
 #   make memcheck   the tests under valgrind (leaks, invalid accesses)
 #   make bench      speed benchmarks (not tests)
+#   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make deps       install the Debian packages spcsim needs (apt-get)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
 #   make check-install  install and uninstall into a scratch DESTDIR (part of make check)
@@ -48,7 +49,7 @@ BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 
-.PHONY: all run check check-install memcheck bench deps deps-ok install uninstall clean
+.PHONY: all run check check-install memcheck bench golden deps deps-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -115,6 +116,11 @@ memcheck: $(BIN) $(TESTBIN)
 
 bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN)
+
+# Regenerate the golden outputs (tests/test_golden.c compares them) after a
+# change that moves results on purpose; commit them and say why.
+golden: $(BIN)
+	SPCSIM=./$(BIN) sh tests/golden/regen.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation $(DESTDIR)$(MANDIR)/man1
