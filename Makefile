@@ -3,6 +3,7 @@
 #   make            build ./spcsim
 #   make run        build and run the default scenario (outputs in output/)
 #   make check      build and run every test (add SANITIZE=1 for ASan+UBSan)
+#   make check-layers  no file includes a header of a floor above its own
 #   make memcheck   the tests under valgrind (leaks, invalid accesses)
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
@@ -40,7 +41,8 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS))
 
-LIB_SRC  = $(filter-out sim/main.c,$(wildcard sim/*.c))
+FLOORS   = engine scenario model experiment output cli
+LIB_SRC  = $(filter-out sim/cli/main.c,$(foreach f,$(FLOORS),$(wildcard sim/$(f)/*.c)))
 LIB_OBJ  = $(LIB_SRC:sim/%.c=$(BUILD)/sim/%.o)
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
@@ -49,7 +51,7 @@ BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 
-.PHONY: all run check check-install memcheck bench golden deps deps-ok install uninstall clean
+.PHONY: all run check check-install check-layers memcheck bench golden deps deps-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -76,7 +78,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/sim/main.o $(LIB)
+$(BIN): $(BUILD)/sim/cli/main.o $(LIB)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB)
@@ -91,9 +93,15 @@ run: $(BIN)
 # LSAN_OPTIONS / --suppressions: libconfig 1.5's own leak on some syntax errors.
 # Then report.html in headless Chromium (skipped when chromium is absent).
 check: $(BIN) $(TESTBIN)
+	@sh tests/check_layers.sh
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
 	@$(MAKE) --no-print-directory check-install
+
+# The floors of sim/ (engine < scenario < model < experiment < output < cli):
+# no file includes a header of a floor above its own (docs/architecture.md).
+check-layers:
+	@sh tests/check_layers.sh
 
 # make install and make uninstall into a scratch DESTDIR: every file lands
 # where it should, and leaves again; the man page renders without warnings
@@ -136,4 +144,4 @@ uninstall:
 clean:
 	rm -rf build spcsim
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d $(BUILD)/bench/bench_engine.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/cli/main.d $(BUILD)/bench/bench_engine.d

@@ -1,5 +1,5 @@
 /*
- * test_absence.c -- absenteeism (sim/absence.c) against its equation.
+ * test_absence.c -- absenteeism (sim/model/absence.c) against its equation.
  *
  *   1. (AB1) in closed form: p = base at the reference, odds ratios e^a;
  *      the direction: more fatigue, less satisfaction, more absence;

@@ -22,8 +22,8 @@
 #include <string.h>
 #include <gsl/gsl_cdf.h>
 
-#include "spcsim/chaintable.h"
-#include "spcsim/customer.h"
+#include "spcsim/chainstudy.h"
+#include "spcsim/customer_eq.h"
 #include "spcsim/experiment.h"
 #include "spcsim/finance.h"
 #include "spcsim/run.h"
@@ -350,13 +350,13 @@ static spc_estimate lever_effect(double k, const char *name)
     spc_scenario *base = spc_scenario_load(DATA "small.cfg", base_sets, 4, &err);
     spc_scenario *on = base ? spc_scenario_load(DATA "small.cfg", on_sets, 5, &err) : NULL;
     CU_ASSERT_PTR_NOT_NULL_FATAL(on);
-    spc_scenario *v = spc_chain_variant(base, on, base->warmup);
+    spc_scenario *v = spc_chainstudy_variant(base, on, base->warmup);
     spc_experiment xb, xv;
     spc_experiment_opts opts = { 8, 0, 0, 0, NULL };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(base, &opts, &xb, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(v, &opts, &xv, &err), SPC_OK);
-    spc_chain_table t = { 0 };
-    CU_ASSERT_EQUAL(spc_chain_table_make(xb.rep, xv.rep, xb.n, &t, &err), SPC_OK);
+    spc_chainstudy_table t = { 0 };
+    CU_ASSERT_EQUAL(spc_chainstudy_table_make(xb.rep, xv.rep, xb.n, &t, &err), SPC_OK);
     spc_estimate e = { NAN, NAN, NAN, 0 }, esat = e;
     for (size_t i = 0; i < t.n; i++) {
         if (strcmp(t.rows[i].m->metric, name) == 0)
@@ -369,7 +369,7 @@ static spc_estimate lever_effect(double k, const char *name)
         printf("\n  links x%g: ESAT %+.4g, %s %+.4g [%+.4g, %+.4g]", k, esat.mean, name, e.mean, e.lo, e.hi);
     spc_experiment_release(&xb);
     spc_experiment_release(&xv);
-    spc_chain_variant_free(v);
+    spc_chainstudy_variant_free(v);
     spc_scenario_free(on);
     spc_scenario_free(base);
     return e;

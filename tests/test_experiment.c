@@ -10,7 +10,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/calibrate.h"
-#include "spcsim/chaintable.h"
+#include "spcsim/chainstudy.h"
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
 #include "spcsim/sweep.h"
@@ -363,10 +363,10 @@ static void test_chain_table_arithmetic(void)
         spc_results_add(&b[r], "finance", "profit", (spc_estimate){ prof_b[r], NAN, NAN, 1 });
         spc_results_add(&v[r], "finance", "profit", (spc_estimate){ prof_v[r], NAN, NAN, 1 });
     }
-    spc_chain_table t = { 0 };
+    spc_chainstudy_table t = { 0 };
     spc_error err;
     spc_error_clear(&err);
-    CU_ASSERT_EQUAL_FATAL(spc_chain_table_make(b, v, 3, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_chainstudy_table_make(b, v, 3, &t, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(t.n, 3); /* the measures present, in the table's order */
     double tq = gsl_cdf_tdist_Pinv(0.975, 2.0);
     /* ESAT: d = 3.5, 3.55, 3.6: mean 3.55, sd 0.05; relative to the base mean 71 */
@@ -402,7 +402,7 @@ static void test_chain_table_arithmetic(void)
             double g = 0.385 * imp - 29.0;
             row->v[SPC_P_REVENUE] = k < 2 ? 100.0 : 100.0 * (1.0 + g / 100.0);
         }
-    CU_ASSERT_EQUAL(spc_chain_slopes(&p, 1, 0.0, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_chainstudy_slopes(&p, 1, 0.0, &t, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(t.nslopes, 3);
     CU_ASSERT_DOUBLE_EQUAL(t.slopes[0].slope, 0.26, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(t.slopes[1].slope, 0.385, 1e-9);
@@ -416,7 +416,7 @@ static void test_chain_table_arithmetic(void)
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     CU_ASSERT_FATAL(f != NULL);
-    spc_chain_write_csv(f, &t);
+    spc_chainstudy_write_csv(f, &t);
     fclose(f);
     CU_ASSERT(strncmp(text, "kind,scope,metric,base,variant,diff,diff_ci95_low,diff_ci95_high,rel_pct,rel_ci95_low,"
                             "rel_ci95_high,significant,n\nchange,customers,esat,71,74.55,3.55,", 114) == 0);

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "spcsim/units.h"
+#include "spcsim/timeunits.h"
 #include "spcsim/text.h"
 #include "tests.h"
 
@@ -350,7 +350,7 @@ static void test_features_read(void)
 static void check_duration(const char *text, double want)
 {
     double x = -1.0;
-    CU_ASSERT_EQUAL(spc_parse_duration(text, 3600.0, &x), 0);
+    CU_ASSERT_EQUAL(spc_timeunit_duration(text, 3600.0, &x), 0);
     CU_ASSERT_DOUBLE_EQUAL(x, want, 1e-12 * (1.0 + want));
 }
 
@@ -365,7 +365,7 @@ static void test_durations(void)
     const char *bad[] = { "5 parsecs", "", "h", "nan", "inf", "1e999", "5hh", "2 w x" };
     double x;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        CU_ASSERT_EQUAL(spc_parse_duration(bad[i], 3600.0, &x), -1);
+        CU_ASSERT_EQUAL(spc_timeunit_duration(bad[i], 3600.0, &x), -1);
     /* the same strings through a scenario whose time unit is h */
     const char *sets[] = { "horizon=\"2w\"", "warmup=\"90s\"" };
     spc_scenario *sc = load_ok("minimal.cfg", sets, 2);
@@ -378,17 +378,17 @@ static void test_durations(void)
 static void test_rates(void)
 {
     double x = -1.0;
-    CU_ASSERT_EQUAL(spc_parse_rate("9/h", 60.0, &x), 0);
+    CU_ASSERT_EQUAL(spc_timeunit_rate("9/h", 60.0, &x), 0);
     CU_ASSERT_DOUBLE_EQUAL(x, 0.15, 1e-15);
-    CU_ASSERT_EQUAL(spc_parse_rate("120/d", 3600.0, &x), 0);
+    CU_ASSERT_EQUAL(spc_timeunit_rate("120/d", 3600.0, &x), 0);
     CU_ASSERT_DOUBLE_EQUAL(x, 5.0, 1e-12);
-    CU_ASSERT_EQUAL(spc_parse_rate("2.5", 3600.0, &x), 0);
+    CU_ASSERT_EQUAL(spc_timeunit_rate("2.5", 3600.0, &x), 0);
     CU_ASSERT_DOUBLE_EQUAL(x, 2.5, 0.0);
     const char *bad[] = { "9/parsec", "9h", "/h", "fast", "", "9/" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        CU_ASSERT_EQUAL(spc_parse_rate(bad[i], 3600.0, &x), -1);
-    CU_ASSERT_DOUBLE_EQUAL(spc_unit_seconds("w"), 604800.0, 0.0);
-    CU_ASSERT_DOUBLE_EQUAL(spc_unit_seconds("hours"), 0.0, 0.0);
+        CU_ASSERT_EQUAL(spc_timeunit_rate(bad[i], 3600.0, &x), -1);
+    CU_ASSERT_DOUBLE_EQUAL(spc_timeunit_seconds("w"), 604800.0, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_timeunit_seconds("hours"), 0.0, 0.0);
     const char *sets[] = { "time_unit=\"min\"", "arrivals.rate=\"9/h\"" };
     spc_scenario *sc = load_ok("minimal.cfg", sets, 2);
     CU_ASSERT_DOUBLE_EQUAL(sc->arrivals.rate, 0.15, 1e-15);

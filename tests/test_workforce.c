@@ -28,8 +28,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "spcsim/employee.h"
-#include "spcsim/erosion.h"
+#include "spcsim/employee_eq.h"
+#include "spcsim/erosion_eq.h"
 #include "spcsim/run.h"
 #include "spcsim/timeseries.h"
 #include "tests.h"

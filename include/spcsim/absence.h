@@ -23,21 +23,13 @@
 #ifndef SPCSIM_ABSENCE_H
 #define SPCSIM_ABSENCE_H
 
-#include "spcsim/employee.h"
 #include "spcsim/error.h"
-
-typedef struct {
-    int enabled;            /* the workforce.absence group is present */
-    double base;            /* b: daily probability at S = mu, F = 1 (0 <= b < 1) */
-    double w_fatigue;       /* a_F: log-odds per unit of fatigue above 1 */
-    double w_satisfaction;  /* a_S: log-odds per sd of satisfaction below mu */
-    double every;           /* time between roll calls (time units) */
-} spc_absence_params;
+#include "spcsim/scenario.h" /* spc_absence_params, spc_quit_params */
 
 /* (AB1); q supplies mu and sigma. */
 double spc_absence_probability(double s, double f, const spc_absence_params *a, const spc_quit_params *q);
 
-/* ---- the mechanism, inside the workforce (sim/absence.c) ---- */
+/* ---- the mechanism, inside the workforce (sim/model/absence.c) ---- */
 
 struct spc_workforce;
 

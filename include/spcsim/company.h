@@ -20,16 +20,16 @@ typedef struct {
     double *res_cnt;        /* finite values added, per row */
     spc_timeseries ts;
     double *ts_cnt;         /* per row and column */
-} spc_units_acc;
+} spc_company_acc;
 
-void spc_units_acc_init(spc_units_acc *a);
-void spc_units_acc_release(spc_units_acc *a);
+void spc_company_acc_init(spc_company_acc *a);
+void spc_company_acc_release(spc_company_acc *a);
 
 /* Adds one unit; -1 when out of memory or when its rows do not align with
  * the first unit's. t may be NULL only if it is NULL for every unit. */
-int spc_units_acc_add(spc_units_acc *a, const spc_results *r, const spc_timeseries *t);
+int spc_company_acc_add(spc_company_acc *a, const spc_results *r, const spc_timeseries *t);
 
 /* Appends the company's results to *out and, if ts is not NULL, its rows. */
-int spc_units_acc_finish(spc_units_acc *a, const spc_scenario *sc, spc_results *out, spc_timeseries *ts);
+int spc_company_acc_finish(spc_company_acc *a, const spc_scenario *sc, spc_results *out, spc_timeseries *ts);
 
 #endif

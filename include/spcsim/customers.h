@@ -24,7 +24,7 @@
 
 #include "spcsim/calendar.h"
 #include "spcsim/chain.h"
-#include "spcsim/customer.h"
+#include "spcsim/customer_eq.h"
 #include "spcsim/error.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"

@@ -16,14 +16,37 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "spcsim/absence.h"
 #include "spcsim/dist.h"
-#include "spcsim/employee.h"
-#include "spcsim/erosion.h"
 #include "spcsim/error.h"
 
 #define SPC_ROUTE_DELIVER (-1)   /* routing target: the order leaves, delivered */
 #define SPC_CAPACITY_INFINITE (-1)
+
+/* ---- parameters of the model's equations ----
+ * Plain data of the scenario; the equations that use them live in the model
+ * floor (employee_eq.h (E4)-(E5), erosion_eq.h (W2)-(W4), absence.h (AB1)). */
+
+typedef struct {
+    double a, beta;     /* logistic intercept and slope per standard deviation */
+    double mu, sigma;   /* reference mean and sd used to standardise S */
+    double year;        /* one year in time units */
+} spc_quit_params;
+
+typedef struct {
+    double alpha;       /* elasticity of time per order to pressure */
+    double tau_p;       /* pressure perception time */
+    double tau_down;    /* erosion time of the standard (T < Ts) */
+    double tau_up;      /* recovery time (T > Ts); INFINITY: never */
+    double t_min, t_max; /* bounds f_min, f_max on T/Ts: how far people cut or stretch */
+} spc_erosion_params;
+
+typedef struct {
+    int enabled;            /* the workforce.absence group is present */
+    double base;            /* b: daily probability at S = mu, F = 1 (0 <= b < 1) */
+    double w_fatigue;       /* a_F: log-odds per unit of fatigue above 1 */
+    double w_satisfaction;  /* a_S: log-odds per sd of satisfaction below mu */
+    double every;           /* time between roll calls (time units) */
+} spc_absence_params;
 
 typedef struct {
     int to;       /* stage index, or SPC_ROUTE_DELIVER */

@@ -48,14 +48,14 @@ static int additive_column(int c)
     return 0;
 }
 
-void spc_units_acc_init(spc_units_acc *a)
+void spc_company_acc_init(spc_company_acc *a)
 {
     memset(a, 0, sizeof *a);
     spc_results_init(&a->res);
     spc_timeseries_init(&a->ts);
 }
 
-void spc_units_acc_release(spc_units_acc *a)
+void spc_company_acc_release(spc_company_acc *a)
 {
     spc_results_release(&a->res);
     spc_timeseries_release(&a->ts);
@@ -63,7 +63,7 @@ void spc_units_acc_release(spc_units_acc *a)
     free(a->ts_cnt);
 }
 
-static int first_unit(spc_units_acc *a, const spc_results *r, const spc_timeseries *t)
+static int first_unit(spc_company_acc *a, const spc_results *r, const spc_timeseries *t)
 {
     a->res_cnt = calloc(r->n ? r->n : 1, sizeof *a->res_cnt);
     size_t cells = (t != NULL ? t->n : 0) * SPC_TS_NCOLUMNS;
@@ -85,7 +85,7 @@ static int first_unit(spc_units_acc *a, const spc_results *r, const spc_timeseri
     return 0;
 }
 
-int spc_units_acc_add(spc_units_acc *a, const spc_results *r, const spc_timeseries *t)
+int spc_company_acc_add(spc_company_acc *a, const spc_results *r, const spc_timeseries *t)
 {
     if (a->nunits == 0 && first_unit(a, r, t) != 0)
         return -1;
@@ -115,7 +115,7 @@ int spc_units_acc_add(spc_units_acc *a, const spc_results *r, const spc_timeseri
     return 0;
 }
 
-static void finish_rows(spc_units_acc *a)
+static void finish_rows(spc_company_acc *a)
 {
     for (size_t i = 0; i < a->ts.n; i++) {
         spc_ts_row *row = &a->ts.rows[i];
@@ -132,7 +132,7 @@ static void finish_rows(spc_units_acc *a)
 }
 
 /* (L4) on the company's revenue per period after warm-up. */
-static double company_growth(const spc_units_acc *a, const spc_scenario *sc)
+static double company_growth(const spc_company_acc *a, const spc_scenario *sc)
 {
     size_t n = 0;
     double *rev = malloc((a->ts.n ? a->ts.n : 1) * sizeof *rev);
@@ -146,7 +146,7 @@ static double company_growth(const spc_units_acc *a, const spc_scenario *sc)
     return g;
 }
 
-int spc_units_acc_finish(spc_units_acc *a, const spc_scenario *sc, spc_results *out, spc_timeseries *ts)
+int spc_company_acc_finish(spc_company_acc *a, const spc_scenario *sc, spc_results *out, spc_timeseries *ts)
 {
     finish_rows(a);
     const spc_result_row *rev = NULL, *profit = NULL;

@@ -17,8 +17,8 @@
  *   NPS = 100 (promoters - detractors) / n;  CSAT = 100 #(C >= 4) / n
  *   lifetime value    CLV = m r / (1 + i - r)                                  (C12)
  */
-#ifndef SPCSIM_CUSTOMER_H
-#define SPCSIM_CUSTOMER_H
+#ifndef SPCSIM_CUSTOMER_EQ_H
+#define SPCSIM_CUSTOMER_EQ_H
 
 #include <stddef.h>
 

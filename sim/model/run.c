@@ -451,7 +451,7 @@ typedef struct {
     const unit_t *units;
     unit_slot *slots;
     int nunits, next_run, next_add;
-    spc_units_acc *acc;
+    spc_company_acc *acc;
     spc_panel *panel;        /* the replication's, or NULL */
     spc_trace *trace;        /* for unit 0, or NULL */
     spc_run_info *info;
@@ -476,7 +476,7 @@ static void add_ready(company_run *c)
         if (u->err.code != SPC_OK) {
             *c->err = u->err;
             c->failed = 1;
-        } else if (spc_units_acc_add(c->acc, &u->res, &u->ts) != 0) {
+        } else if (spc_company_acc_add(c->acc, &u->res, &u->ts) != 0) {
             spc_error_set(c->err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %d)", c->sc->path,
                           c->next_add);
             c->failed = 1;
@@ -551,8 +551,8 @@ spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned 
         free(slots);
         return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
     }
-    spc_units_acc acc;
-    spc_units_acc_init(&acc);
+    spc_company_acc acc;
+    spc_company_acc_init(&acc);
     for (int k = 0; k < sc->units.count; k++) {
         spc_results_init(&slots[k].res);
         spc_timeseries_init(&slots[k].ts);
@@ -561,11 +561,11 @@ spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned 
     }
     company_run c = { .sc = sc, .rep = rep, .units = units, .slots = slots, .nunits = sc->units.count,
                       .acc = &acc, .panel = panel, .trace = trace, .info = info, .err = err };
-    if (run_company(&c, jobs ? jobs : 1) == SPC_OK && spc_units_acc_finish(&acc, sc, out, ts) != 0)
+    if (run_company(&c, jobs ? jobs : 1) == SPC_OK && spc_company_acc_finish(&acc, sc, out, ts) != 0)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the units");
     for (int k = 0; k < sc->units.count; k++)
         slot_release(&slots[k]);
-    spc_units_acc_release(&acc);
+    spc_company_acc_release(&acc);
     free(slots);
     free(units);
     return err->code;

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spcsim/units.h"
+#include "spcsim/timeunits.h"
 
 
 /* ---- paths, values and messages ---- */
@@ -206,7 +206,7 @@ int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo,
     if (spc_cfg_is_number(s))
         v = spc_cfg_number_of(s);
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||
-             spc_parse_duration(config_setting_get_string(s), r->unit, &v) != 0)
+             spc_timeunit_duration(config_setting_get_string(s), r->unit, &v) != 0)
         return spc_cfg_bad(r, s, "must be a duration: a number in the time unit, or a string such as \"90s\", \"15min\", \"8h\", \"3d\", \"2w\"");
     if (spc_cfg_check_range(r, s, v, lo, lo_open, INFINITY, "duration") < 0)
         return -1;
@@ -228,7 +228,7 @@ int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, d
     if (spc_cfg_is_number(s))
         v = spc_cfg_number_of(s);
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||
-             spc_parse_rate(config_setting_get_string(s), r->unit, &v) != 0)
+             spc_timeunit_rate(config_setting_get_string(s), r->unit, &v) != 0)
         return spc_cfg_bad(r, s, "must be a rate: a number per time unit, or a string such as \"9/h\"");
     if (spc_cfg_check_range(r, s, v, 0.0, lo_open, INFINITY, "rate") < 0)
         return -1;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "plot_gp.h"
-#include "spcsim/chaintable.h"
+#include "spcsim/chainstudy.h"
 
 /* The headline metrics of summary.csv's scopes, as compare.csv and
  * sweep.csv name them ("X" or "X_mean"); absent ones are skipped. */
@@ -361,7 +361,7 @@ static size_t chain_rows(const spc_csvtable *t, metric_id *m, const char **label
     size_t n = 0;
     for (size_t r = 0; r < t->nrows && n < max; r++) {
         const char *scope = spc_csvtable_get(t, r, sc), *metric = spc_csvtable_get(t, r, mc);
-        const spc_chain_measure *cm = spc_chain_measure_find(scope, metric);
+        const spc_chainstudy_measure *cm = spc_chainstudy_measure_find(scope, metric);
         if (strcmp(spc_csvtable_get(t, r, kc), "change") != 0 || !isfinite(spc_csvtable_num(t, r, rc)) ||
             (cm != NULL && !cm->relative))
             continue;

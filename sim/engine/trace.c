@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spcsim/units.h"
+#include "spcsim/timeunits.h"
 
 struct spc_trace {
     FILE *f;              /* borrowed */
@@ -72,7 +72,7 @@ static int window_side(const char *text, size_t len, double unit_seconds, double
         return -1;
     memcpy(buf, text, len);
     buf[len] = '\0';
-    return spc_parse_duration(buf, unit_seconds, out);
+    return spc_timeunit_duration(buf, unit_seconds, out);
 }
 
 spc_status spc_trace_parse_window(const char *text, double unit_seconds, double *t0, double *t1, spc_error *err)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spcsim/chaintable.h"
+#include "spcsim/chainstudy.h"
 #include "spcsim/csvtable.h"
 #include "spcsim/output.h"
 
@@ -371,9 +371,9 @@ static void chain_interval(FILE *f, const chain_csv *c, long r, int v, int lo, i
 /* The measure's label (chaintable.c's table; its metrics are unique), else the metric. */
 static const char *chain_label(const char *metric)
 {
-    for (size_t k = 0; k < spc_chain_nmeasures; k++)
-        if (strcmp(spc_chain_measures[k].metric, metric) == 0)
-            return spc_chain_measures[k].label;
+    for (size_t k = 0; k < spc_chainstudy_nmeasures; k++)
+        if (strcmp(spc_chainstudy_measures[k].metric, metric) == 0)
+            return spc_chainstudy_measures[k].label;
     return metric;
 }
 

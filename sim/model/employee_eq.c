@@ -1,5 +1,5 @@
 /* employee.c -- one employee's equations (E1)-(E5), see employee.h. */
-#include "spcsim/employee.h"
+#include "spcsim/employee_eq.h"
 
 #include <math.h>
 

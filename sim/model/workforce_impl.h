@@ -7,6 +7,9 @@
 #ifndef SPCSIM_WORKFORCE_IMPL_H
 #define SPCSIM_WORKFORCE_IMPL_H
 
+#include "spcsim/absence.h"
+#include "spcsim/employee_eq.h"
+#include "spcsim/erosion_eq.h"
 #include "spcsim/stats.h"
 #include "spcsim/workforce.h"
 

@@ -18,16 +18,10 @@
  * rule on ln Ts over the same interval, in sub-steps of at most tau_p/20, so
  * the result does not depend on how often events happen.
  */
-#ifndef SPCSIM_EROSION_H
-#define SPCSIM_EROSION_H
+#ifndef SPCSIM_EROSION_EQ_H
+#define SPCSIM_EROSION_EQ_H
 
-typedef struct {
-    double alpha;       /* elasticity of time per order to pressure */
-    double tau_p;       /* pressure perception time */
-    double tau_down;    /* erosion time of the standard (T < Ts) */
-    double tau_up;      /* recovery time (T > Ts); INFINITY: never */
-    double t_min, t_max; /* bounds f_min, f_max on T/Ts: how far people cut or stretch */
-} spc_erosion_params;
+#include "spcsim/scenario.h" /* spc_erosion_params */
 
 typedef struct {
     double perceived;   /* Pp */

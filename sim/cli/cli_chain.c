@@ -18,7 +18,7 @@
 #include <gsl/gsl_roots.h>
 
 #include "cli.h"
-#include "spcsim/chaintable.h"
+#include "spcsim/chainstudy.h"
 #include "spcsim/experiment.h"
 #include "spcsim/output.h"
 
@@ -76,7 +76,7 @@ static double variant_esat(double x, void *p)
     snprintf(set, sizeof set, "%s=%.10g", s->lever->path, x);
     const char *more[] = { set };
     spc_scenario *on = cli_load(s->o, s->o->scenario, more, 1, s->err);
-    spc_scenario *v = on ? spc_chain_variant(s->base, on, s->base->warmup) : NULL;
+    spc_scenario *v = on ? spc_chainstudy_variant(s->base, on, s->base->warmup) : NULL;
     if (on != NULL && v == NULL)
         spc_error_set(s->err, SPC_ERR_INTERNAL, "out of memory");
     double e = NAN;
@@ -91,7 +91,7 @@ static double variant_esat(double x, void *p)
                         s->target);
         }
     }
-    spc_chain_variant_free(v);
+    spc_chainstudy_variant_free(v);
     spc_scenario_free(on);
     if (s->err->code == SPC_OK && s->nmemo < MAX_EVALS + 4) {
         s->memo_x[s->nmemo] = x;
@@ -165,19 +165,19 @@ static spc_status solve(study_t *s, double x0, double f0)
     return s->err->code;
 }
 
-static void print_table(const spc_chain_table *t, const char *lever)
+static void print_table(const spc_chainstudy_table *t, const char *lever)
 {
     printf("The chain, %u paired replications (common random numbers); %s %.4g -> %.4g at the end of warm-up\n",
            t->replications, lever, t->lever_base, t->lever_variant);
     printf("%-44s %12s %12s %11s %22s %9s %20s\n", "measure", "base", "variant", "change", "95% CI", "relative",
            "95% CI");
     for (size_t i = 0; i < t->n; i++) {
-        const spc_chain_row *r = &t->rows[i];
+        const spc_chainstudy_row *r = &t->rows[i];
         printf("%-44s %12.5g %12.5g %+11.4g [%+9.4g, %+9.4g] %+8.3g%% [%+7.3g%%, %+7.3g%%]%s\n", r->m->label, r->base,
                r->variant, r->diff.mean, r->diff.lo, r->diff.hi, r->rel.mean, r->rel.lo, r->rel.hi,
                r->significant ? "" : "  (not significant)");
     }
-    const spc_chain_row *e = NULL, *c = NULL, *p = NULL, *imp = NULL, *g = NULL;
+    const spc_chainstudy_row *e = NULL, *c = NULL, *p = NULL, *imp = NULL, *g = NULL;
     for (size_t i = 0; i < t->n; i++) {
         const char *m = t->rows[i].m->metric;
         if (!strcmp(m, "esat")) e = &t->rows[i];
@@ -198,7 +198,7 @@ static void print_table(const spc_chain_table *t, const char *lever)
                t->slopes[i].intercept, t->slopes[i].slope, t->slopes[i].x, t->slopes[i].se);
 }
 
-static void write_chain(FILE *f, const void *p) { spc_chain_write_csv(f, p); }
+static void write_chain(FILE *f, const void *p) { spc_chainstudy_write_csv(f, p); }
 
 static const lever_t *find_lever(const char *path)
 {
@@ -220,7 +220,7 @@ spc_status cli_chain(const options *o, spc_error *err)
         return err->code;
     study_t s = { .o = o, .base = base, .lever = lever, .err = err };
     spc_experiment xb = { 0 };
-    spc_chain_table t = { 0 };
+    spc_chainstudy_table t = { 0 };
     if (!base->customers.enabled || !base->workforce.enabled) {
         spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
         goto done;
@@ -241,8 +241,8 @@ spc_status cli_chain(const options *o, spc_error *err)
     }
     if (solve(&s, x0, e0 - s.target) != SPC_OK)
         goto done;
-    if (spc_chain_table_make(xb.rep, s.last.rep, xb.n, &t, err) != SPC_OK ||
-        spc_chain_slopes(xb.rep_panel, xb.n, base->warmup, &t, err) != SPC_OK)
+    if (spc_chainstudy_table_make(xb.rep, s.last.rep, xb.n, &t, err) != SPC_OK ||
+        spc_chainstudy_slopes(xb.rep_panel, xb.n, base->warmup, &t, err) != SPC_OK)
         goto done;
     t.lever = lever->path;
     t.lever_base = x0;

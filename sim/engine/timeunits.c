@@ -1,5 +1,5 @@
 /* units.c -- parsing durations ("15min") and rates ("9/h") into time units. */
-#include "spcsim/units.h"
+#include "spcsim/timeunits.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,7 +14,7 @@ static const struct {
     { "s", 1.0 }, { "min", 60.0 }, { "h", 3600.0 }, { "d", 86400.0 }, { "w", 604800.0 },
 };
 
-double spc_unit_seconds(const char *unit)
+double spc_timeunit_seconds(const char *unit)
 {
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strcmp(unit, units[i].name) == 0)
@@ -35,7 +35,7 @@ static const char *read_number(const char *text, double *x)
     return end;
 }
 
-int spc_parse_duration(const char *text, double unit_seconds, double *out)
+int spc_timeunit_duration(const char *text, double unit_seconds, double *out)
 {
     double x;
     const char *rest = read_number(text, &x);
@@ -45,14 +45,14 @@ int spc_parse_duration(const char *text, double unit_seconds, double *out)
         *out = x;
         return 0;
     }
-    double s = spc_unit_seconds(rest);
+    double s = spc_timeunit_seconds(rest);
     if (s == 0.0)
         return -1;
     *out = x * s / unit_seconds;
     return 0;
 }
 
-int spc_parse_rate(const char *text, double unit_seconds, double *out)
+int spc_timeunit_rate(const char *text, double unit_seconds, double *out)
 {
     double x;
     const char *rest = read_number(text, &x);
@@ -67,7 +67,7 @@ int spc_parse_rate(const char *text, double unit_seconds, double *out)
     rest++;
     while (isspace((unsigned char)*rest))
         rest++;
-    double s = spc_unit_seconds(rest);
+    double s = spc_timeunit_seconds(rest);
     if (s == 0.0)
         return -1;
     *out = x * unit_seconds / s;

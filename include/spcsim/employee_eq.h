@@ -9,8 +9,10 @@
  *   annual quit probability  P(S) = 1 / (1 + e^-(a - beta (S - mu)/sigma))   (E4)
  *   quit hazard              h(S) = -ln(1 - P(S)) per year                   (E5)
  */
-#ifndef SPCSIM_EMPLOYEE_H
-#define SPCSIM_EMPLOYEE_H
+#ifndef SPCSIM_EMPLOYEE_EQ_H
+#define SPCSIM_EMPLOYEE_EQ_H
+
+#include "spcsim/scenario.h" /* spc_quit_params */
 
 /* (E1): exact solution of dx/dt = (x* - x)/tau over dt with x* held
  * constant. tau = INFINITY keeps x. */
@@ -22,11 +24,6 @@ double spc_learning(double tenure, double pi0, double tau_l);
 /* (E3) */
 double spc_fatigue_factor(double fatigue, double phi_min);
 
-typedef struct {
-    double a, beta;     /* logistic intercept and slope per standard deviation */
-    double mu, sigma;   /* reference mean and sd used to standardise S */
-    double year;        /* one year in time units */
-} spc_quit_params;
 
 /* (E4) */
 double spc_quit_probability(double s, const spc_quit_params *q);

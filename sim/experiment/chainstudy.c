@@ -1,7 +1,7 @@
 /*
  * chaintable.c -- the chain table (chaintable.h).
  */
-#include "spcsim/chaintable.h"
+#include "spcsim/chainstudy.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "spcsim/finance.h"
 #include "spcsim/text.h"
 
-const spc_chain_measure spc_chain_measures[] = {
+const spc_chainstudy_measure spc_chainstudy_measures[] = {
     { "employee satisfaction (ESAT)", "customers", "esat", "points", 1 },
     { "customer satisfaction (CSAT, % rating 4-5)", "customers", "csat", "points", 1 },
     { "customer impression (0-100)", "customers", "impression", "points", 1 },
@@ -25,19 +25,19 @@ const spc_chain_measure spc_chain_measures[] = {
     { "revenue growth (%)", "finance", "revenue_growth", "growth points", 0 },
     { "profit", "finance", "profit", NULL, 1 },
 };
-const size_t spc_chain_nmeasures = sizeof spc_chain_measures / sizeof spc_chain_measures[0];
+const size_t spc_chainstudy_nmeasures = sizeof spc_chainstudy_measures / sizeof spc_chainstudy_measures[0];
 
-const spc_chain_measure *spc_chain_measure_find(const char *scope, const char *metric)
+const spc_chainstudy_measure *spc_chainstudy_measure_find(const char *scope, const char *metric)
 {
-    for (size_t k = 0; k < spc_chain_nmeasures; k++)
-        if (strcmp(spc_chain_measures[k].scope, scope) == 0 && strcmp(spc_chain_measures[k].metric, metric) == 0)
-            return &spc_chain_measures[k];
+    for (size_t k = 0; k < spc_chainstudy_nmeasures; k++)
+        if (strcmp(spc_chainstudy_measures[k].scope, scope) == 0 && strcmp(spc_chainstudy_measures[k].metric, metric) == 0)
+            return &spc_chainstudy_measures[k];
     return NULL;
 }
 
 /* ---- the variant ---- */
 
-spc_scenario *spc_chain_variant(const spc_scenario *base, const spc_scenario *on, double at)
+spc_scenario *spc_chainstudy_variant(const spc_scenario *base, const spc_scenario *on, double at)
 {
     spc_scenario *v = malloc(sizeof *v);
     size_t n = base->ninterventions + 1;
@@ -63,7 +63,7 @@ spc_scenario *spc_chain_variant(const spc_scenario *base, const spc_scenario *on
     return v;
 }
 
-void spc_chain_variant_free(spc_scenario *v)
+void spc_chainstudy_variant_free(spc_scenario *v)
 {
     if (v == NULL)
         return;
@@ -73,8 +73,8 @@ void spc_chain_variant_free(spc_scenario *v)
 
 /* ---- the table ---- */
 
-spc_status spc_chain_table_make(const spc_results *base, const spc_results *variant, unsigned n,
-                                spc_chain_table *t, spc_error *err)
+spc_status spc_chainstudy_table_make(const spc_results *base, const spc_results *variant, unsigned n,
+                                spc_chainstudy_table *t, spc_error *err)
 {
     spc_compare c = { 0 };
     const spc_results *vars[1] = { variant };
@@ -82,14 +82,14 @@ spc_status spc_chain_table_make(const spc_results *base, const spc_results *vari
         return err->code;
     t->n = 0;
     t->replications = n;
-    for (size_t k = 0; k < spc_chain_nmeasures; k++) {
-        const spc_chain_measure *m = &spc_chain_measures[k];
+    for (size_t k = 0; k < spc_chainstudy_nmeasures; k++) {
+        const spc_chainstudy_measure *m = &spc_chainstudy_measures[k];
         for (size_t i = 0; i < c.n; i++) {
             const spc_compare_row *r = &c.rows[i];
             if (strcmp(r->scope, m->scope) != 0 || strcmp(r->metric, m->metric) != 0)
                 continue;
             spc_estimate rel = { 100 * r->rel.mean, 100 * r->rel.lo, 100 * r->rel.hi, r->rel.n };
-            t->rows[t->n++] = (spc_chain_row){ m, r->base, r->value, r->diff, rel, r->significant };
+            t->rows[t->n++] = (spc_chainstudy_row){ m, r->base, r->value, r->diff, rel, r->significant };
             break;
         }
     }
@@ -106,15 +106,15 @@ typedef struct {
 } unit_sums;
 
 static spc_status fit(const double *x, const double *y, size_t n, const char *xn, const char *yn,
-                      spc_chain_table *t)
+                      spc_chainstudy_table *t)
 {
     double c0, c1, cov00, cov01, cov11, ss;
     gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &ss);
-    t->slopes[t->nslopes++] = (spc_chain_slope){ c1, sqrt(cov11), c0, n, xn, yn };
+    t->slopes[t->nslopes++] = (spc_chainstudy_slope){ c1, sqrt(cov11), c0, n, xn, yn };
     return SPC_OK;
 }
 
-spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_chain_table *t, spc_error *err)
+spc_status spc_chainstudy_slopes(const spc_panel *reps, unsigned n, double from, spc_chainstudy_table *t, spc_error *err)
 {
     t->nslopes = 0;
     uint32_t units = 0;
@@ -176,12 +176,12 @@ spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_
     return SPC_OK;
 }
 
-void spc_chain_write_csv(FILE *f, const spc_chain_table *t)
+void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t)
 {
     fputs("kind,scope,metric,base,variant,diff,diff_ci95_low,diff_ci95_high,rel_pct,rel_ci95_low,rel_ci95_high,"
           "significant,n\n", f);
     for (size_t i = 0; i < t->n; i++) {
-        const spc_chain_row *r = &t->rows[i];
+        const spc_chainstudy_row *r = &t->rows[i];
         fprintf(f, "change,%s,%s", r->m->scope, r->m->metric);
         spc_csv_next(f, r->base);
         spc_csv_next(f, r->variant);
@@ -202,7 +202,7 @@ void spc_chain_write_csv(FILE *f, const spc_chain_table *t)
     spc_csv_next(f, t->lever_base != 0 ? 100 * (t->lever_variant - t->lever_base) / fabs(t->lever_base) : NAN);
     fputs(",,,,\n", f);
     for (size_t i = 0; i < t->nslopes; i++) {
-        const spc_chain_slope *s = &t->slopes[i];
+        const spc_chainstudy_slope *s = &t->slopes[i];
         fprintf(f, "slope,units,%s_on_%s", s->y, s->x);
         spc_csv_next(f, s->intercept);
         fputc(',', f);

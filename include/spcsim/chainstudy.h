@@ -12,8 +12,8 @@
  * chain's slopes across units by least squares (GSL), as Sears did across
  * its stores.
  */
-#ifndef SPCSIM_CHAINTABLE_H
-#define SPCSIM_CHAINTABLE_H
+#ifndef SPCSIM_CHAINSTUDY_H
+#define SPCSIM_CHAINSTUDY_H
 
 #include <stdio.h>
 
@@ -23,9 +23,9 @@
 
 /* The variant: a shallow copy of base whose interventions switch, at time
  * `at`, to the states of `on` (the scenario with the lever raised from the
- * start). Release with spc_chain_variant_free, before base and on. */
-spc_scenario *spc_chain_variant(const spc_scenario *base, const spc_scenario *on, double at);
-void spc_chain_variant_free(spc_scenario *v);
+ * start). Release with spc_chainstudy_variant_free, before base and on. */
+spc_scenario *spc_chainstudy_variant(const spc_scenario *base, const spc_scenario *on, double at);
+void spc_chainstudy_variant_free(spc_scenario *v);
 
 typedef struct {
     const char *label, *scope, *metric;
@@ -33,47 +33,47 @@ typedef struct {
     int relative;           /* its relative change means something (a positive base):
                                0 for NPS and revenue growth, whose base can be near
                                zero or negative; the figure leaves those out */
-} spc_chain_measure;
+} spc_chainstudy_measure;
 
 /* ESAT, CSAT, customer impression, NPS, retention, churn, revenue, revenue growth, profit. */
-extern const spc_chain_measure spc_chain_measures[];
-extern const size_t spc_chain_nmeasures;
+extern const spc_chainstudy_measure spc_chainstudy_measures[];
+extern const size_t spc_chainstudy_nmeasures;
 
 /* The measure of scope/metric, or NULL. */
-const spc_chain_measure *spc_chain_measure_find(const char *scope, const char *metric);
+const spc_chainstudy_measure *spc_chainstudy_measure_find(const char *scope, const char *metric);
 
 typedef struct {
-    const spc_chain_measure *m;
+    const spc_chainstudy_measure *m;
     double base, variant;
     spc_estimate diff, rel;     /* rel in % of the base */
     int significant;
-} spc_chain_row;
+} spc_chainstudy_row;
 
 typedef struct {
     double slope, se, intercept;
     size_t n;
     const char *x, *y;
-} spc_chain_slope;
+} spc_chainstudy_slope;
 
 typedef struct {
-    spc_chain_row rows[16];
+    spc_chainstudy_row rows[16];
     size_t n;
     const char *lever;          /* the lever's path (not owned); NULL: unknown */
     double lever_base, lever_variant;
     unsigned replications;
-    spc_chain_slope slopes[3];
+    spc_chainstudy_slope slopes[3];
     size_t nslopes;
-} spc_chain_table;
+} spc_chainstudy_table;
 
 /* The table from n replications of the base and of the variant. */
-spc_status spc_chain_table_make(const spc_results *base, const spc_results *variant, unsigned n,
-                                spc_chain_table *t, spc_error *err);
+spc_status spc_chainstudy_table_make(const spc_results *base, const spc_results *variant, unsigned n,
+                                spc_chainstudy_table *t, spc_error *err);
 
 /* Slopes across units from the base's panels (periods after `from`):
  * impression on ESAT, revenue growth on impression, CSAT on ESAT. Each
  * unit's values are its means over the periods (growth: L4 on its revenue),
  * averaged over replications. Needs at least 3 units. */
-spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_chain_table *t, spc_error *err);
+spc_status spc_chainstudy_slopes(const spc_panel *reps, unsigned n, double from, spc_chainstudy_table *t, spc_error *err);
 
 /* chain.csv: `kind,scope,metric,base,variant,diff,diff_ci95_low,
  * diff_ci95_high,rel_pct,rel_ci95_low,rel_ci95_high,significant,n`.
@@ -82,6 +82,6 @@ spc_status spc_chain_slopes(const spc_panel *reps, unsigned n, double from, spc_
  * metric `value`: base, variant, diff and rel_pct of the setting); a
  * `slope` row per slope across units (scope `units`, metric Y_on_X:
  * intercept in base, slope in diff with its 95% interval, n units). */
-void spc_chain_write_csv(FILE *f, const spc_chain_table *t);
+void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t);
 
 #endif

@@ -21,7 +21,7 @@
 #include "spcsim/cfgread.h"
 #include "spcsim/override.h"
 #include "spcsim/rng.h"
-#include "spcsim/units.h"
+#include "spcsim/timeunits.h"
 
 
 /* ---- top level ---- */
@@ -70,7 +70,7 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
     const char *unit = "h";
     if (spc_cfg_string(r, root, "time_unit", &unit) < 0)
         return -1;
-    r->unit = spc_unit_seconds(unit);
+    r->unit = spc_timeunit_seconds(unit);
     if (r->unit == 0)
         return spc_cfg_bad(r, config_setting_get_member(root, "time_unit"),
                    "must be one of \"s\", \"min\", \"h\", \"d\", \"w\"");

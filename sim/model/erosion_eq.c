@@ -1,9 +1,9 @@
 /* erosion.c -- pressure perception and the drifting standard, (W2)-(W4). */
-#include "spcsim/erosion.h"
+#include "spcsim/erosion_eq.h"
 
 #include <math.h>
 
-#include "spcsim/employee.h"
+#include "spcsim/employee_eq.h"
 
 static double clamp(double x, double lo, double hi)
 {

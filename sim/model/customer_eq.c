@@ -2,7 +2,7 @@
  * customer.c -- the equations of one customer and of surveys (customer.h).
  * Pure functions: no state, no randomness (noise is passed in).
  */
-#include "spcsim/customer.h"
+#include "spcsim/customer_eq.h"
 
 #include <math.h>
 

@@ -1,7 +1,7 @@
 /*
- * plot_gp.h -- private to the plot module (plot.c, plot_run.c,
- * plot_study.c): the pieces every gnuplot script shares, and the script
- * writers of each kind of figure.
+ * plot_gp.h -- private to the plot module: the pieces every gnuplot
+ * script shares (plot_gp.c), and the script writers of each kind of figure
+ * (plot_run.c, plot_study.c), which plot.c calls.
  */
 #ifndef SPCSIM_PLOT_GP_H
 #define SPCSIM_PLOT_GP_H
