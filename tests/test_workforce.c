@@ -105,7 +105,7 @@ typedef struct {
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
-/* (W2)-(W4) as written in erosion.h, y = (Pp, Ts):
+/* (W2)-(W4) as written in erosion_eq.h, y = (Pp, Ts):
  * T = Ts clamp(Pp^alpha, f_min, f_max), f_min and f_max in t_min, t_max. */
 static int erosion_rhs(double t, const double y[], double dydt[], void *params)
 {

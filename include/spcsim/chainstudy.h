@@ -1,5 +1,5 @@
 /*
- * chaintable.h -- the chain table: what raising employee satisfaction does
+ * chainstudy.h -- the chain study: what raising employee satisfaction does
  * to customers and profit, measured by paired runs (spcsim chain).
  *
  * The variant is the base scenario in which, at the end of the warm-up, a

@@ -1,5 +1,5 @@
 /*
- * customer.h -- the equations of one customer, and of surveys, as pure
+ * customer_eq.h -- the equations of one customer, and of surveys, as pure
  * functions. Symbols follow docs/model.md (section "Customers").
  *
  *   encounter score   s = clamp[0,10]( s0 - w_L ln max(1, L/E) - w_D k

@@ -14,7 +14,7 @@
  * again. Every stock is updated at the customer's own events: there is no
  * loop over the population in the event loop.
  *
- * Equations: docs/model.md, "Customers" (C1)-(C12); customer.h has them as
+ * Equations: docs/model.md, "Customers" (C1)-(C12); customer_eq.h has them as
  * pure functions.
  */
 #ifndef SPCSIM_CUSTOMERS_H

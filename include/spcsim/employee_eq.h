@@ -1,5 +1,5 @@
 /*
- * employee.h -- the equations of one employee, as pure functions.
+ * employee_eq.h -- the equations of one employee, as pure functions.
  *
  * Symbols follow docs/model.md (section "Workforce").
  *

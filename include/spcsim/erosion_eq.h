@@ -1,5 +1,5 @@
 /*
- * erosion.h -- work pressure, time per order and the eroding standard
+ * erosion_eq.h -- work pressure, time per order and the eroding standard
  * (after Oliva and Sterman, Management Science 2001), as pure functions.
  *
  * State of a stage: perceived pressure Pp and the standard Ts (time per order

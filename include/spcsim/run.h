@@ -32,7 +32,7 @@ spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_res
 /* The same, and with customers also one row per unit and period in *panel
  * (when not NULL). A scenario with several units runs them one after the
  * other, each with its own streams; *out and *ts then hold the company:
- * counts and money summed over units, other values averaged (units.h).
+ * counts and money summed over units, other values averaged (company.h).
  * trace: when not NULL, every event of the run (of unit 0 with several
  * units) is logged there (trace.h); the results are the same either way. */
 spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned replication, spc_results *out,

@@ -1,5 +1,5 @@
 /*
- * units.h -- durations and rates with units.
+ * timeunits.h -- durations and rates with units.
  *
  * A scenario has one time unit (s, min, h, d or w); every duration and rate
  * inside the simulator is in that unit. Durations may be written as numbers

@@ -1,6 +1,6 @@
 /*
  * cli_chain.c -- `spcsim chain`: raise employee satisfaction through a
- * lever and report the chain table (chaintable.h).
+ * lever and report the chain table (chainstudy.h).
  *
  * The lever's value is found by GSL's Brent root finder: the variant's
  * ESAT (over the observation window, common random numbers with the base)

@@ -1,4 +1,4 @@
-/* units.c -- parsing durations ("15min") and rates ("9/h") into time units. */
+/* timeunits.c -- parsing durations ("15min") and rates ("9/h") into time units. */
 #include "spcsim/timeunits.h"
 
 #include <ctype.h>

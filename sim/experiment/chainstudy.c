@@ -1,5 +1,5 @@
 /*
- * chaintable.c -- the chain table (chaintable.h).
+ * chainstudy.c -- the chain study's variant and table (chainstudy.h).
  */
 #include "spcsim/chainstudy.h"
 

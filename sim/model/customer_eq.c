@@ -1,5 +1,5 @@
 /*
- * customer.c -- the equations of one customer and of surveys (customer.h).
+ * customer_eq.c -- the equations of one customer and of surveys (customer_eq.h).
  * Pure functions: no state, no randomness (noise is passed in).
  */
 #include "spcsim/customer_eq.h"

@@ -1,4 +1,4 @@
-/* employee.c -- one employee's equations (E1)-(E5), see employee.h. */
+/* employee_eq.c -- one employee's equations (E1)-(E5), see employee_eq.h. */
 #include "spcsim/employee_eq.h"
 
 #include <math.h>

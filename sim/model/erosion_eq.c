@@ -1,4 +1,4 @@
-/* erosion.c -- pressure perception and the drifting standard, (W2)-(W4). */
+/* erosion_eq.c -- pressure perception and the drifting standard, (W2)-(W4). */
 #include "spcsim/erosion_eq.h"
 
 #include <math.h>

@@ -351,7 +351,7 @@ static const struct {
     double rel;
 } seeds[] = { { "esat", 5.0 }, { "csat", 1.0 }, { "profit", 0.5 } };
 
-/* The change rows worth a relative change (chaintable.h's `relative`:
+/* The change rows worth a relative change (chainstudy.h's `relative`:
  * not NPS or revenue growth, whose base can be near zero), with a finite
  * rel_pct, in the file's order; their labels in label[]. */
 static size_t chain_rows(const spc_csvtable *t, metric_id *m, const char **label, size_t max)

@@ -368,7 +368,7 @@ static void chain_interval(FILE *f, const chain_csv *c, long r, int v, int lo, i
     }
 }
 
-/* The measure's label (chaintable.c's table; its metrics are unique), else the metric. */
+/* The measure's label (chainstudy.c's table; its metrics are unique), else the metric. */
 static const char *chain_label(const char *metric)
 {
     for (size_t k = 0; k < spc_chainstudy_nmeasures; k++)
