@@ -105,10 +105,69 @@ static void test_replication_is_a_run(void)
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
     spc_results one;
     spc_results_init(&one);
-    CU_ASSERT_EQUAL(spc_run_execute(sc, 2, &one, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_run_execute(sc, &(spc_run_request){ .replication = 2, .out = &one }, &err), SPC_OK);
     CU_ASSERT(same_results(&one, &x.rep[2]));
     spc_results_release(&one);
     spc_experiment_release(&x);
+    spc_scenario_free(sc);
+}
+
+/* Rows equal field by field (the struct has padding), NaN equal to NaN. */
+static int same_panel_rows(const spc_panel_row *a, const spc_panel_row *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].unit != b[i].unit || a[i].period != b[i].period ||
+            memcmp(&a[i].time, &b[i].time, sizeof a[i].time) != 0 || memcmp(a[i].v, b[i].v, sizeof a[i].v) != 0)
+            return 0;
+    return 1;
+}
+
+/* A company's units share the pool with the replications: 2 replications
+ * of 3 units on 1, 2 and 4 threads give the same tables, series and
+ * panels; unit 1 of replication 1 is the single run of that unit, and its
+ * panel rows are the company's, in unit order. */
+static void test_company_units_on_the_pool(void)
+{
+    const char *sets[] = { "units.count=3", "units.management_sd=3.0", "horizon=\"8w\"" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load("tests/data/customers/small.cfg", sets, 3, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_experiment x[3];
+    const unsigned jobs[3] = { 1, 2, 4 };
+    for (unsigned j = 0; j < 3; j++) {
+        spc_experiment_opts o = { 2, 0, jobs[j], 0, NULL };
+        CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x[j], &err), SPC_OK);
+    }
+    CU_ASSERT_EQUAL(x[0].jobs, 1);
+    CU_ASSERT_EQUAL(x[2].jobs, 4); /* more threads than replications: the units use them */
+    for (unsigned j = 1; j < 3; j++)
+        for (unsigned r = 0; r < 2; r++) {
+            CU_ASSERT(same_results(&x[0].rep[r], &x[j].rep[r]));
+            CU_ASSERT(x[0].rep_ts[r].n > 0 && x[0].rep_ts[r].n == x[j].rep_ts[r].n &&
+                      memcmp(x[0].rep_ts[r].rows, x[j].rep_ts[r].rows, x[0].rep_ts[r].n * sizeof(spc_ts_row)) == 0);
+            CU_ASSERT(x[0].rep_panel[r].n > 0 && x[0].rep_panel[r].n == x[j].rep_panel[r].n &&
+                      same_panel_rows(x[0].rep_panel[r].rows, x[j].rep_panel[r].rows, x[0].rep_panel[r].n));
+            CU_ASSERT_EQUAL(x[0].info[r].events, x[j].info[r].events);
+        }
+    spc_results one;
+    spc_panel p;
+    spc_run_info info;
+    spc_results_init(&one);
+    spc_panel_init(&p);
+    spc_run_request req = { .replication = 1, .unit = 1, .out = &one, .panel = &p, .info = &info };
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, &req, &err), SPC_OK);
+    size_t per_unit = x[0].rep_panel[1].n / 3;
+    CU_ASSERT_EQUAL(p.n, per_unit);
+    CU_ASSERT(p.n > 0 && same_panel_rows(p.rows, x[0].rep_panel[1].rows + per_unit, p.n));
+    CU_ASSERT(info.events > 0 && info.events < x[0].info[1].events);
+    /* a unit the company does not have is an error, not a run */
+    req.unit = 3;
+    CU_ASSERT_NOT_EQUAL(spc_run_execute(sc, &req, &err), SPC_OK);
+    spc_results_release(&one);
+    spc_panel_release(&p);
+    for (unsigned j = 0; j < 3; j++)
+        spc_experiment_release(&x[j]);
     spc_scenario_free(sc);
 }
 
@@ -444,6 +503,7 @@ static const CU_TestInfo tests[] = {
     { "combining replications: mean and t interval", test_combine_arithmetic },
     { "1, 2 or 3 threads give identical results", test_threads_do_not_matter },
     { "a replication of an experiment is the single run", test_replication_is_a_run },
+    { "a company's units share the pool, whatever the threads", test_company_units_on_the_pool },
     CU_TEST_INFO_NULL
 };
 
