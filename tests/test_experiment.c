@@ -13,6 +13,7 @@
 #include "spcsim/chainstudy.h"
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
+#include "spcsim/lever.h"
 #include "spcsim/sweep.h"
 #include "spcsim/warmup.h"
 #include "tests.h"
@@ -491,8 +492,86 @@ static void test_chain_table_arithmetic(void)
     free(text);
 }
 
+/* What the lever search's progress reports: the values it ran. */
+typedef struct {
+    double x[32];
+    unsigned n;
+} lever_log;
+
+static void log_lever(void *ctx, const char *lever, double x, double esat, double target)
+{
+    lever_log *l = ctx;
+    (void)lever, (void)esat, (void)target;
+    if (l->n < 32)
+        l->x[l->n++] = x;
+}
+
+/* The lever search as a library call, on a small shop (2 replications of
+ * 12 weeks): ESAT +5% through recognition. The ESAT reached is within the
+ * solver's tolerance of the target and is the variant's when run again by
+ * hand; every value run is new (the memo answered Brent's questions about
+ * the ends of the bracket). A target out of the lever's reach, and an
+ * unknown lever, are errors. */
+static void test_lever_search(void)
+{
+    const char *sets[] = { "horizon=\"12w\"", "warmup=\"4w\"" };
+    const char *path = "tests/data/customers/small.cfg";
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *base = spc_scenario_load(path, sets, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    spc_experiment_opts o = { 2, 0, 2, 0, NULL };
+    lever_log log = { .n = 0 };
+    spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = 5.0, .progress = log_lever, .ctx = &log };
+    spc_lever_result r;
+    CU_ASSERT_EQUAL_FATAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.target, 1.05 * r.base_esat, 1e-9);
+    CU_ASSERT(r.met);
+    CU_ASSERT(fabs(r.esat - r.target) <= SPC_LEVER_TOL * fabs(r.target));
+    CU_ASSERT_EQUAL(r.base_value, 0.5);
+    CU_ASSERT(r.value > r.base_value && r.value <= 1.0);
+    /* evaluations: each reported once, no value run twice, Brent's repeated questions answered by the memo */
+    CU_ASSERT_EQUAL(r.evaluations, log.n);
+    CU_ASSERT(r.evaluations >= 2 && r.evaluations <= 14);
+    for (unsigned i = 0; i < log.n; i++)
+        for (unsigned j = i + 1; j < log.n; j++)
+            CU_ASSERT(log.x[i] != log.x[j]);
+    CU_ASSERT(r.reused >= 2);
+    CU_ASSERT_EQUAL(log.x[log.n - 1], r.value);
+    CU_ASSERT_EQUAL(r.base.n, 2);
+    CU_ASSERT_EQUAL(r.variant.n, 2);
+    /* the ESAT reached is the variant's at the value found, run again here */
+    char set[160];
+    snprintf(set, sizeof set, "workforce.levers.recognition=%.10g", r.value);
+    const char *vsets[] = { sets[0], sets[1], set };
+    spc_scenario *on = spc_scenario_load(path, vsets, 3, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(on);
+    spc_scenario *v = spc_chainstudy_variant(base, on, base->warmup);
+    spc_experiment x;
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(v, &o, &x, &err), SPC_OK);
+    CU_ASSERT_EQUAL(tests_metric(&x.combined, "customers", "esat")->mean, r.esat);
+    spc_experiment_release(&x);
+    spc_chainstudy_variant_free(v);
+    spc_scenario_free(on);
+    spc_lever_result_release(&r);
+
+    /* +80 points is beyond recognition's range (up to 1) */
+    g = (spc_lever_goal){ .lever = "workforce.levers.recognition", .delta = 80.0, .points = 1 };
+    CU_ASSERT_EQUAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_ERR_USAGE);
+    CU_ASSERT_DOUBLE_EQUAL(r.target, r.base_esat + 80.0, 1e-9);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot raise ESAT"));
+    spc_lever_result_release(&r);
+    spc_error_clear(&err);
+    g.lever = "workforce.levers.nothing";
+    CU_ASSERT_FALSE(spc_lever_known(g.lever));
+    CU_ASSERT_EQUAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_ERR_USAGE);
+    spc_lever_result_release(&r);
+    spc_scenario_free(base);
+}
+
 static const CU_TestInfo tests[] = {
     { "the chain table's arithmetic on fixed results", test_chain_table_arithmetic },
+    { "the lever search reaches its ESAT target, each value run once", test_lever_search },
     { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },
