@@ -56,7 +56,7 @@ static int bench_mm1(const char *path)
         spc_results res;
         spc_results_init(&res);
         double t0 = now_s();
-        if (spc_run_execute(sc, 0, &res, NULL, &info, &err) != SPC_OK) {
+        if (spc_run_execute(sc, &(spc_run_request){ .out = &res, .info = &info }, &err) != SPC_OK) {
             fprintf(stderr, "bench: %s\n", err.msg);
             return 1;
         }

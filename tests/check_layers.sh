@@ -9,8 +9,9 @@
 # never of a floor above. A public header include/spcsim/NAME.h belongs to
 # the floor of sim/*/NAME.c; the few headers without a .c are listed in
 # HEADER_FLOORS below. Private headers (sim/FLOOR/*.h) belong to their
-# folder and may be included only from it. One further rule: only the
-# scenario floor sees libconfig.
+# folder and may be included only from it. Two further rules: only the
+# scenario floor sees libconfig, and only the experiment floor sees
+# pthreads (its pool runs the replications and a company's units).
 #
 # Run from the repository root (make check-layers, part of make check).
 # Prints one line per violation, file:line: what; exits 1 if any.
@@ -78,6 +79,9 @@ check_file() { # check_file PATH FLOOR
         *'<libconfig.h>'*)
             [ "$own" = scenario ] ||
                 echo "check-layers: $file:$ln: includes <libconfig.h> from floor '$own' (only the scenario floor reads files)" ;;
+        *'<pthread.h>'*)
+            [ "$own" = experiment ] ||
+                echo "check-layers: $file:$ln: includes <pthread.h> from floor '$own' (only the experiment floor starts threads: its pool, pool.h)" ;;
         esac
     done
 }

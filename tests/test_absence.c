@@ -145,7 +145,7 @@ static void test_off_and_intervention(void)
     spc_timeseries ts;
     spc_results_init(&r);
     spc_timeseries_init(&ts);
-    CU_ASSERT_EQUAL(spc_run_execute(sc, 0, &r, &ts, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_run_execute(sc, &(spc_run_request){ .out = &r, .ts = &ts }, &err), SPC_OK);
     CU_ASSERT_PTR_NULL(spc_results_find(&r, "company", "absence_rate"));
     for (size_t i = 0; i < ts.n; i++)
         CU_ASSERT(isnan(ts.rows[i].v[SPC_TS_ABSENCES]));
@@ -159,7 +159,7 @@ static void test_off_and_intervention(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_results_init(&r);
     spc_timeseries_init(&ts);
-    CU_ASSERT_EQUAL(spc_run_execute(sc, 0, &r, &ts, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_run_execute(sc, &(spc_run_request){ .out = &r, .ts = &ts }, &err), SPC_OK);
     const spc_estimate *rate = tests_metric(&r, "staff", "absence_rate");
     CU_ASSERT_EQUAL(rate->n, EMPLOYEES * 100.0);
     CU_ASSERT(rate->lo <= 0.1 && 0.1 <= rate->hi);

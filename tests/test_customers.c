@@ -172,7 +172,7 @@ static void test_profit_identity(void)
     spc_timeseries ts;
     spc_results_init(&r);
     spc_timeseries_init(&ts);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, 0, &r, &ts, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, &(spc_run_request){ .out = &r, .ts = &ts }, &err), SPC_OK);
     static const int rev[] = { SPC_TS_REVENUE_ORDERS, SPC_TS_REVENUE_SERVICES };
     static const int cost[] = { SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST,
                                 SPC_TS_TURNOVER_COST, SPC_TS_REWORK_COST, SPC_TS_REFUNDS,
@@ -241,7 +241,7 @@ static void test_acquisition_switched_on(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_results off;
     spc_results_init(&off);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, 0, &off, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, &(spc_run_request){ .out = &off }, &err), SPC_OK);
     CU_ASSERT_EQUAL(metric(&off, "customers", "acquired"), 0);
     spc_results_release(&off);
     spc_scenario_free(sc);
@@ -249,7 +249,7 @@ static void test_acquisition_switched_on(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(on);
     spc_results r;
     spc_results_init(&r);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute(on, 0, &r, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(on, &(spc_run_request){ .out = &r }, &err), SPC_OK);
     CU_ASSERT(metric(&r, "customers", "acquired") > 0);
     spc_results_release(&r);
     spc_scenario_free(on);
@@ -275,8 +275,8 @@ static spc_estimate paired(const char *common, const char *off, const char *on, 
         spc_results ra, rb;
         spc_results_init(&ra);
         spc_results_init(&rb);
-        CU_ASSERT_EQUAL_FATAL(spc_run_execute(a, k, &ra, NULL, NULL, &err), SPC_OK);
-        CU_ASSERT_EQUAL_FATAL(spc_run_execute(b, k, &rb, NULL, NULL, &err), SPC_OK);
+        CU_ASSERT_EQUAL_FATAL(spc_run_execute(a, &(spc_run_request){ .replication = k, .out = &ra }, &err), SPC_OK);
+        CU_ASSERT_EQUAL_FATAL(spc_run_execute(b, &(spc_run_request){ .replication = k, .out = &rb }, &err), SPC_OK);
         double va = metric(&ra, scope, name), vb = metric(&rb, scope, name);
         if (ratio_of != NULL) {
             va /= metric(&ra, "customers", ratio_of);
@@ -396,37 +396,32 @@ static void test_units_panel(void)
     const char *sets[] = { "units.count=4", "units.management_sd=5.0", "units.demand_sd=0.2", "horizon=\"12w\"" };
     spc_scenario *sc = spc_scenario_load(DATA "small.cfg", sets, 4, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
-    spc_results r, one;
-    spc_timeseries ts;
-    spc_panel p;
-    spc_results_init(&r);
-    spc_results_init(&one);
-    spc_timeseries_init(&ts);
-    spc_panel_init(&p);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute_panel(sc, 0, &r, &ts, &p, NULL, NULL, &err), SPC_OK);
-    CU_ASSERT_EQUAL(p.n, 4 * 6); /* 4 units x 6 periods of 2 weeks */
+    /* the company is the experiment floor's: one replication, its units on two threads */
+    spc_experiment x;
+    spc_experiment_opts o = { 1, 0, 2, 0, NULL };
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
+    const spc_results *r = &x.rep[0];
+    const spc_panel *p = &x.rep_panel[0];
+    CU_ASSERT_EQUAL(p->n, 4 * 6); /* 4 units x 6 periods of 2 weeks */
     double revenue = 0, active = 0;
-    for (size_t i = 0; i < p.n; i++) {
-        CU_ASSERT_EQUAL(p.rows[i].unit, i / 6);
-        revenue += p.rows[i].v[SPC_P_REVENUE];
-        if (p.rows[i].period == 5)
-            active += p.rows[i].v[SPC_P_ACTIVE];
+    for (size_t i = 0; i < p->n; i++) {
+        CU_ASSERT_EQUAL(p->rows[i].unit, i / 6);
+        revenue += p->rows[i].v[SPC_P_REVENUE];
+        if (p->rows[i].period == 5)
+            active += p->rows[i].v[SPC_P_ACTIVE];
     }
     /* the company sums its units: revenue over the run, customers at the end */
-    CU_ASSERT_DOUBLE_EQUAL(metric(&r, "finance", "revenue"), revenue, 1e-6 * revenue);
-    CU_ASSERT_DOUBLE_EQUAL(metric(&r, "customers", "active_end"), active, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(metric(r, "finance", "revenue"), revenue, 1e-6 * revenue);
+    CU_ASSERT_DOUBLE_EQUAL(metric(r, "customers", "active_end"), active, 1e-9);
     /* units differ: management moves ESAT between them */
     double lo = 1e9, hi = -1e9;
-    for (size_t i = 0; i < p.n; i++)
-        if (p.rows[i].period == 5) {
-            lo = fmin(lo, p.rows[i].v[SPC_P_ESAT]);
-            hi = fmax(hi, p.rows[i].v[SPC_P_ESAT]);
+    for (size_t i = 0; i < p->n; i++)
+        if (p->rows[i].period == 5) {
+            lo = fmin(lo, p->rows[i].v[SPC_P_ESAT]);
+            hi = fmax(hi, p->rows[i].v[SPC_P_ESAT]);
         }
     CU_ASSERT(hi - lo > 1.0);
-    spc_results_release(&r);
-    spc_results_release(&one);
-    spc_timeseries_release(&ts);
-    spc_panel_release(&p);
+    spc_experiment_release(&x);
     spc_scenario_free(sc);
 }
 

@@ -13,6 +13,7 @@
 #include "spcsim/chainstudy.h"
 #include "spcsim/compare.h"
 #include "spcsim/experiment.h"
+#include "spcsim/lever.h"
 #include "spcsim/sweep.h"
 #include "spcsim/warmup.h"
 #include "tests.h"
@@ -105,10 +106,69 @@ static void test_replication_is_a_run(void)
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
     spc_results one;
     spc_results_init(&one);
-    CU_ASSERT_EQUAL(spc_run_execute(sc, 2, &one, NULL, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_run_execute(sc, &(spc_run_request){ .replication = 2, .out = &one }, &err), SPC_OK);
     CU_ASSERT(same_results(&one, &x.rep[2]));
     spc_results_release(&one);
     spc_experiment_release(&x);
+    spc_scenario_free(sc);
+}
+
+/* Rows equal field by field (the struct has padding), NaN equal to NaN. */
+static int same_panel_rows(const spc_panel_row *a, const spc_panel_row *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].unit != b[i].unit || a[i].period != b[i].period ||
+            memcmp(&a[i].time, &b[i].time, sizeof a[i].time) != 0 || memcmp(a[i].v, b[i].v, sizeof a[i].v) != 0)
+            return 0;
+    return 1;
+}
+
+/* A company's units share the pool with the replications: 2 replications
+ * of 3 units on 1, 2 and 4 threads give the same tables, series and
+ * panels; unit 1 of replication 1 is the single run of that unit, and its
+ * panel rows are the company's, in unit order. */
+static void test_company_units_on_the_pool(void)
+{
+    const char *sets[] = { "units.count=3", "units.management_sd=3.0", "horizon=\"8w\"" };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load("tests/data/customers/small.cfg", sets, 3, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_experiment x[3];
+    const unsigned jobs[3] = { 1, 2, 4 };
+    for (unsigned j = 0; j < 3; j++) {
+        spc_experiment_opts o = { 2, 0, jobs[j], 0, NULL };
+        CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x[j], &err), SPC_OK);
+    }
+    CU_ASSERT_EQUAL(x[0].jobs, 1);
+    CU_ASSERT_EQUAL(x[2].jobs, 4); /* more threads than replications: the units use them */
+    for (unsigned j = 1; j < 3; j++)
+        for (unsigned r = 0; r < 2; r++) {
+            CU_ASSERT(same_results(&x[0].rep[r], &x[j].rep[r]));
+            CU_ASSERT(x[0].rep_ts[r].n > 0 && x[0].rep_ts[r].n == x[j].rep_ts[r].n &&
+                      memcmp(x[0].rep_ts[r].rows, x[j].rep_ts[r].rows, x[0].rep_ts[r].n * sizeof(spc_ts_row)) == 0);
+            CU_ASSERT(x[0].rep_panel[r].n > 0 && x[0].rep_panel[r].n == x[j].rep_panel[r].n &&
+                      same_panel_rows(x[0].rep_panel[r].rows, x[j].rep_panel[r].rows, x[0].rep_panel[r].n));
+            CU_ASSERT_EQUAL(x[0].info[r].events, x[j].info[r].events);
+        }
+    spc_results one;
+    spc_panel p;
+    spc_run_info info;
+    spc_results_init(&one);
+    spc_panel_init(&p);
+    spc_run_request req = { .replication = 1, .unit = 1, .out = &one, .panel = &p, .info = &info };
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, &req, &err), SPC_OK);
+    size_t per_unit = x[0].rep_panel[1].n / 3;
+    CU_ASSERT_EQUAL(p.n, per_unit);
+    CU_ASSERT(p.n > 0 && same_panel_rows(p.rows, x[0].rep_panel[1].rows + per_unit, p.n));
+    CU_ASSERT(info.events > 0 && info.events < x[0].info[1].events);
+    /* a unit the company does not have is an error, not a run */
+    req.unit = 3;
+    CU_ASSERT_NOT_EQUAL(spc_run_execute(sc, &req, &err), SPC_OK);
+    spc_results_release(&one);
+    spc_panel_release(&p);
+    for (unsigned j = 0; j < 3; j++)
+        spc_experiment_release(&x[j]);
     spc_scenario_free(sc);
 }
 
@@ -432,8 +492,86 @@ static void test_chain_table_arithmetic(void)
     free(text);
 }
 
+/* What the lever search's progress reports: the values it ran. */
+typedef struct {
+    double x[32];
+    unsigned n;
+} lever_log;
+
+static void log_lever(void *ctx, const char *lever, double x, double esat, double target)
+{
+    lever_log *l = ctx;
+    (void)lever, (void)esat, (void)target;
+    if (l->n < 32)
+        l->x[l->n++] = x;
+}
+
+/* The lever search as a library call, on a small shop (2 replications of
+ * 12 weeks): ESAT +5% through recognition. The ESAT reached is within the
+ * solver's tolerance of the target and is the variant's when run again by
+ * hand; every value run is new (the memo answered Brent's questions about
+ * the ends of the bracket). A target out of the lever's reach, and an
+ * unknown lever, are errors. */
+static void test_lever_search(void)
+{
+    const char *sets[] = { "horizon=\"12w\"", "warmup=\"4w\"" };
+    const char *path = "tests/data/customers/small.cfg";
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *base = spc_scenario_load(path, sets, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    spc_experiment_opts o = { 2, 0, 2, 0, NULL };
+    lever_log log = { .n = 0 };
+    spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = 5.0, .progress = log_lever, .ctx = &log };
+    spc_lever_result r;
+    CU_ASSERT_EQUAL_FATAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.target, 1.05 * r.base_esat, 1e-9);
+    CU_ASSERT(r.met);
+    CU_ASSERT(fabs(r.esat - r.target) <= SPC_LEVER_TOL * fabs(r.target));
+    CU_ASSERT_EQUAL(r.base_value, 0.5);
+    CU_ASSERT(r.value > r.base_value && r.value <= 1.0);
+    /* evaluations: each reported once, no value run twice, Brent's repeated questions answered by the memo */
+    CU_ASSERT_EQUAL(r.evaluations, log.n);
+    CU_ASSERT(r.evaluations >= 2 && r.evaluations <= 14);
+    for (unsigned i = 0; i < log.n; i++)
+        for (unsigned j = i + 1; j < log.n; j++)
+            CU_ASSERT(log.x[i] != log.x[j]);
+    CU_ASSERT(r.reused >= 2);
+    CU_ASSERT_EQUAL(log.x[log.n - 1], r.value);
+    CU_ASSERT_EQUAL(r.base.n, 2);
+    CU_ASSERT_EQUAL(r.variant.n, 2);
+    /* the ESAT reached is the variant's at the value found, run again here */
+    char set[160];
+    snprintf(set, sizeof set, "workforce.levers.recognition=%.10g", r.value);
+    const char *vsets[] = { sets[0], sets[1], set };
+    spc_scenario *on = spc_scenario_load(path, vsets, 3, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(on);
+    spc_scenario *v = spc_chainstudy_variant(base, on, base->warmup);
+    spc_experiment x;
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(v, &o, &x, &err), SPC_OK);
+    CU_ASSERT_EQUAL(tests_metric(&x.combined, "customers", "esat")->mean, r.esat);
+    spc_experiment_release(&x);
+    spc_chainstudy_variant_free(v);
+    spc_scenario_free(on);
+    spc_lever_result_release(&r);
+
+    /* +80 points is beyond recognition's range (up to 1) */
+    g = (spc_lever_goal){ .lever = "workforce.levers.recognition", .delta = 80.0, .points = 1 };
+    CU_ASSERT_EQUAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_ERR_USAGE);
+    CU_ASSERT_DOUBLE_EQUAL(r.target, r.base_esat + 80.0, 1e-9);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot raise ESAT"));
+    spc_lever_result_release(&r);
+    spc_error_clear(&err);
+    g.lever = "workforce.levers.nothing";
+    CU_ASSERT_FALSE(spc_lever_known(g.lever));
+    CU_ASSERT_EQUAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_ERR_USAGE);
+    spc_lever_result_release(&r);
+    spc_scenario_free(base);
+}
+
 static const CU_TestInfo tests[] = {
     { "the chain table's arithmetic on fixed results", test_chain_table_arithmetic },
+    { "the lever search reaches its ESAT target, each value run once", test_lever_search },
     { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },
@@ -444,6 +582,7 @@ static const CU_TestInfo tests[] = {
     { "combining replications: mean and t interval", test_combine_arithmetic },
     { "1, 2 or 3 threads give identical results", test_threads_do_not_matter },
     { "a replication of an experiment is the single run", test_replication_is_a_run },
+    { "a company's units share the pool, whatever the threads", test_company_units_on_the_pool },
     CU_TEST_INFO_NULL
 };
 

@@ -34,7 +34,7 @@ spc_scenario *tests_run(const char *path, const char *const *sets, size_t nsets,
         CU_FAIL_FATAL("scenario did not load");
     }
     spc_results_init(out);
-    if (spc_run_execute(sc, 0, out, NULL, NULL, &err) != SPC_OK) {
+    if (spc_run_execute(sc, &(spc_run_request){ .out = out }, &err) != SPC_OK) {
         fprintf(stderr, "\n  run %s: %s\n", path, err.msg);
         CU_FAIL("run failed");
     }

@@ -71,7 +71,7 @@ static void test_understaffed_spiral(void)
     spc_timeseries ts;
     spc_results_init(&res);
     spc_timeseries_init(&ts);
-    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, 0, &res, &ts, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_run_execute(sc, &(spc_run_request){ .out = &res, .ts = &ts }, &err), SPC_OK);
     const char *bo = "back_office";
     /* before the cut: weeks 4-26; during: 30-78; after the restore: 90-130 */
     above(phase(&ts, bo, SPC_TS_PRESSURE, 30, 78), phase(&ts, bo, SPC_TS_PRESSURE, 4, 26), "pressure rises");
@@ -85,7 +85,7 @@ static void test_understaffed_spiral(void)
         spc_results r;
         spc_timeseries_init(&more);
         spc_results_init(&r);
-        CU_ASSERT_EQUAL(spc_run_execute(sc, rep, &r, &more, NULL, &err), SPC_OK);
+        CU_ASSERT_EQUAL(spc_run_execute(sc, &(spc_run_request){ .replication = rep, .out = &r, .ts = &more }, &err), SPC_OK);
         during += phase_sum(&more, bo, SPC_TS_QUITS, 30, 78);
         before += phase_sum(&more, bo, SPC_TS_QUITS, 0, 26);
         spc_timeseries_release(&more);

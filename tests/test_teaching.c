@@ -64,7 +64,7 @@ static int run(const spc_scenario *sc, unsigned rep, spc_results *r, spc_timeser
     spc_error err;
     spc_error_clear(&err);
     spc_results_init(r);
-    if (spc_run_execute(sc, rep, r, ts, NULL, &err) != SPC_OK) {
+    if (spc_run_execute(sc, &(spc_run_request){ .replication = rep, .out = r, .ts = ts }, &err) != SPC_OK) {
         fprintf(stderr, "\n  run %s: %s", sc->name, err.msg);
         return -1;
     }

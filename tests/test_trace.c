@@ -57,7 +57,7 @@ static void run_traced(const char *path, const char *const *sets, size_t nsets, 
         fprintf(stderr, "\n  load %s: %s\n", path, err.msg);
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_results_init(out);
-    spc_status st = spc_run_execute_panel(sc, 0, out, NULL, NULL, tr, NULL, &err);
+    spc_status st = spc_run_execute(sc, &(spc_run_request){ .out = out, .trace = tr }, &err);
     if (st != SPC_OK)
         fprintf(stderr, "\n  run %s: %s\n", path, err.msg);
     CU_ASSERT_EQUAL(st, SPC_OK);

@@ -280,7 +280,7 @@ static spc_scenario *run_ts(const char *path, const char *const *sets, size_t ns
         fprintf(stderr, "\n  load %s: %s", path, err.msg);
         return NULL;
     }
-    if (spc_run_execute(sc, 0, res, ts, NULL, &err) != SPC_OK) {
+    if (spc_run_execute(sc, &(spc_run_request){ .out = res, .ts = ts }, &err) != SPC_OK) {
         fprintf(stderr, "\n  run %s: %s", path, err.msg);
         spc_scenario_free(sc);
         return NULL;

@@ -2,9 +2,12 @@
  * experiment.h -- many replications of a scenario, on several threads, and
  * their combination into across-replication means and intervals.
  *
- * Replication r uses streams seeded from (seed, r, stream), so it gives the
- * same numbers whichever thread runs it and whatever else runs beside it;
- * results are combined in replication order, so the outputs are
+ * Every unit of every replication is one item of the pool of threads
+ * (pool.h), so replications and the units of a company share the threads.
+ * Unit k of replication r uses streams seeded from (seed, r, k, stream),
+ * so it gives the same numbers whichever thread runs it and whatever else
+ * runs beside it; a company is added up in unit order (company.h) and the
+ * replications are combined in replication order, so the outputs are
  * byte-identical for any number of threads.
  *
  * Across replications a metric's mean is the mean of the N replication
@@ -25,21 +28,22 @@
 typedef struct {
     unsigned replications;  /* N >= 1 */
     unsigned first;         /* index of the first replication (usually 0) */
-    unsigned jobs;          /* threads; 0: the machine's processors */
+    unsigned jobs;          /* threads in all (replications and units share them);
+                               0: the machine's processors */
     int progress;           /* report progress on stderr */
     spc_trace *trace;       /* NULL, or where replication 0 is logged (trace.h) */
 } spc_experiment_opts;
 
 typedef struct {
     unsigned n;
-    spc_results *rep;        /* n tables, in replication order */
+    spc_results *rep;        /* n tables, in replication order (a company's: its units added) */
     spc_timeseries *rep_ts;  /* n time series */
     spc_panel *rep_panel;    /* n panels (rows only with customers) */
     spc_run_info *info;      /* n */
     spc_results combined;    /* across replications */
     spc_timeseries combined_ts;
     double wall_seconds;
-    unsigned jobs;           /* threads actually used */
+    unsigned jobs;           /* threads actually used (at most replications x units) */
 } spc_experiment;
 
 /* Runs the replications; fills *out (release with spc_experiment_release,

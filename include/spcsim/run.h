@@ -1,9 +1,10 @@
 /*
- * run.h -- one replication of a scenario, from the first event to the horizon.
+ * run.h -- one unit of one replication of a scenario, from the first event to
+ * the horizon: the model's one entry point.
  *
- * The run context owns everything one replication needs (calendar, streams,
- * the chain and its statistics), so replications share nothing but the
- * read-only scenario and can run on threads side by side.
+ * The run context owns everything one run needs (calendar, streams, the
+ * chain and its statistics), so runs share nothing but the read-only
+ * scenario and the experiment floor can run them on threads side by side.
  */
 #ifndef SPCSIM_RUN_H
 #define SPCSIM_RUN_H
@@ -22,27 +23,27 @@ typedef struct {
     double end_time;   /* simulated time reached */
 } spc_run_info;
 
-/* Runs replication `replication` of sc and appends its metrics to *out,
- * and, when ts is not NULL, its period rows to *ts (a `system` row per
- * period; with a workforce also each stage's and the company's). Returns
- * SPC_OK, or an error with *err filled. */
-spc_status spc_run_execute(const spc_scenario *sc, unsigned replication, spc_results *out,
-                           spc_timeseries *ts, spc_run_info *info, spc_error *err);
+/* What to run and where its outputs go. Only `out` is required; a NULL
+ * output is not kept (the run is the same either way). */
+typedef struct {
+    unsigned replication;  /* its streams are seeded from (seed, replication, unit) */
+    unsigned unit;         /* which unit of a company: 0 .. units.count - 1; 0 for a single unit */
+    spc_results *out;      /* the unit's metrics are appended */
+    spc_timeseries *ts;    /* period rows appended: a `system` row per period; with a
+                              workforce each stage's and the company's; with customers
+                              the `customers` and `finance` rows */
+    spc_panel *panel;      /* with customers, one row per period, tagged with the unit */
+    spc_trace *trace;      /* every event of the run is logged there (trace.h) */
+    spc_run_info *info;    /* set to the run's events and end time */
+} spc_run_request;
 
-/* The same, and with customers also one row per unit and period in *panel
- * (when not NULL). A scenario with several units runs them one after the
- * other, each with its own streams; *out and *ts then hold the company:
- * counts and money summed over units, other values averaged (company.h).
- * trace: when not NULL, every event of the run (of unit 0 with several
- * units) is logged there (trace.h); the results are the same either way. */
-spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned replication, spc_results *out,
-                                 spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info,
-                                 spc_error *err);
-
-/* The same, running the units of a company on up to `jobs` threads; the
- * company is combined in unit order, so the outputs do not depend on jobs. */
-spc_status spc_run_execute_units(const spc_scenario *sc, unsigned replication, unsigned jobs, spc_results *out,
-                                 spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info,
-                                 spc_error *err);
+/* Runs one unit of one replication of sc, from the first event to the
+ * horizon, on the caller's thread: the model owns no threads. A company
+ * (units.count > 1) is its units run one by one, each with its own
+ * streams and the traits the scenario's seed draws for it (docs/model.md,
+ * (U1)); adding them into the company, and running many on threads, is
+ * the experiment floor's (experiment.h, company.h). Returns SPC_OK, or an
+ * error with *err filled. */
+spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, spc_error *err);
 
 #endif

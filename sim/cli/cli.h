@@ -46,6 +46,14 @@ typedef struct {
 spc_scenario *cli_load(const options *o, const char *path, const char *const *more, size_t nmore,
                        spc_error *err);
 
+/* The overrides cli_load applies before its `more`: --seed, -r, then each
+ * --set, in that order. Returns an array with room for `room` more (free
+ * it; its strings are o's and buf's), *n the count; NULL when out of memory. */
+typedef struct {
+    char seed[64], reps[64];
+} cli_override_buf;
+const char **cli_overrides(const options *o, cli_override_buf *buf, size_t room, size_t *n);
+
 /* The output folder: -o DIR, else output/<name><suffix>. */
 void cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size);
 

@@ -9,26 +9,35 @@
 
 #include "cli.h"
 
+const char **cli_overrides(const options *o, cli_override_buf *buf, size_t room, size_t *n)
+{
+    const char **ov = malloc((o->nsets + room + 2) * sizeof *ov);
+    *n = 0;
+    if (ov == NULL)
+        return NULL;
+    if (o->seed != NULL) {
+        snprintf(buf->seed, sizeof buf->seed, "seed=%sL", o->seed);
+        ov[(*n)++] = buf->seed;
+    }
+    if (o->reps != NULL) {
+        snprintf(buf->reps, sizeof buf->reps, "replications=%s", o->reps);
+        ov[(*n)++] = buf->reps;
+    }
+    for (size_t i = 0; i < o->nsets; i++)
+        ov[(*n)++] = o->sets[i];
+    return ov;
+}
+
 spc_scenario *cli_load(const options *o, const char *path, const char *const *more, size_t nmore,
                        spc_error *err)
 {
-    const char **ov = malloc((o->nsets + nmore + 2) * sizeof *ov);
-    char seedset[64], repset[64];
+    cli_override_buf buf;
+    size_t n = 0;
+    const char **ov = cli_overrides(o, &buf, nmore, &n);
     if (ov == NULL) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         return NULL;
     }
-    size_t n = 0;
-    if (o->seed != NULL) {
-        snprintf(seedset, sizeof seedset, "seed=%sL", o->seed);
-        ov[n++] = seedset;
-    }
-    if (o->reps != NULL) {
-        snprintf(repset, sizeof repset, "replications=%s", o->reps);
-        ov[n++] = repset;
-    }
-    for (size_t i = 0; i < o->nsets; i++)
-        ov[n++] = o->sets[i];
     for (size_t i = 0; i < nmore; i++)
         ov[n++] = more[i];
     spc_scenario *sc = spc_scenario_load(path, ov, n, err);

@@ -1,31 +1,53 @@
 /*
- * experiment.c -- replications on a pool of threads, combined in order.
+ * experiment.c -- replications, and the units of a company, on the pool of
+ * threads (pool.h), combined in order.
  *
- * Workers take the next replication index from a counter under a mutex and
- * write into that replication's own slot; nothing else is shared but the
- * read-only scenario. After all have joined, the slots are combined in
- * index order.
+ * A work item is one unit of one replication (run.h). A single unit writes
+ * straight into its replication's slot; the units of a company write into
+ * their own slots and are added into the company (company.h) in unit order
+ * as soon as every unit before them is in, so a unit's outputs live only
+ * until its turn. After all items are done, the replications are combined
+ * in index order: the outputs are the same for any number of threads.
  */
 #include "spcsim/experiment.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "spcsim/company.h"
+#include "spcsim/pool.h"
+
+/* One unit's outputs, kept until it is its turn to be added. */
+typedef struct {
+    spc_results res;
+    spc_timeseries ts;
+    spc_panel panel;
+    spc_run_info info;
+    spc_error err;
+    int done;
+} unit_slot;
+
+/* One replication's progress; units and acc only for a company. */
+typedef struct {
+    unit_slot *units;
+    spc_company_acc acc;
+    unsigned next_add;      /* units added so far (or passed over after an error) */
+    spc_error err;          /* the replication's first error, in unit order */
+} rep_slot;
+
 typedef struct {
     const spc_scenario *sc;
     const spc_experiment_opts *opts;
     spc_experiment *x;
-    pthread_mutex_t lock;
-    unsigned next, done;
-    spc_error *errs;     /* one per replication */
-    unsigned unit_jobs;  /* threads for the units of one replication */
+    unsigned nunits;        /* 1, or the company's units */
+    rep_slot *reps;         /* x->n */
+    unsigned done;          /* replications finished */
     double t0;
-} pool_t;
+} batch_t;
 
 static double wall_now(void)
 {
@@ -40,11 +62,11 @@ unsigned spc_experiment_cores(void)
     return n > 0 ? (unsigned)n : 1u;
 }
 
-static void progress(pool_t *p)
+static void progress(batch_t *b)
 {
-    unsigned n = p->x->n, done = p->done;
-    double el = wall_now() - p->t0;
-    if (!p->opts->progress || el < 1.0)
+    unsigned n = b->x->n, done = b->done;
+    double el = wall_now() - b->t0;
+    if (!b->opts->progress || el < 1.0)
         return;
     double left = done > 0 ? el * (n - done) / done : NAN;
     fprintf(stderr, "\rspcsim: %u/%u replications, %.0f s elapsed, about %.0f s left   ", done, n, el, left);
@@ -52,23 +74,77 @@ static void progress(pool_t *p)
         fputc('\n', stderr);
 }
 
-static void *worker(void *arg)
+/* The pool's item: unit `unit` of the i-th replication. */
+static void run_item(void *ctx, unsigned i, unsigned unit)
 {
-    pool_t *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        unsigned i = p->next < p->x->n ? p->next++ : p->x->n;
-        pthread_mutex_unlock(&p->lock);
-        if (i == p->x->n)
-            return NULL;
-        unsigned rep = p->opts->first + i;
-        spc_run_execute_units(p->sc, rep, p->unit_jobs, &p->x->rep[i], &p->x->rep_ts[i], &p->x->rep_panel[i],
-                              rep == 0 ? p->opts->trace : NULL, &p->x->info[i], &p->errs[i]);
-        pthread_mutex_lock(&p->lock);
-        p->done++;
-        progress(p);
-        pthread_mutex_unlock(&p->lock);
+    batch_t *b = ctx;
+    spc_experiment *x = b->x;
+    unsigned rep = b->opts->first + i;
+    spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL };
+    spc_error *err = &b->reps[i].err;
+    if (b->nunits == 1) {
+        req.out = &x->rep[i], req.ts = &x->rep_ts[i], req.panel = &x->rep_panel[i], req.info = &x->info[i];
+    } else {
+        unit_slot *u = &b->reps[i].units[unit];
+        req.out = &u->res, req.ts = &u->ts, req.panel = &u->panel, req.info = &u->info;
+        err = &u->err;
     }
+    spc_run_execute(b->sc, &req, err);
+}
+
+static void slot_release(unit_slot *u)
+{
+    spc_results_release(&u->res);
+    spc_timeseries_release(&u->ts);
+    spc_panel_release(&u->panel);
+}
+
+/* Adds one unit into its replication's company (its panel rows appended). */
+static spc_status add_unit(batch_t *b, unsigned i, unit_slot *u)
+{
+    rep_slot *r = &b->reps[i];
+    if (u->err.code != SPC_OK) {
+        r->err = u->err;
+        return r->err.code;
+    }
+    if (spc_company_acc_add(&r->acc, &u->res, &u->ts) != 0)
+        return spc_error_set(&r->err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %u)", b->sc->path,
+                             r->next_add);
+    for (size_t k = 0; k < u->panel.n; k++) {
+        spc_panel_row *row = spc_panel_add(&b->x->rep_panel[i], 0, 0, 0);
+        if (row == NULL)
+            return spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory for the panel");
+        *row = u->panel.rows[k];
+    }
+    b->x->info[i].events += u->info.events;
+    b->x->info[i].end_time = u->info.end_time;
+    return SPC_OK;
+}
+
+/* The pool's report that an item is done (its lock held): the units that
+ * are next in unit order are added; after the last, the company is made. */
+static void item_done(void *ctx, unsigned i, unsigned unit)
+{
+    batch_t *b = ctx;
+    rep_slot *r = &b->reps[i];
+    if (b->nunits > 1) {
+        r->units[unit].done = 1;
+        while (r->next_add < b->nunits && r->units[r->next_add].done) {
+            unit_slot *u = &r->units[r->next_add];
+            if (r->err.code == SPC_OK)
+                add_unit(b, i, u);
+            slot_release(u);
+            r->next_add++;
+        }
+        if (r->next_add < b->nunits)
+            return;
+        if (r->err.code == SPC_OK && spc_company_acc_finish(&r->acc, b->sc, &b->x->rep[i], &b->x->rep_ts[i]) != 0)
+            spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory combining the units");
+        spc_company_acc_release(&r->acc);
+        spc_company_acc_init(&r->acc); /* batch_release releases it again */
+    }
+    b->done++;
+    progress(b);
 }
 
 static spc_status alloc_slots(spc_experiment *x, unsigned n, spc_error *err)
@@ -91,29 +167,40 @@ static spc_status alloc_slots(spc_experiment *x, unsigned n, spc_error *err)
     return SPC_OK;
 }
 
-/* Runs the pool; returns the first replication's error, if any. */
-static spc_status run_pool(pool_t *p, unsigned jobs, spc_error *err)
+static void batch_release(batch_t *b)
 {
-    pthread_t *th = calloc(jobs, sizeof *th);
-    if (th == NULL || pthread_mutex_init(&p->lock, NULL) != 0) {
-        free(th);
-        return spc_error_set(err, SPC_ERR_INTERNAL, "cannot start threads");
+    for (unsigned i = 0; b->reps != NULL && i < b->x->n; i++) {
+        rep_slot *r = &b->reps[i];
+        for (unsigned k = r->next_add; r->units != NULL && k < b->nunits; k++)
+            slot_release(&r->units[k]);
+        free(r->units);
+        if (b->nunits > 1)
+            spc_company_acc_release(&r->acc);
     }
-    unsigned started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&th[started], NULL, worker, p) != 0)
-            break;
-    if (started == 0)
-        worker(p); /* no thread could start: run here */
-    for (unsigned k = 0; k < started; k++)
-        pthread_join(th[k], NULL);
-    pthread_mutex_destroy(&p->lock);
-    free(th);
-    for (unsigned i = 0; i < p->x->n; i++)
-        if (p->errs[i].code != SPC_OK) {
-            spc_error_set(err, p->errs[i].code, "replication %u: %s", p->opts->first + i, p->errs[i].msg);
-            return err->code;
+    free(b->reps);
+}
+
+/* The replications' slots, and with a company each one's units. */
+static spc_status batch_init(batch_t *b, spc_error *err)
+{
+    unsigned n = b->x->n;
+    if ((b->reps = calloc(n, sizeof *b->reps)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %u replications", n);
+    for (unsigned i = 0; i < n; i++) {
+        rep_slot *r = &b->reps[i];
+        spc_error_clear(&r->err);
+        if (b->nunits == 1)
+            continue;
+        spc_company_acc_init(&r->acc);
+        if ((r->units = calloc(b->nunits, sizeof *r->units)) == NULL)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
+        for (unsigned k = 0; k < b->nunits; k++) {
+            spc_results_init(&r->units[k].res);
+            spc_timeseries_init(&r->units[k].ts);
+            spc_panel_init(&r->units[k].panel);
+            spc_error_clear(&r->units[k].err);
         }
+    }
     return SPC_OK;
 }
 
@@ -124,16 +211,17 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
     if (alloc_slots(x, n, err) != SPC_OK)
         return err->code;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
-    x->jobs = jobs < n ? jobs : n;
-    pool_t p = { .sc = sc, .opts = opts, .x = x, .errs = calloc(n, sizeof(spc_error)), .t0 = wall_now(),
-                 .unit_jobs = jobs / x->jobs }; /* threads left over go to the units of a company */
-    if (p.errs == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    for (unsigned i = 0; i < n; i++)
-        spc_error_clear(&p.errs[i]);
-    spc_status st = run_pool(&p, x->jobs, err);
-    free(p.errs);
-    x->wall_seconds = wall_now() - p.t0;
+    batch_t b = { .sc = sc, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
+                  .t0 = wall_now() };
+    spc_pool_work work = { &b, run_item, item_done };
+    spc_status st = batch_init(&b, err);
+    if (st == SPC_OK)
+        st = spc_pool_run(jobs, n, b.nunits, &work, &x->jobs, err);
+    for (unsigned i = 0; st == SPC_OK && i < n; i++)
+        if (b.reps[i].err.code != SPC_OK)
+            st = spc_error_set(err, b.reps[i].err.code, "replication %u: %s", opts->first + i, b.reps[i].err.msg);
+    batch_release(&b);
+    x->wall_seconds = wall_now() - b.t0;
     if (st != SPC_OK)
         return st;
     if (spc_experiment_combine(x->rep, n, &x->combined, err) != SPC_OK)

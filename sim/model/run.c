@@ -13,7 +13,6 @@
 #include "spcsim/run.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,7 +23,6 @@
 #include "spcsim/arrivals.h"
 #include "spcsim/calendar.h"
 #include "spcsim/chain.h"
-#include "spcsim/company.h"
 #include "spcsim/customers.h"
 #include "spcsim/events.h"
 #include "spcsim/finance.h"
@@ -371,214 +369,72 @@ static int dispatch(spc_run *run, const spc_event *ev)
     return st == SPC_OK ? 0 : -1;
 }
 
-/* One unit of one replication, from the first event to the horizon. */
-static spc_status run_unit(const spc_scenario *sc, unsigned rep, const unit_t *unit, spc_results *out,
-                           spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info, spc_error *err)
+/* Unit k's traits: drawn from replication 0's units stream, so that every
+ * replication simulates the same company (docs/model.md, (U1)); unit k
+ * takes the draws after those of units 0..k-1. A single unit has none. */
+static spc_status unit_traits(const spc_scenario *sc, unsigned k, unit_t *unit, spc_error *err)
 {
-    spc_run run = { .sc = sc, .state = sc, .unit = unit, .key = SPC_UNIT_KEY(rep, unit->index), .err = err, .ts = ts,
-                    .panel = panel, .trace = trace };
-    spc_timeseries_init(&run.own_ts);
-    if (run.ts == NULL)
-        run.ts = &run.own_ts;
+    *unit = (unit_t){ .index = k, .demand = 1.0 };
+    if (sc->units.count <= 1)
+        return k == 0 ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "unit %u of a single unit", k);
+    if (k >= (unsigned)sc->units.count)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "unit %u of %d units", k, sc->units.count);
+    const spc_units_spec *u = &sc->units;
+    gsl_rng *r = spc_rng_stream_alloc(spc_rng_type_find(sc->generator), sc->seed, 0, SPC_STREAM(SPC_STREAM_UNITS, 0));
+    if (r == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %d units", u->count);
+    for (unsigned j = 0; j <= k; j++) {
+        unit->wf.s_shift = gsl_ran_gaussian(r, 1.0) * u->management_sd;
+        unit->demand = exp(gsl_ran_gaussian(r, 1.0) * u->demand_sd);
+        unit->wf.a_shift = gsl_ran_gaussian(r, 1.0) * u->labour_sd;
+    }
+    gsl_rng_free(r);
+    return SPC_OK;
+}
+
+/* The event loop; returns 0 at the horizon, -1 on error (in run->err). */
+static int run_loop(spc_run *run)
+{
     spc_event ev;
-    int rc = run_setup(&run) == SPC_OK ? 0 : -1;
+    int rc = run_setup(run) == SPC_OK ? 0 : -1;
     uint64_t stuck = 0; /* events in a row at the same time */
-    while (rc == 0 && spc_calendar_pop(run.cal, &ev)) {
-        stuck = ev.time > run.now ? 0 : stuck + 1;
-        run.now = ev.time;
-        run.events++;
-        rc = dispatch(&run, &ev);
+    while (rc == 0 && spc_calendar_pop(run->cal, &ev)) {
+        stuck = ev.time > run->now ? 0 : stuck + 1;
+        run->now = ev.time;
+        run->events++;
+        rc = dispatch(run, &ev);
         if (stuck > SPC_RUN_MAX_STUCK) {
-            spc_error_set(err, SPC_ERR_INVALID, "%s: simulated time stands still at %g %s after %llu events "
+            spc_error_set(run->err, SPC_ERR_INVALID, "%s: simulated time stands still at %g %s after %llu events "
                           "at the same instant (zero service times in a routing loop?)",
-                          sc->path, run.now, sc->time_unit, (unsigned long long)stuck);
+                          run->sc->path, run->now, run->sc->time_unit, (unsigned long long)stuck);
             rc = -1;
         }
     }
-    if (rc >= 0 && spc_chain_collect(run.chain, sc->horizon, out, err) == SPC_OK && run.workforce != NULL)
+    return rc < 0 ? -1 : 0;
+}
+
+spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, spc_error *err)
+{
+    unit_t unit;
+    if (req->info != NULL)
+        *req->info = (spc_run_info){ 0 };
+    if (unit_traits(sc, req->unit, &unit, err) != SPC_OK)
+        return err->code;
+    spc_results *out = req->out;
+    spc_run run = { .sc = sc, .state = sc, .unit = &unit, .key = SPC_UNIT_KEY(req->replication, unit.index),
+                    .err = err, .ts = req->ts, .panel = req->panel, .trace = req->trace };
+    spc_timeseries_init(&run.own_ts);
+    if (run.ts == NULL)
+        run.ts = &run.own_ts;
+    int rc = run_loop(&run);
+    if (rc == 0 && spc_chain_collect(run.chain, sc->horizon, out, err) == SPC_OK && run.workforce != NULL)
         spc_workforce_collect(run.workforce, sc->horizon, out, err);
-    if (rc >= 0 && err->code == SPC_OK && run.customers != NULL &&
+    if (rc == 0 && err->code == SPC_OK && run.customers != NULL &&
         spc_customers_collect(run.customers, sc->horizon, out, err) == SPC_OK)
         spc_ledger_collect(&run.ledger, out, err);
     spc_timeseries_release(&run.own_ts);
-    if (info != NULL) {
-        info->events += run.events;
-        info->end_time = run.now;
-    }
+    if (req->info != NULL)
+        *req->info = (spc_run_info){ .events = run.events, .end_time = run.now };
     run_teardown(&run);
     return err->code;
-}
-
-/* The units' traits: drawn from replication 0's units stream, so that
- * every replication simulates the same company (docs/model.md, (U1)). */
-static unit_t *draw_units(const spc_scenario *sc, spc_error *err)
-{
-    const spc_units_spec *u = &sc->units;
-    unit_t *units = calloc((size_t)u->count, sizeof *units);
-    gsl_rng *r = spc_rng_stream_alloc(spc_rng_type_find(sc->generator), sc->seed, 0, SPC_STREAM(SPC_STREAM_UNITS, 0));
-    if (units == NULL || r == NULL) {
-        free(units);
-        if (r != NULL)
-            gsl_rng_free(r);
-        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %d units", u->count);
-        return NULL;
-    }
-    for (int k = 0; k < u->count; k++) {
-        units[k].index = (uint32_t)k;
-        units[k].wf.s_shift = gsl_ran_gaussian(r, 1.0) * u->management_sd;
-        units[k].demand = exp(gsl_ran_gaussian(r, 1.0) * u->demand_sd);
-        units[k].wf.a_shift = gsl_ran_gaussian(r, 1.0) * u->labour_sd;
-    }
-    gsl_rng_free(r);
-    return units;
-}
-
-/* ---- a company of units, on threads ---- */
-
-/* One unit's outputs, kept until it is its turn to be added. */
-typedef struct {
-    spc_results res;
-    spc_timeseries ts;
-    spc_panel panel;
-    spc_run_info info;
-    spc_error err;
-    int done;
-} unit_slot;
-
-typedef struct {
-    const spc_scenario *sc;
-    unsigned rep;
-    const unit_t *units;
-    unit_slot *slots;
-    int nunits, next_run, next_add;
-    spc_company_acc *acc;
-    spc_panel *panel;        /* the replication's, or NULL */
-    spc_trace *trace;        /* for unit 0, or NULL */
-    spc_run_info *info;
-    pthread_mutex_t lock;
-    int failed;              /* a unit failed or would not add: stop taking units */
-    spc_error *err;
-} company_run;
-
-static void slot_release(unit_slot *u)
-{
-    spc_results_release(&u->res);
-    spc_timeseries_release(&u->ts);
-    spc_panel_release(&u->panel);
-}
-
-/* Adds the finished units that are next in unit order (lock held), so the
- * company is the same whichever thread ran which unit. */
-static void add_ready(company_run *c)
-{
-    while (!c->failed && c->next_add < c->nunits && c->slots[c->next_add].done) {
-        unit_slot *u = &c->slots[c->next_add];
-        if (u->err.code != SPC_OK) {
-            *c->err = u->err;
-            c->failed = 1;
-        } else if (spc_company_acc_add(c->acc, &u->res, &u->ts) != 0) {
-            spc_error_set(c->err, SPC_ERR_INTERNAL, "units of %s do not report alike (unit %d)", c->sc->path,
-                          c->next_add);
-            c->failed = 1;
-        } else {
-            for (size_t i = 0; c->panel != NULL && i < u->panel.n; i++) {
-                spc_panel_row *r = spc_panel_add(c->panel, 0, 0, 0);
-                if (r == NULL) {
-                    spc_error_set(c->err, SPC_ERR_INTERNAL, "out of memory for the panel");
-                    c->failed = 1;
-                    break;
-                }
-                *r = u->panel.rows[i];
-            }
-            if (c->info != NULL)
-                c->info->events += u->info.events, c->info->end_time = u->info.end_time;
-        }
-        slot_release(u);
-        c->next_add++;
-    }
-}
-
-static void *unit_worker(void *arg)
-{
-    company_run *c = arg;
-    for (;;) {
-        pthread_mutex_lock(&c->lock);
-        int k = c->failed || c->next_run >= c->nunits ? -1 : c->next_run++;
-        pthread_mutex_unlock(&c->lock);
-        if (k < 0)
-            return NULL;
-        unit_slot *u = &c->slots[k];
-        run_unit(c->sc, c->rep, &c->units[k], &u->res, &u->ts, c->panel != NULL ? &u->panel : NULL,
-                 k == 0 ? c->trace : NULL, &u->info, &u->err);
-        pthread_mutex_lock(&c->lock);
-        u->done = 1;
-        add_ready(c);
-        pthread_mutex_unlock(&c->lock);
-    }
-}
-
-static spc_status run_company(company_run *c, unsigned jobs)
-{
-    pthread_t th[64];
-    unsigned n = jobs > 64 ? 64 : jobs, started = 0;
-    if (pthread_mutex_init(&c->lock, NULL) != 0)
-        return spc_error_set(c->err, SPC_ERR_INTERNAL, "cannot start threads");
-    for (; n > 1 && started < n; started++)
-        if (pthread_create(&th[started], NULL, unit_worker, c) != 0)
-            break;
-    if (started == 0)
-        unit_worker(c);
-    for (unsigned k = 0; k < started; k++)
-        pthread_join(th[k], NULL);
-    pthread_mutex_destroy(&c->lock);
-    return c->err->code;
-}
-
-spc_status spc_run_execute_units(const spc_scenario *sc, unsigned rep, unsigned jobs, spc_results *out,
-                                 spc_timeseries *ts, spc_panel *panel, spc_trace *trace, spc_run_info *info,
-                                 spc_error *err)
-{
-    if (info != NULL)
-        *info = (spc_run_info){ 0 };
-    if (sc->units.count <= 1) {
-        unit_t one = { .demand = 1.0 };
-        return run_unit(sc, rep, &one, out, ts, panel, trace, info, err);
-    }
-    unit_t *units = draw_units(sc, err);
-    unit_slot *slots = units ? calloc((size_t)sc->units.count, sizeof *slots) : NULL;
-    if (units == NULL || slots == NULL) {
-        free(units);
-        free(slots);
-        return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the units");
-    }
-    spc_company_acc acc;
-    spc_company_acc_init(&acc);
-    for (int k = 0; k < sc->units.count; k++) {
-        spc_results_init(&slots[k].res);
-        spc_timeseries_init(&slots[k].ts);
-        spc_panel_init(&slots[k].panel);
-        spc_error_clear(&slots[k].err);
-    }
-    company_run c = { .sc = sc, .rep = rep, .units = units, .slots = slots, .nunits = sc->units.count,
-                      .acc = &acc, .panel = panel, .trace = trace, .info = info, .err = err };
-    if (run_company(&c, jobs ? jobs : 1) == SPC_OK && spc_company_acc_finish(&acc, sc, out, ts) != 0)
-        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the units");
-    for (int k = 0; k < sc->units.count; k++)
-        slot_release(&slots[k]);
-    spc_company_acc_release(&acc);
-    free(slots);
-    free(units);
-    return err->code;
-}
-
-spc_status spc_run_execute_panel(const spc_scenario *sc, unsigned rep, spc_results *out, spc_timeseries *ts,
-                                 spc_panel *panel, spc_trace *trace, spc_run_info *info, spc_error *err)
-{
-    return spc_run_execute_units(sc, rep, 1, out, ts, panel, trace, info, err);
-}
-
-spc_status spc_run_execute(const spc_scenario *sc, unsigned rep, spc_results *out,
-                           spc_timeseries *ts, spc_run_info *info, spc_error *err)
-{
-    return spc_run_execute_panel(sc, rep, out, ts, NULL, NULL, info, err);
 }

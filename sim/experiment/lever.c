@@ -1,0 +1,224 @@
+/*
+ * lever.c -- the lever search of the chain study (lever.h): the levers and
+ * their ranges, the bracket, GSL's Brent root finder and the memo of the
+ * values already run.
+ */
+#include "spcsim/lever.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+
+#include "spcsim/chainstudy.h"
+
+#define DEFAULT_EVALS 14
+#define MEMO 64          /* values remembered at most (max_evals + 4 are used) */
+
+/* The levers: where their value lives and their range. */
+typedef struct {
+    const char *path;
+    size_t offset;
+    double hi;
+} lever_t;
+
+static const lever_t levers[] = {
+    { "workforce.levers.recognition", offsetof(spc_workforce_spec, recognition), 1.0 },
+    { "workforce.levers.pay", offsetof(spc_workforce_spec, pay), 10.0 },
+    { "workforce.levers.training_hours", offsetof(spc_workforce_spec, training_hours), 30.0 },
+    { "workforce.satisfaction.base", offsetof(spc_workforce_spec, s_base), 100.0 },
+};
+
+typedef struct {
+    const spc_scenario *base;
+    const char *const *sets;
+    size_t nsets;
+    const lever_t *lever;
+    const spc_lever_goal *goal;
+    const spc_experiment_opts *opts;
+    unsigned max_evals;
+    double target;          /* ESAT to reach */
+    spc_lever_result *out;  /* out->variant: the variant at the last value run */
+    double last_x;
+    double memo_x[MEMO], memo_f[MEMO]; /* values already run, f there */
+    unsigned nmemo;
+    spc_error *err;
+} search_t;
+
+static const lever_t *find_lever(const char *path)
+{
+    for (size_t i = 0; path != NULL && i < sizeof levers / sizeof levers[0]; i++)
+        if (strcmp(levers[i].path, path) == 0)
+            return &levers[i];
+    return NULL;
+}
+
+int spc_lever_known(const char *path)
+{
+    return find_lever(path) != NULL;
+}
+
+static double lever_value(const spc_scenario *sc, const lever_t *l)
+{
+    return *(const double *)((const char *)&sc->workforce + l->offset);
+}
+
+static double esat_of(const spc_experiment *x)
+{
+    const spc_result_row *r = spc_results_find(&x->combined, "customers", "esat");
+    return r != NULL ? r->e.mean : NAN;
+}
+
+/* The variant with the lever at x, loaded and run into s->out->variant. */
+static void run_variant(search_t *s, double x)
+{
+    size_t n = s->nsets + 1;
+    const char **ov = malloc(n * sizeof *ov);
+    char set[160];
+    if (ov == NULL) {
+        spc_error_set(s->err, SPC_ERR_INTERNAL, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < s->nsets; i++)
+        ov[i] = s->sets[i];
+    snprintf(set, sizeof set, "%s=%.10g", s->lever->path, x);
+    ov[s->nsets] = set;
+    spc_scenario *on = spc_scenario_load(s->base->path, ov, n, s->err);
+    spc_scenario *v = on ? spc_chainstudy_variant(s->base, on, s->base->warmup) : NULL;
+    if (on != NULL && v == NULL)
+        spc_error_set(s->err, SPC_ERR_INTERNAL, "out of memory");
+    if (v != NULL) {
+        spc_experiment_release(&s->out->variant);
+        if (spc_experiment_run(v, s->opts, &s->out->variant, s->err) == SPC_OK) {
+            s->last_x = x;
+            s->out->evaluations++;
+            if (s->goal->progress != NULL)
+                s->goal->progress(s->goal->ctx, s->lever->path, x, esat_of(&s->out->variant), s->target);
+        }
+    }
+    spc_chainstudy_variant_free(v);
+    spc_scenario_free(on);
+    free(ov);
+}
+
+/* f(x) = ESAT of the variant at x - target; NaN on error (in s->err). */
+static double f_of(double x, void *p)
+{
+    search_t *s = p;
+    if (s->err->code != SPC_OK)
+        return NAN;
+    for (unsigned k = 0; k < s->nmemo; k++) /* Brent asks again for the ends of the bracket */
+        if (s->memo_x[k] == x) {
+            s->out->reused++;
+            return s->memo_f[k];
+        }
+    run_variant(s, x);
+    double f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
+    if (s->err->code == SPC_OK && s->nmemo < s->max_evals + 4) {
+        s->memo_x[s->nmemo] = x;
+        s->memo_f[s->nmemo++] = f;
+    }
+    return f;
+}
+
+/* The lever's upper bound in this scenario (training hours stop short of the week). */
+static double lever_hi(const search_t *s)
+{
+    if (s->lever->offset == offsetof(spc_workforce_spec, training_hours))
+        return fmin(s->lever->hi, 0.9 * s->base->workforce.hours_per_week);
+    return s->lever->hi;
+}
+
+/* Widens [x0, hi] upward until f(hi) >= 0: a trial step, then steps
+ * aimed by the secant through (x0, f0) and the latest point, overshooting
+ * by 20% so that the target is inside. */
+static spc_status bracket(search_t *s, double x0, double f0, double *hi)
+{
+    double x = fmin(x0 + 0.05 * fmax(fabs(x0), 0.2 * lever_hi(s)), lever_hi(s));
+    for (int k = 0; k < 6; k++) {
+        double f = f_of(x, s);
+        if (s->err->code != SPC_OK)
+            return s->err->code;
+        if (f >= 0) {
+            *hi = x;
+            return SPC_OK;
+        }
+        if (x >= lever_hi(s))
+            break;
+        double slope = (f - f0) / (x - x0);
+        double next = slope > 0 ? x0 + 1.2 * (x - x0) * f0 / (f0 - f) : x0 + 2 * (x - x0);
+        x = fmin(fmax(next, x + 0.1 * (x - x0)), fmin(x0 + 4 * (x - x0), lever_hi(s)));
+    }
+    return spc_error_set(s->err, SPC_ERR_USAGE, "chain: %s cannot raise ESAT to %.4g within its range (up to %g)",
+                         s->lever->path, s->target, lever_hi(s));
+}
+
+static spc_status solve(search_t *s, double x0, double f0)
+{
+    s->memo_x[0] = x0; /* the base itself: the lever unchanged */
+    s->memo_f[0] = f0;
+    s->nmemo = 1;
+    double hi = x0;
+    if (bracket(s, x0, f0, &hi) != SPC_OK)
+        return s->err->code;
+    if (fabs(esat_of(&s->out->variant) - s->target) <= SPC_LEVER_TOL * fabs(s->target)) /* close enough already */
+        return SPC_OK;
+    gsl_function F = { f_of, s };
+    gsl_root_fsolver *r = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+    if (r == NULL || gsl_root_fsolver_set(r, &F, x0, hi) != GSL_SUCCESS) {
+        if (r != NULL)
+            gsl_root_fsolver_free(r);
+        return s->err->code ? s->err->code : spc_error_set(s->err, SPC_ERR_INTERNAL, "chain: root finder failed");
+    }
+    while (s->out->evaluations < s->max_evals && s->err->code == SPC_OK) {
+        gsl_root_fsolver_iterate(r);
+        double f = f_of(gsl_root_fsolver_root(r), s);
+        if (fabs(f) <= SPC_LEVER_TOL * fabs(s->target) ||
+            gsl_root_test_interval(gsl_root_fsolver_x_lower(r), gsl_root_fsolver_x_upper(r), 0, 1e-4) == GSL_SUCCESS)
+            break;
+    }
+    double x = gsl_root_fsolver_root(r);
+    gsl_root_fsolver_free(r);
+    if (s->err->code == SPC_OK && s->last_x != x)
+        run_variant(s, x); /* the variant kept is the root's: run it, even if it was run before */
+    return s->err->code;
+}
+
+spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
+                          const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = find_lever(goal->lever);
+    if (lever == NULL)
+        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s: not a lever (recognition, pay, training_hours under "
+                             "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
+    if (!base->customers.enabled || !base->workforce.enabled)
+        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
+    if (spc_experiment_run(base, opts, &out->base, err) != SPC_OK)
+        return err->code;
+    unsigned max = goal->max_evals ? goal->max_evals : DEFAULT_EVALS;
+    search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
+                   .max_evals = max + 4 <= MEMO ? max : MEMO - 4, .out = out, .err = err };
+    double e0 = esat_of(&out->base);
+    s.target = goal->points ? e0 + goal->delta : e0 * (1.0 + goal->delta / 100.0);
+    out->base_esat = e0;
+    out->target = s.target;
+    out->base_value = lever_value(base, lever);
+    if (!isfinite(e0))
+        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s reports no ESAT after warm-up", base->path);
+    if (solve(&s, out->base_value, e0 - s.target) != SPC_OK)
+        return err->code;
+    out->value = s.last_x;
+    out->esat = esat_of(&out->variant);
+    out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
+    return SPC_OK;
+}
+
+void spc_lever_result_release(spc_lever_result *r)
+{
+    spc_experiment_release(&r->base);
+    spc_experiment_release(&r->variant);
+}
