@@ -21,6 +21,7 @@
 #include "spcsim/cfgread.h"
 #include "spcsim/override.h"
 #include "spcsim/rng.h"
+#include "spcsim/settings.h"
 #include "spcsim/timeunits.h"
 
 
@@ -95,18 +96,9 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
 
 static int read_statistics(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = { "batches", "period", NULL };
-    sc->batches = 20;
     sc->period = 0.0; /* automatic: see resolve_period */
-    const config_setting_t *g = spc_cfg_aggregate(r, root, "statistics", CONFIG_TYPE_GROUP, 0);
-    if (g == NULL)
-        return r->err->code ? -1 : 0;
-    long long b = sc->batches;
-    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_int(r, g, "batches", 2, 1000, &b) < 0 ||
-        spc_cfg_duration(r, g, "period", 0.0, 1, &sc->period) < 0)
-        return -1;
-    sc->batches = (int)b;
-    return 0;
+    spc_settings_defaults("statistics", sc, r->unit);
+    return spc_settings_read_member(r, root, "statistics", sc) < 0 ? -1 : 0;
 }
 
 /* One reporting period for the whole run: statistics.period, else the
@@ -136,12 +128,7 @@ static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_s
 
 static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = {
-        "name", "description", "seed", "generator", "time_unit", "horizon",
-        "warmup", "replications", "statistics", "arrivals", "stages", "workforce", "customers", "finance",
-        "units", "interventions", NULL
-    };
-    if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
+    if (spc_settings_check_keys(r, root, "") < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
         spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
         spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||
