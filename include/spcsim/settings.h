@@ -105,6 +105,10 @@ void spc_settings_store(const spc_setting *s, void *field, double v);
 /* Index of word in the space-separated `words`, or -1. */
 int spc_settings_word(const char *words, const char *word);
 
+/* The default of a scalar setting read at the time unit (seconds per
+ * unit): 1, or 0 when it has none as text (required, or computed). */
+int spc_settings_default(const spc_setting *s, double unit, double *v);
+
 /* Sets every declared default of the settings under `group` (and its
  * subgroups) whose default is a text. base: the scenario, or the stage for
  * "stages.[]". unit: seconds per time unit. */

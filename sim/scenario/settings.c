@@ -26,18 +26,18 @@
 #define NOF SPC_SET_NO_FIELD
 
 static const spc_setting table[] = {
-    { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "—", .intervention = 0,
+    { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "The scenario's name (1-64 of A-Z a-z 0-9 _ - ., not starting with .); names the output folder." },
-    { .path = "description", .kind = SPC_SET_STRING, .offset = SC(description), .def = "\"\"", .unit = "—",
+    { .path = "description", .kind = SPC_SET_STRING, .offset = SC(description), .def = "\"\"", .unit = "",
       .intervention = 1, .source = "scenario", .text = "Free text, copied to the resolved scenario." },
     { .path = "seed", .kind = SPC_SET_SEED, .offset = SC(seed), .def = "1",
-      .lo = 0, .hi = 9223372036854775807.0, .unit = "—", .intervention = 0, .source = "scenario",
+      .lo = 0, .hi = 9223372036854775807.0, .unit = "", .intervention = 0, .source = "scenario",
       .text = "Master seed of all random streams (--seed overrides it)." },
     { .path = "generator", .kind = SPC_SET_STRING, .offset = SC(generator), .def = "\"mt19937\"",
-      .unit = "—", .intervention = 0, .source = "scenario",
+      .unit = "", .intervention = 0, .source = "scenario",
       .text = "The GSL random number generator of every stream.", .example = "\"taus2\"" },
-    { .path = "time_unit", .kind = SPC_SET_STRING, .offset = SC(time_unit), .def = "\"h\"", .unit = "—",
+    { .path = "time_unit", .kind = SPC_SET_STRING, .offset = SC(time_unit), .def = "\"h\"", .unit = "",
       .intervention = 0, .source = "scenario",
       .text = "Unit of every duration and rate: \"s\", \"min\", \"h\", \"d\" or \"w\".",
       .example = "\"min\"" },
@@ -50,27 +50,28 @@ static const spc_setting table[] = {
     { .path = "replications", .kind = SPC_SET_INT, .offset = SC(replications), .def = "1",
       .lo = 1, .hi = 1000000, .unit = "runs", .intervention = 0, .source = "scenario",
       .text = "Independent replications of a run (-r overrides it)." },
-    { .path = "statistics", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 0,
-      .source = "—", .text = "Settings of the output statistics." },
+    { .path = "statistics", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
+      .source = "", .text = "Settings of the output statistics." },
     { .path = "statistics.batches", .kind = SPC_SET_INT, .offset = SC(batches), .def = "20",
       .lo = 2, .hi = 1000, .unit = "batches", .intervention = 0, .source = "assumption",
       .text = "Minimum number of batch-means batches over [warmup, horizon]." },
     { .path = "statistics.period", .kind = SPC_SET_DURATION, .offset = SC(period),
       .computed = "workforce.report_period with a workforce, else horizon / 100", .lo = 0, .hi = INFINITY,
-      .lo_open = 1, .unit = "time", .intervention = 0, .source = "—",
+      .lo_open = 1, .unit = "time", .intervention = 0, .source = "",
       .text = "Reporting period of timeseries.csv (one per run)." },
-    { .path = "arrivals", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "scenario",
+    { .path = "arrivals", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "required without customers",
+      .unit = "", .intervention = 1, .source = "scenario",
       .text = "The external arrival process (with customers it only names the entry).",
       .layout = SPC_LAY_BLOCK },
-    { .path = "arrivals.process", .kind = SPC_SET_ENUM, .offset = NOF, .def = "\"poisson\"", .unit = "—",
-      .intervention = 1, .source = "scenario",
+    { .path = "arrivals.process", .kind = SPC_SET_ENUM, .offset = NOF, .def = "\"poisson\"",
+      .words = "poisson renewal", .unit = "", .intervention = 1, .source = "scenario",
       .text = "\"poisson\" (rate or schedule) or \"renewal\" (interarrival)." },
     { .path = "arrivals.rate", .kind = SPC_SET_RATE, .offset = SC(arrivals.rate),
       .computed = "required for a Poisson process without a schedule", .lo = 0, .hi = INFINITY,
       .lo_open = 1, .unit = "orders per time", .intervention = 1, .source = "scenario",
       .text = "Constant Poisson arrival rate." },
-    { .path = "arrivals.schedule", .kind = SPC_SET_SCHEDULE, .offset = NOF, .unit = "orders per time",
+    { .path = "arrivals.schedule", .kind = SPC_SET_SCHEDULE, .offset = NOF,
+      .computed = "none (a constant rate)", .unit = "orders per time",
       .intervention = 1, .source = "scenario",
       .text = "Piecewise-constant periodic rate { period; rates; starts; }." },
     { .path = "arrivals.interarrival", .kind = SPC_SET_DIST, .offset = SC(arrivals.interarrival),
@@ -79,13 +80,13 @@ static const spc_setting table[] = {
     { .path = "arrivals.entry", .kind = SPC_SET_STAGE, .offset = SC(arrivals.entry),
       .computed = "the first stage", .unit = "stage", .intervention = 1, .source = "scenario",
       .text = "The stage where external orders enter." },
-    { .path = "stages", .kind = SPC_SET_LIST, .offset = NOF, .unit = "—", .intervention = 0,
+    { .path = "stages", .kind = SPC_SET_LIST, .offset = NOF, .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "The stages of the chain, in order (an intervention may not add, remove or rename one)." },
-    { .path = "stages.[]", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
+    { .path = "stages.[]", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "-", .unit = "", .intervention = 1,
       .source = "scenario", .text = "One stage: a group of the settings below.", .layout = SPC_LAY_BLOCK },
     { .path = "stages.[].name", .kind = SPC_SET_STRING, .base = SPC_IN_STAGE, .offset = ST(name),
-      .unit = "—", .intervention = 0, .source = "scenario",
+      .unit = "", .intervention = 0, .source = "scenario",
       .text = "Identifies the stage in routing, entry and the outputs." },
     { .path = "stages.[].servers", .kind = SPC_SET_INT, .base = SPC_IN_STAGE, .offset = ST(servers),
       .lo = 1, .hi = 100000, .unit = "servers", .intervention = 1, .source = "scenario",
@@ -108,7 +109,7 @@ static const spc_setting table[] = {
       .text = "A new order finding n waiting balks with probability min(1, n / balk_limit).",
       .layout = SPC_LAY_OPTIONAL },
     { .path = "stages.[].routing", .kind = SPC_SET_ROUTING, .base = SPC_IN_STAGE, .offset = NOF,
-      .computed = "the next stage; after the last, deliver", .unit = "—", .intervention = 1,
+      .computed = "the next stage; after the last, deliver", .unit = "", .intervention = 1,
       .source = "scenario",
       .text = "Where an order goes next: a stage name, \"deliver\", or ( { to; p; }, ... )." },
     { .path = "stages.[].salary", .kind = SPC_SET_NUMBER, .base = SPC_IN_STAGE, .offset = ST(salary),
@@ -121,14 +122,14 @@ static const spc_setting table[] = {
     { .path = "stages.[].detection", .kind = SPC_SET_NUMBER, .base = SPC_IN_STAGE, .offset = ST(detection),
       .def = "0.5", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
       .text = "Workforce: probability of catching a defect made upstream." },
-    { .path = "workforce", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 0,
-      .source = "—", .text = "Employees, satisfaction, turnover, pressure, quality; present: on.",
+    { .path = "workforce", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
+      .source = "", .text = "Employees, satisfaction, turnover, pressure, quality; present: on.",
       .layout = SPC_LAY_BLOCK, .present = SC(workforce.enabled) },
     { .path = "workforce.report_period", .kind = SPC_SET_DURATION, .offset = SC(workforce.period),
-      .def = "1w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 0, .source = "—",
+      .def = "1w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 0, .source = "",
       .text = "Reporting period (must equal statistics.period when both are given)." },
-    { .path = "workforce.levers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "The management levers." },
+    { .path = "workforce.levers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "The management levers." },
     { .path = "workforce.levers.pay", .kind = SPC_SET_NUMBER, .offset = SC(workforce.pay), .def = "1.0",
       .lo = 0, .hi = 10, .lo_open = 1, .unit = "ratio to market pay", .intervention = 1,
       .source = "scenario", .text = "Relative pay (S1)." },
@@ -142,10 +143,10 @@ static const spc_setting table[] = {
     { .path = "workforce.levers.hours_per_week", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.hours_per_week), .def = "40.0", .lo = 1, .hi = 168, .unit = "hours per week",
       .intervention = 1, .source = "scenario", .text = "Contract hours per employee and week." },
-    { .path = "workforce.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—",
-      .intervention = 1, .source = "—", .text = "Employee satisfaction (S1)-(S2)." },
+    { .path = "workforce.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Employee satisfaction (S1)-(S2)." },
     { .path = "workforce.satisfaction.dynamic", .kind = SPC_SET_FLAG, .offset = SC(workforce.s_dynamic),
-      .def = "true", .unit = "flag", .intervention = 1, .source = "—",
+      .def = "true", .unit = "flag", .intervention = 1, .source = "",
       .text = "false: each employee keeps the initial draw." },
     { .path = "workforce.satisfaction.initial_mean", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.s_init_mean), .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100",
@@ -200,10 +201,10 @@ static const spc_setting table[] = {
     { .path = "workforce.satisfaction.w_fatigue", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_fatigue), .def = "40.0", .lo = 0, .hi = 1000, .unit = "points per unit",
       .intervention = 1, .source = "assumption", .text = "Weight of fatigue above 1 (S1)." },
-    { .path = "workforce.turnover", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Quits (E4)-(E5)." },
+    { .path = "workforce.turnover", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Quits (E4)-(E5)." },
     { .path = "workforce.turnover.enabled", .kind = SPC_SET_FLAG, .offset = SC(workforce.turnover),
-      .def = "true", .unit = "flag", .intervention = 1, .source = "—", .text = "false: nobody quits." },
+      .def = "true", .unit = "flag", .intervention = 1, .source = "", .text = "false: nobody quits." },
     { .path = "workforce.turnover.a", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.a),
       .def = "-1.46", .lo = -20, .hi = 20, .unit = "log-odds", .intervention = 1,
       .source = "calibrated to Griffeth, Hom & Gaertner 2000 (model.md 3.3)",
@@ -223,17 +224,17 @@ static const spc_setting table[] = {
     { .path = "workforce.turnover.cost", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit_cost),
       .def = "0.21", .lo = 0, .hi = 10, .unit = "share of annual salary", .intervention = 1,
       .source = "Boushey & Glynn 2012 (median 21%)", .text = "Cost of one quit (TC1)." },
-    { .path = "workforce.hiring", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Replacing leavers." },
+    { .path = "workforce.hiring", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Replacing leavers." },
     { .path = "workforce.hiring.policy", .kind = SPC_SET_ENUM, .offset = SC(workforce.freeze),
-      .def = "\"replace\"", .unit = "—", .intervention = 1, .source = "scenario",
+      .def = "\"replace\"", .unit = "", .intervention = 1, .source = "scenario",
       .text = "\"replace\": leavers are replaced after the delay; \"freeze\": they are not.",
       .words = "replace freeze" },
     { .path = "workforce.hiring.delay", .kind = SPC_SET_DIST, .offset = SC(workforce.hire_delay),
       .computed = "gamma, mean 4w, cv 0.5", .unit = "time", .intervention = 1, .source = "assumption",
       .text = "Time to fill a vacancy." },
-    { .path = "workforce.learning", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Learning and mentoring (E2)." },
+    { .path = "workforce.learning", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Learning and mentoring (E2)." },
     { .path = "workforce.learning.initial", .kind = SPC_SET_NUMBER, .offset = SC(workforce.pi0),
       .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Productivity of a new hire pi0." },
@@ -243,8 +244,8 @@ static const spc_setting table[] = {
     { .path = "workforce.learning.mentoring", .kind = SPC_SET_NUMBER, .offset = SC(workforce.mentoring),
       .def = "0.1", .lo = 0, .hi = 1, .unit = "share 0-1", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Experienced time per unit of learning load k_m." },
-    { .path = "workforce.pressure", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Work pressure and erosion (W1)-(W4)." },
+    { .path = "workforce.pressure", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Work pressure and erosion (W1)-(W4)." },
     { .path = "workforce.pressure.elasticity", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.erosion.alpha), .def = "-0.64", .lo = -5, .hi = 0, .unit = "elasticity",
       .intervention = 1, .source = "Oliva & Sterman 2001 (95% CI -0.70 to -0.59)",
@@ -266,8 +267,8 @@ static const spc_setting table[] = {
     { .path = "workforce.pressure.max_factor", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.erosion.t_max), .def = "1.0", .lo = 1, .hi = 10, .unit = "ratio",
       .intervention = 1, .source = "assumption", .text = "Upper bound f_max of T/Ts." },
-    { .path = "workforce.fatigue", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Fatigue and overtime (E3)." },
+    { .path = "workforce.fatigue", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Fatigue and overtime (E3)." },
     { .path = "workforce.fatigue.time_constant", .kind = SPC_SET_DURATION, .offset = SC(workforce.tau_f),
       .def = "4w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Fatigue time constant tau_F." },
@@ -279,7 +280,7 @@ static const spc_setting table[] = {
       .source = "assumption (MODEL.md)", .text = "Floor phi_min of the fatigue productivity factor." },
     /* absenteeism (AB1): a group whose presence turns it on */
     { .path = "workforce.absence", .kind = SPC_SET_GROUP, .offset = NOF,
-      .present = SC(workforce.absence.enabled), .unit = "—", .intervention = 1, .source = "—",
+      .present = SC(workforce.absence.enabled), .unit = "", .intervention = 1, .source = "",
       .text = "Absenteeism (AB1); present: on." },
     { .path = "workforce.absence.base", .kind = SPC_SET_NUMBER, .offset = SC(workforce.absence.base),
       .def = "0.03", .lo = 0, .hi = 0.5, .unit = "probability per day", .intervention = 1,
@@ -296,10 +297,10 @@ static const spc_setting table[] = {
       .text = "Log-odds a_S per sd of satisfaction below mu (AB1)." },
     { .path = "workforce.absence.every", .kind = SPC_SET_DURATION, .offset = SC(workforce.absence.every),
       .def = "1d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "—",
+      .source = "",
       .text = "Time between roll calls." },
-    { .path = "workforce.quality", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Errors, rework and internal service quality (Q1)-(Q3)." },
+    { .path = "workforce.quality", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Errors, rework and internal service quality (Q1)-(Q3)." },
     { .path = "workforce.quality.base_error", .kind = SPC_SET_NUMBER, .offset = SC(workforce.eps0),
       .def = "0.02", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Base error probability eps0 (Q1)." },
@@ -321,8 +322,8 @@ static const spc_setting table[] = {
       .offset = SC(workforce.training_error), .def = "0.1", .lo = 0, .hi = 10, .unit = "per weekly hour",
       .intervention = 1, .source = "assumption (not in MODEL.md)",
       .text = "Effect k_H of training on base errors (Q1)." },
-    { .path = "customers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 0,
-      .source = "—",
+    { .path = "customers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
+      .source = "",
       .text = "External customers whose purchases and requests are the orders; present: on.",
       .layout = SPC_LAY_BLOCK, .present = SC(customers.enabled) },
     { .path = "customers.market", .kind = SPC_SET_WHOLE, .offset = SC(customers.market), .def = "6000",
@@ -334,8 +335,8 @@ static const spc_setting table[] = {
     { .path = "customers.front", .kind = SPC_SET_STAGE, .offset = SC(customers.front),
       .computed = "arrivals.entry", .unit = "stage", .intervention = 0, .source = "scenario",
       .text = "The stage whose employees meet customers.", .layout = SPC_LAY_JOIN },
-    { .path = "customers.acquisition", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—",
-      .intervention = 1, .source = "—", .text = "Acquisition (C6) and referrals (C7)." },
+    { .path = "customers.acquisition", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Acquisition (C6) and referrals (C7)." },
     { .path = "customers.acquisition.rate", .kind = SPC_SET_RATE, .offset = SC(customers.acquisition),
       .def = "60/w", .lo = 0, .hi = INFINITY, .unit = "people per time", .intervention = 1,
       .source = "scenario", .text = "Acquisition candidates a0 (C6)." },
@@ -351,8 +352,8 @@ static const spc_setting table[] = {
       .offset = SC(customers.conversion), .def = "0.2", .lo = 0, .hi = 1, .unit = "share 0-1",
       .intervention = 1, .source = "assumption",
       .text = "Share of those told who become customers c (C7)." },
-    { .path = "customers.purchases", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Purchase frequency (C5) and inquiries." },
+    { .path = "customers.purchases", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Purchase frequency (C5) and inquiries." },
     { .path = "customers.purchases.interval", .kind = SPC_SET_DIST, .offset = SC(customers.interpurchase),
       .computed = "exponential, mean 6w", .unit = "time", .intervention = 1, .source = "scenario",
       .text = "Time to the next purchase at U = u_ref (C5)." },
@@ -369,8 +370,8 @@ static const spc_setting table[] = {
       .offset = SC(customers.inquiry_work), .def = "0.5", .lo = 0, .hi = 100, .lo_open = 1,
       .unit = "ratio", .intervention = 1, .source = "assumption",
       .text = "Service time factor of an inquiry at its stage." },
-    { .path = "customers.aftersale", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "After-sale requests (C9)." },
+    { .path = "customers.aftersale", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "After-sale requests (C9)." },
     { .path = "customers.aftersale.stage", .kind = SPC_SET_STAGE, .offset = SC(customers.aftersale_stage),
       .computed = "customers.front", .unit = "stage", .intervention = 1, .source = "scenario",
       .text = "The stage that handles after-sale requests." },
@@ -391,8 +392,8 @@ static const spc_setting table[] = {
       .computed = "2 x aftersale.work x the mean service time of the after-sale stage",
       .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1, .source = "assumption",
       .text = "Expected lead time of inquiries and after-sale requests." },
-    { .path = "customers.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—",
-      .intervention = 1, .source = "—",
+    { .path = "customers.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "",
       .text = "Encounter score (C1), satisfaction (C2), expectation (C3)." },
     { .path = "customers.satisfaction.initial_mean", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.u_init), .def = "7.5", .lo = 0, .hi = 10, .unit = "U points 0-10",
@@ -440,8 +441,8 @@ static const spc_setting table[] = {
       .offset = SC(customers.expect_learn), .def = "0.1", .lo = 0, .hi = 1, .unit = "share 0-1",
       .intervention = 1, .source = "assumption",
       .text = "Weight of the last lead time in the expectation (C3)." },
-    { .path = "customers.relationship", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—",
-      .intervention = 1, .source = "—", .text = "The regular front-line employee (C8)." },
+    { .path = "customers.relationship", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "The regular front-line employee (C8)." },
     { .path = "customers.relationship.enabled", .kind = SPC_SET_FLAG, .offset = SC(customers.relationship),
       .def = "false", .unit = "flag", .intervention = 1, .source = "insurer figure of MODEL.md",
       .text = "Customers keep a regular front-line employee." },
@@ -449,8 +450,8 @@ static const spc_setting table[] = {
       .def = "1.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1,
       .source = "concept: insurer figure of MODEL.md (75% to 55% satisfied); size: assumption",
       .text = "Points lost when the regular employee has left (C8)." },
-    { .path = "customers.retention", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Retention (C4)." },
+    { .path = "customers.retention", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Retention (C4)." },
     { .path = "customers.retention.r0", .kind = SPC_SET_NUMBER, .offset = SC(customers.r0), .def = "1.156",
       .lo = -20, .hi = 20, .unit = "log-odds", .intervention = 1,
       .source = "assumption (MODEL.md); shape: Xerox", .text = "Retention intercept r0 (C4)." },
@@ -460,8 +461,8 @@ static const spc_setting table[] = {
     { .path = "customers.retention.reference", .kind = SPC_SET_NUMBER, .offset = SC(customers.u_ref),
       .def = "7.0", .lo = 0, .hi = 10, .unit = "U points 0-10", .intervention = 1, .source = "MODEL.md",
       .text = "Reference satisfaction u_ref of (C4) and (C5)." },
-    { .path = "customers.survey", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Surveys (C10)." },
+    { .path = "customers.survey", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Surveys (C10)." },
     { .path = "customers.survey.response_rate", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.response_rate), .def = "0.1", .lo = 0, .hi = 1, .lo_open = 1,
       .unit = "share 0-1", .intervention = 1, .source = "assumption",
@@ -469,8 +470,8 @@ static const spc_setting table[] = {
     { .path = "customers.survey.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.response_sd),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
       .text = "Sd of the noise of a survey answer." },
-    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 1,
-      .source = "—", .text = "Prices and costs of the ledger; needs customers.",
+    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+      .source = "", .text = "Prices and costs of the ledger; needs customers.",
       .present = SC(customers.enabled) },
     { .path = "finance.price", .kind = SPC_SET_NUMBER, .offset = SC(finance.price), .def = "100.0",
       .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "scenario",
@@ -512,11 +513,11 @@ static const spc_setting table[] = {
       .text = "Discount rate i of the customer lifetime value (C12)." },
     { .path = "finance.clv_period", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_period),
       .def = "365d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "—", .text = "Period of the discount rate." },
+      .source = "", .text = "Period of the discount rate." },
     { .path = "finance.clv_horizon", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_horizon),
       .computed = "three years (3 x 365d)", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time",
       .intervention = 0, .source = "assumption", .text = "Horizon of the customer lifetime value (C12)." },
-    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "—", .intervention = 0, .source = "—",
+    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0, .source = "",
       .text = "A company of units that differ; written when there are at least two.",
       .present = SC(units.count), .present_min = 2 },
     { .path = "units.count", .kind = SPC_SET_COUNT, .offset = SC(units.count), .def = "1",
@@ -532,7 +533,7 @@ static const spc_setting table[] = {
       .lo = 0, .hi = 5, .unit = "log-odds", .intervention = 0,
       .source = "assumption (Griffeth, Hom & Gaertner 2000: turnover depends on the labour market)",
       .text = "Sd of the shift in the quit intercept a per unit." },
-    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .unit = "—", .intervention = 0,
+    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "Timed changes of settings: ( { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }, ... ).",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
@@ -625,8 +626,8 @@ int spc_settings_word(const char *words, const char *word)
     return -1;
 }
 
-/* The default of s, parsed at the time unit; 0 when it has none as text. */
-static int default_value(const spc_setting *s, double unit, double *v)
+/* The default of a scalar s, parsed at the time unit; 0 when it has none as text. */
+int spc_settings_default(const spc_setting *s, double unit, double *v)
 {
     if (s->def == NULL)
         return 0;
@@ -695,8 +696,89 @@ void spc_settings_defaults(const char *group, void *base, double unit)
             char word[64];
             snprintf(word, sizeof word, "%.*s", (int)strlen(s->def) - 2, s->def + 1);
             *(int *)((char *)base + s->offset) = spc_settings_word(s->words, word);
-        } else if (spc_settings_is_scalar(s->kind) && default_value(s, unit, &v)) {
+        } else if (spc_settings_is_scalar(s->kind) && spc_settings_default(s, unit, &v)) {
             spc_settings_store(s, (char *)base + s->offset, v);
         }
     }
+}
+
+/* ---- the table as text ---- */
+
+static const char *kind_name(const spc_setting *s)
+{
+    switch (s->kind) {
+    case SPC_SET_GROUP: return "group";
+    case SPC_SET_NUMBER: return "number";
+    case SPC_SET_WHOLE: case SPC_SET_COUNT: return "whole number";
+    case SPC_SET_INT: case SPC_SET_LONG: case SPC_SET_SEED: return "integer";
+    case SPC_SET_FLAG: return "flag";
+    case SPC_SET_DURATION: return "duration";
+    case SPC_SET_NEVER: return "duration or \"never\"";
+    case SPC_SET_RATE: return "rate";
+    case SPC_SET_STRING: return "string";
+    case SPC_SET_ENUM: return "word";
+    case SPC_SET_STAGE: return "stage name";
+    case SPC_SET_DIST: return "distribution";
+    case SPC_SET_ROUTING: return "routing";
+    case SPC_SET_SCHEDULE: return "schedule";
+    case SPC_SET_LIST: return "list";
+    }
+    return "";
+}
+
+void spc_settings_range_text(const spc_setting *s, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (s->kind == SPC_SET_FLAG) {
+        snprintf(buf, size, "true, false");
+    } else if (s->kind == SPC_SET_ENUM && s->words != NULL) {
+        snprintf(buf, size, "%s", s->words);
+    } else if (s->kind == SPC_SET_SEED) {
+        snprintf(buf, size, "[0, 2^63-1]");
+    } else if (spc_settings_is_scalar(s->kind)) {
+        if (isinf(s->hi))
+            snprintf(buf, size, "%s %.15g", s->lo_open ? ">" : ">=", s->lo);
+        else
+            snprintf(buf, size, "%s%.15g, %.15g]", s->lo_open ? "(" : "[", s->lo, s->hi);
+        if (s->kind == SPC_SET_NEVER)
+            strncat(buf, " or never", size - strlen(buf) - 1);
+    }
+}
+
+/* The default as shown: `text`, the way it is computed, or "required". */
+static void default_text(const spc_setting *s, int markdown, char *buf, size_t size)
+{
+    if (s->def != NULL)
+        snprintf(buf, size, markdown ? "`%s`" : "%s", s->def);
+    else if (s->computed != NULL)
+        snprintf(buf, size, "%s", s->computed);
+    else if (s->kind == SPC_SET_GROUP)
+        snprintf(buf, size, "%s", s->present != 0 ? "absent" : "all defaults");
+    else
+        snprintf(buf, size, "required");
+}
+
+int spc_settings_list(FILE *out, int markdown)
+{
+    if (markdown)
+        fputs("| setting | kind | default | range | unit | intervention | source | meaning |\n"
+              "|---|---|---|---|---|---|---|---|\n", out);
+    else
+        fprintf(out, "%-42s %-20s %-28s %-20s %-24s %-6s %s\n", "SETTING", "KIND", "DEFAULT", "RANGE",
+                "UNIT", "INTERV", "SOURCE");
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        const spc_setting *s = &table[i];
+        char def[160], range[80];
+        default_text(s, markdown, def, sizeof def);
+        spc_settings_range_text(s, range, sizeof range);
+        if (markdown)
+            fprintf(out, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", s->path, kind_name(s), def,
+                    range[0] ? range : "—", *s->unit ? s->unit : "—", s->intervention ? "yes" : "no",
+                    *s->source ? s->source : "—", s->text);
+        else
+            fprintf(out, "%-42s %-20s %-28s %-20s %-24s %-6s %s\n", s->path, kind_name(s), def,
+                    range[0] ? range : "-", *s->unit ? s->unit : "-", s->intervention ? "yes" : "no",
+                    *s->source ? s->source : "-");
+    }
+    return ferror(out) ? -1 : 0;
 }
