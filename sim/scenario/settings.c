@@ -470,7 +470,7 @@ static const spc_setting table[] = {
     { .path = "customers.survey.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.response_sd),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
       .text = "Sd of the noise of a survey answer." },
-    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
+    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers", .unit = "", .intervention = 1,
       .source = "", .text = "Prices and costs of the ledger; needs customers.",
       .present = SC(customers.enabled) },
     { .path = "finance.price", .kind = SPC_SET_NUMBER, .offset = SC(finance.price), .def = "100.0",
@@ -517,7 +517,7 @@ static const spc_setting table[] = {
     { .path = "finance.clv_horizon", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_horizon),
       .computed = "three years (3 x 365d)", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time",
       .intervention = 0, .source = "assumption", .text = "Horizon of the customer lifetime value (C12)." },
-    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0, .source = "",
+    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "one unit", .unit = "", .intervention = 0, .source = "",
       .text = "A company of units that differ; written when there are at least two.",
       .present = SC(units.count), .present_min = 2 },
     { .path = "units.count", .kind = SPC_SET_COUNT, .offset = SC(units.count), .def = "1",
@@ -533,7 +533,7 @@ static const spc_setting table[] = {
       .lo = 0, .hi = 5, .unit = "log-odds", .intervention = 0,
       .source = "assumption (Griffeth, Hom & Gaertner 2000: turnover depends on the labour market)",
       .text = "Sd of the shift in the quit intercept a per unit." },
-    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .unit = "", .intervention = 0,
+    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .computed = "none", .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "Timed changes of settings: ( { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }, ... ).",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
@@ -753,7 +753,7 @@ static void default_text(const spc_setting *s, int markdown, char *buf, size_t s
     else if (s->computed != NULL)
         snprintf(buf, size, "%s", s->computed);
     else if (s->kind == SPC_SET_GROUP)
-        snprintf(buf, size, "%s", s->present != 0 ? "absent" : "all defaults");
+        snprintf(buf, size, "%s", s->present != 0 ? "absent (off)" : "all defaults");
     else
         snprintf(buf, size, "required");
 }
