@@ -110,7 +110,7 @@ int spc_settings_word(const char *words, const char *word);
 int spc_settings_default(const spc_setting *s, double unit, double *v);
 
 /* Sets every declared default of the settings under `group` (and its
- * subgroups) whose default is a text. base: the scenario, or the stage for
+ * subgroups; "" is the top level alone) whose default is a text. base: the scenario, or the stage for
  * "stages.[]". unit: seconds per time unit. */
 void spc_settings_defaults(const char *group, void *base, double unit);
 

@@ -679,9 +679,12 @@ double spc_settings_value(const spc_setting *s, const void *field)
     }
 }
 
+/* In group or one of its subgroups; the top level ("") is not recursive. */
 static int under(const spc_setting *s, const char *group)
 {
     size_t n = strlen(group);
+    if (n == 0)
+        return spc_settings_in_group(s, "");
     return strncmp(s->path, group, n) == 0 && s->path[n] == '.';
 }
 
