@@ -26,6 +26,7 @@
 #define NOF SPC_SET_NO_FIELD
 
 static const spc_setting table[] = {
+    /* ---- top level ---- */
     { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "The scenario's name (1-64 of A-Z a-z 0-9 _ - ., not starting with .); names the output folder." },
@@ -59,6 +60,7 @@ static const spc_setting table[] = {
       .computed = "workforce.report_period with a workforce, else horizon / 100", .lo = 0, .hi = INFINITY,
       .lo_open = 1, .unit = "time", .intervention = 0, .source = "",
       .text = "Reporting period of timeseries.csv (one per run)." },
+    /* ---- the arrival process (custom code: scenario_chain.c) ---- */
     { .path = "arrivals", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "required without customers",
       .unit = "", .intervention = 1, .source = "scenario",
       .text = "The external arrival process (with customers it only names the entry).",
@@ -80,6 +82,7 @@ static const spc_setting table[] = {
     { .path = "arrivals.entry", .kind = SPC_SET_STAGE, .offset = SC(arrivals.entry),
       .computed = "the first stage", .unit = "stage", .intervention = 1, .source = "scenario",
       .text = "The stage where external orders enter." },
+    /* ---- stages: offsets into spc_stage_spec ---- */
     { .path = "stages", .kind = SPC_SET_LIST, .offset = NOF, .unit = "", .intervention = 0,
       .source = "scenario",
       .text = "The stages of the chain, in order (an intervention may not add, remove or rename one)." },
@@ -122,6 +125,7 @@ static const spc_setting table[] = {
     { .path = "stages.[].detection", .kind = SPC_SET_NUMBER, .base = SPC_IN_STAGE, .offset = ST(detection),
       .def = "0.5", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
       .text = "Workforce: probability of catching a defect made upstream." },
+    /* ---- workforce (docs/model.md 2-3) ---- */
     { .path = "workforce", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
       .source = "", .text = "Employees, satisfaction, turnover, pressure, quality; present: on.",
       .layout = SPC_LAY_BLOCK, .present = SC(workforce.enabled) },
@@ -322,6 +326,7 @@ static const spc_setting table[] = {
       .offset = SC(workforce.training_error), .def = "0.1", .lo = 0, .hi = 10, .unit = "per weekly hour",
       .intervention = 1, .source = "assumption (not in MODEL.md)",
       .text = "Effect k_H of training on base errors (Q1)." },
+    /* ---- customers (docs/model.md 9) ---- */
     { .path = "customers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
       .source = "",
       .text = "External customers whose purchases and requests are the orders; present: on.",
@@ -470,8 +475,9 @@ static const spc_setting table[] = {
     { .path = "customers.survey.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.response_sd),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
       .text = "Sd of the noise of a survey answer." },
-    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers", .unit = "", .intervention = 1,
-      .source = "", .text = "Prices and costs of the ledger; needs customers.",
+    /* ---- finance (docs/model.md 10) ---- */
+    { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers",
+      .unit = "", .intervention = 1, .source = "", .text = "Prices and costs of the ledger; needs customers.",
       .present = SC(customers.enabled) },
     { .path = "finance.price", .kind = SPC_SET_NUMBER, .offset = SC(finance.price), .def = "100.0",
       .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "scenario",
@@ -517,8 +523,9 @@ static const spc_setting table[] = {
     { .path = "finance.clv_horizon", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_horizon),
       .computed = "three years (3 x 365d)", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time",
       .intervention = 0, .source = "assumption", .text = "Horizon of the customer lifetime value (C12)." },
-    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "one unit", .unit = "", .intervention = 0, .source = "",
-      .text = "A company of units that differ; written when there are at least two.",
+    /* ---- units (docs/model.md 11) ---- */
+    { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "one unit", .unit = "",
+      .intervention = 0, .source = "", .text = "A company of units that differ; written when there are at least two.",
       .present = SC(units.count), .present_min = 2 },
     { .path = "units.count", .kind = SPC_SET_COUNT, .offset = SC(units.count), .def = "1",
       .lo = 1, .hi = 100000, .unit = "units", .intervention = 0, .source = "scenario",
@@ -533,8 +540,9 @@ static const spc_setting table[] = {
       .lo = 0, .hi = 5, .unit = "log-odds", .intervention = 0,
       .source = "assumption (Griffeth, Hom & Gaertner 2000: turnover depends on the labour market)",
       .text = "Sd of the shift in the quit intercept a per unit." },
-    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .computed = "none", .unit = "", .intervention = 0,
-      .source = "scenario",
+    /* ---- interventions (custom code: scenario_interventions.c) ---- */
+    { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .computed = "none", .unit = "",
+      .intervention = 0, .source = "scenario",
       .text = "Timed changes of settings: ( { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }, ... ).",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
 };
