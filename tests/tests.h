@@ -13,6 +13,7 @@ int tests_rng(void);
 int tests_dist(void);
 int tests_stats(void);
 int tests_scenario(void);
+int tests_settings(void);
 int tests_validation(void);
 int tests_cli(void);
 int tests_stories(void);

@@ -54,31 +54,19 @@ const config_setting_t *spc_cfg_aggregate(spc_cfg_reader *r, const config_settin
 
 char *spc_cfg_strdup(spc_cfg_reader *r, const char *s);
 
-/* ---- tables of settings: (key, kind, range, destination) ---- */
+/* ---- declared settings (settings.h; settings_read.c) ---- */
 
-/* SPC_CFG_NEVER: a duration that may also be "never" (infinite);
- * SPC_CFG_RATE: a rate ("9/h" or a number per time unit); SPC_CFG_FLAG: a
- * boolean into an int. */
-typedef enum { SPC_CFG_NUM, SPC_CFG_DUR, SPC_CFG_NEVER, SPC_CFG_FLAG, SPC_CFG_RATE } spc_cfg_kind;
-
-typedef struct {
-    const char *key;
-    spc_cfg_kind kind;
-    double lo, hi;   /* NUM: range; DUR: lo is the minimum, hi unused */
-    int lo_open;
-    void *dst;       /* double*, or int* for FLAG */
-} spc_cfg_field;
-
-#define SPC_CFG_N(t) (sizeof(t) / sizeof((t)[0]))
-
-/* Reads every field of table t (at most 31) from group g, rejecting unknown
- * keys; absent fields keep their defaults. 0 or -1. */
-int spc_cfg_read_fields(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n);
-/* The same without the check for unknown keys. */
-int spc_cfg_read_values(spc_cfg_reader *r, const config_setting_t *g, const spc_cfg_field *t, size_t n);
-/* The same for member group `name` of g (absent: all defaults). */
-int spc_cfg_read_group(spc_cfg_reader *r, const config_setting_t *g, const char *name,
-                       const spc_cfg_field *t, size_t n);
+/* Rejects members of g that are not declared in `group` ("workforce.levers",
+ * "stages.[]", "" for the top level). */
+int spc_settings_check_keys(spc_cfg_reader *r, const config_setting_t *g, const char *group);
+/* Reads the declared scalar members of `group` from g into base (the
+ * scenario, or the stage for "stages.[]"); absent ones keep their value. */
+int spc_settings_read_values(spc_cfg_reader *r, const config_setting_t *g, const char *group, void *base);
+/* Both. 0 or -1. */
+int spc_settings_read_group(spc_cfg_reader *r, const config_setting_t *g, const char *group, void *base);
+/* The same for the member group of parent named by the last part of
+ * `group`: 1 read, 0 absent, -1 error. */
+int spc_settings_read_member(spc_cfg_reader *r, const config_setting_t *parent, const char *group, void *base);
 
 /* ---- section readers (scenario_chain.c) ---- */
 

@@ -62,6 +62,8 @@ spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
+/* cli_settings.c: `spcsim settings [--markdown]`; returns the exit code. */
+int cli_settings(int argc, char **argv);
 
 /* cli_trace.c: the trace file of `run --trace FILE` (atomic, like the
  * other outputs) and its tracer, NULL without --trace. */

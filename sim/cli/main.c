@@ -31,6 +31,7 @@
 static const char usage_text[] =
     "Usage: spcsim run SCENARIO [options]     simulate and write outputs\n"
     "       spcsim check SCENARIO [options]   validate, print the resolved scenario\n"
+    "       spcsim settings [--markdown]      every setting: default, range, unit, source\n"
     "       spcsim compare BASE VARIANT... [options]\n"
     "                                         paired differences, common random numbers;\n"
     "                                         a VARIANT is a scenario file or PATH=VALUE[;...]\n"
@@ -446,6 +447,8 @@ static int finish_stdout(int code)
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
+    if (argc >= 2 && strcmp(argv[1], "settings") == 0)
+        return cli_settings(argc, argv);
     options o = { 0 };
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);

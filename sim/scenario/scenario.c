@@ -21,6 +21,7 @@
 #include "spcsim/cfgread.h"
 #include "spcsim/override.h"
 #include "spcsim/rng.h"
+#include "spcsim/settings.h"
 #include "spcsim/timeunits.h"
 
 
@@ -51,10 +52,6 @@ static int read_identity(spc_cfg_reader *r, const config_setting_t *root, spc_sc
         return -1;
     sc->name = spc_cfg_strdup(r, name);
     sc->description = spc_cfg_strdup(r, text);
-    long long seed = 1;
-    if (spc_cfg_int(r, root, "seed", 0, INT64_MAX, &seed) < 0)
-        return -1;
-    sc->seed = (uint64_t)seed;
     const char *gen = SPC_RNG_DEFAULT;
     if (spc_cfg_string(r, root, "generator", &gen) < 0)
         return -1;
@@ -65,6 +62,8 @@ static int read_identity(spc_cfg_reader *r, const config_setting_t *root, spc_sc
     return (sc->name && sc->description && sc->generator) ? 0 : -1;
 }
 
+/* The time unit first (every duration is read in it), then the declared
+ * numbers of the top level: seed, horizon, warmup, replications. */
 static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     const char *unit = "h";
@@ -76,18 +75,11 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
                    "must be one of \"s\", \"min\", \"h\", \"d\", \"w\"");
     sc->time_unit = spc_cfg_strdup(r, unit);
     sc->unit_seconds = r->unit;
-    int got = spc_cfg_duration(r, root, "horizon", 0.0, 1, &sc->horizon);
-    if (got < 0)
+    spc_settings_defaults("", sc, r->unit);
+    if (spc_settings_read_values(r, root, "", sc) < 0)
         return -1;
-    if (got == 0)
+    if (config_setting_get_member(root, "horizon") == NULL)
         return spc_cfg_missing(r, root, "horizon", "the run length, e.g. \"52w\"");
-    sc->warmup = 0.0;
-    if (spc_cfg_duration(r, root, "warmup", 0.0, 0, &sc->warmup) < 0)
-        return -1;
-    long long reps = 1;
-    if (spc_cfg_int(r, root, "replications", 1, 1000000, &reps) < 0)
-        return -1;
-    sc->replications = (int)reps;
     if (sc->warmup >= sc->horizon)
         return spc_cfg_bad(r, config_setting_get_member(root, "warmup"), "must be shorter than the horizon");
     return sc->time_unit ? 0 : -1;
@@ -95,18 +87,9 @@ static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scena
 
 static int read_statistics(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = { "batches", "period", NULL };
-    sc->batches = 20;
     sc->period = 0.0; /* automatic: see resolve_period */
-    const config_setting_t *g = spc_cfg_aggregate(r, root, "statistics", CONFIG_TYPE_GROUP, 0);
-    if (g == NULL)
-        return r->err->code ? -1 : 0;
-    long long b = sc->batches;
-    if (spc_cfg_check_keys(r, g, keys) < 0 || spc_cfg_int(r, g, "batches", 2, 1000, &b) < 0 ||
-        spc_cfg_duration(r, g, "period", 0.0, 1, &sc->period) < 0)
-        return -1;
-    sc->batches = (int)b;
-    return 0;
+    spc_settings_defaults("statistics", sc, r->unit);
+    return spc_settings_read_member(r, root, "statistics", sc) < 0 ? -1 : 0;
 }
 
 /* One reporting period for the whole run: statistics.period, else the
@@ -136,12 +119,7 @@ static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_s
 
 static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = {
-        "name", "description", "seed", "generator", "time_unit", "horizon",
-        "warmup", "replications", "statistics", "arrivals", "stages", "workforce", "customers", "finance",
-        "units", "interventions", NULL
-    };
-    if (spc_cfg_check_keys(r, root, keys) < 0 || read_identity(r, root, sc) < 0 ||
+    if (spc_settings_check_keys(r, root, "") < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
         spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
         spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||

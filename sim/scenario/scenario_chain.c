@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "spcsim/cfgread.h"
+#include "spcsim/settings.h"
 
 /* ---- distributions ---- */
 
@@ -202,28 +203,18 @@ static int read_routing(spc_cfg_reader *r, const config_setting_t *g, const spc_
     return 0;
 }
 
+/* The declared settings of a stage (settings.c, "stages.[]"), then its
+ * distributions and routing. */
 static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario *sc, size_t i)
 {
-    static const char *const keys[] = { "name", "servers", "queue_capacity", "service", "routing",
-                                        "patience", "balk_limit", "salary", "target_delay", "detection", NULL };
     spc_stage_spec *st = &sc->stages[i];
-    long long servers = 1, cap = SPC_CAPACITY_INFINITE;
-    int got;
-    if (spc_cfg_check_keys(r, g, keys) < 0 || (got = spc_cfg_int(r, g, "servers", 1, 100000, &servers)) < 0)
+    st->capacity = SPC_CAPACITY_INFINITE;
+    st->balk_limit = 0;
+    spc_settings_defaults("stages.[]", st, r->unit);
+    if (spc_settings_read_group(r, g, "stages.[]", st) < 0)
         return -1;
-    if (got == 0)
+    if (config_setting_get_member(g, "servers") == NULL)
         return spc_cfg_missing(r, g, "servers", "the number of servers (employees)");
-    if (spc_cfg_int(r, g, "queue_capacity", 0, 1000000000, &cap) < 0)
-        return -1;
-    st->servers = (int)servers;
-    st->capacity = (long)cap;
-    st->salary = 40000.0;
-    st->target_delay = 0.0;
-    st->detection = 0.5;
-    if (spc_cfg_number(r, g, "salary", 0.0, 0, 1e12, &st->salary) < 0 ||
-        spc_cfg_duration(r, g, "target_delay", 0.0, 0, &st->target_delay) < 0 ||
-        spc_cfg_number(r, g, "detection", 0.0, 0, 1.0, &st->detection) < 0)
-        return -1;
     const config_setting_t *svc = spc_cfg_aggregate(r, g, "service", CONFIG_TYPE_GROUP, 1);
     if (svc == NULL || spc_cfg_dist(r, svc, &st->service) < 0)
         return -1;
@@ -233,10 +224,6 @@ static int read_stage(spc_cfg_reader *r, const config_setting_t *g, spc_scenario
     if (pat != NULL && spc_cfg_dist(r, pat, &st->patience) < 0)
         return -1;
     st->has_patience = pat != NULL;
-    long long balk = 0;
-    if (spc_cfg_int(r, g, "balk_limit", 1, 1000000000, &balk) < 0)
-        return -1;
-    st->balk_limit = (long)balk;
     return read_routing(r, g, sc, i);
 }
 
@@ -384,8 +371,6 @@ static int read_process(spc_cfg_reader *r, const config_setting_t *g, spc_arriva
 
 int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
-    static const char *const keys[] = { "process", "rate", "schedule", "interarrival", "entry", NULL };
-    static const char *const entry_only[] = { "entry", NULL };
     /* with customers, their purchases are the orders: arrivals only names the entry */
     int customers = config_setting_get_member(root, "customers") != NULL;
     sc->arrivals.kind = SPC_ARRIVALS_POISSON;
@@ -393,15 +378,16 @@ int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_s
     const config_setting_t *g = spc_cfg_aggregate(r, root, "arrivals", CONFIG_TYPE_GROUP, !customers);
     if (g == NULL)
         return r->err->code ? -1 : 0;
+    if (spc_settings_check_keys(r, g, "arrivals") < 0)
+        return -1;
     if (customers) {
-        for (int i = 0; keys[i] != NULL; i++)
-            if (strcmp(keys[i], "entry") != 0 && config_setting_get_member(g, keys[i]) != NULL)
-                return spc_cfg_bad(r, config_setting_get_member(g, keys[i]),
-                                   "is not used: with a customers section their purchases are the orders "
-                                   "(arrivals may only name the entry)");
-        if (spc_cfg_check_keys(r, g, entry_only) < 0)
-            return -1;
-    } else if (spc_cfg_check_keys(r, g, keys) < 0 || read_process(r, g, &sc->arrivals) < 0) {
+        for (int i = 0; i < config_setting_length(g); i++) {
+            const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+            if (strcmp(config_setting_name(s), "entry") != 0)
+                return spc_cfg_bad(r, s, "is not used: with a customers section their purchases are the orders "
+                                         "(arrivals may only name the entry)");
+        }
+    } else if (read_process(r, g, &sc->arrivals) < 0) {
         return -1;
     }
     const char *entry = sc->stages[0].name;

@@ -18,9 +18,11 @@
  *
  * An intervention may change anything a running company can change
  * (staffing, levers, service, routing, arrival rates, standards), not what
- * defines the run itself (name, seed, generator, time unit, horizon,
- * warm-up, statistics, the stage list, whether there is a workforce or
- * there are customers, the market and the front stage, the units).
+ * defines the run itself: the settings declared with intervention = 0 in
+ * settings.c (name, seed, generator, time unit, horizon, warm-up,
+ * statistics, the stages' names, whether there is a workforce or there are
+ * customers, the market and the front stage, the units), nor the number of
+ * stages.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@
 
 #include "spcsim/cfgread.h"
 #include "spcsim/override.h"
+#include "spcsim/settings.h"
 
 /* "file:line: interventions.[k]: " before a message about entry e. */
 static int fail(spc_error *err, const config_setting_t *e, int k, const char *what, const char *detail)
@@ -59,30 +62,45 @@ static char *assignment_of(const config_setting_t *e)
     return a;
 }
 
-/* What an intervention may not change; NULL when the two agree. */
-static const char *incompatible(const spc_scenario *a, const spc_scenario *b)
+/* Whether declared setting d differs between a and b (stage i). */
+static int differs(const spc_setting *d, const spc_scenario *a, const spc_scenario *b, size_t i)
 {
-    if (strcmp(a->name, b->name) || a->seed != b->seed || strcmp(a->generator, b->generator))
-        return "the name, seed or generator";
-    if (strcmp(a->time_unit, b->time_unit) || a->horizon != b->horizon || a->warmup != b->warmup ||
-        a->batches != b->batches || a->replications != b->replications || a->period != b->period)
-        return "the time unit, horizon, warm-up, replications or statistics";
+    if (d->kind == SPC_SET_GROUP)
+        return d->present != 0 && d->present_min <= 1 && *(const int *)((const char *)a + d->present) !=
+                                  *(const int *)((const char *)b + d->present);
+    const void *x = spc_settings_cfield(d, a, i), *y = spc_settings_cfield(d, b, i);
+    if (x == NULL)
+        return 0;
+    if (d->kind == SPC_SET_STRING)
+        return strcmp(*(char *const *)x, *(char *const *)y) != 0;
+    if (d->kind == SPC_SET_DIST || d->kind == SPC_SET_ROUTING || d->kind == SPC_SET_SCHEDULE ||
+        d->kind == SPC_SET_LIST)
+        return 0; /* none is declared fixed; compared by the code that needs it */
+    return spc_settings_value(d, x) != spc_settings_value(d, y);
+}
+
+/* What an intervention may not change: every setting declared with
+ * intervention = 0 (settings.c), and the list of stages. NULL when the two
+ * agree, else the setting, written into buf. */
+static const char *incompatible(const spc_scenario *a, const spc_scenario *b, char *buf, size_t size)
+{
     if (a->nstages != b->nstages)
         return "the number of stages";
-    for (size_t i = 0; i < a->nstages; i++)
-        if (strcmp(a->stages[i].name, b->stages[i].name))
-            return "the stages' names or order";
-    if (a->workforce.enabled != b->workforce.enabled || a->workforce.period != b->workforce.period)
-        return "whether there is a workforce, or its reporting period";
-    const spc_customers_spec *ca = &a->customers, *cb = &b->customers;
-    if (ca->enabled != cb->enabled || ca->market != cb->market || ca->front != cb->front)
-        return "whether there are customers, the market or the front stage";
-    if (a->finance.clv_horizon != b->finance.clv_horizon)
-        return "finance.clv_horizon";
-    const spc_units_spec *ua = &a->units, *ub = &b->units;
-    if (ua->count != ub->count || ua->management_sd != ub->management_sd || ua->demand_sd != ub->demand_sd ||
-        ua->labour_sd != ub->labour_sd)
-        return "the units (drawn once, at the start)";
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t k = 0; k < n; k++) {
+        const spc_setting *d = &t[k];
+        if (d->intervention)
+            continue;
+        size_t count = d->base == SPC_IN_STAGE ? a->nstages : 1;
+        for (size_t i = 0; i < count; i++)
+            if (differs(d, a, b, i)) {
+                if (strcmp(d->path, "stages.[].name") == 0)
+                    return "the stages' names or order";
+                snprintf(buf, size, d->kind == SPC_SET_GROUP ? "whether there is a %s section" : "%s", d->path);
+                return buf;
+            }
+    }
     return NULL;
 }
 
@@ -125,7 +143,8 @@ static int read_one(config_t *cfg, const config_setting_t *e, int k, spc_scenari
         spc_error_set(&inner, SPC_ERR_INVALID, "at: must not be earlier than the intervention before");
     if (inner.code == SPC_OK)
         iv->state = spc_scenario_from_config(cfg, sc->path, &inner);
-    const char *what = inner.code == SPC_OK ? incompatible(sc, iv->state) : NULL;
+    char buf[160];
+    const char *what = inner.code == SPC_OK ? incompatible(sc, iv->state, buf, sizeof buf) : NULL;
     if (what != NULL)
         spc_error_set(&inner, SPC_ERR_INVALID, "may not change %s", what);
     if (inner.code == SPC_OK)

@@ -5,6 +5,11 @@
  * number in the scenario's time unit, printed with the shortest decimal
  * form that reads back to the same double. Reading the file back gives
  * the same struct, so the run it describes is reproduced exactly.
+ *
+ * What is written, in which order and on which line comes from the
+ * declarations (settings.c): a setting declared is a setting written.
+ * Only the arrival process, the routing, distributions and the
+ * interventions have code of their own here.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +17,7 @@
 #include <string.h>
 
 #include "spcsim/scenario.h"
+#include "spcsim/settings.h"
 
 /* Shortest "%.Ng" that reads back to x; always looks like a float to libconfig. */
 static void fmt_real(char *buf, size_t size, double x)
@@ -121,22 +127,9 @@ static void put_arrivals(FILE *f, const spc_scenario *sc)
     fputs(";\n};\n", f);
 }
 
-static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
+static void put_routing(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
 {
-    fputs("  {\n    name = ", f);
-    put_string(f, st->name);
-    fprintf(f, ";\n    servers = %d;\n", st->servers);
-    if (st->capacity != SPC_CAPACITY_INFINITE)
-        fprintf(f, "    queue_capacity = %ld;\n", st->capacity);
-    fputs("    service = ", f);
-    put_dist(f, &st->service);
-    if (st->has_patience) {
-        fputs(";\n    patience = ", f);
-        put_dist(f, &st->patience);
-    }
-    if (st->balk_limit > 0)
-        fprintf(f, ";\n    balk_limit = %ld", st->balk_limit);
-    fputs(";\n    routing = (", f);
+    fputc('(', f);
     for (size_t k = 0; k < st->nroutes; k++) {
         fputs(k ? ", { to = " : " { to = ", f);
         put_string(f, st->routes[k].to == SPC_ROUTE_DELIVER ? "deliver" : sc->stages[st->routes[k].to].name);
@@ -144,134 +137,98 @@ static void put_stage(FILE *f, const spc_scenario *sc, const spc_stage_spec *st)
         put_real(f, st->routes[k].p);
         fputs("; }", f);
     }
-    fputs(" );\n    salary = ", f);
-    put_real(f, st->salary);
-    fputs(";\n    target_delay = ", f);
-    put_real(f, st->target_delay > 0 ? st->target_delay : 0.0);
-    fputs(";\n    detection = ", f);
-    put_real(f, st->detection);
-    fputs(";\n  }", f);
+    fputs(" )", f);
 }
 
-/* key = number; (INFINITY as "never") */
-static void kv(FILE *f, const char *key, double x)
+static const void *base_of(const spc_setting *s, const spc_scenario *sc, size_t stage)
 {
-    fprintf(f, " %s = ", key);
-    if (isinf(x))
-        fputs("\"never\"", f);
+    return s->base == SPC_IN_STAGE ? (const void *)&sc->stages[stage] : (const void *)sc;
+}
+
+/* Whether s is written: its group is present, an optional integer is set. */
+static int written(const spc_setting *s, const spc_scenario *sc, size_t stage)
+{
+    if (s->present != 0) {
+        int on = *(const int *)((const char *)base_of(s, sc, stage) + s->present);
+        if (on < (s->present_min > 0 ? s->present_min : 1))
+            return 0;
+    }
+    if (s->layout & SPC_LAY_OPTIONAL)
+        return spc_settings_value(s, spc_settings_cfield(s, sc, stage)) >= s->lo;
+    return 1;
+}
+
+static void put_group(FILE *f, const spc_scenario *sc, const spc_setting *g, size_t stage, int level);
+
+/* The value of s, as the reader reads it back. */
+static void put_value(FILE *f, const spc_scenario *sc, const spc_setting *s, size_t stage, int level)
+{
+    const void *v = spc_settings_cfield(s, sc, stage);
+    switch (s->kind) {
+    case SPC_SET_GROUP: put_group(f, sc, s, stage, level); break;
+    case SPC_SET_COUNT: case SPC_SET_INT: fprintf(f, "%d", *(const int *)v); break;
+    case SPC_SET_LONG: fprintf(f, "%ld", *(const long *)v); break;
+    case SPC_SET_SEED: fprintf(f, "%lluL", (unsigned long long)*(const uint64_t *)v); break;
+    case SPC_SET_FLAG: fputs(*(const int *)v ? "true" : "false", f); break;
+    case SPC_SET_STRING: put_string(f, *(char *const *)v); break;
+    case SPC_SET_STAGE: put_string(f, sc->stages[*(const int *)v].name); break;
+    case SPC_SET_DIST: put_dist(f, v); break;
+    case SPC_SET_ROUTING: put_routing(f, sc, &sc->stages[stage]); break;
+    case SPC_SET_ENUM: {
+        const char *w = s->words;
+        for (int i = *(const int *)v; i > 0 && *w; i--)
+            w += strcspn(w, " ") + (w[strcspn(w, " ")] == ' ');
+        fprintf(f, "\"%.*s\"", (int)strcspn(w, " "), w);
+        break;
+    }
+    case SPC_SET_NEVER:
+        if (isinf(*(const double *)v)) {
+            fputs("\"never\"", f);
+            break;
+        }
+        /* fall through */
+    default:
+        put_real(f, *(const double *)v);
+    }
+}
+
+/* The members of group g: "key = value;" each, on the line of the one
+ * before or on a new line (layout), then the closing brace. A member at
+ * `level` is indented by 2 * level spaces when it starts a line. */
+static void put_group(FILE *f, const spc_scenario *sc, const spc_setting *g, size_t stage, int level)
+{
+    int block = (g->layout & SPC_LAY_BLOCK) != 0;
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    fputc('{', f);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        if (!spc_settings_in_group(s, g->path) || !written(s, sc, stage))
+            continue;
+        if (block ? !(s->layout & SPC_LAY_JOIN) : (s->layout & SPC_LAY_BREAK) != 0)
+            fprintf(f, "\n%*s", 2 * (level + 1), "");
+        else
+            fputc(' ', f);
+        fprintf(f, "%s = ", spc_settings_key(s));
+        put_value(f, sc, s, stage, level + 1);
+        fputc(';', f);
+    }
+    if (block)
+        fprintf(f, "\n%*s}", 2 * level, "");
     else
-        put_real(f, x);
-    fputc(';', f);
+        fputs(" }", f);
 }
 
-/* Only when absence is on, so that other scenarios resolve as before. */
-static void put_absence(FILE *f, const spc_absence_params *a)
+static void put_stages(FILE *f, const spc_scenario *sc)
 {
-    if (!a->enabled)
-        return;
-    fputs("  absence = {", f);
-    kv(f, "base", a->base); kv(f, "w_fatigue", a->w_fatigue);
-    kv(f, "w_satisfaction", a->w_satisfaction); kv(f, "every", a->every);
-    fputs(" };\n", f);
-}
-
-static void put_workforce(FILE *f, const spc_workforce_spec *w)
-{
-    fputs("workforce = {\n  report_period = ", f);
-    put_real(f, w->period);
-    fputs(";\n  levers = {", f);
-    kv(f, "pay", w->pay); kv(f, "recognition", w->recognition);
-    kv(f, "training_hours", w->training_hours); kv(f, "hours_per_week", w->hours_per_week);
-    fprintf(f, " };\n  satisfaction = { dynamic = %s;", w->s_dynamic ? "true" : "false");
-    kv(f, "initial_mean", w->s_init_mean); kv(f, "initial_sd", w->s_init_sd); kv(f, "base", w->s_base);
-    kv(f, "time_constant", w->tau_s); kv(f, "w_isq", w->w_isq); kv(f, "isq_ref", w->isq_ref);
-    kv(f, "w_pay", w->w_pay); kv(f, "w_recognition", w->w_recognition);
-    kv(f, "recognition_ref", w->recognition_ref); kv(f, "w_training", w->w_training);
-    kv(f, "training_ref", w->training_ref); kv(f, "w_customer", w->w_customer);
-    kv(f, "customer_ref", w->customer_ref); kv(f, "w_pressure", w->w_pressure);
-    kv(f, "w_fatigue", w->w_fatigue);
-    fprintf(f, " };\n  turnover = { enabled = %s;", w->turnover ? "true" : "false");
-    kv(f, "a", w->quit.a); kv(f, "beta", w->quit.beta); kv(f, "mean", w->quit.mu);
-    kv(f, "sd", w->quit.sigma); kv(f, "cost", w->quit_cost);
-    fprintf(f, " };\n  hiring = { policy = \"%s\"; delay = ", w->freeze ? "freeze" : "replace");
-    put_dist(f, &w->hire_delay);
-    fputs("; };\n  learning = {", f);
-    kv(f, "initial", w->pi0); kv(f, "time_constant", w->tau_l); kv(f, "mentoring", w->mentoring);
-    fputs(" };\n  pressure = {", f);
-    kv(f, "elasticity", w->erosion.alpha); kv(f, "perception_time", w->erosion.tau_p);
-    kv(f, "erosion_time", w->erosion.tau_down); kv(f, "recovery_time", w->erosion.tau_up);
-    kv(f, "min_factor", w->erosion.t_min); kv(f, "max_factor", w->erosion.t_max);
-    fputs(" };\n  fatigue = {", f);
-    kv(f, "time_constant", w->tau_f); kv(f, "overtime_max", w->overtime_max); kv(f, "floor", w->phi_min);
-    fputs(" };\n", f);
-    put_absence(f, &w->absence);
-    fputs("  quality = {", f);
-    kv(f, "base_error", w->eps0); kv(f, "error_gain", w->eps1); kv(f, "rework_fraction", w->rework_fraction);
-    kv(f, "on_time_weight", w->w_on_time); kv(f, "perception_time", w->tau_q);
-    kv(f, "training_effect", w->training_error);
-    fputs(" };\n};\n", f);
-}
-
-static void put_stage_name(FILE *f, const spc_scenario *sc, const char *key, int stage)
-{
-    fprintf(f, " %s = ", key);
-    put_string(f, sc->stages[stage].name);
-    fputc(';', f);
-}
-
-static void put_customers(FILE *f, const spc_scenario *sc)
-{
-    const spc_customers_spec *c = &sc->customers;
-    fputs("customers = {\n ", f);
-    kv(f, "market", c->market); kv(f, "initial", c->initial); put_stage_name(f, sc, "front", c->front);
-    fputs("\n  acquisition = {", f);
-    kv(f, "rate", c->acquisition); kv(f, "w_detractors", c->w_detractors);
-    kv(f, "referrals", c->referrals); kv(f, "conversion", c->conversion);
-    fputs(" };\n  purchases = { interval = ", f);
-    put_dist(f, &c->interpurchase);
-    fputc(';', f);
-    kv(f, "w_frequency", c->w_frequency); kv(f, "inquiry", c->inquiry_prob);
-    put_stage_name(f, sc, "inquiry_stage", c->inquiry_stage); kv(f, "inquiry_work", c->inquiry_work);
-    fputs(" };\n  aftersale = {", f);
-    put_stage_name(f, sc, "stage", c->aftersale_stage); kv(f, "work", c->aftersale_work);
-    kv(f, "base", c->claim_base); kv(f, "defect", c->claim_defect);
-    fputs(" delay = ", f);
-    put_dist(f, &c->claim_delay);
-    fputc(';', f);
-    kv(f, "expectation", c->request_expect);
-    fputs(" };\n  satisfaction = {", f);
-    kv(f, "initial_mean", c->u_init); kv(f, "initial_sd", c->u_init_sd); kv(f, "expectation", c->expect_init);
-    kv(f, "base", c->s0); kv(f, "w_wait", c->w_wait); kv(f, "w_defect", c->w_defect);
-    kv(f, "w_attitude", c->w_attitude); kv(f, "attitude_ref", c->attitude_ref); kv(f, "lost", c->score_lost);
-    kv(f, "noise", c->score_sd); kv(f, "heterogeneity", c->heterogeneity); kv(f, "learn", c->learn); kv(f, "expectation_learn", c->expect_learn);
-    fprintf(f, " };\n  relationship = { enabled = %s;", c->relationship ? "true" : "false");
-    kv(f, "loss", c->regular_loss);
-    fputs(" };\n  retention = {", f);
-    kv(f, "r0", c->r0); kv(f, "r1", c->r1); kv(f, "reference", c->u_ref);
-    fputs(" };\n  survey = {", f);
-    kv(f, "response_rate", c->response_rate); kv(f, "noise", c->response_sd);
-    fputs(" };\n};\n", f);
-}
-
-static void put_finance(FILE *f, const spc_finance_spec *m)
-{
-    fputs("finance = {", f);
-    kv(f, "price", m->price); kv(f, "service_fee", m->service_fee); kv(f, "cogs", m->cogs);
-    kv(f, "overtime_premium", m->overtime_premium); kv(f, "hiring_cost", m->hiring_cost);
-    kv(f, "rework_cost", m->rework_cost); kv(f, "refund", m->refund);
-    kv(f, "acquisition_cost", m->acquisition_cost); kv(f, "referral_cost", m->referral_cost);
-    kv(f, "recognition_cost", m->recognition_cost);
-    fputs("\n ", f);
-    kv(f, "fixed", m->fixed); kv(f, "discount_rate", m->discount_rate); kv(f, "clv_period", m->clv_period);
-    kv(f, "clv_horizon", m->clv_horizon);
-    fputs(" };\n", f);
-}
-
-static void put_units(FILE *f, const spc_units_spec *u)
-{
-    fprintf(f, "units = { count = %d;", u->count);
-    kv(f, "management_sd", u->management_sd); kv(f, "demand_sd", u->demand_sd); kv(f, "labour_sd", u->labour_sd);
-    fputs(" };\n", f);
+    const spc_setting *g = spc_settings_find("stages.[]");
+    fputs("stages = (\n", f);
+    for (size_t i = 0; i < sc->nstages; i++) {
+        fputs("  ", f);
+        put_group(f, sc, g, i, 1);
+        fputs(i + 1 < sc->nstages ? ",\n" : "\n", f);
+    }
+    fputs(");\n", f);
 }
 
 static void put_interventions(FILE *f, const spc_scenario *sc)
@@ -291,37 +248,30 @@ static void put_interventions(FILE *f, const spc_scenario *sc)
     fputs(");\n", f);
 }
 
+/* The top level, in the declared order; the arrival process, the stage
+ * list and the interventions have writers of their own. */
 int spc_scenario_write(const spc_scenario *sc, FILE *f)
 {
     fputs("# Resolved scenario: every default filled in, every duration and rate\n"
           "# in the time unit below. Running this file reproduces the run.\n", f);
-    fputs("name = ", f); put_string(f, sc->name);
-    fputs(";\ndescription = ", f); put_string(f, sc->description);
-    fprintf(f, ";\nseed = %lluL;\ngenerator = ", (unsigned long long)sc->seed);
-    put_string(f, sc->generator);
-    fputs(";\ntime_unit = ", f); put_string(f, sc->time_unit);
-    fputs(";\nhorizon = ", f); put_real(f, sc->horizon);
-    fputs(";\nwarmup = ", f); put_real(f, sc->warmup);
-    fprintf(f, ";\nreplications = %d", sc->replications);
-    fprintf(f, ";\nstatistics = { batches = %d; period = ", sc->batches);
-    put_real(f, sc->period);
-    fputs("; };\n", f);
-    put_arrivals(f, sc);
-    fputs("stages = (\n", f);
-    for (size_t i = 0; i < sc->nstages; i++) {
-        put_stage(f, sc, &sc->stages[i]);
-        fputs(i + 1 < sc->nstages ? ",\n" : "\n", f);
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        if (!spc_settings_in_group(s, "") || !written(s, sc, 0))
+            continue;
+        if (strcmp(s->path, "arrivals") == 0)
+            put_arrivals(f, sc);
+        else if (strcmp(s->path, "stages") == 0)
+            put_stages(f, sc);
+        else if (strcmp(s->path, "interventions") == 0) {
+            if (sc->ninterventions > 0)
+                put_interventions(f, sc);
+        } else {
+            fprintf(f, "%s = ", s->path);
+            put_value(f, sc, s, 0, 0);
+            fputs(";\n", f);
+        }
     }
-    fputs(");\n", f);
-    if (sc->workforce.enabled)
-        put_workforce(f, &sc->workforce);
-    if (sc->customers.enabled) {
-        put_customers(f, sc);
-        put_finance(f, &sc->finance);
-    }
-    if (sc->units.count > 1)
-        put_units(f, &sc->units);
-    if (sc->ninterventions > 0)
-        put_interventions(f, sc);
     return ferror(f) ? -1 : 0;
 }

@@ -1,0 +1,357 @@
+/*
+ * test_settings.c -- the declarations of settings (settings.h) against
+ * everything built from them.
+ *
+ *   1. every declared setting, set to a value other than its default with
+ *      a --set, survives the resolved file: written, read back, equal (a
+ *      setting the reader reads but the writer forgets fails here);
+ *   2. every declared default is the value the reader applies;
+ *   3. every declared group rejects an undeclared key, and names exactly
+ *      its declared members as the known ones;
+ *   4. every declared bound is enforced: a value just outside it, written
+ *      into a file, is rejected with "file:line: setting: ...";
+ *   5. the settings table of docs/scenario-reference.md is the one
+ *      spc_settings_list prints.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests.h"
+#include "spcsim/scenario.h"
+#include "spcsim/settings.h"
+#include "spcsim/text.h"
+
+#define COMPANY "tests/data/settings/company.cfg"
+
+/* ---- helpers ---- */
+
+static spc_scenario *load(const char *file, const char *const *sets, size_t n, spc_error *err)
+{
+    spc_error_clear(err);
+    return spc_scenario_load(file, sets, n, err);
+}
+
+/* Writes sc into a new temporary file and returns its text; *path names it. */
+static char *resolve(const spc_scenario *sc, char *path, size_t size)
+{
+    snprintf(path, size, "/tmp/spcsim-settings-XXXXXX");
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_EQUAL(spc_scenario_write(sc, f), 0);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    return spc_text_read_file(path, NULL);
+}
+
+static char *resolve_text(const spc_scenario *sc)
+{
+    char path[64];
+    char *t = resolve(sc, path, sizeof path);
+    unlink(path);
+    return t;
+}
+
+/* "stages.[].salary" -> "stages.[0].salary". */
+static void concrete_path(const spc_setting *s, char *buf, size_t size)
+{
+    const char *at = strstr(s->path, "[]");
+    if (at == NULL)
+        snprintf(buf, size, "%s", s->path);
+    else
+        snprintf(buf, size, "%.*s[0]%s", (int)(at - s->path), s->path, at + 2);
+}
+
+/* The scenario a setting is walked in: arrivals need a scenario without
+ * customers, and the process needs one that is not Poisson. */
+static const char *base_of(const spc_setting *s)
+{
+    if (strcmp(s->path, "arrivals.schedule") == 0)
+        return "tests/data/settings/queue-schedule.cfg";
+    if (strcmp(s->path, "arrivals.process") == 0 || strcmp(s->path, "arrivals.interarrival") == 0)
+        return "tests/data/settings/queue-renewal.cfg";
+    if (strncmp(s->path, "arrivals.", 9) == 0)
+        return "tests/data/settings/queue-rate.cfg";
+    return COMPANY;
+}
+
+/* A value other than cur, inside the declared range. */
+static double other_number(const spc_setting *s, double cur)
+{
+    switch (s->kind) {
+    case SPC_SET_WHOLE: case SPC_SET_COUNT: case SPC_SET_INT: case SPC_SET_SEED:
+        return cur + 1 <= s->hi ? cur + 1 : cur - 1;
+    case SPC_SET_LONG:
+        return cur < s->lo ? s->lo + 2 : cur + 1;
+    case SPC_SET_FLAG:
+        return !cur;
+    default:
+        break;
+    }
+    if (isinf(cur))
+        return 123.0;
+    if (isinf(s->hi))
+        return cur * 1.5 + 1.0;
+    return cur < s->hi ? (cur + s->hi) / 2 : (s->lo + cur) / 2;
+}
+
+/* The --set text of a value other than the base's, or "" when the base
+ * itself holds a value other than the default (arrivals.process). */
+static void other_value(const spc_setting *s, const spc_scenario *sc, char *buf, size_t size)
+{
+    const void *field = spc_settings_cfield(s, sc, 0);
+    if (s->example != NULL) {
+        snprintf(buf, size, "%s", s->example);
+    } else if (spc_settings_is_scalar(s->kind)) {
+        double v = other_number(s, spc_settings_value(s, field));
+        if (s->kind == SPC_SET_FLAG)
+            snprintf(buf, size, "%s", v ? "true" : "false");
+        else if (s->kind == SPC_SET_INT || s->kind == SPC_SET_LONG || s->kind == SPC_SET_SEED)
+            snprintf(buf, size, "%.0f", v);
+        else
+            snprintf(buf, size, "%.17g%s", v, v == floor(v) && fabs(v) < 1e15 ? ".0" : "");
+    } else if (s->kind == SPC_SET_STRING) {
+        snprintf(buf, size, "\"walked\"");
+    } else if (s->kind == SPC_SET_STAGE) {
+        snprintf(buf, size, "\"%s\"", sc->stages[(size_t)(*(const int *)field + 1) % sc->nstages].name);
+    } else if (s->kind == SPC_SET_ENUM && s->words != NULL && field != NULL) {
+        const char *w = s->words + strcspn(s->words, " ") + 1;
+        snprintf(buf, size, "\"%.*s\"", (int)strcspn(w, " "), w);
+    } else if (s->kind == SPC_SET_DIST) {
+        snprintf(buf, size, "{ dist = \"gamma\"; mean = 3.0; cv = 0.25; }");
+    } else if (s->kind == SPC_SET_ROUTING) {
+        snprintf(buf, size, "\"deliver\"");
+    } else if (s->kind == SPC_SET_SCHEDULE) {
+        snprintf(buf, size, "{ period = 12.0; rates = [ 1.0, 3.0, 2.0 ]; }");
+    } else {
+        buf[0] = '\0';
+    }
+}
+
+/* ---- 1. every declared setting survives the resolved file ---- */
+
+static int walk_one(const spc_setting *s)
+{
+    const char *base = base_of(s);
+    char path[160], value[200], assign[400], p1[64];
+    spc_error err;
+    spc_scenario *b = load(base, NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    concrete_path(s, path, sizeof path);
+    other_value(s, b, value, sizeof value);
+    snprintf(assign, sizeof assign, "%s=%s", path, value);
+    const char *sets[] = { assign };
+    spc_scenario *a = load(base, sets, value[0] ? 1 : 0, &err);
+    int ok = a != NULL;
+    if (!ok)
+        fprintf(stderr, "\n  %s: --set %s: %s", base, assign, err.msg);
+    char *t0 = ok ? resolve_text(b) : NULL, *t1 = ok ? resolve(a, p1, sizeof p1) : NULL;
+    spc_scenario *back = ok ? load(p1, NULL, 0, &err) : NULL;
+    char *t2 = back ? resolve_text(back) : NULL;
+    if (ok && back == NULL)
+        fprintf(stderr, "\n  %s: the resolved file does not read back: %s", path, err.msg);
+    ok = ok && back != NULL && t2 != NULL && strcmp(t1, t2) == 0;
+    if (ok && value[0] && strcmp(t0, t1) == 0)
+        ok = 0, fprintf(stderr, "\n  %s: --set %s does not change the resolved file (not written?)", path, value);
+    int number = spc_settings_is_scalar(s->kind) || s->kind == SPC_SET_STAGE || s->kind == SPC_SET_ENUM;
+    if (ok && s->offset != SPC_SET_NO_FIELD && number) {
+        double want = spc_settings_value(s, spc_settings_cfield(s, a, 0));
+        double got = spc_settings_value(s, spc_settings_cfield(s, back, 0));
+        double before = spc_settings_value(s, spc_settings_cfield(s, b, 0));
+        if (!(got == want) || want == before)
+            ok = 0, fprintf(stderr, "\n  %s: set %.17g (was %.17g), read back %.17g", path, want, before, got);
+    }
+    if (ok && s->kind == SPC_SET_STRING && strcmp(*(char *const *)spc_settings_cfield(s, a, 0),
+                                                  *(char *const *)spc_settings_cfield(s, back, 0)) != 0)
+        ok = 0, fprintf(stderr, "\n  %s: the string does not read back", path);
+    if (t1 != NULL)
+        unlink(p1);
+    free(t0), free(t1), free(t2);
+    spc_scenario_free(back), spc_scenario_free(a), spc_scenario_free(b);
+    return ok;
+}
+
+static void test_walk(void)
+{
+    size_t n, walked = 0;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == SPC_SET_GROUP || strcmp(t[i].path, "stages") == 0)
+            continue; /* their members are walked */
+        int ok = walk_one(&t[i]);
+        if (!ok)
+            fprintf(stderr, "\n  %s: does not round-trip through scenario.resolved.cfg", t[i].path);
+        CU_ASSERT(ok);
+        walked++;
+    }
+    CU_ASSERT(walked > 120);
+}
+
+/* ---- 2. the declared defaults are the reader's ---- */
+
+static void test_defaults(void)
+{
+    spc_error err;
+    spc_scenario *sc = load("tests/data/settings/defaults.cfg", NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        double v;
+        const void *field = spc_settings_cfield(s, sc, 0);
+        if (field == NULL || s->def == NULL)
+            continue;
+        int ok = 1;
+        if (spc_settings_is_scalar(s->kind)) {
+            CU_ASSERT_FATAL(spc_settings_default(s, sc->unit_seconds, &v));
+            ok = spc_settings_value(s, field) == v;
+        } else if (s->kind == SPC_SET_STRING) {
+            ok = strlen(s->def) >= 2 && strncmp(*(char *const *)field, s->def + 1, strlen(s->def) - 2) == 0 &&
+                 strlen(*(char *const *)field) == strlen(s->def) - 2;
+        } else if (s->kind == SPC_SET_ENUM && s->words != NULL) {
+            ok = *(const int *)field == 0 && strncmp(s->words, s->def + 1, strcspn(s->words, " ")) == 0;
+        }
+        if (!ok)
+            fprintf(stderr, "\n  %s: declared default %s is not the reader's", s->path, s->def);
+        CU_ASSERT(ok);
+    }
+    spc_scenario_free(sc);
+}
+
+/* ---- 3. known keys are the declared ones ---- */
+
+static void test_unknown_keys(void)
+{
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n + 1; i++) {
+        const char *group = i < n ? t[i].path : "";
+        if (i < n && t[i].kind != SPC_SET_GROUP)
+            continue;
+        char path[160], assign[200], known[800] = "";
+        const spc_setting g = { .path = group };
+        concrete_path(&g, path, sizeof path);
+        snprintf(assign, sizeof assign, "%s%szz_typo=1", path, *path ? "." : "");
+        for (size_t k = 0; k < n; k++)
+            if (spc_settings_in_group(&t[k], group)) {
+                strcat(known, " ");
+                strcat(known, spc_settings_key(&t[k]));
+            }
+        const char *sets[] = { assign };
+        spc_error err;
+        spc_scenario *sc = load(base_of(&g), sets, 1, &err);
+        char want[1200];
+        snprintf(want, sizeof want, "--set: %.*s: unknown setting (a typo?); known here:%s (got 1)",
+                 (int)(strlen(assign) - 2), assign, known);
+        int ok = sc == NULL && strcmp(err.msg, want) == 0;
+        if (!ok)
+            fprintf(stderr, "\n  %s\n    got: %s\n   want: %s", assign, sc ? "(accepted)" : err.msg, want);
+        CU_ASSERT(ok);
+        spc_scenario_free(sc);
+    }
+}
+
+/* ---- 4. the declared ranges are enforced, with file and line ---- */
+
+/* Writes s's scenario with s set to v into a file, reads it back: the
+ * error must name the file, a line and the setting. */
+static int rejects(const spc_setting *s, double v)
+{
+    spc_error err;
+    spc_scenario *sc = load(base_of(s), NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_settings_store(s, spc_settings_field(s, sc, 0), v);
+    char file[64], path[160], want[300];
+    free(resolve(sc, file, sizeof file));
+    spc_scenario_free(sc);
+    sc = load(file, NULL, 0, &err);
+    concrete_path(s, path, sizeof path);
+    snprintf(want, sizeof want, "%s:", file);
+    int line = sc == NULL ? atoi(err.msg + strlen(want)) : 0;
+    int ok = sc == NULL && strncmp(err.msg, want, strlen(want)) == 0 && line > 0;
+    snprintf(want, sizeof want, ":%d: %s: ", line, path);
+    ok = ok && strstr(err.msg, want) != NULL && strstr(err.msg, "(got ") != NULL;
+    if (!ok)
+        fprintf(stderr, "\n  %s = %.17g: %s", path, v, sc ? "accepted" : err.msg);
+    unlink(file);
+    spc_scenario_free(sc);
+    return ok;
+}
+
+/* Whether s decides if its group is written (units.count): below its
+ * range the group is not written at all, so nothing is there to reject. */
+static int decides_group(const spc_setting *s)
+{
+    char group[160];
+    snprintf(group, sizeof group, "%.*s", (int)(spc_settings_key(s) - s->path - 1), s->path);
+    const spc_setting *g = spc_settings_find(group);
+    return g != NULL && g->present == s->offset && s->base == g->base;
+}
+
+static void test_ranges(void)
+{
+    size_t n, checked = 0;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        if (!spc_settings_is_scalar(s->kind) || s->kind == SPC_SET_FLAG || s->kind == SPC_SET_SEED)
+            continue;
+        int integer = s->kind == SPC_SET_INT || s->kind == SPC_SET_LONG || s->kind == SPC_SET_COUNT;
+        double eps = integer ? 1.0 : 1e-9 * fmax(1.0, fabs(s->lo));
+        if (!(s->layout & SPC_LAY_OPTIONAL) && !decides_group(s)) { /* below the range means "none" */
+            CU_ASSERT(rejects(s, s->lo_open ? s->lo : s->lo - eps));
+            checked++;
+        }
+        if (isfinite(s->hi)) {
+            CU_ASSERT(rejects(s, s->hi + (integer ? 1.0 : 1e-9 * fmax(1.0, fabs(s->hi)))));
+            checked++;
+        }
+    }
+    CU_ASSERT(checked > 150);
+}
+
+/* ---- 5. the reference's table is generated from the declarations ---- */
+
+#define DOC "docs/scenario-reference.md"
+#define BEGIN "<!-- settings table: generated by `spcsim settings --markdown`, do not edit -->\n"
+#define END "<!-- end of settings table -->\n"
+
+static void test_doc(void)
+{
+    char *doc = spc_text_read_file(DOC, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    char *begin = strstr(doc, BEGIN), *end = begin ? strstr(begin, END) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(begin);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(end);
+    begin += strlen(BEGIN);
+    char *gen = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&gen, &len);
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_EQUAL(spc_settings_list(f, 1), 0);
+    fclose(f);
+    int same = len == (size_t)(end - begin) && memcmp(gen, begin, len) == 0;
+    if (!same)
+        fprintf(stderr, "\n  %s: the settings table differs from the declarations; regenerate it:\n"
+                        "  ./spcsim settings --markdown, between the markers", DOC);
+    CU_ASSERT(same);
+    free(gen);
+    free(doc);
+}
+
+static const CU_TestInfo tests[] = {
+    { "every declared setting round-trips through the resolved file", test_walk },
+    { "declared defaults are the reader's", test_defaults },
+    { "known keys are the declared ones", test_unknown_keys },
+    { "declared ranges are enforced with file and line", test_ranges },
+    { "the reference's settings table is generated", test_doc },
+    CU_TEST_INFO_NULL,
+};
+
+int tests_settings(void)
+{
+    return tests_add_suite("settings", tests);
+}
