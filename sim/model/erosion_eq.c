@@ -30,7 +30,8 @@ void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p
 {
     if (!(dt > 0))
         return;
-    double max_step = prm->tau_p > 0 ? prm->tau_p / 20.0 : dt;
+    /* tau_p "never" (infinite): Pp stays, Ts still follows (W4) in one step */
+    double max_step = prm->tau_p > 0 && isfinite(prm->tau_p) ? prm->tau_p / 20.0 : dt;
     int n = (int)ceil(dt / max_step);
     double h = dt / n;
     for (int i = 0; i < n; i++) {
