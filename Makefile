@@ -146,10 +146,10 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/cli/main.d $(BUILD)/bench/bench_engine.d
 
-# make settings-doc: regenerate the settings table of docs/scenario-reference.md
-# (section 3.9, between its markers) from the declarations (sim/scenario/settings.c).
+# make settings-doc: regenerate every settings table of docs/scenario-reference.md
+# (the blocks between <!-- settings: GROUP --> and <!-- /settings -->) from the
+# declarations (sim/scenario/settings.c).
 .PHONY: settings-doc
 settings-doc: $(BIN)
-	./$(BIN) settings --markdown > $(BUILD)/settings.md
-	awk -v gen=$(BUILD)/settings.md '/^<!-- settings table: generated/ { print; while ((getline l < gen) > 0) print l; skip = 1; next } /^<!-- end of settings table -->/ { skip = 0 } !skip' docs/scenario-reference.md > $(BUILD)/scenario-reference.md
+	./$(BIN) settings --doc docs/scenario-reference.md > $(BUILD)/scenario-reference.md
 	mv $(BUILD)/scenario-reference.md docs/scenario-reference.md

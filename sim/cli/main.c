@@ -31,7 +31,7 @@
 static const char usage_text[] =
     "Usage: spcsim run SCENARIO [options]     simulate and write outputs\n"
     "       spcsim check SCENARIO [options]   validate, print the resolved scenario\n"
-    "       spcsim settings [--markdown]      every setting: default, range, unit, source\n"
+    "       spcsim settings [--markdown [GROUP] | --doc FILE]  every setting: default, range, unit, source\n"
     "       spcsim compare BASE VARIANT... [options]\n"
     "                                         paired differences, common random numbers;\n"
     "                                         a VARIANT is a scenario file or PATH=VALUE[;...]\n"

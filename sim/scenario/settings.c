@@ -29,521 +29,797 @@ static const spc_setting table[] = {
     /* ---- top level ---- */
     { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "", .intervention = 0,
       .source = "scenario",
-      .text = "The scenario's name (1-64 of A-Z a-z 0-9 _ - ., not starting with .); names the output folder." },
+      .text = "The scenario's name (1-64 of A-Z a-z 0-9 _ - ., not starting with .); names the output folder.",
+      .doc = "The scenario's name; the default output folder is `output/<name>`.",
+      .allowed = "1–64 characters from `A–Z a–z 0–9 _ - .`, not starting with `.`" },
     { .path = "description", .kind = SPC_SET_STRING, .offset = SC(description), .def = "\"\"", .unit = "",
-      .intervention = 1, .source = "scenario", .text = "Free text, copied to the resolved scenario." },
+      .intervention = 1, .source = "scenario", .text = "Free text, copied to the resolved scenario.",
+      .doc = "Free text; copied to the resolved scenario.",
+      .allowed = "any string" },
     { .path = "seed", .kind = SPC_SET_SEED, .offset = SC(seed), .def = "1",
       .lo = 0, .hi = 9223372036854775807.0, .unit = "", .intervention = 0, .source = "scenario",
-      .text = "Master seed of all random streams (--seed overrides it)." },
+      .text = "Master seed of all random streams (--seed overrides it).",
+      .doc = "Master seed of all random streams. `--seed N` overrides it.",
+      .allowed = "write `L` above 2 147 483 647" },
     { .path = "generator", .kind = SPC_SET_STRING, .offset = SC(generator), .def = "\"mt19937\"",
       .unit = "", .intervention = 0, .source = "scenario",
-      .text = "The GSL random number generator of every stream.", .example = "\"taus2\"" },
+      .text = "The GSL random number generator of every stream.",
+      .doc = "The GSL random number generator used for every stream.",
+      .allowed = "any GSL generator name, e.g. `\"mt19937\"`, `\"ranlxd2\"`, `\"taus2\"`", .example = "\"taus2\"" },
     { .path = "time_unit", .kind = SPC_SET_STRING, .offset = SC(time_unit), .def = "\"h\"", .unit = "",
       .intervention = 0, .source = "scenario",
       .text = "Unit of every duration and rate: \"s\", \"min\", \"h\", \"d\" or \"w\".",
+      .doc = "The unit of every duration and rate, inside and in the outputs.",
+      .allowed = "`\"s\"`, `\"min\"`, `\"h\"`, `\"d\"`, `\"w\"`",
       .example = "\"min\"" },
     { .path = "horizon", .kind = SPC_SET_DURATION, .offset = SC(horizon), .lo = 0, .hi = INFINITY,
-      .lo_open = 1, .unit = "time", .intervention = 0, .source = "scenario",
-      .text = "Run length: the run goes from time 0 to horizon." },
+      .lo_open = 1, .unit = "time unit", .intervention = 0, .source = "scenario",
+      .text = "Run length: the run goes from time 0 to horizon.",
+      .doc = "Run length: the simulation runs from time 0 to `horizon`." },
     { .path = "warmup", .kind = SPC_SET_DURATION, .offset = SC(warmup), .def = "0",
-      .lo = 0, .hi = INFINITY, .unit = "time", .intervention = 0, .source = "scenario",
-      .text = "Statistics are reset at this time (must be shorter than the horizon)." },
+      .lo = 0, .hi = INFINITY, .unit = "time unit", .intervention = 0, .source = "scenario",
+      .text = "Statistics are reset at this time (must be shorter than the horizon).",
+      .doc = "At this time all statistics are reset; outputs describe the window [`warmup`, "
+            "`horizon`].",
+      .allowed = "< `horizon`" },
     { .path = "replications", .kind = SPC_SET_INT, .offset = SC(replications), .def = "1",
       .lo = 1, .hi = 1000000, .unit = "runs", .intervention = 0, .source = "scenario",
-      .text = "Independent replications of a run (-r overrides it)." },
+      .text = "Independent replications of a run (-r overrides it).",
+      .doc = "Independent replications of `run` (`-r N` overrides it); with more than one, each output "
+            "value is the mean over replications with a Student-t 95% interval over them (10.1, "
+            "10.7). `compare`, `sweep`, `warmup`, `calibrate` and `chain` use it only when it is "
+            "above 1 (else 10). Precision mode starts with at least 10 (10.2)." },
     { .path = "statistics", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
-      .source = "", .text = "Settings of the output statistics." },
+      .source = "", .text = "Settings of the output statistics.",
+      .allowed = "see 3.2" },
     { .path = "statistics.batches", .kind = SPC_SET_INT, .offset = SC(batches), .def = "20",
       .lo = 2, .hi = 1000, .unit = "batches", .intervention = 0, .source = "assumption",
-      .text = "Minimum number of batch-means batches over [warmup, horizon]." },
+      .text = "Minimum number of batch-means batches over [warmup, horizon].",
+      .doc = "*B*. Time averages, rates and counts use exactly *B* equal time batches over [`warmup`, "
+            "`horizon`]; per-order observations use dynamic batching with at least *B* batches (see "
+            "8.1)." },
     { .path = "statistics.period", .kind = SPC_SET_DURATION, .offset = SC(period),
       .computed = "workforce.report_period with a workforce, else horizon / 100", .lo = 0, .hi = INFINITY,
-      .lo_open = 1, .unit = "time", .intervention = 0, .source = "",
-      .text = "Reporting period of timeseries.csv (one per run)." },
+      .lo_open = 1, .unit = "time unit", .intervention = 0, .source = "",
+      .text = "Reporting period of timeseries.csv (one per run).",
+      .doc = "The reporting period of `timeseries.csv` (8.4): one row per scope at the end of each "
+            "period. A run has one reporting period: with a workforce it is also "
+            "`workforce.report_period`, so when both settings are given they must be equal (compared "
+            "after conversion to the time unit), else `workforce.report_period: must equal "
+            "statistics.period (one reporting period per run)`; when only one is given, the other "
+            "takes its value." },
     /* ---- the arrival process (custom code: scenario_chain.c) ---- */
     { .path = "arrivals", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "required without customers",
       .unit = "", .intervention = 1, .source = "scenario",
       .text = "The external arrival process (with customers it only names the entry).",
+      .doc = "The external arrival process.",
+      .allowed = "see 3.3",
       .layout = SPC_LAY_BLOCK },
     { .path = "arrivals.process", .kind = SPC_SET_ENUM, .offset = NOF, .def = "\"poisson\"",
       .words = "poisson renewal", .unit = "", .intervention = 1, .source = "scenario",
-      .text = "\"poisson\" (rate or schedule) or \"renewal\" (interarrival)." },
+      .text = "\"poisson\" (rate or schedule) or \"renewal\" (interarrival).",
+      .doc = "Which process. A schedule is a `\"poisson\"` process." },
     { .path = "arrivals.rate", .kind = SPC_SET_RATE, .offset = SC(arrivals.rate),
       .computed = "required for a Poisson process without a schedule", .lo = 0, .hi = INFINITY,
-      .lo_open = 1, .unit = "orders per time", .intervention = 1, .source = "scenario",
-      .text = "Constant Poisson arrival rate." },
+      .lo_open = 1, .unit = "orders per time unit", .intervention = 1, .source = "scenario",
+      .text = "Constant Poisson arrival rate.",
+      .doc = "λ: constant Poisson rate (A1). With `\"poisson\"`, exactly one of `rate` and `schedule` "
+            "is required; not allowed with `\"renewal\"`." },
     { .path = "arrivals.schedule", .kind = SPC_SET_SCHEDULE, .offset = NOF,
-      .computed = "none (a constant rate)", .unit = "orders per time",
+      .computed = "none (a constant rate)", .unit = "orders per time unit",
       .intervention = 1, .source = "scenario",
-      .text = "Piecewise-constant periodic rate { period; rates; starts; }." },
+      .text = "Piecewise-constant periodic rate { period; rates; starts; }.",
+      .doc = "Piecewise-constant periodic rate (A2). `\"poisson\"` only; not together with `rate`.",
+      .allowed = "see 3.4" },
     { .path = "arrivals.interarrival", .kind = SPC_SET_DIST, .offset = SC(arrivals.interarrival),
-      .computed = "required for a renewal process", .unit = "time", .intervention = 1,
-      .source = "scenario", .text = "Distribution of the times between arrivals (renewal)." },
+      .computed = "required for a renewal process", .unit = "time unit", .intervention = 1,
+      .source = "scenario", .text = "Distribution of the times between arrivals (renewal).",
+      .doc = "X: distribution of the times between arrivals (A3): required with `\"renewal\"`; not "
+            "allowed with `\"poisson\"`.",
+      .allowed = "see 3.7" },
     { .path = "arrivals.entry", .kind = SPC_SET_STAGE, .offset = SC(arrivals.entry),
       .computed = "the first stage", .unit = "stage", .intervention = 1, .source = "scenario",
-      .text = "The stage where external orders enter." },
+      .text = "The stage where external orders enter.",
+      .allowed = "the name of a stage (not `\"deliver\"`)" },
     /* ---- stages: offsets into spc_stage_spec ---- */
     { .path = "stages", .kind = SPC_SET_LIST, .offset = NOF, .unit = "", .intervention = 0,
       .source = "scenario",
-      .text = "The stages of the chain, in order (an intervention may not add, remove or rename one)." },
+      .text = "The stages of the chain, in order (an intervention may not add, remove or rename one).",
+      .doc = "The stages of the chain, see 3.6.",
+      .allowed = "at least one stage; see 3.6" },
     { .path = "stages.[]", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "-", .unit = "", .intervention = 1,
-      .source = "scenario", .text = "One stage: a group of the settings below.", .layout = SPC_LAY_BLOCK },
+      .source = "scenario", .text = "One stage: a group of the settings below.",
+      .doc = "One stage: a group of the settings of this table.", .layout = SPC_LAY_BLOCK },
     { .path = "stages.[].name", .kind = SPC_SET_STRING, .base = SPC_IN_STAGE, .offset = ST(name),
       .unit = "", .intervention = 0, .source = "scenario",
-      .text = "Identifies the stage in routing, entry and the outputs." },
+      .text = "Identifies the stage in routing, entry and the outputs.",
+      .doc = "Identifies the stage in routing, `entry` and the outputs (the CSV `scope`).",
+      .allowed = "1–48 characters; unique; not `\"deliver\"` or `\"system\"`; no comma, double quote or "
+            "newline" },
     { .path = "stages.[].servers", .kind = SPC_SET_INT, .base = SPC_IN_STAGE, .offset = ST(servers),
       .lo = 1, .hi = 100000, .unit = "servers", .intervention = 1, .source = "scenario",
-      .text = "Number of parallel servers (employees)." },
+      .text = "Number of parallel servers (employees).",
+      .doc = "c_i: number of parallel servers." },
     { .path = "stages.[].queue_capacity", .kind = SPC_SET_LONG, .base = SPC_IN_STAGE,
       .offset = ST(capacity), .computed = "unlimited", .lo = 0, .hi = 1000000000, .unit = "orders",
       .intervention = 1, .source = "scenario",
       .text = "Waiting places, not counting orders in service; 0: a loss system.",
+      .doc = "K_i: waiting places, not counting orders in service. `0` makes a pure loss system (no "
+            "waiting).",
       .layout = SPC_LAY_OPTIONAL },
     { .path = "stages.[].service", .kind = SPC_SET_DIST, .base = SPC_IN_STAGE, .offset = ST(service),
-      .unit = "time", .intervention = 1, .source = "scenario",
-      .text = "Service time of one order by one server." },
+      .unit = "time unit", .intervention = 1, .source = "scenario",
+      .text = "Service time of one order by one server.",
+      .doc = "S_i: service time of one order by one server.",
+      .allowed = "see 3.7" },
     { .path = "stages.[].patience", .kind = SPC_SET_DIST, .base = SPC_IN_STAGE, .offset = ST(patience),
-      .computed = "none (nobody abandons)", .unit = "time", .intervention = 1, .source = "scenario",
+      .computed = "none (nobody abandons)", .unit = "time unit", .intervention = 1, .source = "scenario",
       .text = "How long a waiting order is willing to wait before it abandons.",
+      .doc = "How long an order waiting in this stage's queue is willing to wait; when it runs out "
+            "before service starts, the order leaves unserved (reneging, counted as `abandoned`). "
+            "Drawn from the stage's patience stream when the order joins the queue. With exponential "
+            "patience the stage is an M/M/c+M (Erlang A) queue. A stage with patience gets no \"queue "
+            "will grow without bound\" warning.",
+      .allowed = "as `service`",
       .present = ST(has_patience) },
     { .path = "stages.[].balk_limit", .kind = SPC_SET_LONG, .base = SPC_IN_STAGE, .offset = ST(balk_limit),
       .computed = "none (nobody balks)", .lo = 1, .hi = 1000000000, .unit = "orders", .intervention = 1,
       .source = "scenario",
       .text = "A new order finding n waiting balks with probability min(1, n / balk_limit).",
+      .doc = "A new order (not one passed on by another stage, not a rework return) that finds every "
+            "server busy and n orders waiting balks, leaving at once, with probability min(1, n / "
+            "balk_limit) (the stage's balking stream). Counted as `balked`.",
       .layout = SPC_LAY_OPTIONAL },
     { .path = "stages.[].routing", .kind = SPC_SET_ROUTING, .base = SPC_IN_STAGE, .offset = NOF,
       .computed = "the next stage; after the last, deliver", .unit = "", .intervention = 1,
       .source = "scenario",
-      .text = "Where an order goes next: a stage name, \"deliver\", or ( { to; p; }, ... )." },
+      .text = "Where an order goes next: a stage name, \"deliver\", or ( { to; p; }, ... ).",
+      .doc = "p_ij: where an order goes when its service here ends.",
+      .allowed = "see 3.8" },
     { .path = "stages.[].salary", .kind = SPC_SET_NUMBER, .base = SPC_IN_STAGE, .offset = ST(salary),
       .def = "40000.0", .lo = 0, .hi = 1e12, .unit = "currency per year", .intervention = 1,
-      .source = "scenario", .text = "Workforce: annual salary of the stage's employees." },
+      .source = "scenario", .text = "Workforce: annual salary of the stage's employees.",
+      .doc = "Workforce only: annual salary of the stage's employees, at market pay (`levers.pay` = "
+            "1). Fixed for each employee at hire; used for the turnover cost." },
     { .path = "stages.[].target_delay", .kind = SPC_SET_DURATION, .base = SPC_IN_STAGE,
-      .offset = ST(target_delay), .def = "0", .lo = 0, .hi = INFINITY, .unit = "time", .intervention = 1,
+      .offset = ST(target_delay), .def = "0", .lo = 0, .hi = INFINITY, .unit = "time unit", .intervention = 1,
       .source = "Oliva & Sterman 2001 (concept); (D1): assumption",
-      .text = "Workforce: time an order should spend at the stage; 0: the M/M/c sojourn at nominal load (D1)." },
+      .text = "Workforce: time an order should spend at the stage; 0: the M/M/c sojourn at nominal load (D1).",
+      .doc = "Workforce only: the time an order should spend at the stage (waiting and in service), "
+            "τ_d. It sets how much backlog counts as pressure (W1) and when an output counts as on "
+            "time for the next stage (Q2). `0`: automatic, the stage's M/M/c sojourn Wq + E[S] at its "
+            "nominal load (arrival rate from the traffic equations, mean service time, `servers`), so "
+            "that mean pressure at nominal load equals the utilisation; if the stage is unstable at "
+            "nominal load (or gets no arrivals), 4 × E[S]. Computed once, at the start, from the "
+            "initial state (D1)." },
     { .path = "stages.[].detection", .kind = SPC_SET_NUMBER, .base = SPC_IN_STAGE, .offset = ST(detection),
       .def = "0.5", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
-      .text = "Workforce: probability of catching a defect made upstream." },
+      .text = "Workforce: probability of catching a defect made upstream.",
+      .doc = "d_j, workforce only: probability that the stage catches a defect in an order arriving "
+            "from another stage (a defect it made itself is never caught by itself). A caught order "
+            "goes back to the stage that made it for rework." },
     /* ---- workforce (docs/model.md 2-3) ---- */
     { .path = "workforce", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
       .source = "", .text = "Employees, satisfaction, turnover, pressure, quality; present: on.",
+      .doc = "Employees, satisfaction, turnover, pressure and quality; `workforce = { };` enables it "
+            "with every default.",
+      .allowed = "see 9.1",
       .layout = SPC_LAY_BLOCK, .present = SC(workforce.enabled) },
     { .path = "workforce.report_period", .kind = SPC_SET_DURATION, .offset = SC(workforce.period),
-      .def = "1w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 0, .source = "",
-      .text = "Reporting period (must equal statistics.period when both are given)." },
+      .def = "1w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 0, .source = "",
+      .text = "Reporting period (must equal statistics.period when both are given).",
+      .doc = "Δ_r: length of a reporting period: one row per stage and one for the company in "
+            "`timeseries.csv` at its end (9.12). Also the unit of the summary's per-period "
+            "statistics. The run's single reporting period: if `statistics.period` is also given, the "
+            "two must be equal (3.2)." },
     { .path = "workforce.levers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "The management levers." },
+      .source = "", .text = "The management levers.",
+      .doc = "Management levers.",
+      .allowed = "see 9.2" },
     { .path = "workforce.levers.pay", .kind = SPC_SET_NUMBER, .offset = SC(workforce.pay), .def = "1.0",
       .lo = 0, .hi = 10, .lo_open = 1, .unit = "ratio to market pay", .intervention = 1,
-      .source = "scenario", .text = "Relative pay (S1)." },
+      .source = "scenario", .text = "Relative pay (S1).",
+      .doc = "Pay level. Adds `w_pay`·ln(`pay`) to target satisfaction (1.1 → +4.8 points at the "
+            "default weight); scales every salary in the turnover cost (S1)." },
     { .path = "workforce.levers.recognition", .kind = SPC_SET_NUMBER, .offset = SC(workforce.recognition),
       .def = "0.5", .lo = 0, .hi = 1, .unit = "share 0-1", .intervention = 1, .source = "scenario",
-      .text = "Recognition level R (S1)." },
+      .text = "Recognition level R (S1).",
+      .doc = "Recognition level. Adds `w_recognition`·(`recognition` − `recognition_ref`) (S1)." },
     { .path = "workforce.levers.training_hours", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.training_hours), .def = "2.0", .lo = 0, .hi = INFINITY,
       .unit = "hours per week", .intervention = 1, .source = "scenario",
-      .text = "Training hours per employee and week H (less than hours_per_week)." },
+      .text = "Training hours per employee and week H (less than hours_per_week).",
+      .doc = "Training. Adds `w_training`·(hours − `training_ref`) to target satisfaction, takes the "
+            "hours off the job (productivity × (1 − H/`hours_per_week`)/(1 − "
+            "`training_ref`/`hours_per_week`)) and lowers the base error rate by "
+            "e^(−`training_effect`·(hours − `training_ref`)).",
+      .allowed = "< `hours_per_week`" },
     { .path = "workforce.levers.hours_per_week", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.hours_per_week), .def = "40.0", .lo = 1, .hi = 168, .unit = "hours per week",
-      .intervention = 1, .source = "scenario", .text = "Contract hours per employee and week." },
+      .intervention = 1, .source = "scenario", .text = "Contract hours per employee and week.",
+      .doc = "Hw: normal working hours, the base of the training share." },
     { .path = "workforce.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
-      .intervention = 1, .source = "", .text = "Employee satisfaction (S1)-(S2)." },
+      .intervention = 1, .source = "", .text = "Employee satisfaction (S1)-(S2).",
+      .doc = "Satisfaction and what drives it (S1, S2).",
+      .allowed = "see 9.3" },
     { .path = "workforce.satisfaction.dynamic", .kind = SPC_SET_FLAG, .offset = SC(workforce.s_dynamic),
-      .def = "true", .unit = "flag", .intervention = 1, .source = "",
-      .text = "false: each employee keeps the initial draw." },
+      .def = "true", .unit = "", .intervention = 1, .source = "",
+      .text = "false: each employee keeps the initial draw.",
+      .doc = "`false`: every employee keeps the satisfaction drawn at hire (nothing in S* acts)." },
     { .path = "workforce.satisfaction.initial_mean", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.s_init_mean), .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100",
       .intervention = 1, .source = "assumption",
-      .text = "Mean of the satisfaction drawn at hire and at t = 0." },
+      .text = "Mean of the satisfaction drawn at hire and at t = 0.",
+      .doc = "S_init: mean of the satisfaction drawn for each employee at t = 0 and at hire (normal, "
+            "clamped to 0–100)." },
     { .path = "workforce.satisfaction.initial_sd", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.s_init_sd), .def = "10.0", .lo = 0, .hi = 50, .unit = "points",
       .intervention = 1, .source = "assumption",
-      .text = "Sd of the satisfaction drawn at hire and at t = 0." },
+      .text = "Sd of the satisfaction drawn at hire and at t = 0.",
+      .doc = "σ_init: its standard deviation." },
     { .path = "workforce.satisfaction.base", .kind = SPC_SET_NUMBER, .offset = SC(workforce.s_base),
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
-      .text = "Base target S0 at reference levels (S1)." },
+      .text = "Base target S0 at reference levels (S1).",
+      .doc = "S0: S* when every driver is at its reference (S1)." },
     { .path = "workforce.satisfaction.time_constant", .kind = SPC_SET_NEVER,
-      .offset = SC(workforce.tau_s), .def = "4w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time",
+      .offset = SC(workforce.tau_s), .def = "4w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit",
       .intervention = 1, .source = "assumption (MODEL.md: about 4 weeks)",
-      .text = "Adjustment time of satisfaction tau_S (S2)." },
+      .text = "Adjustment time of satisfaction tau_S (S2).",
+      .doc = "Adjustment time τ_S of satisfaction toward S*. `\"never\"`: satisfaction stays at its "
+            "draw (S2)." },
     { .path = "workforce.satisfaction.w_isq", .kind = SPC_SET_NUMBER, .offset = SC(workforce.w_isq),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "points per ISQ point", .intervention = 1,
       .source = "link: Heskett et al. 1994; weight: assumption",
-      .text = "Weight of internal service quality w_q (S1)." },
+      .text = "Weight of internal service quality w_q (S1).",
+      .doc = "w_q: weight of internal service quality (S1)." },
     { .path = "workforce.satisfaction.isq_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.isq_ref),
       .def = "90.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
-      .text = "ISQ at which its term is 0 (S1)." },
+      .text = "ISQ at which its term is 0 (S1).",
+      .doc = "Q_ref: ISQ at which that term is 0; also the initial ISQ of every stage (S1)." },
     { .path = "workforce.satisfaction.w_pay", .kind = SPC_SET_NUMBER, .offset = SC(workforce.w_pay),
       .def = "50.0", .lo = 0, .hi = 1000, .unit = "points per unit ln pay", .intervention = 1,
-      .source = "assumption", .text = "Weight of relative pay (S1)." },
+      .source = "assumption", .text = "Weight of relative pay (S1).",
+      .doc = "w_pay: weight of the pay lever (S1)." },
     { .path = "workforce.satisfaction.w_recognition", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_recognition), .def = "20.0", .lo = 0, .hi = 1000, .unit = "points per unit",
-      .intervention = 1, .source = "assumption", .text = "Weight of recognition (S1)." },
+      .intervention = 1, .source = "assumption", .text = "Weight of recognition (S1).",
+      .doc = "w_r: weight of the recognition lever (S1)." },
     { .path = "workforce.satisfaction.recognition_ref", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.recognition_ref), .def = "0.5", .lo = 0, .hi = 1, .unit = "share 0-1",
-      .intervention = 1, .source = "assumption", .text = "Recognition at which its term is 0 (S1)." },
+      .intervention = 1, .source = "assumption", .text = "Recognition at which its term is 0 (S1).",
+      .doc = "R_ref: recognition at which that term is 0 (S1)." },
     { .path = "workforce.satisfaction.w_training", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_training), .def = "1.0", .lo = 0, .hi = 100,
       .unit = "points per weekly hour", .intervention = 1, .source = "assumption",
-      .text = "Weight of training (S1)." },
+      .text = "Weight of training (S1).",
+      .doc = "w_t: weight of training hours (S1)." },
     { .path = "workforce.satisfaction.training_ref", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.training_ref), .def = "2.0", .lo = 0, .hi = INFINITY,
       .unit = "hours per week", .intervention = 1, .source = "assumption",
-      .text = "Training hours at which their term is 0 (S1)." },
+      .text = "Training hours at which their term is 0 (S1).",
+      .doc = "H_ref: training at which the training terms are neutral (satisfaction, productivity, "
+            "errors) (S1)." },
     { .path = "workforce.satisfaction.w_customer", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_customer), .def = "0.3", .lo = 0, .hi = 10, .unit = "points per point",
       .intervention = 1, .source = "link: Brown & Lam 2008, Heskett et al. 1994; weight: assumption",
-      .text = "Weight of the customer satisfaction employees perceive (M1)." },
+      .text = "Weight of the customer satisfaction employees perceive (M1).",
+      .doc = "w_c: weight of the customer satisfaction the employees of the front stage perceive, the "
+            "mirror (M1); no term without customers." },
     { .path = "workforce.satisfaction.customer_ref", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.customer_ref), .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100",
       .intervention = 1, .source = "assumption",
-      .text = "Perceived customer satisfaction at which its term is 0." },
+      .text = "Perceived customer satisfaction at which its term is 0.",
+      .doc = "c_ref: perceived customer satisfaction (on 0–100) at which that term is 0; also what a "
+            "new hire perceives (M1)." },
     { .path = "workforce.satisfaction.w_pressure", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_pressure), .def = "20.0", .lo = 0, .hi = 1000, .unit = "points per unit",
-      .intervention = 1, .source = "assumption", .text = "Weight of perceived pressure above 1 (S1)." },
+      .intervention = 1, .source = "assumption", .text = "Weight of perceived pressure above 1 (S1).",
+      .doc = "w_p: weight of perceived pressure above 1 (S1)." },
     { .path = "workforce.satisfaction.w_fatigue", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_fatigue), .def = "40.0", .lo = 0, .hi = 1000, .unit = "points per unit",
-      .intervention = 1, .source = "assumption", .text = "Weight of fatigue above 1 (S1)." },
+      .intervention = 1, .source = "assumption", .text = "Weight of fatigue above 1 (S1).",
+      .doc = "w_f: weight of the employee's fatigue above 1 (S1)." },
     { .path = "workforce.turnover", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Quits (E4)-(E5)." },
+      .source = "", .text = "Quits (E4)-(E5).",
+      .doc = "Quitting (E4, E5, T2) and its cost.",
+      .allowed = "see 9.4" },
     { .path = "workforce.turnover.enabled", .kind = SPC_SET_FLAG, .offset = SC(workforce.turnover),
-      .def = "true", .unit = "flag", .intervention = 1, .source = "", .text = "false: nobody quits." },
+      .def = "true", .unit = "", .intervention = 1, .source = "", .text = "false: nobody quits.",
+      .doc = "`false`: nobody quits." },
     { .path = "workforce.turnover.a", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.a),
       .def = "-1.46", .lo = -20, .hi = 20, .unit = "log-odds", .intervention = 1,
       .source = "calibrated to Griffeth, Hom & Gaertner 2000 (model.md 3.3)",
-      .text = "Intercept of the annual quit logit (E4)." },
+      .text = "Intercept of the annual quit logit (E4).",
+      .doc = "Intercept: the log-odds of quitting within a year at S = `mean` (E4)." },
     { .path = "workforce.turnover.beta", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.beta),
       .def = "0.5", .lo = 0, .hi = 20, .unit = "log-odds per sd", .intervention = 1,
       .source = "calibrated to Griffeth, Hom & Gaertner 2000 (model.md 3.3)",
-      .text = "Slope of the quit logit per sd of satisfaction below the mean (E4)." },
+      .text = "Slope of the quit logit per sd of satisfaction below the mean (E4).",
+      .doc = "β: how much one sd more satisfaction lowers the log-odds (E4)." },
     { .path = "workforce.turnover.mean", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.mu),
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1,
       .source = "assumption (= initial_mean)",
-      .text = "Reference mean mu that standardises satisfaction (E4)." },
+      .text = "Reference mean mu that standardises satisfaction (E4).",
+      .doc = "μ: reference satisfaction used to standardise S (fixed; not the simulated mean) (E4)." },
     { .path = "workforce.turnover.sd", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.sigma),
       .def = "10.0", .lo = 0, .hi = 100, .lo_open = 1, .unit = "points", .intervention = 1,
       .source = "assumption (= initial_sd)",
-      .text = "Reference sd sigma that standardises satisfaction (E4)." },
+      .text = "Reference sd sigma that standardises satisfaction (E4).",
+      .doc = "σ: reference sd used to standardise S (E4)." },
     { .path = "workforce.turnover.cost", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit_cost),
       .def = "0.21", .lo = 0, .hi = 10, .unit = "share of annual salary", .intervention = 1,
-      .source = "Boushey & Glynn 2012 (median 21%)", .text = "Cost of one quit (TC1)." },
+      .source = "Boushey & Glynn 2012 (median 21%)", .text = "Cost of one quit (TC1).",
+      .doc = "c_q: cost of one quit: `cost` × the leaver's salary × `pay` (Boushey and Glynn 2012: "
+            "median 21%) (TC1)." },
     { .path = "workforce.hiring", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Replacing leavers." },
+      .source = "", .text = "Replacing leavers.",
+      .allowed = "see 9.5" },
     { .path = "workforce.hiring.policy", .kind = SPC_SET_ENUM, .offset = SC(workforce.freeze),
       .def = "\"replace\"", .unit = "", .intervention = 1, .source = "scenario",
       .text = "\"replace\": leavers are replaced after the delay; \"freeze\": they are not.",
+      .doc = "`\"replace\"`: a position left by a quit is refilled after the delay. `\"freeze\"`: "
+            "quitters are not replaced; positions that an intervention adds are still recruited for.",
       .words = "replace freeze" },
     { .path = "workforce.hiring.delay", .kind = SPC_SET_DIST, .offset = SC(workforce.hire_delay),
-      .computed = "gamma, mean 4w, cv 0.5", .unit = "time", .intervention = 1, .source = "assumption",
-      .text = "Time to fill a vacancy." },
+      .computed = "gamma, mean 4w, cv 0.5", .unit = "time unit", .intervention = 1, .source = "assumption",
+      .text = "Time to fill a vacancy.",
+      .doc = "δ_h: time from a vacancy to the hire's first day, drawn per vacancy. Giving `delay` "
+            "replaces the whole distribution.",
+      .allowed = "any distribution of 3.7" },
     { .path = "workforce.learning", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Learning and mentoring (E2)." },
+      .source = "", .text = "Learning and mentoring (E2).",
+      .doc = "New hires' learning curve and mentoring (E2, P1).",
+      .allowed = "see 9.6" },
     { .path = "workforce.learning.initial", .kind = SPC_SET_NUMBER, .offset = SC(workforce.pi0),
       .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Productivity of a new hire pi0." },
+      .source = "assumption (MODEL.md)", .text = "Productivity of a new hire pi0.",
+      .doc = "π0: productivity on the first day. 1: hires are fully productive at once and need no "
+            "mentoring (learning off)." },
     { .path = "workforce.learning.time_constant", .kind = SPC_SET_NEVER, .offset = SC(workforce.tau_l),
-      .def = "8w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Learning time constant tau_L." },
+      .def = "8w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1,
+      .source = "assumption (MODEL.md)", .text = "Learning time constant tau_L.",
+      .doc = "τ_L: learning time. `\"never\"`: everyone, the initial staff included, stays at "
+            "`initial` (and takes mentoring for ever)." },
     { .path = "workforce.learning.mentoring", .kind = SPC_SET_NUMBER, .offset = SC(workforce.mentoring),
       .def = "0.1", .lo = 0, .hi = 1, .unit = "share 0-1", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Experienced time per unit of learning load k_m." },
+      .source = "assumption (MODEL.md)", .text = "Experienced time per unit of learning load k_m.",
+      .doc = "k_m: share of one experienced person's time a new hire takes, falling as the hire "
+            "learns." },
     { .path = "workforce.pressure", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Work pressure and erosion (W1)-(W4)." },
+      .source = "", .text = "Work pressure and erosion (W1)-(W4).",
+      .doc = "Work pressure, time per order and the eroding standard (W1–W4).",
+      .allowed = "see 9.7" },
     { .path = "workforce.pressure.elasticity", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.erosion.alpha), .def = "-0.64", .lo = -5, .hi = 0, .unit = "elasticity",
       .intervention = 1, .source = "Oliva & Sterman 2001 (95% CI -0.70 to -0.59)",
-      .text = "Elasticity of time per order to pressure alpha (W2)." },
+      .text = "Elasticity of time per order to pressure alpha (W2).",
+      .doc = "α: how time per order responds to pressure (Oliva and Sterman 2001). 0 switches the "
+            "response off (W2)." },
     { .path = "workforce.pressure.perception_time", .kind = SPC_SET_NEVER,
       .offset = SC(workforce.erosion.tau_p), .def = "1w", .lo = 0, .hi = INFINITY, .lo_open = 1,
-      .unit = "time", .intervention = 1, .source = "assumption", .text = "Pressure perception time tau_p." },
+      .unit = "time unit", .intervention = 1, .source = "assumption", .text = "Pressure perception time tau_p.",
+      .doc = "τ_p: delay with which people perceive pressure. `\"never\"`: perceived pressure stays at "
+            "its value at t = 0 (the expected level at the nominal load); the standard still follows "
+            "(W4)." },
     { .path = "workforce.pressure.erosion_time", .kind = SPC_SET_NEVER,
       .offset = SC(workforce.erosion.tau_down), .def = "18.8w", .lo = 0, .hi = INFINITY, .lo_open = 1,
-      .unit = "time", .intervention = 1, .source = "Oliva & Sterman 2001",
-      .text = "Erosion time of the standard tau_down (W3)." },
+      .unit = "time unit", .intervention = 1, .source = "Oliva & Sterman 2001",
+      .text = "Erosion time of the standard tau_down (W3).",
+      .doc = "τ_down: how fast the standard follows a lower time per order (Oliva and Sterman 2001). "
+            "`\"never\"`: no erosion (W3)." },
     { .path = "workforce.pressure.recovery_time", .kind = SPC_SET_NEVER,
       .offset = SC(workforce.erosion.tau_up), .def = "\"never\"", .lo = 0, .hi = INFINITY, .lo_open = 1,
-      .unit = "time", .intervention = 1, .source = "Oliva & Sterman 2001 (about 8e6 weeks)",
-      .text = "Recovery time of the standard tau_up (W3)." },
+      .unit = "time unit", .intervention = 1, .source = "Oliva & Sterman 2001 (about 8e6 weeks)",
+      .text = "Recovery time of the standard tau_up (W3).",
+      .doc = "τ_up: how fast it follows a higher one. Only matters with `max_factor` > 1 (otherwise "
+            "time per order never exceeds the standard) (W3)." },
     { .path = "workforce.pressure.min_factor", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.erosion.t_min), .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "ratio",
-      .intervention = 1, .source = "assumption", .text = "Lower bound f_min of T/Ts." },
+      .intervention = 1, .source = "assumption", .text = "Lower bound f_min of T/Ts.",
+      .doc = "f_min: time per order never falls below `min_factor` × standard." },
     { .path = "workforce.pressure.max_factor", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.erosion.t_max), .def = "1.0", .lo = 1, .hi = 10, .unit = "ratio",
-      .intervention = 1, .source = "assumption", .text = "Upper bound f_max of T/Ts." },
+      .intervention = 1, .source = "assumption", .text = "Upper bound f_max of T/Ts.",
+      .doc = "f_max: time per order never rises above `max_factor` × standard. 1: under low pressure "
+            "people do not take longer than the standard." },
     { .path = "workforce.fatigue", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Fatigue and overtime (E3)." },
+      .source = "", .text = "Fatigue and overtime (E3).",
+      .doc = "Overtime and fatigue (F1, E3).",
+      .allowed = "see 9.8" },
     { .path = "workforce.fatigue.time_constant", .kind = SPC_SET_NEVER, .offset = SC(workforce.tau_f),
-      .def = "4w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Fatigue time constant tau_F." },
+      .def = "4w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1,
+      .source = "assumption (MODEL.md)", .text = "Fatigue time constant tau_F.",
+      .doc = "τ_F: adjustment time of fatigue. `\"never\"`: nobody tires (overtime then adds hours at "
+            "no cost)." },
     { .path = "workforce.fatigue.overtime_max", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.overtime_max), .def = "0.5", .lo = 0, .hi = 2, .unit = "share of hours",
-      .intervention = 1, .source = "assumption", .text = "Maximum overtime share o_max." },
+      .intervention = 1, .source = "assumption", .text = "Maximum overtime share o_max.",
+      .doc = "o_max: most overtime people work. 0: no overtime and no fatigue." },
     { .path = "workforce.fatigue.floor", .kind = SPC_SET_NUMBER, .offset = SC(workforce.phi_min),
       .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Floor phi_min of the fatigue productivity factor." },
+      .source = "assumption (MODEL.md)", .text = "Floor phi_min of the fatigue productivity factor.",
+      .doc = "φ_min: lowest productivity factor fatigue can cause." },
     /* absenteeism (AB1): a group whose presence turns it on */
     { .path = "workforce.absence", .kind = SPC_SET_GROUP, .offset = NOF,
       .present = SC(workforce.absence.enabled), .unit = "", .intervention = 1, .source = "",
-      .text = "Absenteeism (AB1); present: on." },
+      .text = "Absenteeism (AB1); present: on.",
+      .doc = "Absenteeism (AB1): present turns it on.",
+      .allowed = "see 9.9a" },
     { .path = "workforce.absence.base", .kind = SPC_SET_NUMBER, .offset = SC(workforce.absence.base),
       .def = "0.03", .lo = 0, .hi = 0.5, .unit = "probability per day", .intervention = 1,
       .source = "assumption (3% is a common sickness-absence rate)",
-      .text = "Daily absence probability b at S = mu, F = 1 (AB1)." },
+      .text = "Daily absence probability b at S = mu, F = 1 (AB1).",
+      .doc = "Probability of being away for an employee at the reference satisfaction "
+            "(`turnover.mean`) and rested (F = 1). 0: nobody is ever away (the roll calls still draw) "
+            "(AB1)." },
     { .path = "workforce.absence.w_fatigue", .kind = SPC_SET_NUMBER, .offset = SC(workforce.absence.w_fatigue),
       .def = "1.0", .lo = 0, .hi = 20, .unit = "log-odds per unit", .intervention = 1,
       .source = "assumption",
-      .text = "Log-odds a_F per unit of fatigue above 1 (AB1)." },
+      .text = "Log-odds a_F per unit of fatigue above 1 (AB1).",
+      .doc = "a_F: how much fatigue above 1 raises the odds of being away (× e^`w_fatigue` per unit) "
+            "(AB1)." },
     { .path = "workforce.absence.w_satisfaction", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.absence.w_satisfaction),
       .def = "0.4", .lo = 0, .hi = 20, .unit = "log-odds per sd", .intervention = 1,
       .source = "assumption",
-      .text = "Log-odds a_S per sd of satisfaction below mu (AB1)." },
+      .text = "Log-odds a_S per sd of satisfaction below mu (AB1).",
+      .doc = "a_S: how much satisfaction below `turnover.mean` raises the odds (× e^`w_satisfaction` "
+            "per sd) (AB1)." },
     { .path = "workforce.absence.every", .kind = SPC_SET_DURATION, .offset = SC(workforce.absence.every),
-      .def = "1d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
+      .def = "1d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1,
       .source = "",
-      .text = "Time between roll calls." },
+      .text = "Time between roll calls.",
+      .doc = "Δ_a: time between roll calls: the length of one absence. The first roll call is at time "
+            "0 (or at the intervention that turns absence on)." },
     { .path = "workforce.quality", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Errors, rework and internal service quality (Q1)-(Q3)." },
+      .source = "", .text = "Errors, rework and internal service quality (Q1)-(Q3).",
+      .doc = "Errors, rework and internal service quality (Q1, Q2) (Q3).",
+      .allowed = "see 9.9" },
     { .path = "workforce.quality.base_error", .kind = SPC_SET_NUMBER, .offset = SC(workforce.eps0),
       .def = "0.02", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Base error probability eps0 (Q1)." },
+      .source = "assumption (MODEL.md)", .text = "Base error probability eps0 (Q1).",
+      .doc = "ε0: error probability at full quality and reference training (Q1)." },
     { .path = "workforce.quality.error_gain", .kind = SPC_SET_NUMBER, .offset = SC(workforce.eps1),
       .def = "0.5", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1,
-      .source = "assumption (MODEL.md)", .text = "Gain eps1 of errors on lost quality (Q1)." },
+      .source = "assumption (MODEL.md)", .text = "Gain eps1 of errors on lost quality (Q1).",
+      .doc = "ε1: extra error probability per unit of lost quality (time per order below the initial "
+            "standard) (Q1)." },
     { .path = "workforce.quality.rework_fraction", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.rework_fraction), .def = "0.5", .lo = 0, .hi = 10, .lo_open = 1,
       .unit = "ratio", .intervention = 1, .source = "assumption",
-      .text = "Work of a rework visit relative to a first visit." },
+      .text = "Work of a rework visit relative to a first visit.",
+      .doc = "A rework visit's service time relative to a first visit." },
     { .path = "workforce.quality.on_time_weight", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_on_time), .def = "0.5", .lo = 0, .hi = 1, .unit = "share 0-1",
       .intervention = 1, .source = "assumption",
-      .text = "Weight of timeliness against accuracy in ISQ (Q2)." },
+      .text = "Weight of timeliness against accuracy in ISQ (Q2).",
+      .doc = "w_ot: weight of timeliness (vs accuracy) in the internal service quality score (Q2)." },
     { .path = "workforce.quality.perception_time", .kind = SPC_SET_NEVER, .offset = SC(workforce.tau_q),
-      .def = "2w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "assumption", .text = "ISQ perception time tau_Q (Q2)." },
+      .def = "2w", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1,
+      .source = "assumption", .text = "ISQ perception time tau_Q (Q2).",
+      .doc = "τ_Q: smoothing time of internal service quality. `\"never\"`: it stays at `isq_ref` "
+            "(Q2)." },
     { .path = "workforce.quality.training_effect", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.training_error), .def = "0.1", .lo = 0, .hi = 10, .unit = "per weekly hour",
       .intervention = 1, .source = "assumption (not in MODEL.md)",
-      .text = "Effect k_H of training on base errors (Q1)." },
+      .text = "Effect k_H of training on base errors (Q1).",
+      .doc = "k_H: how much training above `training_ref` lowers the base error rate "
+            "(multiplicatively). Nothing caps the result: training far below the reference with a "
+            "large effect can push the error probability to 1 (Q1)." },
     /* ---- customers (docs/model.md 9) ---- */
     { .path = "customers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 0,
       .source = "",
       .text = "External customers whose purchases and requests are the orders; present: on.",
+      .doc = "External customers whose purchases, inquiries and after-sale requests are the orders; "
+            "`customers = { };` enables them with every default.",
+      .allowed = "see 11.1",
       .layout = SPC_LAY_BLOCK, .present = SC(customers.enabled) },
     { .path = "customers.market", .kind = SPC_SET_WHOLE, .offset = SC(customers.market), .def = "6000",
       .lo = 1, .hi = 1e8, .unit = "people", .intervention = 0, .source = "scenario",
-      .text = "People in the market: prospects, customers and lost customers." },
+      .text = "People in the market: prospects, customers and lost customers.",
+      .doc = "M: the people of the market (prospects, customers, lost customers). In a company of "
+            "units, × the unit's demand factor, rounded (at least 1)." },
     { .path = "customers.initial", .kind = SPC_SET_WHOLE, .offset = SC(customers.initial), .def = "4000",
       .lo = 0, .hi = 1e8, .unit = "people", .intervention = 1, .source = "scenario",
-      .text = "Active customers at time 0 (at most the market).", .layout = SPC_LAY_JOIN },
+      .text = "Active customers at time 0 (at most the market).",
+      .doc = "N0: active customers at time 0 (× the demand factor, rounded, at most the market). "
+            "Errors: `must be a whole number of people`, `must not exceed the market`.",
+      .allowed = "≤ `market`", .layout = SPC_LAY_JOIN },
     { .path = "customers.front", .kind = SPC_SET_STAGE, .offset = SC(customers.front),
       .computed = "arrivals.entry", .unit = "stage", .intervention = 0, .source = "scenario",
-      .text = "The stage whose employees meet customers.", .layout = SPC_LAY_JOIN },
+      .text = "The stage whose employees meet customers.",
+      .doc = "The stage whose employees meet customers: their satisfaction is the attitude of (C1), "
+            "they hear the mirror (M1), and they are the customers' regulars (C8).",
+      .allowed = "a stage name", .layout = SPC_LAY_JOIN },
     { .path = "customers.acquisition", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
-      .intervention = 1, .source = "", .text = "Acquisition (C6) and referrals (C7)." },
+      .intervention = 1, .source = "", .text = "Acquisition (C6) and referrals (C7).",
+      .allowed = "see 11.2" },
     { .path = "customers.acquisition.rate", .kind = SPC_SET_RATE, .offset = SC(customers.acquisition),
-      .def = "60/w", .lo = 0, .hi = INFINITY, .unit = "people per time", .intervention = 1,
-      .source = "scenario", .text = "Acquisition candidates a0 (C6)." },
+      .def = "60/w", .lo = 0, .hi = INFINITY, .unit = "people per time unit", .intervention = 1,
+      .source = "scenario", .text = "Acquisition candidates a0 (C6).",
+      .doc = "a0: acquisition candidates (Poisson), × the unit's demand factor. Each is accepted with "
+            "probability (open share of the market) × e^(−`w_detractors` × detractor share) (C6)." },
     { .path = "customers.acquisition.w_detractors", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.w_detractors), .def = "2.0", .lo = 0, .hi = 100, .unit = "factor",
       .intervention = 1, .source = "concept: TARP; weight: assumption",
-      .text = "How the detractor share slows acquisition w_d (C6)." },
+      .text = "How the detractor share slows acquisition w_d (C6).",
+      .doc = "w_d: how much the share of detractors among active customers slows acquisition (C6)." },
     { .path = "customers.acquisition.referrals", .kind = SPC_SET_NUMBER, .offset = SC(customers.referrals),
       .def = "0.5", .lo = 0, .hi = 100, .unit = "people", .intervention = 1,
       .source = "concept: Reichheld 2003, TARP; size: assumption",
-      .text = "Prospects a promoter tells after an encounter rho (C7)." },
+      .text = "Prospects a promoter tells after an encounter rho (C7).",
+      .doc = "ρ: mean number of prospects a promoter tells after an encounter (Poisson) (C7)." },
     { .path = "customers.acquisition.conversion", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.conversion), .def = "0.2", .lo = 0, .hi = 1, .unit = "share 0-1",
       .intervention = 1, .source = "assumption",
-      .text = "Share of those told who become customers c (C7)." },
+      .text = "Share of those told who become customers c (C7).",
+      .doc = "c_v: probability that one told becomes a customer, × the open share of the market (C7)." },
     { .path = "customers.purchases", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Purchase frequency (C5) and inquiries." },
+      .source = "", .text = "Purchase frequency (C5) and inquiries.",
+      .allowed = "see 11.3" },
     { .path = "customers.purchases.interval", .kind = SPC_SET_DIST, .offset = SC(customers.interpurchase),
-      .computed = "exponential, mean 6w", .unit = "time", .intervention = 1, .source = "scenario",
-      .text = "Time to the next purchase at U = u_ref (C5)." },
+      .computed = "exponential, mean 6w", .unit = "time unit", .intervention = 1, .source = "scenario",
+      .text = "Time to the next purchase at U = u_ref (C5).",
+      .doc = "X: time from an encounter to the next purchase at U = `retention.reference` (C5).",
+      .allowed = "see 3.7" },
     { .path = "customers.purchases.w_frequency", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.w_frequency), .def = "0.2", .lo = -5, .hi = 5, .unit = "per U point",
-      .intervention = 1, .source = "assumption", .text = "Purchase rate factor e^(b (U - u_ref)) (C5)." },
+      .intervention = 1, .source = "assumption", .text = "Purchase rate factor e^(b (U - u_ref)) (C5).",
+      .doc = "b: the interval is X × e^(−b (U − `retention.reference`)) (C5)." },
     { .path = "customers.purchases.inquiry", .kind = SPC_SET_NUMBER, .offset = SC(customers.inquiry_prob),
       .def = "0.0", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
-      .text = "Probability that a purchase starts with a pre-sale inquiry." },
+      .text = "Probability that a purchase starts with a pre-sale inquiry.",
+      .doc = "q_I: a purchase starts with a pre-sale inquiry; when that is delivered the purchase is "
+            "placed." },
     { .path = "customers.purchases.inquiry_stage", .kind = SPC_SET_STAGE,
       .offset = SC(customers.inquiry_stage), .computed = "customers.front", .unit = "stage",
-      .intervention = 1, .source = "scenario", .text = "The stage that handles inquiries." },
+      .intervention = 1, .source = "scenario", .text = "The stage that handles inquiries.",
+      .doc = "Where inquiries are served (one stage, then they end).",
+      .allowed = "a stage name" },
     { .path = "customers.purchases.inquiry_work", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.inquiry_work), .def = "0.5", .lo = 0, .hi = 100, .lo_open = 1,
       .unit = "ratio", .intervention = 1, .source = "assumption",
-      .text = "Service time factor of an inquiry at its stage." },
+      .text = "Service time factor of an inquiry at its stage.",
+      .doc = "An inquiry's service time factor at its stage." },
     { .path = "customers.aftersale", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "After-sale requests (C9)." },
+      .source = "", .text = "After-sale requests (C9).",
+      .allowed = "see 11.4" },
     { .path = "customers.aftersale.stage", .kind = SPC_SET_STAGE, .offset = SC(customers.aftersale_stage),
       .computed = "customers.front", .unit = "stage", .intervention = 1, .source = "scenario",
-      .text = "The stage that handles after-sale requests." },
+      .text = "The stage that handles after-sale requests.",
+      .doc = "Where after-sale requests are served (one stage, then they end).",
+      .allowed = "a stage name" },
     { .path = "customers.aftersale.work", .kind = SPC_SET_NUMBER, .offset = SC(customers.aftersale_work),
       .def = "1.0", .lo = 0, .hi = 100, .lo_open = 1, .unit = "ratio", .intervention = 1,
-      .source = "assumption", .text = "Service time factor of an after-sale request at its stage." },
+      .source = "assumption", .text = "Service time factor of an after-sale request at its stage.",
+      .doc = "A request's service time factor." },
     { .path = "customers.aftersale.base", .kind = SPC_SET_NUMBER, .offset = SC(customers.claim_base),
       .def = "0.02", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
-      .text = "After-sale request after an order without an escaped defect (C9)." },
+      .text = "After-sale request after an order without an escaped defect (C9).",
+      .doc = "p_0: a request after a delivered purchase without an escaped defect (a service request: "
+            "`finance.service_fee`) (C9)." },
     { .path = "customers.aftersale.defect", .kind = SPC_SET_NUMBER, .offset = SC(customers.claim_defect),
       .def = "0.6", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
-      .text = "After-sale request after an order with an escaped defect (C9)." },
+      .text = "After-sale request after an order with an escaped defect (C9).",
+      .doc = "p_D: a request after a delivered purchase with an escaped defect (a claim: "
+            "`finance.refund`) (C9)." },
     { .path = "customers.aftersale.delay", .kind = SPC_SET_DIST, .offset = SC(customers.claim_delay),
-      .computed = "exponential, mean 1w", .unit = "time", .intervention = 1, .source = "assumption",
-      .text = "Time from the order to the after-sale request." },
+      .computed = "exponential, mean 1w", .unit = "time unit", .intervention = 1, .source = "assumption",
+      .text = "Time from the order to the after-sale request.",
+      .doc = "From the delivery to the request.",
+      .allowed = "see 3.7" },
     { .path = "customers.aftersale.expectation", .kind = SPC_SET_DURATION,
       .offset = SC(customers.request_expect),
       .computed = "2 x aftersale.work x the mean service time of the after-sale stage",
-      .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1, .source = "assumption",
-      .text = "Expected lead time of inquiries and after-sale requests." },
+      .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1, .source = "assumption",
+      .text = "Expected lead time of inquiries and after-sale requests.",
+      .doc = "E_req: the lead time inquiries and requests are judged against in (C1)." },
     { .path = "customers.satisfaction", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
       .intervention = 1, .source = "",
-      .text = "Encounter score (C1), satisfaction (C2), expectation (C3)." },
+      .text = "Encounter score (C1), satisfaction (C2), expectation (C3).",
+      .allowed = "see 11.5" },
     { .path = "customers.satisfaction.initial_mean", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.u_init), .def = "7.5", .lo = 0, .hi = 10, .unit = "U points 0-10",
-      .intervention = 1, .source = "assumption", .text = "Mean satisfaction of a new customer." },
+      .intervention = 1, .source = "assumption", .text = "Mean satisfaction of a new customer.",
+      .doc = "U_init: mean of a new customer's satisfaction U ~ N(`initial_mean`, `initial_sd`), "
+            "clamped to [0, 10]." },
     { .path = "customers.satisfaction.initial_sd", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.u_init_sd), .def = "1.0", .lo = 0, .hi = 5, .unit = "U points",
-      .intervention = 1, .source = "assumption", .text = "Sd of the satisfaction of a new customer." },
+      .intervention = 1, .source = "assumption", .text = "Sd of the satisfaction of a new customer.",
+      .doc = "σ_U: its standard deviation." },
     { .path = "customers.satisfaction.expectation", .kind = SPC_SET_DURATION,
       .offset = SC(customers.expect_init), .computed = "twice the sum of the stages' mean service times",
-      .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1, .source = "assumption",
-      .text = "Expected lead time of a new customer." },
+      .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1, .source = "assumption",
+      .text = "Expected lead time of a new customer.",
+      .doc = "E_init: a new customer's expected lead time of a purchase." },
     { .path = "customers.satisfaction.base", .kind = SPC_SET_NUMBER, .offset = SC(customers.s0),
       .def = "8.5", .lo = 0, .hi = 10, .unit = "U points 0-10", .intervention = 1, .source = "assumption",
-      .text = "Score s0 of an on-time, defect-free encounter (C1)." },
+      .text = "Score s0 of an on-time, defect-free encounter (C1).",
+      .doc = "s0: the score of a delivered order within expectation, without defect, at the reference "
+            "attitude (C1)." },
     { .path = "customers.satisfaction.w_wait", .kind = SPC_SET_NUMBER, .offset = SC(customers.w_wait),
       .def = "1.5", .lo = 0, .hi = 100, .unit = "U points per unit ln", .intervention = 1,
       .source = "form: Maister 1985; weight: assumption",
-      .text = "Weight w_L of ln(lead time / expectation) (C1)." },
+      .text = "Weight w_L of ln(lead time / expectation) (C1).",
+      .doc = "w_L: − `w_wait` × ln(lead time / expectation) when the lead time exceeds the expectation "
+            "(C1)." },
     { .path = "customers.satisfaction.w_defect", .kind = SPC_SET_NUMBER, .offset = SC(customers.w_defect),
       .def = "3.0", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
-      .text = "Penalty w_D of an escaped defect (C1)." },
+      .text = "Penalty w_D of an escaped defect (C1).",
+      .doc = "w_D: − `w_defect` when the delivered order carries an escaped defect (C1)." },
     { .path = "customers.satisfaction.w_attitude", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.w_attitude), .def = "0.5", .lo = 0, .hi = 10,
       .unit = "U points per 10 points", .intervention = 1,
       .source = "link: Brown & Lam 2008, Heskett et al. 1994; weight: assumption",
-      .text = "Weight w_A of the front employee's satisfaction (C1)." },
+      .text = "Weight w_A of the front employee's satisfaction (C1).",
+      .doc = "w_A: + `w_attitude` × (S − `attitude_ref`)/10, S the satisfaction of the employee who "
+            "holds the order's front position (no term without a workforce) (C1)." },
     { .path = "customers.satisfaction.attitude_ref", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.attitude_ref), .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100",
       .intervention = 1, .source = "assumption",
-      .text = "Employee satisfaction at which the attitude term is 0 (C1)." },
+      .text = "Employee satisfaction at which the attitude term is 0 (C1).",
+      .doc = "The employee satisfaction at which the attitude term is 0 (C1)." },
     { .path = "customers.satisfaction.lost", .kind = SPC_SET_NUMBER, .offset = SC(customers.score_lost),
       .def = "2.0", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
-      .text = "Score of an abandoned, balked or blocked order (C1)." },
+      .text = "Score of an abandoned, balked or blocked order (C1).",
+      .doc = "s_lost: the score of an abandoned, balked or blocked order (C1)." },
     { .path = "customers.satisfaction.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.score_sd),
       .def = "1.0", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
-      .text = "Sd of the noise of one encounter's score (C1)." },
+      .text = "Sd of the noise of one encounter's score (C1).",
+      .doc = "σ_s: sd of the noise of each score (C1)." },
     { .path = "customers.satisfaction.heterogeneity", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.heterogeneity), .def = "1.0", .lo = 0, .hi = 10, .unit = "U points",
       .intervention = 1, .source = "assumption",
-      .text = "Sd of each customer's personal offset to every score." },
+      .text = "Sd of each customer's personal offset to every score.",
+      .doc = "σ_b: sd of each customer's personal offset, added to every score of a delivered order." },
     { .path = "customers.satisfaction.learn", .kind = SPC_SET_NUMBER, .offset = SC(customers.learn),
       .def = "0.3", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
-      .source = "assumption", .text = "Weight of the last encounter in satisfaction (C2)." },
+      .source = "assumption", .text = "Weight of the last encounter in satisfaction (C2).",
+      .doc = "κ: U moves this share of the way to each score (C2)." },
     { .path = "customers.satisfaction.expectation_learn", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.expect_learn), .def = "0.1", .lo = 0, .hi = 1, .unit = "share 0-1",
       .intervention = 1, .source = "assumption",
-      .text = "Weight of the last lead time in the expectation (C3)." },
+      .text = "Weight of the last lead time in the expectation (C3).",
+      .doc = "κ_E: the expectation moves this share of the way to each delivered purchase's lead time "
+            "(C3)." },
     { .path = "customers.relationship", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
-      .intervention = 1, .source = "", .text = "The regular front-line employee (C8)." },
+      .intervention = 1, .source = "", .text = "The regular front-line employee (C8).",
+      .allowed = "see 11.6" },
     { .path = "customers.relationship.enabled", .kind = SPC_SET_FLAG, .offset = SC(customers.relationship),
-      .def = "false", .unit = "flag", .intervention = 1, .source = "insurer figure of MODEL.md",
-      .text = "Customers keep a regular front-line employee." },
+      .def = "false", .unit = "", .intervention = 1, .source = "insurer figure of MODEL.md",
+      .text = "Customers keep a regular front-line employee.",
+      .doc = "Customers keep a regular front-line employee (needs a workforce to have an effect)." },
     { .path = "customers.relationship.loss", .kind = SPC_SET_NUMBER, .offset = SC(customers.regular_loss),
       .def = "1.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1,
       .source = "concept: insurer figure of MODEL.md (75% to 55% satisfied); size: assumption",
-      .text = "Points lost when the regular employee has left (C8)." },
+      .text = "Points lost when the regular employee has left (C8).",
+      .doc = "ℓ: taken from U when the customer finds their regular has left the company (C8)." },
     { .path = "customers.retention", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Retention (C4)." },
+      .source = "", .text = "Retention (C4).",
+      .allowed = "see 11.7" },
     { .path = "customers.retention.r0", .kind = SPC_SET_NUMBER, .offset = SC(customers.r0), .def = "1.156",
       .lo = -20, .hi = 20, .unit = "log-odds", .intervention = 1,
-      .source = "assumption (MODEL.md); shape: Xerox", .text = "Retention intercept r0 (C4)." },
+      .source = "assumption (MODEL.md); shape: Xerox", .text = "Retention intercept r0 (C4).",
+      .doc = "After every encounter (but a delivered inquiry) the customer stays with probability 1/(1 "
+            "+ e^−(`r0` + `r1` (U − `reference`))) (C4)." },
     { .path = "customers.retention.r1", .kind = SPC_SET_NUMBER, .offset = SC(customers.r1), .def = "0.578",
       .lo = -10, .hi = 10, .unit = "log-odds per U point", .intervention = 1,
-      .source = "assumption (MODEL.md); shape: Xerox", .text = "Retention slope r1 (C4)." },
+      .source = "assumption (MODEL.md); shape: Xerox", .text = "Retention slope r1 (C4).",
+      .doc = "r1: slope of the retention logit per U point (C4)." },
     { .path = "customers.retention.reference", .kind = SPC_SET_NUMBER, .offset = SC(customers.u_ref),
       .def = "7.0", .lo = 0, .hi = 10, .unit = "U points 0-10", .intervention = 1, .source = "MODEL.md",
-      .text = "Reference satisfaction u_ref of (C4) and (C5)." },
+      .text = "Reference satisfaction u_ref of (C4) and (C5).",
+      .doc = "U_ref: reference of retention and of the purchase interval (11.3) (C4), (C5)." },
     { .path = "customers.survey", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Surveys (C10)." },
+      .source = "", .text = "Surveys (C10).",
+      .allowed = "see 11.8" },
     { .path = "customers.survey.response_rate", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.response_rate), .def = "0.1", .lo = 0, .hi = 1, .lo_open = 1,
       .unit = "share 0-1", .intervention = 1, .source = "assumption",
-      .text = "Probability that a customer answers the survey of an encounter (C10)." },
+      .text = "Probability that a customer answers the survey of an encounter (C10).",
+      .doc = "p_r: after every encounter the customer answers the survey with this probability (C10)." },
     { .path = "customers.survey.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.response_sd),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
-      .text = "Sd of the noise of a survey answer." },
+      .text = "Sd of the noise of a survey answer.",
+      .doc = "σ_r: sd of the answers' noise Z: recommend = round(U + Z) in 0 … 10, satisfaction = "
+            "round(1 + 0.4 (U + Z)) in 1 … 5." },
     /* ---- finance (docs/model.md 10) ---- */
     { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers",
       .unit = "", .intervention = 1, .source = "", .text = "Prices and costs of the ledger; needs customers.",
+      .doc = "Prices and costs of the ledger; needs `customers`.",
+      .allowed = "see 11.9",
       .present = SC(customers.enabled) },
     { .path = "finance.price", .kind = SPC_SET_NUMBER, .offset = SC(finance.price), .def = "100.0",
       .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "scenario",
-      .text = "Price of one purchase." },
+      .text = "Price of one purchase.",
+      .doc = "Revenue per delivered purchase." },
     { .path = "finance.service_fee", .kind = SPC_SET_NUMBER, .offset = SC(finance.service_fee),
       .def = "0.0", .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "scenario",
-      .text = "Fee of a service request." },
+      .text = "Fee of a service request.",
+      .doc = "f_s: revenue per service request (after-sale, no defect)." },
     { .path = "finance.cogs", .kind = SPC_SET_NUMBER, .offset = SC(finance.cogs), .def = "50.0",
       .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "scenario",
-      .text = "Cost of goods sold per purchase." },
+      .text = "Cost of goods sold per purchase.",
+      .doc = "c_g: cost of goods per delivered purchase." },
     { .path = "finance.overtime_premium", .kind = SPC_SET_NUMBER, .offset = SC(finance.overtime_premium),
       .def = "1.5", .lo = 0, .hi = 10, .unit = "ratio", .intervention = 1, .source = "assumption",
-      .text = "Overtime pay per overtime hour, relative to the base rate." },
+      .text = "Overtime pay per overtime hour, relative to the base rate.",
+      .doc = "π_o: overtime is paid this multiple of the base rate (`salary` × `pay` / year)." },
     { .path = "finance.hiring_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.hiring_cost),
       .def = "3000.0", .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1,
-      .source = "assumption", .text = "Cost of one hire." },
+      .source = "assumption", .text = "Cost of one hire.",
+      .doc = "c_h: per hire (not the initial staff)." },
     { .path = "finance.rework_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.rework_cost),
       .def = "10.0", .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1,
-      .source = "assumption", .text = "Cost of a rework visit." },
+      .source = "assumption", .text = "Cost of a rework visit.",
+      .doc = "c_rw: per order sent back for rework." },
     { .path = "finance.refund", .kind = SPC_SET_NUMBER, .offset = SC(finance.refund), .def = "60.0",
       .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1, .source = "assumption",
-      .text = "Refund of a claim (after-sale request after an escaped defect)." },
+      .text = "Refund of a claim (after-sale request after an escaped defect).",
+      .doc = "c_rf: per claim (after-sale request caused by an escaped defect)." },
     { .path = "finance.acquisition_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.acquisition_cost),
       .def = "150.0", .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1,
       .source = "MODEL.md (3-10 x the cost of keeping one); value: assumption",
-      .text = "Cost of acquiring one customer." },
+      .text = "Cost of acquiring one customer.",
+      .doc = "c_a: per customer won by acquisition." },
     { .path = "finance.referral_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.referral_cost),
       .def = "20.0", .lo = 0, .hi = INFINITY, .unit = "currency", .intervention = 1,
-      .source = "assumption", .text = "Cost of a referred customer." },
+      .source = "assumption", .text = "Cost of a referred customer.",
+      .doc = "c_r: per customer won by referral." },
     { .path = "finance.recognition_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.recognition_cost),
       .def = "0.0", .lo = 0, .hi = INFINITY, .unit = "currency per employee and year", .intervention = 1,
       .source = "calibrated (model.md 13)",
-      .text = "Cost per employee and year per unit of the recognition lever." },
+      .text = "Cost per employee and year per unit of the recognition lever.",
+      .doc = "c_R: the recognition programme: × `workforce.levers.recognition` × employee-years." },
     { .path = "finance.fixed", .kind = SPC_SET_RATE, .offset = SC(finance.fixed), .def = "0",
-      .lo = 0, .hi = INFINITY, .unit = "currency per time", .intervention = 1, .source = "scenario",
-      .text = "Fixed cost per time unit (e.g. \"45000/w\").", .layout = SPC_LAY_BREAK },
+      .lo = 0, .hi = INFINITY, .unit = "currency per time unit", .intervention = 1, .source = "scenario",
+      .text = "Fixed cost per time unit (e.g. \"45000/w\").",
+      .doc = "Fixed cost, e.g. `\"45000/w\"`.", .layout = SPC_LAY_BREAK },
     { .path = "finance.discount_rate", .kind = SPC_SET_NUMBER, .offset = SC(finance.discount_rate),
       .def = "0.1", .lo = 0, .hi = 10, .unit = "per clv_period", .intervention = 1, .source = "MODEL.md",
-      .text = "Discount rate i of the customer lifetime value (C12)." },
+      .text = "Discount rate i of the customer lifetime value (C12).",
+      .doc = "i of the customer lifetime value (C12)." },
     { .path = "finance.clv_period", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_period),
-      .def = "365d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time", .intervention = 1,
-      .source = "", .text = "Period of the discount rate." },
+      .def = "365d", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit", .intervention = 1,
+      .source = "", .text = "Period of the discount rate.",
+      .doc = "P_clv: the period of `discount_rate`." },
     { .path = "finance.clv_horizon", .kind = SPC_SET_DURATION, .offset = SC(finance.clv_horizon),
-      .computed = "three years (3 x 365d)", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time",
-      .intervention = 0, .source = "assumption", .text = "Horizon of the customer lifetime value (C12)." },
+      .computed = "three years (3 x 365d)", .lo = 0, .hi = INFINITY, .lo_open = 1, .unit = "time unit",
+      .intervention = 0, .source = "assumption", .text = "Horizon of the customer lifetime value (C12).",
+      .doc = "H_clv: how long after acquisition a customer's purchases count in `clv`; only customers "
+            "acquired at least this long before the horizon are counted (C12)." },
     /* ---- units (docs/model.md 11) ---- */
     { .path = "units", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "one unit", .unit = "",
       .intervention = 0, .source = "", .text = "A company of units that differ; written when there are at least two.",
+      .doc = "A company of several units that differ.",
+      .allowed = "see 11.10",
       .present = SC(units.count), .present_min = 2 },
     { .path = "units.count", .kind = SPC_SET_COUNT, .offset = SC(units.count), .def = "1",
       .lo = 1, .hi = 100000, .unit = "units", .intervention = 0, .source = "scenario",
-      .text = "Number of units." },
+      .text = "Number of units.",
+      .doc = "K: the units of the company. With 1 the other settings are ignored. Error: `must be a "
+            "whole number of units`." },
     { .path = "units.management_sd", .kind = SPC_SET_NUMBER, .offset = SC(units.management_sd),
       .def = "0.0", .lo = 0, .hi = 50, .unit = "points", .intervention = 0, .source = "assumption",
-      .text = "Sd of the shift in employees' base satisfaction per unit." },
+      .text = "Sd of the shift in employees' base satisfaction per unit.",
+      .doc = "σ_m: sd of each unit's shift of employees' base satisfaction (and of the mean "
+            "satisfaction of initial staff and hires)." },
     { .path = "units.demand_sd", .kind = SPC_SET_NUMBER, .offset = SC(units.demand_sd), .def = "0.0",
       .lo = 0, .hi = 3, .unit = "ln factor", .intervention = 0, .source = "assumption",
-      .text = "Sd of ln(local demand factor) on market and acquisition." },
+      .text = "Sd of ln(local demand factor) on market and acquisition.",
+      .doc = "σ_d: sd of ln(the unit's demand factor), which multiplies `market`, `initial` and "
+            "`acquisition.rate`." },
     { .path = "units.labour_sd", .kind = SPC_SET_NUMBER, .offset = SC(units.labour_sd), .def = "0.0",
       .lo = 0, .hi = 5, .unit = "log-odds", .intervention = 0,
       .source = "assumption (Griffeth, Hom & Gaertner 2000: turnover depends on the labour market)",
-      .text = "Sd of the shift in the quit intercept a per unit." },
+      .text = "Sd of the shift in the quit intercept a per unit.",
+      .doc = "σ_l: sd of each unit's shift of the quit intercept `workforce.turnover.a`." },
     /* ---- interventions (custom code: scenario_interventions.c) ---- */
     { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .computed = "none", .unit = "",
       .intervention = 0, .source = "scenario",
       .text = "Timed changes of settings: ( { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }, ... ).",
+      .doc = "Timed changes of settings during the run.",
+      .allowed = "see 9.11",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
 };
 
@@ -727,12 +1003,12 @@ static const char *kind_name(const spc_setting *s)
     case SPC_SET_NEVER: return "duration or \"never\"";
     case SPC_SET_RATE: return "rate";
     case SPC_SET_STRING: return "string";
-    case SPC_SET_ENUM: return "word";
+    case SPC_SET_ENUM: return "string";
     case SPC_SET_STAGE: return "stage name";
-    case SPC_SET_DIST: return "distribution";
+    case SPC_SET_DIST: return "distribution group";
     case SPC_SET_ROUTING: return "routing";
-    case SPC_SET_SCHEDULE: return "schedule";
-    case SPC_SET_LIST: return "list";
+    case SPC_SET_SCHEDULE: return "group";
+    case SPC_SET_LIST: return "list of groups";
     }
     return "";
 }
@@ -756,11 +1032,14 @@ void spc_settings_range_text(const spc_setting *s, char *buf, size_t size)
     }
 }
 
-/* The default as shown: `text`, the way it is computed, or "required". */
+/* The default as shown: `text`, the way it is computed, or "required".
+ * In Markdown a duration or rate is quoted as a user writes it ("4w"). */
 static void default_text(const spc_setting *s, int markdown, char *buf, size_t size)
 {
+    int quote = markdown && (s->kind == SPC_SET_DURATION || s->kind == SPC_SET_NEVER || s->kind == SPC_SET_RATE) &&
+                s->def != NULL && s->def[0] != '"' && strspn(s->def, "0123456789.") != strlen(s->def);
     if (s->def != NULL)
-        snprintf(buf, size, markdown ? "`%s`" : "%s", s->def);
+        snprintf(buf, size, markdown ? (quote ? "`\"%s\"`" : "`%s`") : "%s", s->def);
     else if (s->computed != NULL)
         snprintf(buf, size, "%s", s->computed);
     else if (s->kind == SPC_SET_GROUP)
@@ -792,4 +1071,125 @@ int spc_settings_list(FILE *out, int markdown)
                     *s->source ? s->source : "-");
     }
     return ferror(out) ? -1 : 0;
+}
+
+/* ---- the per-group tables of docs/scenario-reference.md ---- */
+
+/* The allowed values as the reference shows them: the range (words and
+ * flags in code style), then what the declaration adds. */
+static void allowed_text(const spc_setting *s, char *buf, size_t size)
+{
+    char range[80];
+    buf[0] = '\0';
+    if (s->kind == SPC_SET_FLAG) {
+        snprintf(range, sizeof range, "`true`, `false`");
+    } else if (s->kind == SPC_SET_ENUM && s->words != NULL) {
+        range[0] = '\0';
+        for (const char *w = s->words; *w != '\0';) {
+            size_t len = strcspn(w, " "), at = strlen(range);
+            snprintf(range + at, sizeof range - at, "%s`\"%.*s\"`", at ? ", " : "", (int)len, w);
+            w += len;
+            w += *w == ' ';
+        }
+    } else {
+        spc_settings_range_text(s, range, sizeof range);
+    }
+    if (range[0] != '\0' && s->allowed != NULL)
+        snprintf(buf, size, "%s; %s", range, s->allowed);
+    else
+        snprintf(buf, size, "%s", range[0] != '\0' ? range : s->allowed != NULL ? s->allowed : "—");
+}
+
+/* Whether key is one of the space-separated keys. */
+static int named(const char *keys, const char *key)
+{
+    return keys == NULL || keys[0] == '\0' || spc_settings_word(keys, key) >= 0;
+}
+
+int spc_settings_markdown(FILE *out, const char *group, const char *keys)
+{
+    if (strcmp(group, "all") == 0)
+        return spc_settings_list(out, 1);
+    const char *g = strcmp(group, ".") == 0 ? "" : group;
+    size_t rows = 0, wanted = 0;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        rows += spc_settings_in_group(&table[i], g) && named(keys, spc_settings_key(&table[i]));
+    if (keys != NULL)
+        for (const char *w = keys; *w != '\0';) {
+            size_t len = strcspn(w, " ");
+            wanted += len > 0;
+            w += len;
+            w += *w == ' ';
+        }
+    if (rows == 0 || (keys != NULL && wanted != rows))
+        return -1;
+    fputs("| setting | type | unit | default | allowed | meaning |\n|---|---|---|---|---|---|\n", out);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        const spc_setting *s = &table[i];
+        if (!spc_settings_in_group(s, g) || !named(keys, spc_settings_key(s)))
+            continue;
+        char def[200], allowed[400];
+        default_text(s, 1, def, sizeof def);
+        allowed_text(s, allowed, sizeof allowed);
+        fprintf(out, "| `%s` | %s | %s | %s | %s | %s |\n", spc_settings_key(s), kind_name(s),
+                *s->unit ? s->unit : "—", def, allowed, s->doc != NULL ? s->doc : s->text);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+/* The first `marker` at or after p that starts a line of doc, or NULL. */
+static const char *marker_at(const char *doc, const char *p, const char *marker)
+{
+    for (const char *m = strstr(p, marker); m != NULL; m = strstr(m + 1, marker))
+        if (m == doc || m[-1] == '\n')
+            return m;
+    return NULL;
+}
+
+char *spc_settings_fill(const char *doc, char *why, size_t size)
+{
+    char *res = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&res, &len);
+    if (out == NULL) {
+        snprintf(why, size, "out of memory");
+        return NULL;
+    }
+    const char *p = doc;
+    int ok = 1;
+    for (const char *b; ok && (b = marker_at(doc, p, SPC_SETTINGS_BEGIN)) != NULL;) {
+        const char *eol = strchr(b, '\n'), *close = strstr(b, "-->");
+        const char *end = eol ? marker_at(doc, eol, SPC_SETTINGS_END) : NULL;
+        if (eol == NULL || close == NULL || close > eol || end == NULL) {
+            int line = 1;
+            for (const char *c = doc; c < b; c++)
+                line += *c == '\n';
+            snprintf(why, size, "line %d: a settings block without its end (" SPC_SETTINGS_END ")", line);
+            ok = 0;
+            break;
+        }
+        char spec[300], group[160], *keys;
+        snprintf(spec, sizeof spec, "%.*s", (int)(close - b - strlen(SPC_SETTINGS_BEGIN)), b + strlen(SPC_SETTINGS_BEGIN));
+        size_t n = strlen(spec);
+        while (n > 0 && spec[n - 1] == ' ')
+            spec[--n] = '\0';
+        snprintf(group, sizeof group, "%.*s", (int)strcspn(spec, " "), spec);
+        keys = spec + strlen(group);
+        keys += *keys == ' ';
+        fwrite(p, 1, (size_t)(eol + 1 - p), out);
+        if (spc_settings_markdown(out, group, *keys ? keys : NULL) != 0) {
+            snprintf(why, size, "settings block \"%s\": no such group or member", spec);
+            ok = 0;
+        }
+        p = end;
+    }
+    if (ok)
+        fputs(p, out);
+    if (fclose(out) != 0 || !ok) {
+        if (ok)
+            snprintf(why, size, "out of memory");
+        free(res);
+        return NULL;
+    }
+    return res;
 }
