@@ -13,7 +13,9 @@
  *   5. every settings table of docs/scenario-reference.md (the blocks
  *      <!-- settings: GROUP --> ... <!-- /settings -->) is the one
  *      spc_settings_markdown prints;
- *   6. the five time constants that accept "never" do.
+ *   6. the five time constants that accept "never" do;
+ *   7. the default and range columns of docs/model.md's parameter tables
+ *      agree with the declarations of the settings they name.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@
 #include "spcsim/scenario.h"
 #include "spcsim/settings.h"
 #include "spcsim/text.h"
+#include "spcsim/timeunits.h"
 
 #define COMPANY "tests/data/settings/company.cfg"
 
@@ -435,6 +438,306 @@ static void test_never(void)
     }
 }
 
+/* ---- 7. docs/model.md's parameter tables agree with the declarations ---- */
+
+#define MODEL "docs/model.md"
+
+/* Normalises a cell of model.md in place: code quotes dropped, the minus
+ * sign and superscript powers of ten made ASCII ("10⁹" -> "1e9"), spaces
+ * inside numbers ("40 000", "4 w") and a trailing "(...)" removed. */
+static void normalise(char *t)
+{
+    static const char *const sup[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+    char out[400];
+    size_t n = 0;
+    for (const char *c = t; *c != '\0' && n + 4 < sizeof out;) {
+        if (*c == '`') {
+            c++;
+        } else if (strncmp(c, "−", strlen("−")) == 0) {
+            out[n++] = '-', c += strlen("−");
+        } else if (strncmp(c, "10", 2) == 0 && (c == t || !(c[-1] >= '0' && c[-1] <= '9'))) {
+            int k = -1;
+            for (int d = 0; d < 10; d++)
+                if (strncmp(c + 2, sup[d], strlen(sup[d])) == 0)
+                    k = d;
+            if (k < 0) {
+                out[n++] = *c++;
+                continue;
+            }
+            out[n++] = '1', out[n++] = 'e';
+            for (c += 2;;) {
+                int m = -1;
+                for (int d = 0; d < 10; d++)
+                    if (strncmp(c, sup[d], strlen(sup[d])) == 0)
+                        m = d;
+                if (m < 0)
+                    break;
+                out[n++] = (char)('0' + m), c += strlen(sup[m]);
+            }
+        } else if (*c == ' ' && n > 0 && out[n - 1] >= '0' && out[n - 1] <= '9' &&
+                   ((c[1] >= '0' && c[1] <= '9') || ((c[1] == 'w' || c[1] == 'd' || c[1] == 'h' || c[1] == 'Y') &&
+                                                     (c[2] == '\0' || c[2] == ' ' || c[2] == ',')))) {
+            c++; /* "40 000", "4 w" */
+        } else {
+            out[n++] = *c++;
+        }
+    }
+    out[n] = '\0';
+    char *paren = strstr(out, " (");
+    if (paren != NULL && out[n - 1] == ')')
+        *paren = '\0';
+    snprintf(t, 400, "%s", out);
+}
+
+/* Splits t at top-level occurrences of sep (not inside (), []): up to max parts. */
+static int split(char *t, char sep, char **parts, int max)
+{
+    int n = 0, depth = 0;
+    parts[n++] = t;
+    for (char *c = t; *c != '\0'; c++) {
+        if (*c == '(' || *c == '[')
+            depth++;
+        else if ((*c == ')' || *c == ']') && depth > 0)
+            depth--;
+        else if (*c == sep && depth == 0 && n < max) {
+            *c = '\0';
+            parts[n++] = c + 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        while (*parts[i] == ' ')
+            parts[i]++;
+        size_t len = strlen(parts[i]);
+        while (len > 0 && parts[i][len - 1] == ' ')
+            parts[i][--len] = '\0';
+    }
+    return n;
+}
+
+/* A default of model.md against s's declared one; 1 when they agree or
+ * there is nothing to compare. */
+static int same_default(const spc_setting *s, const char *cell, char *why, size_t size)
+{
+    char t[400];
+    snprintf(t, sizeof t, "%s", cell);
+    normalise(t);
+    if (t[0] == '\0' || strcmp(t, "—") == 0)
+        return 1; /* not stated */
+    char *eq = strstr(t, " = ");
+    if (eq != NULL)
+        *eq = '\0'; /* "0 = automatic" */
+    if (s->def == NULL) {
+        if (s->computed == NULL && strncmp(t, "required", 8) != 0) {
+            snprintf(why, size, "default %s, declared: required", cell);
+            return 0;
+        }
+        return 1;
+    }
+    double want, got;
+    size_t len = strlen(t);
+    int ok = 1;
+    switch (s->kind) {
+    case SPC_SET_DURATION: case SPC_SET_NEVER:
+        if (strcmp(t, "never") == 0 || strcmp(t, "\"never\"") == 0) {
+            ok = strcmp(s->def, "\"never\"") == 0;
+            break;
+        }
+        if (len > 0 && t[len - 1] == 'Y') { /* model.md's year: 365 d */
+            t[len - 1] = '\0';
+            snprintf(t + strlen(t), sizeof t - strlen(t), "*365d");
+            ok = spc_timeunit_duration(s->def, 3600, &want) == 0 && fabs(strtod(t, NULL) * 365 * 24 - want) < 1e-9;
+            break;
+        }
+        ok = spc_timeunit_duration(t, 3600, &got) == 0 && spc_settings_default(s, 3600, &want) && got == want;
+        break;
+    case SPC_SET_RATE:
+        ok = spc_timeunit_rate(t, 3600, &got) == 0 && spc_settings_default(s, 3600, &want) && got == want;
+        break;
+    case SPC_SET_FLAG: case SPC_SET_ENUM: case SPC_SET_STRING:
+        ok = strcmp(t, s->def) == 0 || (strlen(s->def) == len + 2 && strncmp(s->def + 1, t, len) == 0);
+        break;
+    default:
+        if (spc_settings_is_scalar(s->kind)) {
+            char *end;
+            got = strtod(t, &end);
+            ok = *end == '\0' && end != t && spc_settings_default(s, 3600, &want) &&
+                 fabs(got - want) <= 1e-12 * fmax(1.0, fabs(want));
+        }
+    }
+    if (!ok)
+        snprintf(why, size, "default %s, declared %s", cell, s->def);
+    return ok;
+}
+
+/* A range of model.md against s's declared one. */
+static int same_range(const spc_setting *s, const char *cell, char *why, size_t size)
+{
+    char t[400], decl[80];
+    snprintf(t, sizeof t, "%s", cell);
+    normalise(t);
+    spc_settings_range_text(s, decl, sizeof decl);
+    snprintf(why, size, "range %s, declared %s", cell, decl);
+    if (t[0] == '\0' || strcmp(t, "—") == 0)
+        return 1; /* not stated */
+    if (s->kind == SPC_SET_FLAG)
+        return strcmp(t, "true/false") == 0;
+    if (s->kind == SPC_SET_ENUM && s->words != NULL) {
+        for (const char *w = s->words; *w != '\0';) {
+            size_t len = strcspn(w, " ");
+            char word[40];
+            snprintf(word, sizeof word, "\"%.*s\"", (int)len, w);
+            if (strstr(t, word) == NULL)
+                return 0;
+            w += len;
+            w += *w == ' ';
+        }
+        return 1;
+    }
+    if (!spc_settings_is_scalar(s->kind))
+        return 1;
+    if (strncmp(t, "whole, ", 7) == 0)
+        memmove(t, t + 7, strlen(t + 7) + 1);
+    char *parts[4];
+    split(t, ',', parts, 4); /* "[1, 168], > H": the range is the first part */
+    char *r = parts[0];
+    int never = 0;
+    char *o = strstr(r, " or never");
+    if (o != NULL)
+        never = 1, *o = '\0';
+    char *in = strstr(r, "∈ ");
+    if (in != NULL)
+        r = in + strlen("∈ ");
+    double lo, hi = INFINITY;
+    int lo_open, hi_open = 0, symbolic = 0;
+    char *end;
+    strtod(r, &end);
+    if (end == r && r[0] != '[' && r[0] != '(' && r[0] != '>' && strncmp(r, "≥", strlen("≥")) != 0 &&
+        strchr(r, ' '))
+        r = strchr(r, ' ') + 1; /* "H_ref ≥ 0" */
+    if (r[0] == '[' || r[0] == '(') {
+        lo_open = r[0] == '(';
+        lo = strtod(r + 1, &end);
+        if (end == r + 1 || strncmp(end, ", ", 2) != 0)
+            return 0;
+        char *h = end + 2;
+        hi = strtod(h, &end);
+        if (end == h) {
+            symbolic = 1; /* "[0, horizon)": a bound the range does not hold */
+            end = h + strcspn(h, ")]");
+        }
+        if (*end != ']' && *end != ')')
+            return 0;
+        hi_open = *end == ')';
+    } else if (r[0] == '>' || strncmp(r, "≥", strlen("≥")) == 0) {
+        lo_open = r[0] == '>';
+        char *v = r + (r[0] == '>' ? 1 : strlen("≥"));
+        lo = strtod(v, &end);
+        if (end == v || *end != '\0')
+            return 0;
+    } else {
+        lo_open = 0;
+        lo = strtod(r, &end);
+        if (end == r || strncmp(end, " … ", strlen(" … ")) != 0)
+            return 0;
+        char *h = end + strlen(" … ");
+        hi = strtod(h, &end);
+        if (end == h || *end != '\0')
+            return 0;
+    }
+    int ok = lo == s->lo && lo_open == s->lo_open && never == (s->kind == SPC_SET_NEVER);
+    if (symbolic)
+        ok = ok && isinf(s->hi);
+    else
+        ok = ok && (hi == s->hi || (s->hi != 0 && fabs(hi - s->hi) <= 1e-12 * fabs(s->hi))) && !hi_open;
+    return ok;
+}
+
+/* Every row of a parameter table of model.md (columns symbol, meaning,
+ * unit, setting, default, range, source) whose setting column names
+ * declared settings (`a`, `.b` continuing a's group, paths relative to
+ * the table's `prefix.`) agrees with their declared default and range. */
+static void test_model_tables(void)
+{
+    char *doc = spc_text_read_file(MODEL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    char prefix[80] = "";
+    int in_table = 0, line = 0, checked = 0, bad = 0;
+    for (char *l = doc, *next; l != NULL && *l != '\0'; l = next) {
+        next = strchr(l, '\n');
+        if (next != NULL)
+            *next++ = '\0';
+        line++;
+        if (strncmp(l, "| symbol | meaning | unit | setting", 35) == 0) {
+            char *q = strchr(l + 35, '`');
+            snprintf(prefix, sizeof prefix, "%.*s", q ? (int)strcspn(q + 1, "`") : 0, q ? q + 1 : "");
+            in_table = 1;
+            continue;
+        }
+        if (!in_table || l[0] != '|') {
+            in_table = 0;
+            continue;
+        }
+        if (strncmp(l, "|---", 4) == 0)
+            continue;
+        char *cells[9];
+        if (split(l + 1, '|', cells, 9) < 7)
+            continue;
+        /* the setting column: `a`, `b`, ... and nothing else */
+        char items[4][160];
+        int n = 0, plain = 1;
+        char set[400];
+        snprintf(set, sizeof set, "%s", cells[3]);
+        char *it[5];
+        int ni = split(set, ',', it, 5);
+        for (int i = 0; i < ni && plain; i++) {
+            size_t len = strlen(it[i]);
+            if (n == 4 || len < 3 || it[i][0] != '`' || it[i][len - 1] != '`' || memchr(it[i] + 1, '`', len - 2))
+                plain = 0;
+            else
+                snprintf(items[n++], sizeof items[0], "%.*s", (int)len - 2, it[i] + 1);
+        }
+        if (!plain || n == 0)
+            continue;
+        char defs[400], ranges[400], *dp[5], *rp[5];
+        snprintf(defs, sizeof defs, "%s", cells[4]);
+        snprintf(ranges, sizeof ranges, "%s", cells[5]);
+        int nd = n == 1 ? (dp[0] = defs, 1) : split(defs, ',', dp, 5);
+        int nr = n == 1 ? (rp[0] = ranges, 1) : split(ranges, strchr(ranges, ';') ? ';' : ',', rp, 5);
+        char prev[700] = "";
+        for (int i = 0; i < n; i++) {
+            char path[700], full[800];
+            if (items[i][0] == '.' && strrchr(prev, '.') != NULL)
+                snprintf(path, sizeof path, "%.*s%s", (int)(strrchr(prev, '.') - prev), prev, items[i]);
+            else
+                snprintf(path, sizeof path, "%s", items[i]);
+            snprintf(prev, sizeof prev, "%s", path);
+            char *br = strchr(path, '[');
+            if (br != NULL && br[1] >= 'a' && br[1] <= 'z' && br[2] == ']')
+                memmove(br + 1, "0", 1); /* stages.[i] -> stages.[0] */
+            snprintf(full, sizeof full, "%s%s", prefix, path);
+            const spc_setting *s = spc_settings_find(full);
+            if (s == NULL)
+                s = spc_settings_find(path);
+            if (s == NULL)
+                continue; /* not a declared setting (arrivals.schedule.period) */
+            char why[600];
+            int ok = (nd == n || nd == 1) && (nr == n || nr == 1); /* one for all, or one each */
+            if (!ok)
+                snprintf(why, sizeof why, "%d settings, %d defaults, %d ranges", n, nd, nr);
+            ok = ok && same_default(s, dp[nd == 1 ? 0 : i], why, sizeof why) &&
+                 same_range(s, rp[nr == 1 ? 0 : i], why, sizeof why);
+            if (!ok) {
+                fprintf(stderr, "\n  %s:%d: %s: %s", MODEL, line, s->path, why);
+                bad++;
+            }
+            checked++;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(checked > 80);
+    free(doc);
+}
+
 static const CU_TestInfo tests[] = {
     { "every declared setting round-trips through the resolved file", test_walk },
     { "declared defaults are the reader's", test_defaults },
@@ -442,6 +745,7 @@ static const CU_TestInfo tests[] = {
     { "declared ranges are enforced with file and line", test_ranges },
     { "the reference's settings tables are generated", test_doc },
     { "the five time constants accept \"never\"", test_never },
+    { "model.md's parameter tables agree with the declarations", test_model_tables },
     CU_TEST_INFO_NULL,
 };
 
