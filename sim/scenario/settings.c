@@ -473,7 +473,7 @@ static const spc_setting table[] = {
             "0 (or at the intervention that turns absence on)." },
     { .path = "workforce.quality", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
       .source = "", .text = "Errors, rework and internal service quality (Q1)-(Q3).",
-      .doc = "Errors, rework and internal service quality (Q1, Q2) (Q3).",
+      .doc = "Errors, rework and internal service quality (Q1)–(Q3).",
       .allowed = "see 9.9" },
     { .path = "workforce.quality.base_error", .kind = SPC_SET_NUMBER, .offset = SC(workforce.eps0),
       .def = "0.02", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1,
