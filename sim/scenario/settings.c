@@ -45,7 +45,8 @@ static const spc_setting table[] = {
       .unit = "", .intervention = 0, .source = "scenario",
       .text = "The GSL random number generator of every stream.",
       .doc = "The GSL random number generator used for every stream.",
-      .allowed = "any GSL generator name, e.g. `\"mt19937\"`, `\"ranlxd2\"`, `\"taus2\"`", .example = "\"taus2\"" },
+      .allowed = "any GSL generator name, e.g. `\"mt19937\"`, `\"ranlxd2\"`, `\"taus2\"`",
+      .example = "\"taus2\"" },
     { .path = "time_unit", .kind = SPC_SET_STRING, .offset = SC(time_unit), .def = "\"h\"", .unit = "",
       .intervention = 0, .source = "scenario",
       .text = "Unit of every duration and rate: \"s\", \"min\", \"h\", \"d\" or \"w\".",
@@ -277,7 +278,7 @@ static const spc_setting table[] = {
       .text = "ISQ at which its term is 0 (S1).",
       .doc = "Q_ref: ISQ at which that term is 0; also the initial ISQ of every stage (S1)." },
     { .path = "workforce.satisfaction.w_pay", .kind = SPC_SET_NUMBER, .offset = SC(workforce.w_pay),
-      .def = "50.0", .lo = 0, .hi = 1000, .unit = "points per unit ln pay", .intervention = 1,
+      .def = "50.0", .lo = 0, .hi = 1000, .unit = "points per unit of ln(pay)", .intervention = 1,
       .source = "assumption", .text = "Weight of relative pay (S1).",
       .doc = "w_pay: weight of the pay lever (S1)." },
     { .path = "workforce.satisfaction.w_recognition", .kind = SPC_SET_NUMBER,
@@ -312,11 +313,13 @@ static const spc_setting table[] = {
       .doc = "c_ref: perceived customer satisfaction (on 0–100) at which that term is 0; also what a "
             "new hire perceives (M1)." },
     { .path = "workforce.satisfaction.w_pressure", .kind = SPC_SET_NUMBER,
-      .offset = SC(workforce.w_pressure), .def = "20.0", .lo = 0, .hi = 1000, .unit = "points per unit",
+      .offset = SC(workforce.w_pressure), .def = "20.0", .lo = 0, .hi = 1000,
+      .unit = "points per unit of pressure above 1",
       .intervention = 1, .source = "assumption", .text = "Weight of perceived pressure above 1 (S1).",
       .doc = "w_p: weight of perceived pressure above 1 (S1)." },
     { .path = "workforce.satisfaction.w_fatigue", .kind = SPC_SET_NUMBER,
-      .offset = SC(workforce.w_fatigue), .def = "40.0", .lo = 0, .hi = 1000, .unit = "points per unit",
+      .offset = SC(workforce.w_fatigue), .def = "40.0", .lo = 0, .hi = 1000,
+      .unit = "points per unit of fatigue above 1",
       .intervention = 1, .source = "assumption", .text = "Weight of fatigue above 1 (S1).",
       .doc = "w_f: weight of the employee's fatigue above 1 (S1)." },
     { .path = "workforce.turnover", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
@@ -371,7 +374,7 @@ static const spc_setting table[] = {
       .doc = "New hires' learning curve and mentoring (E2, P1).",
       .allowed = "see 9.6" },
     { .path = "workforce.learning.initial", .kind = SPC_SET_NUMBER, .offset = SC(workforce.pi0),
-      .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
+      .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share of full productivity", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Productivity of a new hire pi0.",
       .doc = "π0: productivity on the first day. 1: hires are fully productive at once and need no "
             "mentoring (learning off)." },
@@ -414,11 +417,12 @@ static const spc_setting table[] = {
       .doc = "τ_up: how fast it follows a higher one. Only matters with `max_factor` > 1 (otherwise "
             "time per order never exceeds the standard) (W3)." },
     { .path = "workforce.pressure.min_factor", .kind = SPC_SET_NUMBER,
-      .offset = SC(workforce.erosion.t_min), .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "ratio",
+      .offset = SC(workforce.erosion.t_min), .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1,
+      .unit = "share of the standard",
       .intervention = 1, .source = "assumption", .text = "Lower bound f_min of T/Ts.",
       .doc = "f_min: time per order never falls below `min_factor` × standard." },
     { .path = "workforce.pressure.max_factor", .kind = SPC_SET_NUMBER,
-      .offset = SC(workforce.erosion.t_max), .def = "1.0", .lo = 1, .hi = 10, .unit = "ratio",
+      .offset = SC(workforce.erosion.t_max), .def = "1.0", .lo = 1, .hi = 10, .unit = "share of the standard",
       .intervention = 1, .source = "assumption", .text = "Upper bound f_max of T/Ts.",
       .doc = "f_max: time per order never rises above `max_factor` × standard. 1: under low pressure "
             "people do not take longer than the standard." },
@@ -432,11 +436,11 @@ static const spc_setting table[] = {
       .doc = "τ_F: adjustment time of fatigue. `\"never\"`: nobody tires (overtime then adds hours at "
             "no cost)." },
     { .path = "workforce.fatigue.overtime_max", .kind = SPC_SET_NUMBER,
-      .offset = SC(workforce.overtime_max), .def = "0.5", .lo = 0, .hi = 2, .unit = "share of hours",
+      .offset = SC(workforce.overtime_max), .def = "0.5", .lo = 0, .hi = 2, .unit = "share of normal hours",
       .intervention = 1, .source = "assumption", .text = "Maximum overtime share o_max.",
       .doc = "o_max: most overtime people work. 0: no overtime and no fatigue." },
     { .path = "workforce.fatigue.floor", .kind = SPC_SET_NUMBER, .offset = SC(workforce.phi_min),
-      .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share 0-1", .intervention = 1,
+      .def = "0.5", .lo = 0, .hi = 1, .lo_open = 1, .unit = "share of productivity", .intervention = 1,
       .source = "assumption (MODEL.md)", .text = "Floor phi_min of the fatigue productivity factor.",
       .doc = "φ_min: lowest productivity factor fatigue can cause." },
     /* absenteeism (AB1): a group whose presence turns it on */
@@ -446,21 +450,21 @@ static const spc_setting table[] = {
       .doc = "Absenteeism (AB1): present turns it on.",
       .allowed = "see 9.9a" },
     { .path = "workforce.absence.base", .kind = SPC_SET_NUMBER, .offset = SC(workforce.absence.base),
-      .def = "0.03", .lo = 0, .hi = 0.5, .unit = "probability per day", .intervention = 1,
+      .def = "0.03", .lo = 0, .hi = 0.5, .unit = "probability per roll call", .intervention = 1,
       .source = "assumption (3% is a common sickness-absence rate)",
-      .text = "Daily absence probability b at S = mu, F = 1 (AB1).",
+      .text = "Absence probability b per roll call (daily by default) at S = mu, F = 1 (AB1).",
       .doc = "Probability of being away for an employee at the reference satisfaction "
             "(`turnover.mean`) and rested (F = 1). 0: nobody is ever away (the roll calls still draw) "
             "(AB1)." },
     { .path = "workforce.absence.w_fatigue", .kind = SPC_SET_NUMBER, .offset = SC(workforce.absence.w_fatigue),
-      .def = "1.0", .lo = 0, .hi = 20, .unit = "log-odds per unit", .intervention = 1,
+      .def = "1.0", .lo = 0, .hi = 20, .unit = "log-odds per unit of fatigue", .intervention = 1,
       .source = "assumption",
       .text = "Log-odds a_F per unit of fatigue above 1 (AB1).",
       .doc = "a_F: how much fatigue above 1 raises the odds of being away (× e^`w_fatigue` per unit) "
             "(AB1)." },
     { .path = "workforce.absence.w_satisfaction", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.absence.w_satisfaction),
-      .def = "0.4", .lo = 0, .hi = 20, .unit = "log-odds per sd", .intervention = 1,
+      .def = "0.4", .lo = 0, .hi = 20, .unit = "log-odds per turnover.sd points", .intervention = 1,
       .source = "assumption",
       .text = "Log-odds a_S per sd of satisfaction below mu (AB1).",
       .doc = "a_S: how much satisfaction below `turnover.mean` raises the odds (× e^`w_satisfaction` "
@@ -486,7 +490,7 @@ static const spc_setting table[] = {
             "standard) (Q1)." },
     { .path = "workforce.quality.rework_fraction", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.rework_fraction), .def = "0.5", .lo = 0, .hi = 10, .lo_open = 1,
-      .unit = "ratio", .intervention = 1, .source = "assumption",
+      .unit = "share of a service", .intervention = 1, .source = "assumption",
       .text = "Work of a rework visit relative to a first visit.",
       .doc = "A rework visit's service time relative to a first visit." },
     { .path = "workforce.quality.on_time_weight", .kind = SPC_SET_NUMBER,
@@ -715,7 +719,7 @@ static const spc_setting table[] = {
       .allowed = "see 11.8" },
     { .path = "customers.survey.response_rate", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.response_rate), .def = "0.1", .lo = 0, .hi = 1, .lo_open = 1,
-      .unit = "share 0-1", .intervention = 1, .source = "assumption",
+      .unit = "probability", .intervention = 1, .source = "assumption",
       .text = "Probability that a customer answers the survey of an encounter (C10).",
       .doc = "p_r: after every encounter the customer answers the survey with this probability (C10)." },
     { .path = "customers.survey.noise", .kind = SPC_SET_NUMBER, .offset = SC(customers.response_sd),
@@ -1169,7 +1173,8 @@ char *spc_settings_fill(const char *doc, char *why, size_t size)
             break;
         }
         char spec[300], group[160], *keys;
-        snprintf(spec, sizeof spec, "%.*s", (int)(close - b - strlen(SPC_SETTINGS_BEGIN)), b + strlen(SPC_SETTINGS_BEGIN));
+        const char *from = b + strlen(SPC_SETTINGS_BEGIN);
+        snprintf(spec, sizeof spec, "%.*s", (int)(close - from), from);
         size_t n = strlen(spec);
         while (n > 0 && spec[n - 1] == ' ')
             spec[--n] = '\0';
