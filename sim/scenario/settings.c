@@ -823,7 +823,7 @@ static const spc_setting table[] = {
       .intervention = 0, .source = "scenario",
       .text = "Timed changes of settings: ( { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }, ... ).",
       .doc = "Timed changes of settings during the run.",
-      .allowed = "see 9.11",
+      .allowed = "entries in non-decreasing `at`; see 9.11",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
 };
 
