@@ -56,7 +56,7 @@ spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t
     spc_error inner;
     spc_error_clear(&inner);
     FILE *f = NULL;
-    if (spc_output_open(&t->out, dir, &inner) != SPC_OK || (f = spc_output_file(&t->out, name, &inner)) == NULL)
+    if (spc_output_open(&t->out, dir, NULL, &inner) != SPC_OK || (f = spc_output_file(&t->out, name, &inner)) == NULL)
         return inner.code == SPC_ERR_OUTPUT ? cannot_write(o->trace, inner.msg, err)
                                             : spc_error_set(err, inner.code, "%s", inner.msg);
     t->tr = spc_trace_alloc(f, mask, t0, t1);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <math.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,9 +98,39 @@ static const char usage_more[] =
     "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
     "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
     "\n"
+    "Every command builds its outputs in a hidden staging folder beside DIR\n"
+    "(.NAME.spcsim-staging-XXXXXX) and puts it in place in one step: DIR holds the\n"
+    "whole old output or the whole new one, never a mix; files of an earlier run\n"
+    "that this one does not write are gone. A staging folder left by a killed run\n"
+    "is removed by the next run into the same DIR.\n"
+    "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
-    "            4 invalid scenario, 5 unwritable output.\n";
+    "            4 invalid scenario, 5 unwritable output, 130 stopped by SIGINT\n"
+    "            (Ctrl-C), 143 stopped by SIGTERM (nothing written, DIR as it was).\n";
 
+
+/* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
+ * did. The program's only mutable global: written by on_signal alone,
+ * read through options.stop by the runs (between events), the gnuplot
+ * runner (which then stops gnuplot's process group) and the staging
+ * folder (which is then removed, leaving the output folder as it was). */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* No SA_RESTART: a read from gnuplot's pipe returns EINTR, so it is stopped at once. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 /* "spcsim: TEXT" on stderr, control characters escaped: one line, always. */
 static void print_error(const char *text)
@@ -312,7 +343,12 @@ static void warn_loads(const spc_scenario *sc, const double *lambda, const doubl
                     sc->stages[i].capacity != SPC_CAPACITY_INFINITE ? " or block" : "");
 }
 
-static spc_status write_outputs(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
+typedef struct {
+    const spc_experiment *x;
+    const spc_run_meta *meta;
+} run_outputs;
+
+static spc_status write_files(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
 {
     FILE *f;
     if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
@@ -336,6 +372,17 @@ static spc_status write_outputs(spc_output *out, const spc_experiment *x, const 
         return err->code;
     spc_scenario_write(meta->sc, f);
     return spc_output_commit(out, err);
+}
+
+/* The run's files into the staging folder (cli_publish). */
+static spc_status write_outputs(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const run_outputs *r = ctx;
+    spc_output out;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK)
+        write_files(&out, r->x, r->meta, err);
+    spc_output_close(&out);
+    return err->code;
 }
 
 static void print_headline(const spc_results *res, const char *dir, const char *unit)
@@ -388,16 +435,15 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
                           const double *rho, int solved, spc_error *err)
 {
     char dir[4096];
-    cli_outdir(o, sc->name, "", dir, sizeof dir);
-    spc_output out;
     cli_trace trace;
     spc_experiment x;
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
-    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
-    memset(&out, 0, sizeof out);
-    /* the trace file first: a bad --trace path creates no output folder */
-    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && spc_output_open(&out, dir, err) == SPC_OK &&
+    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+                                 o->stop };
+    /* the folder is checked, not made: nothing exists before the run is done;
+     * the trace file first: a bad --trace path names the trace */
+    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
         (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK) {
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)
@@ -405,15 +451,15 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
         sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
                               solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-        if (write_outputs(&out, &x, &meta, err) == SPC_OK && cli_trace_commit(&trace, err) == SPC_OK &&
-            cli_figures(dir, err) == SPC_OK && !o->quiet) {
+        run_outputs ro = { &x, &meta };
+        if (cli_publish(o, dir, write_outputs, &ro, 1, err) == SPC_OK && cli_trace_commit(&trace, err) == SPC_OK &&
+            !o->quiet) {
             print_headline(&x.combined, dir, sc->time_unit);
             if (o->trace != NULL)
                 printf("trace of replication 0 in %s\n", o->trace);
         }
     }
     cli_trace_close(&trace);
-    spc_output_close(&out);
     spc_experiment_release(&x);
     return err->code;
 }
@@ -443,10 +489,34 @@ static int finish_stdout(int code)
     return code == SPC_OK ? SPC_ERR_OUTPUT : code;
 }
 
+/* The one line for an error; a stop by a signal says which, and that
+ * nothing was written. */
+static void print_failure(const spc_error *err)
+{
+    if (err->code != SPC_ERR_INTERRUPTED) {
+        print_error(err->msg);
+        return;
+    }
+    char msg[200];
+    snprintf(msg, sizeof msg, "stopped by %s: nothing written, the output folder is as it was",
+             stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    print_error(msg);
+}
+
+/* The status, except that a stop by a signal exits 128 + the signal (130, 143). */
+static int exit_code(const spc_error *err)
+{
+    if (err->code == SPC_ERR_INTERRUPTED)
+        return 128 + (stop_signal != 0 ? (int)stop_signal : SIGINT);
+    return (int)err->code;
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
+    catch_signals();
     options o = { 0 };
+    o.stop = &stop_signal;
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);
     o.targets = malloc((size_t)argc * sizeof *o.targets);
@@ -463,8 +533,8 @@ int main(int argc, char **argv)
                         : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
                         : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
-            print_error(err.msg);
-        code = (int)err.code;
+            print_failure(&err);
+        code = exit_code(&err);
     }
     if (code >= 0) {
         free(o.sets);
@@ -487,7 +557,7 @@ int main(int argc, char **argv)
             cmd_run(&o, sc, lambda, rho, solved, &err);
     }
     if (err.code != SPC_OK)
-        print_error(err.msg);
+        print_failure(&err);
     free(lambda);
     free(rho);
     spc_scenario_free(sc);
@@ -496,5 +566,5 @@ int main(int argc, char **argv)
     free(o.targets);
     free(o.frees);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
-    return strcmp(o.command, "check") == 0 ? finish_stdout((int)err.code) : (int)err.code;
+    return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

@@ -80,7 +80,8 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
     batch_t *b = ctx;
     spc_experiment *x = b->x;
     unsigned rep = b->opts->first + i;
-    spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL };
+    spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL,
+                            .stop = b->opts->stop };
     spc_error *err = &b->reps[i].err;
     if (b->nunits == 1) {
         req.out = &x->rep[i], req.ts = &x->rep_ts[i], req.panel = &x->rep_panel[i], req.info = &x->info[i];
@@ -88,6 +89,10 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
         unit_slot *u = &b->reps[i].units[unit];
         req.out = &u->res, req.ts = &u->ts, req.panel = &u->panel, req.info = &u->info;
         err = &u->err;
+    }
+    if (req.stop != NULL && *req.stop) {
+        spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+        return;
     }
     spc_run_execute(b->sc, &req, err);
 }
@@ -218,7 +223,9 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
     if (st == SPC_OK)
         st = spc_pool_run(jobs, n, b.nunits, &work, &x->jobs, err);
     for (unsigned i = 0; st == SPC_OK && i < n; i++)
-        if (b.reps[i].err.code != SPC_OK)
+        if (b.reps[i].err.code == SPC_ERR_INTERRUPTED)
+            st = spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+        else if (b.reps[i].err.code != SPC_OK)
             st = spc_error_set(err, b.reps[i].err.code, "replication %u: %s", opts->first + i, b.reps[i].err.msg);
     batch_release(&b);
     x->wall_seconds = wall_now() - b.t0;
