@@ -188,6 +188,7 @@ static void copy_folder(const char *from, const char *dir)
 typedef struct {
     int code;   /* exit status, or 128 + the signal that killed it */
     char *err;  /* captured stderr, never NULL */
+    char *out;  /* captured stdout, never NULL */
 } run_result;
 
 static const char *binary(void)
@@ -213,12 +214,13 @@ static pid_t start(const char *tmp, const char *const *env, const char *const *a
         if (strncmp(environ[i], "SPCSIM_FAULT", 12) != 0)
             envp[k++] = environ[i];
     envp[k] = NULL;
-    char err[1024];
+    char err[1024], out[1024];
     path_join(err, sizeof err, tmp, "stderr");
+    path_join(out, sizeof out, tmp, "stdout");
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid;
     int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, (char *const *)envp);
@@ -232,7 +234,7 @@ static pid_t start(const char *tmp, const char *const *env, const char *const *a
 
 static run_result finish(const char *tmp, pid_t pid)
 {
-    run_result r = { -1, NULL };
+    run_result r = { -1, NULL, NULL };
     int status;
     while (pid > 0 && waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
@@ -245,6 +247,12 @@ static run_result finish(const char *tmp, pid_t pid)
     if (r.err == NULL)
         r.err = strdup("");
     unlink(err);
+    char out[1024];
+    path_join(out, sizeof out, tmp, "stdout");
+    r.out = spc_text_read_file(out, NULL);
+    if (r.out == NULL)
+        r.out = strdup("");
+    unlink(out);
     return r;
 }
 
@@ -268,6 +276,7 @@ static void run_seed(const char *tmp, const char *dir, const char *seed)
     run_result r = run(tmp, NULL, args);
     CU_ASSERT_EQUAL(r.code, 0);
     free(r.err);
+    free(r.out);
 }
 
 /* ---- (a), (b), (g): a re-run failing at every write point ---- */
@@ -318,6 +327,7 @@ static int fault_loop(const char *tmp, const char *kind)
             CU_ASSERT_EQUAL(r.code, 128 + SIGKILL);
         int done = r.code == 0;
         free(r.err);
+    free(r.out);
         if (done)
             break;
     }
@@ -369,6 +379,7 @@ static void test_small_tmpfs(void)
     CU_ASSERT_EQUAL(r.code, 5);
     CU_ASSERT_EQUAL(count_lines(r.err), 1);
     free(r.err);
+    free(r.out);
     CU_ASSERT_EQUAL(count_prefixed(small, ""), 0); /* no staging, no partial out */
     const char *umount_args[] = { "/bin/umount", small, NULL };
     if (posix_spawn(&pid, umount_args[0], NULL, NULL, (char *const *)umount_args, environ) == 0)
@@ -399,11 +410,57 @@ static void interrupt_run(int sig)
     CU_ASSERT_EQUAL(count_lines(r.err), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, sig == SIGINT ? "stopped by SIGINT" : "stopped by SIGTERM"));
     free(r.err);
+    free(r.out);
     snap(out, &after);
     CU_ASSERT(snap_equal(&before, &after));
     CU_ASSERT_EQUAL(count_prefixed(tmp, ".out.spcsim-staging-"), 0);
     snap_free(&before);
     snap_free(&after);
+    remove_tree(tmp);
+}
+
+/* --keep-partial: the k replications that completed, a whole output that
+ * says so; the resolved scenario reproduces it. */
+static void test_keep_partial(void)
+{
+    char tmp[64], out[1024], again[1024], cfg[1100];
+    make_tmp(tmp, sizeof tmp);
+    path_join(out, sizeof out, tmp, "out");
+    path_join(again, sizeof again, tmp, "again");
+    const char *args[] = { "run", TANDEM, "--set", "horizon=20000", "-r", "100000", "-j", "2", "--keep-partial",
+                           "-o", out, NULL };
+    pid_t pid = start(tmp, NULL, args);
+    CU_ASSERT_FATAL(pid > 0);
+    struct timespec pause = { 0, 700 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+    kill(pid, SIGINT);
+    run_result r = finish(tmp, pid);
+    CU_ASSERT_EQUAL(r.code, 130);
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "stopped by SIGINT: kept the "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "partial: stopped by SIGINT after "));
+    free(r.err);
+    free(r.out);
+    char json[1100];
+    path_join(json, sizeof json, out, "run.json");
+    char *text = spc_text_read_file(json, NULL);
+    CU_ASSERT(text != NULL && strstr(text, "  \"partial\": true,\n  \"replications_requested\": 100000,\n"
+                                           "  \"stopped_by\": \"SIGINT\",\n") != NULL);
+    free(text);
+    CU_ASSERT_EQUAL(count_prefixed(tmp, ".out.spcsim-staging-"), 0);
+    path_join(cfg, sizeof cfg, out, "scenario.resolved.cfg");
+    const char *rerun[] = { "run", cfg, "-q", "-o", again, NULL };
+    r = run(tmp, NULL, rerun);
+    CU_ASSERT_EQUAL(r.code, 0);
+    free(r.err);
+    free(r.out);
+    char a[1100], b[1100];
+    path_join(a, sizeof a, out, "summary.csv");
+    path_join(b, sizeof b, again, "summary.csv");
+    char *ta = spc_text_read_file(a, NULL), *tb = spc_text_read_file(b, NULL);
+    CU_ASSERT(ta != NULL && tb != NULL && strcmp(ta, tb) == 0);
+    free(ta);
+    free(tb);
     remove_tree(tmp);
 }
 
@@ -440,6 +497,7 @@ static void test_symlink_not_followed(void)
     run_result r = run(tmp, NULL, plot);
     CU_ASSERT_EQUAL(r.code, 0);
     free(r.err);
+    free(r.out);
     char *text = spc_text_read_file(victim, NULL);
     CU_ASSERT(text != NULL && strcmp(text, "victim\n") == 0);
     free(text);
@@ -464,6 +522,7 @@ static void test_stale_files_gone(void)
     run_result r = run(tmp, NULL, with);
     CU_ASSERT_EQUAL(r.code, 0);
     free(r.err);
+    free(r.out);
     CU_ASSERT(exists(panel));
     run_seed(tmp, out, "1");
     CU_ASSERT_FALSE(exists(panel));
@@ -481,6 +540,7 @@ static void expect_nothing(const char *tmp, const char *const *args, int code, c
         fprintf(stderr, "\n  expected '%s' in: %s", says, r.err);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, says));
     free(r.err);
+    free(r.out);
     CU_ASSERT_EQUAL(count_prefixed(tmp, ""), 0);
 }
 
@@ -543,6 +603,7 @@ static const CU_TestInfo tests[] = {
     { "a real 64k tmpfs (when mount is permitted)", test_small_tmpfs },
     { "SIGINT: exit 130, one line, OUT untouched", test_sigint },
     { "SIGTERM: exit 143, one line, OUT untouched", test_sigterm },
+    { "--keep-partial keeps the completed replications, labelled", test_keep_partial },
     { "a symbolic link planted in OUT is not followed", test_symlink_not_followed },
     { "files of an earlier run are gone (panel.csv)", test_stale_files_gone },
     { "validation errors create nothing", test_nothing_on_errors },

@@ -36,6 +36,9 @@ typedef struct {
                                sets: the runs stop soon (run.h), no replication
                                starts after it, and the experiment returns
                                SPC_ERR_INTERRUPTED */
+    int keep_partial;       /* when stopped: keep the k replications 0 .. k-1 that
+                               completed (x->n = k, combined over them) and
+                               still return SPC_ERR_INTERRUPTED */
 } spc_experiment_opts;
 
 typedef struct {

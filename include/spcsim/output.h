@@ -58,6 +58,9 @@ typedef struct {
     unsigned long long events;  /* over all replications */
     double wall_seconds;
     const double *lambda, *rho; /* per stage, NULL when unsolvable */
+    unsigned requested;         /* replications asked for; above `replications`
+                                   only for a run stopped with --keep-partial */
+    const char *stopped_by;     /* then the signal's name ("SIGINT"), else NULL */
 } spc_run_meta;
 
 /* replications.csv: replication,seed,scope,metric,value (one replication's

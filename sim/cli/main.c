@@ -85,6 +85,9 @@ static const char usage_more[] =
     "      --trace-window T0:T1  with --trace: only events from T0 to T1 (durations such\n"
     "                        as 2w:3w, or numbers in the scenario's time unit; either\n"
     "                        side may be empty)\n"
+    "      --keep-partial    run: when stopped by SIGINT or SIGTERM, write the k\n"
+    "                        replications that completed as a whole output, labelled\n"
+    "                        partial in run.json (exit 130 or 143 still)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
@@ -179,7 +182,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -218,6 +221,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "lever", required_argument, NULL, 'L' }, { "trace", required_argument, NULL, OPT_TRACE },
         { "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
+        { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -274,6 +278,7 @@ static int parse_args(int argc, char **argv, options *o)
             o->window = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case 'q': o->quiet = 1; break;
+        case OPT_KEEP_PARTIAL: o->keep_partial = 1; break;
         case 'r':
             if (!valid_count(optarg, 1000000))
                 return usage_error("--replications needs a whole number from 1 to 1000000 (got '%s')", optarg);
@@ -308,6 +313,8 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--esat-delta and --lever are only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
         return usage_error("%s", "--trace is only for run");
+    if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))
+        return usage_error("%s", "--keep-partial is only for run with a fixed number of replications (not --precision)");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
     if (optind >= argc)
@@ -431,6 +438,12 @@ static spc_status run_experiment(const options *o, const spc_scenario *sc, const
     return err->code;
 }
 
+/* The name of the signal that stopped the run. */
+static const char *stop_name(const options *o)
+{
+    return o->stop != NULL && *o->stop == SIGTERM ? "SIGTERM" : "SIGINT";
+}
+
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
                           const double *rho, int solved, spc_error *err)
 {
@@ -439,25 +452,43 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     spc_experiment x;
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
-    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
-                                 o->stop };
+    unsigned requested = (unsigned)sc->replications;
+    spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
+                                 o->keep_partial };
     /* the folder is checked, not made: nothing exists before the run is done;
      * the trace file first: a bad --trace path names the trace */
-    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
-        (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK) {
+    int ran = cli_trace_open(o, sc, &trace, err) == SPC_OK &&
+              cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
+              (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
+    /* --keep-partial: the replications that completed, written as a whole
+     * output (not stoppable any more: writing takes a moment) */
+    int partial = !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0;
+    if (ran || partial) {
         unsigned long long events = 0;
         for (unsigned i = 0; i < x.n; i++)
             events += x.info[i].events;
-        sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
+        sc->replications = (int)x.n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
         spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
-                              solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
+                              solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, requested,
+                              partial ? stop_name(o) : NULL };
         run_outputs ro = { &x, &meta };
-        if (cli_publish(o, dir, write_outputs, &ro, 1, err) == SPC_OK && cli_trace_commit(&trace, err) == SPC_OK &&
-            !o->quiet) {
+        options publish = *o;
+        if (partial) {
+            publish.stop = NULL;
+            spc_error_clear(err);
+        }
+        if (cli_publish(&publish, dir, write_outputs, &ro, 1, err) == SPC_OK &&
+            (partial || cli_trace_commit(&trace, err) == SPC_OK) && !o->quiet) {
+            if (partial)
+                printf("partial: stopped by %s after %u of %u replications; the outputs hold those %u "
+                       "(--keep-partial)\n", stop_name(o), x.n, requested, x.n);
             print_headline(&x.combined, dir, sc->time_unit);
-            if (o->trace != NULL)
+            if (o->trace != NULL && !partial)
                 printf("trace of replication 0 in %s\n", o->trace);
         }
+        if (partial && err->code == SPC_OK)
+            spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
+                          "(--keep-partial; run.json says partial)", x.n, requested, dir);
     }
     cli_trace_close(&trace);
     spc_experiment_release(&x);
@@ -497,9 +528,12 @@ static void print_failure(const spc_error *err)
         print_error(err->msg);
         return;
     }
-    char msg[200];
-    snprintf(msg, sizeof msg, "stopped by %s: nothing written, the output folder is as it was",
-             stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    char msg[sizeof err->msg + 40];
+    const char *name = stop_signal == SIGTERM ? "SIGTERM" : "SIGINT";
+    if (strcmp(err->msg, "interrupted") == 0)
+        snprintf(msg, sizeof msg, "stopped by %s: nothing written, the output folder is as it was", name);
+    else
+        snprintf(msg, sizeof msg, "stopped by %s: %s", name, err->msg);
     print_error(msg);
 }
 
