@@ -284,7 +284,7 @@ static void run_seed(const char *tmp, const char *dir, const char *seed)
 /* Re-runs seed 2 into out (holding seed 1's output) with the fault at each
  * write point k = 1, 2, ... until a run completes; each time out must be
  * the whole old output or the whole new one. Returns the points counted. */
-static int fault_loop(const char *tmp, const char *kind)
+static int fault_loop(const char *tmp, const char *kind, const char *more_env)
 {
     char out[1024], old[1024], ref[1024];
     path_join(out, sizeof out, tmp, "out");
@@ -302,7 +302,7 @@ static int fault_loop(const char *tmp, const char *kind)
         char at[64], fault[64];
         snprintf(at, sizeof at, "SPCSIM_FAULT_AFTER_WRITES=%d", k);
         snprintf(fault, sizeof fault, "SPCSIM_FAULT=%s", kind);
-        const char *env[] = { at, fault, NULL };
+        const char *env[] = { at, fault, more_env, NULL };
         const char *args[] = { "run", TANDEM, "--set", SHORT, "--seed", "2", "-q", "-o", out, NULL };
         run_result r = run(tmp, env, args);
         snapshot now;
@@ -344,7 +344,16 @@ static void test_killed_at_every_write(void)
 {
     char tmp[64];
     make_tmp(tmp, sizeof tmp);
-    fault_loop(tmp, "kill");
+    fault_loop(tmp, "kill", NULL);
+    remove_tree(tmp);
+}
+
+/* The same through the fallback for filesystems without RENAME_EXCHANGE. */
+static void test_killed_fallback(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    fault_loop(tmp, "kill", "SPCSIM_NO_EXCHANGE=1");
     remove_tree(tmp);
 }
 
@@ -352,7 +361,7 @@ static void test_full_disk_at_every_write(void)
 {
     char tmp[64];
     make_tmp(tmp, sizeof tmp);
-    fault_loop(tmp, "enospc");
+    fault_loop(tmp, "enospc", NULL);
     remove_tree(tmp);
 }
 
@@ -597,8 +606,37 @@ static void test_leftovers_cleaned(void)
     remove_tree(tmp);
 }
 
+/* A fallback exchange killed between its two renames left OUT missing and
+ * the old output in the -old folder: the next run puts it back, even when
+ * that run then fails. */
+static void test_fallback_window_restored(void)
+{
+    char tmp[64], out[1024], old[1024], ref[1024];
+    make_tmp(tmp, sizeof tmp);
+    path_join(out, sizeof out, tmp, "out");
+    path_join(old, sizeof old, tmp, ".out.spcsim-staging-q1W2e3-old");
+    path_join(ref, sizeof ref, tmp, "ref");
+    run_seed(tmp, ref, "1");
+    copy_folder(ref, old);
+    const char *env[] = { "SPCSIM_FAULT_AFTER_WRITES=1", NULL };
+    const char *args[] = { "run", TANDEM, "--set", SHORT, "--seed", "2", "-q", "-o", out, NULL };
+    run_result r = run(tmp, env, args);
+    CU_ASSERT_EQUAL(r.code, 5);
+    free(r.err);
+    free(r.out);
+    snapshot a, b;
+    snap(out, &a);
+    snap(ref, &b);
+    CU_ASSERT(snap_equal(&a, &b));
+    snap_free(&a);
+    snap_free(&b);
+    CU_ASSERT_FALSE(exists(old));
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a re-run killed at every write point: OUT old or new", test_killed_at_every_write },
+    { "the same without RENAME_EXCHANGE (the fallback)", test_killed_fallback },
     { "ENOSPC at every write point: exit 5, OUT old", test_full_disk_at_every_write },
     { "a real 64k tmpfs (when mount is permitted)", test_small_tmpfs },
     { "SIGINT: exit 130, one line, OUT untouched", test_sigint },
@@ -608,6 +646,7 @@ static const CU_TestInfo tests[] = {
     { "files of an earlier run are gone (panel.csv)", test_stale_files_gone },
     { "validation errors create nothing", test_nothing_on_errors },
     { "leftover staging folders of killed runs are cleaned", test_leftovers_cleaned },
+    { "a fallback killed between its renames: the next run restores OUT", test_fallback_window_restored },
     CU_TEST_INFO_NULL,
 };
 

@@ -25,7 +25,8 @@
  * removes leftovers of killed runs (their pattern only, and only when not
  * locked). Fault injection, for the tests: SPCSIM_FAULT_AFTER_WRITES=k
  * makes the k-th write point of a stage fail with ENOSPC, or with
- * SPCSIM_FAULT=kill makes the process SIGKILL itself there.
+ * SPCSIM_FAULT=kill makes the process SIGKILL itself there;
+ * SPCSIM_NO_EXCHANGE=1 takes the fallback as if the exchange were missing.
  */
 #ifndef SPCSIM_STAGE_H
 #define SPCSIM_STAGE_H
@@ -45,6 +46,7 @@ typedef struct {
     char *made;         /* the first parent folder this stage created, or NULL */
     unsigned long writes, fault_at; /* write points so far; fault at the k-th (0: never) */
     int fault_kill;     /* SIGKILL instead of ENOSPC */
+    int no_exchange;    /* SPCSIM_NO_EXCHANGE set: the fallback, as without RENAME_EXCHANGE */
     const volatile sig_atomic_t *stop; /* NULL, or the face's stop flag */
 } spc_stage;
 

@@ -309,6 +309,7 @@ static void read_faults(spc_stage *s)
     const char *k = getenv("SPCSIM_FAULT_AFTER_WRITES"), *kind = getenv("SPCSIM_FAULT");
     s->fault_at = k != NULL ? strtoul(k, NULL, 10) : 0;
     s->fault_kill = kind != NULL && strcmp(kind, "kill") == 0;
+    s->no_exchange = getenv("SPCSIM_NO_EXCHANGE") != NULL;
 }
 
 spc_status spc_stage_open(spc_stage *s, const char *target, const volatile sig_atomic_t *stop, spc_error *err)
@@ -460,7 +461,8 @@ spc_status spc_stage_commit(spc_stage *s, spc_error *err)
     int rc;
     if (lstat(s->target, &st) != 0 && errno == ENOENT) {
         rc = rename(s->path, s->target);
-    } else if ((rc = renameat2(AT_FDCWD, s->path, AT_FDCWD, s->target, RENAME_EXCHANGE)) == 0) {
+    } else if ((rc = s->no_exchange ? (errno = EINVAL, -1)
+                                    : renameat2(AT_FDCWD, s->path, AT_FDCWD, s->target, RENAME_EXCHANGE)) == 0) {
         old = s->path; /* the old output now has the staging name */
         s->path = NULL;
     } else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
