@@ -634,6 +634,55 @@ static void test_fallback_window_restored(void)
     remove_tree(tmp);
 }
 
+/* --trace: not inside the output folder; its folder is not created; a
+ * temporary trace of a killed run is removed; a link at FILE is replaced. */
+static void test_trace_file(void)
+{
+    char tmp[64], out[1024], inside[1100], nodir[1024], left[1024], t[1024], victim[1024];
+    make_tmp(tmp, sizeof tmp);
+    path_join(out, sizeof out, tmp, "out");
+    run_seed(tmp, out, "1");
+    path_join(inside, sizeof inside, out, "t.log");
+    const char *in[] = { "run", TANDEM, "--set", SHORT, "-q", "-o", out, "--trace", inside, NULL };
+    run_result r = run(tmp, NULL, in);
+    CU_ASSERT_EQUAL(r.code, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "outside the output folder"));
+    free(r.err);
+    free(r.out);
+    CU_ASSERT_FALSE(exists(inside));
+    path_join(nodir, sizeof nodir, tmp, "nodir/t.log");
+    const char *no[] = { "run", TANDEM, "--set", SHORT, "-q", "-o", out, "--trace", nodir, NULL };
+    r = run(tmp, NULL, no);
+    CU_ASSERT_EQUAL(r.code, 5);
+    free(r.err);
+    free(r.out);
+    path_join(nodir, sizeof nodir, tmp, "nodir");
+    CU_ASSERT_FALSE(exists(nodir));
+    path_join(left, sizeof left, tmp, ".t.log.spcsim-staging-a1B2c3");
+    path_join(t, sizeof t, tmp, "t.log");
+    path_join(victim, sizeof victim, tmp, "victim");
+    FILE *f = fopen(left, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fclose(f);
+    f = fopen(victim, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("victim\n", f);
+    fclose(f);
+    CU_ASSERT(symlink(victim, t) == 0);
+    const char *ok[] = { "run", TANDEM, "--set", SHORT, "-q", "-o", out, "--trace", t, NULL };
+    r = run(tmp, NULL, ok);
+    CU_ASSERT_EQUAL(r.code, 0);
+    free(r.err);
+    free(r.out);
+    CU_ASSERT_FALSE(exists(left));
+    struct stat st;
+    CU_ASSERT(lstat(t, &st) == 0 && S_ISREG(st.st_mode));
+    char *text = spc_text_read_file(victim, NULL);
+    CU_ASSERT(text != NULL && strcmp(text, "victim\n") == 0);
+    free(text);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a re-run killed at every write point: OUT old or new", test_killed_at_every_write },
     { "the same without RENAME_EXCHANGE (the fallback)", test_killed_fallback },
@@ -647,6 +696,7 @@ static const CU_TestInfo tests[] = {
     { "validation errors create nothing", test_nothing_on_errors },
     { "leftover staging folders of killed runs are cleaned", test_leftovers_cleaned },
     { "a fallback killed between its renames: the next run restores OUT", test_fallback_window_restored },
+    { "--trace: outside OUT, no folder made, leftovers cleaned, links replaced", test_trace_file },
     CU_TEST_INFO_NULL,
 };
 

@@ -33,7 +33,7 @@ typedef struct {
 } spc_output;
 
 /* Files in `stage` (dir is then its path, for messages), or, with stage
- * NULL, in dir: created with its parents, checked writable. */
+ * NULL, in dir, which must exist (nothing is created but the files). */
 spc_status spc_output_open(spc_output *o, const char *dir, spc_stage *stage, spc_error *err);
 
 /* A stream for file `name` inside the folder; owned by o. */

@@ -70,6 +70,15 @@ int spc_stage_create(spc_stage *s, const char *name);
 /* Puts the staging folder in place of the target (see above). */
 spc_status spc_stage_commit(spc_stage *s, spc_error *err);
 
+/* Removes leftovers of killed runs named for `name` in folder `parent`:
+ * staging folders, and temporary files of a lone output (--trace) named
+ * .NAME.spcsim-staging-XXXXXX, when no live run holds their lock. */
+void spc_stage_clean(const char *parent, const char *name);
+
+/* Takes the lock that marks fd (a staging folder or temporary file) as
+ * live; 0, or -1. */
+int spc_stage_lock(int fd);
+
 /* Removes the staging folder unless committed (and the parents this stage
  * created, when empty), and frees s; accepts a zeroed s. */
 void spc_stage_close(spc_stage *s);

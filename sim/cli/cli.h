@@ -92,6 +92,8 @@ typedef struct {
  * makes the tracer with --trace-events and --trace-window; without
  * --trace, t->tr stays NULL. Release with cli_trace_close, also on error. */
 spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t, spc_error *err);
+/* A usage error when the trace file would be inside the output folder dir. */
+spc_status cli_trace_check(const options *o, const char *outdir, spc_error *err);
 /* Renames the trace into place (after a successful run). */
 spc_status cli_trace_commit(cli_trace *t, spc_error *err);
 void cli_trace_close(cli_trace *t);

@@ -455,10 +455,10 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     unsigned requested = (unsigned)sc->replications;
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
                                  o->keep_partial };
-    /* the folder is checked, not made: nothing exists before the run is done;
-     * the trace file first: a bad --trace path names the trace */
-    int ran = cli_trace_open(o, sc, &trace, err) == SPC_OK &&
-              cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
+    /* the folder is checked, not made: nothing exists before the run is done
+     * but the trace's temporary file */
+    int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
+              cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
               (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
     /* --keep-partial: the replications that completed, written as a whole
      * output (not stoppable any more: writing takes a moment) */

@@ -20,31 +20,6 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* mkdir -p */
-static int make_dirs(const char *dir)
-{
-    if (dir[0] == '\0') {
-        errno = ENOENT;
-        return -1;
-    }
-    char *p = strdup(dir);
-    if (p == NULL)
-        return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int rc = (mkdir(p, 0777) != 0 && errno != EEXIST) ? -1 : 0;
-    free(p);
-    return rc;
-}
-
 spc_status spc_output_open(spc_output *o, const char *dir, spc_stage *stage, spc_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -54,11 +29,11 @@ spc_status spc_output_open(spc_output *o, const char *dir, spc_stage *stage, spc
         return o->dir ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     }
     struct stat st;
-    if (make_dirs(dir) != 0 || stat(dir, &st) != 0)
-        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot create the output folder: %s", dir,
-                             strerror(errno));
+    if (dir[0] == '\0' || stat(dir, &st) != 0)
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot open the folder: %s", dir,
+                             dir[0] == '\0' ? "no name" : strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot create the output folder: not a folder", dir);
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: not a folder", dir);
     if (access(dir, W_OK | X_OK) != 0)
         return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot write to the output folder: %s", dir, strerror(errno));
     o->dir = strdup(dir);
@@ -96,7 +71,7 @@ FILE *spc_output_file(spc_output *o, const char *name, spc_error *err)
     if (o->stage != NULL)
         return stage_file(o, name, err);
     char tmpname[256];
-    snprintf(tmpname, sizeof tmpname, ".%s.XXXXXX", name);
+    snprintf(tmpname, sizeof tmpname, ".%s.spcsim-staging-XXXXXX", name); /* cleaned after a kill: stage.h */
     char *final = join(o->dir, name), *temp = join(o->dir, tmpname);
     int fd = (final && temp) ? mkstemp(temp) : -1;
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
@@ -111,6 +86,7 @@ FILE *spc_output_file(spc_output *o, const char *name, spc_error *err)
         return NULL;
     }
     fchmod(fd, 0644);
+    spc_stage_lock(fd); /* live: no other run's spc_stage_clean removes it */
     o->final[o->n] = final;
     o->temp[o->n] = temp;
     o->f[o->n] = f;

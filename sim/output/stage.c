@@ -235,35 +235,41 @@ static int make_parents(spc_stage *s)
     return 0;
 }
 
-/* Removes staging folders of killed runs into the same place (not locked,
- * so no live run owns them); a "-old" folder of a fallback exchange killed
- * between its two renames is put back when the target is missing. */
-static void clean_leftovers(const spc_stage *s)
+/* Removes staging folders (and temporary files) of killed runs into the
+ * same place (not locked, so no live run owns them); a "-old" folder of a
+ * fallback exchange killed between its two renames is put back when the
+ * target is missing. */
+void spc_stage_clean(const char *parent, const char *name)
 {
-    DIR *d = opendir(s->parent);
+    DIR *d = opendir(parent);
     if (d == NULL)
         return;
     int pfd = dirfd(d);
     struct stat st;
-    int missing = fstatat(pfd, s->name, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT;
+    int missing = fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        int kind = staging_of(e->d_name, s->name);
+        int kind = staging_of(e->d_name, name);
         if (kind == 0)
             continue;
-        int fd = openat(pfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int fd = openat(pfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
             if (fd >= 0)
                 close(fd);
             continue;
         }
-        if (kind == 2 && missing && renameat(pfd, e->d_name, pfd, s->name) == 0)
+        if (kind == 2 && missing && renameat(pfd, e->d_name, pfd, name) == 0)
             missing = 0;
         else
             remove_at(pfd, e->d_name, 0);
         close(fd);
     }
     closedir(d);
+}
+
+int spc_stage_lock(int fd)
+{
+    return flock(fd, LOCK_EX | LOCK_NB);
 }
 
 /* Six letters or digits, different on every call. */
@@ -328,7 +334,7 @@ spc_status spc_stage_open(spc_stage *s, const char *target, const volatile sig_a
     read_faults(s);
     if (make_parents(s) != 0 || make_staging(s) != 0)
         return spc_error_set(err, SPC_ERR_OUTPUT, "%s: cannot create the output folder: %s", target, strerror(errno));
-    clean_leftovers(s);
+    spc_stage_clean(s->parent, s->name);
     return SPC_OK;
 }
 
@@ -431,7 +437,7 @@ static spc_status keep_user_files(spc_stage *s, spc_error *err)
 /* ---- putting in place ---- */
 
 /* The fallback without RENAME_EXCHANGE: the old folder aside, then the new
- * one in (NAME is missing in between; clean_leftovers puts it back if a
+ * one in (NAME is missing in between; spc_stage_clean puts it back if a
  * run is killed there). */
 static int swap_fallback(spc_stage *s, char **old)
 {
