@@ -683,6 +683,69 @@ static void test_trace_file(void)
     remove_tree(tmp);
 }
 
+/* Whether process pid is gone within about two seconds. */
+static int gone(pid_t pid)
+{
+    struct timespec step = { 0, 50 * 1000 * 1000 };
+    for (int i = 0; i < 40; i++) {
+        if (kill(pid, 0) != 0 && errno == ESRCH)
+            return 1;
+        nanosleep(&step, NULL);
+    }
+    return 0;
+}
+
+/* A stop while gnuplot draws: gnuplot (a stand-in that sleeps) is stopped
+ * with spcsim, by SIGINT (exit 130, OUT untouched) and by kill -9 of
+ * spcsim (it dies with its parent). */
+static void gnuplot_stopped(int sig)
+{
+    char tmp[64], out[1024], fake[1024], pidfile[1024], env[1100];
+    make_tmp(tmp, sizeof tmp);
+    path_join(out, sizeof out, tmp, "out");
+    path_join(fake, sizeof fake, tmp, "fake-gnuplot");
+    path_join(pidfile, sizeof pidfile, tmp, "gnuplot.pid");
+    run_seed(tmp, out, "1");
+    snapshot before, after;
+    snap(out, &before);
+    FILE *f = fopen(fake, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fprintf(f, "#!/bin/sh\necho $$ > %s\nexec sleep 30\n", pidfile);
+    fclose(f);
+    chmod(fake, 0755);
+    snprintf(env, sizeof env, "SPCSIM_GNUPLOT=%s", fake);
+    const char *envs[] = { env, NULL };
+    const char *args[] = { "run", TANDEM, "--set", SHORT, "--seed", "2", "-q", "-o", out, NULL };
+    pid_t pid = start(tmp, envs, args);
+    CU_ASSERT_FATAL(pid > 0);
+    struct timespec step = { 0, 50 * 1000 * 1000 };
+    char *text = NULL;
+    for (int i = 0; i < 100 && (text == NULL || strchr(text, '\n') == NULL); i++) {
+        free(text);
+        nanosleep(&step, NULL);
+        text = spc_text_read_file(pidfile, NULL);
+    }
+    CU_ASSERT_FATAL(text != NULL);
+    pid_t child = (pid_t)atol(text);
+    free(text);
+    kill(pid, sig);
+    run_result r = finish(tmp, pid);
+    CU_ASSERT_EQUAL(r.code, 128 + sig);
+    if (sig != SIGKILL)
+        CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    free(r.err);
+    free(r.out);
+    CU_ASSERT(child > 0 && gone(child));
+    snap(out, &after);
+    CU_ASSERT(snap_equal(&before, &after));
+    snap_free(&before);
+    snap_free(&after);
+    remove_tree(tmp);
+}
+
+static void test_gnuplot_stopped(void) { gnuplot_stopped(SIGINT); }
+static void test_gnuplot_dies_with_spcsim(void) { gnuplot_stopped(SIGKILL); }
+
 static const CU_TestInfo tests[] = {
     { "a re-run killed at every write point: OUT old or new", test_killed_at_every_write },
     { "the same without RENAME_EXCHANGE (the fallback)", test_killed_fallback },
@@ -690,6 +753,8 @@ static const CU_TestInfo tests[] = {
     { "a real 64k tmpfs (when mount is permitted)", test_small_tmpfs },
     { "SIGINT: exit 130, one line, OUT untouched", test_sigint },
     { "SIGTERM: exit 143, one line, OUT untouched", test_sigterm },
+    { "SIGINT while gnuplot draws: gnuplot stopped too, OUT untouched", test_gnuplot_stopped },
+    { "kill -9 while gnuplot draws: gnuplot dies with spcsim, OUT untouched", test_gnuplot_dies_with_spcsim },
     { "--keep-partial keeps the completed replications, labelled", test_keep_partial },
     { "a symbolic link planted in OUT is not followed", test_symlink_not_followed },
     { "files of an earlier run are gone (panel.csv)", test_stale_files_gone },

@@ -182,7 +182,8 @@ spc_status spc_stage_check(const char *target, spc_error *err)
         return spc_error_set(err, SPC_ERR_OUTPUT, "%.60s...: the output folder name is too long", target);
     char *parent = NULL, *name = NULL;
     if (split(target, &parent, &name) != 0)
-        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: names no output folder (give a folder's name)", target);
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s: give the output folder by its name (such as ../NAME), "
+                             "not as . or .. or /: it is replaced as a whole", target);
     struct stat st;
     spc_status rc = SPC_OK;
     char sub[256] = "";
