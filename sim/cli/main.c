@@ -444,6 +444,46 @@ static const char *stop_name(const options *o)
     return o->stop != NULL && *o->stop == SIGTERM ? "SIGTERM" : "SIGINT";
 }
 
+/* What cmd_run knows once the replications are done. */
+typedef struct {
+    const char *dir;
+    unsigned requested;   /* replications asked for */
+    int partial;          /* stopped, and --keep-partial keeps what completed */
+    const double *lambda, *rho;
+    cli_trace *trace;
+} run_done;
+
+/* Writes the run's whole output (partial: the completed replications,
+ * not stoppable any more: writing takes a moment), then the headline. */
+static spc_status publish_run(const options *o, spc_scenario *sc, const spc_experiment *x, const run_done *d,
+                              spc_error *err)
+{
+    unsigned long long events = 0;
+    for (unsigned i = 0; i < x->n; i++)
+        events += x->info[i].events;
+    sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
+    spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
+                          d->requested, d->partial ? stop_name(o) : NULL };
+    run_outputs ro = { x, &meta };
+    options publish = *o;
+    if (d->partial)
+        publish.stop = NULL;
+    if (cli_publish(&publish, d->dir, write_outputs, &ro, 1, err) != SPC_OK ||
+        (!d->partial && cli_trace_commit(d->trace, err) != SPC_OK))
+        return err->code;
+    if (!o->quiet && d->partial)
+        printf("partial: stopped by %s after %u of %u replications; the outputs hold those %u (--keep-partial)\n",
+               stop_name(o), x->n, d->requested, x->n);
+    if (!o->quiet)
+        print_headline(&x->combined, d->dir, sc->time_unit);
+    if (!o->quiet && o->trace != NULL && !d->partial)
+        printf("trace of replication 0 in %s\n", o->trace);
+    if (d->partial)
+        spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
+                      "(--keep-partial; run.json says partial)", x->n, d->requested, d->dir);
+    return err->code;
+}
+
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
                           const double *rho, int solved, spc_error *err)
 {
@@ -460,36 +500,12 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
               cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
               (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
-    /* --keep-partial: the replications that completed, written as a whole
-     * output (not stoppable any more: writing takes a moment) */
-    int partial = !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0;
-    if (ran || partial) {
-        unsigned long long events = 0;
-        for (unsigned i = 0; i < x.n; i++)
-            events += x.info[i].events;
-        sc->replications = (int)x.n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
-        spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
-                              solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, requested,
-                              partial ? stop_name(o) : NULL };
-        run_outputs ro = { &x, &meta };
-        options publish = *o;
-        if (partial) {
-            publish.stop = NULL;
-            spc_error_clear(err);
-        }
-        if (cli_publish(&publish, dir, write_outputs, &ro, 1, err) == SPC_OK &&
-            (partial || cli_trace_commit(&trace, err) == SPC_OK) && !o->quiet) {
-            if (partial)
-                printf("partial: stopped by %s after %u of %u replications; the outputs hold those %u "
-                       "(--keep-partial)\n", stop_name(o), x.n, requested, x.n);
-            print_headline(&x.combined, dir, sc->time_unit);
-            if (o->trace != NULL && !partial)
-                printf("trace of replication 0 in %s\n", o->trace);
-        }
-        if (partial && err->code == SPC_OK)
-            spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
-                          "(--keep-partial; run.json says partial)", x.n, requested, dir);
-    }
+    run_done d = { dir, requested, !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0,
+                   solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
+    if (d.partial)
+        spc_error_clear(err);
+    if (ran || d.partial)
+        publish_run(o, sc, &x, &d, err);
     cli_trace_close(&trace);
     spc_experiment_release(&x);
     return err->code;
