@@ -365,20 +365,45 @@ static void test_full_disk_at_every_write(void)
     remove_tree(tmp);
 }
 
-/* A real small filesystem, when this process may mount one. */
+/* Mounts a tmpfs of `size` on dir; 0, or -1 when not permitted here. */
+static int mount_tmpfs(const char *dir, const char *size)
+{
+    char opt[64];
+    snprintf(opt, sizeof opt, "size=%s", size);
+    const char *args[] = { "/bin/mount", "-t", "tmpfs", "-o", opt, "tmpfs", dir, NULL };
+    pid_t pid;
+    int status = -1;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    int rc = posix_spawn(&pid, args[0], &fa, NULL, (char *const *)args, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    return 0;
+}
+
+static void unmount(const char *dir)
+{
+    const char *args[] = { "/bin/umount", dir, NULL };
+    pid_t pid;
+    int status;
+    if (posix_spawn(&pid, args[0], NULL, NULL, (char *const *)args, environ) == 0)
+        waitpid(pid, &status, 0);
+}
+
+/* A real small filesystem, when this process may mount one: 64k holds no
+ * output (exit 5, nothing left); 600k holds one output but not two, so a
+ * re-run fails for want of space and leaves the old output as it was. */
 static void test_small_tmpfs(void)
 {
     char tmp[64], small[1024], out[1024];
     make_tmp(tmp, sizeof tmp);
     path_join(small, sizeof small, tmp, "small");
     CU_ASSERT_FATAL(mkdir(small, 0755) == 0);
-    const char *mount_args[] = { "/bin/mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small, NULL };
-    pid_t pid;
-    int status = -1;
-    if (posix_spawn(&pid, mount_args[0], NULL, NULL, (char *const *)mount_args, environ) != 0 ||
-        waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "\n  note: cannot mount a 64k tmpfs here (not permitted): the real full-disk variant "
-                        "is skipped (the fault-injected one runs)\n");
+    if (mount_tmpfs(small, "64k") != 0) {
+        fprintf(stderr, "\n  note: mount -t tmpfs is not permitted here: the real full-disk variants are "
+                        "skipped (the fault-injected ENOSPC test runs)\n");
         remove_tree(tmp);
         return;
     }
@@ -390,9 +415,25 @@ static void test_small_tmpfs(void)
     free(r.err);
     free(r.out);
     CU_ASSERT_EQUAL(count_prefixed(small, ""), 0); /* no staging, no partial out */
-    const char *umount_args[] = { "/bin/umount", small, NULL };
-    if (posix_spawn(&pid, umount_args[0], NULL, NULL, (char *const *)umount_args, environ) == 0)
-        waitpid(pid, &status, 0);
+    unmount(small);
+    if (mount_tmpfs(small, "600k") == 0) {
+        run_seed(tmp, out, "1");
+        snapshot before, after;
+        snap(out, &before);
+        const char *again[] = { "run", TANDEM, "--set", SHORT, "--seed", "2", "-q", "-o", out, NULL };
+        r = run(tmp, NULL, again);
+        CU_ASSERT_EQUAL(r.code, 5);
+        CU_ASSERT_EQUAL(count_lines(r.err), 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "No space left on device"));
+        free(r.err);
+        free(r.out);
+        snap(out, &after);
+        CU_ASSERT(before.n > 8 && snap_equal(&before, &after));
+        CU_ASSERT_EQUAL(count_prefixed(small, ""), 1); /* out, no staging */
+        snap_free(&before);
+        snap_free(&after);
+        unmount(small);
+    }
     remove_tree(tmp);
 }
 
