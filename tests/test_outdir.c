@@ -392,6 +392,58 @@ static void unmount(const char *dir)
         waitpid(pid, &status, 0);
 }
 
+/* plot DIR killed at every write point: DIR is the old folder (drawn
+ * without gnuplot: scripts, no figures) or the redrawn one, never a mix. */
+static void test_plot_killed_at_every_write(void)
+{
+    char tmp[64], out[1024], old[1024], ref[1024];
+    make_tmp(tmp, sizeof tmp);
+    path_join(out, sizeof out, tmp, "out");
+    path_join(old, sizeof old, tmp, "old");
+    path_join(ref, sizeof ref, tmp, "ref");
+    const char *no_gnuplot[] = { "SPCSIM_GNUPLOT=/nonexistent/gnuplot", NULL };
+    const char *args[] = { "run", TANDEM, "--set", SHORT, "-q", "-o", old, NULL };
+    run_result r = run(tmp, no_gnuplot, args);
+    CU_ASSERT_EQUAL(r.code, 0);
+    free(r.err);
+    free(r.out);
+    copy_folder(old, ref);
+    const char *plot_ref[] = { "plot", ref, "-q", NULL };
+    r = run(tmp, NULL, plot_ref);
+    CU_ASSERT_EQUAL(r.code, 0);
+    free(r.err);
+    free(r.out);
+    snapshot s_old, s_new;
+    snap(old, &s_old);
+    snap(ref, &s_new);
+    CU_ASSERT(!snap_equal(&s_old, &s_new));
+    int k = 1, as_old = 0, as_new = 0;
+    for (; k < 60; k++) {
+        copy_folder(old, out);
+        char at[64];
+        snprintf(at, sizeof at, "SPCSIM_FAULT_AFTER_WRITES=%d", k);
+        const char *env[] = { at, "SPCSIM_FAULT=kill", NULL };
+        const char *plot[] = { "plot", out, "-q", NULL };
+        r = run(tmp, env, plot);
+        snapshot now;
+        snap(out, &now);
+        int is_old = snap_equal(&now, &s_old), is_new = snap_equal(&now, &s_new);
+        CU_ASSERT(is_old || is_new);
+        as_old += is_old;
+        as_new += is_new;
+        snap_free(&now);
+        int done = r.code == 0;
+        free(r.err);
+        free(r.out);
+        if (done)
+            break;
+    }
+    CU_ASSERT(k < 60 && as_old > 0 && as_new > 0);
+    snap_free(&s_old);
+    snap_free(&s_new);
+    remove_tree(tmp);
+}
+
 /* A real small filesystem, when this process may mount one: 64k holds no
  * output (exit 5, nothing left); 600k holds one output but not two, so a
  * re-run fails for want of space and leaves the old output as it was. */
@@ -790,6 +842,7 @@ static void test_gnuplot_dies_with_spcsim(void) { gnuplot_stopped(SIGKILL); }
 static const CU_TestInfo tests[] = {
     { "a re-run killed at every write point: OUT old or new", test_killed_at_every_write },
     { "the same without RENAME_EXCHANGE (the fallback)", test_killed_fallback },
+    { "plot DIR killed at every write point: DIR old or redrawn", test_plot_killed_at_every_write },
     { "ENOSPC at every write point: exit 5, OUT old", test_full_disk_at_every_write },
     { "a real 64k tmpfs (when mount is permitted)", test_small_tmpfs },
     { "SIGINT: exit 130, one line, OUT untouched", test_sigint },
