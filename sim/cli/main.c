@@ -119,8 +119,17 @@ static const char usage_more[] =
  * folder (which is then removed, leaving the output folder as it was). */
 static volatile sig_atomic_t stop_signal;
 
+/* The first signal asks to stop cleanly; a second one (a run that does
+ * not stop soon enough) ends spcsim at once by the default action: the
+ * output folder is safe either way, and the next run removes the staging
+ * folder left behind. */
 static void on_signal(int sig)
 {
+    if (stop_signal != 0) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
     stop_signal = sig;
 }
 
