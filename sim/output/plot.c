@@ -202,8 +202,10 @@ spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnu
             spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s: gnuplot failed (exit %d)%s%s", spc_outdir_shown(d), script,
                           rc, *first_line(msg) ? ": " : "", first_line(msg));
         spc_error point;
+        char drawn[80];
         spc_error_clear(&point);
-        if (spc_stage_point(d->stage, fig->name, &point) != SPC_OK) { /* ENOSPC injected, or stopped */
+        snprintf(drawn, sizeof drawn, "%s.png", fig->name);
+        if (spc_stage_point(d->stage, drawn, &point) != SPC_OK) { /* ENOSPC injected, or stopped */
             *err = point;
             return err->code;
         }
