@@ -25,6 +25,7 @@ int tests_absence(void);
 int tests_teaching(void);
 int tests_trace(void);
 int tests_golden(void);
+int tests_outdir(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */
 int tests_add_suite(const char *name, const CU_TestInfo *tests);

@@ -16,7 +16,9 @@ typedef enum {
     SPC_ERR_USAGE = 2,    /* bad command line */
     SPC_ERR_READ = 3,     /* scenario file cannot be opened or read */
     SPC_ERR_INVALID = 4,  /* scenario has a syntax error or a bad setting */
-    SPC_ERR_OUTPUT = 5    /* output folder or file cannot be written */
+    SPC_ERR_OUTPUT = 5,   /* output folder or file cannot be written */
+    SPC_ERR_INTERRUPTED = 130 /* stopped by SIGINT or SIGTERM (main.c exits
+                                 128 + the signal: 130 or 143) */
 } spc_status;
 
 typedef struct {

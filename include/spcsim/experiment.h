@@ -32,6 +32,13 @@ typedef struct {
                                0: the machine's processors */
     int progress;           /* report progress on stderr */
     spc_trace *trace;       /* NULL, or where replication 0 is logged (trace.h) */
+    const volatile sig_atomic_t *stop; /* NULL, or a flag the face's signal handler
+                               sets: the runs stop soon (run.h), no replication
+                               starts after it, and the experiment returns
+                               SPC_ERR_INTERRUPTED */
+    int keep_partial;       /* when stopped: keep the k replications 0 .. k-1 that
+                               completed (x->n = k, combined over them) and
+                               still return SPC_ERR_INTERRUPTED */
 } spc_experiment_opts;
 
 typedef struct {

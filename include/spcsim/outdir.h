@@ -12,9 +12,12 @@
 #include <stddef.h>
 
 #include "spcsim/error.h"
+#include "spcsim/stage.h"
 
 typedef struct {
     char *dir;                  /* owned */
+    spc_stage *stage;           /* not owned: set by the caller when dir is a
+                                   staging folder (files then go through it) */
     int summary, timeseries;    /* run: summary.csv, timeseries.csv present */
     int compare, sweep, chain;  /* compare.csv, sweep.csv, chain.csv present */
     int run_json;               /* run.json present and read */
@@ -36,6 +39,9 @@ int spc_outdir_empty(const spc_outdir *d);
 
 /* dir/name into buf (always terminated); returns 0, or -1 when it does not fit. */
 int spc_outdir_path(const spc_outdir *d, const char *name, char *buf, size_t size);
+
+/* The folder's name for messages: the stage's target, else dir. */
+const char *spc_outdir_shown(const spc_outdir *d);
 
 /* Frees what d owns; accepts a zeroed d. */
 void spc_outdir_release(spc_outdir *d);

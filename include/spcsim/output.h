@@ -1,10 +1,14 @@
 /*
- * output.h -- an output folder written all at once, or not at all.
+ * output.h -- the files of an output, written all at once or not at all.
  *
- * Each file is written to a hidden temporary file in the folder and only
- * renamed into place by spc_output_commit, after every file was written
- * without error. A run that fails or is interrupted leaves the previous
- * outputs (or nothing), never a half-written file.
+ * Inside a staging folder (stage.h, the usual case) each file is created
+ * under its own name with O_EXCL|O_NOFOLLOW, and spc_output_commit closes
+ * them, checks every write and counts a write point per file; the folder
+ * as a whole is put in place later by spc_stage_commit. Without a stage
+ * (the --trace file) each file is written to a hidden temporary file
+ * beside it and renamed into place by spc_output_commit. Either way a run
+ * that fails or is interrupted leaves the previous outputs (or nothing),
+ * never a half-written file.
  */
 #ifndef SPCSIM_OUTPUT_H
 #define SPCSIM_OUTPUT_H
@@ -15,24 +19,28 @@
 #include "spcsim/results.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
+#include "spcsim/stage.h"
 
 #define SPC_OUTPUT_MAX_FILES 16
 
 typedef struct {
     char *dir;
+    spc_stage *stage;       /* not owned; NULL: temporary files and rename */
     size_t n;
     char *final[SPC_OUTPUT_MAX_FILES];
     char *temp[SPC_OUTPUT_MAX_FILES];
     FILE *f[SPC_OUTPUT_MAX_FILES];
 } spc_output;
 
-/* Creates dir (and its parents) and checks that files can be written there. */
-spc_status spc_output_open(spc_output *o, const char *dir, spc_error *err);
+/* Files in `stage` (dir is then its path, for messages), or, with stage
+ * NULL, in dir, which must exist (nothing is created but the files). */
+spc_status spc_output_open(spc_output *o, const char *dir, spc_stage *stage, spc_error *err);
 
 /* A stream for file `name` inside the folder; owned by o. */
 FILE *spc_output_file(spc_output *o, const char *name, spc_error *err);
 
-/* Closes every file and renames all into place; on any error removes them. */
+/* Closes every file, checks the writes (a write point of the stage each)
+ * and, without a stage, renames all into place; on any error removes them. */
 spc_status spc_output_commit(spc_output *o, spc_error *err);
 
 /* Removes the temporary files and frees o (safe after commit too). */
@@ -50,6 +58,9 @@ typedef struct {
     unsigned long long events;  /* over all replications */
     double wall_seconds;
     const double *lambda, *rho; /* per stage, NULL when unsolvable */
+    unsigned requested;         /* replications asked for; above `replications`
+                                   only for a run stopped with --keep-partial */
+    const char *stopped_by;     /* then the signal's name ("SIGINT"), else NULL */
 } spc_run_meta;
 
 /* replications.csv: replication,seed,scope,metric,value (one replication's

@@ -55,7 +55,10 @@ int spc_plot_find_gnuplot(const char *program, char *buf, size_t size);
 /* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
  * in the folder, and marks the figures drawn. A script that fails has its
  * figures removed; the error names the first failing script with gnuplot's
- * first line of complaint (SPC_ERR_INTERNAL), the others are still drawn. */
+ * first line of complaint (SPC_ERR_INTERNAL), the others are still drawn.
+ * gnuplot runs in its own process group; when the stage's stop flag is
+ * set it is sent SIGTERM and this returns SPC_ERR_INTERRUPTED. Each figure
+ * is a write point of d->stage (SPC_ERR_OUTPUT by fault injection). */
 spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err);
 
 /* Removes the figures of set that are not marked drawn (left from an

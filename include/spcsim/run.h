@@ -9,6 +9,7 @@
 #ifndef SPCSIM_RUN_H
 #define SPCSIM_RUN_H
 
+#include <signal.h> /* sig_atomic_t only: the model handles no signals */
 #include <stdint.h>
 
 #include "spcsim/error.h"
@@ -35,6 +36,9 @@ typedef struct {
     spc_panel *panel;      /* with customers, one row per period, tagged with the unit */
     spc_trace *trace;      /* every event of the run is logged there (trace.h) */
     spc_run_info *info;    /* set to the run's events and end time */
+    const volatile sig_atomic_t *stop; /* NULL, or a flag (set by the face's signal
+                              handler): when nonzero the run stops within 4096
+                              events with SPC_ERR_INTERRUPTED */
 } spc_run_request;
 
 /* Runs one unit of one replication of sc, from the first event to the

@@ -5,6 +5,7 @@
 #ifndef SPCSIM_CLI_H
 #define SPCSIM_CLI_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "spcsim/error.h"
@@ -39,6 +40,9 @@ typedef struct {
     const char *trace;      /* run: --trace FILE */
     const char *trace_events; /* run: --trace-events KINDS (checked by parse_args) */
     const char *trace_window; /* run: --trace-window T0:T1 (syntax checked by parse_args) */
+    int keep_partial;       /* run: --keep-partial */
+    const volatile sig_atomic_t *stop; /* main.c's flag: the signal (SIGINT, SIGTERM) that
+                                        asked to stop, 0 while none did */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -54,8 +58,22 @@ typedef struct {
 } cli_override_buf;
 const char **cli_overrides(const options *o, cli_override_buf *buf, size_t room, size_t *n);
 
-/* The output folder: -o DIR, else output/<name><suffix>. */
-void cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size);
+/* The output folder: -o DIR, else output/<name><suffix>; checked
+ * (spc_stage_check) but not created: SPC_ERR_OUTPUT when it cannot be one. */
+spc_status cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size,
+                      spc_error *err);
+
+/* Writes a command's whole output into a staging folder beside dir
+ * (stage.h): write(stage, ctx), then with `figures` the scripts, figures
+ * and report.html, then puts it in place at once. On any error, or when
+ * stopped by a signal, dir is left as it was. */
+typedef spc_status (*cli_writer)(spc_stage *st, const void *ctx, spc_error *err);
+spc_status cli_publish(const options *o, const char *dir, cli_writer write, const void *ctx, int figures,
+                       spc_error *err);
+
+/* cli_publish of one file, `name`, written by write(f, what). */
+spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
+                            const void *what, int figures, spc_error *err);
 
 spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
@@ -76,13 +94,16 @@ typedef struct {
  * makes the tracer with --trace-events and --trace-window; without
  * --trace, t->tr stays NULL. Release with cli_trace_close, also on error. */
 spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t, spc_error *err);
+/* A usage error when the trace file would be inside the output folder dir. */
+spc_status cli_trace_check(const options *o, const char *outdir, spc_error *err);
 /* Renames the trace into place (after a successful run). */
 spc_status cli_trace_commit(cli_trace *t, spc_error *err);
 void cli_trace_close(cli_trace *t);
 
-/* cli_plot.c: after the outputs in dir are written, the gnuplot scripts,
- * the figures and report.html; and the `plot DIR` command. */
-spc_status cli_figures(const char *dir, spc_error *err);
+/* cli_plot.c: after the outputs in the staging folder are written, the
+ * gnuplot scripts, the figures and report.html there; and the `plot DIR`
+ * command (a staged copy of DIR with new figures, then exchanged). */
+spc_status cli_figures(spc_stage *st, spc_error *err);
 spc_status cli_plot(const options *o, spc_error *err);
 
 #endif

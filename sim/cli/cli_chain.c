@@ -80,16 +80,8 @@ static spc_status report(const options *o, const spc_scenario *base, const spc_l
     t.lever_base = r->base_value;
     t.lever_variant = r->value;
     char dir[4096];
-    cli_outdir(o, base->name, "-chain", dir, sizeof dir);
-    spc_output out;
-    FILE *f;
-    if (spc_output_open(&out, dir, err) == SPC_OK && (f = spc_output_file(&out, "chain.csv", err)) != NULL) {
-        write_chain(f, &t);
-        spc_output_commit(&out, err);
-    }
-    spc_output_close(&out);
-    if (err->code == SPC_OK)
-        cli_figures(dir, err);
+    if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK)
+        cli_publish_file(o, dir, "chain.csv", write_chain, &t, 1, err);
     if (err->code == SPC_OK && !o->quiet) {
         print_table(&t, lever);
         printf("outputs in %s/: chain.csv\n", dir);
@@ -112,7 +104,12 @@ spc_status cli_chain(const options *o, spc_error *err)
     cli_override_buf buf;
     const char **sets = cli_overrides(o, &buf, 0, &nsets);
     unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL };
+    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0 };
+    char dir[4096];
+    if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) != SPC_OK) { /* checked before the search */
+        spc_scenario_free(base);
+        return err->code;
+    }
     spc_lever_result r;
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");

@@ -45,10 +45,12 @@ spc_scenario *cli_load(const options *o, const char *path, const char *const *mo
     return sc;
 }
 
-void cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size)
+spc_status cli_outdir(const options *o, const char *name, const char *suffix, char *buf, size_t size,
+                      spc_error *err)
 {
-    if (o->outdir)
-        snprintf(buf, size, "%s", o->outdir);
-    else
-        snprintf(buf, size, "output/%s%s", name, suffix);
+    int n = o->outdir ? snprintf(buf, size, "%s", o->outdir) : snprintf(buf, size, "output/%s%s", name, suffix);
+    if (n < 0 || (size_t)n >= size)
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%.60s...: the output folder name is too long",
+                             o->outdir ? o->outdir : name);
+    return spc_stage_check(buf, err);
 }

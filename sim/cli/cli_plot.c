@@ -7,10 +7,20 @@
  * the command still succeeds: the scripts and the report (tables, no
  * figures) are written, and one line on standard error says how to get
  * the figures.
+ *
+ * Every command's output is staged (cli_publish, stage.h): the files, the
+ * figures and the report are made in a private folder beside the target,
+ * which is then exchanged with it in one step. `plot DIR` stages a copy
+ * of DIR's files, redraws there, and exchanges likewise.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "spcsim/outdir.h"
@@ -28,13 +38,17 @@ static spc_status figures(const spc_outdir *d, spc_error *err)
     if (set.n > 0 && !spc_plot_find_gnuplot(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot)) {
         fprintf(stderr, "spcsim: warning: %s not found: figures skipped (the .gp scripts are written); "
                 "to get them, install gnuplot (apt-get install gnuplot-nox, or make deps), then run: spcsim plot %s\n",
-                gnuplot, d->dir);
+                gnuplot, spc_outdir_shown(d));
         note = "gnuplot was not found when this report was written: install it (apt-get install gnuplot-nox, "
                "or make deps) and run spcsim plot on this folder to draw the figures.";
     } else if (set.n > 0) {
         spc_error gerr;
         spc_error_clear(&gerr);
-        if (spc_plot_draw(d, &set, gnuplot, &gerr) != SPC_OK) {
+        if (spc_plot_draw(d, &set, gnuplot, &gerr) == SPC_ERR_OUTPUT || gerr.code == SPC_ERR_INTERRUPTED) {
+            *err = gerr; /* a full disk, or stopped: the whole output fails */
+            return err->code;
+        }
+        if (gerr.code != SPC_OK) {
             fprintf(stderr, "spcsim: warning: %s\n", gerr.msg);
             note = "gnuplot failed on this figure (see the warning printed by spcsim).";
         }
@@ -43,12 +57,106 @@ static spc_status figures(const spc_outdir *d, spc_error *err)
     return spc_report_write(d, &set, note, err);
 }
 
-spc_status cli_figures(const char *dir, spc_error *err)
+spc_status cli_figures(spc_stage *st, spc_error *err)
 {
     spc_outdir d;
-    if (spc_outdir_read(&d, dir, err) == SPC_OK)
+    if (spc_outdir_read(&d, st->path, err) == SPC_OK) {
+        d.stage = st;
         figures(&d, err);
+    }
     spc_outdir_release(&d);
+    return err->code;
+}
+
+spc_status cli_publish(const options *o, const char *dir, cli_writer write, const void *ctx, int figs,
+                       spc_error *err)
+{
+    spc_stage st;
+    if (spc_stage_open(&st, dir, o->stop, err) == SPC_OK && write(&st, ctx, err) == SPC_OK &&
+        (!figs || cli_figures(&st, err) == SPC_OK))
+        spc_stage_commit(&st, err);
+    spc_stage_close(&st);
+    return err->code;
+}
+
+typedef struct {
+    const char *name;
+    void (*write)(FILE *, const void *);
+    const void *what;
+} one_file;
+
+static spc_status write_one(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const one_file *w = ctx;
+    spc_output out;
+    FILE *f;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, w->name, err)) != NULL) {
+        w->write(f, w->what);
+        spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    return err->code;
+}
+
+spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
+                            const void *what, int figs, spc_error *err)
+{
+    one_file w = { name, write, what };
+    return cli_publish(o, dir, write_one, &w, figs, err);
+}
+
+/* ---- plot DIR ---- */
+
+/* Copies dir/name into the staging folder (a regular file only: a
+ * symbolic link or anything else in DIR is not carried over). */
+static spc_status copy_in(spc_stage *st, const char *dir, const char *name, spc_error *err)
+{
+    char path[4600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int in = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat sb;
+    if (in < 0 || fstat(in, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        int folder = in >= 0 && S_ISDIR(sb.st_mode);
+        if (in >= 0)
+            close(in);
+        return folder ? spc_error_set(err, SPC_ERR_OUTPUT, "%s: holds the folder %s; plot redraws a folder as a "
+                                      "whole and would drop it, so the folder is left alone", dir, name)
+                      : SPC_OK;
+    }
+    int out = spc_stage_create(st, name);
+    char buf[65536];
+    ssize_t got = 0;
+    int bad = out < 0;
+    while (!bad && (got = read(in, buf, sizeof buf)) > 0)
+        for (ssize_t off = 0; off < got && !bad;) {
+            ssize_t put = write(out, buf + off, (size_t)(got - off));
+            bad = put < 0;
+            off += put > 0 ? put : 0;
+        }
+    bad = bad || got < 0;
+    int e = errno;
+    close(in);
+    if (out >= 0 && close(out) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad)
+        return spc_error_set(err, SPC_ERR_OUTPUT, "%s/%s: cannot copy: %s", st->shown, name, strerror(e));
+    return spc_stage_point(st, name, err);
+}
+
+/* The files of dir (not the hidden ones) into the staging folder. */
+static spc_status copy_folder(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const char *dir = ctx;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot open the folder: %s", dir, strerror(errno));
+    struct dirent *e;
+    while (err->code == SPC_OK && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            copy_in(st, dir, e->d_name, err);
+    closedir(d);
     return err->code;
 }
 
@@ -60,7 +168,8 @@ spc_status cli_plot(const options *o, spc_error *err)
         if (spc_outdir_empty(&d))
             spc_error_set(err, SPC_ERR_READ, "%s: no spcsim outputs here (summary.csv, timeseries.csv, compare.csv, "
                           "sweep.csv or chain.csv)", dir);
-        else if (figures(&d, err) == SPC_OK && !o->quiet)
+        else if (spc_stage_check(dir, err) == SPC_OK &&
+                 cli_publish(o, dir, copy_folder, dir, 1, err) == SPC_OK && !o->quiet)
             printf("figures and report.html redrawn in %s/\n", dir);
     }
     spc_outdir_release(&d);

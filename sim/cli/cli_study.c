@@ -69,19 +69,6 @@ static void print_compare(const spc_compare *c, const char *const *names)
     printf("(* significant at 5%%; %u replications with common random numbers)\n", c->replications);
 }
 
-static spc_status write_one(const char *dir, const char *file, void (*write)(FILE *, const void *),
-                            const void *what, spc_error *err)
-{
-    spc_output out;
-    FILE *f;
-    if (spc_output_open(&out, dir, err) == SPC_OK && (f = spc_output_file(&out, file, err)) != NULL) {
-        write(f, what);
-        spc_output_commit(&out, err);
-    }
-    spc_output_close(&out);
-    return err->code;
-}
-
 typedef struct {
     const spc_compare *c;
     const char *const *names;
@@ -98,7 +85,8 @@ static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
 /* Runs the base and every variant with the same replications. */
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
 {
-    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+                                 o->stop, 0 };
     for (size_t i = 0; i < n; i++)
         if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
             return err->code;
@@ -124,17 +112,15 @@ spc_status cli_compare(const options *o, spc_error *err)
         if ((sc[i] = load_variant(o, o->extra[i - 1], sc[0], err)) == NULL)
             goto done;
     }
-    if (run_all(o, sc, n, x, err) != SPC_OK)
+    char dir[4096];
+    if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK)
         goto done;
     for (size_t i = 1; i < n; i++)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
-    char dir[4096];
-    cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir);
     compare_out co = { &c, names };
-    if (write_one(dir, "compare.csv", write_compare, &co, err) == SPC_OK && cli_figures(dir, err) == SPC_OK &&
-        !o->quiet) {
+    if (cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err) == SPC_OK && !o->quiet) {
         print_compare(&c, names);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
@@ -162,8 +148,10 @@ spc_status cli_sweep(const options *o, spc_error *err)
     for (; sc != NULL && np < o->nparams; np++)
         if (spc_sweep_parse(o->params[np], &p[np], err) != SPC_OK)
             break;
-    if (err->code == SPC_OK) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+    char dir[4096];
+    if (err->code == SPC_OK && cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+                                     o->stop, 0 };
         char reps[64], seed[64];
         /* every point: the command line's seed and --set, then the replications */
         const char **more = calloc(o->nsets + 2, sizeof *more);
@@ -185,10 +173,7 @@ spc_status cli_sweep(const options *o, spc_error *err)
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
         free(more);
         if (st == SPC_OK) {
-            char dir[4096];
-            cli_outdir(o, sc->name, "-sweep", dir, sizeof dir);
-            if (write_one(dir, "sweep.csv", write_sweep, &s, err) == SPC_OK && cli_figures(dir, err) == SPC_OK &&
-                !o->quiet)
+            if (cli_publish_file(o, dir, "sweep.csv", write_sweep, &s, 1, err) == SPC_OK && !o->quiet)
                 printf("%zu points x %u replications; outputs in %s/: sweep.csv, report.html, figures\n",
                        s.npoints, opts.replications, dir);
         }
@@ -236,13 +221,14 @@ spc_status cli_warmup(const options *o, spc_error *err)
     memset(&x, 0, sizeof x);
     memset(&w, 0, sizeof w);
     if (sc != NULL) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+                                     o->stop, 0 };
         unsigned window = o->window ? o->window : 5;
         char dir[4096];
-        cli_outdir(o, sc->name, "-warmup", dir, sizeof dir);
-        if (spc_experiment_run(sc, &opts, &x, err) == SPC_OK &&
+        if (cli_outdir(o, sc->name, "-warmup", dir, sizeof dir, err) == SPC_OK &&
+            spc_experiment_run(sc, &opts, &x, err) == SPC_OK &&
             spc_warmup_analyse(x.rep_ts, x.n, scope, column, window, &w, err) == SPC_OK &&
-            write_one(dir, "warmup.csv", write_warmup, &w, err) == SPC_OK && !o->quiet)
+            cli_publish_file(o, dir, "warmup.csv", write_warmup, &w, 0, err) == SPC_OK && !o->quiet)
             printf("%s over %u replications, Welch window %u: MSER-5 suggests a warm-up of %.6g %s "
                    "(look at the moving average in %s/warmup.csv)\n",
                    metric, x.n, window, w.suggested, sc->time_unit, dir);
@@ -306,6 +292,29 @@ static void print_calibration(const spc_calibration *c, const spc_calibration_re
                c->target[k].value, r->value[k], r->lo[k], r->hi[k]);
 }
 
+/* What calibrate writes: the search's log while it runs, then calibrated.cfg. */
+typedef struct {
+    const options *o;
+    const char **sets;
+    size_t nsets;
+    const spc_calibration *c;
+    const spc_experiment_opts *opts;
+    spc_calibration_result *r;
+} calibrate_job;
+
+static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const calibrate_job *j = ctx;
+    spc_output out;
+    FILE *log;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
+        spc_calibrate(j->o->scenario, j->sets, j->nsets, j->c, j->opts, j->r, log, err) == SPC_OK &&
+        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK)
+        spc_output_commit(&out, err);
+    spc_output_close(&out);
+    return err->code;
+}
+
 spc_status cli_calibrate(const options *o, spc_error *err)
 {
     spc_calibration c;
@@ -315,26 +324,21 @@ spc_status cli_calibrate(const options *o, spc_error *err)
     for (size_t i = 0; i < o->nfrees && err->code == SPC_OK; i++)
         spc_calibration_add_free(&c, o->frees[i], err);
     spc_scenario *sc = err->code == SPC_OK ? cli_load(o, o->scenario, NULL, 0, err) : NULL;
-    if (sc != NULL) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL };
-        char seed[64], reps[64], dir[4096];
+    char dir[4096];
+    if (sc != NULL && cli_outdir(o, sc->name, "-calibrate", dir, sizeof dir, err) == SPC_OK) {
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL, o->stop, 0 };
+        char seed[64], reps[64];
         size_t nsets = 0;
         const char **sets = base_sets(o, seed, reps, opts.replications, &nsets);
-        cli_outdir(o, sc->name, "-calibrate", dir, sizeof dir);
-        spc_output out;
-        FILE *log;
         spc_calibration_result r;
+        calibrate_job job = { o, sets, nsets, &c, &opts, &r };
+        /* the log is written while the search runs: the staging folder is made first */
         if (sets == NULL)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-        else if (spc_output_open(&out, dir, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
-                 spc_calibrate(o->scenario, sets, nsets, &c, &opts, &r, log, err) == SPC_OK &&
-                 write_calibrated(&out, o->scenario, sets, nsets, &c, &r, err) == SPC_OK &&
-                 spc_output_commit(&out, err) == SPC_OK && !o->quiet) {
+        else if (cli_publish(o, dir, calibrate_into, &job, 0, err) == SPC_OK && !o->quiet) {
             print_calibration(&c, &r);
             printf("outputs in %s/: calibrated.cfg, calibrate.csv\n", dir);
         }
-        if (sets != NULL)
-            spc_output_close(&out);
         free(sets);
     }
     spc_scenario_free(sc);

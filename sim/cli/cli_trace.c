@@ -2,10 +2,14 @@
  * cli_trace.c -- `run --trace FILE`: the trace file of replication 0.
  *
  * The file is written like every other output: to a hidden temporary file
- * beside it, renamed into place only when the run and the other outputs
- * succeeded (output.c). A run that fails leaves the previous trace, or
- * none, never half a trace. The file is opened before the run starts, so
- * an unwritable path fails at once (exit 5), naming the file.
+ * beside it (.NAME.spcsim-staging-XXXXXX, locked while live, removed by the
+ * next run after a kill: stage.h), renamed into place only when the run
+ * and the other outputs succeeded (output.c); the rename replaces a link
+ * at FILE, never follows it. A run that fails leaves the previous trace,
+ * or none, never half a trace. The file is opened before the run starts,
+ * so an unwritable path fails at once (exit 5), naming the file; its
+ * folder must exist (nothing else is created), and it may not be the
+ * output folder, which is replaced as a whole.
  */
 #include <math.h>
 #include <string.h>
@@ -56,7 +60,8 @@ spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t
     spc_error inner;
     spc_error_clear(&inner);
     FILE *f = NULL;
-    if (spc_output_open(&t->out, dir, &inner) != SPC_OK || (f = spc_output_file(&t->out, name, &inner)) == NULL)
+    spc_stage_clean(dir, name);
+    if (spc_output_open(&t->out, dir, NULL, &inner) != SPC_OK || (f = spc_output_file(&t->out, name, &inner)) == NULL)
         return inner.code == SPC_ERR_OUTPUT ? cannot_write(o->trace, inner.msg, err)
                                             : spc_error_set(err, inner.code, "%s", inner.msg);
     t->tr = spc_trace_alloc(f, mask, t0, t1);
@@ -64,6 +69,19 @@ spc_status cli_trace_open(const options *o, const spc_scenario *sc, cli_trace *t
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     spc_trace_header(t->tr, sc->name, (unsigned long long)sc->seed, sc->time_unit, sc->units.count);
     return SPC_OK;
+}
+
+spc_status cli_trace_check(const options *o, const char *outdir, spc_error *err)
+{
+    char dir[4096];
+    const char *name;
+    if (o->trace == NULL || split_path(o->trace, dir, sizeof dir, &name) != 0)
+        return err->code;
+    struct stat a, b;
+    int inside = stat(dir, &a) == 0 && stat(outdir, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    return inside ? spc_error_set(err, SPC_ERR_USAGE, "--trace %s: put the trace outside the output folder %s, "
+                                  "which is replaced as a whole", o->trace, outdir)
+                  : err->code;
 }
 
 spc_status cli_trace_commit(cli_trace *t, spc_error *err)

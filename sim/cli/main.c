@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <math.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,9 @@ static const char usage_more[] =
     "      --trace-window T0:T1  with --trace: only events from T0 to T1 (durations such\n"
     "                        as 2w:3w, or numbers in the scenario's time unit; either\n"
     "                        side may be empty)\n"
+    "      --keep-partial    run: when stopped by SIGINT or SIGTERM, write the k\n"
+    "                        replications that completed as a whole output, labelled\n"
+    "                        partial in run.json (exit 130 or 143 still)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
@@ -98,9 +102,48 @@ static const char usage_more[] =
     "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
     "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
     "\n"
+    "Every command builds its outputs in a hidden staging folder beside DIR\n"
+    "(.NAME.spcsim-staging-XXXXXX) and puts it in place in one step: DIR holds the\n"
+    "whole old output or the whole new one, never a mix; files of an earlier run\n"
+    "that this one does not write are gone. A staging folder left by a killed run\n"
+    "is removed by the next run into the same DIR.\n"
+    "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
-    "            4 invalid scenario, 5 unwritable output.\n";
+    "            4 invalid scenario, 5 unwritable output, 130 stopped by SIGINT\n"
+    "            (Ctrl-C), 143 stopped by SIGTERM (nothing written, DIR as it was).\n";
 
+
+/* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
+ * did. The program's only mutable global: written by on_signal alone,
+ * read through options.stop by the runs (between events), the gnuplot
+ * runner (which then stops gnuplot's process group) and the staging
+ * folder (which is then removed, leaving the output folder as it was). */
+static volatile sig_atomic_t stop_signal;
+
+/* The first signal asks to stop cleanly; a second one (a run that does
+ * not stop soon enough) ends spcsim at once by the default action: the
+ * output folder is safe either way, and the next run removes the staging
+ * folder left behind. */
+static void on_signal(int sig)
+{
+    if (stop_signal != 0) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    stop_signal = sig;
+}
+
+/* No SA_RESTART: a read from gnuplot's pipe returns EINTR, so it is stopped at once. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 /* "spcsim: TEXT" on stderr, control characters escaped: one line, always. */
 static void print_error(const char *text)
@@ -149,7 +192,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -188,6 +231,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "lever", required_argument, NULL, 'L' }, { "trace", required_argument, NULL, OPT_TRACE },
         { "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
+        { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -244,6 +288,7 @@ static int parse_args(int argc, char **argv, options *o)
             o->window = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case 'q': o->quiet = 1; break;
+        case OPT_KEEP_PARTIAL: o->keep_partial = 1; break;
         case 'r':
             if (!valid_count(optarg, 1000000))
                 return usage_error("--replications needs a whole number from 1 to 1000000 (got '%s')", optarg);
@@ -278,6 +323,8 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--esat-delta and --lever are only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
         return usage_error("%s", "--trace is only for run");
+    if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))
+        return usage_error("%s", "--keep-partial is only for run with a fixed number of replications (not --precision)");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
     if (optind >= argc)
@@ -313,7 +360,12 @@ static void warn_loads(const spc_scenario *sc, const double *lambda, const doubl
                     sc->stages[i].capacity != SPC_CAPACITY_INFINITE ? " or block" : "");
 }
 
-static spc_status write_outputs(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
+typedef struct {
+    const spc_experiment *x;
+    const spc_run_meta *meta;
+} run_outputs;
+
+static spc_status write_files(spc_output *out, const spc_experiment *x, const spc_run_meta *meta, spc_error *err)
 {
     FILE *f;
     if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
@@ -337,6 +389,17 @@ static spc_status write_outputs(spc_output *out, const spc_experiment *x, const 
         return err->code;
     spc_scenario_write(meta->sc, f);
     return spc_output_commit(out, err);
+}
+
+/* The run's files into the staging folder (cli_publish). */
+static spc_status write_outputs(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const run_outputs *r = ctx;
+    spc_output out;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK)
+        write_files(&out, r->x, r->meta, err);
+    spc_output_close(&out);
+    return err->code;
 }
 
 static void print_headline(const spc_results *res, const char *dir, const char *unit)
@@ -385,36 +448,75 @@ static spc_status run_experiment(const options *o, const spc_scenario *sc, const
     return err->code;
 }
 
+/* The name of the signal that stopped the run. */
+static const char *stop_name(const options *o)
+{
+    return o->stop != NULL && *o->stop == SIGTERM ? "SIGTERM" : "SIGINT";
+}
+
+/* What cmd_run knows once the replications are done. */
+typedef struct {
+    const char *dir;
+    unsigned requested;   /* replications asked for */
+    int partial;          /* stopped, and --keep-partial keeps what completed */
+    const double *lambda, *rho;
+    cli_trace *trace;
+} run_done;
+
+/* Writes the run's whole output (partial: the completed replications,
+ * not stoppable any more: writing takes a moment), then the headline. */
+static spc_status publish_run(const options *o, spc_scenario *sc, const spc_experiment *x, const run_done *d,
+                              spc_error *err)
+{
+    unsigned long long events = 0;
+    for (unsigned i = 0; i < x->n; i++)
+        events += x->info[i].events;
+    sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
+    spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
+                          d->requested, d->partial ? stop_name(o) : NULL };
+    run_outputs ro = { x, &meta };
+    options publish = *o;
+    if (d->partial)
+        publish.stop = NULL;
+    if (cli_publish(&publish, d->dir, write_outputs, &ro, 1, err) != SPC_OK ||
+        (!d->partial && cli_trace_commit(d->trace, err) != SPC_OK))
+        return err->code;
+    if (!o->quiet && d->partial)
+        printf("partial: stopped by %s after %u of %u replications; the outputs hold those %u (--keep-partial)\n",
+               stop_name(o), x->n, d->requested, x->n);
+    if (!o->quiet)
+        print_headline(&x->combined, d->dir, sc->time_unit);
+    if (!o->quiet && o->trace != NULL && !d->partial)
+        printf("trace of replication 0 in %s\n", o->trace);
+    if (d->partial)
+        spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
+                      "(--keep-partial; run.json says partial)", x->n, d->requested, d->dir);
+    return err->code;
+}
+
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
                           const double *rho, int solved, spc_error *err)
 {
     char dir[4096];
-    cli_outdir(o, sc->name, "", dir, sizeof dir);
-    spc_output out;
     cli_trace trace;
     spc_experiment x;
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
-    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
-    memset(&out, 0, sizeof out);
-    /* the trace file first: a bad --trace path creates no output folder */
-    if (cli_trace_open(o, sc, &trace, err) == SPC_OK && spc_output_open(&out, dir, err) == SPC_OK &&
-        (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK) {
-        unsigned long long events = 0;
-        for (unsigned i = 0; i < x.n; i++)
-            events += x.info[i].events;
-        sc->replications = (int)x.n; /* precision mode: the resolved file reproduces the final N */
-        spc_run_meta meta = { SPC_VERSION, sc, x.n, x.jobs, events, x.wall_seconds,
-                              solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL };
-        if (write_outputs(&out, &x, &meta, err) == SPC_OK && cli_trace_commit(&trace, err) == SPC_OK &&
-            cli_figures(dir, err) == SPC_OK && !o->quiet) {
-            print_headline(&x.combined, dir, sc->time_unit);
-            if (o->trace != NULL)
-                printf("trace of replication 0 in %s\n", o->trace);
-        }
-    }
+    unsigned requested = (unsigned)sc->replications;
+    spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
+                                 o->keep_partial };
+    /* the folder is checked, not made: nothing exists before the run is done
+     * but the trace's temporary file */
+    int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
+              cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
+              (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
+    run_done d = { dir, requested, !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0,
+                   solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
+    if (d.partial)
+        spc_error_clear(err);
+    if (ran || d.partial)
+        publish_run(o, sc, &x, &d, err);
     cli_trace_close(&trace);
-    spc_output_close(&out);
     spc_experiment_release(&x);
     return err->code;
 }
@@ -444,12 +546,39 @@ static int finish_stdout(int code)
     return code == SPC_OK ? SPC_ERR_OUTPUT : code;
 }
 
+/* The one line for an error; a stop by a signal says which, and that
+ * nothing was written. */
+static void print_failure(const spc_error *err)
+{
+    if (err->code != SPC_ERR_INTERRUPTED) {
+        print_error(err->msg);
+        return;
+    }
+    char msg[sizeof err->msg + 40];
+    const char *name = stop_signal == SIGTERM ? "SIGTERM" : "SIGINT";
+    if (strcmp(err->msg, "interrupted") == 0)
+        snprintf(msg, sizeof msg, "stopped by %s: nothing written, the output folder is as it was", name);
+    else
+        snprintf(msg, sizeof msg, "stopped by %s: %s", name, err->msg);
+    print_error(msg);
+}
+
+/* The status, except that a stop by a signal exits 128 + the signal (130, 143). */
+static int exit_code(const spc_error *err)
+{
+    if (err->code == SPC_ERR_INTERRUPTED)
+        return 128 + (stop_signal != 0 ? (int)stop_signal : SIGINT);
+    return (int)err->code;
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
     if (argc >= 2 && strcmp(argv[1], "settings") == 0)
         return cli_settings(argc, argv);
+    catch_signals();
     options o = { 0 };
+    o.stop = &stop_signal;
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);
     o.targets = malloc((size_t)argc * sizeof *o.targets);
@@ -466,8 +595,8 @@ int main(int argc, char **argv)
                         : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
                         : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
-            print_error(err.msg);
-        code = (int)err.code;
+            print_failure(&err);
+        code = exit_code(&err);
     }
     if (code >= 0) {
         free(o.sets);
@@ -490,7 +619,7 @@ int main(int argc, char **argv)
             cmd_run(&o, sc, lambda, rho, solved, &err);
     }
     if (err.code != SPC_OK)
-        print_error(err.msg);
+        print_failure(&err);
     free(lambda);
     free(rho);
     spc_scenario_free(sc);
@@ -499,5 +628,5 @@ int main(int argc, char **argv)
     free(o.targets);
     free(o.frees);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
-    return strcmp(o.command, "check") == 0 ? finish_stdout((int)err.code) : (int)err.code;
+    return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

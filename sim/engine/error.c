@@ -55,6 +55,7 @@ const char *spc_status_name(spc_status code)
     case SPC_ERR_READ: return "unreadable scenario";
     case SPC_ERR_INVALID: return "invalid scenario";
     case SPC_ERR_OUTPUT: return "unwritable output";
+    case SPC_ERR_INTERRUPTED: return "interrupted";
     }
     return "unknown error";
 }

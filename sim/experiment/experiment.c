@@ -80,7 +80,8 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
     batch_t *b = ctx;
     spc_experiment *x = b->x;
     unsigned rep = b->opts->first + i;
-    spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL };
+    spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL,
+                            .stop = b->opts->stop };
     spc_error *err = &b->reps[i].err;
     if (b->nunits == 1) {
         req.out = &x->rep[i], req.ts = &x->rep_ts[i], req.panel = &x->rep_panel[i], req.info = &x->info[i];
@@ -88,6 +89,10 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
         unit_slot *u = &b->reps[i].units[unit];
         req.out = &u->res, req.ts = &u->ts, req.panel = &u->panel, req.info = &u->info;
         err = &u->err;
+    }
+    if (req.stop != NULL && *req.stop) {
+        spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+        return;
     }
     spc_run_execute(b->sc, &req, err);
 }
@@ -204,6 +209,31 @@ static spc_status batch_init(batch_t *b, spc_error *err)
     return SPC_OK;
 }
 
+/* Keeps the first k replications of x (the rest released). */
+static void keep_first(spc_experiment *x, unsigned k)
+{
+    for (unsigned i = k; i < x->n; i++) {
+        spc_results_release(&x->rep[i]);
+        spc_timeseries_release(&x->rep_ts[i]);
+        spc_panel_release(&x->rep_panel[i]);
+    }
+    x->n = k;
+}
+
+/* Stopped with keep_partial: the replications that completed before the
+ * first that did not, combined; SPC_ERR_INTERRUPTED either way. */
+static spc_status keep_partial(spc_experiment *x, const rep_slot *reps, spc_error *err)
+{
+    unsigned k = 0;
+    while (k < x->n && reps[k].err.code == SPC_OK)
+        k++;
+    keep_first(x, k);
+    if (k > 0 && (spc_experiment_combine(x->rep, k, &x->combined, err) != SPC_OK ||
+                  spc_timeseries_combine(x->rep_ts, k, &x->combined_ts) != 0))
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining the replications kept");
+    return spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+}
+
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *x, spc_error *err)
 {
@@ -218,8 +248,14 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
     if (st == SPC_OK)
         st = spc_pool_run(jobs, n, b.nunits, &work, &x->jobs, err);
     for (unsigned i = 0; st == SPC_OK && i < n; i++)
-        if (b.reps[i].err.code != SPC_OK)
+        if (b.reps[i].err.code == SPC_ERR_INTERRUPTED)
+            st = spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+        else if (b.reps[i].err.code != SPC_OK)
             st = spc_error_set(err, b.reps[i].err.code, "replication %u: %s", opts->first + i, b.reps[i].err.msg);
+    if (st == SPC_ERR_INTERRUPTED && opts->keep_partial && b.reps != NULL) {
+        spc_error_clear(err);
+        keep_partial(x, b.reps, err);
+    }
     batch_release(&b);
     x->wall_seconds = wall_now() - b.t0;
     if (st != SPC_OK)

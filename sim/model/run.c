@@ -63,6 +63,7 @@ typedef struct {
     spc_system_totals prev;     /* the chain's totals at the last report */
     spc_error *err;
     spc_trace *trace;           /* NULL: not traced */
+    const volatile sig_atomic_t *stop; /* NULL, or the caller's stop flag (run.h) */
 } spc_run;
 
 static spc_status schedule(spc_run *run, double t, uint32_t kind)
@@ -403,6 +404,10 @@ static int run_loop(spc_run *run)
         run->now = ev.time;
         run->events++;
         rc = dispatch(run, &ev);
+        if ((run->events & 4095u) == 0 && run->stop != NULL && *run->stop && rc == 0) {
+            spc_error_set(run->err, SPC_ERR_INTERRUPTED, "interrupted");
+            rc = -1;
+        }
         if (stuck > SPC_RUN_MAX_STUCK) {
             spc_error_set(run->err, SPC_ERR_INVALID, "%s: simulated time stands still at %g %s after %llu events "
                           "at the same instant (zero service times in a routing loop?)",
@@ -422,7 +427,8 @@ spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, s
         return err->code;
     spc_results *out = req->out;
     spc_run run = { .sc = sc, .state = sc, .unit = &unit, .key = SPC_UNIT_KEY(req->replication, unit.index),
-                    .err = err, .ts = req->ts, .panel = req->panel, .trace = req->trace };
+                    .err = err, .ts = req->ts, .panel = req->panel, .trace = req->trace,
+                    .stop = req->stop };
     spc_timeseries_init(&run.own_ts);
     if (run.ts == NULL)
         run.ts = &run.own_ts;

@@ -112,6 +112,11 @@ static spc_status read_run_json(spc_outdir *d, spc_error *err)
     return st;
 }
 
+const char *spc_outdir_shown(const spc_outdir *d)
+{
+    return d->stage != NULL ? d->stage->shown : d->dir;
+}
+
 spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
 {
     memset(d, 0, sizeof *d);

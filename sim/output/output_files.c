@@ -70,9 +70,14 @@ void spc_output_run_json(FILE *f, const spc_run_meta *m)
     json_string(f, sc->path);
     fputs(",\n  \"name\": ", f);
     json_string(f, sc->name);
-    fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %u,\n  \"jobs\": %u,\n"
-            "  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ",
+    fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %u,\n  \"jobs\": %u,\n",
             (unsigned long long)sc->seed, m->replications, m->jobs);
+    if (m->stopped_by != NULL) { /* only a run stopped with --keep-partial: other files keep their bytes */
+        fprintf(f, "  \"partial\": true,\n  \"replications_requested\": %u,\n  \"stopped_by\": ", m->requested);
+        json_string(f, m->stopped_by);
+        fputs(",\n", f);
+    }
+    fputs("  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ", f);
     json_string(f, sc->generator);
     fputs(",\n  \"time_unit\": ", f);
     json_string(f, sc->time_unit);

@@ -21,9 +21,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "plot_gp.h"
 
@@ -33,7 +37,7 @@ spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_er
 {
     memset(set, 0, sizeof *set);
     spc_output out;
-    if (spc_output_open(&out, d->dir, err) == SPC_OK) {
+    if (spc_output_open(&out, d->dir, d->stage, err) == SPC_OK) {
         if (d->summary)
             plot_stages(d, &out, set, err);
         if (d->timeseries && err->code == SPC_OK)
@@ -78,34 +82,41 @@ int spc_plot_find_gnuplot(const char *program, char *buf, size_t size)
     return 0;
 }
 
-/* Runs `gnuplot script` in dir; its output (stdout and stderr) into msg.
- * Returns its exit status, or -1 when it could not be run. */
-static int run_gnuplot(const char *gnuplot, const char *dir, const char *script, char *msg, size_t size)
+/* The child, between fork and exec: its own process group (so a terminal's
+ * Ctrl-C reaches spcsim only, which stops it), killed if spcsim dies
+ * (Linux), stdin from /dev/null, stdout and stderr into the pipe. */
+static void gnuplot_child(const char *gnuplot, const char *dir, const char *script, int fd[2], pid_t parent)
 {
-    int fd[2];
-    msg[0] = '\0';
-    if (pipe(fd) != 0)
-        return -1;
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fd[0]);
-        close(fd[1]);
-        return -1;
-    }
-    if (pid == 0) { /* the child: only calls that are safe after fork */
-        int null = open("/dev/null", O_RDONLY);
-        if (null < 0 || dup2(null, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0 || chdir(dir) != 0)
-            _exit(126);
-        close(fd[0]);
-        char *const argv[] = { (char *)gnuplot, (char *)script, NULL };
-        execv(gnuplot, argv);
-        _exit(127);
-    }
-    close(fd[1]);
+    setpgid(0, 0);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(126);
+#else
+    (void)parent;
+#endif
+    int null = open("/dev/null", O_RDONLY);
+    if (null < 0 || dup2(null, 0) < 0 || dup2(fd[1], 1) < 0 || dup2(fd[1], 2) < 0 || chdir(dir) != 0)
+        _exit(126);
+    close(fd[0]);
+    char *const argv[] = { (char *)gnuplot, (char *)script, NULL };
+    execv(gnuplot, argv);
+    _exit(127);
+}
+
+/* gnuplot's output into msg until it closes the pipe; once *stop is set,
+ * its process group is sent SIGTERM (once). Returns 1 when it was stopped. */
+static int read_child(int fd, pid_t pid, const volatile sig_atomic_t *stop, char *msg, size_t size)
+{
     size_t n = 0;
     char buf[512];
     ssize_t got;
-    while ((got = read(fd[0], buf, sizeof buf)) != 0) {
+    int stopped = 0;
+    while ((got = read(fd, buf, sizeof buf)) != 0) {
+        if (stop != NULL && *stop && !stopped) {
+            kill(-pid, SIGTERM);
+            stopped = 1;
+        }
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
@@ -114,11 +125,41 @@ static int run_gnuplot(const char *gnuplot, const char *dir, const char *script,
             msg[n++] = buf[i];
     }
     msg[n] = '\0';
+    return stopped || (stop != NULL && *stop);
+}
+
+/* Runs `gnuplot script` in dir; its output (stdout and stderr) into msg.
+ * Returns its exit status, -1 when it could not be run, -2 when stopped. */
+static int run_gnuplot(const char *gnuplot, const char *dir, const char *script, const volatile sig_atomic_t *stop,
+                       char *msg, size_t size)
+{
+    int fd[2];
+    msg[0] = '\0';
+    if (pipe(fd) != 0)
+        return -1;
+    pid_t parent = getpid(), pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        return -1;
+    }
+    if (pid == 0) /* the child: only calls that are safe after fork */
+        gnuplot_child(gnuplot, dir, script, fd, parent);
+    setpgid(pid, pid); /* also here, so kill(-pid) works at once */
+    close(fd[1]);
+    int stopped = read_child(fd[0], pid, stop, msg, size);
     close(fd[0]);
     int status;
-    while (waitpid(pid, &status, 0) < 0)
+    while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
             return -1;
+        if (stop != NULL && *stop && !stopped) {
+            kill(-pid, SIGTERM);
+            stopped = 1;
+        }
+    }
+    if (stopped)
+        return -2;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -143,20 +184,31 @@ static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
 
 spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err)
 {
+    const volatile sig_atomic_t *stop = d->stage != NULL ? d->stage->stop : NULL;
     for (size_t i = 0; i < set->n; i++) {
         spc_plot_figure *fig = &set->fig[i];
         char script[80], msg[2048];
         snprintf(script, sizeof script, "%s.gp", fig->name);
-        int rc = run_gnuplot(gnuplot, d->dir, script, msg, sizeof msg);
+        int rc = run_gnuplot(gnuplot, d->dir, script, stop, msg, sizeof msg);
         fig->drawn = rc == 0;
-        if (rc == 0)
-            continue;
-        remove_figures(d, fig);
+        if (rc == -2)
+            return spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
+        if (rc != 0)
+            remove_figures(d, fig);
         if (rc < 0)
-            spc_error_set(err, SPC_ERR_INTERNAL, "%s: cannot run %s: %s", d->dir, gnuplot, strerror(errno));
-        else
-            spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s: gnuplot failed (exit %d)%s%s", d->dir, script, rc,
-                          *first_line(msg) ? ": " : "", first_line(msg));
+            spc_error_set(err, SPC_ERR_INTERNAL, "%s: cannot run %s: %s", spc_outdir_shown(d), gnuplot,
+                          strerror(errno));
+        else if (rc > 0)
+            spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s: gnuplot failed (exit %d)%s%s", spc_outdir_shown(d), script,
+                          rc, *first_line(msg) ? ": " : "", first_line(msg));
+        spc_error point;
+        char drawn[80];
+        spc_error_clear(&point);
+        snprintf(drawn, sizeof drawn, "%s.png", fig->name);
+        if (spc_stage_point(d->stage, drawn, &point) != SPC_OK) { /* ENOSPC injected, or stopped */
+            *err = point;
+            return err->code;
+        }
     }
     return err->code;
 }

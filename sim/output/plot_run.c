@@ -311,7 +311,7 @@ spc_status plot_timeseries(const spc_outdir *d, spc_output *out, spc_plot_set *s
     char path[4200];
     spc_csvtable t;
     if (spc_outdir_path(d, "timeseries.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read timeseries.csv", d->dir);
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read timeseries.csv", spc_outdir_shown(d));
     for (size_t s = 0; s < sizeof scopes / sizeof scopes[0] && err->code == SPC_OK; s++)
         scope_figures(d, &t, s, out, set, err);
     if (err->code == SPC_OK)
@@ -389,7 +389,7 @@ spc_status plot_stages(const spc_outdir *d, spc_output *out, spc_plot_set *set, 
     char path[4200];
     spc_csvtable t;
     if (spc_outdir_path(d, "summary.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read summary.csv", d->dir);
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read summary.csv", spc_outdir_shown(d));
     const series_info *pick[NSTAGE_BARS];
     double top[NSTAGE_BARS];
     int ci[NSTAGE_BARS];

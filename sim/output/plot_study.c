@@ -237,7 +237,7 @@ spc_status plot_compare(const spc_outdir *d, spc_output *out, spc_plot_set *set,
     char path[4200];
     spc_csvtable t;
     if (spc_outdir_path(d, "compare.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read compare.csv", d->dir);
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read compare.csv", spc_outdir_shown(d));
     const char *var[64];
     size_t nv = distinct(&t, spc_csvtable_column(&t, "variant"), var, 64);
     size_t parts = (nv + 1) / 2;
@@ -265,7 +265,7 @@ spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     char path[4200];
     spc_csvtable t;
     if (spc_outdir_path(d, "sweep.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read sweep.csv", d->dir);
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read sweep.csv", spc_outdir_shown(d));
     metric_id m[MAX_ROWS];
     size_t n = pick_metrics(&t, spc_csvtable_column(&t, "mean"), 0, m, MAX_ROWS);
     const char *x[256], *lines[16];
@@ -429,7 +429,7 @@ spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     char path[4200], title[200];
     spc_csvtable t;
     if (spc_outdir_path(d, "chain.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain.csv", d->dir);
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain.csv", spc_outdir_shown(d));
     metric_id m[MAX_ROWS];
     const char *label[MAX_ROWS];
     size_t n = chain_rows(&t, m, label, MAX_ROWS);

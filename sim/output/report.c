@@ -561,7 +561,7 @@ spc_status spc_report_write(const spc_outdir *d, const spc_plot_set *set, const 
 {
     spc_output out;
     FILE *f;
-    if (spc_output_open(&out, d->dir, err) == SPC_OK && (f = spc_output_file(&out, "report.html", err)) != NULL) {
+    if (spc_output_open(&out, d->dir, d->stage, err) == SPC_OK && (f = spc_output_file(&out, "report.html", err)) != NULL) {
         page(f, d, set, note);
         spc_output_commit(&out, err);
     }
