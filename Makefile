@@ -70,11 +70,11 @@ FLAGFILE = $(BUILD)/flags
 # The suites valgrind runs by default: the deterministic unit suites (calendar,
 # rng, dist, stats, scenario, trace), where an uninitialised read -- which
 # ASan and UBSan do not see -- would change results silently, and the cheap
-# ones that go through the rest (plot, cli, absence): about a minute under
+# ones that go through the rest (plot, cli, absence, golden): about a minute under
 # valgrind on 2 cores. The statistical suites (validation, stories,
 # experiment, customers, teaching, ...) take 4-8 minutes each there, half an
 # hour in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
-MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence
+MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
 TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN)
 VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=tests/valgrind.supp --error-exitcode=99
