@@ -6,7 +6,7 @@
 #                   SUITE=a,b runs only those suites; SANITIZE=1 for ASan+UBSan
 #   make check-layers  no file includes a header of a floor above its own
 #   make memcheck   test suites under valgrind: by default MEMCHECK_SUITES (the
-#                   unit suites, a minute); SUITE=all for every suite, SUITE=a,b for those
+#                   unit suites, a minute); SUITE=all for every suite (40+ min), SUITE=a,b
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
@@ -72,8 +72,8 @@ FLAGFILE = $(BUILD)/flags
 # ASan and UBSan do not see -- would change results silently, and the cheap
 # ones that go through the rest (plot, cli, absence, golden): about a minute under
 # valgrind on 2 cores. The statistical suites (validation, stories,
-# experiment, customers, teaching, ...) take 4-8 minutes each there, half an
-# hour in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
+# experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
+# more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
 MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
 TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN)
 VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
