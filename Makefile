@@ -88,7 +88,7 @@ DEB_cunit     = libcunit1-dev
 DEPS_FIRST = $(filter deps,$(MAKECMDGOALS))
 
 .PHONY: all help run check check-install check-layers memcheck bench golden deps \
-        pkgs-ok testpkgs-ok install uninstall clean FORCE
+        pkgs-ok testpkgs-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -119,11 +119,18 @@ pkgs-ok: | $(DEPS_FIRST)
 testpkgs-ok: | $(DEPS_FIRST)
 	$(call pkgcheck,$(PKGS) $(TESTPKGS))
 
-# Rebuild everything when the compiler or the flags change.
-$(FLAGFILE): FORCE | pkgs-ok
+# Rebuild everything when the compiler or the flags change: $(FLAGFILE) holds
+# them and is rewritten, when they differ, as the Makefile is read.
+FLAGS_NOW = $(strip $(CC) $(WARN) $(OPT) $(SANFLAGS) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LDLIBS))
+ifneq ($(filter-out clean help deps uninstall,$(or $(MAKECMDGOALS),all)),)
+  ifneq ($(FLAGS_NOW),$(file <$(FLAGFILE)))
+    $(shell mkdir -p $(BUILD))
+    $(file >$(FLAGFILE),$(FLAGS_NOW))
+  endif
+endif
+$(FLAGFILE):
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(subst ','\'',$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(LDLIBS))' > $@.new
-	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+	@printf '%s\n' '$(subst ','\'',$(FLAGS_NOW))' > $@
 
 $(BUILD)/sim/%.o: sim/%.c $(FLAGFILE) | pkgs-ok
 	@mkdir -p $(dir $@)
@@ -217,7 +224,5 @@ uninstall:
 
 clean:
 	rm -rf build spcsim
-
-FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/cli/main.d $(BUILD)/bench/bench_engine.d
