@@ -75,7 +75,7 @@ FLAGFILE = $(BUILD)/flags
 # experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
 # more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
 MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
-TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN)
+TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 SPCSIM=./$(BIN)
 VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=tests/valgrind.supp --error-exitcode=99
 
