@@ -1,16 +1,24 @@
-# spcsim -- build, test, run, benchmark, install.
+# spcsim -- build, test, run, benchmark, install. `make help` lists the targets.
 #
-#   make            build ./spcsim
+#   make            build ./spcsim (needs gsl and libconfig, found with pkg-config)
 #   make run        build and run the default scenario (outputs in output/)
-#   make check      build and run every test (add SANITIZE=1 for ASan+UBSan)
+#   make check      build and run every test suite, with a table of their times;
+#                   SUITE=a,b runs only those suites; SANITIZE=1 for ASan+UBSan
 #   make check-layers  no file includes a header of a floor above its own
-#   make memcheck   the tests under valgrind (leaks, invalid accesses)
+#   make memcheck   test suites under valgrind: by default MEMCHECK_SUITES (the
+#                   unit suites, a minute); SUITE=all for every suite (40+ min), SUITE=a,b
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
-#   make deps       install the Debian packages spcsim needs (apt-get)
+#   make deps       install the Debian packages spcsim needs (apt-get; the only
+#                   target that installs anything): `make deps check`, `make deps run`
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
 #   make check-install  install and uninstall into a scratch DESTDIR (part of make check)
 #   make clean
+#
+# Flags: CPPFLAGS, CFLAGS and LDFLAGS (and LDLIBS) from the environment or the
+# command line are added after the project's own, so they can add to or
+# override them; -Werror stays unless you pass CFLAGS=-Wno-error or WERROR=0.
+# OPT (default -O2 -g) sets the optimisation; CC and PKG_CONFIG are honoured.
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
@@ -19,27 +27,34 @@ DATADIR   = $(PREFIX)/share/spcsim
 MANDIR    = $(PREFIX)/share/man
 SCENARIO ?= scenarios/sears.cfg
 
-CC       ?= cc
-PKGS      = gsl libconfig
-TESTPKGS  = cunit
-WARN      = -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-OPT      ?= -O2 -g
-BASEFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) $(OPT)
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS        = gsl libconfig
+TESTPKGS    = cunit
+WERROR     ?= 1
+WARN        = -Wall -Wextra -Wpedantic $(if $(filter 1,$(WERROR)),-Werror) -Wshadow \
+              -Wstrict-prototypes -Wmissing-prototypes
+OPT        ?= -O2 -g
 
 ifeq ($(SANITIZE),1)
-  BUILD   = build/san
+  BUILD    = build/san
   SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-  OPT     = -O1 -g
+  OPT      = -O1 -g
 else
-  BUILD   = build/release
+  BUILD    = build/release
   SANFLAGS =
 endif
 
-# Evaluated when used, so that a `make deps` earlier in the same make run counts.
-PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS    = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
-TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKGS))
-TEST_LIBS   = $(shell pkg-config --libs $(TESTPKGS))
+# Evaluated when used, after the pkg-config check has passed.
+PKG_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS    = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -lpthread
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TESTPKGS))
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TESTPKGS))
+
+# The project's flags first, the user's after them.
+ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS  = $(SANFLAGS) $(CFLAGS) $(LDFLAGS)
 
 FLOORS   = engine scenario model experiment output cli
 LIB_SRC  = $(filter-out sim/cli/main.c,$(foreach f,$(FLOORS),$(wildcard sim/$(f)/*.c)))
@@ -50,53 +65,114 @@ LIB      = $(BUILD)/libspcsim.a
 BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
+FLAGFILE = $(BUILD)/flags
 
-.PHONY: all run check check-install check-layers memcheck bench golden deps deps-ok install uninstall clean
+# The suites valgrind runs by default: the deterministic unit suites (calendar,
+# rng, dist, stats, scenario, trace), where an uninitialised read -- which
+# ASan and UBSan do not see -- would change results silently, and the cheap
+# ones that go through the rest (plot, cli, absence, golden): about a minute under
+# valgrind on 2 cores. The statistical suites (validation, stories,
+# experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
+# more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
+MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
+TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 SPCSIM=./$(BIN)
+VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --suppressions=tests/valgrind.supp --error-exitcode=99
+
+# Module -> Debian package, for the message when one is missing.
+DEB_gsl       = libgsl-dev
+DEB_libconfig = libconfig-dev
+DEB_cunit     = libcunit1-dev
+
+# `make deps check` (or run, ...): install first, even under -j.
+DEPS_FIRST = $(filter deps,$(MAKECMDGOALS))
+
+.PHONY: all help run check check-install check-layers memcheck bench golden deps \
+        pkgs-ok testpkgs-ok install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
 
-deps-ok:
-	@sh .ci/deps.sh --check >/dev/null 2>&1 || sh .ci/deps.sh
+help:
+	@sed -n '/^#/!q; s/^# \{0,1\}//p' Makefile
 
 deps:
 	@sh .ci/deps.sh
 
-$(BUILD)/sim/%.o: sim/%.c | deps-ok
-	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+# pkg-config finds the libraries, or make stops naming what to install.
+define pkgcheck
+@command -v $(PKG_CONFIG) >/dev/null 2>&1 || { \
+	  echo "spcsim: $(PKG_CONFIG) not found; install it (Debian: apt-get install pkg-config, or make deps)" >&2; exit 1; }; \
+	missing=; debs=; for m in $(1); do $(PKG_CONFIG) --exists $$m || missing="$$missing $$m"; done; \
+	[ -z "$$missing" ] || { \
+	  echo "spcsim: missing libraries, not found by $(PKG_CONFIG) (module -> Debian/Ubuntu package):" >&2; \
+	  for m in $$missing; do case $$m in \
+	    gsl) d=$(DEB_gsl);; libconfig) d=$(DEB_libconfig);; cunit) d=$(DEB_cunit);; *) d=$$m;; esac; \
+	    debs="$$debs $$d"; echo "  $$m -> $$d" >&2; done; \
+	  echo "Install them with 'make deps' (Debian/Ubuntu: apt-get install$$debs)," >&2; \
+	  echo "or with your system's package manager; if they are elsewhere, set PKG_CONFIG_PATH." >&2; exit 1; }
+endef
 
-$(BUILD)/tests/%.o: tests/%.c | deps-ok
-	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
+pkgs-ok: | $(DEPS_FIRST)
+	$(call pkgcheck,$(PKGS))
 
-$(BUILD)/bench/%.o: bench/%.c | deps-ok
+testpkgs-ok: | $(DEPS_FIRST)
+	$(call pkgcheck,$(PKGS) $(TESTPKGS))
+
+# Rebuild everything when the compiler or the flags change: $(FLAGFILE) holds
+# them and is rewritten, when they differ, as the Makefile is read.
+FLAGS_NOW = $(strip $(CC) $(WARN) $(OPT) $(SANFLAGS) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LDLIBS))
+ifneq ($(filter-out clean help deps uninstall,$(or $(MAKECMDGOALS),all)),)
+  ifneq ($(FLAGS_NOW),$(file <$(FLAGFILE)))
+    $(shell mkdir -p $(BUILD))
+    $(file >$(FLAGFILE),$(FLAGS_NOW))
+  endif
+endif
+$(FLAGFILE):
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@printf '%s\n' '$(subst ','\'',$(FLAGS_NOW))' > $@
+
+$(BUILD)/sim/%.o: sim/%.c $(FLAGFILE) | pkgs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c $(FLAGFILE) | testpkgs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) -Itests $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/bench/%.o: bench/%.c $(FLAGFILE) | pkgs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/sim/cli/main.o $(LIB)
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BIN): $(BUILD)/sim/cli/main.o $(LIB) $(FLAGFILE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
 
-$(TESTBIN): $(TEST_OBJ) $(LIB)
-	$(CC) $(SANFLAGS) -o $@ $^ $(TEST_LIBS) $(PKG_LIBS)
+$(TESTBIN): $(TEST_OBJ) $(LIB) $(FLAGFILE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
 
-$(BENCHBIN): $(BUILD)/bench/bench_engine.o $(LIB)
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BENCHBIN): $(BUILD)/bench/bench_engine.o $(LIB) $(FLAGFILE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
 
 run: $(BIN)
 	./$(BIN) run $(SCENARIO)
 
 # LSAN_OPTIONS / --suppressions: libconfig 1.5's own leak on some syntax errors.
-# Then report.html in headless Chromium (skipped when chromium is absent).
+# Without SUITE: the layering check, every suite (a table of their times at the
+# end), report.html in headless Chromium (skipped when chromium is absent) and
+# check-install. With SUITE=name[,name...]: only those suites.
 check: $(BIN) $(TESTBIN)
+ifeq ($(strip $(SUITE)),)
 	@sh tests/check_layers.sh
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp SPCSIM=./$(BIN) $(TESTBIN)
+	$(TEST_ENV) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
 	@$(MAKE) --no-print-directory check-install
+else
+	$(TEST_ENV) $(TESTBIN) $(SUITE)
+endif
 
 # The floors of sim/ (engine < scenario < model < experiment < output < cli):
 # no file includes a header of a floor above its own (docs/architecture.md).
@@ -117,10 +193,15 @@ check-install: $(BIN)
 	if command -v groff >/dev/null 2>&1; then test -z "$$(groff -man -ww -z docs/spcsim.1 2>&1)"; fi && \
 	echo "check-install: make install and uninstall (DESTDIR) ok"
 
-# The tests under valgrind: no leaks, no invalid reads (slow: minutes).
+# Suites under valgrind: uninitialised reads, invalid accesses, leaks.
+# Default MEMCHECK_SUITES (seconds); SUITE=all runs every suite (half an hour).
 memcheck: $(BIN) $(TESTBIN)
-	SPCSIM=./$(BIN) valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	  --suppressions=tests/valgrind.supp --error-exitcode=99 $(TESTBIN)
+ifeq ($(SANITIZE),1)
+	@echo "memcheck: valgrind does not run sanitized binaries; drop SANITIZE=1" >&2; exit 1
+endif
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  echo "memcheck: valgrind not found (Debian: apt-get install valgrind)" >&2; exit 1; }
+	SPCSIM=./$(BIN) $(VALGRIND) $(TESTBIN) $(or $(strip $(SUITE)),$(MEMCHECK_SUITES))
 
 bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN)

@@ -1,12 +1,14 @@
 /*
  * test_main.c -- the CUnit runner: every suite, basic interface, exit code =
  * number of failed tests (not CU_get_error, which only reports CUnit's own
- * errors).
+ * errors). main() runs every suite or those named, then prints a table of
+ * the suites with their times and the line "N passed, N failed".
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <CUnit/Basic.h>
 #include <gsl/gsl_errno.h>
 
@@ -65,6 +67,114 @@ void tests_check_theory(const spc_results *r, const char *scope, const char *met
     CU_ASSERT(close);
 }
 
+/* Per-suite bookkeeping for the closing table (filled by the suite handlers). */
+#define MAX_SUITES 64
+static struct {
+    const char *name;
+    unsigned tests, failed;
+    double seconds;
+} suite_rows[MAX_SUITES];
+static size_t nsuite_rows;
+static unsigned tests_at_start, failed_at_start;
+static double suite_t0;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void on_suite_start(const CU_pSuite s)
+{
+    (void)s;
+    const CU_RunSummary *rs = CU_get_run_summary();
+    tests_at_start = rs->nTestsRun;
+    failed_at_start = rs->nTestsFailed;
+    suite_t0 = now_seconds();
+}
+
+static void on_suite_complete(const CU_pSuite s, const CU_pFailureRecord f)
+{
+    (void)f;
+    const CU_RunSummary *rs = CU_get_run_summary();
+    if (s->fActive && nsuite_rows < MAX_SUITES) { /* not the suites left out */
+        suite_rows[nsuite_rows].name = s->pName;
+        suite_rows[nsuite_rows].tests = rs->nTestsRun - tests_at_start;
+        suite_rows[nsuite_rows].failed = rs->nTestsFailed - failed_at_start;
+        suite_rows[nsuite_rows].seconds = now_seconds() - suite_t0;
+        nsuite_rows++;
+    }
+}
+
+static void list_suites(FILE *to)
+{
+    CU_pTestRegistry reg = CU_get_registry();
+    for (CU_pSuite s = reg->pSuite; s != NULL; s = s->pNext)
+        fprintf(to, "%s%s", s->pName, s->pNext != NULL ? " " : "\n");
+}
+
+/* Activates the suites named in args (each a name, a comma-separated list of
+ * names, or "all"), deactivates the others. No args: every suite. Returns 0,
+ * or -1 after naming a suite that does not exist. */
+static int select_suites(int nargs, char **args)
+{
+    CU_pTestRegistry reg = CU_get_registry();
+    int all = nargs == 0;
+    for (int i = 0; i < nargs; i++)
+        if (strcmp(args[i], "all") == 0)
+            all = 1;
+    for (CU_pSuite s = reg->pSuite; s != NULL; s = s->pNext)
+        CU_set_suite_active(s, all ? CU_TRUE : CU_FALSE);
+    if (all)
+        return 0;
+    for (int i = 0; i < nargs; i++) {
+        const char *p = args[i];
+        while (*p != '\0') {
+            size_t n = strcspn(p, ", ");
+            if (n > 0) {
+                char name[128];
+                if (n >= sizeof name) n = sizeof name - 1;
+                memcpy(name, p, n);
+                name[n] = '\0';
+                CU_pSuite s = CU_get_suite(name);
+                if (s == NULL) {
+                    fprintf(stderr, "run_tests: no suite named '%s'; the suites: ", name);
+                    list_suites(stderr);
+                    return -1;
+                }
+                CU_set_suite_active(s, CU_TRUE);
+            }
+            p += n;
+            p += strspn(p, ", ");
+        }
+    }
+    return 0;
+}
+
+static void print_table(void)
+{
+    unsigned tests = 0, failed = 0;
+    double seconds = 0;
+    printf("\n%-12s %6s %7s %9s\n", "suite", "tests", "failed", "seconds");
+    for (size_t i = 0; i < nsuite_rows; i++) {
+        printf("%-12s %6u %7u %9.2f\n", suite_rows[i].name, suite_rows[i].tests,
+               suite_rows[i].failed, suite_rows[i].seconds);
+        tests += suite_rows[i].tests;
+        failed += suite_rows[i].failed;
+        seconds += suite_rows[i].seconds;
+    }
+    printf("%-12s %6u %7u %9.2f\n", "total", tests, failed, seconds);
+}
+
+/*
+ *   run_tests                  every suite
+ *   run_tests NAME[,NAME...]   those suites (several arguments welcome; "all": every suite)
+ *   run_tests --list           print the suites' names
+ * Prints CUnit's verbose log, then a table of the suites run (tests, failed,
+ * seconds) and the closing line "N passed, N failed". Exit code: the number
+ * of failed tests (at most 255, never 0 when one failed); 1 on bad usage.
+ */
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -81,20 +191,33 @@ int main(int argc, char **argv)
             CU_cleanup_registry();
             return 1;
         }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    if (argc > 1) {
-        /* run one suite by name */
-        CU_pSuite s = CU_get_suite(argv[1]);
-        if (s == NULL) {
-            fprintf(stderr, "no suite named %s\n", argv[1]);
-            CU_cleanup_registry();
-            return 1;
-        }
-        CU_basic_run_suite(s);
-    } else {
-        CU_basic_run_tests();
+    if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+        list_suites(stdout);
+        CU_cleanup_registry();
+        return 0;
     }
-    int failed = (int)CU_get_number_of_tests_failed();
+    if (select_suites(argc - 1, argv + 1) != 0) {
+        CU_cleanup_registry();
+        return 1;
+    }
+    CU_set_fail_on_inactive(CU_FALSE); /* the suites not chosen are skipped, not failed */
+    CU_set_suite_start_handler(on_suite_start);
+    CU_set_suite_complete_handler(on_suite_complete);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_ErrorCode rc = CU_basic_run_tests();
+    const CU_RunSummary *rs = CU_get_run_summary();
+    unsigned run = rs->nTestsRun, failed = rs->nTestsFailed;
+    print_table();
+    if (rc != CUE_SUCCESS && failed == 0) {
+        fprintf(stderr, "run_tests: CUnit error: %s\n", CU_get_error_msg());
+        failed = 1;
+    }
+    if (run == 0) {
+        fprintf(stderr, "run_tests: no test ran\n");
+        failed = 1;
+    }
+    printf("%u passed, %u failed\n", run - rs->nTestsFailed, failed);
+    fflush(stdout);
     CU_cleanup_registry();
-    return failed;
+    return failed > 255 ? 255 : (int)failed;
 }
