@@ -529,14 +529,24 @@ static void test_keep_partial(void)
     make_tmp(tmp, sizeof tmp);
     path_join(out, sizeof out, tmp, "out");
     path_join(again, sizeof again, tmp, "again");
-    const char *args[] = { "run", TANDEM, "--set", "horizon=20000", "-r", "100000", "-j", "2", "--keep-partial",
+    const char *args[] = { "run", TANDEM, "--set", "horizon=2000", "-r", "100000", "-j", "2", "--keep-partial",
                            "-o", out, NULL };
-    pid_t pid = start(tmp, NULL, args);
-    CU_ASSERT_FATAL(pid > 0);
-    struct timespec pause = { 0, 700 * 1000 * 1000 };
-    nanosleep(&pause, NULL);
-    kill(pid, SIGINT);
-    run_result r = finish(tmp, pid);
+    /* The signal must come after at least one replication has completed:
+     * a loaded machine or a sanitizer build may need longer, so the pause
+     * doubles (0.5 s, 1 s, ... 8 s) until one has. */
+    run_result r = { 0 };
+    for (long ms = 500; ms <= 8000; ms *= 2) {
+        pid_t pid = start(tmp, NULL, args);
+        CU_ASSERT_FATAL(pid > 0);
+        struct timespec pause = { ms / 1000, (ms % 1000) * 1000 * 1000 };
+        nanosleep(&pause, NULL);
+        kill(pid, SIGINT);
+        r = finish(tmp, pid);
+        if (strstr(r.err, "kept the ") != NULL || ms == 8000)
+            break;
+        free(r.err);
+        free(r.out);
+    }
     CU_ASSERT_EQUAL(r.code, 130);
     CU_ASSERT_EQUAL(count_lines(r.err), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "stopped by SIGINT: kept the "));
