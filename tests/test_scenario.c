@@ -19,8 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "spcsim/cfgread.h"
 #include "spcsim/timeunits.h"
 #include "spcsim/text.h"
 #include "tests.h"
@@ -188,6 +190,63 @@ static void test_unreadable(void)
     expect_load_error(path, NULL, 0, SPC_ERR_READ, path);
     data_path(path, sizeof path, "bad");
     expect_load_error(path, NULL, 0, SPC_ERR_READ, path); /* a folder */
+}
+
+/* ---- bounded reading: FIFOs, size, includes ---- */
+
+#define SMALL_BODY "horizon = \"1w\";\narrivals = { rate = \"4/h\"; };\n" \
+    "stages = ({ name = \"a\"; servers = 1; service = { dist = \"exponential\"; mean = \"12min\"; }; });\n"
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs(text, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+}
+
+/* A FIFO as the scenario or as an include is refused at once (it used to
+ * block forever); a good include still reads; an oversized file is refused. */
+static void test_bounded_reading(void)
+{
+    char dir[] = "/tmp/spcsim-test-read-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char fifo[128], top[128], part[128], big[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo.cfg", dir);
+    snprintf(top, sizeof top, "%s/top.cfg", dir);
+    snprintf(part, sizeof part, "%s/part.cfg", dir);
+    snprintf(big, sizeof big, "%s/big.cfg", dir);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    expect_load_error(fifo, NULL, 0, SPC_ERR_READ, "fifo.cfg: cannot open the scenario: it is a FIFO");
+
+    write_file(part, "name = \"included\";\n");
+    write_file(top, "@include \"part.cfg\"\n" SMALL_BODY);
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(top, NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && strcmp(sc->name, "included") == 0);
+    spc_scenario_free(sc);
+
+    write_file(part, "name = 7;\n"); /* an error inside the include names the include */
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "part.cfg:1: name:");
+    write_file(top, "name = \"x\";\n@include \"fifo.cfg\"\n" SMALL_BODY);
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "top.cfg:2: @include \"fifo.cfg\"");
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "it is a FIFO (named pipe), not a regular file");
+
+    FILE *f = fopen(big, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("name = \"big\";\n# ", f);
+    for (long i = 0; i < SPC_SCENARIO_MAX_BYTES; i++)
+        fputc('a', f);
+    fputs("\n" SMALL_BODY, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    expect_load_error(big, NULL, 0, SPC_ERR_INVALID, "big.cfg: the scenario is too large");
+    write_file(top, "name = \"x\";\n@include \"big.cfg\"\n" SMALL_BODY);
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "top.cfg:2: @include \"big.cfg\"");
+
+    unlink(fifo), unlink(top), unlink(part), unlink(big);
+    rmdir(dir);
 }
 
 /* ---- --set overrides ---- */
@@ -450,6 +509,7 @@ static void test_round_trip(void)
 static const CU_TestInfo tests[] = {
     { "bad scenarios (tests/data/bad)", test_bad_files },
     { "unreadable file", test_unreadable },
+    { "FIFO, size and @include bounds", test_bounded_reading },
     { "--set creates a missing setting", test_set_creates_missing },
     { "--set replaces a value of another type", test_set_replaces_type },
     { "--set bare word is a string", test_set_bare_word },

@@ -25,6 +25,19 @@ typedef struct {
     double unit; /* seconds per time unit, once the time unit is known */
 } spc_cfg_reader;
 
+/* Bounds of reading (docs/scenario-reference.md 1): a scenario file is
+ * read whole, at most SPC_SCENARIO_MAX_BYTES; each @include file at most
+ * SPC_INCLUDE_MAX_BYTES, at most SPC_INCLUDE_MAX_FILES of them in all. */
+#define SPC_SCENARIO_MAX_BYTES (4L * 1024 * 1024)
+#define SPC_INCLUDE_MAX_BYTES (256L * 1024)
+#define SPC_INCLUDE_MAX_FILES 64
+
+/* Reads the scenario at path (and its includes) into cfg, refusing what is
+ * not a regular file or is too large; its settings carry path as their
+ * file, which must outlive cfg. SPC_ERR_READ: cannot be opened or is not a
+ * regular file; SPC_ERR_INVALID: syntax, size, or a bad @include. */
+spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err);
+
 /* Report an error about setting s / about a key missing from group g. */
 int spc_cfg_bad(spc_cfg_reader *r, const config_setting_t *s, const char *what);
 int spc_cfg_missing(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char *what);

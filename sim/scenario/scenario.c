@@ -12,7 +12,6 @@
  */
 #include "spcsim/scenario.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,31 +130,6 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
 
 /* ---- loading ---- */
 
-static spc_status read_file(config_t *cfg, const char *path, spc_error *err)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot open the scenario: %s", path, strerror(errno));
-    fclose(f);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-        config_set_include_dir(cfg, dir);
-    }
-    if (config_read_file(cfg, path))
-        return SPC_OK;
-    if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read the scenario", path);
-    /* libconfig's text is "syntax error" or a more precise one */
-    const char *text = config_error_text(cfg) ? config_error_text(cfg) : "syntax error";
-    int plain = strcmp(text, "syntax error") == 0;
-    return spc_error_set(err, SPC_ERR_INVALID, "%s:%d: syntax error%s%s",
-                         config_error_file(cfg) ? config_error_file(cfg) : path,
-                         config_error_line(cfg), plain ? "" : ": ", plain ? "" : text);
-}
-
 spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_error *err)
 {
     spc_scenario *sc = calloc(1, sizeof *sc);
@@ -180,7 +154,7 @@ spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
     config_t cfg;
     config_init(&cfg);
     spc_scenario *sc = NULL;
-    if (read_file(&cfg, path, err) != SPC_OK)
+    if (spc_cfgfile_read(&cfg, path, err) != SPC_OK)
         goto done;
     for (size_t i = 0; i < noverrides; i++)
         if (spc_override_apply(&cfg, overrides[i], err) != SPC_OK)
