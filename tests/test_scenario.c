@@ -249,6 +249,25 @@ static void test_bounded_reading(void)
     rmdir(dir);
 }
 
+/* A seed is kept exactly (not through a double), and --set refuses an
+ * integer libconfig would wrap. */
+static void test_seed_exact(void)
+{
+    char path[512];
+    data_path(path, sizeof path, "minimal.cfg");
+    const char *big[] = { "seed=9007199254740993L" }; /* 2^53 + 1 */
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, big, 1, &err);
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && sc->seed == 9007199254740993ULL);
+    spc_scenario_free(sc);
+    const char *over[] = { "seed=18446744073709551615L" };
+    expect_load_error(path, over, 1, SPC_ERR_INVALID, "--set: seed: integer out of range (got 18446744073709551615L)");
+    const char *wrap[] = { "seed=3000000000" };
+    expect_load_error(path, wrap, 1, SPC_ERR_INVALID, "needs an L (3000000000L)");
+}
+
 /* ---- --set overrides ---- */
 
 static spc_scenario *load_ok(const char *name, const char *const *sets, size_t nsets)
@@ -510,6 +529,7 @@ static const CU_TestInfo tests[] = {
     { "bad scenarios (tests/data/bad)", test_bad_files },
     { "unreadable file", test_unreadable },
     { "FIFO, size and @include bounds", test_bounded_reading },
+    { "seed exact, integers libconfig would wrap", test_seed_exact },
     { "--set creates a missing setting", test_set_creates_missing },
     { "--set replaces a value of another type", test_set_replaces_type },
     { "--set bare word is a string", test_set_bare_word },

@@ -38,6 +38,11 @@ typedef struct {
  * regular file; SPC_ERR_INVALID: syntax, size, or a bad @include. */
 spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err);
 
+/* Fills err (SPC_ERR_INVALID, "WHAT:LINE: NAME: integer out of range ...")
+ * when text holds an integer literal that libconfig 1.5 would silently
+ * wrap or clamp: above 2^31-1 without L, or beyond 64 bits. */
+spc_status spc_cfg_check_literals(const char *text, const char *what, spc_error *err);
+
 /* Report an error about setting s / about a key missing from group g. */
 int spc_cfg_bad(spc_cfg_reader *r, const config_setting_t *s, const char *what);
 int spc_cfg_missing(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char *what);

@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,125 @@ static int include_name(const char *line, char *name, size_t size)
     return *line == '"';
 }
 
+/* ---- integer literals libconfig would get wrong ---- */
+
+/* libconfig 1.5 wraps an integer without L above 2^31-1 into an int
+ * (3000000000 reads as -1294967296, 4294967297 as 1) and clamps or wraps one
+ * with L beyond 64 bits (18446744073709551615L reads as -1), silently. */
+
+static int ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '*' || c == '.';
+}
+
+/* The setting named before position p on its line ("seed" in "seed = 9"), or "". */
+static void name_before(const char *line, const char *p, char *name, size_t size)
+{
+    const char *eq = NULL;
+    for (const char *q = line; q < p; q++)
+        if (*q == '=' || *q == ':')
+            eq = q;
+    name[0] = '\0';
+    if (eq == NULL)
+        return;
+    const char *end = eq;
+    while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    const char *start = end;
+    while (start > line && ident_char(start[-1]))
+        start--;
+    snprintf(name, size, "%.*s", (int)(end - start), start);
+}
+
+/* 0 when the integer literal at p (digits, maybe 0x, maybe L) fits what
+ * libconfig reads it as; *len: its length. Floats are skipped. */
+static int literal_fits(const char *p, int negative, size_t *len)
+{
+    const char *q = p;
+    int hex = q[0] == '0' && (q[1] == 'x' || q[1] == 'X');
+    q += hex ? 2 : 0;
+    const char *digits = q;
+    while (hex ? ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F'))
+               : (*q >= '0' && *q <= '9'))
+        q++;
+    if (!hex && (*q == '.' || *q == 'e' || *q == 'E')) {
+        while (ident_char(*q) || ((*q == '+' || *q == '-') && (q[-1] == 'e' || q[-1] == 'E')))
+            q++;
+        *len = (size_t)(q - p);
+        return 1; /* a float */
+    }
+    int longer = *q == 'L';
+    while (*q == 'L')
+        q++;
+    *len = (size_t)(q - p);
+    while (digits < q && *digits == '0' && digits + 1 < q && digits[1] != 'L')
+        digits++;
+    size_t nd = 0;
+    unsigned long long v = 0;
+    for (const char *d = digits; d < q && *d != 'L'; d++, nd++) {
+        int x = *d <= '9' ? *d - '0' : (*d | 0x20) - 'a' + 10;
+        unsigned long long base = hex ? 16 : 10;
+        if (v > (~0ULL - (unsigned long long)x) / base)
+            return 0;
+        v = v * base + (unsigned long long)x;
+    }
+    unsigned long long max = longer ? (unsigned long long)INT64_MAX : (unsigned long long)INT32_MAX;
+    return v <= max + (negative && !hex ? 1u : 0u);
+}
+
+/* Fills err when text holds an integer literal libconfig would misread. */
+static int check_literals(const char *file, const char *text, spc_error *err)
+{
+    int line = 1;
+    const char *bol = text;
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '\n') {
+            line++, bol = p + 1;
+        } else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+            while (p[1] != '\0' && p[1] != '\n')
+                p++;
+        } else if (p[0] == '/' && p[1] == '*') {
+            for (p += 2; *p != '\0' && !(p[0] == '*' && p[1] == '/'); p++)
+                if (*p == '\n')
+                    line++, bol = p + 1;
+            if (*p == '\0')
+                break;
+            p++;
+        } else if (*p == '"') {
+            for (p++; *p != '\0' && *p != '"'; p++) {
+                if (*p == '\\' && p[1] != '\0')
+                    p++;
+                else if (*p == '\n')
+                    line++, bol = p + 1;
+            }
+            if (*p == '\0')
+                break;
+        } else if (*p >= '0' && *p <= '9' && (p == text || !ident_char(p[-1]) || p[-1] == '-')) {
+            if (p > text && p[-1] == '-' && p - 1 > text && ident_char(p[-2]))
+                continue; /* inside a name such as a-1 */
+            int negative = p > text && p[-1] == '-';
+            size_t len;
+            if (!literal_fits(p, negative, &len)) {
+                char name[200];
+                name_before(bol, p, name, sizeof name);
+                spc_error_set(err, SPC_ERR_INVALID, "%s:%d: %s%sinteger out of range (got %s%.*s): an "
+                              "integer above 2147483647 needs an L (3000000000L), and the largest "
+                              "is 9223372036854775807L", file, line, name, name[0] ? ": " : "",
+                              negative ? "-" : "", (int)(len < 40 ? len : 40), p);
+                return -1;
+            }
+            p += len - 1;
+        }
+    }
+    return 0;
+}
+
+spc_status spc_cfg_check_literals(const char *text, const char *what, spc_error *err)
+{
+    return check_literals(what, text, err) < 0 ? err->code : SPC_OK;
+}
+
 static int scan_includes(include_scan *s, const char *file, const char *text, int depth);
 
 /* Checks the file named by one @include of file:line, then its own includes. */
@@ -173,6 +293,8 @@ static int check_include(include_scan *s, const char *file, int line, const char
 
 static int scan_includes(include_scan *s, const char *file, const char *text, int depth)
 {
+    if (check_literals(file, text, s->err) < 0)
+        return -1;
     int line = 1;
     for (const char *p = text; *p != '\0'; line++) {
         char name[4096];
