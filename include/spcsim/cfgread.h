@@ -60,10 +60,11 @@ int spc_cfg_int(spc_cfg_reader *r, const config_setting_t *g, const char *key,
 int spc_cfg_string(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char **out);
 int spc_cfg_number(spc_cfg_reader *r, const config_setting_t *g, const char *key,
                    double lo, int lo_open, double hi, double *out);
-int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open, double *out);
+int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open,
+                        double hi, double *out);
 int spc_cfg_duration(spc_cfg_reader *r, const config_setting_t *g, const char *key,
                      double lo, int lo_open, double *out);
-int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double *out);
+int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double hi, double *out);
 
 /* Member `key` of g that must be of `type` (group or list); NULL if absent
  * (an error only when required) or of the wrong type (an error). */

@@ -114,7 +114,7 @@ static int read_entry(config_t *cfg, const config_setting_t *e, spc_scenario *sc
     if (config_setting_type(e) != CONFIG_TYPE_GROUP || at == NULL || set == NULL ||
         config_setting_length(e) != 2)
         return spc_error_set(inner, SPC_ERR_INVALID, "%s", "must be a group { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }"), -1;
-    if (spc_cfg_duration_of(&r, at, 0.0, 0, &iv->at) < 0)
+    if (spc_cfg_duration_of(&r, at, 0.0, 0, SPC_DURATION_MAX, &iv->at) < 0)
         return -1;
     int t = config_setting_type(set);
     if ((t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY) || config_setting_length(set) == 0)

@@ -92,10 +92,10 @@ static int read_scalar(spc_cfg_reader *r, const config_setting_t *g, const spc_s
         }
         /* fall through */
     case SPC_SET_DURATION:
-        got = spc_cfg_duration_of(r, cs, s->lo, s->lo_open, &v);
+        got = spc_cfg_duration_of(r, cs, s->lo, s->lo_open, s->hi, &v);
         break;
     case SPC_SET_RATE:
-        got = spc_cfg_rate_of(r, cs, s->lo_open, &v);
+        got = spc_cfg_rate_of(r, cs, s->lo_open, s->hi, &v);
         break;
     case SPC_SET_WHOLE: case SPC_SET_COUNT:
         got = read_whole(r, g, s, &v);
