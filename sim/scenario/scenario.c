@@ -116,11 +116,55 @@ static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_s
     return 0;
 }
 
+/* Every stage must have a way out: from each, some chain of routes with
+ * p > 0 leads to "deliver". Else orders that reach it circle for ever (the
+ * traffic equations have no solution and the run never drains). */
+static int check_exits(spc_cfg_reader *r, const config_setting_t *root, const spc_scenario *sc)
+{
+    size_t n = sc->nstages;
+    char *out = calloc(n ? n : 1, 1);
+    if (out == NULL) {
+        spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory");
+        return -1;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; !out[i] && k < sc->stages[i].nroutes; k++) {
+                const spc_route *rt = &sc->stages[i].routes[k];
+                if (rt->p > 0 && (rt->to == SPC_ROUTE_DELIVER || out[rt->to]))
+                    out[i] = 1, changed = 1;
+            }
+    }
+    /* name the first trapped stage with a routing of its own, else the first */
+    const config_setting_t *list = config_setting_get_member(root, "stages"), *stage = NULL, *routing = NULL;
+    size_t bad = n;
+    for (size_t i = 0; i < n && routing == NULL; i++) {
+        const config_setting_t *st = out[i] ? NULL : config_setting_get_elem(list, (unsigned)i);
+        if (st == NULL)
+            continue;
+        if (bad == n)
+            bad = i, stage = st;
+        if ((routing = config_setting_get_member(st, "routing")) != NULL)
+            bad = i, stage = st;
+    }
+    free(out);
+    if (bad == n)
+        return 0;
+    char msg[300];
+    snprintf(msg, sizeof msg, "orders at stage %s can never leave: no chain of routes from it leads to "
+             "\"deliver\" (a routing loop without exit)", sc->stages[bad].name);
+    if (routing != NULL)
+        return spc_cfg_bad(r, routing, msg);
+    return spc_cfg_bad(r, stage ? stage : root, msg);
+}
+
 static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     if (spc_settings_check_keys(r, root, "") < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
-        spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
+        spc_cfg_read_stages(r, root, sc) < 0 || check_exits(r, root, sc) < 0 ||
+        spc_cfg_read_arrivals(r, root, sc) < 0 ||
         spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||
         spc_cfg_read_finance(r, root, sc) < 0 || spc_cfg_read_units(r, root, sc) < 0 ||
         resolve_period(r, root, sc) < 0)
