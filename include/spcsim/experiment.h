@@ -32,6 +32,7 @@ typedef struct {
                                0: the machine's processors */
     int progress;           /* report progress on stderr */
     spc_trace *trace;       /* NULL, or where replication 0 is logged (trace.h) */
+    int force;              /* 1: run beyond the cost limits of cost.h (--force) */
 } spc_experiment_opts;
 
 typedef struct {
@@ -47,7 +48,8 @@ typedef struct {
 } spc_experiment;
 
 /* Runs the replications; fills *out (release with spc_experiment_release,
- * also after an error). */
+ * also after an error). A run beyond the cost limits is refused first
+ * (spc_cost_check, SPC_ERR_INVALID) unless opts->force. */
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *out, spc_error *err);
 void spc_experiment_release(spc_experiment *x);

@@ -39,10 +39,12 @@ typedef struct {
     const char *trace;      /* run: --trace FILE */
     const char *trace_events; /* run: --trace-events KINDS (checked by parse_args) */
     const char *trace_window; /* run: --trace-window T0:T1 (syntax checked by parse_args) */
+    int force;              /* --force: run beyond the cost limits (spcsim/cost.h) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
- * overrides (applied last). */
+ * overrides (applied last). Except for `check`, a scenario whose run would
+ * exceed the cost limits is refused (spc_cost_check; --force lifts them). */
 spc_scenario *cli_load(const options *o, const char *path, const char *const *more, size_t nmore,
                        spc_error *err);
 

@@ -112,7 +112,7 @@ spc_status cli_chain(const options *o, spc_error *err)
     cli_override_buf buf;
     const char **sets = cli_overrides(o, &buf, 0, &nsets);
     unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL };
+    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->force };
     spc_lever_result r;
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");

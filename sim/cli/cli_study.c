@@ -98,7 +98,7 @@ static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
 /* Runs the base and every variant with the same replications. */
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
 {
-    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->force };
     for (size_t i = 0; i < n; i++)
         if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
             return err->code;
@@ -163,7 +163,7 @@ spc_status cli_sweep(const options *o, spc_error *err)
         if (spc_sweep_parse(o->params[np], &p[np], err) != SPC_OK)
             break;
     if (err->code == SPC_OK) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->force };
         char reps[64], seed[64];
         /* every point: the command line's seed and --set, then the replications */
         const char **more = calloc(o->nsets + 2, sizeof *more);
@@ -236,7 +236,7 @@ spc_status cli_warmup(const options *o, spc_error *err)
     memset(&x, 0, sizeof x);
     memset(&w, 0, sizeof w);
     if (sc != NULL) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->force };
         unsigned window = o->window ? o->window : 5;
         char dir[4096];
         cli_outdir(o, sc->name, "-warmup", dir, sizeof dir);
@@ -316,7 +316,7 @@ spc_status cli_calibrate(const options *o, spc_error *err)
         spc_calibration_add_free(&c, o->frees[i], err);
     spc_scenario *sc = err->code == SPC_OK ? cli_load(o, o->scenario, NULL, 0, err) : NULL;
     if (sc != NULL) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL };
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL, o->force };
         char seed[64], reps[64], dir[4096];
         size_t nsets = 0;
         const char **sets = base_sets(o, seed, reps, opts.replications, &nsets);

@@ -86,6 +86,8 @@ static const char usage_more[] =
     "                        as 2w:3w, or numbers in the scenario's time unit; either\n"
     "                        side may be empty)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
+    "      --force           run beyond the cost limits (10 million time-series rows,\n"
+    "                        1e10 events, 4 GB; see the reference, 10.9)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
@@ -149,7 +151,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_FORCE };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -188,6 +190,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "lever", required_argument, NULL, 'L' }, { "trace", required_argument, NULL, OPT_TRACE },
         { "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
+        { "force", no_argument, NULL, OPT_FORCE },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -216,6 +219,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         }
         case 'L': o->lever = optarg; break;
+        case OPT_FORCE: o->force = 1; break;
         case OPT_TRACE:
         case OPT_TRACE_EVENTS:
         case OPT_TRACE_WINDOW: {
@@ -395,7 +399,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     spc_experiment x;
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
-    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL };
+    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->force };
     memset(&out, 0, sizeof out);
     /* the trace file first: a bad --trace path creates no output folder */
     if (cli_trace_open(o, sc, &trace, err) == SPC_OK && spc_output_open(&out, dir, err) == SPC_OK &&
