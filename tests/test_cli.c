@@ -754,6 +754,45 @@ static void test_cost_limits(void)
     remove_tree(tmp);
 }
 
+/* plot refuses what spcsim did not write: a run.json number out of range
+ * (it was cast to unsigned: undefined), CSV files with other headers. */
+static void test_plot_bad_folder(void)
+{
+    char tmp[64], dir[1024], path[1100];
+    make_tmp(tmp, sizeof tmp);
+    const char *quiet[] = { "-q", NULL };
+    cli_result r = run_tandem(tmp, "run", quiet, 0);
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "run");
+    char *json = slurp_in(dir, "run.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(json);
+    char *reps = strstr(json, "\"replications\": ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(reps);
+    snprintf(path, sizeof path, "%s/run.json", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fprintf(f, "%.*s\"replications\": 1e10,%s", (int)(reps - json), json, strchr(reps, '\n'));
+    fclose(f);
+    free(json);
+    const char *plot[] = { "plot", dir, NULL };
+    r = expect_exit(tmp, plot, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "run.json: replications: must be a whole number from 1 to 1e+06 (got 1e+10)"));
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "garbage");
+    CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("\x01\x02garbage,,\n1,2,3\n", f);
+    fclose(f);
+    const char *plot2[] = { "plot", dir, NULL };
+    r = expect_exit(tmp, plot2, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "summary.csv:1: not an spcsim summary.csv"));
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "bad usage exits 2", test_usage_errors },
@@ -773,6 +812,7 @@ static const CU_TestInfo tests[] = {
     { "--trace-events and --trace-window", test_trace_filter },
     { "--trace errors: bad kind or window exit 2, unwritable exits 5", test_trace_errors },
     { "runs beyond the cost limits exit 4 unless --force", test_cost_limits },
+    { "plot refuses a bad run.json number and foreign CSV files (exit 4)", test_plot_bad_folder },
     CU_TEST_INFO_NULL,
 };
 
