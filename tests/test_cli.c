@@ -793,6 +793,20 @@ static void test_plot_bad_folder(void)
     remove_tree(tmp);
 }
 
+/* A bad value of --param is reported as --param's, not as a --set. */
+static void test_param_label(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    const char *sweep[] = { "sweep", TANDEM, "--set", SHORT, "--param", "arrivals.rate=1,abc", "-o", out, "-q", NULL };
+    cli_result r = expect_exit(tmp, sweep, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: --param: arrivals.rate: must be a rate"));
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "bad usage exits 2", test_usage_errors },
@@ -813,6 +827,7 @@ static const CU_TestInfo tests[] = {
     { "--trace errors: bad kind or window exit 2, unwritable exits 5", test_trace_errors },
     { "runs beyond the cost limits exit 4 unless --force", test_cost_limits },
     { "plot refuses a bad run.json number and foreign CSV files (exit 4)", test_plot_bad_folder },
+    { "a bad --param value is labelled --param", test_param_label },
     CU_TEST_INFO_NULL,
 };
 
