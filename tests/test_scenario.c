@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -244,6 +245,25 @@ static void test_bounded_reading(void)
     expect_load_error(big, NULL, 0, SPC_ERR_INVALID, "big.cfg: the scenario is too large");
     write_file(top, "name = \"x\";\n@include \"big.cfg\"\n" SMALL_BODY);
     expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "top.cfg:2: @include \"big.cfg\"");
+
+    /* a 4 MB string reads in linear time (libconfig alone took minutes for 10 MB) */
+    f = fopen(big, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("name = \"big\";\ndescription = \"", f);
+    for (long i = 0; i < SPC_SCENARIO_MAX_BYTES - 4096; i++)
+        fputc('a', f);
+    fputs("\";\n" SMALL_BODY, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    clock_t t0 = clock();
+    spc_error_clear(&err);
+    sc = spc_scenario_load(big, NULL, 0, &err);
+    double seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && strlen(sc->description) == (size_t)SPC_SCENARIO_MAX_BYTES - 4096);
+    if (seconds > 5)
+        fprintf(stderr, "\n  a %ld-byte string took %.1f s to read", SPC_SCENARIO_MAX_BYTES - 4096, seconds);
+    CU_ASSERT(seconds < 5);
+    spc_scenario_free(sc);
 
     unlink(fifo), unlink(top), unlink(part), unlink(big);
     rmdir(dir);
