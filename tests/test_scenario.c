@@ -190,7 +190,8 @@ static void test_unreadable(void)
     data_path(path, sizeof path, "no-such-scenario.cfg");
     expect_load_error(path, NULL, 0, SPC_ERR_READ, path);
     data_path(path, sizeof path, "bad");
-    expect_load_error(path, NULL, 0, SPC_ERR_READ, path); /* a folder */
+    expect_load_error(path, NULL, 0, SPC_ERR_READ, path); /* a folder, with the reason: */
+    expect_load_error(path, NULL, 0, SPC_ERR_READ, "cannot open the scenario: it is a folder, not a file");
 }
 
 /* ---- bounded reading: FIFOs, size, includes ---- */

@@ -29,6 +29,7 @@
 #define SPC_DURATION_MAX 1e9 /* time units */
 #define SPC_RATE_MAX 1e9     /* per time unit */
 #define SPC_AMOUNT_MAX 1e12  /* currency, and currency per time unit */
+#define SPC_WEIGHT_MAX 1e12  /* a relative weight of an empirical distribution */
 
 typedef enum {
     SPC_SET_GROUP,      /* a group { ... } of declared members */

@@ -48,7 +48,7 @@ static double *read_values(spc_cfg_reader *r, const config_setting_t *s, int dur
     for (size_t i = 0; i < *n; i++) {
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
         int ok = durations ? spc_cfg_duration_of(r, e, 0.0, 0, SPC_DURATION_MAX, &x[i])
-                           : (spc_cfg_is_number(e) ? spc_cfg_check_range(r, e, spc_cfg_number_of(e), 0.0, 0, INFINITY, "weight")
+                           : (spc_cfg_is_number(e) ? spc_cfg_check_range(r, e, spc_cfg_number_of(e), 0.0, 0, SPC_WEIGHT_MAX, "weight")
                                                    : spc_cfg_bad(r, e, "must be a number"));
         if (ok < 0) {
             free(x);
