@@ -719,7 +719,7 @@ static int fixture_expectation(const char *path, char *expect, size_t size)
  * every limit but the clock's, and is accepted by every command. */
 static void test_cost_limits(void)
 {
-    static const char *const fixtures[] = { "period-1s.cfg", "events.cfg", "clock.cfg" };
+    static const char *const fixtures[] = { "period-1s.cfg", "events.cfg", "memory.cfg", "clock.cfg" };
     char tmp[64], out[1024];
     make_tmp(tmp, sizeof tmp);
     join(out, sizeof out, tmp, "out");

@@ -100,10 +100,16 @@ spc_status spc_cost_check(const spc_scenario *sc, unsigned replications, int for
                              "(%.3g per replication x %u), more than the limit of %.0e; lower the rates, "
                              "shorten the horizon or run fewer replications, or --force", sc->path,
                              c.total_events, c.events, replications, SPC_COST_MAX_EVENTS);
-    if (c.memory > SPC_COST_MAX_MEMORY)
-        return spc_error_set(err, SPC_ERR_INVALID, "%s: the run would need about %.3g GB of memory "
-                             "(time series of %u replications, employees, customers), more than the limit "
-                             "of %.0f GB; or --force", sc->path, c.memory / 1e9, replications,
-                             SPC_COST_MAX_MEMORY / 1e9);
+    if (c.memory > SPC_COST_MAX_MEMORY) {
+        /* name what weighs most: the rows held, or the customers, or the employees */
+        double rows = c.rows * (replications + 1.0) * (double)sizeof(spc_ts_row);
+        double customers = sc->customers.enabled ? sc->customers.market * CUSTOMER_BYTES : 0;
+        const char *what = rows >= c.memory - rows ? "statistics.period"
+                           : customers >= c.memory - rows - customers ? "customers.market" : "stages.[].servers";
+        return spc_error_set(err, SPC_ERR_INVALID, "%s: %s: the run would need about %.3g GB of memory "
+                             "(%.3g GB for the time series of %u replication(s) and the combined one, the "
+                             "rest for employees and customers), more than the limit of %.0f GB; or --force",
+                             sc->path, what, c.memory / 1e9, rows / 1e9, replications, SPC_COST_MAX_MEMORY / 1e9);
+    }
     return SPC_OK;
 }
