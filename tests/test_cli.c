@@ -693,6 +693,120 @@ static void test_trace_errors(void)
     remove_tree(tmp);
 }
 
+/* ---- bounded resources: tests/data/bad/cost ---- */
+
+/* "# expect-exit: N" and "# expect: TEXT" of a fixture's leading comments. */
+static int fixture_expectation(const char *path, char *expect, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    char line[1024];
+    int code = -1;
+    expect[0] = '\0';
+    while (f != NULL && fgets(line, sizeof line, f) != NULL && line[0] == '#') {
+        line[strcspn(line, "\n")] = '\0';
+        if (strncmp(line, "# expect-exit: ", 15) == 0)
+            code = atoi(line + 15);
+        else if (strncmp(line, "# expect: ", 10) == 0)
+            snprintf(expect, size, "%s", line + 10);
+    }
+    if (f != NULL)
+        fclose(f);
+    return code;
+}
+
+/* A run that would exceed the documented limits is refused (exit 4, one
+ * line naming the setting) before its output folder exists; --force lifts
+ * every limit but the clock's, and is accepted by every command. */
+static void test_cost_limits(void)
+{
+    static const char *const fixtures[] = { "period-1s.cfg", "events.cfg", "memory.cfg", "clock.cfg" };
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+        char path[256], expect[1024];
+        snprintf(path, sizeof path, "tests/data/bad/cost/%s", fixtures[i]);
+        int code = fixture_expectation(path, expect, sizeof expect);
+        CU_ASSERT(code > 0 && expect[0] != '\0');
+        const char *run[] = { "run", path, "-o", out, NULL };
+        cli_result r = expect_exit(tmp, run, code);
+        if (strstr(r.err, expect) == NULL)
+            fprintf(stderr, "\n  %s: expected \"%s\", got %s", path, expect, r.err);
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, expect));
+        CU_ASSERT_EQUAL(count_lines(r.err), 1);
+        CU_ASSERT_FALSE(exists(out));
+        cli_free(&r);
+    }
+    const char *sweep[] = { "sweep", "tests/data/bad/cost/period-1s.cfg", "--param", "stages.[0].servers=1,2",
+                            "-o", out, NULL };
+    cli_result r = expect_exit(tmp, sweep, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "statistics.period: the run would write"));
+    CU_ASSERT_FALSE(exists(out));
+    cli_free(&r);
+    const char *forced_clock[] = { "run", "tests/data/bad/cost/clock.cfg", "--force", "-o", out, NULL };
+    r = expect_exit(tmp, forced_clock, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "--force does not help"));
+    CU_ASSERT_FALSE(exists(out));
+    cli_free(&r);
+    const char *force[] = { "--force", "-q", NULL };
+    r = run_tandem(tmp, "forced", force, 0);
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
+/* plot refuses what spcsim did not write: a run.json number out of range
+ * (it was cast to unsigned: undefined), CSV files with other headers. */
+static void test_plot_bad_folder(void)
+{
+    char tmp[64], dir[1024], path[1100];
+    make_tmp(tmp, sizeof tmp);
+    const char *quiet[] = { "-q", NULL };
+    cli_result r = run_tandem(tmp, "run", quiet, 0);
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "run");
+    char *json = slurp_in(dir, "run.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(json);
+    char *reps = strstr(json, "\"replications\": ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(reps);
+    snprintf(path, sizeof path, "%s/run.json", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fprintf(f, "%.*s\"replications\": 1e10,%s", (int)(reps - json), json, strchr(reps, '\n'));
+    fclose(f);
+    free(json);
+    const char *plot[] = { "plot", dir, NULL };
+    r = expect_exit(tmp, plot, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "run.json: replications: must be a whole number from 1 to 1e+06 (got 1e+10)"));
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "garbage");
+    CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("\x01\x02garbage,,\n1,2,3\n", f);
+    fclose(f);
+    const char *plot2[] = { "plot", dir, NULL };
+    r = expect_exit(tmp, plot2, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "summary.csv:1: not an spcsim summary.csv"));
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
+/* A bad value of --param is reported as --param's, not as a --set. */
+static void test_param_label(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    const char *sweep[] = { "sweep", TANDEM, "--set", SHORT, "--param", "arrivals.rate=1,abc", "-o", out, "-q", NULL };
+    cli_result r = expect_exit(tmp, sweep, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: --param: arrivals.rate: must be a rate"));
+    CU_ASSERT_EQUAL(count_lines(r.err), 1);
+    cli_free(&r);
+    remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "bad usage exits 2", test_usage_errors },
@@ -711,6 +825,9 @@ static const CU_TestInfo tests[] = {
     { "--trace: same outputs, same trace for any -r and -j", test_trace_outputs },
     { "--trace-events and --trace-window", test_trace_filter },
     { "--trace errors: bad kind or window exit 2, unwritable exits 5", test_trace_errors },
+    { "runs beyond the cost limits exit 4 unless --force", test_cost_limits },
+    { "plot refuses a bad run.json number and foreign CSV files (exit 4)", test_plot_bad_folder },
+    { "a bad --param value is labelled --param", test_param_label },
     CU_TEST_INFO_NULL,
 };
 

@@ -500,8 +500,8 @@ static void interrupt_run(int sig)
     run_seed(tmp, out, "1");
     snapshot before, after;
     snap(out, &before);
-    /* a run that would take minutes, stopped after a moment */
-    const char *args[] = { "run", TANDEM, "-r", "100000", "-j", "2", "-q", "-o", out, NULL };
+    /* a run that would take hours (beyond the cost limits: --force), stopped after a moment */
+    const char *args[] = { "run", TANDEM, "-r", "100000", "-j", "2", "-q", "--force", "-o", out, NULL };
     pid_t pid = start(tmp, NULL, args);
     CU_ASSERT_FATAL(pid > 0);
     struct timespec pause = { 0, 300 * 1000 * 1000 };
@@ -530,7 +530,7 @@ static void test_keep_partial(void)
     path_join(out, sizeof out, tmp, "out");
     path_join(again, sizeof again, tmp, "again");
     const char *args[] = { "run", TANDEM, "--set", "horizon=2000", "-r", "100000", "-j", "2", "--keep-partial",
-                           "-o", out, NULL };
+                           "--force", "-o", out, NULL };
     /* The signal must come after at least one replication has completed:
      * a loaded machine or a sanitizer build may need longer, so the pause
      * doubles (0.5 s, 1 s, ... 8 s) until one has. */

@@ -19,8 +19,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "spcsim/cfgread.h"
 #include "spcsim/timeunits.h"
 #include "spcsim/text.h"
 #include "tests.h"
@@ -187,7 +190,103 @@ static void test_unreadable(void)
     data_path(path, sizeof path, "no-such-scenario.cfg");
     expect_load_error(path, NULL, 0, SPC_ERR_READ, path);
     data_path(path, sizeof path, "bad");
-    expect_load_error(path, NULL, 0, SPC_ERR_READ, path); /* a folder */
+    expect_load_error(path, NULL, 0, SPC_ERR_READ, path); /* a folder, with the reason: */
+    expect_load_error(path, NULL, 0, SPC_ERR_READ, "cannot open the scenario: it is a folder, not a file");
+}
+
+/* ---- bounded reading: FIFOs, size, includes ---- */
+
+#define SMALL_BODY "horizon = \"1w\";\narrivals = { rate = \"4/h\"; };\n" \
+    "stages = ({ name = \"a\"; servers = 1; service = { dist = \"exponential\"; mean = \"12min\"; }; });\n"
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs(text, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+}
+
+/* A FIFO as the scenario or as an include is refused at once (it used to
+ * block forever); a good include still reads; an oversized file is refused. */
+static void test_bounded_reading(void)
+{
+    char dir[] = "/tmp/spcsim-test-read-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char fifo[128], top[128], part[128], big[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo.cfg", dir);
+    snprintf(top, sizeof top, "%s/top.cfg", dir);
+    snprintf(part, sizeof part, "%s/part.cfg", dir);
+    snprintf(big, sizeof big, "%s/big.cfg", dir);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    expect_load_error(fifo, NULL, 0, SPC_ERR_READ, "fifo.cfg: cannot open the scenario: it is a FIFO");
+
+    write_file(part, "name = \"included\";\n");
+    write_file(top, "@include \"part.cfg\"\n" SMALL_BODY);
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(top, NULL, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && strcmp(sc->name, "included") == 0);
+    spc_scenario_free(sc);
+
+    write_file(part, "name = 7;\n"); /* an error inside the include names the include */
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "part.cfg:1: name:");
+    write_file(top, "name = \"x\";\n@include \"fifo.cfg\"\n" SMALL_BODY);
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "top.cfg:2: @include \"fifo.cfg\"");
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "it is a FIFO (named pipe), not a regular file");
+
+    FILE *f = fopen(big, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("name = \"big\";\n# ", f);
+    for (long i = 0; i < SPC_SCENARIO_MAX_BYTES; i++)
+        fputc('a', f);
+    fputs("\n" SMALL_BODY, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    expect_load_error(big, NULL, 0, SPC_ERR_INVALID, "big.cfg: the scenario is too large");
+    write_file(top, "name = \"x\";\n@include \"big.cfg\"\n" SMALL_BODY);
+    expect_load_error(top, NULL, 0, SPC_ERR_INVALID, "top.cfg:2: @include \"big.cfg\"");
+
+    /* a 4 MB string reads in linear time (libconfig alone took minutes for 10 MB) */
+    f = fopen(big, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("name = \"big\";\ndescription = \"", f);
+    for (long i = 0; i < SPC_SCENARIO_MAX_BYTES - 4096; i++)
+        fputc('a', f);
+    fputs("\";\n" SMALL_BODY, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    clock_t t0 = clock();
+    spc_error_clear(&err);
+    sc = spc_scenario_load(big, NULL, 0, &err);
+    double seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && strlen(sc->description) == (size_t)SPC_SCENARIO_MAX_BYTES - 4096);
+    if (seconds > 5)
+        fprintf(stderr, "\n  a %ld-byte string took %.1f s to read", SPC_SCENARIO_MAX_BYTES - 4096, seconds);
+    CU_ASSERT(seconds < 5);
+    spc_scenario_free(sc);
+
+    unlink(fifo), unlink(top), unlink(part), unlink(big);
+    rmdir(dir);
+}
+
+/* A seed is kept exactly (not through a double), and --set refuses an
+ * integer libconfig would wrap. */
+static void test_seed_exact(void)
+{
+    char path[512];
+    data_path(path, sizeof path, "minimal.cfg");
+    const char *big[] = { "seed=9007199254740993L" }; /* 2^53 + 1 */
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, big, 1, &err);
+    CU_ASSERT_PTR_NOT_NULL(sc);
+    CU_ASSERT(sc != NULL && sc->seed == 9007199254740993ULL);
+    spc_scenario_free(sc);
+    const char *over[] = { "seed=18446744073709551615L" };
+    expect_load_error(path, over, 1, SPC_ERR_INVALID, "--set: seed: integer out of range (got 18446744073709551615L)");
+    const char *wrap[] = { "seed=3000000000" };
+    expect_load_error(path, wrap, 1, SPC_ERR_INVALID, "needs an L (3000000000L)");
 }
 
 /* ---- --set overrides ---- */
@@ -450,6 +549,8 @@ static void test_round_trip(void)
 static const CU_TestInfo tests[] = {
     { "bad scenarios (tests/data/bad)", test_bad_files },
     { "unreadable file", test_unreadable },
+    { "FIFO, size and @include bounds", test_bounded_reading },
+    { "seed exact, integers libconfig would wrap", test_seed_exact },
     { "--set creates a missing setting", test_set_creates_missing },
     { "--set replaces a value of another type", test_set_replaces_type },
     { "--set bare word is a string", test_set_bare_word },

@@ -738,6 +738,23 @@ static void test_model_tables(void)
     free(doc);
 }
 
+/* Every number has a finite documented range (a horizon of "1e300w" ran
+ * for ever, a rate of "1e308/h" overflowed): "never" is a word, not a bound. */
+static void test_finite_ranges(void)
+{
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *d = &t[i];
+        if (!spc_settings_is_scalar(d->kind) || d->kind == SPC_SET_FLAG || d->kind == SPC_SET_STRING ||
+            d->kind == SPC_SET_ENUM)
+            continue;
+        if (!isfinite(d->hi) || !isfinite(d->lo))
+            fprintf(stderr, "\n  %s: range [%g, %g] is not finite", d->path, d->lo, d->hi);
+        CU_ASSERT(isfinite(d->hi) && isfinite(d->lo));
+    }
+}
+
 static const CU_TestInfo tests[] = {
     { "every declared setting round-trips through the resolved file", test_walk },
     { "declared defaults are the reader's", test_defaults },
@@ -746,6 +763,7 @@ static const CU_TestInfo tests[] = {
     { "the reference's settings tables are generated", test_doc },
     { "the five time constants accept \"never\"", test_never },
     { "model.md's parameter tables agree with the declarations", test_model_tables },
+    { "every numeric setting has a finite range", test_finite_ranges },
     CU_TEST_INFO_NULL,
 };
 

@@ -25,6 +25,24 @@ typedef struct {
     double unit; /* seconds per time unit, once the time unit is known */
 } spc_cfg_reader;
 
+/* Bounds of reading (docs/scenario-reference.md 1): a scenario file is
+ * read whole, at most SPC_SCENARIO_MAX_BYTES; each @include file at most
+ * SPC_INCLUDE_MAX_BYTES, at most SPC_INCLUDE_MAX_FILES of them in all. */
+#define SPC_SCENARIO_MAX_BYTES (4L * 1024 * 1024)
+#define SPC_INCLUDE_MAX_BYTES (256L * 1024)
+#define SPC_INCLUDE_MAX_FILES 64
+
+/* Reads the scenario at path (and its includes) into cfg, refusing what is
+ * not a regular file or is too large; its settings carry path as their
+ * file, which must outlive cfg. SPC_ERR_READ: cannot be opened or is not a
+ * regular file; SPC_ERR_INVALID: syntax, size, or a bad @include. */
+spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err);
+
+/* Fills err (SPC_ERR_INVALID, "WHAT:LINE: NAME: integer out of range ...")
+ * when text holds an integer literal that libconfig 1.5 would silently
+ * wrap or clamp: above 2^31-1 without L, or beyond 64 bits. */
+spc_status spc_cfg_check_literals(const char *text, const char *what, spc_error *err);
+
 /* Report an error about setting s / about a key missing from group g. */
 int spc_cfg_bad(spc_cfg_reader *r, const config_setting_t *s, const char *what);
 int spc_cfg_missing(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char *what);
@@ -42,10 +60,11 @@ int spc_cfg_int(spc_cfg_reader *r, const config_setting_t *g, const char *key,
 int spc_cfg_string(spc_cfg_reader *r, const config_setting_t *g, const char *key, const char **out);
 int spc_cfg_number(spc_cfg_reader *r, const config_setting_t *g, const char *key,
                    double lo, int lo_open, double hi, double *out);
-int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open, double *out);
+int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open,
+                        double hi, double *out);
 int spc_cfg_duration(spc_cfg_reader *r, const config_setting_t *g, const char *key,
                      double lo, int lo_open, double *out);
-int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double *out);
+int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double hi, double *out);
 
 /* Member `key` of g that must be of `type` (group or list); NULL if absent
  * (an error only when required) or of the wrong type (an error). */

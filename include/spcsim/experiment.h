@@ -39,6 +39,7 @@ typedef struct {
     int keep_partial;       /* when stopped: keep the k replications 0 .. k-1 that
                                completed (x->n = k, combined over them) and
                                still return SPC_ERR_INTERRUPTED */
+    int force;              /* 1: run beyond the cost limits of cost.h (--force) */
 } spc_experiment_opts;
 
 typedef struct {
@@ -54,7 +55,8 @@ typedef struct {
 } spc_experiment;
 
 /* Runs the replications; fills *out (release with spc_experiment_release,
- * also after an error). */
+ * also after an error). A run beyond the cost limits is refused first
+ * (spc_cost_check, SPC_ERR_INVALID) unless opts->force. */
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *out, spc_error *err);
 void spc_experiment_release(spc_experiment *x);

@@ -22,6 +22,15 @@
 
 #include "spcsim/scenario.h"
 
+/* The finite upper bounds of settings that have no natural one, in the
+ * scenario's time unit (docs/scenario-reference.md 3): beyond them a double
+ * clock no longer resolves the events of a run, or a sum of money loses its
+ * cents. */
+#define SPC_DURATION_MAX 1e9 /* time units */
+#define SPC_RATE_MAX 1e9     /* per time unit */
+#define SPC_AMOUNT_MAX 1e12  /* currency, and currency per time unit */
+#define SPC_WEIGHT_MAX 1e12  /* a relative weight of an empirical distribution */
+
 typedef enum {
     SPC_SET_GROUP,      /* a group { ... } of declared members */
     SPC_SET_NUMBER,     /* double */

@@ -43,10 +43,12 @@ typedef struct {
     int keep_partial;       /* run: --keep-partial */
     const volatile sig_atomic_t *stop; /* main.c's flag: the signal (SIGINT, SIGTERM) that
                                         asked to stop, 0 while none did */
+    int force;              /* --force: run beyond the cost limits (spcsim/cost.h) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
- * overrides (applied last). */
+ * overrides (applied last). Except for `check`, a scenario whose run would
+ * exceed the cost limits is refused (spc_cost_check; --force lifts them). */
 spc_scenario *cli_load(const options *o, const char *path, const char *const *more, size_t nmore,
                        spc_error *err);
 

@@ -6,8 +6,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "spcsim/cost.h"
 
 const char **cli_overrides(const options *o, cli_override_buf *buf, size_t room, size_t *n)
 {
@@ -42,6 +44,16 @@ spc_scenario *cli_load(const options *o, const char *path, const char *const *mo
         ov[n++] = more[i];
     spc_scenario *sc = spc_scenario_load(path, ov, n, err);
     free(ov);
+    if (sc != NULL && strcmp(o->command, "check") != 0) {
+        /* run: its replications (precision mode starts with 10); the studies: at least 10 */
+        unsigned reps = (unsigned)sc->replications;
+        if ((o->precision != NULL || strcmp(o->command, "run") != 0) && reps < 10)
+            reps = 10;
+        if (spc_cost_check(sc, reps, o->force, err) != SPC_OK) {
+            spc_scenario_free(sc);
+            return NULL;
+        }
+    }
     return sc;
 }
 

@@ -90,6 +90,8 @@ static const char usage_more[] =
     "                        replications that completed as a whole output, labelled\n"
     "                        partial in run.json (exit 130 or 143 still)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
+    "      --force           run beyond the cost limits (10 million time-series rows,\n"
+    "                        1e10 events, 4 GB; see the reference, 10.9)\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
@@ -192,7 +194,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -232,6 +234,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
         { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
+        { "force", no_argument, NULL, OPT_FORCE },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -260,6 +263,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         }
         case 'L': o->lever = optarg; break;
+        case OPT_FORCE: o->force = 1; break;
         case OPT_TRACE:
         case OPT_TRACE_EVENTS:
         case OPT_TRACE_WINDOW: {
@@ -504,7 +508,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&trace, 0, sizeof trace);
     unsigned requested = (unsigned)sc->replications;
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
-                                 o->keep_partial };
+                                 o->keep_partial, o->force };
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&

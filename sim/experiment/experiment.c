@@ -10,6 +10,7 @@
  * in index order: the outputs are the same for any number of threads.
  */
 #include "spcsim/experiment.h"
+#include "spcsim/cost.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -238,6 +239,8 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
                               spc_experiment *x, spc_error *err)
 {
     unsigned n = opts->replications ? opts->replications : 1;
+    if (spc_cost_check(sc, n, opts->force, err) != SPC_OK)
+        return err->code;
     if (alloc_slots(x, n, err) != SPC_OK)
         return err->code;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();

@@ -60,6 +60,20 @@ spc_status spc_sweep_parse(const char *arg, spc_sweep_param *p, spc_error *err)
     return SPC_OK;
 }
 
+/* A bad value of --param PATH is reported by the reader as one of --set:
+ * "--set: PATH: ..." becomes "--param: PATH: ...". */
+static void relabel_param(spc_error *err, const char *path)
+{
+    size_t n = strlen(path);
+    if (strncmp(err->msg, "--set: ", 7) != 0 || strncmp(err->msg + 7, path, n) != 0 || err->msg[7 + n] != ':')
+        return;
+    size_t len = strlen(err->msg);
+    if (len + 2 >= sizeof err->msg)
+        return;
+    memmove(err->msg + 9, err->msg + 7, len - 7 + 1); /* "--set: " -> "--param: " */
+    memcpy(err->msg, "--param: ", 9);
+}
+
 /* Runs one point: the scenario with its overrides and this point's values. */
 static spc_status run_point(const char *path, const char *const *sets, size_t nsets, spc_sweep *s, size_t k,
                             const spc_experiment_opts *opts, spc_error *err)
@@ -78,6 +92,8 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
         ov[nsets + j] = assign[j];
     }
     spc_scenario *sc = spc_scenario_load(path, ov, nsets + s->nparams, err);
+    for (size_t j = 0; sc == NULL && j < s->nparams; j++)
+        relabel_param(err, s->param[j].path);
     spc_experiment x;
     memset(&x, 0, sizeof x);
     if (sc != NULL && spc_experiment_run(sc, opts, &x, err) == SPC_OK) {

@@ -2,11 +2,14 @@
  * outdir.c -- what an output folder holds (see outdir.h).
  *
  * run.json is read with a few string searches, not a JSON parser: it is
- * spcsim's own file, written by output_files.c one key per line.
+ * spcsim's own file, written by output_files.c one key per line. Its
+ * numbers are range-checked before they are converted, and each CSV file
+ * must begin with spcsim's header (a folder of other CSV files is refused).
  */
 #include "spcsim/outdir.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +66,34 @@ static double json_number(const char *text, const char *key)
     return s ? strtod(s + strlen(pat), NULL) : 0.0;
 }
 
+/* Range check before any conversion: a hand-edited run.json may say
+ * "replications": 1e10, and casting that to unsigned is undefined. */
+static spc_status json_check(const char *path, const char *key, double v, double lo, double hi,
+                             int whole, spc_error *err)
+{
+    if (isfinite(v) && v >= lo && v <= hi && (!whole || v == floor(v)))
+        return SPC_OK;
+    return spc_error_set(err, SPC_ERR_INVALID, "%s: %s: must be %s from %g to %g (got %g)", path, key,
+                         whole ? "a whole number" : "a number", lo, hi, v);
+}
+
+/* spcsim's own CSV files begin with these headers. */
+static spc_status check_header(const spc_outdir *d, const char *name, const char *header, spc_error *err)
+{
+    char path[4200], line[256] = "";
+    if (spc_outdir_path(d, name, path, sizeof path) != 0)
+        return spc_error_set(err, SPC_ERR_READ, "%s: folder name too long", d->dir);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read: %s", path, strerror(errno));
+    int ok = fgets(line, sizeof line, f) != NULL && strncmp(line, header, strlen(header)) == 0;
+    fclose(f);
+    if (ok)
+        return SPC_OK;
+    return spc_error_set(err, SPC_ERR_INVALID, "%s:1: not an spcsim %s: the header must begin \"%s\"",
+                         path, name, header);
+}
+
 static spc_status read_stages(spc_outdir *d, const char *text, spc_error *err)
 {
     const char *s = strstr(text, "\"stages\": [");
@@ -103,9 +134,18 @@ static spc_status read_run_json(spc_outdir *d, spc_error *err)
     d->generator = json_string_at(text, "generator", NULL);
     d->time_unit = json_string_at(text, "time_unit", NULL);
     d->seed = strtoull(strstr(text, "\"seed\": ") ? strstr(text, "\"seed\": ") + 8 : "0", NULL, 10);
-    d->replications = (unsigned)json_number(text, "replications");
-    d->horizon = json_number(text, "horizon");
-    d->warmup = json_number(text, "warmup");
+    double reps = json_number(text, "replications"), horizon = json_number(text, "horizon"),
+           warmup = json_number(text, "warmup");
+    if (json_check(path, "replications", reps, strstr(text, "\"replications\": ") ? 1 : 0, 1000000, 1,
+                   err) != SPC_OK ||
+        json_check(path, "horizon", horizon, 0, 1e9, 0, err) != SPC_OK ||
+        json_check(path, "warmup", warmup, 0, 1e9, 0, err) != SPC_OK) {
+        free(text);
+        return err->code;
+    }
+    d->replications = (unsigned)reps;
+    d->horizon = horizon;
+    d->warmup = warmup;
     d->run_json = 1;
     spc_status st = read_stages(d, text, err);
     free(text);
@@ -132,6 +172,12 @@ spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
     d->compare = has_file(d, "compare.csv");
     d->sweep = has_file(d, "sweep.csv");
     d->chain = has_file(d, "chain.csv");
+    if ((d->summary && check_header(d, "summary.csv", "scope,metric,mean,", err) != SPC_OK) ||
+        (d->timeseries && check_header(d, "timeseries.csv", "period,time,scope", err) != SPC_OK) ||
+        (d->compare && check_header(d, "compare.csv", "variant,scope,metric,", err) != SPC_OK) ||
+        (d->sweep && check_header(d, "sweep.csv", "point,param1,value1,", err) != SPC_OK) ||
+        (d->chain && check_header(d, "chain.csv", "kind,scope,metric,", err) != SPC_OK))
+        return err->code;
     if (has_file(d, "run.json"))
         return read_run_json(d, err);
     return SPC_OK;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spcsim/settings.h"
 #include "spcsim/timeunits.h"
 
 
@@ -180,7 +181,8 @@ int spc_cfg_check_range(spc_cfg_reader *r, const config_setting_t *s, double v, 
     if (hi == INFINITY)
         snprintf(msg, sizeof msg, "%s must be %s %g", kind, lo_open ? ">" : ">=", lo);
     else
-        snprintf(msg, sizeof msg, "%s must be %s %g and <= %g", kind, lo_open ? ">" : ">=", lo, hi);
+        snprintf(msg, sizeof msg, "%s must be %s %g and <= %g%s", kind, lo_open ? ">" : ">=", lo, hi,
+                 strcmp(kind, "duration") == 0 ? " time units" : strcmp(kind, "rate") == 0 ? " per time unit" : "");
     return spc_cfg_bad(r, s, msg);
 }
 
@@ -200,7 +202,8 @@ int spc_cfg_number(spc_cfg_reader *r, const config_setting_t *g, const char *key
 }
 
 /* A duration: a number in time units, or a string such as "15min". */
-int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open, double *out)
+int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open,
+                        double hi, double *out)
 {
     double v;
     if (spc_cfg_is_number(s))
@@ -208,7 +211,7 @@ int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo,
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||
              spc_timeunit_duration(config_setting_get_string(s), r->unit, &v) != 0)
         return spc_cfg_bad(r, s, "must be a duration: a number in the time unit, or a string such as \"90s\", \"15min\", \"8h\", \"3d\", \"2w\"");
-    if (spc_cfg_check_range(r, s, v, lo, lo_open, INFINITY, "duration") < 0)
+    if (spc_cfg_check_range(r, s, v, lo, lo_open, hi, "duration") < 0)
         return -1;
     *out = v;
     return 1;
@@ -218,11 +221,11 @@ int spc_cfg_duration(spc_cfg_reader *r, const config_setting_t *g, const char *k
                         double lo, int lo_open, double *out)
 {
     const config_setting_t *s = config_setting_get_member(g, key);
-    return s == NULL ? 0 : spc_cfg_duration_of(r, s, lo, lo_open, out);
+    return s == NULL ? 0 : spc_cfg_duration_of(r, s, lo, lo_open, SPC_DURATION_MAX, out);
 }
 
 /* A rate: a number per time unit, or a string such as "9/h". */
-int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double *out)
+int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double hi, double *out)
 {
     double v;
     if (spc_cfg_is_number(s))
@@ -230,7 +233,7 @@ int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, d
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||
              spc_timeunit_rate(config_setting_get_string(s), r->unit, &v) != 0)
         return spc_cfg_bad(r, s, "must be a rate: a number per time unit, or a string such as \"9/h\"");
-    if (spc_cfg_check_range(r, s, v, 0.0, lo_open, INFINITY, "rate") < 0)
+    if (spc_cfg_check_range(r, s, v, 0.0, lo_open, hi, "rate") < 0)
         return -1;
     *out = v;
     return 1;

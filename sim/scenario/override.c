@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spcsim/cfgread.h"
+
 static int copy_setting(config_setting_t *parent, const char *name, const config_setting_t *src);
 
 static int copy_children(config_setting_t *dst, const config_setting_t *src)
@@ -158,9 +160,15 @@ spc_status spc_override_apply(config_t *cfg, const char *assignment, spc_error *
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     config_t tmp;
     config_init(&tmp);
+    spc_error lit;
+    spc_error_clear(&lit);
     const config_setting_t *value = parse_value(&tmp, eq + 1);
     spc_status st;
-    if (value == NULL)
+    if (spc_cfg_check_literals(eq + 1, "--set", &lit) != SPC_OK)
+        st = spc_error_at(err, SPC_ERR_INVALID, "--set", 0, path, "integer out of range (got %s): an "
+                          "integer above 2147483647 needs an L (3000000000L), and the largest is "
+                          "9223372036854775807L", eq + 1);
+    else if (value == NULL)
         st = spc_error_at(err, SPC_ERR_INVALID, "--set", 0, path,
                           "cannot read the value (got %s)", eq + 1);
     else

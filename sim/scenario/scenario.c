@@ -12,7 +12,6 @@
  */
 #include "spcsim/scenario.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,11 +116,55 @@ static int resolve_period(spc_cfg_reader *r, const config_setting_t *root, spc_s
     return 0;
 }
 
+/* Every stage must have a way out: from each, some chain of routes with
+ * p > 0 leads to "deliver". Else orders that reach it circle for ever (the
+ * traffic equations have no solution and the run never drains). */
+static int check_exits(spc_cfg_reader *r, const config_setting_t *root, const spc_scenario *sc)
+{
+    size_t n = sc->nstages;
+    char *out = calloc(n ? n : 1, 1);
+    if (out == NULL) {
+        spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory");
+        return -1;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; !out[i] && k < sc->stages[i].nroutes; k++) {
+                const spc_route *rt = &sc->stages[i].routes[k];
+                if (rt->p > 0 && (rt->to == SPC_ROUTE_DELIVER || out[rt->to]))
+                    out[i] = 1, changed = 1;
+            }
+    }
+    /* name the first trapped stage with a routing of its own, else the first */
+    const config_setting_t *list = config_setting_get_member(root, "stages"), *stage = NULL, *routing = NULL;
+    size_t bad = n;
+    for (size_t i = 0; i < n && routing == NULL; i++) {
+        const config_setting_t *st = out[i] ? NULL : config_setting_get_elem(list, (unsigned)i);
+        if (st == NULL)
+            continue;
+        if (bad == n)
+            bad = i, stage = st;
+        if ((routing = config_setting_get_member(st, "routing")) != NULL)
+            bad = i, stage = st;
+    }
+    free(out);
+    if (bad == n)
+        return 0;
+    char msg[300];
+    snprintf(msg, sizeof msg, "orders at stage %s can never leave: no chain of routes from it leads to "
+             "\"deliver\" (a routing loop without exit)", sc->stages[bad].name);
+    if (routing != NULL)
+        return spc_cfg_bad(r, routing, msg);
+    return spc_cfg_bad(r, stage ? stage : root, msg);
+}
+
 static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     if (spc_settings_check_keys(r, root, "") < 0 || read_identity(r, root, sc) < 0 ||
         read_clock(r, root, sc) < 0 || read_statistics(r, root, sc) < 0 ||
-        spc_cfg_read_stages(r, root, sc) < 0 || spc_cfg_read_arrivals(r, root, sc) < 0 ||
+        spc_cfg_read_stages(r, root, sc) < 0 || check_exits(r, root, sc) < 0 ||
+        spc_cfg_read_arrivals(r, root, sc) < 0 ||
         spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||
         spc_cfg_read_finance(r, root, sc) < 0 || spc_cfg_read_units(r, root, sc) < 0 ||
         resolve_period(r, root, sc) < 0)
@@ -130,31 +173,6 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
 }
 
 /* ---- loading ---- */
-
-static spc_status read_file(config_t *cfg, const char *path, spc_error *err)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot open the scenario: %s", path, strerror(errno));
-    fclose(f);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-        config_set_include_dir(cfg, dir);
-    }
-    if (config_read_file(cfg, path))
-        return SPC_OK;
-    if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read the scenario", path);
-    /* libconfig's text is "syntax error" or a more precise one */
-    const char *text = config_error_text(cfg) ? config_error_text(cfg) : "syntax error";
-    int plain = strcmp(text, "syntax error") == 0;
-    return spc_error_set(err, SPC_ERR_INVALID, "%s:%d: syntax error%s%s",
-                         config_error_file(cfg) ? config_error_file(cfg) : path,
-                         config_error_line(cfg), plain ? "" : ": ", plain ? "" : text);
-}
 
 spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_error *err)
 {
@@ -180,7 +198,7 @@ spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
     config_t cfg;
     config_init(&cfg);
     spc_scenario *sc = NULL;
-    if (read_file(&cfg, path, err) != SPC_OK)
+    if (spc_cfgfile_read(&cfg, path, err) != SPC_OK)
         goto done;
     for (size_t i = 0; i < noverrides; i++)
         if (spc_override_apply(&cfg, overrides[i], err) != SPC_OK)

@@ -47,8 +47,8 @@ static double *read_values(spc_cfg_reader *r, const config_setting_t *s, int dur
     }
     for (size_t i = 0; i < *n; i++) {
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-        int ok = durations ? spc_cfg_duration_of(r, e, 0.0, 0, &x[i])
-                           : (spc_cfg_is_number(e) ? spc_cfg_check_range(r, e, spc_cfg_number_of(e), 0.0, 0, INFINITY, "weight")
+        int ok = durations ? spc_cfg_duration_of(r, e, 0.0, 0, SPC_DURATION_MAX, &x[i])
+                           : (spc_cfg_is_number(e) ? spc_cfg_check_range(r, e, spc_cfg_number_of(e), 0.0, 0, SPC_WEIGHT_MAX, "weight")
                                                    : spc_cfg_bad(r, e, "must be a number"));
         if (ok < 0) {
             free(x);
@@ -284,7 +284,7 @@ static int read_slots(spc_cfg_reader *r, const config_setting_t *g, spc_arrivals
         return spc_error_set(r->err, SPC_ERR_INTERNAL, "out of memory"), -1;
     double peak = 0;
     for (size_t i = 0; i < a->nslots; i++) {
-        if (spc_cfg_rate_of(r, config_setting_get_elem(rates, (unsigned)i), 0, &a->slot_rate[i]) < 0)
+        if (spc_cfg_rate_of(r, config_setting_get_elem(rates, (unsigned)i), 0, SPC_RATE_MAX, &a->slot_rate[i]) < 0)
             return -1;
         peak = fmax(peak, a->slot_rate[i]);
     }
@@ -366,7 +366,7 @@ static int read_process(spc_cfg_reader *r, const config_setting_t *g, spc_arriva
         return read_schedule(r, sched, a);
     }
     a->kind = SPC_ARRIVALS_POISSON;
-    return spc_cfg_rate_of(r, rate, 1, &a->rate) < 0 ? -1 : 0;
+    return spc_cfg_rate_of(r, rate, 1, SPC_RATE_MAX, &a->rate) < 0 ? -1 : 0;
 }
 
 int spc_cfg_read_arrivals(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)

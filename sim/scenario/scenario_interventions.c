@@ -109,12 +109,18 @@ static int read_entry(config_t *cfg, const config_setting_t *e, spc_scenario *sc
                       spc_error *inner)
 {
     spc_cfg_reader r = { inner, sc->unit_seconds };
+    static const char *const keys[] = { "at", "set", NULL };
+    if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+        return spc_error_set(inner, SPC_ERR_INVALID, "%s", "must be a group { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }"), -1;
+    if (spc_cfg_check_keys(&r, e, keys) < 0)
+        return -1;
     const config_setting_t *at = config_setting_get_member(e, "at");
     const config_setting_t *set = config_setting_get_member(e, "set");
-    if (config_setting_type(e) != CONFIG_TYPE_GROUP || at == NULL || set == NULL ||
-        config_setting_length(e) != 2)
-        return spc_error_set(inner, SPC_ERR_INVALID, "%s", "must be a group { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }"), -1;
-    if (spc_cfg_duration_of(&r, at, 0.0, 0, &iv->at) < 0)
+    if (at == NULL)
+        return spc_cfg_missing(&r, e, "at", "the time of the intervention, e.g. \"26w\"");
+    if (set == NULL)
+        return spc_cfg_missing(&r, e, "set", "the settings it changes, e.g. ( (\"PATH\", VALUE) )");
+    if (spc_cfg_duration_of(&r, at, 0.0, 0, SPC_DURATION_MAX, &iv->at) < 0)
         return -1;
     int t = config_setting_type(set);
     if ((t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY) || config_setting_length(set) == 0)
@@ -151,6 +157,11 @@ static int read_one(config_t *cfg, const config_setting_t *e, int k, spc_scenari
         return 0;
     if (inner.code == SPC_ERR_INTERNAL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "%s", inner.msg), -1;
+    /* a message about a setting of the entry itself names its place already */
+    const char *file = config_setting_source_file(e);
+    size_t len = file ? strlen(file) : 0;
+    if (file != NULL && strncmp(inner.msg, file, len) == 0 && inner.msg[len] == ':')
+        return spc_error_set(err, inner.code, "%s", inner.msg), -1;
     return fail(err, e, k, "", inner.msg);
 }
 

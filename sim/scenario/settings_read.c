@@ -49,7 +49,7 @@ static int read_enum(spc_cfg_reader *r, const config_setting_t *g, const spc_set
 
 static int read_integer(spc_cfg_reader *r, const config_setting_t *g, const spc_setting *s, double *v)
 {
-    long long hi = s->kind == SPC_SET_SEED ? INT64_MAX : (long long)s->hi, x;
+    long long hi = (long long)s->hi, x;
     int got = spc_cfg_int(r, g, spc_settings_key(s), (long long)s->lo, hi, &x);
     if (got > 0)
         *v = (double)x;
@@ -92,15 +92,22 @@ static int read_scalar(spc_cfg_reader *r, const config_setting_t *g, const spc_s
         }
         /* fall through */
     case SPC_SET_DURATION:
-        got = spc_cfg_duration_of(r, cs, s->lo, s->lo_open, &v);
+        got = spc_cfg_duration_of(r, cs, s->lo, s->lo_open, s->hi, &v);
         break;
     case SPC_SET_RATE:
-        got = spc_cfg_rate_of(r, cs, s->lo_open, &v);
+        got = spc_cfg_rate_of(r, cs, s->lo_open, s->hi, &v);
         break;
     case SPC_SET_WHOLE: case SPC_SET_COUNT:
         got = read_whole(r, g, s, &v);
         break;
-    case SPC_SET_INT: case SPC_SET_LONG: case SPC_SET_SEED:
+    case SPC_SET_SEED: { /* exactly: a double holds only 53 bits */
+        long long x;
+        got = spc_cfg_int(r, g, spc_settings_key(s), 0, INT64_MAX, &x);
+        if (got > 0)
+            *(uint64_t *)field = (uint64_t)x;
+        return got;
+    }
+    case SPC_SET_INT: case SPC_SET_LONG:
         got = read_integer(r, g, s, &v);
         break;
     default:
