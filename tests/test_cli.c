@@ -21,8 +21,6 @@
 #include "spcsim/text.h"
 #include "tests.h"
 
-extern char **environ;
-
 #define TANDEM "scenarios/validation/tandem3.cfg"
 #define SHORT "horizon=\"2w\""
 #define HEADER "scope,metric,mean,ci95_low,ci95_high,n\n"
@@ -60,30 +58,6 @@ static int same_file(const char *a_dir, const char *b_dir, const char *name)
     return same;
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    chmod(path, 0700);
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char sub[1024];
-        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
-            remove_tree(sub);
-    }
-    if (d != NULL)
-        closedir(d);
-    rmdir(path);
-}
-
 /* Entries of dir other than . and ..; *hidden counts those starting with '.'.
  * Returns -1 when dir cannot be opened. */
 static int count_entries(const char *dir, int *hidden)
@@ -119,45 +93,19 @@ static void make_tmp(char *dir, size_t size)
 
 /* ---- running the program ---- */
 
-static const char *binary(void)
+/* spcsim with args (without the program name); stdout and stderr to files. */
+static int spawn_wait(const char *const *args, const char *out, const char *err)
 {
-    const char *b = getenv("SPCSIM");
-    return b != NULL && b[0] != '\0' ? b : "./spcsim";
-}
-
-static int spawn_wait(const char *const *argv, const char *out, const char *err)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        fprintf(stderr, "\n  cannot start %s: %s (set SPCSIM)\n", argv[0], strerror(rc));
-        return -1;
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return tests_wait(tests_spawn(args, NULL, out, err));
 }
 
 /* Runs spcsim with args (NULL-terminated); captures into tmp/stdout, tmp/stderr. */
 static cli_result run_cli(const char *tmp, const char *const *args)
 {
-    const char *argv[32] = { binary() };
-    size_t n = 1;
-    for (; args[n - 1] != NULL && n < 31; n++)
-        argv[n] = args[n - 1];
-    argv[n] = NULL;
     char out[1024], err[1024];
     join(out, sizeof out, tmp, "stdout");
     join(err, sizeof err, tmp, "stderr");
-    cli_result r = { spawn_wait(argv, out, err), slurp(out), slurp(err) };
+    cli_result r = { spawn_wait(args, out, err), slurp(out), slurp(err) };
     if (r.out == NULL)
         r.out = strdup("");
     if (r.err == NULL)
@@ -226,7 +174,7 @@ static void test_help_version(void)
     CU_ASSERT_STRING_EQUAL(r.out, "spcsim " SPC_VERSION "\n");
     CU_ASSERT_STRING_EQUAL(r.err, "");
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Exit 2, nothing on stdout, an "spcsim: " message on stderr. */
@@ -270,7 +218,7 @@ static void test_usage_errors(void)
         expect_usage(tmp, cases[i]);
     int hidden;
     CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* stdout, stderr: nothing else */
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_missing_scenario(void)
@@ -284,7 +232,7 @@ static void test_missing_scenario(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "tests/data/no-such-scenario.cfg"));
     CU_ASSERT_FALSE(exists(out));
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_invalid_scenario(void)
@@ -309,7 +257,7 @@ static void test_invalid_scenario(void)
     CU_ASSERT_EQUAL(count_lines(r.err), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: --set: stages.[0].servers:"));
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Exit 5, one line naming the folder, and tmp holds only `keep`, unchanged. */
@@ -344,7 +292,7 @@ static void test_unwritable_output(void)
     join(dir, sizeof dir, file, "sub");
     expect_unwritable(tmp, dir, "file");
     expect_unwritable(tmp, file, "file");
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A folder without write permission: only meaningful when not root. */
@@ -365,7 +313,7 @@ static void test_readonly_output(void)
     cli_free(&r);
     int hidden;
     CU_ASSERT_EQUAL(count_entries(ro, &hidden), 0);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* The five outputs are there (and report.html, figures: test_plot.c), with
@@ -406,7 +354,7 @@ static void test_run_outputs(void)
     cli_free(&r);
     join(dir, sizeof dir, tmp, "q");
     check_outputs(dir);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_seeds(void)
@@ -430,7 +378,7 @@ static void test_seeds(void)
     CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
     CU_ASSERT_FALSE(same_file(a, c, "summary.csv"));
     CU_ASSERT(same_file(a, d, "summary.csv"));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_resolved_reproduces(void)
@@ -447,7 +395,7 @@ static void test_resolved_reproduces(void)
     cli_free(&r);
     CU_ASSERT(same_file(a, b, "summary.csv"));
     CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Runs `first` (its "-o" goes to tmp/a), then its resolved file into tmp/b,
@@ -473,7 +421,7 @@ static void resolved_reproduces(const char *const *first, size_t nfirst, const c
     cli_free(&r);
     for (size_t i = 0; files[i] != NULL; i++)
         CU_ASSERT(same_file(a, b, files[i]));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A workforce scenario with interventions and several replications, too:
@@ -516,7 +464,7 @@ static void test_check(void)
     spc_scenario_free(sc);
     int hidden;
     CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* check writes no outputs */
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Copies dir/name to to_dir/name; returns 0 or -1. */
@@ -540,12 +488,12 @@ static void test_stdout_full(void)
     char tmp[64], err[1024];
     make_tmp(tmp, sizeof tmp);
     join(err, sizeof err, tmp, "stderr");
-    const char *argv[] = { binary(), "check", TANDEM, NULL };
+    const char *argv[] = { "check", TANDEM, NULL };
     CU_ASSERT_EQUAL(spawn_wait(argv, "/dev/full", err), 5);
     char *text = slurp(err);
     CU_ASSERT(text != NULL && count_lines(text) == 1 && strstr(text, "standard output") != NULL);
     free(text);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A run that fails leaves the outputs of the last good run as they were. */
@@ -570,7 +518,7 @@ static void test_failed_run_keeps_outputs(void)
     for (size_t i = 0; i < 3; i++)
         CU_ASSERT(same_file(a, keep, names[i]));
     check_outputs(a);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- --trace ---- */
@@ -614,7 +562,7 @@ static void test_trace_outputs(void)
     free(x);
     free(y);
     free(z);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* --trace-events and --trace-window through the command line. */
@@ -642,7 +590,7 @@ static void test_trace_filter(void)
     }
     CU_ASSERT(lines >= 2); /* at least the report at 2w and the end */
     free(text);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_trace_errors(void)
@@ -690,7 +638,7 @@ static void test_trace_errors(void)
     int hidden;
     CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 3); /* file, stdout, stderr */
     CU_ASSERT_EQUAL(hidden, 0);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- bounded resources: tests/data/bad/cost ---- */
@@ -751,7 +699,7 @@ static void test_cost_limits(void)
     const char *force[] = { "--force", "-q", NULL };
     r = run_tandem(tmp, "forced", force, 0);
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* plot refuses what spcsim did not write: a run.json number out of range
@@ -790,7 +738,7 @@ static void test_plot_bad_folder(void)
     r = expect_exit(tmp, plot2, 4);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "summary.csv:1: not an spcsim summary.csv"));
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A bad value of --param is reported as --param's, not as a --set. */
@@ -804,7 +752,7 @@ static void test_param_label(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: --param: arrivals.rate: must be a rate"));
     CU_ASSERT_EQUAL(count_lines(r.err), 1);
     cli_free(&r);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static const CU_TestInfo tests[] = {

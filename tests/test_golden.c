@@ -12,29 +12,16 @@
  * files and shows the diff; commit them saying why they moved.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "spcsim/text.h"
 #include "tests.h"
 
-extern char **environ;
-
 #define GOLDEN_DIR "tests/golden"
 #define MAX_ARGS 40
-
-static const char *binary(void)
-{
-    const char *b = getenv("SPCSIM");
-    return b != NULL && b[0] != '\0' ? b : "./spcsim";
-}
 
 /* The files a case compares: *.csv, *.gp, scenario.resolved.cfg. */
 static int compared(const char *name)
@@ -53,52 +40,20 @@ static size_t split_args(char *text, const char **argv, size_t max)
     return n;
 }
 
-/* The environment with SPCSIM_GNUPLOT pointing nowhere (figures skipped). */
-static char **env_without_gnuplot(void)
-{
-    size_t n = 0;
-    while (environ[n] != NULL)
-        n++;
-    char **env = calloc(n + 2, sizeof *env);
-    CU_ASSERT_FATAL(env != NULL);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(environ[i], "SPCSIM_GNUPLOT=", 15) != 0)
-            env[k++] = environ[i];
-    env[k] = "SPCSIM_GNUPLOT=/nonexistent/gnuplot";
-    return env;
-}
-
-/* spcsim run ARGS -j 2 -o out; returns the exit status (-1: did not exit). */
+/* spcsim run ARGS -j 2 -o out, gnuplot off; returns the exit status. */
 static int run_case(const char *args_path, const char *out, const char *log)
 {
     char *text = spc_text_read_file(args_path, NULL);
     CU_ASSERT_FATAL(text != NULL);
-    const char *argv[MAX_ARGS + 8] = { binary(), "run" };
-    size_t n = 2 + split_args(text, argv + 2, MAX_ARGS);
+    const char *argv[MAX_ARGS + 8] = { "run" };
+    size_t n = 1 + split_args(text, argv + 1, MAX_ARGS);
     const char *tail[] = { "-j", "2", "-o", out, NULL };
     for (size_t i = 0; i < 5; i++)
         argv[n++] = tail[i];
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    char **env = env_without_gnuplot();
-    pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, env);
-    posix_spawn_file_actions_destroy(&fa);
-    free(env);
+    const char *env[] = { "SPCSIM_GNUPLOT=/nonexistent/gnuplot", NULL };
+    int code = tests_wait(tests_spawn(argv, env, NULL, log));
     free(text);
-    if (rc != 0) {
-        fprintf(stderr, "\n  cannot start %s: %s (set SPCSIM)\n", argv[0], strerror(rc));
-        return -1;
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return code;
 }
 
 /* Line number (1-based) of the first difference between a and b. */
@@ -149,21 +104,6 @@ static int all_present(const char *case_name, const char *dir, const char *other
     return ok;
 }
 
-static void remove_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *ent;
-    while (d != NULL && (ent = readdir(d)) != NULL) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
-        if (strcmp(ent->d_name, ".") != 0 && strcmp(ent->d_name, "..") != 0)
-            unlink(path);
-    }
-    if (d != NULL)
-        closedir(d);
-    rmdir(dir);
-}
-
 static void check_case(const char *case_name)
 {
     char tmp[] = "/tmp/spcsim-golden-XXXXXX";
@@ -196,9 +136,7 @@ static void check_case(const char *case_name)
         CU_ASSERT(same_bytes(case_name, e, g, ent->d_name));
     }
     closedir(d);
-    remove_dir(out);
-    unlink(log);
-    rmdir(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A queueing network alone: tandem3, no workforce, no customers. */

@@ -37,29 +37,6 @@ static void path_join(char *buf, size_t size, const char *dir, const char *name)
     CU_ASSERT_FATAL(n >= 0 && (size_t)n < size);
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char sub[2048];
-        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
-            remove_tree(sub);
-    }
-    if (d != NULL)
-        closedir(d);
-    rmdir(path);
-}
-
 static void make_tmp(char *dir, size_t size)
 {
     snprintf(dir, size, "/tmp/spcsim-outdir-XXXXXX");
@@ -159,7 +136,7 @@ static int snap_equal(const snapshot *a, const snapshot *b)
 /* dir as a copy of the files of `from` (the folder of snapshot s). */
 static void copy_folder(const char *from, const char *dir)
 {
-    remove_tree(dir);
+    tests_remove_tree(dir);
     CU_ASSERT_FATAL(mkdir(dir, 0755) == 0);
     DIR *d = opendir(from);
     struct dirent *e;
@@ -191,56 +168,19 @@ typedef struct {
     char *out;  /* captured stdout, never NULL */
 } run_result;
 
-static const char *binary(void)
-{
-    const char *b = getenv("SPCSIM");
-    return b != NULL && b[0] != '\0' ? b : "./spcsim";
-}
-
 /* Starts spcsim with args and extra environment (NULL-terminated each),
- * stdout to /dev/null, stderr to tmp/stderr. Returns its pid, -1 on failure. */
+ * stdout to tmp/stdout, stderr to tmp/stderr. Returns its pid, -1 on failure. */
 static pid_t start(const char *tmp, const char *const *env, const char *const *args)
 {
-    const char *argv[40] = { binary() };
-    size_t n = 1;
-    for (; args[n - 1] != NULL && n < 39; n++)
-        argv[n] = args[n - 1];
-    argv[n] = NULL;
-    const char *envp[512];
-    size_t k = 0;
-    for (size_t i = 0; env != NULL && env[i] != NULL && k < 500; i++)
-        envp[k++] = env[i];
-    for (size_t i = 0; environ[i] != NULL && k < 510; i++)
-        if (strncmp(environ[i], "SPCSIM_FAULT", 12) != 0)
-            envp[k++] = environ[i];
-    envp[k] = NULL;
     char err[1024], out[1024];
     path_join(err, sizeof err, tmp, "stderr");
     path_join(out, sizeof out, tmp, "stdout");
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, (char *const *)envp);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        fprintf(stderr, "\n  cannot start %s: %s (set SPCSIM)\n", argv[0], strerror(rc));
-        return -1;
-    }
-    return pid;
+    return tests_spawn(args, env, out, err);
 }
 
 static run_result finish(const char *tmp, pid_t pid)
 {
-    run_result r = { -1, NULL, NULL };
-    int status;
-    while (pid > 0 && waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            break;
-    if (pid > 0)
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    run_result r = { tests_wait(pid), NULL, NULL };
     char err[1024];
     path_join(err, sizeof err, tmp, "stderr");
     r.err = spc_text_read_file(err, NULL);
@@ -345,7 +285,7 @@ static void test_killed_at_every_write(void)
     char tmp[64];
     make_tmp(tmp, sizeof tmp);
     fault_loop(tmp, "kill", NULL);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* The same through the fallback for filesystems without RENAME_EXCHANGE. */
@@ -354,7 +294,7 @@ static void test_killed_fallback(void)
     char tmp[64];
     make_tmp(tmp, sizeof tmp);
     fault_loop(tmp, "kill", "SPCSIM_NO_EXCHANGE=1");
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_full_disk_at_every_write(void)
@@ -362,7 +302,7 @@ static void test_full_disk_at_every_write(void)
     char tmp[64];
     make_tmp(tmp, sizeof tmp);
     fault_loop(tmp, "enospc", NULL);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Mounts a tmpfs of `size` on dir; 0, or -1 when not permitted here. */
@@ -441,7 +381,7 @@ static void test_plot_killed_at_every_write(void)
     CU_ASSERT(k < 60 && as_old > 0 && as_new > 0);
     snap_free(&s_old);
     snap_free(&s_new);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A real small filesystem, when this process may mount one: 64k holds no
@@ -456,7 +396,7 @@ static void test_small_tmpfs(void)
     if (mount_tmpfs(small, "64k") != 0) {
         fprintf(stderr, "\n  note: mount -t tmpfs is not permitted here: the real full-disk variants are "
                         "skipped (the fault-injected ENOSPC test runs)\n");
-        remove_tree(tmp);
+        tests_remove_tree(tmp);
         return;
     }
     path_join(out, sizeof out, small, "out");
@@ -486,7 +426,7 @@ static void test_small_tmpfs(void)
         snap_free(&after);
         unmount(small);
     }
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- (c) SIGINT and SIGTERM ---- */
@@ -518,7 +458,7 @@ static void interrupt_run(int sig)
     CU_ASSERT_EQUAL(count_prefixed(tmp, ".out.spcsim-staging-"), 0);
     snap_free(&before);
     snap_free(&after);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* --keep-partial: the k replications that completed, a whole output that
@@ -573,7 +513,7 @@ static void test_keep_partial(void)
     CU_ASSERT(ta != NULL && tb != NULL && strcmp(ta, tb) == 0);
     free(ta);
     free(tb);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_sigint(void) { interrupt_run(SIGINT); }
@@ -618,7 +558,7 @@ static void test_symlink_not_followed(void)
         path_join(link, sizeof link, out, names[i]);
         CU_ASSERT(lstat(link, &st) == 0 && S_ISREG(st.st_mode));
     }
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- (e) stale files ---- */
@@ -638,7 +578,7 @@ static void test_stale_files_gone(void)
     CU_ASSERT(exists(panel));
     run_seed(tmp, out, "1");
     CU_ASSERT_FALSE(exists(panel));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- (f) nothing made on a validation error ---- */
@@ -672,7 +612,7 @@ static void test_nothing_on_errors(void)
     expect_nothing(tmp, longer, 5, "too long");
     const char *bad[] = { "run", TANDEM, "--set", "stages.[0].servers=0", "-q", "-o", out, NULL };
     expect_nothing(tmp, bad, 4, "servers");
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* ---- (g) leftovers of killed runs: only their own pattern ---- */
@@ -706,7 +646,7 @@ static void test_leftovers_cleaned(void)
         path_join(p, sizeof p, tmp, others[i]);
         CU_ASSERT(exists(p));
     }
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A fallback exchange killed between its two renames left OUT missing and
@@ -734,7 +674,7 @@ static void test_fallback_window_restored(void)
     snap_free(&a);
     snap_free(&b);
     CU_ASSERT_FALSE(exists(old));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* --trace: not inside the output folder; its folder is not created; a
@@ -783,7 +723,7 @@ static void test_trace_file(void)
     char *text = spc_text_read_file(victim, NULL);
     CU_ASSERT(text != NULL && strcmp(text, "victim\n") == 0);
     free(text);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Whether process pid is gone within about two seconds. */
@@ -843,7 +783,7 @@ static void gnuplot_stopped(int sig)
     CU_ASSERT(snap_equal(&before, &after));
     snap_free(&before);
     snap_free(&after);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_gnuplot_stopped(void) { gnuplot_stopped(SIGINT); }

@@ -21,7 +21,6 @@
 #include "spcsim/text.h"
 #include "tests.h"
 
-extern char **environ;
 
 static char *slurp(const char *dir, const char *name, size_t *len)
 {
@@ -48,64 +47,15 @@ static int same(const char *a_dir, const char *b_dir, const char *name)
     return eq;
 }
 
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        char sub[2400];
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-        struct stat st;
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_tree(sub);
-        else
-            unlink(sub);
-    }
-    if (d != NULL)
-        closedir(d);
-    rmdir(path);
-}
-
 /* Runs spcsim (args NULL-terminated) with `env` added to the environment
- * (NULL: none); stderr into tmp/stderr. Returns the exit status. */
+ * (NULL: none; an inherited SPCSIM_GNUPLOT is dropped either way); stderr
+ * into tmp/stderr. Returns the exit status. */
 static int spcsim(const char *tmp, const char *env, const char *const *args)
 {
-    const char *bin = getenv("SPCSIM") && getenv("SPCSIM")[0] ? getenv("SPCSIM") : "./spcsim";
-    const char *argv[24] = { bin };
-    size_t n = 1;
-    for (; args[n - 1] != NULL && n < 23; n++)
-        argv[n] = args[n - 1];
-    argv[n] = NULL;
-    size_t ne = 0;
-    while (environ[ne] != NULL)
-        ne++;
-    char **envp = calloc(ne + 2, sizeof *envp);
-    CU_ASSERT_FATAL(envp != NULL);
-    size_t k = 0;
-    for (size_t i = 0; i < ne; i++)
-        if (strncmp(environ[i], "SPCSIM_GNUPLOT=", 15) != 0)
-            envp[k++] = environ[i];
-    if (env != NULL)
-        envp[k++] = (char *)env;
+    const char *envs[] = { env != NULL ? env : "SPCSIM_GNUPLOT", NULL };
     char err[2400];
     snprintf(err, sizeof err, "%s/stderr", tmp);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid;
-    int rc = posix_spawn(&pid, bin, &fa, NULL, (char *const *)argv, envp);
-    posix_spawn_file_actions_destroy(&fa);
-    free(envp);
-    if (rc != 0)
-        return -1;
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return tests_wait(tests_spawn(args, envs, NULL, err));
 }
 
 static int stderr_lines(const char *tmp)
@@ -172,7 +122,7 @@ static void test_run_figures(void)
     CU_ASSERT(gp != NULL && strstr(gp, "'timeseries.csv'") != NULL && strstr(gp, "filledcurves") != NULL);
     free(gp);
     check_report(dir, "understaffed", have_gnuplot());
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_missing_gnuplot(void)
@@ -194,7 +144,7 @@ static void test_missing_gnuplot(void)
         CU_ASSERT_FALSE(exists_in(dir, name));
     }
     check_report(dir, "understaffed", 0);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A gnuplot that fails: the run succeeds, warns once, the CSVs are intact. */
@@ -207,7 +157,7 @@ static void test_failing_gnuplot(void)
     CU_ASSERT(exists_in(dir, "summary.csv") && exists_in(dir, "timeseries.csv") && exists_in(dir, "run.json"));
     CU_ASSERT_FALSE(exists_in(dir, "stages.png"));
     check_report(dir, "understaffed", 0);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static void test_plot_command(void)
@@ -248,7 +198,7 @@ static void test_plot_command(void)
             snprintf(name, sizeof name, "%s.%s", figures[i], ext[e]);
             CU_ASSERT(same(dir, keep, name));
         }
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* compare and sweep draw their figures and report too. */
@@ -271,7 +221,7 @@ static void test_study_figures(void)
     char *html = slurp(c, "report.html", NULL);
     CU_ASSERT(html != NULL && strstr(html, "stages.[0].servers=3") != NULL && strstr(html, "http") == NULL);
     free(html);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* A later run without a workforce removes the workforce figures it left,
@@ -294,7 +244,7 @@ static void test_stale_figures(void)
     CU_ASSERT_FALSE(exists_in(dir, "timeseries-stages.svg"));
     CU_ASSERT(exists_in(dir, "timeseries-system.gp"));
     CU_ASSERT(exists_in(dir, "mine.gp"));
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 /* Copies tests/data/chain/chain.csv into dir, without its slope rows
@@ -392,7 +342,7 @@ static void test_chain_report(void)
     html = slurp(flat, "report.html", NULL);
     CU_ASSERT(html != NULL && strstr(html, "chain-slopes") == NULL && strstr(html, "chain-seeds-simulated") != NULL);
     free(html);
-    remove_tree(tmp);
+    tests_remove_tree(tmp);
 }
 
 static const CU_TestInfo tests[] = {

@@ -42,4 +42,25 @@ const spc_estimate *tests_metric(const spc_results *r, const char *scope, const 
 void tests_check_theory(const spc_results *r, const char *scope, const char *metric,
                         double theory, double rel_tol);
 
+/* ---- running spcsim (tests_proc.c) ---- */
+
+#include <sys/types.h>
+
+/* The program under test: $SPCSIM, else ./spcsim. */
+const char *tests_binary(void);
+
+/* Starts the program with args (NULL-terminated, without the program
+ * name); env ("NAME=VALUE", NULL-terminated, or NULL) replaces or adds to
+ * the inherited environment, and a bare "NAME" removes NAME from it; the
+ * inherited SPCSIM_FAULT* switches are never passed on. stdout
+ * and stderr go to the files out and err (NULL: /dev/null). Returns the
+ * pid, -1 when it cannot start. */
+pid_t tests_spawn(const char *const *args, const char *const *env, const char *out, const char *err);
+
+/* Waits for pid: its exit status, 128 + the signal that ended it, or -1. */
+int tests_wait(pid_t pid);
+
+/* Removes path and everything below it (never follows a symbolic link). */
+void tests_remove_tree(const char *path);
+
 #endif
