@@ -15,8 +15,10 @@
  * Each input gets a fresh folder under $TMPDIR, removed afterwards with
  * everything the reader and the writers put there: nothing is written
  * outside it, and no state is kept between inputs.
+ *
+ * tests/test_fuzz.c includes this file (LLVMFuzzerTestOneInput renamed) to
+ * replay the committed inputs in the test suites.
  */
-#define _GNU_SOURCE 1 /* memmem */
 #include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +48,15 @@ static void put_file(const char *dir, const char *name, const uint8_t *p, size_t
     }
 }
 
+/* The first "\n--- " in [p, end), or NULL (memmem is not in POSIX). */
+static const uint8_t *next_header(const uint8_t *p, const uint8_t *end)
+{
+    for (; end - p >= 5; p++)
+        if (memcmp(p, "\n--- ", 5) == 0)
+            return p;
+    return NULL;
+}
+
 /* Writes the sections of data as files of dir. */
 static void split(const char *dir, const uint8_t *data, size_t size)
 {
@@ -55,7 +66,7 @@ static void split(const char *dir, const uint8_t *data, size_t size)
     const uint8_t *h = size >= 4 && memcmp(data, mark, 4) == 0 ? data : NULL;
     while (p < end) {
         if (h == NULL) {
-            const uint8_t *nl = memmem(p, (size_t)(end - p), "\n--- ", 5);
+            const uint8_t *nl = next_header(p, end);
             if (nl == NULL)
                 return;
             h = nl + 1;
@@ -65,7 +76,7 @@ static void split(const char *dir, const uint8_t *data, size_t size)
         if (eol == NULL)
             return;
         const uint8_t *body = eol + 1;
-        const uint8_t *next = memmem(body, (size_t)(end - body), "\n--- ", 5);
+        const uint8_t *next = next_header(body, end);
         const uint8_t *bend = next ? next + 1 : end;
         for (size_t i = 0; i < NNAMES; i++)
             if ((size_t)(eol - nameat) == strlen(names[i]) && memcmp(nameat, names[i], strlen(names[i])) == 0)
@@ -80,7 +91,7 @@ static void remove_dir(const char *dir)
 {
     DIR *dp = opendir(dir);
     struct dirent *e;
-    char path[4200];
+    char path[4096 + 256 + 2];
     while (dp != NULL && (e = readdir(dp)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;

@@ -8,6 +8,9 @@
  * (spc_scenario_write, as `run` does into scenario.cfg) and must load
  * again: scenario_write.c promises that the file reproduces the run.
  * No state is kept between inputs.
+ *
+ * tests/test_fuzz.c includes this file (LLVMFuzzerTestOneInput renamed) to
+ * replay the committed inputs in the test suites.
  */
 #include <stdio.h>
 #include <stddef.h>
