@@ -4,6 +4,7 @@
 #   make run        build and run the default scenario (outputs in output/)
 #   make check      build and run every test suite, with a table of their times;
 #                   SUITE=a,b runs only those suites; SANITIZE=1 for ASan+UBSan
+#                   (clang when installed and CC is not set, float-cast-overflow too)
 #   make check-layers  no file includes a header of a floor above its own
 #   make memcheck   test suites under valgrind: by default MEMCHECK_SUITES (the
 #                   unit suites, a minute); SUITE=all for every suite (40+ min), SUITE=a,b
@@ -53,8 +54,14 @@ ifeq ($(FUZZ),1)
              -fno-omit-frame-pointer
   OPT      = -O1 -g
 else ifeq ($(SANITIZE),1)
+  # clang when it is there and CC was not chosen: its UBSan is the fuzzer's.
+  # float-cast-overflow is named because gcc's undefined leaves it out (a
+  # double too large for an unsigned, e.g. run.json's "replications": 1e10).
+  ifeq ($(origin CC),default)
+    CC    := $(if $(shell command -v clang 2>/dev/null),clang,$(CC))
+  endif
   BUILD    = build/san
-  SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+  SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
   OPT      = -O1 -g
 else
   BUILD    = build/release
