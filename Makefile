@@ -93,11 +93,12 @@ FLAGFILE = $(BUILD)/flags
 # The suites valgrind runs by default: the deterministic unit suites (calendar,
 # rng, dist, stats, scenario, trace), where an uninitialised read -- which
 # ASan and UBSan do not see -- would change results silently, and the cheap
-# ones that go through the rest (plot, cli, absence, golden): about a minute under
+# ones that go through the rest (plot, cli, absence, golden; fuzz, the fuzz
+# targets' committed inputs, a second): about a minute under
 # valgrind on 2 cores. The statistical suites (validation, stories,
 # experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
 # more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
-MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
+MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden,fuzz
 TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 SPCSIM=./$(BIN)
 VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=tests/valgrind.supp --error-exitcode=99
@@ -287,11 +288,11 @@ fuzz: $(FUZZ_TARGETS:%=fuzz-%)
 
 fuzz-build:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
-	  echo "fuzz: $(FUZZ_CC) not found (Debian: apt-get install clang libclang-rt-14-dev, or FUZZ_CC=)" >&2; exit 1; }
+	  echo "fuzz: $(FUZZ_CC) not found (Debian: apt-get install clang libclang-rt-dev, or FUZZ_CC=)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZ_BINS)
 
 $(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
-	@mkdir -p build/fuzz/corpus/$*
+	@mkdir -p build/fuzz/corpus/$* tests/fuzz/corpus/$*
 	@echo "fuzz: $* for $(FUZZ_TIME) s (log: build/fuzz/fuzz_$*.log)"
 	@rm -f build/fuzz/crash-$*-*; \
 	if $(FUZZ_ENV) build/fuzz/fuzz_$* -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
