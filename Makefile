@@ -298,7 +298,7 @@ $(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
 	if $(FUZZ_ENV) build/fuzz/fuzz_$* -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
 	     -artifact_prefix=build/fuzz/crash-$*- $(FUZZ_DICT_$*) $(FUZZ_ARGS) \
 	     build/fuzz/corpus/$* tests/fuzz/corpus/$* $(FUZZ_SEEDS_$*) >build/fuzz/fuzz_$*.log 2>&1; then \
-	  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::new_units_added)' build/fuzz/fuzz_$*.log \
+	  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::new_units_added)' build/fuzz/fuzz_$*.log \
 	    | sed 's/^/fuzz: $*: /'; \
 	else \
 	  tail -n 60 build/fuzz/fuzz_$*.log >&2; \
