@@ -275,7 +275,7 @@ settings-doc: $(BIN)
 # FUZZ_ARGS adds libFuzzer options (-jobs=, -only_ascii=1, ...).
 .PHONY: fuzz fuzz-build $(FUZZ_TARGETS:%=fuzz-%)
 FUZZ_BINS  = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-FUZZ_ENV   = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+FUZZ_ENV   = TMPDIR=$(CURDIR)/build/fuzz/tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
              LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 FUZZ_SEEDS_scenario = scenarios tests/data
 FUZZ_SEEDS_outdir   =
@@ -292,7 +292,7 @@ fuzz-build:
 	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZ_BINS)
 
 $(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
-	@mkdir -p build/fuzz/corpus/$* tests/fuzz/corpus/$*
+	@mkdir -p build/fuzz/corpus/$* build/fuzz/tmp tests/fuzz/corpus/$*
 	@echo "fuzz: $* for $(FUZZ_TIME) s (log: build/fuzz/fuzz_$*.log)"
 	@rm -f build/fuzz/crash-$*-*; \
 	if $(FUZZ_ENV) build/fuzz/fuzz_$* -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
