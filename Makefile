@@ -94,7 +94,7 @@ FLAGFILE = $(BUILD)/flags
 # rng, dist, stats, scenario, trace), where an uninitialised read -- which
 # ASan and UBSan do not see -- would change results silently, and the cheap
 # ones that go through the rest (plot, cli, absence, golden; fuzz, the fuzz
-# targets' committed inputs, a second): about a minute under
+# targets' committed inputs, a few seconds): about a minute under
 # valgrind on 2 cores. The statistical suites (validation, stories,
 # experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
 # more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
