@@ -4,9 +4,14 @@
 #   make run        build and run the default scenario (outputs in output/)
 #   make check      build and run every test suite, with a table of their times;
 #                   SUITE=a,b runs only those suites; SANITIZE=1 for ASan+UBSan
+#                   (clang when installed and CC is not set, float-cast-overflow too)
 #   make check-layers  no file includes a header of a floor above its own
 #   make memcheck   test suites under valgrind: by default MEMCHECK_SUITES (the
 #                   unit suites, a minute); SUITE=all for every suite (40+ min), SUITE=a,b
+#   make fuzz       build the libFuzzer targets (scenario loader, output-folder
+#                   reader of plot) with clang, ASan and UBSan, and run each for
+#                   FUZZ_TIME seconds (default 60; -j2 runs both at once); a crash
+#                   fails, its input in build/fuzz/crash-*; see tests/fuzz/README.md
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
@@ -36,9 +41,27 @@ WARN        = -Wall -Wextra -Wpedantic $(if $(filter 1,$(WERROR)),-Werror) -Wsha
               -Wstrict-prototypes -Wmissing-prototypes
 OPT        ?= -O2 -g
 
-ifeq ($(SANITIZE),1)
+# The fuzz targets' build (make fuzz runs make FUZZ=1 for it): clang with
+# libFuzzer's instrumentation, ASan and UBSan, float-cast-overflow included.
+FUZZ_CC   ?= clang
+FUZZ_TIME ?= 60
+FUZZ_TARGETS = scenario outdir
+
+ifeq ($(FUZZ),1)
+  BUILD    = build/fuzz
+  CC       = $(FUZZ_CC)
+  SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+  OPT      = -O1 -g
+else ifeq ($(SANITIZE),1)
+  # clang when it is there and CC was not chosen: its UBSan is the fuzzer's.
+  # float-cast-overflow is named because gcc's undefined leaves it out (a
+  # double too large for an unsigned, e.g. run.json's "replications": 1e10).
+  ifeq ($(origin CC),default)
+    CC    := $(if $(shell command -v clang 2>/dev/null),clang,$(CC))
+  endif
   BUILD    = build/san
-  SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+  SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
   OPT      = -O1 -g
 else
   BUILD    = build/release
@@ -70,11 +93,12 @@ FLAGFILE = $(BUILD)/flags
 # The suites valgrind runs by default: the deterministic unit suites (calendar,
 # rng, dist, stats, scenario, trace), where an uninitialised read -- which
 # ASan and UBSan do not see -- would change results silently, and the cheap
-# ones that go through the rest (plot, cli, absence, golden): about a minute under
+# ones that go through the rest (plot, cli, absence, golden; fuzz, the fuzz
+# targets' committed inputs, a few seconds): about a minute under
 # valgrind on 2 cores. The statistical suites (validation, stories,
 # experiment, customers) take 4-8 minutes each there, teaching over 9, 40 and
 # more in all; ASan+UBSan (SANITIZE=1) runs every suite, LeakSanitizer too.
-MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden
+MEMCHECK_SUITES = calendar,rng,dist,stats,scenario,trace,plot,cli,absence,golden,fuzz
 TEST_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 SPCSIM=./$(BIN)
 VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --suppressions=tests/valgrind.supp --error-exitcode=99
@@ -153,6 +177,13 @@ $(BIN): $(BUILD)/sim/cli/main.o $(LIB) $(FLAGFILE)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB) $(FLAGFILE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/fuzz/%.o: tests/fuzz/%.c $(FLAGFILE) | pkgs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB) $(FLAGFILE)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
 
 $(BENCHBIN): $(BUILD)/bench/bench_engine.o $(LIB) $(FLAGFILE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
@@ -234,3 +265,43 @@ clean:
 settings-doc: $(BIN)
 	./$(BIN) settings --doc docs/scenario-reference.md > $(BUILD)/scenario-reference.md
 	mv $(BUILD)/scenario-reference.md docs/scenario-reference.md
+
+# make fuzz: build the libFuzzer targets (tests/fuzz/fuzz_*.c) in build/fuzz
+# with clang, then run each for FUZZ_TIME seconds; -j2 runs them side by side.
+# A target reads its committed corpus (tests/fuzz/corpus/NAME) and its seeds
+# (the scenarios and tests/data for the loader), and keeps what it finds in
+# build/fuzz/corpus/NAME. A crash stops it and fails make, the input saved
+# as build/fuzz/crash-NAME-*; reproduce with build/fuzz/fuzz_NAME FILE.
+# FUZZ_ARGS adds libFuzzer options (-jobs=, -only_ascii=1, ...).
+.PHONY: fuzz fuzz-build $(FUZZ_TARGETS:%=fuzz-%)
+FUZZ_BINS  = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_ENV   = TMPDIR=$(CURDIR)/build/fuzz/tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+FUZZ_SEEDS_scenario = scenarios tests/data
+FUZZ_SEEDS_outdir   =
+FUZZ_DICT_scenario  = -dict=tests/fuzz/scenario.dict
+FUZZ_DICT_outdir    = -dict=tests/fuzz/outdir.dict
+
+fuzz: $(FUZZ_TARGETS:%=fuzz-%)
+
+.SECONDARY: $(FUZZ_TARGETS:%=build/fuzz/fuzz/fuzz_%.o)
+
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	  echo "fuzz: $(FUZZ_CC) not found (Debian: apt-get install clang libclang-rt-dev, or FUZZ_CC=)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZ_BINS)
+
+$(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
+	@mkdir -p build/fuzz/corpus/$* build/fuzz/tmp tests/fuzz/corpus/$*
+	@echo "fuzz: $* for $(FUZZ_TIME) s (log: build/fuzz/fuzz_$*.log)"
+	@rm -f build/fuzz/crash-$*-*; \
+	if $(FUZZ_ENV) build/fuzz/fuzz_$* -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	     -artifact_prefix=build/fuzz/crash-$*- $(FUZZ_DICT_$*) $(FUZZ_ARGS) \
+	     build/fuzz/corpus/$* tests/fuzz/corpus/$* $(FUZZ_SEEDS_$*) >build/fuzz/fuzz_$*.log 2>&1; then \
+	  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::new_units_added)' build/fuzz/fuzz_$*.log \
+	    | sed 's/^/fuzz: $*: /'; \
+	else \
+	  tail -n 60 build/fuzz/fuzz_$*.log >&2; \
+	  echo "fuzz: $*: FAILED; reproducer: $$(ls build/fuzz/crash-$*-* 2>/dev/null | tr '\n' ' ')" >&2; \
+	  echo "fuzz: $*: reproduce with: build/fuzz/fuzz_$* FILE" >&2; exit 1; \
+	fi

@@ -546,6 +546,53 @@ static void test_round_trip(void)
     check_round_trip("renewal.cfg");
 }
 
+/* ---- from text (spc_scenario_load_text, the fuzz target's way in) ---- */
+
+/* The text of path loads as the file does: both, or neither with the same code. */
+static void check_text_like_file(const char *path)
+{
+    char *text = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    spc_error ferr, terr;
+    spc_error_clear(&ferr);
+    spc_error_clear(&terr);
+    spc_scenario *a = spc_scenario_load(path, NULL, 0, &ferr);
+    spc_scenario *b = spc_scenario_load_text(path, text, NULL, 0, &terr);
+    if ((a == NULL) != (b == NULL) || ferr.code != terr.code)
+        fprintf(stderr, "\n  %s: from the file: %s; from its text: %s", path, a ? "(loaded)" : ferr.msg,
+                b ? "(loaded)" : terr.msg);
+    CU_ASSERT_EQUAL(a == NULL, b == NULL);
+    CU_ASSERT_EQUAL(ferr.code, terr.code);
+    if (b == NULL)
+        CU_ASSERT_PTR_NULL(strchr(terr.msg, '\n'));
+    spc_scenario_free(a);
+    spc_scenario_free(b);
+    free(text);
+}
+
+static void test_load_text(void)
+{
+    char dir[512], path[1024];
+    data_path(dir, sizeof dir, "bad");
+    name_list l = list_cfg_files(dir);
+    for (size_t i = 0; i < l.n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, l.v[i]);
+        check_text_like_file(path);
+    }
+    names_free(&l);
+    const char *good[] = { "minimal.cfg", "all-features.cfg", "renewal.cfg" };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        data_path(path, sizeof path, good[i]);
+        check_text_like_file(path);
+    }
+    check_text_like_file("scenarios/sears.cfg");
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_PTR_NULL(spc_scenario_load_text("text.cfg", "horizon = ;", NULL, 0, &err));
+    CU_ASSERT_EQUAL(err.code, SPC_ERR_INVALID);
+    CU_ASSERT_EQUAL(strncmp(err.msg, "text.cfg:1: syntax error", 24), 0);
+}
+
 static const CU_TestInfo tests[] = {
     { "bad scenarios (tests/data/bad)", test_bad_files },
     { "unreadable file", test_unreadable },
@@ -562,6 +609,7 @@ static const CU_TestInfo tests[] = {
     { "durations", test_durations },
     { "rates", test_rates },
     { "resolved scenario round trip", test_round_trip },
+    { "from text as from the file", test_load_text },
     CU_TEST_INFO_NULL,
 };
 

@@ -212,6 +212,11 @@ typedef struct spc_scenario {
 spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
                                 size_t noverrides, spc_error *err);
 
+/* The same from text in memory; `name` stands for the file name in messages.
+ * An @include in the text is read relative to the current folder. */
+spc_scenario *spc_scenario_load_text(const char *name, const char *text, const char *const *overrides,
+                                     size_t noverrides, spc_error *err);
+
 void spc_scenario_free(spc_scenario *sc);
 
 /* Writes the resolved scenario as a libconfig file that reproduces the run. */
