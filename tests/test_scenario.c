@@ -548,7 +548,8 @@ static void test_round_trip(void)
 
 /* ---- from text (spc_scenario_load_text, the fuzz target's way in) ---- */
 
-/* The text of path loads as the file does: both, or neither with the same code. */
+/* The text of path loads as the file does: both, or neither with the same
+ * code and the same message (both go through spc_cfgfile_parse). */
 static void check_text_like_file(const char *path)
 {
     char *text = slurp(path);
@@ -558,11 +559,12 @@ static void check_text_like_file(const char *path)
     spc_error_clear(&terr);
     spc_scenario *a = spc_scenario_load(path, NULL, 0, &ferr);
     spc_scenario *b = spc_scenario_load_text(path, text, NULL, 0, &terr);
-    if ((a == NULL) != (b == NULL) || ferr.code != terr.code)
+    if ((a == NULL) != (b == NULL) || ferr.code != terr.code || strcmp(ferr.msg, terr.msg) != 0)
         fprintf(stderr, "\n  %s: from the file: %s; from its text: %s", path, a ? "(loaded)" : ferr.msg,
                 b ? "(loaded)" : terr.msg);
     CU_ASSERT_EQUAL(a == NULL, b == NULL);
     CU_ASSERT_EQUAL(ferr.code, terr.code);
+    CU_ASSERT_STRING_EQUAL(ferr.msg, terr.msg);
     if (b == NULL)
         CU_ASSERT_PTR_NULL(strchr(terr.msg, '\n'));
     spc_scenario_free(a);

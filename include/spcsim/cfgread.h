@@ -38,6 +38,10 @@ typedef struct {
  * regular file; SPC_ERR_INVALID: syntax, size, or a bad @include. */
 spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err);
 
+/* The same for text already in memory (at most SPC_SCENARIO_MAX_BYTES),
+ * which path names in messages and whose folder holds its includes. */
+spc_status spc_cfgfile_parse(config_t *cfg, const char *path, const char *text, spc_error *err);
+
 /* Fills err (SPC_ERR_INVALID, "WHAT:LINE: NAME: integer out of range ...")
  * when text holds an integer literal that libconfig 1.5 would silently
  * wrap or clamp: above 2^31-1 without L, or beyond 64 bits. */

@@ -320,6 +320,34 @@ static void label_settings(config_setting_t *s, const char *path)
             label_settings(config_setting_get_elem(s, (unsigned)i), path);
 }
 
+spc_status spc_cfgfile_parse(config_t *cfg, const char *path, const char *text, spc_error *err)
+{
+    if (strlen(text) > (size_t)SPC_SCENARIO_MAX_BYTES)
+        return spc_error_set(err, SPC_ERR_INVALID, "%s: the scenario is too large: a scenario may have "
+                             "at most %ld bytes (%ld MiB)", path, (long)SPC_SCENARIO_MAX_BYTES,
+                             (long)SPC_SCENARIO_MAX_BYTES / (1024 * 1024));
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    include_scan scan = { slash != NULL ? dir : NULL, 0, err };
+    if (scan_includes(&scan, path, text, 0) < 0)
+        return err->code;
+    if (slash != NULL)
+        config_set_include_dir(cfg, dir);
+    if (config_read_string(cfg, text)) {
+        label_settings(config_root_setting(cfg), path);
+        return SPC_OK;
+    }
+    /* libconfig's text is "syntax error" or a more precise one */
+    const char *msg = config_error_text(cfg) ? config_error_text(cfg) : "syntax error";
+    int plain = strcmp(msg, "syntax error") == 0;
+    return spc_error_set(err, SPC_ERR_INVALID, "%s:%d: syntax error%s%s",
+                         config_error_file(cfg) ? config_error_file(cfg) : path,
+                         config_error_line(cfg), plain ? "" : ": ", plain ? "" : msg);
+}
+
 spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err)
 {
     const char *why = NULL;
@@ -331,28 +359,7 @@ spc_status spc_cfgfile_read(config_t *cfg, const char *path, spc_error *err)
                              (long)SPC_SCENARIO_MAX_BYTES / (1024 * 1024));
     if (text == NULL)
         return spc_error_set(err, SPC_ERR_READ, "%s: cannot open the scenario: %s", path, why);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash != NULL)
-        *slash = '\0';
-    include_scan scan = { slash != NULL ? dir : NULL, 0, err };
-    if (scan_includes(&scan, path, text, 0) < 0) {
-        free(text);
-        return err->code;
-    }
-    if (slash != NULL)
-        config_set_include_dir(cfg, dir);
-    int ok = config_read_string(cfg, text);
+    spc_status st = spc_cfgfile_parse(cfg, path, text, err);
     free(text);
-    if (ok) {
-        label_settings(config_root_setting(cfg), path);
-        return SPC_OK;
-    }
-    /* libconfig's text is "syntax error" or a more precise one */
-    const char *msg = config_error_text(cfg) ? config_error_text(cfg) : "syntax error";
-    int plain = strcmp(msg, "syntax error") == 0;
-    return spc_error_set(err, SPC_ERR_INVALID, "%s:%d: syntax error%s%s",
-                         config_error_file(cfg) ? config_error_file(cfg) : path,
-                         config_error_line(cfg), plain ? "" : ": ", plain ? "" : msg);
+    return st;
 }

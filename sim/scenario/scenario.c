@@ -192,26 +192,45 @@ spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_erro
     return sc;
 }
 
+/* After the file or text is parsed into cfg: the --set overrides, every
+ * group, the interventions. */
+static spc_scenario *load_parsed(config_t *cfg, const char *path, const char *const *overrides,
+                                 size_t noverrides, spc_error *err)
+{
+    for (size_t i = 0; i < noverrides; i++)
+        if (spc_override_apply(cfg, overrides[i], err) != SPC_OK)
+            return NULL;
+    spc_scenario *sc = spc_scenario_from_config(cfg, path, err);
+    if (sc != NULL)
+        spc_cfg_read_interventions(cfg, sc, err);
+    if (err->code != SPC_OK) {
+        spc_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
 spc_scenario *spc_scenario_load(const char *path, const char *const *overrides,
                                 size_t noverrides, spc_error *err)
 {
     config_t cfg;
     config_init(&cfg);
     spc_scenario *sc = NULL;
-    if (spc_cfgfile_read(&cfg, path, err) != SPC_OK)
-        goto done;
-    for (size_t i = 0; i < noverrides; i++)
-        if (spc_override_apply(&cfg, overrides[i], err) != SPC_OK)
-            goto done;
-    sc = spc_scenario_from_config(&cfg, path, err);
-    if (sc != NULL)
-        spc_cfg_read_interventions(&cfg, sc, err);
-done:
+    if (spc_cfgfile_read(&cfg, path, err) == SPC_OK)
+        sc = load_parsed(&cfg, path, overrides, noverrides, err);
     config_destroy(&cfg);
-    if (err->code != SPC_OK) {
-        spc_scenario_free(sc);
-        return NULL;
-    }
+    return sc;
+}
+
+spc_scenario *spc_scenario_load_text(const char *name, const char *text, const char *const *overrides,
+                                     size_t noverrides, spc_error *err)
+{
+    config_t cfg;
+    config_init(&cfg);
+    spc_scenario *sc = NULL;
+    if (spc_cfgfile_parse(&cfg, name, text, err) == SPC_OK)
+        sc = load_parsed(&cfg, name, overrides, noverrides, err);
+    config_destroy(&cfg);
     return sc;
 }
 
