@@ -13,6 +13,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "spcsim/run.h"
+#include "spcsim/text.h"
 #include "tests.h"
 
 int tests_add_suite(const char *name, const CU_TestInfo *tests)
@@ -41,6 +42,18 @@ spc_scenario *tests_run(const char *path, const char *const *sets, size_t nsets,
         CU_FAIL("run failed");
     }
     return sc;
+}
+
+char *tests_write_resolved(const spc_scenario *sc, char *path, size_t size)
+{
+    snprintf(path, size, "/tmp/spcsim-resolved-XXXXXX");
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_EQUAL(spc_scenario_write(sc, f), 0);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    return spc_text_read_file(path, NULL);
 }
 
 const spc_estimate *tests_metric(const spc_results *r, const char *scope, const char *metric)

@@ -499,26 +499,13 @@ static void test_rates(void)
 
 static char *slurp(const char *path) { return spc_text_read_file(path, NULL); }
 
-/* Writes sc to a new temporary file; returns its text, *path names the file. */
-static char *write_resolved(const spc_scenario *sc, char *path, size_t size)
-{
-    snprintf(path, size, "/tmp/spcsim-resolved-XXXXXX");
-    int fd = mkstemp(path);
-    CU_ASSERT_FATAL(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    CU_ASSERT_EQUAL(spc_scenario_write(sc, f), 0);
-    CU_ASSERT_EQUAL(fclose(f), 0);
-    return slurp(path);
-}
-
 static void check_round_trip(const char *file)
 {
     spc_scenario *sc = load_ok(file, NULL, 0);
     char p1[64], p2[64];
-    char *t1 = write_resolved(sc, p1, sizeof p1);
+    char *t1 = tests_write_resolved(sc, p1, sizeof p1);
     spc_scenario *back = load_ok(p1, NULL, 0);
-    char *t2 = write_resolved(back, p2, sizeof p2);
+    char *t2 = tests_write_resolved(back, p2, sizeof p2);
     CU_ASSERT_PTR_NOT_NULL(t1);
     CU_ASSERT_PTR_NOT_NULL(t2);
     int same = t1 != NULL && t2 != NULL && strcmp(t1, t2) == 0;

@@ -38,23 +38,10 @@ static spc_scenario *load(const char *file, const char *const *sets, size_t n, s
     return spc_scenario_load(file, sets, n, err);
 }
 
-/* Writes sc into a new temporary file and returns its text; *path names it. */
-static char *resolve(const spc_scenario *sc, char *path, size_t size)
-{
-    snprintf(path, size, "/tmp/spcsim-settings-XXXXXX");
-    int fd = mkstemp(path);
-    CU_ASSERT_FATAL(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    CU_ASSERT_EQUAL(spc_scenario_write(sc, f), 0);
-    CU_ASSERT_EQUAL(fclose(f), 0);
-    return spc_text_read_file(path, NULL);
-}
-
 static char *resolve_text(const spc_scenario *sc)
 {
     char path[64];
-    char *t = resolve(sc, path, sizeof path);
+    char *t = tests_write_resolved(sc, path, sizeof path);
     unlink(path);
     return t;
 }
@@ -152,7 +139,7 @@ static int walk_one(const spc_setting *s)
     int ok = a != NULL;
     if (!ok)
         fprintf(stderr, "\n  %s: --set %s: %s", base, assign, err.msg);
-    char *t0 = ok ? resolve_text(b) : NULL, *t1 = ok ? resolve(a, p1, sizeof p1) : NULL;
+    char *t0 = ok ? resolve_text(b) : NULL, *t1 = ok ? tests_write_resolved(a, p1, sizeof p1) : NULL;
     spc_scenario *back = ok ? load(p1, NULL, 0, &err) : NULL;
     char *t2 = back ? resolve_text(back) : NULL;
     if (ok && back == NULL)
@@ -270,7 +257,7 @@ static int rejects(const spc_setting *s, double v)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_settings_store(s, spc_settings_field(s, sc, 0), v);
     char file[64], path[160], want[300];
-    free(resolve(sc, file, sizeof file));
+    free(tests_write_resolved(sc, file, sizeof file));
     spc_scenario_free(sc);
     sc = load(file, NULL, 0, &err);
     concrete_path(s, path, sizeof path);
@@ -423,7 +410,7 @@ static void test_never(void)
         CU_ASSERT(finite);
         spc_results_release(&r);
         char file[64];
-        char *text = resolve(sc, file, sizeof file);
+        char *text = tests_write_resolved(sc, file, sizeof file);
         snprintf(want, sizeof want, "%s = \"never\";", spc_settings_key(s));
         CU_ASSERT_PTR_NOT_NULL(strstr(text, want));
         spc_error err;

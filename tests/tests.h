@@ -35,6 +35,10 @@ int tests_add_suite(const char *name, const CU_TestInfo *tests);
  * fails the current test on error. Returns the scenario (caller frees). */
 spc_scenario *tests_run(const char *path, const char *const *sets, size_t nsets, spc_results *out);
 
+/* Writes sc's resolved scenario (spc_scenario_write) to a new temporary
+ * file, named in path; returns its text (caller frees, and unlinks path). */
+char *tests_write_resolved(const spc_scenario *sc, char *path, size_t size);
+
 /* The row for (scope, metric); fails the test if absent. */
 const spc_estimate *tests_metric(const spc_results *r, const char *scope, const char *metric);
 
