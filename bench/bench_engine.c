@@ -99,7 +99,7 @@ static void bench_hold(size_t pending)
 static double bench_replications(const spc_scenario *sc, unsigned jobs)
 {
     spc_experiment x;
-    spc_experiment_opts o = { 16, 0, jobs, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 16, 0, jobs, 0, NULL, NULL, 0, 0, 0 };
     spc_error err;
     spc_error_clear(&err);
     double t0 = now_s();
@@ -140,7 +140,7 @@ static void bench_company(const char *path)
         spc_error_clear(&err);
         spc_scenario *sc = spc_scenario_load(path, NULL, 0, &err);
         spc_experiment x;
-        spc_experiment_opts o = { 1, 0, 0, 0, NULL, NULL, 0, 0 };
+        spc_experiment_opts o = { 1, 0, 0, 0, NULL, NULL, 0, 0, 0 };
         if (sc == NULL || spc_experiment_run(sc, &o, &x, &err) != SPC_OK) {
             fprintf(stderr, "bench: %s\n", err.msg);
             _exit(1);

@@ -352,7 +352,7 @@ static spc_estimate lever_effect(double k, const char *name)
     CU_ASSERT_PTR_NOT_NULL_FATAL(on);
     spc_scenario *v = spc_chainstudy_variant(base, on, base->warmup);
     spc_experiment xb, xv;
-    spc_experiment_opts opts = { 8, 0, 0, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts opts = { 8, 0, 0, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(base, &opts, &xb, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(v, &opts, &xv, &err), SPC_OK);
     spc_chainstudy_table t = { 0 };
@@ -398,7 +398,7 @@ static void test_units_panel(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     /* the company is the experiment floor's: one replication, its units on two threads */
     spc_experiment x;
-    spc_experiment_opts o = { 1, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
     const spc_results *r = &x.rep[0];
     const spc_panel *p = &x.rep_panel[0];

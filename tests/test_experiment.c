@@ -76,7 +76,7 @@ static void test_threads_do_not_matter(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_experiment x[3];
     for (unsigned j = 0; j < 3; j++) {
-        spc_experiment_opts o = { 6, 0, j + 1, 0, NULL, NULL, 0, 0 };
+        spc_experiment_opts o = { 6, 0, j + 1, 0, NULL, NULL, 0, 0, 0 };
         CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x[j], &err), SPC_OK);
     }
     for (unsigned j = 1; j < 3; j++) {
@@ -103,7 +103,7 @@ static void test_replication_is_a_run(void)
     spc_scenario *sc = spc_scenario_load("scenarios/validation/tandem3.cfg", sets, 1, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_experiment x;
-    spc_experiment_opts o = { 3, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 3, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
     spc_results one;
     spc_results_init(&one);
@@ -138,7 +138,7 @@ static void test_company_units_on_the_pool(void)
     spc_experiment x[3];
     const unsigned jobs[3] = { 1, 2, 4 };
     for (unsigned j = 0; j < 3; j++) {
-        spc_experiment_opts o = { 2, 0, jobs[j], 0, NULL, NULL, 0, 0 };
+        spc_experiment_opts o = { 2, 0, jobs[j], 0, NULL, NULL, 0, 0, 0 };
         CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x[j], &err), SPC_OK);
     }
     CU_ASSERT_EQUAL(x[0].jobs, 1);
@@ -225,7 +225,7 @@ static void test_crn_reduces_variance(void)
     spc_scenario *si = spc_scenario_load("scenarios/validation/tandem3.cfg", indep, 3, &err);
     CU_ASSERT_FATAL(sb && sv && si);
     spc_experiment xb, xv, xi;
-    spc_experiment_opts o = { 30, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 30, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sb, &o, &xb, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sv, &o, &xv, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(si, &o, &xi, &err), SPC_OK);
@@ -253,7 +253,7 @@ static void test_sweep_point_is_a_run(void)
     CU_ASSERT_EQUAL_FATAL(spc_sweep_parse("arrivals.rate=3.0,\"4.5/h\"", &p, &err), SPC_OK);
     CU_ASSERT_EQUAL(p.n, 2);
     const char *sets[] = { "horizon=400.0" };
-    spc_experiment_opts o = { 4, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 4, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_sweep_run("scenarios/validation/tandem3.cfg", sets, 1, &p, 1, &o, &s, &err), SPC_OK);
     CU_ASSERT_EQUAL(s.npoints, 2);
     const char *one[] = { "horizon=400.0", "arrivals.rate=\"4.5/h\"" };
@@ -289,7 +289,7 @@ static void test_interval_coverage(void)
         spc_scenario *sc = spc_scenario_load("scenarios/validation/mm1.cfg", sets, 4, &err);
         CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
         spc_experiment x;
-        spc_experiment_opts o = { 10, 0, 2, 0, NULL, NULL, 0, 0 };
+        spc_experiment_opts o = { 10, 0, 2, 0, NULL, NULL, 0, 0, 0 };
         CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
         const spc_result_row *w = spc_results_find(&x.combined, "server", "wait_mean");
         covered += w->e.lo <= 1.0 && 1.0 <= w->e.hi;
@@ -313,7 +313,7 @@ static void test_precision_mode(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_precision t = { "system", "lead_time_mean", 0.03, 500 };
     spc_experiment a, b;
-    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o1, &t, &a, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o2, &t, &b, &err), SPC_OK);
     const spc_result_row *r = spc_results_find(&a.combined, "system", "lead_time_mean");
@@ -375,7 +375,7 @@ static void test_calibration_recovers_known_values(void)
     spc_scenario *sc = spc_scenario_load("scenarios/validation/tandem3.cfg", known, 4, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_experiment x;
-    spc_experiment_opts o = { 8, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 8, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
     char t1[128], t2[128];
     snprintf(t1, sizeof t1, "system/lead_time_mean=%.17g", spc_results_find(&x.combined, "system", "lead_time_mean")->e.mean);
@@ -521,7 +521,7 @@ static void test_lever_search(void)
     spc_error_clear(&err);
     spc_scenario *base = spc_scenario_load(path, sets, 2, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(base);
-    spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     lever_log log = { .n = 0 };
     spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = 5.0, .progress = log_lever, .ctx = &log };
     spc_lever_result r;
@@ -589,7 +589,7 @@ static void test_cost_estimate(void)
     CU_ASSERT_EQUAL(spc_cost_check(sc, 3, 1, &err), SPC_OK);
     spc_experiment x;
     memset(&x, 0, sizeof x);
-    spc_experiment_opts o = { 1, 0, 1, 0, NULL, NULL, 0, 0 };
+    spc_experiment_opts o = { 1, 0, 1, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL(spc_experiment_run(sc, &o, &x, &err), SPC_ERR_INVALID); /* the floor's own guard */
     spc_experiment_release(&x);
     spc_scenario_free(sc);

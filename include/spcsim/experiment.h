@@ -18,6 +18,7 @@
 #ifndef SPCSIM_EXPERIMENT_H
 #define SPCSIM_EXPERIMENT_H
 
+#include "spcsim/emplog.h"
 #include "spcsim/error.h"
 #include "spcsim/results.h"
 #include "spcsim/run.h"
@@ -40,6 +41,7 @@ typedef struct {
                                completed (x->n = k, combined over them) and
                                still return SPC_ERR_INTERRUPTED */
     int force;              /* 1: run beyond the cost limits of cost.h (--force) */
+    int employees;          /* 1: keep one row per employee and year (emplog.h) */
 } spc_experiment_opts;
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
     spc_results *rep;        /* n tables, in replication order (a company's: its units added) */
     spc_timeseries *rep_ts;  /* n time series */
     spc_panel *rep_panel;    /* n panels (rows only with customers) */
+    spc_emplog *rep_emp;     /* n employee logs (rows only with opts.employees and a workforce) */
     spc_run_info *info;      /* n */
     spc_results combined;    /* across replications */
     spc_timeseries combined_ts;

@@ -12,6 +12,7 @@
 #include <signal.h> /* sig_atomic_t only: the model handles no signals */
 #include <stdint.h>
 
+#include "spcsim/emplog.h"
 #include "spcsim/error.h"
 #include "spcsim/panel.h"
 #include "spcsim/results.h"
@@ -34,6 +35,7 @@ typedef struct {
                               workforce each stage's and the company's; with customers
                               the `customers` and `finance` rows */
     spc_panel *panel;      /* with customers, one row per period, tagged with the unit */
+    spc_emplog *employees; /* with a workforce, one row per employee and year (emplog.h) */
     spc_trace *trace;      /* every event of the run is logged there (trace.h) */
     spc_run_info *info;    /* set to the run's events and end time */
     const volatile sig_atomic_t *stop; /* NULL, or a flag (set by the face's signal

@@ -104,7 +104,7 @@ spc_status cli_chain(const options *o, spc_error *err)
     cli_override_buf buf;
     const char **sets = cli_overrides(o, &buf, 0, &nsets);
     unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0, o->force };
+    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
     char dir[4096];
     if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) != SPC_OK) { /* checked before the search */
         spc_scenario_free(base);

@@ -86,7 +86,7 @@ static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
 {
     spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
-                                 o->stop, 0, o->force };
+                                 o->stop, 0, o->force, 0 };
     for (size_t i = 0; i < n; i++)
         if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
             return err->code;
@@ -151,7 +151,7 @@ spc_status cli_sweep(const options *o, spc_error *err)
     char dir[4096];
     if (err->code == SPC_OK && cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
         spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
-                                     o->stop, 0, o->force };
+                                     o->stop, 0, o->force, 0 };
         char reps[64], seed[64];
         /* every point: the command line's seed and --set, then the replications */
         const char **more = calloc(o->nsets + 2, sizeof *more);
@@ -222,7 +222,7 @@ spc_status cli_warmup(const options *o, spc_error *err)
     memset(&w, 0, sizeof w);
     if (sc != NULL) {
         spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
-                                     o->stop, 0, o->force };
+                                     o->stop, 0, o->force, 0 };
         unsigned window = o->window ? o->window : 5;
         char dir[4096];
         if (cli_outdir(o, sc->name, "-warmup", dir, sizeof dir, err) == SPC_OK &&
@@ -326,7 +326,7 @@ spc_status cli_calibrate(const options *o, spc_error *err)
     spc_scenario *sc = err->code == SPC_OK ? cli_load(o, o->scenario, NULL, 0, err) : NULL;
     char dir[4096];
     if (sc != NULL && cli_outdir(o, sc->name, "-calibrate", dir, sizeof dir, err) == SPC_OK) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL, o->stop, 0, o->force };
+        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
         char seed[64], reps[64];
         size_t nsets = 0;
         const char **sets = base_sets(o, seed, reps, opts.replications, &nsets);

@@ -508,7 +508,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&trace, 0, sizeof trace);
     unsigned requested = (unsigned)sc->replications;
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
-                                 o->keep_partial, o->force };
+                                 o->keep_partial, o->force, 0 };
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&

@@ -27,6 +27,7 @@ typedef struct {
     spc_results res;
     spc_timeseries ts;
     spc_panel panel;
+    spc_emplog emp;
     spc_run_info info;
     spc_error err;
     int done;
@@ -86,9 +87,11 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
     spc_error *err = &b->reps[i].err;
     if (b->nunits == 1) {
         req.out = &x->rep[i], req.ts = &x->rep_ts[i], req.panel = &x->rep_panel[i], req.info = &x->info[i];
+        req.employees = b->opts->employees ? &x->rep_emp[i] : NULL;
     } else {
         unit_slot *u = &b->reps[i].units[unit];
         req.out = &u->res, req.ts = &u->ts, req.panel = &u->panel, req.info = &u->info;
+        req.employees = b->opts->employees ? &u->emp : NULL;
         err = &u->err;
     }
     if (req.stop != NULL && *req.stop) {
@@ -103,6 +106,7 @@ static void slot_release(unit_slot *u)
     spc_results_release(&u->res);
     spc_timeseries_release(&u->ts);
     spc_panel_release(&u->panel);
+    spc_emplog_release(&u->emp);
 }
 
 /* Adds one unit into its replication's company (its panel rows appended). */
@@ -122,6 +126,8 @@ static spc_status add_unit(batch_t *b, unsigned i, unit_slot *u)
             return spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory for the panel");
         *row = u->panel.rows[k];
     }
+    if (spc_emplog_append(&b->x->rep_emp[i], &u->emp) != 0)
+        return spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory for the employees' rows");
     b->x->info[i].events += u->info.events;
     b->x->info[i].end_time = u->info.end_time;
     return SPC_OK;
@@ -162,13 +168,15 @@ static spc_status alloc_slots(spc_experiment *x, unsigned n, spc_error *err)
     x->rep_ts = calloc(n, sizeof *x->rep_ts);
     x->info = calloc(n, sizeof *x->info);
     x->rep_panel = calloc(n, sizeof *x->rep_panel);
-    if (!x->rep || !x->rep_ts || !x->info || !x->rep_panel)
+    x->rep_emp = calloc(n, sizeof *x->rep_emp);
+    if (!x->rep || !x->rep_ts || !x->info || !x->rep_panel || !x->rep_emp)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %u replications", n);
     x->n = n;
     for (unsigned i = 0; i < n; i++) {
         spc_results_init(&x->rep[i]);
         spc_timeseries_init(&x->rep_ts[i]);
         spc_panel_init(&x->rep_panel[i]);
+        spc_emplog_init(&x->rep_emp[i]);
     }
     return SPC_OK;
 }
@@ -204,6 +212,7 @@ static spc_status batch_init(batch_t *b, spc_error *err)
             spc_results_init(&r->units[k].res);
             spc_timeseries_init(&r->units[k].ts);
             spc_panel_init(&r->units[k].panel);
+            spc_emplog_init(&r->units[k].emp);
             spc_error_clear(&r->units[k].err);
         }
     }
@@ -217,6 +226,7 @@ static void keep_first(spc_experiment *x, unsigned k)
         spc_results_release(&x->rep[i]);
         spc_timeseries_release(&x->rep_ts[i]);
         spc_panel_release(&x->rep_panel[i]);
+        spc_emplog_release(&x->rep_emp[i]);
     }
     x->n = k;
 }
@@ -309,10 +319,13 @@ void spc_experiment_release(spc_experiment *x)
         spc_timeseries_release(&x->rep_ts[i]);
         if (x->rep_panel != NULL)
             spc_panel_release(&x->rep_panel[i]);
+        if (x->rep_emp != NULL)
+            spc_emplog_release(&x->rep_emp[i]);
     }
     free(x->rep);
     free(x->rep_ts);
     free(x->rep_panel);
+    free(x->rep_emp);
     free(x->info);
     spc_results_release(&x->combined);
     spc_timeseries_release(&x->combined_ts);
@@ -337,12 +350,16 @@ static int append(spc_experiment *x, spc_experiment *more)
     spc_panel *panel = realloc(x->rep_panel, n * sizeof *panel);
     if (panel != NULL)
         x->rep_panel = panel;
-    if (rep == NULL || ts == NULL || info == NULL || panel == NULL)
+    spc_emplog *emp = realloc(x->rep_emp, n * sizeof *emp);
+    if (emp != NULL)
+        x->rep_emp = emp;
+    if (rep == NULL || ts == NULL || info == NULL || panel == NULL || emp == NULL)
         return -1;
     memcpy(x->rep + x->n, more->rep, more->n * sizeof *rep);
     memcpy(x->rep_ts + x->n, more->rep_ts, more->n * sizeof *ts);
     memcpy(x->info + x->n, more->info, more->n * sizeof *info);
     memcpy(x->rep_panel + x->n, more->rep_panel, more->n * sizeof *panel);
+    memcpy(x->rep_emp + x->n, more->rep_emp, more->n * sizeof *emp);
     x->n = n;
     x->wall_seconds += more->wall_seconds;
     more->n = 0; /* the tables now belong to x */
