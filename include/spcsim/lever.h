@@ -19,6 +19,13 @@
  * replications, so f is deterministic; a memo of the values already run
  * answers Brent's repeated questions (the ends of the bracket) without
  * running them again.
+ *
+ * The base runs with the variants' structure: an intervention at the end
+ * of the warm-up that switches to the base's own state. An intervention
+ * itself updates the state (it closes the lazily integrated first-order
+ * updates and restarts some schedules), so only with the same structure
+ * is a variant that changes nothing the customers see exactly the base,
+ * replication by replication (a difference of 0, not one within noise).
  */
 #ifndef SPCSIM_LEVER_H
 #define SPCSIM_LEVER_H
@@ -66,5 +73,19 @@ int spc_lever_known(const char *path);
 spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
                           const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err);
 void spc_lever_result_release(spc_lever_result *r);
+
+/* One variant: the scenario loaded from base->path with sets[0..nsets),
+ * then extra[0..nextra) (e.g. workforce.pathways.blind="speed"), then
+ * LEVER=x, switched to at the end of base's warm-up (chainstudy.h) and run
+ * with opts into *out (zeroed or holding an earlier experiment, which is
+ * released first; release *out also after an error). */
+spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever, double x,
+                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts, spc_experiment *out,
+                         spc_error *err);
+
+/* The base with the variants' structure: an intervention at the end of the
+ * warm-up switching to base itself. *out as for spc_lever_run. */
+spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts, spc_experiment *out,
+                              spc_error *err);
 
 #endif

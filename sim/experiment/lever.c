@@ -71,36 +71,59 @@ static double esat_of(const spc_experiment *x)
     return r != NULL ? r->e.mean : NAN;
 }
 
-/* The variant with the lever at x, loaded and run into s->out->variant. */
-static void run_variant(search_t *s, double x)
+/* ---- one variant ---- */
+
+spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever, double x,
+                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts, spc_experiment *out,
+                         spc_error *err)
 {
-    size_t n = s->nsets + 1;
+    size_t n = nsets + nextra + 1;
     const char **ov = malloc(n * sizeof *ov);
     char set[160];
-    if (ov == NULL) {
-        spc_error_set(s->err, SPC_ERR_INTERNAL, "out of memory");
-        return;
-    }
-    for (size_t i = 0; i < s->nsets; i++)
-        ov[i] = s->sets[i];
-    snprintf(set, sizeof set, "%s=%.10g", s->lever->path, x);
-    ov[s->nsets] = set;
-    spc_scenario *on = spc_scenario_load(s->base->path, ov, n, s->err);
-    spc_scenario *v = on ? spc_chainstudy_variant(s->base, on, s->base->warmup) : NULL;
+    if (ov == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < nsets; i++)
+        ov[i] = sets[i];
+    for (size_t i = 0; i < nextra; i++)
+        ov[nsets + i] = extra[i];
+    snprintf(set, sizeof set, "%s=%.10g", lever, x);
+    ov[n - 1] = set;
+    spc_scenario *on = spc_scenario_load(base->path, ov, n, err);
+    spc_scenario *v = on ? spc_chainstudy_variant(base, on, base->warmup) : NULL;
     if (on != NULL && v == NULL)
-        spc_error_set(s->err, SPC_ERR_INTERNAL, "out of memory");
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     if (v != NULL) {
-        spc_experiment_release(&s->out->variant);
-        if (spc_experiment_run(v, s->opts, &s->out->variant, s->err) == SPC_OK) {
-            s->last_x = x;
-            s->out->evaluations++;
-            if (s->goal->progress != NULL)
-                s->goal->progress(s->goal->ctx, s->lever->path, x, esat_of(&s->out->variant), s->target);
-        }
+        spc_experiment_release(out);
+        spc_experiment_run(v, opts, out, err);
     }
     spc_chainstudy_variant_free(v);
     spc_scenario_free(on);
     free(ov);
+    return err->code;
+}
+
+spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts, spc_experiment *out,
+                              spc_error *err)
+{
+    spc_scenario *v = spc_chainstudy_variant(base, base, base->warmup);
+    if (v == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    spc_experiment_release(out);
+    spc_experiment_run(v, opts, out, err);
+    spc_chainstudy_variant_free(v);
+    return err->code;
+}
+
+/* The variant with the lever at x, run into s->out->variant. */
+static void run_variant(search_t *s, double x)
+{
+    if (spc_lever_run(s->base, s->sets, s->nsets, s->lever->path, x, NULL, 0, s->opts, &s->out->variant, s->err) ==
+        SPC_OK) {
+        s->last_x = x;
+        s->out->evaluations++;
+        if (s->goal->progress != NULL)
+            s->goal->progress(s->goal->ctx, s->lever->path, x, esat_of(&s->out->variant), s->target);
+    }
 }
 
 /* f(x) = ESAT of the variant at x - target; NaN on error (in s->err). */
@@ -197,7 +220,7 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
                              "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
     if (!base->customers.enabled || !base->workforce.enabled)
         return spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
-    if (spc_experiment_run(base, opts, &out->base, err) != SPC_OK)
+    if (spc_lever_run_base(base, opts, &out->base, err) != SPC_OK) /* the variants' structure (lever.h) */
         return err->code;
     unsigned max = goal->max_evals ? goal->max_evals : DEFAULT_EVALS;
     search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
