@@ -10,6 +10,8 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/calibrate.h"
+#include "spcsim/chaindecomp.h"
+#include "spcsim/chainprofit.h"
 #include "spcsim/chainstudy.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
@@ -313,7 +315,7 @@ static void test_precision_mode(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_precision t = { "system", "lead_time_mean", 0.03, 500 };
     spc_experiment a, b;
-    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o1, &t, &a, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o2, &t, &b, &err), SPC_OK);
     const spc_result_row *r = spc_results_find(&a.combined, "system", "lead_time_mean");
@@ -493,6 +495,127 @@ static void test_chain_table_arithmetic(void)
     free(text);
 }
 
+/* The decomposition on made-up replications of one measure (CSAT) with
+ * known parts: the base b_r, pathway p adding a_p (+ r/10 noise for
+ * p = 0) alone, the full variant adding every a_p plus an interaction
+ * of 0.5 (+ r/20); "without p" is the full minus a_p. (D1)-(D4) by hand,
+ * the blind lists, and chain.csv's rows (13 fields each). */
+static void test_chain_decomposition_arithmetic(void)
+{
+    enum { N = 4 };
+    const double a[SPC_NPATHWAYS] = { 0.4, 0.3, 0.2, 0.1, 0.0 };
+    spc_results b[N], full[N], w[SPC_NPATHWAYS][N], o[SPC_NPATHWAYS][N];
+    for (int r = 0; r < N; r++) {
+        double base = 80 + r, sum = 0;
+        for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
+            sum += a[p] + (p == 0 ? r / 10.0 : 0);
+        double f = base + sum + 0.5 + r / 20.0;
+        spc_results_init(&b[r]);
+        spc_results_init(&full[r]);
+        spc_results_add(&b[r], "customers", "csat", (spc_estimate){ base, NAN, NAN, 1 });
+        spc_results_add(&full[r], "customers", "csat", (spc_estimate){ f, NAN, NAN, 1 });
+        for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
+            double ap = a[p] + (p == 0 ? r / 10.0 : 0);
+            spc_results_init(&w[p][r]);
+            spc_results_init(&o[p][r]);
+            spc_results_add(&w[p][r], "customers", "csat", (spc_estimate){ f - ap, NAN, NAN, 1 });
+            spc_results_add(&o[p][r], "customers", "csat", (spc_estimate){ base + ap, NAN, NAN, 1 });
+        }
+    }
+    const spc_results *wp[SPC_NPATHWAYS], *op[SPC_NPATHWAYS];
+    for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
+        wp[p] = w[p], op[p] = o[p];
+    spc_chaindecomp_table t;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_chaindecomp_table_make(b, full, wp, op, N, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(t.n, 1);
+    const spc_chaindecomp_row *row = &t.rows[0];
+    CU_ASSERT_STRING_EQUAL(row->m->metric, "csat");
+    CU_ASSERT_DOUBLE_EQUAL(row->base, 81.5, 1e-12);
+    /* pathway 0: 0.4 + r/10, mean 0.55, sd of (0, .1, .2, .3) */
+    double tq = gsl_cdf_tdist_Pinv(0.975, N - 1.0), sd = sqrt(0.05 / 3.0);
+    CU_ASSERT_DOUBLE_EQUAL(row->alone[0].mean, 0.55, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(row->alone[0].hi - 0.55, tq * sd / 2.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(row->removed[0].mean, 0.55, 1e-12);
+    for (unsigned p = 1; p < SPC_NPATHWAYS; p++) {
+        CU_ASSERT_DOUBLE_EQUAL(row->alone[p].mean, a[p], 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(row->removed[p].hi, a[p], 1e-12); /* no noise: a zero-width interval */
+    }
+    /* interaction: total - 1.15 = 0.5 + r/20 both ways */
+    CU_ASSERT_DOUBLE_EQUAL(row->total.mean, 1.725, 1e-12); /* 1 + 0.5 + 0.15 r, mean r 1.5 */
+    CU_ASSERT_DOUBLE_EQUAL(row->inter_alone.mean, 0.575, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(row->inter_removed.mean, 0.575, 1e-12);
+    CU_ASSERT(row->inter_alone.lo > 0);
+    char buf[160];
+    CU_ASSERT_STRING_EQUAL(spc_chaindecomp_blind(1, 0, buf, sizeof buf), "workforce.pathways.blind=\"speed\"");
+    CU_ASSERT_STRING_EQUAL(spc_chaindecomp_blind(1, 1, buf, sizeof buf),
+                           "workforce.pathways.blind=\"courtesy,accuracy,continuity,recovery\"");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CU_ASSERT_FATAL(f != NULL);
+    spc_chaindecomp_write_csv(f, &t);
+    fclose(f);
+    CU_ASSERT(strncmp(text, "pathway,courtesy,csat,81.5,82.05,0.55,", 38) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\npathway_removed,speed,csat,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,alone,csat,81.5,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,removed,csat,81.5,"));
+    int lines = 0;
+    for (const char *line = text; *line; line = strchr(line, '\n') + 1, lines++) {
+        int commas = 0;
+        for (const char *c = line; *c != '\n'; c++)
+            commas += *c == ',';
+        CU_ASSERT_EQUAL(commas, 12);
+    }
+    CU_ASSERT_EQUAL(lines, 2 * SPC_NPATHWAYS + 2);
+    free(text);
+    for (int r = 0; r < N; r++) {
+        spc_results_release(&b[r]);
+        spc_results_release(&full[r]);
+        for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
+            spc_results_release(&w[p][r]);
+            spc_results_release(&o[p][r]);
+        }
+    }
+}
+
+/* The profit forms on made-up replications: profits 2000, 2200, 2400 over
+ * half a year, +10, +12, +14 in the variant; 100 customers and 10
+ * employees in the base, 101 and 10 in the variant. */
+static void test_chain_profit_forms(void)
+{
+    const double pb[] = { 2000, 2200, 2400 }, pv[] = { 2010, 2212, 2414 };
+    const double ab[] = { 100, 100, 100 }, av[] = { 101, 101, 101 }, h[] = { 10, 10, 10 };
+    spc_chainprofit p;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_chainprofit_from(pb, pv, ab, av, h, h, 3, 0.5, &p, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(p.n, 4);
+    double tq = gsl_cdf_tdist_Pinv(0.975, 2.0);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[0].diff.mean, 12, 1e-9);       /* over the window */
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[0].diff.hi - 12, tq * 2 / sqrt(3.0), 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[0].rel.mean, 100 * 12 / 2200.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[1].base, 4400, 1e-9);           /* per year */
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[1].diff.mean, 24, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[1].rel.mean, p.forms[0].rel.mean, 1e-9);
+    CU_ASSERT_STRING_EQUAL(p.forms[2].metric, "per_active_customer");
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[2].base, 44, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[2].variant, 2 * 2212 / 101.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(p.forms[3].diff.mean, 2.4, 1e-9);       /* per employee */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CU_ASSERT_FATAL(f != NULL);
+    spc_chainprofit_write_csv(f, &p);
+    fclose(f);
+    CU_ASSERT(strncmp(text, "profit,window,years,0.5,0.5,,,,,,,,\nprofit,window,money,2200,2212,12,", 69) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\nprofit,year,per_employee,440,442.4,2.4,"));
+    free(text);
+    CU_ASSERT_EQUAL(spc_chainprofit_from(pb, pv, NULL, NULL, NULL, NULL, 3, 0.5, &p, &err), SPC_OK);
+    CU_ASSERT_EQUAL(p.n, 2);
+}
+
 /* What the lever search's progress reports: the values it ran. */
 typedef struct {
     double x[32];
@@ -598,6 +721,8 @@ static void test_cost_estimate(void)
 static const CU_TestInfo tests[] = {
     { "the chain table's arithmetic on fixed results", test_chain_table_arithmetic },
     { "the lever search reaches its ESAT target, each value run once", test_lever_search },
+    { "the decomposition by pathway: parts, interaction, chain.csv rows", test_chain_decomposition_arithmetic },
+    { "the profit forms: money, per year, per customer, per employee", test_chain_profit_forms },
     { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },

@@ -20,6 +20,13 @@
  * answers Brent's repeated questions (the ends of the bracket) without
  * running them again.
  *
+ * ESAT is measured far more precisely than what follows from it, so the
+ * search may run only the first M of the N replications (goal's
+ * search_replications): it then compares the variants' ESAT over those M
+ * with the target over the base's same M, and runs the value found once
+ * more with all N for the table. M and N are fixed before any run, so the
+ * table's intervals are ordinary fixed-N intervals.
+ *
  * The base runs with the variants' structure: an intervention at the end
  * of the warm-up that switches to the base's own state. An intervention
  * itself updates the state (it closes the lazily integrated first-order
@@ -42,6 +49,9 @@ typedef struct {
     double delta;           /* the asked rise of ESAT */
     int points;             /* 1: delta in points; 0: in % of the base's ESAT */
     unsigned max_evals;     /* evaluations at most; 0: 14 */
+    unsigned search_replications; /* the search's replications, the first of opts'
+                               (0, or at least opts->replications: all of them);
+                               the value found is then run with all of them */
     /* called after each evaluation (NULL: none) */
     void (*progress)(void *ctx, const char *lever, double value, double esat, double target);
     void *ctx;
@@ -50,8 +60,10 @@ typedef struct {
 typedef struct {
     double base_value;      /* the lever in the base scenario */
     double value;           /* the value found: the variant's */
-    double base_esat, target, esat;   /* ESAT of the base, asked, reached at value */
+    double base_esat, target, esat;   /* ESAT of the base, asked, reached at value
+                               (over all the replications) */
     int met;                /* |esat - target| <= SPC_LEVER_TOL |target| */
+    unsigned search_replications; /* those the search ran */
     unsigned evaluations;   /* variants run (each a full set of replications) */
     unsigned reused;        /* values asked again and answered by the memo */
     spc_experiment base;    /* the base's replications */

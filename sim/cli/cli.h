@@ -37,6 +37,8 @@ typedef struct {
     size_t nfrees;
     const char *esat_delta; /* chain: 5% or 3pt */
     const char *lever;      /* chain: the setting raised */
+    int decompose;          /* chain: --decompose, the pathways' parts */
+    unsigned search_reps;   /* chain: --search-replications M (0: the default) */
     const char *trace;      /* run: --trace FILE */
     const char *trace_events; /* run: --trace-events KINDS (checked by parse_args) */
     const char *trace_window; /* run: --trace-window T0:T1 (syntax checked by parse_args) */

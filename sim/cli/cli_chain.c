@@ -12,10 +12,16 @@
 #include <string.h>
 
 #include "cli.h"
+#include "spcsim/chaindecomp.h"
+#include "spcsim/chainprofit.h"
 #include "spcsim/chainstudy.h"
 #include "spcsim/experiment.h"
 #include "spcsim/lever.h"
 #include "spcsim/output.h"
+
+/* The lever search's replications by default: ESAT is far more precise
+ * than what follows from it (lever.h); the table has all of them. */
+#define SEARCH_REPS 10
 
 static void progress(void *ctx, const char *lever, double x, double esat, double target)
 {
@@ -56,7 +62,79 @@ static void print_table(const spc_chainstudy_table *t, const char *lever)
                t->slopes[i].intercept, t->slopes[i].slope, t->slopes[i].x, t->slopes[i].se);
 }
 
-static void write_chain(FILE *f, const void *p) { spc_chainstudy_write_csv(f, p); }
+/* ---- profit you can read, and the pathways (--decompose) ---- */
+
+/* What chain.csv holds: the table, the profit forms, the decomposition (NULL: none). */
+typedef struct {
+    const spc_chainstudy_table *t;
+    const spc_chainprofit *profit;
+    const spc_chaindecomp_table *decomp;
+} chain_out;
+
+static void write_chain(FILE *f, const void *p)
+{
+    const chain_out *c = p;
+    spc_chainstudy_write_csv(f, c->t);
+    spc_chainprofit_write_csv(f, c->profit);
+    if (c->decomp != NULL)
+        spc_chaindecomp_write_csv(f, c->decomp);
+}
+
+static void print_profit(const spc_chainprofit *p)
+{
+    static const char *const label[] = { "over the window", "per year", "per year and active customer",
+                                          "per year and employee" };
+    printf("\nProfit, base -> change [95%% CI] (%% of the base's own value in that form); the window: %.3g years\n",
+           p->window_years);
+    for (size_t i = 0; i < p->n && i < 4; i++) {
+        const spc_chainprofit_form *f = &p->forms[i];
+        printf("  %-30s %14.6g -> %+12.6g [%+.6g, %+.6g]  %+.3g%% [%+.3g%%, %+.3g%%]\n", label[i], f->base,
+               f->diff.mean, f->diff.lo, f->diff.hi, f->rel.mean, f->rel.lo, f->rel.hi);
+    }
+    if (p->n > 1)
+        printf("  the percentage is of the base's profit per year over the window, %.6g (%.6g over %.3g years)\n",
+               p->forms[1].base, p->forms[0].base, p->window_years);
+}
+
+static void print_decomp(const spc_chaindecomp_table *d)
+{
+    printf("\nBy pathway (%u paired replications): change through each pathway alone (only p - base); "
+           "interaction = total - sum\n%-30s %12s", d->replications, "measure", "total");
+    for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
+        printf(" %11s", spc_chaindecomp_pathways[p]);
+    printf(" %12s\n", "interaction");
+    for (size_t i = 0; i < d->n; i++) {
+        const spc_chaindecomp_row *r = &d->rows[i];
+        printf("%-30.30s %+12.4g", r->m->label, r->total.mean);
+        for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
+            printf(" %+11.4g", r->alone[p].mean);
+        printf(" %+12.4g%s\n", r->inter_alone.mean,
+               r->inter_alone.lo > 0 || r->inter_alone.hi < 0 ? " (significant)" : "");
+    }
+}
+
+static void progress_decomp(void *ctx, const char *what)
+{
+    (void)ctx;
+    fprintf(stderr, "spcsim: chain: decomposition: %s\n", what);
+}
+
+/* The decomposition's variants at the value found, and its table. */
+static spc_status decompose(const options *o, const spc_scenario *base, const char *const *sets, size_t nsets,
+                            const spc_lever_result *r, const char *lever, const spc_experiment_opts *opts,
+                            spc_chaindecomp_table *d, spc_error *err)
+{
+    spc_chaindecomp_runs runs;
+    if (spc_chaindecomp_run(base, sets, nsets, lever, r->value, opts, o->quiet ? NULL : progress_decomp, NULL, &runs,
+                            err) == SPC_OK) {
+        const spc_results *w[SPC_NPATHWAYS], *on[SPC_NPATHWAYS];
+        for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
+            w[p] = runs.without[p].rep, on[p] = runs.only[p].rep;
+        spc_chaindecomp_table_make(r->base.rep, r->variant.rep, w, on, r->base.n, d, err);
+    }
+    spc_chaindecomp_runs_release(&runs);
+    return err->code;
+}
 
 /* --esat-delta: "5%" (the default) or "3pt"; a number alone is in %. */
 static void parse_delta(const char *arg, spc_lever_goal *g)
@@ -68,22 +146,30 @@ static void parse_delta(const char *arg, spc_lever_goal *g)
     g->points = strcmp(unit, "pt") == 0;
 }
 
-/* The table from the search's base and variant, into chain.csv, and printed. */
+/* The table from the search's base and variant, the profit forms and
+ * (d not NULL) the decomposition, into chain.csv, and printed. */
 static spc_status report(const options *o, const spc_scenario *base, const spc_lever_result *r, const char *lever,
-                         spc_error *err)
+                         const spc_chaindecomp_table *d, spc_error *err)
 {
     spc_chainstudy_table t = { 0 };
+    spc_chainprofit profit = { 0 };
     if (spc_chainstudy_table_make(r->base.rep, r->variant.rep, r->base.n, &t, err) != SPC_OK ||
-        spc_chainstudy_slopes(r->base.rep_panel, r->base.n, base->warmup, &t, err) != SPC_OK)
+        spc_chainstudy_slopes(r->base.rep_panel, r->base.n, base->warmup, &t, err) != SPC_OK ||
+        spc_chainprofit_make(&r->base, &r->variant, base->warmup, 365.0 * 86400.0 / base->unit_seconds, &profit,
+                             err) != SPC_OK)
         return err->code;
     t.lever = lever;
     t.lever_base = r->base_value;
     t.lever_variant = r->value;
+    chain_out c = { &t, &profit, d };
     char dir[4096];
     if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK)
-        cli_publish_file(o, dir, "chain.csv", write_chain, &t, 1, err);
+        cli_publish_file(o, dir, "chain.csv", write_chain, &c, 1, err);
     if (err->code == SPC_OK && !o->quiet) {
         print_table(&t, lever);
+        print_profit(&profit);
+        if (d != NULL)
+            print_decomp(d);
         printf("outputs in %s/: chain.csv\n", dir);
     }
     return err->code;
@@ -92,6 +178,7 @@ static spc_status report(const options *o, const spc_scenario *base, const spc_l
 spc_status cli_chain(const options *o, spc_error *err)
 {
     spc_lever_goal goal = { .lever = o->lever ? o->lever : "workforce.levers.recognition",
+                            .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS,
                             .progress = o->quiet ? NULL : progress };
     if (!spc_lever_known(goal.lever))
         return spc_error_set(err, SPC_ERR_USAGE, "chain: --lever %s: not a lever chain knows (recognition, pay, "
@@ -113,8 +200,11 @@ spc_status cli_chain(const options *o, spc_error *err)
     spc_lever_result r;
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    else if (spc_lever_find(base, sets, nsets, &goal, &opts, &r, err) == SPC_OK)
-        report(o, base, &r, goal.lever, err);
+    else if (spc_lever_find(base, sets, nsets, &goal, &opts, &r, err) == SPC_OK) {
+        spc_chaindecomp_table d = { 0 };
+        if (!o->decompose || decompose(o, base, sets, nsets, &r, goal.lever, &opts, &d, err) == SPC_OK)
+            report(o, base, &r, goal.lever, o->decompose ? &d : NULL, err);
+    }
     if (sets != NULL)
         spc_lever_result_release(&r);
     free(sets);

@@ -72,7 +72,11 @@ static const char usage_text[] =
     "                        points (3pt)\n"
     "      --lever PATH      chain: the setting raised (default\n"
     "                        workforce.levers.recognition; also .pay, .training_hours,\n"
-    "                        workforce.satisfaction.base)\n";
+    "                        workforce.satisfaction.base)\n"
+    "      --search-replications M  chain: the lever search runs the first M of the\n"
+    "                        replications (default 10), the table all of them\n"
+    "      --decompose       chain: split each change by the five pathways of\n"
+    "                        satisfaction (10 more variants; pathway rows in chain.csv)\n";
 
 /* The rest of the usage (one string may hold only 4095 characters in ISO C). */
 static const char usage_more[] =
@@ -194,7 +198,8 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_DECOMPOSE,
+       OPT_SEARCH_REPS };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -235,6 +240,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
         { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
         { "force", no_argument, NULL, OPT_FORCE },
+        { "decompose", no_argument, NULL, OPT_DECOMPOSE },
+        { "search-replications", required_argument, NULL, OPT_SEARCH_REPS },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -264,6 +271,12 @@ static int parse_args(int argc, char **argv, options *o)
         }
         case 'L': o->lever = optarg; break;
         case OPT_FORCE: o->force = 1; break;
+        case OPT_DECOMPOSE: o->decompose = 1; break;
+        case OPT_SEARCH_REPS:
+            if (!valid_count(optarg, 1000000))
+                return usage_error("--search-replications needs a whole number from 1 (got '%s')", optarg);
+            o->search_reps = (unsigned)strtoul(optarg, NULL, 10);
+            break;
         case OPT_TRACE:
         case OPT_TRACE_EVENTS:
         case OPT_TRACE_WINDOW: {
@@ -325,6 +338,8 @@ static int parse_args(int argc, char **argv, options *o)
                            o->command);
     if (!chain && (o->esat_delta != NULL || o->lever != NULL))
         return usage_error("%s", "--esat-delta and --lever are only for chain");
+    if (!chain && (o->decompose || o->search_reps > 0))
+        return usage_error("%s", "--decompose and --search-replications are only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
         return usage_error("%s", "--trace is only for run");
     if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))

@@ -38,6 +38,7 @@ typedef struct {
     const lever_t *lever;
     const spc_lever_goal *goal;
     const spc_experiment_opts *opts;
+    spc_experiment_opts sopts;  /* the search's: opts with its replications */
     unsigned max_evals;
     double target;          /* ESAT to reach */
     spc_lever_result *out;  /* out->variant: the variant at the last value run */
@@ -69,6 +70,19 @@ static double esat_of(const spc_experiment *x)
 {
     const spc_result_row *r = spc_results_find(&x->combined, "customers", "esat");
     return r != NULL ? r->e.mean : NAN;
+}
+
+/* The mean ESAT of x's first m replications (all of them: esat_of's). */
+static double esat_first(const spc_experiment *x, unsigned m)
+{
+    if (m >= x->n)
+        return esat_of(x);
+    double sum = 0;
+    for (unsigned r = 0; r < m; r++) {
+        const spc_result_row *row = spc_results_find(&x->rep[r], "customers", "esat");
+        sum += row != NULL ? row->e.mean : NAN;
+    }
+    return sum / m;
 }
 
 /* ---- one variant ---- */
@@ -117,7 +131,7 @@ spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opt
 /* The variant with the lever at x, run into s->out->variant. */
 static void run_variant(search_t *s, double x)
 {
-    if (spc_lever_run(s->base, s->sets, s->nsets, s->lever->path, x, NULL, 0, s->opts, &s->out->variant, s->err) ==
+    if (spc_lever_run(s->base, s->sets, s->nsets, s->lever->path, x, NULL, 0, &s->sopts, &s->out->variant, s->err) ==
         SPC_OK) {
         s->last_x = x;
         s->out->evaluations++;
@@ -224,17 +238,23 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
         return err->code;
     unsigned max = goal->max_evals ? goal->max_evals : DEFAULT_EVALS;
     search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
-                   .max_evals = max + 4 <= MEMO ? max : MEMO - 4, .out = out, .err = err };
-    double e0 = esat_of(&out->base);
-    s.target = goal->points ? e0 + goal->delta : e0 * (1.0 + goal->delta / 100.0);
+                   .sopts = *opts, .max_evals = max + 4 <= MEMO ? max : MEMO - 4, .out = out, .err = err };
+    if (goal->search_replications > 0 && goal->search_replications < opts->replications)
+        s.sopts.replications = goal->search_replications;
+    double e0 = esat_of(&out->base), e0s = esat_first(&out->base, s.sopts.replications);
+    s.target = goal->points ? e0s + goal->delta : e0s * (1.0 + goal->delta / 100.0);
     out->base_esat = e0;
-    out->target = s.target;
+    out->target = goal->points ? e0 + goal->delta : e0 * (1.0 + goal->delta / 100.0);
     out->base_value = lever_value(base, lever);
+    out->search_replications = s.sopts.replications;
     if (!isfinite(e0))
         return spc_error_set(err, SPC_ERR_USAGE, "chain: %s reports no ESAT after warm-up", base->path);
-    if (solve(&s, out->base_value, e0 - s.target) != SPC_OK)
+    if (solve(&s, out->base_value, e0s - s.target) != SPC_OK)
         return err->code;
     out->value = s.last_x;
+    if (s.sopts.replications < opts->replications && /* the table's replications at the value found */
+        spc_lever_run(base, sets, nsets, lever->path, out->value, NULL, 0, opts, &out->variant, err) != SPC_OK)
+        return err->code;
     out->esat = esat_of(&out->variant);
     out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
     return SPC_OK;
