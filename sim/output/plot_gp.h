@@ -68,5 +68,7 @@ spc_status plot_stages(const spc_outdir *d, spc_output *out, spc_plot_set *set, 
 spc_status plot_compare(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+/* chain-pathways: the decomposition's parts per link (only with pathway rows) */
+spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 
 #endif

@@ -473,3 +473,89 @@ spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     spc_csvtable_free(&t);
     return err->code;
 }
+
+/* ---- chain.csv: the pathways (spcsim chain --decompose) ---- */
+
+/* The links drawn, in the chain's order. ESAT is the lever's input: every
+ * variant raises it alike, so only its total is drawn. */
+static const char *const pathway_links[] = { "esat", "csat", "retention", "revenue", "profit" };
+
+/* rel_pct of the row kind/scope/metric; NaN when absent. lo, hi (not NULL): its interval. */
+static double chain_rel(const spc_csvtable *t, const char *kind, const char *scope, const char *metric, double *lo,
+                        double *hi)
+{
+    int kc = spc_csvtable_column(t, "kind"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric"), rc = spc_csvtable_column(t, "rel_pct");
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, kc), kind) == 0 && strcmp(spc_csvtable_get(t, r, mc), metric) == 0 &&
+            (scope == NULL || strcmp(spc_csvtable_get(t, r, sc), scope) == 0)) {
+            if (lo != NULL)
+                *lo = spc_csvtable_num(t, r, spc_csvtable_column(t, "rel_ci95_low"));
+            if (hi != NULL)
+                *hi = spc_csvtable_num(t, r, spc_csvtable_column(t, "rel_ci95_high"));
+            return spc_csvtable_num(t, r, rc);
+        }
+    return NAN;
+}
+
+/* One link's panel: at y = 1 the parts through each pathway alone and the
+ * interaction, end to end (a waterfall: each starts where the last ends,
+ * so the bar ends at the total); at y = 0 the total with its interval. */
+static void pathway_panel(FILE *f, const spc_csvtable *t, const char *metric, size_t i, size_t n)
+{
+    static const char *const pw[] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
+    double lo = NAN, hi = NAN, total = chain_rel(t, "change", NULL, metric, &lo, &hi);
+    double x = 0, xmin = fmin(0, fmin(lo, total)), xmax = fmax(0, fmax(hi, total));
+    fprintf(f, "    $parts%zu << EOD\n", i);
+    int split = strcmp(metric, "esat") != 0;
+    for (size_t p = 0; split && p <= 5; p++) {
+        double v = p < 5 ? chain_rel(t, "pathway", pw[p], metric, NULL, NULL)
+                         : chain_rel(t, "interaction", "alone", metric, NULL, NULL);
+        if (!isfinite(v))
+            continue;
+        fprintf(f, "%.6g 1 %.6g 0.3 %zu\n", x + v / 2, fabs(v) / 2, p);
+        x += v;
+        xmin = fmin(xmin, x), xmax = fmax(xmax, x);
+    }
+    fprintf(f, "    EOD\n    $total%zu << EOD\n%.6g 0 %.6g %.6g\n    EOD\n", i, total, lo, hi);
+    double pad = xmax > xmin ? 0.08 * (xmax - xmin) : 1.0;
+    fprintf(f, "    set xrange [%.6g:%.6g]\n    set yrange [-0.6:1.6]\n", xmin - pad, xmax + 3 * pad);
+    fputs("    set ytics (\"total\" 0, \"by pathway\" 1)\n", f);
+    fputs(i + 1 == n ? "    set xlabel 'change, % of the base (pathways alone, then the interaction)'\n"
+                     : "    unset xlabel\n", f);
+    fprintf(f, "    set title '%s'\n", metric);
+    plot_gp_key(f, i == 0);
+    fputs("    plot ", f);
+    for (size_t p = 0; p <= 5; p++)
+        fprintf(f, "$parts%zu using 1:2:3:4:($5 == %zu ? 1 : NaN) with boxxyerror fs solid 0.8 lc rgb '%s' title '%s', ",
+                i, p, p < 5 ? plot_gp_colour(p) : "#888888", p < 5 ? pw[p] : "interaction");
+    fprintf(f, "$total%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 3 lc rgb 'black' title 'total, 95%% CI', "
+            "$total%zu using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left notitle\n", i, i);
+}
+
+spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    spc_csvtable t;
+    if (spc_outdir_path(d, "chain.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain.csv", spc_outdir_shown(d));
+    const char *links[sizeof pathway_links / sizeof pathway_links[0]];
+    size_t n = 0;
+    int any = 0;
+    for (size_t k = 0; k < sizeof pathway_links / sizeof pathway_links[0]; k++) {
+        any |= isfinite(chain_rel(&t, "pathway", NULL, pathway_links[k], NULL, NULL));
+        if (isfinite(chain_rel(&t, "change", NULL, pathway_links[k], NULL, NULL)))
+            links[n++] = pathway_links[k];
+    }
+    const char *title = "The chain by pathway: relative changes through each pathway alone";
+    FILE *f = any && n > 0 ? plot_gp_open(out, set, "chain-pathways", SPC_PLOT_CHAIN, title, "chain.csv", err) : NULL;
+    if (f != NULL) {
+        fputs("# the parts: chain.csv's pathway rows (only p - base) and interaction,alone rows, in % of the base\n", f);
+        plot_gp_formats_grid(f, "chain-pathways", n, 1, title, 0.12);
+        for (size_t i = 0; i < n; i++)
+            pathway_panel(f, &t, links[i], i, n);
+        plot_gp_formats_end(f);
+    }
+    spc_csvtable_free(&t);
+    return err->code;
+}

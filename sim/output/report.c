@@ -504,6 +504,99 @@ static void chain_slopes(FILE *f, const chain_csv *c)
     fputs("</table>\n", f);
 }
 
+/* ---- the chain's profit forms and pathways (chainprofit.h, chaindecomp.h) ---- */
+
+/* The profit rows: money over the window and per year, per active
+ * customer and per employee, each in % of the base's own value, and the
+ * base named. */
+static void chain_profit(FILE *f, const chain_csv *c)
+{
+    static const struct {
+        const char *scope, *metric, *label;
+    } forms[] = { { "window", "money", "over the window" }, { "year", "money", "per year" },
+                  { "year", "per_active_customer", "per year and active customer" },
+                  { "year", "per_employee", "per year and employee" } };
+    long y = chain_row(c, "profit", "years");
+    if (y < 0)
+        return;
+    double years = spc_csvtable_num(&c->t, (size_t)y, c->base);
+    fputs("<h3>Profit</h3>\n<p id=\"chain-profit-base\">The window after the warm-up is ", f);
+    num(f, years);
+    fputs(" years long. Each relative change is in % of the base's own value in that row; for profit per year it "
+          "is the base's profit per year over the window (the same percentage as of the window's profit).</p>\n"
+          "<table id=\"chain-profit\">\n<tr><th>profit</th><th>base</th><th>variant</th>"
+          "<th>change [95% interval]</th><th>relative change [95% interval]</th></tr>\n", f);
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        for (size_t r = 0; r < c->t.nrows; r++) {
+            if (strcmp(spc_csvtable_get(&c->t, r, c->kind), "profit") != 0 ||
+                strcmp(spc_csvtable_get(&c->t, r, c->scope), forms[i].scope) != 0 ||
+                strcmp(spc_csvtable_get(&c->t, r, c->metric), forms[i].metric) != 0)
+                continue;
+            fprintf(f, "<tr><td>%s</td><td class=\"n\">", forms[i].label);
+            num(f, spc_csvtable_num(&c->t, r, c->base));
+            fputs("</td><td class=\"n\">", f);
+            num(f, spc_csvtable_num(&c->t, r, c->variant));
+            fputs("</td><td class=\"n\">", f);
+            chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
+            fputs("</td><td class=\"n\">", f);
+            chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
+            fputs("</td></tr>\n", f);
+        }
+    fputs("</table>\n", f);
+}
+
+/* The rel_pct cell of kind/scope/metric with its interval; a dash when absent. */
+static void pathway_cell(FILE *f, const chain_csv *c, const char *kind, const char *scope, const char *metric)
+{
+    fputs("<td class=\"n\">", f);
+    for (size_t r = 0; r < c->t.nrows; r++)
+        if (strcmp(spc_csvtable_get(&c->t, r, c->kind), kind) == 0 &&
+            strcmp(spc_csvtable_get(&c->t, r, c->scope), scope) == 0 &&
+            strcmp(spc_csvtable_get(&c->t, r, c->metric), metric) == 0) {
+            chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
+            fputs("</td>", f);
+            return;
+        }
+    fputs("&ndash;</td>", f);
+}
+
+/* The decomposition: per measure, the total and each pathway's part, alone
+ * (only p - base) and removed (full - without p), and the interactions. */
+static void chain_pathways(FILE *f, const chain_csv *c)
+{
+    static const char *const pw[] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
+    if (chain_row(c, "pathway", NULL) < 0)
+        return;
+    fputs("<h3>By pathway</h3>\n<p>Relative changes (% of the base) through each pathway by which employee "
+          "satisfaction reaches customers. <em>Alone</em>: the variant in which only that pathway sees the raised "
+          "satisfaction, minus the base. <em>Removed</em>: the full variant minus the one in which that pathway is "
+          "blind. The interaction is the total minus the sum of the parts; the parts add up to the total when it "
+          "is 0 (within its interval).</p>\n<table id=\"chain-pathways\">\n<tr><th>measure</th><th>part</th>"
+          "<th>total</th>", f);
+    for (size_t p = 0; p < 5; p++)
+        fprintf(f, "<th>%s</th>", pw[p]);
+    fputs("<th>interaction</th></tr>\n", f);
+    for (size_t r = 0; r < c->t.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&c->t, r, c->kind), "change") != 0)
+            continue;
+        const char *metric = spc_csvtable_get(&c->t, r, c->metric);
+        if (chain_row(c, "pathway", metric) < 0)
+            continue;
+        for (int removed = 0; removed <= 1; removed++) {
+            fputs("<tr><td>", f);
+            esc(f, removed ? "" : chain_label(metric));
+            fprintf(f, "</td><td>%s</td><td class=\"n\">", removed ? "removed" : "alone");
+            chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
+            fputs("</td>", f);
+            for (size_t p = 0; p < 5; p++)
+                pathway_cell(f, c, removed ? "pathway_removed" : "pathway", pw[p], metric);
+            pathway_cell(f, c, "interaction", removed ? "removed" : "alone", metric);
+            fputs("</tr>\n", f);
+        }
+    }
+    fputs("</table>\n", f);
+}
+
 /* The `chain` command's outputs: the lever, the seeds' form and the
  * published Sears form each beside the simulated one, the figure, every
  * measure, and the slopes across units when there are several. */
@@ -521,6 +614,8 @@ static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set,
                " points");
     figures(f, d, set, SPC_PLOT_CHAIN, NULL, note);
     chain_table(f, &c);
+    chain_profit(f, &c);
+    chain_pathways(f, &c);
     chain_slopes(f, &c);
     fputs("</section>\n", f);
     spc_csvtable_free(&c.t);
