@@ -4,7 +4,7 @@
  * through each of the five pathways by which employee satisfaction acts
  * (courtesy, speed, accuracy, continuity, recovery).
  *
- * A pathway made blind (workforce.pathways.blind) reads the satisfaction
+ * A pathway made blind (workforce.pathways.blind_NAME = true) reads the satisfaction
  * its employee would have had without the lever's changes since the
  * start; in the chain study's variant it still sees the base's
  * satisfaction while the lever raises ESAT. At the lever value x found by
@@ -39,10 +39,10 @@
 /* courtesy, speed, accuracy, continuity, recovery: workforce.pathways.* */
 extern const char *const spc_chaindecomp_pathways[SPC_NPATHWAYS];
 
-/* The blind list of a variant: without p ("p") when only == 0, only p
- * (every other name, comma-separated) when only == 1. Writes
- * workforce.pathways.blind="..." into buf; returns buf. */
-const char *spc_chaindecomp_blind(unsigned p, int only, char *buf, size_t size);
+/* The overrides that make a variant's pathways blind: without p (p alone)
+ * when only == 0, only p (every other one) when only == 1. Writes
+ * "workforce.pathways.blind_NAME=true" into set[0..k) and returns k. */
+size_t spc_chaindecomp_blind(unsigned p, int only, char set[SPC_NPATHWAYS][48]);
 
 typedef struct {
     const spc_chainstudy_measure *m;

@@ -10,21 +10,21 @@
 #include <string.h>
 
 #include "spcsim/lever.h"
+#include "spcsim/pathways.h"
+
+_Static_assert(SPC_NPATHWAYS == SPC_PW_N, "the decomposition's pathways are the model's");
 #include "spcsim/text.h"
 
 const char *const spc_chaindecomp_pathways[SPC_NPATHWAYS] = { "courtesy", "speed", "accuracy", "continuity",
                                                               "recovery" };
 
-const char *spc_chaindecomp_blind(unsigned p, int only, char *buf, size_t size)
+size_t spc_chaindecomp_blind(unsigned p, int only, char set[SPC_NPATHWAYS][48])
 {
-    size_t k = (size_t)snprintf(buf, size, "workforce.pathways.blind=\"");
-    for (unsigned q = 0; q < SPC_NPATHWAYS && k < size; q++)
+    size_t k = 0;
+    for (unsigned q = 0; q < SPC_NPATHWAYS; q++)
         if ((q == p) != (only != 0)) /* without p: p alone; only p: the others */
-            k += (size_t)snprintf(buf + k, size - k, "%s%s", buf[k - 1] == '"' ? "" : ",",
-                                  spc_chaindecomp_pathways[q]);
-    if (k < size)
-        snprintf(buf + k, size - k, "\"");
-    return buf;
+            snprintf(set[k++], 48, "workforce.pathways.blind_%s=true", spc_chaindecomp_pathways[q]);
+    return k;
 }
 
 /* ---- the variants ---- */
@@ -37,13 +37,16 @@ spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets
     memset(out, 0, sizeof *out);
     for (int only = 0; only <= 1; only++)
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
-            char blind[160], what[64];
-            const char *extra[1] = { spc_chaindecomp_blind(p, only, blind, sizeof blind) };
+            char blind[SPC_NPATHWAYS][48], what[64];
+            const char *extra[SPC_NPATHWAYS];
+            size_t nextra = spc_chaindecomp_blind(p, only, blind);
+            for (size_t k = 0; k < nextra; k++)
+                extra[k] = blind[k];
             snprintf(what, sizeof what, "%s %s", only ? "only" : "without", spc_chaindecomp_pathways[p]);
             if (progress != NULL)
                 progress(ctx, what);
             spc_experiment *e = only ? &out->only[p] : &out->without[p];
-            if (spc_lever_run(base, sets, nsets, lever, x, extra, 1, opts, e, err) != SPC_OK)
+            if (spc_lever_run(base, sets, nsets, lever, x, extra, nextra, opts, e, err) != SPC_OK)
                 return err->code;
         }
     return SPC_OK;
