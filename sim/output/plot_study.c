@@ -498,15 +498,17 @@ static double chain_rel(const spc_csvtable *t, const char *kind, const char *sco
     return NAN;
 }
 
-/* One link's panel: at y = 1 the parts through each pathway alone and the
- * interaction, end to end (a waterfall: each starts where the last ends,
- * so the bar ends at the total); at y = 0 the total with its interval. */
-static void pathway_panel(FILE *f, const spc_csvtable *t, const char *metric, size_t i, size_t n)
+/* One link's data (before the drawing loop: gnuplot defines data blocks
+ * only at the top level): $partsI, at y = 1 the parts through each pathway
+ * alone and the interaction, end to end (a waterfall: each starts where
+ * the last ends, so the bar ends at the total); $totalI, at y = 0 the
+ * total with its interval. Widens [*xmin, *xmax] to them. */
+static void pathway_data(FILE *f, const spc_csvtable *t, const char *metric, size_t i, double *xmin, double *xmax)
 {
     static const char *const pw[] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
-    double lo = NAN, hi = NAN, total = chain_rel(t, "change", NULL, metric, &lo, &hi);
-    double x = 0, xmin = fmin(0, fmin(lo, total)), xmax = fmax(0, fmax(hi, total));
-    fprintf(f, "    $parts%zu << EOD\n", i);
+    double lo = NAN, hi = NAN, total = chain_rel(t, "change", NULL, metric, &lo, &hi), x = 0;
+    *xmin = fmin(0, fmin(lo, total)), *xmax = fmax(0, fmax(hi, total));
+    fprintf(f, "$parts%zu << EOD\n", i);
     int split = strcmp(metric, "esat") != 0;
     for (size_t p = 0; split && p <= 5; p++) {
         double v = p < 5 ? chain_rel(t, "pathway", pw[p], metric, NULL, NULL)
@@ -515,19 +517,31 @@ static void pathway_panel(FILE *f, const spc_csvtable *t, const char *metric, si
             continue;
         fprintf(f, "%.6g 1 %.6g 0.3 %zu\n", x + v / 2, fabs(v) / 2, p);
         x += v;
-        xmin = fmin(xmin, x), xmax = fmax(xmax, x);
+        *xmin = fmin(*xmin, x), *xmax = fmax(*xmax, x);
     }
-    fprintf(f, "    EOD\n    $total%zu << EOD\n%.6g 0 %.6g %.6g\n    EOD\n", i, total, lo, hi);
+    fprintf(f, "EOD\n$total%zu << EOD\n%.6g 0 %.6g %.6g\nEOD\n", i, total, lo, hi);
+}
+
+/* One link's panel, drawn from its data blocks. */
+static void pathway_panel(FILE *f, const char *metric, size_t i, size_t n, int key, double xmin, double xmax)
+{
+    static const char *const pw[] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
     double pad = xmax > xmin ? 0.08 * (xmax - xmin) : 1.0;
     fprintf(f, "    set xrange [%.6g:%.6g]\n    set yrange [-0.6:1.6]\n", xmin - pad, xmax + 3 * pad);
     fputs("    set ytics (\"total\" 0, \"by pathway\" 1)\n", f);
     fputs(i + 1 == n ? "    set xlabel 'change, % of the base (pathways alone, then the interaction)'\n"
                      : "    unset xlabel\n", f);
-    fprintf(f, "    set title '%s'\n", metric);
-    plot_gp_key(f, i == 0);
+    const char *label = metric;
+    for (size_t k = 0; k < spc_chainstudy_nmeasures; k++)
+        if (strcmp(spc_chainstudy_measures[k].metric, metric) == 0)
+            label = spc_chainstudy_measures[k].label;
+    fputs("    set title ", f);
+    plot_gp_str(f, label);
+    fputc('\n', f);
+    plot_gp_key(f, key);
     fputs("    plot ", f);
-    for (size_t p = 0; p <= 5; p++)
-        fprintf(f, "$parts%zu using 1:2:3:4:($5 == %zu ? 1 : NaN) with boxxyerror fs solid 0.8 lc rgb '%s' title '%s', ",
+    for (size_t p = 0; strcmp(metric, "esat") != 0 && p <= 5; p++) /* ESAT: the lever's input, its total only */
+        fprintf(f, "$parts%zu using ($5 == %zu ? $1 : NaN):2:3:4 with boxxyerror fs solid 0.8 lc rgb '%s' title '%s', ",
                 i, p, p < 5 ? plot_gp_colour(p) : "#888888", p < 5 ? pw[p] : "interaction");
     fprintf(f, "$total%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 3 lc rgb 'black' title 'total, 95%% CI', "
             "$total%zu using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left notitle\n", i, i);
@@ -551,9 +565,12 @@ spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_se
     FILE *f = any && n > 0 ? plot_gp_open(out, set, "chain-pathways", SPC_PLOT_CHAIN, title, "chain.csv", err) : NULL;
     if (f != NULL) {
         fputs("# the parts: chain.csv's pathway rows (only p - base) and interaction,alone rows, in % of the base\n", f);
+        double lo[sizeof pathway_links / sizeof pathway_links[0]], hi[sizeof lo / sizeof lo[0]];
+        for (size_t i = 0; i < n; i++)
+            pathway_data(f, &t, links[i], i, &lo[i], &hi[i]);
         plot_gp_formats_grid(f, "chain-pathways", n, 1, title, 0.12);
         for (size_t i = 0; i < n; i++)
-            pathway_panel(f, &t, links[i], i, n);
+            pathway_panel(f, links[i], i, n, i == (strcmp(links[0], "esat") == 0 ? 1u : 0u), lo[i], hi[i]);
         plot_gp_formats_end(f);
     }
     spc_csvtable_free(&t);

@@ -571,7 +571,8 @@ static void chain_pathways(FILE *f, const chain_csv *c)
           "satisfaction reaches customers. <em>Alone</em>: the variant in which only that pathway sees the raised "
           "satisfaction, minus the base. <em>Removed</em>: the full variant minus the one in which that pathway is "
           "blind. The interaction is the total minus the sum of the parts; the parts add up to the total when it "
-          "is 0 (within its interval).</p>\n<table id=\"chain-pathways\">\n<tr><th>measure</th><th>part</th>"
+          "is 0 (within its interval). ESAT is the lever's input: every variant raises it alike, so each of its "
+          "parts alone is the whole change and none is lost by removing one.</p>\n<table id=\"chain-pathways\">\n<tr><th>measure</th><th>part</th>"
           "<th>total</th>", f);
     for (size_t p = 0; p < 5; p++)
         fprintf(f, "<th>%s</th>", pw[p]);
