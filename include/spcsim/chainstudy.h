@@ -81,7 +81,10 @@ spc_status spc_chainstudy_slopes(const spc_panel *reps, unsigned n, double from,
  * `yes`/`no`, n replications); one `lever` row (scope: the lever's path,
  * metric `value`: base, variant, diff and rel_pct of the setting); a
  * `slope` row per slope across units (scope `units`, metric Y_on_X:
- * intercept in base, slope in diff with its 95% interval, n units). */
+ * intercept in base, slope in diff with its 95% interval, n units).
+ * chainprofit.h appends the `profit` rows and chaindecomp.h the
+ * `pathway`, `pathway_removed` and `interaction` rows, in the same
+ * columns (docs/model.md, section 12, lists every kind). */
 void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t);
 
 #endif

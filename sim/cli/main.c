@@ -42,7 +42,7 @@ static const char usage_text[] =
     "                                         Welch's moving averages, MSER-5 suggestion\n"
     "       spcsim calibrate SCENARIO --target SCOPE/METRIC=VALUE... --free PATH=LO:HI... [options]\n"
     "                                         search settings that meet the targets\n"
-    "       spcsim chain SCENARIO [--esat-delta 5%|3pt] [--lever PATH] [options]\n"
+    "       spcsim chain SCENARIO [--esat-delta 5%|3pt] [--lever PATH] [--decompose] [options]\n"
     "                                         raise ESAT through a lever; the chain table of\n"
     "                                         CSAT, NPS, retention, revenue, growth, profit\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
