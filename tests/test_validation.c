@@ -160,15 +160,64 @@ static void test_feedback_routing(void)
     spc_scenario_free(sc);
 }
 
-/* Erlang A (M/M/10+M, lambda 10, mu 1, theta 0.5): P(abandon) = 0.1039, and
- * the identity P(abandon) = theta Lq / lambda, each inside the run's interval. */
+/* Theory inside the run's own 95% interval, no other tolerance. */
+static void check_inside(const spc_results *r, const char *scope, const char *metric, double theory)
+{
+    const spc_estimate *e = tests_metric(r, scope, metric);
+    int inside = e->lo <= theory && theory <= e->hi;
+    if (!inside)
+        fprintf(stderr, "\n  %s/%s: theory %.6g OUTSIDE the interval [%.6g, %.6g] (estimate %.6g)", scope, metric,
+                theory, e->lo, e->hi, e->mean);
+    CU_ASSERT(inside);
+}
+
+/* (K6) gives the value the suite checked before it existed (M/M/10+M,
+ * lambda 10, mu 1, theta 0.5: P(abandon) = 0.1039, scenarios/validation/
+ * erlanga.cfg), the M/M/1 limit as theta -> 0, and its identities to
+ * rounding. */
+static void test_erlang_a_formula(void)
+{
+    spc_erlang_a_result a;
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(10.0, 1.0, 10, 0.5, &a), 0);
+    CU_ASSERT_DOUBLE_EQUAL(a.p_abandon, 0.1039, 5e-5);
+    CU_ASSERT_DOUBLE_EQUAL(a.p_abandon, 0.5 * a.w_all, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(a.w_all, (1 - a.p_abandon) * a.w_served + a.p_abandon * a.w_abandoned, 1e-12);
+    CU_ASSERT(a.w_abandoned > a.w_all && a.w_all > a.w_served);
+    /* almost no patience limit: M/M/1 at rho 0.9, Wq = 9 */
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(0.9, 1.0, 1, 1e-9, &a), 0);
+    CU_ASSERT_DOUBLE_EQUAL(a.w_all, 9.0, 1e-5);
+    CU_ASSERT_EQUAL(spc_erlang_a(1.0, 1.0, 0, 1.0, &a), -1);
+}
+
+/* Erlang A (M/M/10+M, lambda 10, mu 1, theta 0.5), each check inside the
+ * run's own 95% interval: P(abandon), the waits of served and abandoned
+ * orders and of all that joined against (K6); P(abandon) = theta W_all;
+ * Little on the queue (K5), Lq = lambda W_all, both as queue_little and
+ * from the arrival rate; W_all the mix of the two waits, exactly. */
 static void test_erlang_a(void)
 {
+    spc_erlang_a_result a;
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(10.0, 1.0, 10, 0.5, &a), 0);
     spc_results r;
     spc_scenario *sc = tests_run("scenarios/validation/erlanga.cfg", NULL, 0, &r);
-    tests_check_theory(&r, "agents", "abandon_prob", 0.1039, TOL);
+    check_inside(&r, "agents", "abandon_prob", a.p_abandon);
+    check_inside(&r, "agents", "wait_mean", a.w_served);
+    check_inside(&r, "agents", "wait_abandoned_mean", a.w_abandoned);
+    check_inside(&r, "agents", "wait_all_mean", a.w_all);
+    check_inside(&r, "agents", "queue_mean", a.lq);
+    const spc_estimate *w_all = tests_metric(&r, "agents", "wait_all_mean");
+    check_inside(&r, "agents", "abandon_prob", 0.5 * w_all->mean);
+    /* the old identity, through the time-average queue */
+    check_inside(&r, "agents", "abandon_prob", 0.5 * tests_metric(&r, "agents", "queue_mean")->mean / 10.0);
     const spc_estimate *lq = tests_metric(&r, "agents", "queue_mean");
-    tests_check_theory(&r, "agents", "abandon_prob", 0.5 * lq->mean / 10.0, TOL);
+    double hw = 0.5 * (lq->hi - lq->lo);
+    double lambda = tests_metric(&r, "agents", "arrivals")->mean / (sc->horizon - sc->warmup);
+    CU_ASSERT(fabs(lq->mean - tests_metric(&r, "agents", "queue_little")->mean) <= hw);
+    CU_ASSERT(fabs(lq->mean - lambda * w_all->mean) <= hw);
+    const spc_estimate *ws = tests_metric(&r, "agents", "wait_mean");
+    const spc_estimate *wa = tests_metric(&r, "agents", "wait_abandoned_mean");
+    CU_ASSERT_EQUAL(w_all->n, ws->n + wa->n);
+    CU_ASSERT_DOUBLE_EQUAL(w_all->mean, (ws->n * ws->mean + wa->n * wa->mean) / w_all->n, 1e-9 * w_all->mean);
     /* conservation: arrivals = served + abandoned + still there (a few) */
     double in = tests_metric(&r, "agents", "arrivals")->mean;
     double out = tests_metric(&r, "agents", "completed")->mean + tests_metric(&r, "agents", "abandoned")->mean;
@@ -243,7 +292,8 @@ static void test_conservation(void)
 static const CU_TestInfo tests[] = {
     { "conservation of orders, with every way out", test_conservation },
     { "balking: M/M/2 against its birth-death chain", test_balking },
-    { "Erlang A: abandonment 0.1039 and theta Lq / lambda", test_erlang_a },
+    { "Erlang A formula: 0.1039 and its identities", test_erlang_a_formula },
+    { "Erlang A: abandoned and all waits, Little on the queue", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
     { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },
     { "M/M/4: Wq = 0.101887 h, P(wait) = 0.509434", test_mm4 },

@@ -21,7 +21,9 @@ static int stage_stats_init(stage_stats *s, size_t k)
              spc_counter_init(&s->lost, k) | spc_counter_init(&s->errors, k) |
              spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k) |
              spc_counter_init(&s->abandoned, k) | spc_tally_init(&s->abandon, k) |
-             spc_counter_init(&s->balked, k) | spc_tally_init(&s->balk, k);
+             spc_counter_init(&s->balked, k) | spc_tally_init(&s->balk, k) |
+             spc_tally_init(&s->wait_abandoned, k) | spc_tally_init(&s->wait_all, k) |
+             spc_counter_init(&s->wait_flow, k);
     return rc ? -1 : 0;
 }
 
@@ -45,6 +47,9 @@ static void stage_stats_release(stage_stats *s)
     spc_tally_release(&s->abandon);
     spc_counter_release(&s->balked);
     spc_tally_release(&s->balk);
+    spc_tally_release(&s->wait_abandoned);
+    spc_tally_release(&s->wait_all);
+    spc_counter_release(&s->wait_flow);
 }
 
 int spc_chain_stats_init(spc_chain *ch, size_t k)
@@ -115,6 +120,9 @@ static void stage_start(stage_t *g, double t0, double t1)
     spc_tally_reset(&s->abandon);
     spc_counter_start(&s->balked, t0, t1);
     spc_tally_reset(&s->balk);
+    spc_tally_reset(&s->wait_abandoned);
+    spc_tally_reset(&s->wait_all);
+    spc_counter_start(&s->wait_flow, t0, t1);
 }
 
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
@@ -165,7 +173,14 @@ static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
     rc |= spc_results_add(out, s, "throughput", spc_counter_rate(&st->completions));
     rc |= spc_results_add(out, s, "utilization", utilization(g, t1));
     rc |= spc_results_add(out, s, "queue_mean", spc_timeavg_estimate(&st->queue, t1));
+    /* Little's law on the queue, (K5): the waits of all orders that joined
+     * (served and abandoned), summed when each wait ends, per unit time */
+    rc |= spc_results_add(out, s, "queue_little", spc_counter_rate(&st->wait_flow));
     rc |= spc_results_add(out, s, "wait_mean", spc_tally_estimate(&st->wait));
+    if (g->spec->has_patience) { /* otherwise no one abandons and both equal wait_mean */
+        rc |= spc_results_add(out, s, "wait_abandoned_mean", spc_tally_estimate(&st->wait_abandoned));
+        rc |= spc_results_add(out, s, "wait_all_mean", spc_tally_estimate(&st->wait_all));
+    }
     rc |= spc_results_add(out, s, "wait_p90", point(spc_quantile_get(&st->wait_q, 0.90), nwait));
     rc |= spc_results_add(out, s, "wait_prob", spc_tally_estimate(&st->waited));
     rc |= spc_results_add(out, s, "sojourn_mean", spc_tally_estimate(&st->sojourn));
