@@ -38,10 +38,41 @@ static void check_little(const spc_results *r, const char *stage)
     CU_ASSERT(fabs(l->mean - x->mean * w->mean) <= hw);
 }
 
+/* The verdict (B5) on the row (scope, metric). */
+static spc_batch_verdict verdict(const spc_results *r, const char *scope, const char *metric)
+{
+    const spc_result_row *row = spc_results_find(r, scope, metric);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    return row->warn;
+}
+
+static const char *const queue_rows[] = { "queue_mean", "queue_little", "wait_mean", "sojourn_mean", "utilization" };
+
+/* (B5) M/M/1 at rho 0.9 observed for about 2000 orders: its waits are
+ * correlated over hundreds of orders, and the batch means say so. */
+static void test_short_run_warns(void)
+{
+    const char *sets[] = { "horizon=2200.0", "warmup=0.0" };
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", sets, 2, &r);
+    double n = tests_metric(&r, "system", "orders_arrived")->mean;
+    CU_ASSERT(n > 1500 && n < 2500);
+    CU_ASSERT_EQUAL(verdict(&r, "server", "wait_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "server", "queue_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "lead_time_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "wip_end"), SPC_BATCH_OK); /* a point, no interval to judge */
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
 static void test_mm1(void)
 {
     spc_results r;
     spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", NULL, 0, &r);
+    /* 7.2 million orders: the intervals checked below can be trusted (B5) */
+    for (size_t i = 0; i < sizeof queue_rows / sizeof queue_rows[0]; i++)
+        CU_ASSERT_EQUAL(verdict(&r, "server", queue_rows[i]), SPC_BATCH_OK);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "lead_time_mean"), SPC_BATCH_OK);
     tests_check_theory(&r, "server", "wait_mean", 9.0, TOL);
     tests_check_theory(&r, "server", "queue_mean", 8.1, TOL);
     tests_check_theory(&r, "server", "sojourn_mean", 10.0, TOL);
@@ -296,6 +327,7 @@ static const CU_TestInfo tests[] = {
     { "Erlang A: abandoned and all waits, Little on the queue", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
     { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },
+    { "M/M/1 for 2000 orders: correlated batch means flagged", test_short_run_warns },
     { "M/M/4: Wq = 0.101887 h, P(wait) = 0.509434", test_mm4 },
     { "three-stage tandem vs Jackson network", test_tandem_jackson },
     { "M/M/4/4: Erlang B blocking 0.206107", test_erlang_b },
