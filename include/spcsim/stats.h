@@ -42,12 +42,12 @@ spc_estimate spc_stats_interval(const double *x, size_t k, double centre);
  *
  * The interval assumes k nearly independent, nearly normal batch means.
  * It is not trusted when
- *   - fewer than SPC_BATCH_MIN_K batches hold it (Schmeiser 1982: with
- *     fewer than about 10 batches the interval is wide and unstable, and
- *     no test of independence has power), or
+ *   - fewer than SPC_BATCH_MIN_K batches hold it (Schmeiser 1982
+ *     recommends 10 to 30; with fewer the interval is unstable and no
+ *     test of independence has power), or
  *   - the batch means are still correlated: von Neumann's ratio test of
  *     independence (von Neumann 1941; Young 1941), as in Fishman's LBATCH
- *     rule (Fishman 1978; Fishman 2001, section 6.6), one-sided at level
+ *     rule (Fishman 1978; Fishman and Yarberry 1997), one-sided at level
  *     SPC_BATCH_ALPHA:
  *       C = 1 - sum_{i<k} (Y_i - Y_{i+1})^2 / (2 sum_i (Y_i - Ybar)^2)
  *       under independence E[C] = 0, Var C = (k - 2) / (k^2 - 1), nearly
