@@ -295,7 +295,8 @@ static void test_balking(void)
 
 /* Conservation of orders, exactly, with every way out at once: blocking at
  * a finite queue, balking, reneging, rework loops and routing back. Without
- * warm-up: arrived = delivered + blocked + balked + abandoned + in system. */
+ * warm-up: arrived = delivered + blocked + balked + abandoned + in system.
+ * Little's law on every queue (K5) holds through all of them. */
 static void test_conservation(void)
 {
     const char *sets[] = {
@@ -316,6 +317,20 @@ static void test_conservation(void)
     CU_ASSERT(tests_metric(&r, "system", "orders_balked")->mean > 0);
     CU_ASSERT(tests_metric(&r, "system", "orders_abandoned")->mean > 0);
     CU_ASSERT(tests_metric(&r, "system", "escaped_defects")->mean > 0);
+    /* (K5) with balking (intake), blocking and gamma patience (assembly),
+     * feedback (shipping): Little on each queue, within queue_mean's
+     * half-width; W_all mixes the served and abandoned waits exactly */
+    static const char *const names[] = { "intake", "assembly", "shipping" };
+    for (int i = 0; i < 3; i++) {
+        const spc_estimate *lq = tests_metric(&r, names[i], "queue_mean");
+        double d = fabs(lq->mean - tests_metric(&r, names[i], "queue_little")->mean);
+        CU_ASSERT(d <= 0.5 * (lq->hi - lq->lo));
+    }
+    const spc_estimate *ws = tests_metric(&r, "assembly", "wait_mean");
+    const spc_estimate *wa = tests_metric(&r, "assembly", "wait_abandoned_mean");
+    const spc_estimate *w_all = tests_metric(&r, "assembly", "wait_all_mean");
+    CU_ASSERT_EQUAL(w_all->n, ws->n + wa->n);
+    CU_ASSERT_DOUBLE_EQUAL(w_all->mean, (ws->n * ws->mean + wa->n * wa->mean) / w_all->n, 1e-9 * w_all->mean);
     spc_results_release(&r);
     spc_scenario_free(sc);
 }
