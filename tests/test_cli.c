@@ -368,8 +368,8 @@ static void test_run_outputs(void)
 
 /* (B5) reaches the user: a run of about 700 orders (tandem3, one week
  * observed) flags its correlated batch means in summary.csv's ci_warning
- * column and says so on stderr; the same run replicated (-r 2) has
- * intervals over independent replications and no warning. */
+ * column, says so on stderr and in report.html; the same run replicated
+ * (-r 2) has intervals over independent replications and no warning. */
 static void test_interval_warning(void)
 {
     char tmp[64], dir[1024];
@@ -383,6 +383,10 @@ static void test_interval_warning(void)
     CU_ASSERT(csv != NULL && strstr(csv, ",correlated\n") != NULL);
     CU_ASSERT(csv != NULL && strstr(csv, ",30,\n") != NULL); /* an unflagged row ends in an empty field */
     free(csv);
+    char *html = slurp_in(dir, "report.html");
+    CU_ASSERT(html != NULL && strstr(html, "(not trusted: correlated)") != NULL &&
+              strstr(html, "column <code>ci_warning</code>") != NULL);
+    free(html);
     const char *two[] = { "-r", "2", NULL };
     r = run_tandem(tmp, "two", two, 0);
     CU_ASSERT_STRING_EQUAL(r.err, "");
@@ -391,6 +395,9 @@ static void test_interval_warning(void)
     csv = slurp_in(dir, "summary.csv");
     CU_ASSERT(csv != NULL && strstr(csv, ",correlated") == NULL && strstr(csv, ",few_batches") == NULL);
     free(csv);
+    html = slurp_in(dir, "report.html");
+    CU_ASSERT(html != NULL && strstr(html, "not trusted") == NULL && strstr(html, "ci_warning") == NULL);
+    free(html);
     tests_remove_tree(tmp);
 }
 
