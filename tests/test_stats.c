@@ -178,6 +178,8 @@ static void test_batch_check_cases(void)
     CU_ASSERT_EQUAL(spc_tally_check(&slow), SPC_BATCH_CORRELATED);
     CU_ASSERT_EQUAL(spc_tally_check(&fast), SPC_BATCH_OK);
     CU_ASSERT_EQUAL(spc_tally_check(&tiny), SPC_BATCH_FEW);
+    spc_tally_reset(&tiny);
+    CU_ASSERT_EQUAL(spc_tally_check(&tiny), SPC_BATCH_OK); /* empty: no estimate to judge */
     spc_tally_release(&slow);
     spc_tally_release(&fast);
     spc_tally_release(&tiny);

@@ -86,7 +86,8 @@ void spc_tally_release(spc_tally *t);
 void spc_tally_reset(spc_tally *t);
 void spc_tally_add(spc_tally *t, double x);
 spc_estimate spc_tally_estimate(const spc_tally *t);
-/* The verdict on the full batches (B5). */
+/* The verdict on the full batches (B5); SPC_BATCH_OK when empty (no
+ * estimate, nothing to warn about). */
 spc_batch_verdict spc_tally_check(const spc_tally *t);
 
 /* ---- levels over time ---- */

@@ -119,6 +119,8 @@ spc_estimate spc_tally_estimate(const spc_tally *t)
 
 spc_batch_verdict spc_tally_check(const spc_tally *t)
 {
+    if (t->n == 0)
+        return SPC_BATCH_OK; /* no estimate at all: nothing to trust or distrust */
     double means[t->full > 0 ? t->full : 1];
     for (size_t i = 0; i < t->full; i++)
         means[i] = t->batch[i] / (double)t->size;

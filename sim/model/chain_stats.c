@@ -195,7 +195,8 @@ static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
     rc |= add_total(out, s, "arrivals", &st->arrivals);
     rc |= add_total(out, s, "completed", &st->completions);
     rc |= add_rate(out, s, "throughput", &st->completions);
-    rc |= spc_results_add_checked(out, s, "utilization", utilization(g, t1), spc_timeavg_check(&st->busy));
+    spc_estimate u = utilization(g, t1); /* integrates busy up to t1: before its check */
+    rc |= spc_results_add_checked(out, s, "utilization", u, spc_timeavg_check(&st->busy));
     rc |= add_level(out, s, "queue_mean", &st->queue, t1);
     /* Little's law on the queue, (K5): the waits of all orders that joined
      * (served and abandoned), summed when each wait ends, per unit time */
