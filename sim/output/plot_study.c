@@ -500,8 +500,8 @@ static double chain_rel(const spc_csvtable *t, const char *kind, const char *sco
 
 /* One link's data (before the drawing loop: gnuplot defines data blocks
  * only at the top level): $partsI, at y = 1 the parts through each pathway
- * alone and the interaction, end to end (a waterfall: each starts where
- * the last ends, so the bar ends at the total); $totalI, at y = 0 the
+ * alone and the interaction, end to end on descending steps (a waterfall:
+ * each starts where the last ends, so the last ends at the total); $totalI, at y = 0 the
  * total with its interval. Widens [*xmin, *xmax] to them. */
 static void pathway_data(FILE *f, const spc_csvtable *t, const char *metric, size_t i, double *xmin, double *xmax)
 {
@@ -515,7 +515,8 @@ static void pathway_data(FILE *f, const spc_csvtable *t, const char *metric, siz
                          : chain_rel(t, "interaction", "alone", metric, NULL, NULL);
         if (!isfinite(v))
             continue;
-        fprintf(f, "%.6g 1 %.6g 0.3 %zu\n", x + v / 2, fabs(v) / 2, p);
+        /* a stair, one step per part, so that a part going back does not hide another */
+        fprintf(f, "%.6g %.6g %.6g 0.06 %zu\n", x + v / 2, 1.35 - 0.14 * (double)p, fabs(v) / 2, p);
         x += v;
         *xmin = fmin(*xmin, x), *xmax = fmax(*xmax, x);
     }
