@@ -52,7 +52,8 @@ typedef struct {
     unsigned search_replications; /* the search's replications, the first of opts'
                                (0, or at least opts->replications: all of them);
                                the value found is then run with all of them */
-    /* called after each evaluation (NULL: none) */
+    /* called after each evaluation, and after the value found is run with
+     * all the replications when the search ran fewer (NULL: none) */
     void (*progress)(void *ctx, const char *lever, double value, double esat, double target);
     void *ctx;
 } spc_lever_goal;

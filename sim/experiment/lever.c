@@ -256,6 +256,8 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
         spc_lever_run(base, sets, nsets, lever->path, out->value, NULL, 0, opts, &out->variant, err) != SPC_OK)
         return err->code;
     out->esat = esat_of(&out->variant);
+    if (s.sopts.replications < opts->replications && goal->progress != NULL) /* the table's run, reported too */
+        goal->progress(goal->ctx, lever->path, out->value, out->esat, out->target);
     out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
     return SPC_OK;
 }
