@@ -736,6 +736,19 @@ static void test_lever_search(void)
     spc_scenario_free(on);
     spc_lever_result_release(&r);
 
+    /* the search on the first replication only, the table on both: the
+     * value is run again with both, and the ESAT reported is theirs */
+    log.n = 0;
+    g.search_replications = 1;
+    CU_ASSERT_EQUAL_FATAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_OK);
+    CU_ASSERT_EQUAL(r.search_replications, 1);
+    CU_ASSERT_EQUAL(r.base.n, 2);
+    CU_ASSERT_EQUAL(r.variant.n, 2);
+    CU_ASSERT_EQUAL(log.n, r.evaluations + 1); /* the table's run is reported too */
+    CU_ASSERT_EQUAL(log.x[log.n - 1], r.value);
+    CU_ASSERT_EQUAL(tests_metric(&r.variant.combined, "customers", "esat")->mean, r.esat);
+    spc_lever_result_release(&r);
+
     /* +80 points is beyond recognition's range (up to 1) */
     g = (spc_lever_goal){ .lever = "workforce.levers.recognition", .delta = 80.0, .points = 1 };
     CU_ASSERT_EQUAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_ERR_USAGE);
