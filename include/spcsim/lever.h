@@ -24,8 +24,12 @@
  * search may run only the first M of the N replications (goal's
  * search_replications): it then compares the variants' ESAT over those M
  * with the target over the base's same M, and runs the value found once
- * more with all N for the table. M and N are fixed before any run, so the
- * table's intervals are ordinary fixed-N intervals.
+ * more with all N for the table. If ESAT over the N then misses the target
+ * (over the N) by more than the tolerance, the value is scaled through the
+ * base's point, x0 + (x - x0)(target - E0)/(ESAT(x) - E0), and run again
+ * with the N (at most twice). M and N are fixed before any run, and the
+ * table's replications are the same whatever ESAT they give, so its
+ * intervals are ordinary fixed-N intervals.
  *
  * The base runs with the variants' structure: an intervention at the end
  * of the warm-up that switches to the base's own state. An intervention
@@ -65,6 +69,7 @@ typedef struct {
                                (over all the replications) */
     int met;                /* |esat - target| <= SPC_LEVER_TOL |target| */
     unsigned search_replications; /* those the search ran */
+    unsigned refined;       /* steps after the search, with all the replications */
     unsigned evaluations;   /* variants run (each a full set of replications) */
     unsigned reused;        /* values asked again and answered by the memo */
     spc_experiment base;    /* the base's replications */
