@@ -496,30 +496,33 @@ static void test_chain_table_arithmetic(void)
 }
 
 /* The decomposition on made-up replications of one measure (CSAT) with
- * known parts: the base b_r, pathway p adding a_p (+ r/10 noise for
- * p = 0) alone, the full variant adding every a_p plus an interaction
- * of 0.5 (+ r/20); "without p" is the full minus a_p. (D1)-(D4) by hand,
- * the blind lists, and chain.csv's rows (13 fields each). */
+ * known parts: the base b_r; all blind b_r + 0.1 (the direct part); only p
+ * adding a_p (+ r/10 noise for p = 0) to that; the full variant adding
+ * every a_p plus an interaction of 0.5 (+ r/20); "without p" the full
+ * minus a_p. (D0)-(D4) by hand, the blind lists, and chain.csv's rows
+ * (13 fields each). */
 static void test_chain_decomposition_arithmetic(void)
 {
     enum { N = 4 };
     const double a[SPC_NPATHWAYS] = { 0.4, 0.3, 0.2, 0.1, 0.0 };
-    spc_results b[N], full[N], w[SPC_NPATHWAYS][N], o[SPC_NPATHWAYS][N];
+    spc_results b[N], full[N], all[N], w[SPC_NPATHWAYS][N], o[SPC_NPATHWAYS][N];
     for (int r = 0; r < N; r++) {
-        double base = 80 + r, sum = 0;
+        double base = 80 + r, blind = base + 0.1, sum = 0;
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
             sum += a[p] + (p == 0 ? r / 10.0 : 0);
-        double f = base + sum + 0.5 + r / 20.0;
+        double f = blind + sum + 0.5 + r / 20.0;
         spc_results_init(&b[r]);
         spc_results_init(&full[r]);
+        spc_results_init(&all[r]);
         spc_results_add(&b[r], "customers", "csat", (spc_estimate){ base, NAN, NAN, 1 });
         spc_results_add(&full[r], "customers", "csat", (spc_estimate){ f, NAN, NAN, 1 });
+        spc_results_add(&all[r], "customers", "csat", (spc_estimate){ blind, NAN, NAN, 1 });
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
             double ap = a[p] + (p == 0 ? r / 10.0 : 0);
             spc_results_init(&w[p][r]);
             spc_results_init(&o[p][r]);
             spc_results_add(&w[p][r], "customers", "csat", (spc_estimate){ f - ap, NAN, NAN, 1 });
-            spc_results_add(&o[p][r], "customers", "csat", (spc_estimate){ base + ap, NAN, NAN, 1 });
+            spc_results_add(&o[p][r], "customers", "csat", (spc_estimate){ blind + ap, NAN, NAN, 1 });
         }
     }
     const spc_results *wp[SPC_NPATHWAYS], *op[SPC_NPATHWAYS];
@@ -528,11 +531,12 @@ static void test_chain_decomposition_arithmetic(void)
     spc_chaindecomp_table t;
     spc_error err;
     spc_error_clear(&err);
-    CU_ASSERT_EQUAL_FATAL(spc_chaindecomp_table_make(b, full, wp, op, N, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_chaindecomp_table_make(b, full, all, wp, op, N, &t, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(t.n, 1);
     const spc_chaindecomp_row *row = &t.rows[0];
     CU_ASSERT_STRING_EQUAL(row->m->metric, "csat");
     CU_ASSERT_DOUBLE_EQUAL(row->base, 81.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(row->direct.mean, 0.1, 1e-12);
     /* pathway 0: 0.4 + r/10, mean 0.55, sd of (0, .1, .2, .3) */
     double tq = gsl_cdf_tdist_Pinv(0.975, N - 1.0), sd = sqrt(0.05 / 3.0);
     CU_ASSERT_DOUBLE_EQUAL(row->alone[0].mean, 0.55, 1e-12);
@@ -542,8 +546,8 @@ static void test_chain_decomposition_arithmetic(void)
         CU_ASSERT_DOUBLE_EQUAL(row->alone[p].mean, a[p], 1e-12);
         CU_ASSERT_DOUBLE_EQUAL(row->removed[p].hi, a[p], 1e-12); /* no noise: a zero-width interval */
     }
-    /* interaction: total - 1.15 = 0.5 + r/20 both ways */
-    CU_ASSERT_DOUBLE_EQUAL(row->total.mean, 1.725, 1e-12); /* 1 + 0.5 + 0.15 r, mean r 1.5 */
+    /* total = 0.1 + 1 + 0.5 + 0.15 r (mean r 1.5); interaction: total - 0.1 - 1.15 = 0.5 + r/20 both ways */
+    CU_ASSERT_DOUBLE_EQUAL(row->total.mean, 1.825, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(row->inter_alone.mean, 0.575, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(row->inter_removed.mean, 0.575, 1e-12);
     CU_ASSERT(row->inter_alone.lo > 0);
@@ -553,16 +557,18 @@ static void test_chain_decomposition_arithmetic(void)
     CU_ASSERT_EQUAL(spc_chaindecomp_blind(1, 1, set), 4);
     CU_ASSERT_STRING_EQUAL(set[0], "workforce.pathways.blind_courtesy=true");
     CU_ASSERT_STRING_EQUAL(set[3], "workforce.pathways.blind_recovery=true");
+    CU_ASSERT_EQUAL(spc_chaindecomp_blind(SPC_NPATHWAYS, 1, set), SPC_NPATHWAYS);
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     CU_ASSERT_FATAL(f != NULL);
     spc_chaindecomp_write_csv(f, &t);
     fclose(f);
-    CU_ASSERT(strncmp(text, "pathway,courtesy,csat,81.5,82.05,0.55,", 38) == 0);
+    CU_ASSERT(strncmp(text, "direct,all_blind,csat,81.5,81.6,0.1,", 36) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\npathway,courtesy,csat,81.6,82.15,0.55,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\npathway_removed,speed,csat,"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,alone,csat,81.5,"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,removed,csat,81.5,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,alone,csat,81.6,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\ninteraction,removed,csat,81.6,"));
     int lines = 0;
     for (const char *line = text; *line; line = strchr(line, '\n') + 1, lines++) {
         int commas = 0;
@@ -570,11 +576,12 @@ static void test_chain_decomposition_arithmetic(void)
             commas += *c == ',';
         CU_ASSERT_EQUAL(commas, 12);
     }
-    CU_ASSERT_EQUAL(lines, 2 * SPC_NPATHWAYS + 2);
+    CU_ASSERT_EQUAL(lines, 2 * SPC_NPATHWAYS + 3);
     free(text);
     for (int r = 0; r < N; r++) {
         spc_results_release(&b[r]);
         spc_results_release(&full[r]);
+        spc_results_release(&all[r]);
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
             spc_results_release(&w[p][r]);
             spc_results_release(&o[p][r]);

@@ -98,14 +98,15 @@ static void print_profit(const spc_chainprofit *p)
 
 static void print_decomp(const spc_chaindecomp_table *d)
 {
-    printf("\nBy pathway (%u paired replications): change through each pathway alone (only p - base); "
-           "interaction = total - sum\n%-30s %12s", d->replications, "measure", "total");
+    printf("\nBy pathway (%u paired replications): direct (all blind - base), each pathway alone (only p - all "
+           "blind), interaction = total - direct - sum\n%-30s %12s %11s", d->replications, "measure", "total",
+           "direct");
     for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
         printf(" %11s", spc_chaindecomp_pathways[p]);
     printf(" %12s\n", "interaction");
     for (size_t i = 0; i < d->n; i++) {
         const spc_chaindecomp_row *r = &d->rows[i];
-        printf("%-30.30s %+12.4g", r->m->label, r->total.mean);
+        printf("%-30.30s %+12.4g %+11.4g", r->m->label, r->total.mean, r->direct.mean);
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
             printf(" %+11.4g", r->alone[p].mean);
         printf(" %+12.4g%s\n", r->inter_alone.mean,
@@ -130,7 +131,7 @@ static spc_status decompose(const options *o, const spc_scenario *base, const ch
         const spc_results *w[SPC_NPATHWAYS], *on[SPC_NPATHWAYS];
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
             w[p] = runs.without[p].rep, on[p] = runs.only[p].rep;
-        spc_chaindecomp_table_make(r->base.rep, r->variant.rep, w, on, r->base.n, d, err);
+        spc_chaindecomp_table_make(r->base.rep, r->variant.rep, runs.blind.rep, w, on, r->base.n, d, err);
     }
     spc_chaindecomp_runs_release(&runs);
     return err->code;

@@ -22,7 +22,7 @@ size_t spc_chaindecomp_blind(unsigned p, int only, char set[SPC_NPATHWAYS][48])
 {
     size_t k = 0;
     for (unsigned q = 0; q < SPC_NPATHWAYS; q++)
-        if ((q == p) != (only != 0)) /* without p: p alone; only p: the others */
+        if ((q == p) != (only != 0)) /* without p: p alone; only p: the others (p = 5: all) */
             snprintf(set[k++], 48, "workforce.pathways.blind_%s=true", spc_chaindecomp_pathways[q]);
     return k;
 }
@@ -35,17 +35,20 @@ spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets
                                spc_chaindecomp_runs *out, spc_error *err)
 {
     memset(out, 0, sizeof *out);
-    for (int only = 0; only <= 1; only++)
-        for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
+    for (int only = -1; only <= 1; only++) /* -1: all blind */
+        for (unsigned p = 0; p < (only < 0 ? 1u : SPC_NPATHWAYS); p++) {
             char blind[SPC_NPATHWAYS][48], what[64];
             const char *extra[SPC_NPATHWAYS];
-            size_t nextra = spc_chaindecomp_blind(p, only, blind);
+            size_t nextra = spc_chaindecomp_blind(only < 0 ? SPC_NPATHWAYS : p, only != 0, blind);
             for (size_t k = 0; k < nextra; k++)
                 extra[k] = blind[k];
-            snprintf(what, sizeof what, "%s %s", only ? "only" : "without", spc_chaindecomp_pathways[p]);
+            if (only < 0)
+                snprintf(what, sizeof what, "all blind");
+            else
+                snprintf(what, sizeof what, "%s %s", only ? "only" : "without", spc_chaindecomp_pathways[p]);
             if (progress != NULL)
                 progress(ctx, what);
-            spc_experiment *e = only ? &out->only[p] : &out->without[p];
+            spc_experiment *e = only < 0 ? &out->blind : only ? &out->only[p] : &out->without[p];
             if (spc_lever_run(base, sets, nsets, lever, x, extra, nextra, opts, e, err) != SPC_OK)
                 return err->code;
         }
@@ -54,6 +57,7 @@ spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets
 
 void spc_chaindecomp_runs_release(spc_chaindecomp_runs *r)
 {
+    spc_experiment_release(&r->blind);
     for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
         spc_experiment_release(&r->without[p]);
         spc_experiment_release(&r->only[p]);
@@ -82,43 +86,47 @@ static double mean(const double *x, unsigned n)
     return s / n;
 }
 
-/* One measure. v: n values each of B, F, W(0..4), O(0..4); d: n scratch. */
+/* One measure. v: n values each of B, F, A, W(0..4), O(0..4); d: n scratch. */
 static void decompose(spc_chaindecomp_row *row, const double *v, unsigned n, double *d, double *inter_a,
                       double *inter_r)
 {
-    const double *b = v, *f = v + n;
+    const double *b = v, *f = v + n, *a = v + 2 * n;
     row->base = mean(b, n);
     row->full = mean(f, n);
+    row->blind = mean(a, n);
     for (unsigned r = 0; r < n; r++)
-        inter_a[r] = inter_r[r] = d[r] = f[r] - b[r];
+        d[r] = f[r] - b[r];
     row->total = spc_stats_interval(d, n, NAN);
+    for (unsigned r = 0; r < n; r++) /* (D0) */
+        d[r] = a[r] - b[r], inter_a[r] = inter_r[r] = f[r] - a[r];
+    row->direct = spc_stats_interval(d, n, NAN);
     for (unsigned p = 0; p < SPC_NPATHWAYS; p++) {
-        const double *w = v + (2 + p) * n, *o = v + (2 + SPC_NPATHWAYS + p) * n;
+        const double *w = v + (3 + p) * n, *o = v + (3 + SPC_NPATHWAYS + p) * n;
         row->without[p] = mean(w, n);
         row->only[p] = mean(o, n);
         for (unsigned r = 0; r < n; r++) /* (D1) */
             d[r] = f[r] - w[r], inter_r[r] -= d[r];
         row->removed[p] = spc_stats_interval(d, n, NAN);
         for (unsigned r = 0; r < n; r++) /* (D2) */
-            d[r] = o[r] - b[r], inter_a[r] -= d[r];
+            d[r] = o[r] - a[r], inter_a[r] -= d[r];
         row->alone[p] = spc_stats_interval(d, n, NAN);
     }
     row->inter_alone = spc_stats_interval(inter_a, n, NAN);     /* (D3) */
     row->inter_removed = spc_stats_interval(inter_r, n, NAN);   /* (D4) */
 }
 
-spc_status spc_chaindecomp_table_make(const spc_results *base, const spc_results *full,
+spc_status spc_chaindecomp_table_make(const spc_results *base, const spc_results *full, const spc_results *blind,
                                       const spc_results *const without[SPC_NPATHWAYS],
                                       const spc_results *const only[SPC_NPATHWAYS], unsigned n,
                                       spc_chaindecomp_table *t, spc_error *err)
 {
-    size_t ns = 2 + 2 * SPC_NPATHWAYS;
+    size_t ns = 3 + 2 * SPC_NPATHWAYS;
     double *v = malloc((ns + 3) * (size_t)n * sizeof *v);
     if (v == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the decomposition");
-    const spc_results *src[2 + 2 * SPC_NPATHWAYS] = { base, full };
+    const spc_results *src[3 + 2 * SPC_NPATHWAYS] = { base, full, blind };
     for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
-        src[2 + p] = without[p], src[2 + SPC_NPATHWAYS + p] = only[p];
+        src[3 + p] = without[p], src[3 + SPC_NPATHWAYS + p] = only[p];
     t->n = 0;
     t->replications = n;
     for (size_t k = 0; k < spc_chainstudy_nmeasures && t->n < sizeof t->rows / sizeof t->rows[0]; k++) {
@@ -158,13 +166,14 @@ void spc_chaindecomp_write_csv(FILE *f, const spc_chaindecomp_table *t)
 {
     for (size_t i = 0; i < t->n; i++) {
         const spc_chaindecomp_row *r = &t->rows[i];
+        csv_row(f, "direct", "all_blind", r->m, r->base, r->blind, r->base, r->direct, t->replications);
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
-            csv_row(f, "pathway", spc_chaindecomp_pathways[p], r->m, r->base, r->only[p], r->base, r->alone[p],
+            csv_row(f, "pathway", spc_chaindecomp_pathways[p], r->m, r->blind, r->only[p], r->base, r->alone[p],
                     t->replications);
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
             csv_row(f, "pathway_removed", spc_chaindecomp_pathways[p], r->m, r->without[p], r->full, r->base,
                     r->removed[p], t->replications);
-        csv_row(f, "interaction", "alone", r->m, r->base, r->full, r->base, r->inter_alone, t->replications);
-        csv_row(f, "interaction", "removed", r->m, r->base, r->full, r->base, r->inter_removed, t->replications);
+        csv_row(f, "interaction", "alone", r->m, r->blind, r->full, r->base, r->inter_alone, t->replications);
+        csv_row(f, "interaction", "removed", r->m, r->blind, r->full, r->base, r->inter_removed, t->replications);
     }
 }

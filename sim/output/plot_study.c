@@ -476,8 +476,7 @@ spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
 
 /* ---- chain.csv: the pathways (spcsim chain --decompose) ---- */
 
-/* The links drawn, in the chain's order. ESAT is the lever's input: every
- * variant raises it alike, so only its total is drawn. */
+/* The links drawn, in the chain's order. */
 static const char *const pathway_links[] = { "esat", "csat", "retention", "revenue", "profit" };
 
 /* rel_pct of the row kind/scope/metric; NaN when absent. lo, hi (not NULL): its interval. */
@@ -509,14 +508,14 @@ static void pathway_data(FILE *f, const spc_csvtable *t, const char *metric, siz
     double lo = NAN, hi = NAN, total = chain_rel(t, "change", NULL, metric, &lo, &hi), x = 0;
     *xmin = fmin(0, fmin(lo, total)), *xmax = fmax(0, fmax(hi, total));
     fprintf(f, "$parts%zu << EOD\n", i);
-    int split = strcmp(metric, "esat") != 0;
-    for (size_t p = 0; split && p <= 5; p++) {
-        double v = p < 5 ? chain_rel(t, "pathway", pw[p], metric, NULL, NULL)
-                         : chain_rel(t, "interaction", "alone", metric, NULL, NULL);
+    for (size_t p = 0; p <= 6; p++) { /* direct, the pathways, the interaction */
+        double v = p == 0 ? chain_rel(t, "direct", "all_blind", metric, NULL, NULL)
+                 : p <= 5 ? chain_rel(t, "pathway", pw[p - 1], metric, NULL, NULL)
+                          : chain_rel(t, "interaction", "alone", metric, NULL, NULL);
         if (!isfinite(v))
             continue;
         /* a stair, one step per part, so that a part going back does not hide another */
-        fprintf(f, "%.6g %.6g %.6g 0.06 %zu\n", x + v / 2, 1.35 - 0.14 * (double)p, fabs(v) / 2, p);
+        fprintf(f, "%.6g %.6g %.6g 0.05 %zu\n", x + v / 2, 1.39 - 0.13 * (double)p, fabs(v) / 2, p);
         x += v;
         *xmin = fmin(*xmin, x), *xmax = fmax(*xmax, x);
     }
@@ -530,7 +529,7 @@ static void pathway_panel(FILE *f, const char *metric, size_t i, size_t n, int k
     double pad = xmax > xmin ? 0.08 * (xmax - xmin) : 1.0;
     fprintf(f, "    set xrange [%.6g:%.6g]\n    set yrange [-0.6:1.6]\n", xmin - pad, xmax + 3 * pad);
     fputs("    set ytics (\"total\" 0, \"by pathway\" 1)\n", f);
-    fputs(i + 1 == n ? "    set xlabel 'change, % of the base (pathways alone, then the interaction)'\n"
+    fputs(i + 1 == n ? "    set xlabel 'change, % of the base (direct, pathways alone, interaction)'\n"
                      : "    unset xlabel\n", f);
     const char *label = metric;
     for (size_t k = 0; k < spc_chainstudy_nmeasures; k++)
@@ -541,9 +540,10 @@ static void pathway_panel(FILE *f, const char *metric, size_t i, size_t n, int k
     fputc('\n', f);
     plot_gp_key(f, key);
     fputs("    plot ", f);
-    for (size_t p = 0; strcmp(metric, "esat") != 0 && p <= 5; p++) /* ESAT: the lever's input, its total only */
+    for (size_t p = 0; p <= 6; p++)
         fprintf(f, "$parts%zu using ($5 == %zu ? $1 : NaN):2:3:4 with boxxyerror fs solid 0.8 lc rgb '%s' title '%s', ",
-                i, p, p < 5 ? plot_gp_colour(p) : "#888888", p < 5 ? pw[p] : "interaction");
+                i, p, p == 0 ? "#444444" : p <= 5 ? plot_gp_colour(p - 1) : "#aaaaaa",
+                p == 0 ? "direct (all blind)" : p <= 5 ? pw[p - 1] : "interaction");
     fprintf(f, "$total%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 3 lc rgb 'black' title 'total, 95%% CI', "
             "$total%zu using 4:2:(sprintf('  %%+.3g%%%%', $1)) with labels left notitle\n", i, i);
 }
@@ -562,16 +562,17 @@ spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_se
         if (isfinite(chain_rel(&t, "change", NULL, pathway_links[k], NULL, NULL)))
             links[n++] = pathway_links[k];
     }
-    const char *title = "The chain by pathway: relative changes through each pathway alone";
+    const char *title = "The chain by pathway: the lever's direct change, each pathway alone, the interaction";
     FILE *f = any && n > 0 ? plot_gp_open(out, set, "chain-pathways", SPC_PLOT_CHAIN, title, "chain.csv", err) : NULL;
     if (f != NULL) {
-        fputs("# the parts: chain.csv's pathway rows (only p - base) and interaction,alone rows, in % of the base\n", f);
+        fputs("# the parts: chain.csv's direct (all blind - base), pathway (only p - all blind) and interaction,alone\n"
+              "# rows, in % of the base\n", f);
         double lo[sizeof pathway_links / sizeof pathway_links[0]], hi[sizeof lo / sizeof lo[0]];
         for (size_t i = 0; i < n; i++)
             pathway_data(f, &t, links[i], i, &lo[i], &hi[i]);
         plot_gp_formats_grid(f, "chain-pathways", n, 1, title, 0.12);
         for (size_t i = 0; i < n; i++)
-            pathway_panel(f, links[i], i, n, i == (strcmp(links[0], "esat") == 0 ? 1u : 0u), lo[i], hi[i]);
+            pathway_panel(f, links[i], i, n, i == 0, lo[i], hi[i]);
         plot_gp_formats_end(f);
     }
     spc_csvtable_free(&t);

@@ -582,12 +582,13 @@ static void chain_pathways(FILE *f, const chain_csv *c)
     if (chain_row(c, "pathway", NULL) < 0)
         return;
     fputs("<h3>By pathway</h3>\n<p>Relative changes (% of the base) through each pathway by which employee "
-          "satisfaction reaches customers. <em>Alone</em>: the variant in which only that pathway sees the raised "
-          "satisfaction, minus the base. <em>Removed</em>: the full variant minus the one in which that pathway is "
-          "blind. The interaction is the total minus the sum of the parts; the parts add up to the total when it "
-          "is 0 (within its interval). ESAT is the lever's input: every variant raises it alike, so each of its "
-          "parts alone is the whole change and none is lost by removing one.</p>\n<table id=\"chain-pathways\">\n<tr><th>measure</th><th>part</th>"
-          "<th>total</th>", f);
+          "satisfaction reaches customers. <em>Direct</em>: the variant in which every pathway is blind (the "
+          "customers see the base; what remains is the lever's own effect, its cost, and ESAT itself) minus the "
+          "base. <em>Alone</em>: the variant in which only that pathway sees the raised satisfaction, minus the "
+          "all-blind one. <em>Removed</em>: the full variant minus the one in which that pathway is blind. The "
+          "interaction is the total minus the direct part and the sum of the parts; the parts add up to the "
+          "total when it is 0 (within its interval).</p>\n<table id=\"chain-pathways\">\n<tr><th>measure</th>"
+          "<th>part</th><th>total</th><th>direct</th>", f);
     for (size_t p = 0; p < 5; p++)
         fprintf(f, "<th>%s</th>", pw[p]);
     fputs("<th>interaction</th></tr>\n", f);
@@ -603,6 +604,7 @@ static void chain_pathways(FILE *f, const chain_csv *c)
             fprintf(f, "</td><td>%s</td><td class=\"n\">", removed ? "removed" : "alone");
             chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
             fputs("</td>", f);
+            pathway_cell(f, c, "direct", removed ? "" : "all_blind", metric);
             for (size_t p = 0; p < 5; p++)
                 pathway_cell(f, c, removed ? "pathway_removed" : "pathway", pw[p], metric);
             pathway_cell(f, c, "interaction", removed ? "removed" : "alone", metric);
