@@ -216,6 +216,19 @@ static void test_usage_errors(void)
                                    no_free, free_run, bad_free };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
+    /* a bad --target is named, with what is wrong */
+    const char *bad_column[] = { "calibrate", TANDEM, "-t", "panel:corr(esat,nope)=0.3", "-f", "arrivals.rate=1:2", NULL };
+    const char *bad_sd[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2:0", "-f", "arrivals.rate=1:2", NULL };
+    const char *const *named[] = { bad_column, bad_sd };
+    const char *says[] = { "spcsim: --target panel:corr(esat,nope)=0.3: unknown panel column 'nope'",
+                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD" };
+    for (size_t i = 0; i < 2; i++) {
+        cli_result r = expect_exit(tmp, named[i], 2);
+        if (strstr(r.err, says[i]) == NULL)
+            fprintf(stderr, "\n  stderr: %s", r.err);
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, says[i]));
+        cli_free(&r);
+    }
     int hidden;
     CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* stdout, stderr: nothing else */
     tests_remove_tree(tmp);

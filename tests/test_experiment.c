@@ -313,7 +313,7 @@ static void test_precision_mode(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
     spc_precision t = { "system", "lead_time_mean", 0.03, 500 };
     spc_experiment a, b;
-    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    spc_experiment_opts o1 = { 1, 0, 1, 0, NULL, NULL, 0, 0, 0 }, o2 = { 1, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o1, &t, &a, &err), SPC_OK);
     CU_ASSERT_EQUAL_FATAL(spc_experiment_run_precision(sc, &o2, &t, &b, &err), SPC_OK);
     const spc_result_row *r = spc_results_find(&a.combined, "system", "lead_time_mean");

@@ -287,9 +287,14 @@ static void print_calibration(const spc_calibration *c, const spc_calibration_re
            r->met ? "targets met" : "targets NOT all met", r->iterations, r->evaluations, r->objective);
     for (size_t j = 0; j < c->nfree; j++)
         printf("  %-40s %.6g\n", c->param[j].path, r->x[j]);
-    for (size_t k = 0; k < c->ntargets; k++)
-        printf("  %s/%s: target %.6g, simulated %.6g [%.6g, %.6g]\n", c->target[k].scope, c->target[k].metric,
-               c->target[k].value, r->value[k], r->lo[k], r->hi[k]);
+    for (size_t k = 0; k < c->ntargets; k++) {
+        const spc_target *t = &c->target[k];
+        printf("  %s: target %.6g", t->name, t->value);
+        if (t->sd > 0)
+            printf(" (sd %.6g)", t->sd);
+        printf(", simulated %.6g [%.6g, %.6g], %s\n", r->value[k], r->lo[k], r->hi[k],
+               r->met_target[k] ? "met" : "NOT met");
+    }
 }
 
 /* What calibrate writes: the search's log while it runs, then calibrated.cfg. */
