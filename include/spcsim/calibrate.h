@@ -61,4 +61,8 @@ void spc_calibration_release(spc_calibration *c);
 spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets, const spc_calibration *c,
                          const spc_experiment_opts *opts, spc_calibration_result *out, FILE *log, spc_error *err);
 
+/* targets.csv: target,value,sd,mean,ci95_low,ci95_high,met, one row per
+ * target at the best settings (sd empty when none was given). */
+void spc_calibration_write_targets(FILE *f, const spc_calibration *c, const spc_calibration_result *r);
+
 #endif

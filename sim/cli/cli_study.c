@@ -314,8 +314,11 @@ static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
     FILE *log;
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
         spc_calibrate(j->o->scenario, j->sets, j->nsets, j->c, j->opts, j->r, log, err) == SPC_OK &&
-        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK)
+        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK &&
+        (log = spc_output_file(&out, "targets.csv", err)) != NULL) {
+        spc_calibration_write_targets(log, j->c, j->r);
         spc_output_commit(&out, err);
+    }
     spc_output_close(&out);
     return err->code;
 }
@@ -342,7 +345,7 @@ spc_status cli_calibrate(const options *o, spc_error *err)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         else if (cli_publish(o, dir, calibrate_into, &job, 0, err) == SPC_OK && !o->quiet) {
             print_calibration(&c, &r);
-            printf("outputs in %s/: calibrated.cfg, calibrate.csv\n", dir);
+            printf("outputs in %s/: calibrated.cfg, calibrate.csv, targets.csv\n", dir);
         }
         free(sets);
     }

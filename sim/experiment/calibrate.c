@@ -195,3 +195,16 @@ done:
     gsl_vector_free(step);
     return err->code;
 }
+
+void spc_calibration_write_targets(FILE *f, const spc_calibration *c, const spc_calibration_result *r)
+{
+    fputs("target,value,sd,mean,ci95_low,ci95_high,met\n", f);
+    for (size_t k = 0; k < c->ntargets; k++) {
+        const spc_target *t = &c->target[k];
+        spc_csv_text(f, t->name);
+        spc_csv_next(f, t->value);
+        spc_csv_next(f, t->sd > 0 ? t->sd : NAN);
+        spc_csv_interval(f, r->value[k], r->lo[k], r->hi[k]);
+        fprintf(f, ",%d\n", r->met_target[k]);
+    }
+}
