@@ -27,6 +27,7 @@
 #include "spcsim/customer_eq.h"
 #include "spcsim/error.h"
 #include "spcsim/results.h"
+#include "spcsim/pathways.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
 #include "spcsim/trace.h"
@@ -37,8 +38,8 @@ typedef struct spc_customers spc_customers;
  * run.c; all NULL without a workforce). */
 typedef struct {
     void *ctx;
-    /* satisfaction (0-100) and id of whoever holds front position pos; NaN if vacant */
-    double (*attitude)(void *ctx, uint32_t pos, double now, uint32_t *id);
+    /* who holds front position pos, and what the courtesy and recovery pathways read */
+    void (*meet)(void *ctx, uint32_t pos, double now, spc_staff_view *v);
     /* employee id at pos served a customer whose satisfaction is now u */
     void (*mirror)(void *ctx, uint32_t pos, uint32_t id, double u, double now);
 } spc_customer_staff;

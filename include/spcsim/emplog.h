@@ -27,6 +27,9 @@ typedef struct {
     double exposure;    /* share of the year the row covers, (0, 1] */
     uint8_t quit;       /* 1: quit in this year */
     uint8_t other;      /* 1: left for another reason (layoff, other-reason departure) */
+    uint8_t cohort;     /* 1: present at the start of the year, and the year ended
+                         * before the horizon: the rows of the satisfaction-quit
+                         * correlation and of the annual quit rate */
 } spc_emp_row;
 
 typedef struct {
@@ -42,7 +45,7 @@ int spc_emplog_add(spc_emplog *l, const spc_emp_row *r);
 int spc_emplog_append(spc_emplog *l, const spc_emplog *src);
 
 /* employees.csv: replication,unit,stage,id,year,tenure,s_start,s_mean,
- * exposure,quit,other, for n replications' logs; stage by name. */
+ * exposure,quit,other,cohort, for n replications' logs; stage by name. */
 void spc_emplog_write_csv(FILE *f, const spc_emplog *reps, unsigned n, const char *const *stage_names,
                           size_t nstages);
 

@@ -53,6 +53,7 @@ typedef struct {
     spc_run_info *info;      /* n */
     spc_results combined;    /* across replications */
     spc_timeseries combined_ts;
+    int employees;           /* rep_emp was filled (opts.employees) */
     double wall_seconds;
     unsigned jobs;           /* threads actually used (at most replications x units) */
 } spc_experiment;

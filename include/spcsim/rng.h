@@ -36,7 +36,8 @@ enum spc_stream_family {
     SPC_STREAM_RETENTION = 23,  /* does a customer stay? */
     SPC_STREAM_SURVEY = 24,     /* who answers a survey, and the answer's noise */
     SPC_STREAM_CLAIMS = 25,     /* after-sale requests and their delays */
-    SPC_STREAM_UNITS = 26       /* index 0: the units' traits (replication 0: the same company in every replication) */
+    SPC_STREAM_UNITS = 26,      /* index 0: the units' traits (replication 0: the same company in every replication) */
+    SPC_STREAM_RECOVERY = 27,   /* service recovery of failed encounters (V5) */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

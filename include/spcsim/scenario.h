@@ -18,6 +18,7 @@
 
 #include "spcsim/dist.h"
 #include "spcsim/error.h"
+#include "spcsim/pathways.h"
 
 #define SPC_ROUTE_DELIVER (-1)   /* routing target: the order leaves, delivered */
 #define SPC_CAPACITY_INFINITE (-1)
@@ -98,6 +99,14 @@ typedef struct {
     double eps0, eps1, rework_fraction, w_on_time, tau_q, training_error;
     /* levers */
     double pay, recognition, training_hours, hours_per_week;
+    /* persistent traits drawn at hire (H1)-(H2) */
+    double fit_sd, skill_sd;
+    /* the labour market (T3): the satisfaction-driven hazard is scaled by
+     * `market`; people also leave for other reasons at `other` a year */
+    double market, other;
+    /* pathways (V0)-(V5): switches, blind flags (pathways.h), weights */
+    int pw_on[SPC_PW_N], pw_blind[SPC_PW_N];
+    double w_speed, w_accuracy;
 } spc_workforce_spec;
 
 /* The customers section: a population of external customers whose
@@ -131,6 +140,10 @@ typedef struct {
     double regular_loss;        /* points lost when the regular employee has left */
     /* retention (C4) */
     double r0, r1, u_ref;
+    /* service recovery (V5): probability at the reference satisfaction,
+     * log-odds per sd of the front employee's satisfaction, share of the
+     * failure's points given back */
+    double rec_base, rec_w, rec_restore;
     /* surveys (C10) */
     double response_rate, response_sd;
 } spc_customers_spec;

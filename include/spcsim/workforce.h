@@ -19,7 +19,9 @@
 
 #include "spcsim/calendar.h"
 #include "spcsim/chain.h"
+#include "spcsim/emplog.h"
 #include "spcsim/error.h"
+#include "spcsim/pathways.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
 #include "spcsim/timeseries.h"
@@ -56,9 +58,13 @@ void spc_workforce_set_trace(spc_workforce *wf, spc_trace *tr);
 spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
 spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err);
 
-/* The satisfaction (0-100) of whoever holds position pos of stage now,
- * and their id; NaN (id UINT32_MAX) for a vacant position. */
-double spc_workforce_attitude(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, uint32_t *id);
+/* Who holds position pos of stage now, and the satisfaction the courtesy
+ * and recovery pathways read (pathways.h); id UINT32_MAX when vacant. */
+void spc_workforce_meet(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_staff_view *v);
+
+/* Where the rows of employees.csv go (NULL: nowhere), tagged with unit.
+ * Set before the first event; rows are closed by spc_workforce_collect. */
+void spc_workforce_set_log(spc_workforce *wf, spc_emplog *log, uint32_t unit);
 
 /* The satisfaction mirror (M1): employee `id`, if still at pos, served a
  * customer whose satisfaction is now u (0-10). */

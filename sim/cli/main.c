@@ -93,6 +93,9 @@ static const char usage_more[] =
     "      --keep-partial    run: when stopped by SIGINT or SIGTERM, write the k\n"
     "                        replications that completed as a whole output, labelled\n"
     "                        partial in run.json (exit 130 or 143 still)\n"
+    "      --employees       run: also write employees.csv, one row per employee and\n"
+    "                        year after the warm-up (satisfaction at its start and mean,\n"
+    "                        quit or left otherwise)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "      --force           run beyond the cost limits (10 million time-series rows,\n"
     "                        1e10 events, 4 GB; see the reference, 10.9)\n"
@@ -198,7 +201,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE };
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -239,6 +242,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "trace-window", required_argument, NULL, OPT_TRACE_WINDOW },
         { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
         { "force", no_argument, NULL, OPT_FORCE },
+        { "employees", no_argument, NULL, OPT_EMPLOYEES },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -268,6 +272,7 @@ static int parse_args(int argc, char **argv, options *o)
         }
         case 'L': o->lever = optarg; break;
         case OPT_FORCE: o->force = 1; break;
+        case OPT_EMPLOYEES: o->employees = 1; break;
         case OPT_TRACE:
         case OPT_TRACE_EVENTS:
         case OPT_TRACE_WINDOW: {
@@ -333,6 +338,8 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--trace is only for run");
     if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))
         return usage_error("%s", "--keep-partial is only for run with a fixed number of replications (not --precision)");
+    if (o->employees && strcmp(o->command, "run") != 0)
+        return usage_error("%s", "--employees is only for run");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
     if (optind >= argc)
@@ -389,6 +396,17 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
         if ((f = spc_output_file(out, "panel.csv", err)) == NULL)
             return err->code;
         spc_panel_write_csv(f, x->rep_panel, x->n, lround(meta->sc->workforce.quit.year / meta->sc->period));
+    }
+    if (meta->sc->workforce.enabled && x->rep_emp != NULL && x->employees) {
+        if ((f = spc_output_file(out, "employees.csv", err)) == NULL)
+            return err->code;
+        const char **names = malloc(meta->sc->nstages * sizeof *names);
+        if (names == NULL)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        for (size_t i = 0; i < meta->sc->nstages; i++)
+            names[i] = meta->sc->stages[i].name;
+        spc_emplog_write_csv(f, x->rep_emp, x->n, names, meta->sc->nstages);
+        free(names);
     }
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
@@ -512,7 +530,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&trace, 0, sizeof trace);
     unsigned requested = (unsigned)sc->replications;
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
-                                 o->keep_partial, o->force, 0 };
+                                 o->keep_partial, o->force, o->employees };
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&

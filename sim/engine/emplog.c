@@ -56,7 +56,7 @@ int spc_emplog_append(spc_emplog *l, const spc_emplog *src)
 void spc_emplog_write_csv(FILE *f, const spc_emplog *reps, unsigned n, const char *const *stage_names,
                           size_t nstages)
 {
-    fputs("replication,unit,stage,id,year,tenure,s_start,s_mean,exposure,quit,other\n", f);
+    fputs("replication,unit,stage,id,year,tenure,s_start,s_mean,exposure,quit,other,cohort\n", f);
     for (unsigned k = 0; k < n; k++)
         for (size_t i = 0; i < reps[k].n; i++) {
             const spc_emp_row *r = &reps[k].rows[i];
@@ -68,6 +68,6 @@ void spc_emplog_write_csv(FILE *f, const spc_emplog *reps, unsigned n, const cha
             spc_csv_next(f, r->s_start);
             spc_csv_next(f, r->s_mean);
             spc_csv_next(f, r->exposure);
-            fprintf(f, ",%u,%u\n", r->quit, r->other);
+            fprintf(f, ",%u,%u,%u\n", r->quit, r->other, r->cohort);
         }
 }

@@ -253,6 +253,7 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
         return err->code;
     if (alloc_slots(x, n, err) != SPC_OK)
         return err->code;
+    x->employees = opts->employees;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
     batch_t b = { .sc = sc, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
                   .t0 = wall_now() };

@@ -100,7 +100,7 @@ static spc_status roll_call_stage(spc_workforce *wf, group_t *g, double now, spc
         int away = 0;
         if (a->enabled) {
             spc_wf_update_employee(wf, g, e, now);
-            double p = spc_absence_probability(e->s, e->f, a, &wf->w->quit);
+            double p = spc_absence_probability(spc_wf_pathway_s(wf, e, SPC_PW_SPEED), e->f, a, &wf->w->quit);
             away = gsl_rng_uniform(g->ab.rng) < p;
             count(&g->ab, away);
             count(&wf->ab, away);

@@ -27,6 +27,7 @@
 #include <gsl/gsl_rstat.h>
 
 #include "spcsim/events.h"
+#include "spcsim/pathway_eq.h"
 #include "spcsim/rng.h"
 
 #define NONE UINT32_MAX
@@ -40,6 +41,7 @@ typedef struct {
     double acquired, referred, churned, encounters, placed, lost_orders, requests, active_start;
     double census_n, census_sum, census_sq; /* true U at encounters (to check the survey) */
     double resp_sum;        /* true U of those who answered */
+    double failures, recovered; /* failed encounters met by an employee; recovered (V5) */
     spc_survey survey;
 } period_t;
 
@@ -64,7 +66,7 @@ struct spc_customers {
     uint32_t *free_slots;   /* stack of slots not active */
     uint32_t nfree;
     uint32_t active, promoters, detractors;
-    gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims;
+    gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims, *recovery;
     spc_customer_totals tot;
     period_t per, win;      /* this period; since warm-up */
     spc_tally t[CT_N];
@@ -261,9 +263,9 @@ static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, d
     if (!c->cs->relationship || c->staff == NULL || emp == NONE)
         return;
     if (c->reg_id[id] != NONE && c->reg_id[id] != emp) {
-        uint32_t holder;
-        c->staff->attitude(c->staff->ctx, c->reg_pos[id], now, &holder);
-        if (holder != c->reg_id[id]) /* the regular has left the company */
+        spc_staff_view holder;
+        c->staff->meet(c->staff->ctx, c->reg_pos[id], now, &holder);
+        if (holder.id != c->reg_id[id]) /* the regular has left the company */
             set_u(c, id, c->u[id] - c->cs->regular_loss);
         else
             return; /* a colleague served today; the regular is still there */
@@ -272,8 +274,25 @@ static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, d
     c->reg_id[id] = emp;
 }
 
-/* (C1)-(C3); returns the encounter's score s. */
-static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, double attitude)
+/* (V5): a failed encounter (a defect, or a longer wait than expected) that
+ * the front employee recovers gets back a share of the points it lost. The
+ * uniform is drawn for every failure met by an employee, whatever the
+ * outcome, so that runs differing only in satisfaction stay paired. */
+static double recover(spc_customers *c, const spc_score_params *p, double lead, double expect, double escaped,
+                      const spc_staff_view *v)
+{
+    const spc_customers_spec *cs = c->cs;
+    double lost = p->s0 - spc_encounter_score(p, lead, expect, escaped, NAN);
+    if (!(lost > 0) || v->id == NONE || !(cs->rec_base > 0))
+        return 0.0;
+    int ok = gsl_rng_uniform(c->recovery) < spc_recovery_probability(cs->rec_base, cs->rec_w, v->recovery_z);
+    c->per.failures += 1;
+    c->per.recovered += ok;
+    return ok ? cs->rec_restore * lost : 0.0;
+}
+
+/* (C1)-(C3), (V5); returns the encounter's score s. */
+static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v)
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -282,7 +301,8 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
     } else {
         spc_score_params p = { cs->s0, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
         double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id] : cs->request_expect;
-        s = spc_encounter_score(&p, e->lead, expect, (double)e->escaped, attitude) + c->bias[id];
+        s = spc_encounter_score(&p, e->lead, expect, (double)e->escaped, v->courtesy) + c->bias[id] +
+            recover(c, &p, e->lead, expect, (double)e->escaped, v);
         if (e->kind == SPC_ORDER_PURCHASE)
             c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
     }
@@ -349,15 +369,15 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     uint32_t id = e->customer;
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)e->tag)
         return SPC_OK; /* left while this order was under way (the slot may hold someone new) */
-    double attitude = NAN;
-    uint32_t emp = NONE;
+    spc_staff_view v = { NONE, NAN, 0.0 };
     if (c->staff != NULL && e->front_server != NONE)
-        attitude = c->staff->attitude(c->staff->ctx, e->front_server, now, &emp);
+        c->staff->meet(c->staff->ctx, e->front_server, now, &v);
+    uint32_t emp = v.id;
     c->per.encounters += 1;
     if (e->outcome != SPC_OUT_DELIVERED)
         c->per.lost_orders += 1;
     regular(c, id, e->front_server, emp, now);
-    double score = experience(c, id, e, attitude);
+    double score = experience(c, id, e, &v);
     survey(c, id);
     if (c->staff != NULL && emp != NONE)
         c->staff->mirror(c->staff->ctx, e->front_server, emp, c->u[id], now);
@@ -422,10 +442,11 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     for (uint32_t i = 0; i < c->market; i++)
         c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */
     c->nfree = c->market;
-    gsl_rng **r[] = { &c->traits, &c->purchases, &c->acquisition, &c->retention, &c->survey, &c->claims };
+    gsl_rng **r[] = { &c->traits, &c->purchases, &c->acquisition, &c->retention, &c->survey, &c->claims,
+                      &c->recovery };
     int fam[] = { SPC_STREAM_CUSTOMER, SPC_STREAM_PURCHASES, SPC_STREAM_ACQUISITION, SPC_STREAM_RETENTION,
-                  SPC_STREAM_SURVEY, SPC_STREAM_CLAIMS };
-    for (size_t k = 0; k < 6; k++)
+                  SPC_STREAM_SURVEY, SPC_STREAM_CLAIMS, SPC_STREAM_RECOVERY };
+    for (size_t k = 0; k < 7; k++)
         if ((*r[k] = spc_rng_stream_alloc(type, sc->seed, key, SPC_STREAM(fam[k], 0))) == NULL)
             goto oom;
     int rc = 0;
@@ -444,8 +465,8 @@ void spc_customers_free(spc_customers *c)
 {
     if (c == NULL)
         return;
-    gsl_rng *r[] = { c->traits, c->purchases, c->acquisition, c->retention, c->survey, c->claims };
-    for (size_t k = 0; k < 6; k++)
+    gsl_rng *r[] = { c->traits, c->purchases, c->acquisition, c->retention, c->survey, c->claims, c->recovery };
+    for (size_t k = 0; k < 7; k++)
         if (r[k] != NULL)
             gsl_rng_free(r[k]);
     free(c->state);
@@ -523,6 +544,8 @@ static void add_period(period_t *w, const period_t *p)
     w->census_sum += p->census_sum;
     w->census_sq += p->census_sq;
     w->resp_sum += p->resp_sum;
+    w->failures += p->failures;
+    w->recovered += p->recovered;
     w->survey.n += p->survey.n;
     w->survey.sum += p->survey.sum;
     w->survey.promoters += p->survey.promoters;
@@ -616,5 +639,8 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
     rc |= spc_results_add(out, "customers", "aftersale", point(w->requests));
     rc |= spc_results_add(out, "customers", "active_end", point(c->active));
     rc |= spc_results_add(out, "customers", "clv", clv_estimate(c->clv));
+    rc |= spc_results_add(out, "customers", "failures", point(w->failures));
+    rc |= spc_results_add(out, "customers", "recovered_share",
+                          point(w->failures > 0 ? w->recovered / w->failures : NAN));
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for results") : SPC_OK;
 }

@@ -58,6 +58,7 @@ typedef struct {
     spc_timeseries *ts;         /* NULL: period rows are not kept */
     spc_timeseries own_ts;
     spc_panel *panel;           /* NULL: not kept */
+    spc_emplog *employees;      /* NULL: not kept */
     double next_report;         /* time of the pending report */
     long period;                /* index of the next report */
     spc_system_totals prev;     /* the chain's totals at the last report */
@@ -83,10 +84,10 @@ static spc_status sink_order_end(void *ctx, const spc_order_end *e, double now, 
     return spc_customers_order_end(run->customers, e, now, err);
 }
 
-static double staff_attitude(void *ctx, uint32_t pos, double now, uint32_t *id)
+static void staff_meet(void *ctx, uint32_t pos, double now, spc_staff_view *v)
 {
     spc_run *run = ctx;
-    return spc_workforce_attitude(run->workforce, (uint32_t)run->sc->customers.front, pos, now, id);
+    spc_workforce_meet(run->workforce, (uint32_t)run->sc->customers.front, pos, now, v);
 }
 
 static void staff_mirror(void *ctx, uint32_t pos, uint32_t id, double u, double now)
@@ -105,7 +106,7 @@ static spc_status setup_customers(spc_run *run, const gsl_rng_type *type)
     run->sink = (spc_chain_sink){ run, sink_order_end };
     spc_chain_set_sink(run->chain, &run->sink);
     if (run->workforce != NULL) {
-        run->staff = (spc_customer_staff){ run, staff_attitude, staff_mirror };
+        run->staff = (spc_customer_staff){ run, staff_meet, staff_mirror };
         spc_customers_set_staff(run->customers, &run->staff);
     }
     return spc_customers_start(run->customers, run->err);
@@ -174,6 +175,7 @@ static spc_status run_setup(spc_run *run)
         run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, run->key, &run->unit->wf, run->err);
         if (run->workforce == NULL)
             return run->err->code;
+        spc_workforce_set_log(run->workforce, run->employees, run->unit->index);
     }
     if (sc->customers.enabled && setup_customers(run, type) != SPC_OK)
         return run->err->code;
@@ -432,7 +434,7 @@ spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, s
     spc_results *out = req->out;
     spc_run run = { .sc = sc, .state = sc, .unit = &unit, .key = SPC_UNIT_KEY(req->replication, unit.index),
                     .err = err, .ts = req->ts, .panel = req->panel, .trace = req->trace,
-                    .stop = req->stop };
+                    .stop = req->stop, .employees = req->employees };
     spc_timeseries_init(&run.own_ts);
     if (run.ts == NULL)
         run.ts = &run.own_ts;

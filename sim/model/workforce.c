@@ -27,6 +27,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "spcsim/events.h"
+#include "spcsim/pathway_eq.h"
 #include "spcsim/queueing.h"
 #include "spcsim/rng.h"
 #include "spcsim/traffic.h"
@@ -43,30 +44,55 @@ static double overtime(const spc_workforce_spec *w, double pp)
     return clamp(pp - 1.0, 0.0, w->overtime_max); /* (F1) */
 }
 
-/* (S1) */
-static double s_target(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
+/* (S1), with job fit (H1); lev: pay, recognition, training hours */
+double spc_wf_s_target(const spc_workforce *wf, const group_t *g, const employee_t *e, double now,
+                       const double lev[3])
 {
     const spc_workforce_spec *w = wf->w;
     double c = spc_first_order(e->c, e->c_obs, now - e->t_c, w->tau_q); /* (M1) */
-    double s = w->s_base + wf->unit.s_shift + w->w_customer * (c - w->customer_ref) + w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(w->pay) +
-               w->w_recognition * (w->recognition - w->recognition_ref) +
-               w->w_training * (w->training_hours - w->training_ref) -
+    double s = w->s_base + wf->unit.s_shift + e->fit + w->w_customer * (c - w->customer_ref) +
+               w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(lev[0]) +
+               w->w_recognition * (lev[1] - w->recognition_ref) + w->w_training * (lev[2] - w->training_ref) -
                w->w_pressure * fmax(0.0, g->ero.perceived - 1.0) - w->w_fatigue * fmax(0.0, e->f - 1.0);
     return clamp(s, 0.0, 100.0);
 }
 
-/* (S2), (F1): brings S and F up to now. */
+/* (S2), (F1): brings S (and S_cf, V0) and F up to now. */
 void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double now)
 {
     double dt = now - e->t;
     if (!(dt > 0))
         return;
     const spc_workforce_spec *w = wf->w;
-    double s_star = s_target(wf, g, e, now);
+    double lev[3] = { w->pay, w->recognition, w->training_hours };
+    double s_star = spc_wf_s_target(wf, g, e, now, lev), s_old = e->s;
+    if (wf->track_cf) { /* the same arithmetic, the levers at their initial values */
+        double cf_star = spc_wf_s_target(wf, g, e, now, wf->lever0);
+        if (w->s_dynamic)
+            e->s_cf = spc_first_order(e->s_cf, cf_star, dt, w->tau_s);
+    }
     e->f = spc_first_order(e->f, 1.0 + overtime(w, g->ero.perceived), dt, w->tau_f);
     if (w->s_dynamic)
         e->s = spc_first_order(e->s, s_star, dt, w->tau_s);
+    if (!wf->track_cf)
+        e->s_cf = e->s;
+    if (wf->log != NULL)
+        spc_wf_log_path(wf, g, e, e->t, s_old, w->s_dynamic ? s_star : s_old, now);
     e->t = now;
+}
+
+double spc_wf_pathway_s(const spc_workforce *wf, const employee_t *e, spc_pathway p)
+{
+    const spc_workforce_spec *w = wf->w;
+    if (!w->pw_on[p])
+        return wf->quit.mu;
+    return w->pw_blind[p] ? e->s_cf : e->s;
+}
+
+/* z = (S - mu)/sigma as pathway p reads it (0 when p is off). */
+static double pathway_z(const spc_workforce *wf, const employee_t *e, spc_pathway p)
+{
+    return (spc_wf_pathway_s(wf, e, p) - wf->quit.mu) / wf->quit.sigma;
 }
 
 static double training_factor(const spc_workforce_spec *w)
@@ -74,12 +100,13 @@ static double training_factor(const spc_workforce_spec *w)
     return (1.0 - w->training_hours / w->hours_per_week) / (1.0 - w->training_ref / w->hours_per_week);
 }
 
-/* (P1) */
+/* (P1), with skill (H2) and speed (V1) */
 double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
 {
     const spc_workforce_spec *w = wf->w;
     return spc_learning(now - e->hired, w->pi0, w->tau_l) * spc_fatigue_factor(e->f, w->phi_min) *
-           (1.0 + overtime(w, g->ero.perceived)) * training_factor(w) * (1.0 - g->mentor);
+           (1.0 + overtime(w, g->ero.perceived)) * training_factor(w) * (1.0 - g->mentor) * e->skill *
+           spc_speed_factor(w->w_speed, pathway_z(wf, e, SPC_PW_SPEED));
 }
 
 /* (Q2) read at `now` */
@@ -160,7 +187,8 @@ static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double
     double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion)) * spc_fatigue_factor(e->f, w->phi_min);
     double skill = spc_learning(now - e->hired, w->pi0, w->tau_l);
     double e0 = fmin(1.0, w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref)) / skill);
-    return e0 + (1.0 - e0) * w->eps1 * (1.0 - q); /* (Q1) */
+    return spc_accuracy_eps(e0 + (1.0 - e0) * w->eps1 * (1.0 - q), w->w_accuracy,
+                            pathway_z(wf, e, SPC_PW_ACCURACY)); /* (Q1), (V2) */
 }
 
 static void hook_received(void *ctx, uint32_t to, uint32_t from, double sojourn, int accurate, double now)
@@ -237,11 +265,17 @@ static spc_status open_vacancy(spc_workforce *wf, group_t *g, uint32_t pos, doub
     return schedule(wf, now + delay, SPC_EV_HIRE, g, pos, &e->hire_ev, err);
 }
 
-/* Someone leaves position pos (a quit or a layoff). */
-static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now, spc_error *err)
+/* Someone leaves position pos: a quit, another reason, or a layoff (quit = other = 0). */
+static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now, int quit, int other,
+                        spc_error *err)
 {
     employee_t *e = &g->emp[pos];
     spc_wf_advance_pressure(wf, g, now);
+    if (wf->log != NULL) {
+        spc_wf_update_employee(wf, g, e, now);
+        if (spc_wf_log_leave(wf, g, e, now, quit, other || (!quit && !other)) != 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the employees' rows");
+    }
     spc_calendar_cancel(wf->cal, e->quit_ev);
     e->quit_ev = 0;
     e->present = 0;
@@ -260,15 +294,17 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     e->quit_ev = 0;
     spc_wf_advance_pressure(wf, g, now);
     spc_wf_update_employee(wf, g, e, now);
-    double accept = spc_quit_hazard(e->s, &wf->quit) / wf->h_max;
-    if (!(gsl_rng_uniform(g->turnover) < accept))
+    /* (T2), (T3): the hazard at the satisfaction the continuity pathway reads */
+    double h = wf->w->market * spc_quit_hazard(spc_wf_pathway_s(wf, e, SPC_PW_CONTINUITY), &wf->quit) + wf->h_other;
+    if (!(gsl_rng_uniform(g->turnover) < h / wf->h_max))
         return next_candidate(wf, g, pos, now, err);
+    int other = wf->h_other > 0 && gsl_rng_uniform(g->turnover) < wf->h_other / h;
     if (SPC_TRACING(wf->trace))
-        spc_wf_trace(wf, SPC_TR_QUIT, g, pos, now, "quits");
+        spc_wf_trace(wf, SPC_TR_QUIT, g, pos, now, other ? "leaves for another reason" : "quits");
     g->quits += 1;
     g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
     g->money.turnover += wf->w->quit_cost * e->salary * wf->w->pay;
-    if (leave(wf, g, pos, now, err) != SPC_OK)
+    if (leave(wf, g, pos, now, !other, other, err) != SPC_OK)
         return err->code;
     return wf->w->freeze ? SPC_OK : open_vacancy(wf, g, pos, now, err);
 }
@@ -278,7 +314,10 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
 {
     const spc_workforce_spec *w = wf->w;
     e->present = 1;
-    e->s = clamp(w->s_init_mean + wf->unit.s_shift + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
+    e->fit = gsl_ran_gaussian(g->people, w->fit_sd);                      /* (H1) */
+    e->skill = spc_skill(w->skill_sd, gsl_ran_gaussian(g->people, 1.0)); /* (H2) */
+    e->s = clamp(w->s_init_mean + wf->unit.s_shift + e->fit + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
+    e->s_cf = e->s;
     e->f = 1.0;
     e->t = now;
     e->hired = now - tenure;
@@ -287,6 +326,7 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
     e->c = e->c_obs = w->customer_ref;
     e->t_c = now;
     g->present++;
+    spc_wf_log_hire(wf, e, now);
 }
 
 spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_error *err)
@@ -330,11 +370,21 @@ static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, dou
             if (SPC_TRACING(wf->trace)) /* brought up to date by spc_workforce_apply */
                 spc_wf_trace(wf, SPC_TR_LAYOFF, g, pos, now, "is laid off");
             g->layoffs += 1;
-            if (leave(wf, g, pos, now, err) != SPC_OK)
+            if (leave(wf, g, pos, now, 0, 0, err) != SPC_OK)
                 return err->code;
         }
     }
     return SPC_OK;
+}
+
+/* The quit law of this unit (its labour-market shift) and the thinning
+ * bound h_max = m h(0) + h_o of (T2), (T3). */
+static void set_quit_law(spc_workforce *wf)
+{
+    wf->quit = wf->w->quit;
+    wf->quit.a += wf->unit.a_shift;
+    wf->h_other = spc_other_hazard(wf->w->other, wf->quit.year);
+    wf->h_max = wf->w->market * spc_quit_hazard(0.0, &wf->quit) + wf->h_other;
 }
 
 /* The quit law changed: every present employee's candidate stream restarts
@@ -364,9 +414,7 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
     int old_on = wf->w->turnover;
     wf->sc = state;
     wf->w = &state->workforce;
-    wf->quit = wf->w->quit;
-    wf->quit.a += wf->unit.a_shift;
-    wf->h_max = spc_quit_hazard(0.0, &wf->quit);
+    set_quit_law(wf);
     if ((wf->h_max != old_hmax || wf->w->turnover != old_on) && restart_quits(wf, now, err) != SPC_OK)
         return err->code;
     for (size_t i = 0; i < wf->ng; i++) {
@@ -383,6 +431,18 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
 }
 
 /* ---- set-up ---- */
+
+/* Whether any state of the run (the scenario, an intervention's) has a blind pathway. */
+static int has_blind(const spc_scenario *sc)
+{
+    for (size_t k = 0; k <= sc->ninterventions; k++) {
+        const spc_workforce_spec *w = k == 0 ? &sc->workforce : &sc->interventions[k - 1].state->workforce;
+        for (int p = 0; p < SPC_PW_N; p++)
+            if (w->pw_blind[p])
+                return 1;
+    }
+    return 0;
+}
 
 /* tau_d by default: the stage's M/M/c sojourn at the nominal load, so that
  * by Little's law the mean pressure at that load is the utilisation. */
@@ -421,7 +481,7 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
  * at the reference satisfaction (exponential, mean 1/h(mu)). */
 static spc_status staff_initially(spc_workforce *wf, group_t *g, spc_error *err)
 {
-    double h = spc_quit_hazard(wf->w->quit.mu, &wf->quit);
+    double h = wf->w->market * spc_quit_hazard(wf->w->quit.mu, &wf->quit) + wf->h_other;
     for (uint32_t pos = 0; pos < g->target; pos++) {
         double tenure = h > 0 ? spc_dist_exponential(g->people, 1.0 / h) : 0.0;
         arrive(wf, g, &g->emp[pos], 0.0, tenure);
@@ -446,9 +506,11 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
     wf->cal = cal;
     if (unit != NULL)
         wf->unit = *unit;
-    wf->quit = wf->w->quit;
-    wf->quit.a += wf->unit.a_shift;
-    wf->h_max = spc_quit_hazard(0.0, &wf->quit);
+    set_quit_law(wf);
+    wf->lever0[0] = wf->w->pay;
+    wf->lever0[1] = wf->w->recognition;
+    wf->lever0[2] = wf->w->training_hours;
+    wf->track_cf = has_blind(sc);
     wf->ng = sc->nstages;
     wf->g = calloc(wf->ng, sizeof *wf->g);
     if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches) ||
@@ -481,18 +543,25 @@ fail:
 
 /* ---- what the customers and the ledger ask ---- */
 
-double spc_workforce_attitude(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, uint32_t *id)
+void spc_workforce_meet(spc_workforce *wf, uint32_t stage, uint32_t pos, double now, spc_staff_view *v)
 {
     group_t *g = &wf->g[stage];
     employee_t *e = &g->emp[pos];
     if (!e->present) {
-        *id = UINT32_MAX;
-        return NAN;
+        *v = (spc_staff_view){ UINT32_MAX, NAN, 0.0 };
+        return;
     }
     spc_wf_advance_pressure(wf, g, now);
     spc_wf_update_employee(wf, g, e, now);
-    *id = e->id;
-    return e->s;
+    v->id = e->id;
+    v->courtesy = wf->w->pw_on[SPC_PW_COURTESY] ? spc_wf_pathway_s(wf, e, SPC_PW_COURTESY) : NAN;
+    v->recovery_z = pathway_z(wf, e, SPC_PW_RECOVERY);
+}
+
+void spc_workforce_set_log(spc_workforce *wf, spc_emplog *log, uint32_t unit)
+{
+    wf->log = log;
+    wf->unit_index = unit;
 }
 
 void spc_workforce_mirror(spc_workforce *wf, uint32_t stage, uint32_t pos, uint32_t id, double u, double now)

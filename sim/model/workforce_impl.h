@@ -8,6 +8,7 @@
 #define SPCSIM_WORKFORCE_IMPL_H
 
 #include "spcsim/absence.h"
+#include "spcsim/emplog.h"
 #include "spcsim/employee_eq.h"
 #include "spcsim/erosion_eq.h"
 #include "spcsim/stats.h"
@@ -25,6 +26,13 @@ typedef struct {
     uint32_t id;            /* unique within the run: who holds the position */
     double c, c_obs, t_c;   /* the satisfaction mirror (M1): perceived customer
                              * satisfaction (0-100), its latest input, time */
+    double fit, skill;      /* persistent traits drawn at hire (H1), (H2) */
+    double s_cf;            /* satisfaction without the lever changes (V0); = s
+                             * when the run has no blind pathway */
+    /* the open row of employees.csv (workforce_log.c) */
+    int row_open;
+    uint32_t row_year;
+    double row_t0, row_s0, row_int, row_tenure, log_t;
 } employee_t;
 
 /* Per-stage tallies for the summary (one value per period after warm-up). */
@@ -81,6 +89,11 @@ struct spc_workforce {
     spc_event_id roll_call; /* the pending SPC_EV_ABSENCE, 0 if none */
     int absence_used;       /* absence was on at some time of the run */
     spc_trace *trace;       /* NULL: not traced */
+    double lever0[3];       /* pay, recognition, training hours at the start (V0) */
+    int track_cf;           /* some state of the run has a blind pathway: keep s_cf */
+    double h_other;         /* hazard of leaving for another reason (T3) */
+    spc_emplog *log;        /* NULL, or where employees.csv rows go */
+    uint32_t unit_index;    /* the unit the rows are tagged with */
 };
 
 /* workforce.c */
@@ -92,6 +105,22 @@ double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const empl
 double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now);
 void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now);
 void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now);
+/* The satisfaction pathway p reads for e: S, or S_cf when blind; the
+ * reference mu when p is off (V0). */
+double spc_wf_pathway_s(const spc_workforce *wf, const employee_t *e, spc_pathway p);
+
+/* workforce_log.c: rows of employees.csv (all no-ops without wf->log) */
+/* Accounts e's satisfaction path from t0 (value s0, target s_star) to t1. */
+void spc_wf_log_path(spc_workforce *wf, const group_t *g, employee_t *e, double t0, double s0, double s_star,
+                     double t1);
+void spc_wf_log_hire(spc_workforce *wf, employee_t *e, double now);
+/* e leaves at now (brought up to date): closes its row. */
+int spc_wf_log_leave(spc_workforce *wf, const group_t *g, employee_t *e, double now, int quit, int other);
+/* End of the run: every open row closed at now (rows then sorted). */
+int spc_wf_log_finish(spc_workforce *wf, double now);
+/* (S1) for e at now with the levers lev (pay, recognition, training hours). */
+double spc_wf_s_target(const spc_workforce *wf, const group_t *g, const employee_t *e, double now,
+                       const double lev[3]);
 
 /* workforce_report.c */
 int spc_wf_stats_init(wf_stats *s, size_t k);

@@ -227,5 +227,6 @@ spc_status spc_workforce_collect(spc_workforce *wf, double now, spc_results *out
         rc |= collect(wf->g[i].spec->name, &wf->g[i].st, wf->g[i].ero.standard, out);
     }
     rc |= spc_absence_collect(wf, out);
+    rc |= spc_wf_log_finish(wf, now);
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory collecting results") : SPC_OK;
 }

@@ -391,8 +391,8 @@ static int our_script(int dirfd, const char *name)
  * new output) rather than a file the user put there (kept). */
 static int spcsim_file(int dirfd, const char *name)
 {
-    static const char *const names[] = { "replications.csv", "panel.csv", "scenario.resolved.cfg", "calibrated.cfg",
-                                         "targets.csv" };
+    static const char *const names[] = { "replications.csv", "panel.csv", "employees.csv", "scenario.resolved.cfg",
+                                         "calibrated.cfg", "targets.csv" };
     if (marks_output(name))
         return 1;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
