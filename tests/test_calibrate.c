@@ -109,15 +109,16 @@ static void fill_panel(spc_panel *p, unsigned r)
         }
 }
 
-/* Replication r's employee log: 10 full-year rows, s_start 40 + 5i, quit
- * when i < 3 + r; and two part-year rows (exposure 0.5) that quit with
- * high satisfaction, which must be left out. */
+/* Replication r's employee log: 10 cohort rows, s_start 40 + 5i, quit
+ * (partway through the year, exposure 0.5) when i < 3 + r; and two rows
+ * of people hired during the year (not in the cohort) who quit with high
+ * satisfaction, which must be left out. */
 static void fill_emplog(spc_emplog *l, unsigned r)
 {
     spc_emplog_init(l);
     for (uint32_t i = 0; i < 12; i++) {
-        spc_emp_row row = { .unit = 0, .id = i, .s_start = i < 10 ? 40 + 5.0 * i : 95, .exposure = i < 10 ? 1 : 0.5,
-                            .quit = i < 10 ? i < 3 + r : 1 };
+        spc_emp_row row = { .unit = 0, .id = i, .s_start = i < 10 ? 40 + 5.0 * i : 95, .exposure = i < 3 + r || i >= 10 ? 0.5 : 1,
+                            .quit = i < 10 ? i < 3 + r : 1, .cohort = i < 10 };
         CU_ASSERT_EQUAL(spc_emplog_add(l, &row), 0);
     }
 }
@@ -153,7 +154,7 @@ static void test_statistics_by_hand(void)
     CU_ASSERT_EQUAL(spc_target_measure(&t, &x, &fr, &e, &err), SPC_OK);
     CU_ASSERT_DOUBLE_EQUAL(e.mean, 68.5, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(e.hi - e.mean, 4.302652729749464 / sqrt(3.0), 1e-9);
-    /* employees: the quit rate (3 + r) / 10 over the full-year rows only */
+    /* employees: the quit rate (3 + r) / 10 over the cohort rows only */
     spc_target_parse(&t, "employees:mean(quit)=0.2", &err);
     CU_ASSERT_EQUAL(spc_target_measure(&t, &x, &fr, &e, &err), SPC_OK);
     CU_ASSERT_DOUBLE_EQUAL(e.mean, 0.4, 1e-12);
@@ -188,7 +189,7 @@ static void test_statistics_by_hand(void)
     spc_error_clear(&err);
     spc_target_parse(&t, "employees:mean(quit)=0.2", &err);
     CU_ASSERT_EQUAL(spc_target_measure(&t, &x, &fr, &e, &err), SPC_ERR_USAGE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no full-year rows"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no cohort rows in the employee log"));
 }
 
 /* ---- recovering known settings ---- */
@@ -293,12 +294,79 @@ static void test_calibration_recovers_panel_and_summary(void)
     spc_calibration_release(&c);
 }
 
+/* An employees target end to end: 1000 employees of the turnover scenario
+ * (static satisfaction, no hiring) for a year at the quit intercept
+ * a = -1.46; the quit rate of the cohort and its satisfaction-quit
+ * correlation at that point are the targets (each with its half-width as
+ * SD), a is searched in [-2.2, 0.6]. The calibration must switch the
+ * employee log on by itself (opts.employees = 0 here) and find a within
+ * h / |dm/da| of -1.46, m the quit rate (slope by a finite difference). */
+#define TURNOVER "tests/data/workforce/turnover.cfg"
+
+static void quit_targets_at(double a, spc_estimate *e)
+{
+    char set_a[64];
+    snprintf(set_a, sizeof set_a, "workforce.turnover.a=%.17g", a);
+    const char *sets[] = { "stages.[0].servers=1000", set_a };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(TURNOVER, sets, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    spc_experiment ex;
+    spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 1 };
+    CU_ASSERT_EQUAL_FATAL(spc_experiment_run(sc, &o, &ex, &err), SPC_OK);
+    spc_target_frame fr = { sc->warmup, 52 };
+    const char *arg[2] = { "employees:mean(quit)=0", "employees:corr(s_start,quit)=0" };
+    for (int k = 0; k < 2; k++) {
+        spc_target t;
+        CU_ASSERT_EQUAL(spc_target_parse(&t, arg[k], &err), SPC_OK);
+        CU_ASSERT_EQUAL(spc_target_measure(&t, &ex, &fr, &e[k], &err), SPC_OK);
+    }
+    spc_experiment_release(&ex);
+    spc_scenario_free(sc);
+}
+
+static void test_calibration_recovers_quit_intercept(void)
+{
+    spc_estimate e0[2], e1[2];
+    quit_targets_at(-1.46, e0);
+    quit_targets_at(-1.46 + 0.1, e1);
+    double h = 0.5 * (e0[0].hi - e0[0].lo), slope = (e1[0].mean - e0[0].mean) / 0.1, tol = h / fabs(slope);
+    CU_ASSERT(e0[0].mean > 0.1 && e0[0].mean < 0.3); /* about 20% a year (model.md 3.3) */
+    CU_ASSERT(e0[1].mean < 0);                       /* the less satisfied quit more */
+    spc_calibration c;
+    memset(&c, 0, sizeof c);
+    spc_error err;
+    spc_error_clear(&err);
+    char arg[2][160];
+    snprintf(arg[0], sizeof arg[0], "employees:mean(quit)=%.17g:%.17g", e0[0].mean, h);
+    snprintf(arg[1], sizeof arg[1], "employees:corr(s_start,quit)=%.17g:%.17g", e0[1].mean,
+             0.5 * (e0[1].hi - e0[1].lo));
+    for (int k = 0; k < 2; k++)
+        CU_ASSERT_EQUAL(spc_calibration_add_target(&c, arg[k], &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "workforce.turnover.a=-2.2:0.6", &err), SPC_OK);
+    c.size_tol = 1e-2;
+    c.max_iter = 40;
+    const char *base[] = { "stages.[0].servers=1000" };
+    spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    spc_calibration_result r;
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate(TURNOVER, base, 1, &c, &o, &r, NULL, &err), SPC_OK);
+    int close = fabs(r.x[0] + 1.46) <= tol;
+    if (!close || !r.met || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  quit rate %.4g [%.4g, %.4g], corr %.4g [%.4g, %.4g]; a %.5g (-1.46 +- %.3g), %u evaluations",
+                e0[0].mean, e0[0].lo, e0[0].hi, e0[1].mean, e0[1].lo, e0[1].hi, r.x[0], tol, r.evaluations);
+    CU_ASSERT(r.met);
+    CU_ASSERT(close);
+    spc_calibration_release(&c);
+}
+
 static const CU_TestInfo tests[] = {
     { "--target: the summary, panel and employees forms", test_parse_forms },
     { "--target: bad syntax and unknown columns, named", test_parse_errors },
     { "targets: correlations, slopes and means by hand", test_statistics_by_hand },
     { "calibration recovers settings from a panel correlation and a summary metric",
       test_calibration_recovers_panel_and_summary },
+    { "calibration recovers the quit intercept from employees targets", test_calibration_recovers_quit_intercept },
     CU_TEST_INFO_NULL
 };
 

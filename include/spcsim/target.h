@@ -9,9 +9,11 @@
  *   panel:STAT(COLS)       a statistic across the units of the panel
  *                          (panel.csv), from each unit's mean of the
  *                          periods that end after the warm-up.
- *   employees:STAT(COLS)   a statistic across the rows of the employee log
- *                          (employees.csv) that cover a whole year
- *                          (exposure = 1), all units pooled.
+ *   employees:STAT(COLS)   a statistic across the cohort rows of the
+ *                          employee log (employees.csv, cohort = 1: present
+ *                          at the start of a year that ended before the
+ *                          horizon, whether they stayed or left in it),
+ *                          all units pooled.
  *
  * STAT is mean(A), corr(A,B) (Pearson; point-biserial when a column is
  * 0/1) or slope(Y,X) (least squares of Y on X). The statistic is computed
@@ -63,8 +65,8 @@ typedef struct {
 /* The target's estimate on experiment x: the mean over replications and
  * its 95% interval (lo, hi NaN with fewer than two replications with a
  * value; mean NaN with none). An error when the data is not there at all
- * (no summary metric of that name, an empty panel, no full-year employee
- * rows). */
+ * (no summary metric of that name, an empty panel, no cohort rows in the
+ * employee log). */
 spc_status spc_target_measure(const spc_target *t, const spc_experiment *x, const spc_target_frame *fr,
                               spc_estimate *out, spc_error *err);
 

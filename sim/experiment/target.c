@@ -6,8 +6,10 @@
  * value of column c is the mean of its periods that end after the warm-up
  * (periods without a value left out); units with a value in every column
  * the statistic names enter it. An employee statistic is taken across the
- * full-year rows (exposure = 1) of replication r, all units and stages
- * pooled. Then, over the R replications where the statistic exists,
+ * cohort rows of replication r (emplog.h: present at the start of a year
+ * that ended before the horizon, so a quit in the year counts; rows of
+ * people hired during a year, or of a year the horizon cuts, are left
+ * out), all units and stages pooled. Then, over the R replications where the statistic exists,
  *
  *   m = (1/R) sum_r s_r,   m +- t_{0.975, R-1} sd(s_r) / sqrt(R).
  */
@@ -206,9 +208,9 @@ static double emp_value(const spc_emp_row *r, int col)
     }
 }
 
-static int full_year(const spc_emp_row *r)
+static int in_cohort(const spc_emp_row *r)
 {
-    return r->exposure >= 1.0 - 1e-9;
+    return r->cohort != 0;
 }
 
 spc_status spc_target_replication(const spc_target *t, const spc_panel *p, const spc_emplog *l,
@@ -230,7 +232,7 @@ spc_status spc_target_replication(const spc_target *t, const spc_panel *p, const
         unit_means(t, p, fr, acc, nunits, a, b, &n);
     } else {
         for (size_t i = 0; i < l->n; i++)
-            if (full_year(&l->rows[i])) {
+            if (in_cohort(&l->rows[i])) {
                 a[n] = emp_value(&l->rows[i], t->col[0]);
                 b[n++] = t->col[1] >= 0 ? emp_value(&l->rows[i], t->col[1]) : 0;
             }
@@ -249,7 +251,7 @@ static int has_data(const spc_target *t, const spc_experiment *x)
             return 1;
         if (t->source == SPC_TARGET_EMPLOYEES)
             for (size_t i = 0; i < x->rep_emp[r].n; i++)
-                if (full_year(&x->rep_emp[r].rows[i]))
+                if (in_cohort(&x->rep_emp[r].rows[i]))
                     return 1;
     }
     return 0;
@@ -270,8 +272,8 @@ spc_status spc_target_measure(const spc_target *t, const spc_experiment *x, cons
         return spc_error_set(err, SPC_ERR_USAGE, "--target %s: %s", t->name,
                              t->source == SPC_TARGET_PANEL
                                  ? "the panel is empty: panel targets need a customers section"
-                                 : "no full-year rows in the employee log: employees targets need a workforce "
-                                   "and a whole year (workforce.turnover.year) after the warm-up");
+                                 : "no cohort rows in the employee log: employees targets need a workforce and "
+                                   "a whole year (workforce.turnover.year) between the warm-up and the horizon");
     double *v = malloc((x->n ? x->n : 1) * sizeof *v);
     if (v == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
