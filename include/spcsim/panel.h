@@ -12,7 +12,8 @@
 enum spc_panel_column {
     SPC_P_ESAT, SPC_P_CSAT, SPC_P_IMPRESSION, SPC_P_NPS, SPC_P_TURNOVER, SPC_P_RETENTION,
     SPC_P_ACTIVE, SPC_P_REVENUE, SPC_P_PROFIT,
-    SPC_P_PRODUCTIVITY,     /* revenue per person-hour present in the period (NaN without a workforce) */
+    SPC_P_PRODUCTIVITY,     /* revenue per paid person-hour of the period: filled
+                               positions x time, in hours (NaN without a workforce) */
     SPC_P_NCOLUMNS
 };
 

@@ -254,7 +254,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
             p->v[k] = c->v[from[k]];
     p->v[SPC_P_REVENUE] = f->v[SPC_TS_REVENUE];
     p->v[SPC_P_PROFIT] = f->v[SPC_TS_PROFIT];
-    /* productivity: sales per labour hour, revenue / person-hours present */
+    /* productivity: sales per labour hour, revenue / paid person-hours (filled positions x time) */
     double hours = person_time * sc->unit_seconds / 3600.0;
     p->v[SPC_P_PRODUCTIVITY] = run->workforce != NULL && hours > 0 ? p->v[SPC_P_REVENUE] / hours : NAN;
     return SPC_OK;
