@@ -192,6 +192,25 @@ static void test_statistics_by_hand(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no cohort rows in the employee log"));
 }
 
+/* A target without a value at the start (revenue growth needs a year
+ * after the warm-up; the company runs 16 weeks) stops the search at once
+ * with an error naming it, not a failed minimiser. */
+static void test_target_without_value(void)
+{
+    spc_calibration c;
+    memset(&c, 0, sizeof c);
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL(spc_calibration_add_target(&c, "panel:mean(revenue_growth)=0", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "units.management_sd=1:12", &err), SPC_OK);
+    spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    spc_calibration_result r;
+    CU_ASSERT_EQUAL(spc_calibrate(COMPANY, NULL, 0, &c, &o, &r, NULL, &err), SPC_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "--target panel:mean(revenue_growth): no replication has a value"));
+    CU_ASSERT_EQUAL(r.evaluations, 0);
+    spc_calibration_release(&c);
+}
+
 /* ---- recovering known settings ---- */
 
 /* The two settings and the two targets of the recovery test: the weight
@@ -364,6 +383,7 @@ static const CU_TestInfo tests[] = {
     { "--target: the summary, panel and employees forms", test_parse_forms },
     { "--target: bad syntax and unknown columns, named", test_parse_errors },
     { "targets: correlations, slopes and means by hand", test_statistics_by_hand },
+    { "a target without a value at the start is named", test_target_without_value },
     { "calibration recovers settings from a panel correlation and a summary metric",
       test_calibration_recovers_panel_and_summary },
     { "calibration recovers the quit intercept from employees targets", test_calibration_recovers_quit_intercept },

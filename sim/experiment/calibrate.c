@@ -115,6 +115,14 @@ static double objective(const gsl_vector *u, void *params)
         x[j] = to_x(&c->param[j], gsl_vector_get(u, j));
     if (evaluate(pb, x, e) != SPC_OK)
         return GSL_POSINF;
+    for (size_t k = 0; k < c->ntargets && pb->best->evaluations == 0; k++)
+        if (isnan(e[k].mean)) { /* at the start: a target that cannot be measured here */
+            spc_error_set(pb->err, SPC_ERR_USAGE,
+                          "--target %s: no replication has a value at the starting settings (a correlation or "
+                          "slope needs three units or rows with variance in both columns; revenue_growth needs "
+                          "a year of periods after the warm-up)", c->target[k].name);
+            return GSL_POSINF;
+        }
     double f = 0;
     int met = 1, met_k[SPC_CALIBRATE_MAX];
     for (size_t k = 0; k < c->ntargets; k++) {
