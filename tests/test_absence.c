@@ -92,14 +92,14 @@ static void test_fixed_probability(void)
 
 /* ---- 3. direction, in runs ---- */
 
-/* Everyone at satisfaction 60, one sd below the reference, with a_S = 1:
- * (AB1) gives odds e times the base's. */
+/* Everyone at satisfaction 60 (no job fit), one sd below the reference,
+ * with a_S = 1: (AB1) gives odds e times the base's. */
 static void test_satisfaction_raises_absence(void)
 {
     const char *sets[] = { "workforce.satisfaction.initial_mean=60.0", "workforce.satisfaction.initial_sd=0.0",
-                           "workforce.absence.w_satisfaction=1.0" };
+                           "workforce.traits.fit_sd=0.0", "workforce.absence.w_satisfaction=1.0" };
     spc_results r;
-    spc_scenario *sc = tests_run(SCENARIO, sets, 3, &r);
+    spc_scenario *sc = tests_run(SCENARIO, sets, 4, &r);
     double o = odds(0.1) * exp(1.0);
     tests_check_theory(&r, "staff", "absence_rate", o / (1.0 + o), 0.03);
     CU_ASSERT(tests_metric(&r, "staff", "absence_rate")->lo > 0.1);

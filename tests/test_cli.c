@@ -23,7 +23,7 @@
 
 #define TANDEM "scenarios/validation/tandem3.cfg"
 #define SHORT "horizon=\"2w\""
-#define HEADER "scope,metric,mean,ci95_low,ci95_high,n\n"
+#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning\n"
 
 typedef struct {
     int code;   /* exit status; -1 when it did not exit normally */
@@ -349,24 +349,68 @@ static void check_outputs(const char *dir)
     free(cfg);
 }
 
+/* stderr is exactly one line: the warning that some batch-means intervals
+ * should not be trusted (model.md, B5). */
+static int interval_warning_only(const char *err)
+{
+    size_t n = strlen(err);
+    return strncmp(err, "spcsim: warning: ", 17) == 0 && strstr(err, "summary.csv may be too narrow") != NULL &&
+           strstr(err, "(column ci_warning)") != NULL && n > 0 && strchr(err, '\n') == err + n - 1;
+}
+
 static void test_run_outputs(void)
 {
     char tmp[64], dir[1024];
     make_tmp(tmp, sizeof tmp);
     cli_result r = run_tandem(tmp, "a", NULL, 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "outputs in "));
-    CU_ASSERT_STRING_EQUAL(r.err, "");
+    CU_ASSERT(interval_warning_only(r.err)); /* two weeks, one of them warm-up: too short */
     cli_free(&r);
     join(dir, sizeof dir, tmp, "a");
     check_outputs(dir);
-    /* --quiet: the same files, nothing printed */
+    /* --quiet: the same files, nothing printed but the warning */
     const char *quiet[] = { "--quiet", NULL };
     r = run_tandem(tmp, "q", quiet, 0);
     CU_ASSERT_STRING_EQUAL(r.out, "");
-    CU_ASSERT_STRING_EQUAL(r.err, "");
+    CU_ASSERT(interval_warning_only(r.err));
     cli_free(&r);
     join(dir, sizeof dir, tmp, "q");
     check_outputs(dir);
+    tests_remove_tree(tmp);
+}
+
+/* (B5) reaches the user: a run of about 700 orders (tandem3, one week
+ * observed) flags its correlated batch means in summary.csv's ci_warning
+ * column, says so on stderr and in report.html; the same run replicated
+ * (-r 2) has intervals over independent replications and no warning. */
+static void test_interval_warning(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    cli_result r = run_tandem(tmp, "one", NULL, 0);
+    CU_ASSERT(interval_warning_only(r.err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "still correlated ("));
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "one");
+    char *csv = slurp_in(dir, "summary.csv");
+    CU_ASSERT(csv != NULL && strstr(csv, ",correlated\n") != NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, ",30,\n") != NULL); /* an unflagged row ends in an empty field */
+    free(csv);
+    char *html = slurp_in(dir, "report.html");
+    CU_ASSERT(html != NULL && strstr(html, "(not trusted: correlated)") != NULL &&
+              strstr(html, "column <code>ci_warning</code>") != NULL);
+    free(html);
+    const char *two[] = { "-r", "2", NULL };
+    r = run_tandem(tmp, "two", two, 0);
+    CU_ASSERT_STRING_EQUAL(r.err, "");
+    cli_free(&r);
+    join(dir, sizeof dir, tmp, "two");
+    csv = slurp_in(dir, "summary.csv");
+    CU_ASSERT(csv != NULL && strstr(csv, ",correlated") == NULL && strstr(csv, ",few_batches") == NULL);
+    free(csv);
+    html = slurp_in(dir, "report.html");
+    CU_ASSERT(html != NULL && strstr(html, "not trusted") == NULL && strstr(html, "ci_warning") == NULL);
+    free(html);
     tests_remove_tree(tmp);
 }
 
@@ -794,6 +838,7 @@ static void test_calibrate_targets(void)
 
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
+    { "a short run warns that its intervals may be too narrow", test_interval_warning },
     { "bad usage exits 2", test_usage_errors },
     { "missing scenario exits 3", test_missing_scenario },
     { "invalid scenario exits 4, one line", test_invalid_scenario },

@@ -115,7 +115,80 @@ static void test_quantile(void)
     spc_quantile_release(&q);
 }
 
+/* (B5) The von Neumann test of the batch check: on independent normal
+ * batch means (k = 30) it rejects at most alpha of the time (upper 99.9%
+ * binomial band over 20000 sets: the normal approximation of C is slightly
+ * conservative, 0.92% measured); on AR(1) means with lag-1 correlation 0.7
+ * it rejects most of the time (89% measured; the bound 80% is 12 binomial
+ * sd below). */
+static void test_batch_check_size_and_power(void)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 7);
+    const size_t k = 30;
+    double y[30];
+    int n0 = 20000, rej0 = 0, n1 = 2000, rej1 = 0;
+    for (int t = 0; t < n0; t++) {
+        for (size_t i = 0; i < k; i++)
+            y[i] = gsl_ran_gaussian(r, 1.0);
+        rej0 += spc_stats_batch_check(y, k) == SPC_BATCH_CORRELATED;
+    }
+    for (int t = 0; t < n1; t++) {
+        double x = gsl_ran_gaussian(r, 1.0 / sqrt(1 - 0.49)); /* stationary start */
+        for (size_t i = 0; i < k; i++)
+            y[i] = x = 0.7 * x + gsl_ran_gaussian(r, 1.0);
+        rej1 += spc_stats_batch_check(y, k) == SPC_BATCH_CORRELATED;
+    }
+    double a = SPC_BATCH_ALPHA, p0 = (double)rej0 / n0, p1 = (double)rej1 / n1;
+    CU_ASSERT(p0 <= a + 3.29 * sqrt(a * (1 - a) / n0));
+    CU_ASSERT(p0 > 0);
+    CU_ASSERT(p1 >= 0.80);
+    gsl_rng_free(r);
+}
+
+/* (B5) Few batches, constant means, and the tally's own batches: a slowly
+ * wandering series (AR(1), phi 0.999) of 2000 observations is flagged, the
+ * same number of independent ones is not, nor 5 observations' worth as
+ * anything but few. */
+static void test_batch_check_cases(void)
+{
+    double y[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+    CU_ASSERT_EQUAL(spc_stats_batch_check(y, 9), SPC_BATCH_FEW);
+    CU_ASSERT_EQUAL(spc_stats_batch_check(y, 0), SPC_BATCH_FEW);
+    CU_ASSERT_EQUAL(spc_stats_batch_check(y, 12), SPC_BATCH_CORRELATED); /* a trend */
+    double alt[12] = { 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1 };
+    CU_ASSERT_EQUAL(spc_stats_batch_check(alt, 12), SPC_BATCH_OK); /* negative correlation: one-sided */
+    double flat[12] = { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 };
+    CU_ASSERT_EQUAL(spc_stats_batch_check(flat, 12), SPC_BATCH_OK);
+    CU_ASSERT_STRING_EQUAL(spc_batch_verdict_name(SPC_BATCH_OK), "");
+    CU_ASSERT_STRING_EQUAL(spc_batch_verdict_name(SPC_BATCH_FEW), "few_batches");
+    CU_ASSERT_STRING_EQUAL(spc_batch_verdict_name(SPC_BATCH_CORRELATED), "correlated");
+
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 11);
+    spc_tally slow, fast, tiny;
+    CU_ASSERT_EQUAL_FATAL(spc_tally_init(&slow, 30) | spc_tally_init(&fast, 30) | spc_tally_init(&tiny, 30), 0);
+    double x = 0;
+    for (int i = 0; i < 2000; i++) {
+        spc_tally_add(&slow, x = 0.999 * x + gsl_ran_gaussian(r, 1.0));
+        spc_tally_add(&fast, gsl_ran_gaussian(r, 1.0));
+    }
+    for (int i = 0; i < 5; i++)
+        spc_tally_add(&tiny, gsl_ran_gaussian(r, 1.0));
+    CU_ASSERT_EQUAL(spc_tally_check(&slow), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(spc_tally_check(&fast), SPC_BATCH_OK);
+    CU_ASSERT_EQUAL(spc_tally_check(&tiny), SPC_BATCH_FEW);
+    spc_tally_reset(&tiny);
+    CU_ASSERT_EQUAL(spc_tally_check(&tiny), SPC_BATCH_OK); /* empty: no estimate to judge */
+    spc_tally_release(&slow);
+    spc_tally_release(&fast);
+    spc_tally_release(&tiny);
+    gsl_rng_free(r);
+}
+
 static const CU_TestInfo tests[] = {
+    { "batch check: von Neumann test's size and power", test_batch_check_size_and_power },
+    { "batch check: few, constant, trend, tally", test_batch_check_cases },
     { "tally keeps B..2B batches and the exact mean", test_tally_batching },
     { "95% interval covers 93-97% of the time", test_interval_coverage },
     { "time average integrates exactly across batches", test_timeavg_exact },

@@ -122,7 +122,7 @@ static void test_training(void)
         { "company", "satisfaction_mean", NULL, +1 },
         { "system", "lead_time_mean", NULL, +1 },   /* the price: training time is working time */
     };
-    paired("scenarios/training.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+    paired("scenarios/training.cfg", half_year, 2, 8, fx, sizeof fx / sizeof fx[0]);
 }
 
 static void test_turnover(void)
@@ -135,7 +135,7 @@ static void test_turnover(void)
         { "customers", "retention", NULL, -1 },
         { "customers", "active", NULL, -1 },
     };
-    paired("scenarios/turnover.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+    paired("scenarios/turnover.cfg", half_year, 2, 8, fx, sizeof fx / sizeof fx[0]);
 }
 
 static void test_bottleneck(void)

@@ -38,10 +38,41 @@ static void check_little(const spc_results *r, const char *stage)
     CU_ASSERT(fabs(l->mean - x->mean * w->mean) <= hw);
 }
 
+/* The verdict (B5) on the row (scope, metric). */
+static spc_batch_verdict verdict(const spc_results *r, const char *scope, const char *metric)
+{
+    const spc_result_row *row = spc_results_find(r, scope, metric);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    return row->warn;
+}
+
+static const char *const queue_rows[] = { "queue_mean", "queue_little", "wait_mean", "sojourn_mean", "utilization" };
+
+/* (B5) M/M/1 at rho 0.9 observed for about 2000 orders: its waits are
+ * correlated over hundreds of orders, and the batch means say so. */
+static void test_short_run_warns(void)
+{
+    const char *sets[] = { "horizon=2200.0", "warmup=0.0" };
+    spc_results r;
+    spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", sets, 2, &r);
+    double n = tests_metric(&r, "system", "orders_arrived")->mean;
+    CU_ASSERT(n > 1500 && n < 2500);
+    CU_ASSERT_EQUAL(verdict(&r, "server", "wait_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "server", "queue_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "lead_time_mean"), SPC_BATCH_CORRELATED);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "wip_end"), SPC_BATCH_OK); /* a point, no interval to judge */
+    spc_results_release(&r);
+    spc_scenario_free(sc);
+}
+
 static void test_mm1(void)
 {
     spc_results r;
     spc_scenario *sc = tests_run("scenarios/validation/mm1.cfg", NULL, 0, &r);
+    /* 7.2 million orders: the intervals checked below can be trusted (B5) */
+    for (size_t i = 0; i < sizeof queue_rows / sizeof queue_rows[0]; i++)
+        CU_ASSERT_EQUAL(verdict(&r, "server", queue_rows[i]), SPC_BATCH_OK);
+    CU_ASSERT_EQUAL(verdict(&r, "system", "lead_time_mean"), SPC_BATCH_OK);
     tests_check_theory(&r, "server", "wait_mean", 9.0, TOL);
     tests_check_theory(&r, "server", "queue_mean", 8.1, TOL);
     tests_check_theory(&r, "server", "sojourn_mean", 10.0, TOL);
@@ -160,15 +191,64 @@ static void test_feedback_routing(void)
     spc_scenario_free(sc);
 }
 
-/* Erlang A (M/M/10+M, lambda 10, mu 1, theta 0.5): P(abandon) = 0.1039, and
- * the identity P(abandon) = theta Lq / lambda, each inside the run's interval. */
+/* Theory inside the run's own 95% interval, no other tolerance. */
+static void check_inside(const spc_results *r, const char *scope, const char *metric, double theory)
+{
+    const spc_estimate *e = tests_metric(r, scope, metric);
+    int inside = e->lo <= theory && theory <= e->hi;
+    if (!inside)
+        fprintf(stderr, "\n  %s/%s: theory %.6g OUTSIDE the interval [%.6g, %.6g] (estimate %.6g)", scope, metric,
+                theory, e->lo, e->hi, e->mean);
+    CU_ASSERT(inside);
+}
+
+/* (K6) gives the value the suite checked before it existed (M/M/10+M,
+ * lambda 10, mu 1, theta 0.5: P(abandon) = 0.1039, scenarios/validation/
+ * erlanga.cfg), the M/M/1 limit as theta -> 0, and its identities to
+ * rounding. */
+static void test_erlang_a_formula(void)
+{
+    spc_erlang_a_result a;
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(10.0, 1.0, 10, 0.5, &a), 0);
+    CU_ASSERT_DOUBLE_EQUAL(a.p_abandon, 0.1039, 5e-5);
+    CU_ASSERT_DOUBLE_EQUAL(a.p_abandon, 0.5 * a.w_all, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(a.w_all, (1 - a.p_abandon) * a.w_served + a.p_abandon * a.w_abandoned, 1e-12);
+    CU_ASSERT(a.w_abandoned > a.w_all && a.w_all > a.w_served);
+    /* almost no patience limit: M/M/1 at rho 0.9, Wq = 9 */
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(0.9, 1.0, 1, 1e-9, &a), 0);
+    CU_ASSERT_DOUBLE_EQUAL(a.w_all, 9.0, 1e-5);
+    CU_ASSERT_EQUAL(spc_erlang_a(1.0, 1.0, 0, 1.0, &a), -1);
+}
+
+/* Erlang A (M/M/10+M, lambda 10, mu 1, theta 0.5), each check inside the
+ * run's own 95% interval: P(abandon), the waits of served and abandoned
+ * orders and of all that joined against (K6); P(abandon) = theta W_all;
+ * Little on the queue (K5), Lq = lambda W_all, both as queue_little and
+ * from the arrival rate; W_all the mix of the two waits, exactly. */
 static void test_erlang_a(void)
 {
+    spc_erlang_a_result a;
+    CU_ASSERT_EQUAL_FATAL(spc_erlang_a(10.0, 1.0, 10, 0.5, &a), 0);
     spc_results r;
     spc_scenario *sc = tests_run("scenarios/validation/erlanga.cfg", NULL, 0, &r);
-    tests_check_theory(&r, "agents", "abandon_prob", 0.1039, TOL);
+    check_inside(&r, "agents", "abandon_prob", a.p_abandon);
+    check_inside(&r, "agents", "wait_mean", a.w_served);
+    check_inside(&r, "agents", "wait_abandoned_mean", a.w_abandoned);
+    check_inside(&r, "agents", "wait_all_mean", a.w_all);
+    check_inside(&r, "agents", "queue_mean", a.lq);
+    const spc_estimate *w_all = tests_metric(&r, "agents", "wait_all_mean");
+    check_inside(&r, "agents", "abandon_prob", 0.5 * w_all->mean);
+    /* the old identity, through the time-average queue */
+    check_inside(&r, "agents", "abandon_prob", 0.5 * tests_metric(&r, "agents", "queue_mean")->mean / 10.0);
     const spc_estimate *lq = tests_metric(&r, "agents", "queue_mean");
-    tests_check_theory(&r, "agents", "abandon_prob", 0.5 * lq->mean / 10.0, TOL);
+    double hw = 0.5 * (lq->hi - lq->lo);
+    double lambda = tests_metric(&r, "agents", "arrivals")->mean / (sc->horizon - sc->warmup);
+    CU_ASSERT(fabs(lq->mean - tests_metric(&r, "agents", "queue_little")->mean) <= hw);
+    CU_ASSERT(fabs(lq->mean - lambda * w_all->mean) <= hw);
+    const spc_estimate *ws = tests_metric(&r, "agents", "wait_mean");
+    const spc_estimate *wa = tests_metric(&r, "agents", "wait_abandoned_mean");
+    CU_ASSERT_EQUAL(w_all->n, ws->n + wa->n);
+    CU_ASSERT_DOUBLE_EQUAL(w_all->mean, (ws->n * ws->mean + wa->n * wa->mean) / w_all->n, 1e-9 * w_all->mean);
     /* conservation: arrivals = served + abandoned + still there (a few) */
     double in = tests_metric(&r, "agents", "arrivals")->mean;
     double out = tests_metric(&r, "agents", "completed")->mean + tests_metric(&r, "agents", "abandoned")->mean;
@@ -215,7 +295,8 @@ static void test_balking(void)
 
 /* Conservation of orders, exactly, with every way out at once: blocking at
  * a finite queue, balking, reneging, rework loops and routing back. Without
- * warm-up: arrived = delivered + blocked + balked + abandoned + in system. */
+ * warm-up: arrived = delivered + blocked + balked + abandoned + in system.
+ * Little's law on every queue (K5) holds through all of them. */
 static void test_conservation(void)
 {
     const char *sets[] = {
@@ -236,6 +317,20 @@ static void test_conservation(void)
     CU_ASSERT(tests_metric(&r, "system", "orders_balked")->mean > 0);
     CU_ASSERT(tests_metric(&r, "system", "orders_abandoned")->mean > 0);
     CU_ASSERT(tests_metric(&r, "system", "escaped_defects")->mean > 0);
+    /* (K5) with balking (intake), blocking and gamma patience (assembly),
+     * feedback (shipping): Little on each queue, within queue_mean's
+     * half-width; W_all mixes the served and abandoned waits exactly */
+    static const char *const names[] = { "intake", "assembly", "shipping" };
+    for (int i = 0; i < 3; i++) {
+        const spc_estimate *lq = tests_metric(&r, names[i], "queue_mean");
+        double d = fabs(lq->mean - tests_metric(&r, names[i], "queue_little")->mean);
+        CU_ASSERT(d <= 0.5 * (lq->hi - lq->lo));
+    }
+    const spc_estimate *ws = tests_metric(&r, "assembly", "wait_mean");
+    const spc_estimate *wa = tests_metric(&r, "assembly", "wait_abandoned_mean");
+    const spc_estimate *w_all = tests_metric(&r, "assembly", "wait_all_mean");
+    CU_ASSERT_EQUAL(w_all->n, ws->n + wa->n);
+    CU_ASSERT_DOUBLE_EQUAL(w_all->mean, (ws->n * ws->mean + wa->n * wa->mean) / w_all->n, 1e-9 * w_all->mean);
     spc_results_release(&r);
     spc_scenario_free(sc);
 }
@@ -243,9 +338,11 @@ static void test_conservation(void)
 static const CU_TestInfo tests[] = {
     { "conservation of orders, with every way out", test_conservation },
     { "balking: M/M/2 against its birth-death chain", test_balking },
-    { "Erlang A: abandonment 0.1039 and theta Lq / lambda", test_erlang_a },
+    { "Erlang A formula: 0.1039 and its identities", test_erlang_a_formula },
+    { "Erlang A: abandoned and all waits, Little on the queue", test_erlang_a },
     { "Erlang B and C formulas give the published numbers", test_erlang_formulas },
     { "M/M/1 at rho 0.9: Wq = 9.0", test_mm1 },
+    { "M/M/1 for 2000 orders: correlated batch means flagged", test_short_run_warns },
     { "M/M/4: Wq = 0.101887 h, P(wait) = 0.509434", test_mm4 },
     { "three-stage tandem vs Jackson network", test_tandem_jackson },
     { "M/M/4/4: Erlang B blocking 0.206107", test_erlang_b },

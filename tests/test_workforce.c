@@ -371,7 +371,7 @@ typedef struct {
 
 static turnover_theory theory(const spc_workforce_spec *w, double window)
 {
-    law_t l = { w->s_init_mean, w->s_init_sd, w->quit, window, NULL };
+    law_t l = { w->s_init_mean, hypot(w->s_init_sd, w->fit_sd), w->quit, window, NULL }; /* (H1): fit + draw */
     turnover_theory t;
     t.f = expect(&l, g_p);
     double es = expect(&l, g_s), vs = expect(&l, g_s2) - es * es, esp = expect(&l, g_sp);
@@ -602,7 +602,8 @@ static void test_headcount_identity(void)
 #define LINKS_OFF_COMMON                                                                  \
     "turnover = { enabled = false; }; pressure = { elasticity = 0.0; }; "                 \
     "quality = { base_error = 0.0; error_gain = 0.0; }; fatigue = { overtime_max = 0.0; }; " \
-    "levers = { pay = 1.0; recognition = 0.5; training_hours = 2.0; hours_per_week = 40.0; };"
+    "levers = { pay = 1.0; recognition = 0.5; training_hours = 2.0; hours_per_week = 40.0; }; "  \
+    "traits = { skill_sd = 0.0; }; pathways = { speed = false; accuracy = false; };"
 
 static int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 

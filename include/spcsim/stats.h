@@ -38,6 +38,37 @@ typedef struct {
  * (pass NaN to centre on the sample mean). */
 spc_estimate spc_stats_interval(const double *x, size_t k, double centre);
 
+/* ---- can a batch-means interval be trusted? (model.md, B5) ----
+ *
+ * The interval assumes k nearly independent, nearly normal batch means.
+ * It is not trusted when
+ *   - fewer than SPC_BATCH_MIN_K batches hold it (Schmeiser 1982
+ *     recommends 10 to 30; with fewer the interval is unstable and no
+ *     test of independence has power), or
+ *   - the batch means are still correlated: von Neumann's ratio test of
+ *     independence (von Neumann 1941; Young 1941), as in Fishman's LBATCH
+ *     rule (Fishman 1978; Fishman and Yarberry 1997), one-sided at level
+ *     SPC_BATCH_ALPHA:
+ *       C = 1 - sum_{i<k} (Y_i - Y_{i+1})^2 / (2 sum_i (Y_i - Ybar)^2)
+ *       under independence E[C] = 0, Var C = (k - 2) / (k^2 - 1), nearly
+ *       normal for k >= 8; correlated when C / sqrt(Var C) > z_{1-alpha}.
+ *     C estimates the lag-1 autocorrelation of the batch means. Batch
+ *     means that do not vary at all are not flagged.
+ */
+#define SPC_BATCH_MIN_K 10
+#define SPC_BATCH_ALPHA 0.01
+
+typedef enum {
+    SPC_BATCH_OK = 0,
+    SPC_BATCH_FEW = 1,        /* fewer than SPC_BATCH_MIN_K batches */
+    SPC_BATCH_CORRELATED = 2  /* the von Neumann test rejects independence */
+} spc_batch_verdict;
+
+/* The verdict on the k batch means y[0..k-1]. */
+spc_batch_verdict spc_stats_batch_check(const double *y, size_t k);
+/* "" for SPC_BATCH_OK, "few_batches", "correlated": summary.csv's words. */
+const char *spc_batch_verdict_name(spc_batch_verdict v);
+
 /* ---- observations ---- */
 typedef struct {
     size_t bmin;        /* B: minimum number of full batches kept */
@@ -55,6 +86,9 @@ void spc_tally_release(spc_tally *t);
 void spc_tally_reset(spc_tally *t);
 void spc_tally_add(spc_tally *t, double x);
 spc_estimate spc_tally_estimate(const spc_tally *t);
+/* The verdict on the full batches (B5); SPC_BATCH_OK when empty (no
+ * estimate, nothing to warn about). */
+spc_batch_verdict spc_tally_check(const spc_tally *t);
 
 /* ---- levels over time ---- */
 typedef struct {
@@ -74,6 +108,8 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level);
 void spc_timeavg_set(spc_timeavg *a, double t, double level);
 /* Integrates up to t1 and returns the time average with its interval. */
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1);
+/* The verdict on the time batches (B5); call after spc_timeavg_estimate. */
+spc_batch_verdict spc_timeavg_check(const spc_timeavg *a);
 
 /* ---- counts per unit time ---- */
 typedef struct {
@@ -93,6 +129,8 @@ void spc_counter_add(spc_counter *c, double t, double amount);
 spc_estimate spc_counter_rate(const spc_counter *c);
 /* Total count over [t0, t1], its interval k times the rate's batch interval. */
 spc_estimate spc_counter_total(const spc_counter *c);
+/* The verdict on the counts per batch (B5), for the rate and the total. */
+spc_batch_verdict spc_counter_check(const spc_counter *c);
 
 /* ---- quantiles: a log-linear histogram, via GSL ----
  *

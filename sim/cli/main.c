@@ -489,6 +489,26 @@ typedef struct {
     cli_trace *trace;
 } run_done;
 
+/* One line when some batch-means intervals should not be trusted (model.md,
+ * B5; summary.csv's ci_warning column says which). */
+static void warn_intervals(const spc_results *res, const char *dir)
+{
+    size_t n[3] = { 0, 0, 0 };
+    const spc_result_row *first = NULL;
+    for (size_t i = 0; i < res->n; i++) {
+        spc_batch_verdict v = res->rows[i].warn;
+        n[v]++;
+        if (v != SPC_BATCH_OK && first == NULL)
+            first = &res->rows[i];
+    }
+    if (first == NULL)
+        return;
+    fprintf(stderr, "spcsim: warning: %zu interval(s) in %s/summary.csv may be too narrow: their batch means are "
+            "still correlated (%zu) or too few (%zu), e.g. %s/%s (column ci_warning); run longer or use -r N\n",
+            n[SPC_BATCH_FEW] + n[SPC_BATCH_CORRELATED], dir, n[SPC_BATCH_CORRELATED], n[SPC_BATCH_FEW],
+            first->scope, first->metric);
+}
+
 /* Writes the run's whole output (partial: the completed replications,
  * not stoppable any more: writing takes a moment), then the headline. */
 static spc_status publish_run(const options *o, spc_scenario *sc, const spc_experiment *x, const run_done *d,
@@ -514,6 +534,8 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
         print_headline(&x->combined, d->dir, sc->time_unit);
     if (!o->quiet && o->trace != NULL && !d->partial)
         printf("trace of replication 0 in %s\n", o->trace);
+    fflush(stdout);
+    warn_intervals(&x->combined, d->dir);
     if (d->partial)
         spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
                       "(--keep-partial; run.json says partial)", x->n, d->requested, d->dir);

@@ -19,6 +19,12 @@ void spc_results_release(spc_results *r)
 
 int spc_results_add(spc_results *r, const char *scope, const char *metric, spc_estimate e)
 {
+    return spc_results_add_checked(r, scope, metric, e, SPC_BATCH_OK);
+}
+
+int spc_results_add_checked(spc_results *r, const char *scope, const char *metric, spc_estimate e,
+                            spc_batch_verdict warn)
+{
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 64;
         spc_result_row *rows = realloc(r->rows, cap * sizeof *rows);
@@ -31,6 +37,7 @@ int spc_results_add(spc_results *r, const char *scope, const char *metric, spc_e
     snprintf(row->scope, sizeof row->scope, "%s", scope);
     snprintf(row->metric, sizeof row->metric, "%s", metric);
     row->e = e;
+    row->warn = warn;
     return 0;
 }
 

@@ -3,7 +3,8 @@
  *
  * The Student-t quantile comes from GSL (gsl_cdf_tdist_Pinv), the sample
  * mean and standard deviation of batch means from gsl_stats; quantiles come
- * from a GSL histogram with log-linear bins and GSL's inverse CDF.
+ * from a GSL histogram with log-linear bins and GSL's inverse CDF; the
+ * normal quantile of the batch check from gsl_cdf_ugaussian_Pinv.
  */
 #include "spcsim/stats.h"
 
@@ -28,6 +29,30 @@ spc_estimate spc_stats_interval(const double *x, size_t k, double centre)
     e.lo = e.mean - hw;
     e.hi = e.mean + hw;
     return e;
+}
+
+/* ---- the batch check (B5) ---- */
+
+spc_batch_verdict spc_stats_batch_check(const double *y, size_t k)
+{
+    if (k < SPC_BATCH_MIN_K)
+        return SPC_BATCH_FEW;
+    double m = gsl_stats_mean(y, 1, k), ss = 0, sd2 = 0;
+    for (size_t i = 0; i < k; i++)
+        ss += (y[i] - m) * (y[i] - m);
+    for (size_t i = 0; i + 1 < k; i++)
+        sd2 += (y[i] - y[i + 1]) * (y[i] - y[i + 1]);
+    if (!(ss > 0))
+        return SPC_BATCH_OK; /* constant (or NaN) batch means: nothing to test */
+    double kk = (double)k;
+    double c = 1.0 - sd2 / (2.0 * ss);
+    double sd_c = sqrt((kk - 2.0) / (kk * kk - 1.0));
+    return c / sd_c > gsl_cdf_ugaussian_Pinv(1.0 - SPC_BATCH_ALPHA) ? SPC_BATCH_CORRELATED : SPC_BATCH_OK;
+}
+
+const char *spc_batch_verdict_name(spc_batch_verdict v)
+{
+    return v == SPC_BATCH_FEW ? "few_batches" : v == SPC_BATCH_CORRELATED ? "correlated" : "";
 }
 
 /* ---- observations ---- */
@@ -90,6 +115,16 @@ spc_estimate spc_tally_estimate(const spc_tally *t)
     e = spc_stats_interval(means, t->full, t->sum / (double)t->n);
     e.n = (double)t->n;
     return e;
+}
+
+spc_batch_verdict spc_tally_check(const spc_tally *t)
+{
+    if (t->n == 0)
+        return SPC_BATCH_OK; /* no estimate at all: nothing to trust or distrust */
+    double means[t->full > 0 ? t->full : 1];
+    for (size_t i = 0; i < t->full; i++)
+        means[i] = t->batch[i] / (double)t->size;
+    return spc_stats_batch_check(means, t->full);
 }
 
 /* ---- levels over time ---- */
@@ -155,6 +190,11 @@ spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
     return spc_stats_interval(x, a->k, span > 0 ? total / span : NAN);
 }
 
+spc_batch_verdict spc_timeavg_check(const spc_timeavg *a)
+{
+    return spc_stats_batch_check(a->area, a->k); /* areas are the batch means times the width */
+}
+
 /* ---- counts per unit time ---- */
 
 int spc_counter_init(spc_counter *c, size_t k)
@@ -211,6 +251,11 @@ spc_estimate spc_counter_total(const spc_counter *c)
     e.lo = e.mean + k * (e.lo - e.mean);
     e.hi = e.mean + k * (e.hi - e.mean);
     return e;
+}
+
+spc_batch_verdict spc_counter_check(const spc_counter *c)
+{
+    return spc_stats_batch_check(c->count, c->k);
 }
 
 /* ---- quantiles ---- */

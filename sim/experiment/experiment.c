@@ -282,10 +282,12 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
 
 spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_results *out, spc_error *err)
 {
-    if (n == 1) {
-        for (size_t i = 0; i < rep[0].n; i++)
-            if (spc_results_add(out, rep[0].rows[i].scope, rep[0].rows[i].metric, rep[0].rows[i].e) != 0)
+    if (n == 1) { /* the run's own batch-means intervals, with their verdicts */
+        for (size_t i = 0; i < rep[0].n; i++) {
+            const spc_result_row *row = &rep[0].rows[i];
+            if (spc_results_add_checked(out, row->scope, row->metric, row->e, row->warn) != 0)
                 return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        }
         return SPC_OK;
     }
     double *x = malloc(n * sizeof *x);

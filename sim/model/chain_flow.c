@@ -161,7 +161,9 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     spc_tally_add(&g->st.wait, wait);
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
+    spc_counter_add(&g->st.wait_flow, now, wait);
     if (g->spec->has_patience) {
+        spc_tally_add(&g->st.wait_all, wait);
         spc_tally_add(&g->st.abandon, 0.0);
         spc_calendar_cancel(ch->cal, o->renege);
         o->renege = 0;
@@ -451,6 +453,10 @@ spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t 
         trace_order(ch, SPC_TR_RENEGE, g->spec->name, id, now, "gives up after waiting %.4g %s", now - o->t_stage,
                     ch->sc->time_unit);
     o->abandoned = 1; /* stays in the ring buffer until reached, then freed */
+    double wait = now - o->t_stage;
+    spc_tally_add(&g->st.wait_abandoned, wait);
+    spc_tally_add(&g->st.wait_all, wait);
+    spc_counter_add(&g->st.wait_flow, now, wait);
     g->nwait--;
     spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
     spc_tally_add(&g->st.abandon, 1.0);

@@ -36,6 +36,9 @@ typedef struct {
     spc_counter arrivals, completions, lost, errors, caught, rework, abandoned, balked;
     spc_tally abandon;    /* per order that entered: 1 if it abandoned */
     spc_tally balk;       /* per new order arriving: 1 if it balked */
+    spc_tally wait_abandoned; /* wait of each order that abandoned, until it left */
+    spc_tally wait_all;   /* wait of each order that joined: served and abandoned */
+    spc_counter wait_flow; /* the same waits, counted when they end: rate = lambda W_all */
 } stage_stats;
 
 typedef struct {

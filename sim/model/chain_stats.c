@@ -21,7 +21,9 @@ static int stage_stats_init(stage_stats *s, size_t k)
              spc_counter_init(&s->lost, k) | spc_counter_init(&s->errors, k) |
              spc_counter_init(&s->caught, k) | spc_counter_init(&s->rework, k) |
              spc_counter_init(&s->abandoned, k) | spc_tally_init(&s->abandon, k) |
-             spc_counter_init(&s->balked, k) | spc_tally_init(&s->balk, k);
+             spc_counter_init(&s->balked, k) | spc_tally_init(&s->balk, k) |
+             spc_tally_init(&s->wait_abandoned, k) | spc_tally_init(&s->wait_all, k) |
+             spc_counter_init(&s->wait_flow, k);
     return rc ? -1 : 0;
 }
 
@@ -45,6 +47,9 @@ static void stage_stats_release(stage_stats *s)
     spc_tally_release(&s->abandon);
     spc_counter_release(&s->balked);
     spc_tally_release(&s->balk);
+    spc_tally_release(&s->wait_abandoned);
+    spc_tally_release(&s->wait_all);
+    spc_counter_release(&s->wait_flow);
 }
 
 int spc_chain_stats_init(spc_chain *ch, size_t k)
@@ -115,6 +120,9 @@ static void stage_start(stage_t *g, double t0, double t1)
     spc_tally_reset(&s->abandon);
     spc_counter_start(&s->balked, t0, t1);
     spc_tally_reset(&s->balk);
+    spc_tally_reset(&s->wait_abandoned);
+    spc_tally_reset(&s->wait_all);
+    spc_counter_start(&s->wait_flow, t0, t1);
 }
 
 void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
@@ -132,7 +140,31 @@ void spc_chain_start_stats(spc_chain *ch, double t0, double t1)
     spc_counter_start(&ch->balked, t0, t1);
 }
 
-/* ---- results ---- */
+/* ---- results ----
+ *
+ * Every row with a batch-means interval goes through one of the add_*
+ * helpers, which also record whether the batches can be trusted (B5). */
+
+static int add_tally(spc_results *out, const char *scope, const char *metric, const spc_tally *t)
+{
+    return spc_results_add_checked(out, scope, metric, spc_tally_estimate(t), spc_tally_check(t));
+}
+
+static int add_level(spc_results *out, const char *scope, const char *metric, spc_timeavg *a, double t1)
+{
+    spc_estimate e = spc_timeavg_estimate(a, t1);
+    return spc_results_add_checked(out, scope, metric, e, spc_timeavg_check(a));
+}
+
+static int add_rate(spc_results *out, const char *scope, const char *metric, const spc_counter *c)
+{
+    return spc_results_add_checked(out, scope, metric, spc_counter_rate(c), spc_counter_check(c));
+}
+
+static int add_total(spc_results *out, const char *scope, const char *metric, const spc_counter *c)
+{
+    return spc_results_add_checked(out, scope, metric, spc_counter_total(c), spc_counter_check(c));
+}
 
 static spc_estimate point(double x, double n)
 {
@@ -160,30 +192,40 @@ static int collect_stage(spc_chain *ch, stage_t *g, double t1, spc_results *out)
     double nwait = (double)st->wait.n;
     int rc = 0;
     spc_estimate arrivals = spc_counter_total(&st->arrivals);
-    rc |= spc_results_add(out, s, "arrivals", arrivals);
-    rc |= spc_results_add(out, s, "completed", spc_counter_total(&st->completions));
-    rc |= spc_results_add(out, s, "throughput", spc_counter_rate(&st->completions));
-    rc |= spc_results_add(out, s, "utilization", utilization(g, t1));
-    rc |= spc_results_add(out, s, "queue_mean", spc_timeavg_estimate(&st->queue, t1));
-    rc |= spc_results_add(out, s, "wait_mean", spc_tally_estimate(&st->wait));
+    rc |= add_total(out, s, "arrivals", &st->arrivals);
+    rc |= add_total(out, s, "completed", &st->completions);
+    rc |= add_rate(out, s, "throughput", &st->completions);
+    spc_estimate u = utilization(g, t1); /* integrates busy up to t1: before its check */
+    rc |= spc_results_add_checked(out, s, "utilization", u, spc_timeavg_check(&st->busy));
+    rc |= add_level(out, s, "queue_mean", &st->queue, t1);
+    /* Little's law on the queue, (K5): the waits of all orders that joined
+     * (served and abandoned), summed when each wait ends, per unit time */
+    rc |= add_rate(out, s, "queue_little", &st->wait_flow);
+    rc |= add_tally(out, s, "wait_mean", &st->wait);
+    if (g->spec->has_patience) { /* otherwise no one abandons and both equal wait_mean */
+        rc |= add_tally(out, s, "wait_abandoned_mean", &st->wait_abandoned);
+        rc |= add_tally(out, s, "wait_all_mean", &st->wait_all);
+    }
     rc |= spc_results_add(out, s, "wait_p90", point(spc_quantile_get(&st->wait_q, 0.90), nwait));
-    rc |= spc_results_add(out, s, "wait_prob", spc_tally_estimate(&st->waited));
-    rc |= spc_results_add(out, s, "sojourn_mean", spc_tally_estimate(&st->sojourn));
-    rc |= spc_results_add(out, s, "blocked", spc_counter_total(&st->lost));
+    rc |= add_tally(out, s, "wait_prob", &st->waited);
+    rc |= add_tally(out, s, "sojourn_mean", &st->sojourn);
+    rc |= add_total(out, s, "blocked", &st->lost);
     /* blocking is only possible with a finite queue; otherwise exactly 0 */
     spc_estimate never = { 0.0, 0.0, 0.0, arrivals.mean };
-    rc |= spc_results_add(out, s, "blocking_prob",
-                          g->spec->capacity == SPC_CAPACITY_INFINITE ? never : spc_tally_estimate(&st->blocked));
+    rc |= g->spec->capacity == SPC_CAPACITY_INFINITE ? spc_results_add(out, s, "blocking_prob", never)
+                                                     : add_tally(out, s, "blocking_prob", &st->blocked);
     /* abandonment is only possible with patience; otherwise exactly 0 */
-    rc |= spc_results_add(out, s, "abandoned", spc_counter_total(&st->abandoned));
-    rc |= spc_results_add(out, s, "abandon_prob", g->spec->has_patience ? spc_tally_estimate(&st->abandon) : never);
-    rc |= spc_results_add(out, s, "balked", spc_counter_total(&st->balked));
-    rc |= spc_results_add(out, s, "balk_prob", g->spec->balk_limit > 0 ? spc_tally_estimate(&st->balk) : never);
+    rc |= add_total(out, s, "abandoned", &st->abandoned);
+    rc |= g->spec->has_patience ? add_tally(out, s, "abandon_prob", &st->abandon)
+                                : spc_results_add(out, s, "abandon_prob", never);
+    rc |= add_total(out, s, "balked", &st->balked);
+    rc |= g->spec->balk_limit > 0 ? add_tally(out, s, "balk_prob", &st->balk)
+                                  : spc_results_add(out, s, "balk_prob", never);
     if (ch->hooks != NULL) {
-        rc |= spc_results_add(out, s, "staffed_mean", spc_timeavg_estimate(&st->staffed, t1));
-        rc |= spc_results_add(out, s, "errors", spc_counter_total(&st->errors));
-        rc |= spc_results_add(out, s, "defects_caught", spc_counter_total(&st->caught));
-        rc |= spc_results_add(out, s, "rework", spc_counter_total(&st->rework));
+        rc |= add_level(out, s, "staffed_mean", &st->staffed, t1);
+        rc |= add_total(out, s, "errors", &st->errors);
+        rc |= add_total(out, s, "defects_caught", &st->caught);
+        rc |= add_total(out, s, "rework", &st->rework);
     }
     return rc;
 }
@@ -192,19 +234,19 @@ static int collect_system(spc_chain *ch, double t1, spc_results *out)
 {
     double n = (double)ch->lead.n;
     int rc = 0;
-    rc |= spc_results_add(out, "system", "orders_arrived", spc_counter_total(&ch->arrived));
-    rc |= spc_results_add(out, "system", "orders_completed", spc_counter_total(&ch->delivered));
-    rc |= spc_results_add(out, "system", "orders_blocked", spc_counter_total(&ch->lost));
-    rc |= spc_results_add(out, "system", "orders_abandoned", spc_counter_total(&ch->abandoned));
-    rc |= spc_results_add(out, "system", "orders_balked", spc_counter_total(&ch->balked));
-    rc |= spc_results_add(out, "system", "throughput", spc_counter_rate(&ch->delivered));
-    rc |= spc_results_add(out, "system", "wip_mean", spc_timeavg_estimate(&ch->wip_avg, t1));
+    rc |= add_total(out, "system", "orders_arrived", &ch->arrived);
+    rc |= add_total(out, "system", "orders_completed", &ch->delivered);
+    rc |= add_total(out, "system", "orders_blocked", &ch->lost);
+    rc |= add_total(out, "system", "orders_abandoned", &ch->abandoned);
+    rc |= add_total(out, "system", "orders_balked", &ch->balked);
+    rc |= add_rate(out, "system", "throughput", &ch->delivered);
+    rc |= add_level(out, "system", "wip_mean", &ch->wip_avg, t1);
     rc |= spc_results_add(out, "system", "wip_end", point((double)ch->wip, 1));
-    rc |= spc_results_add(out, "system", "lead_time_mean", spc_tally_estimate(&ch->lead));
+    rc |= add_tally(out, "system", "lead_time_mean", &ch->lead);
     for (int i = 0; i < NQUANT; i++)
         rc |= spc_results_add(out, "system", lead_names[i], point(spc_quantile_get(&ch->lead_q, lead_p[i]), n));
     if (ch->hooks != NULL)
-        rc |= spc_results_add(out, "system", "escaped_defects", spc_counter_total(&ch->escaped));
+        rc |= add_total(out, "system", "escaped_defects", &ch->escaped);
     return rc;
 }
 

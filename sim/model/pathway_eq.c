@@ -3,10 +3,6 @@
 
 #include <math.h>
 
-#include "spcsim/pathways.h"
-
-const char *const spc_pathway_names[SPC_PW_N] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
-
 double spc_skill(double sigma_k, double z)
 {
     return exp(sigma_k * z - 0.5 * sigma_k * sigma_k);

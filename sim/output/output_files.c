@@ -4,7 +4,9 @@
  * Numbers are printed with 10 significant digits ("%.10g"), the same way on
  * every run, so that the same scenario and seed give byte-identical files.
  * A value that does not exist (an interval from fewer than two batches, a
- * percentile's interval) is an empty CSV field and a JSON null.
+ * percentile's interval) is an empty CSV field and a JSON null. summary.csv's
+ * last column, ci_warning, is empty unless the row's batch-means interval
+ * should not be trusted (few_batches, correlated: stats.h, model.md B5).
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,11 +17,11 @@
 
 void spc_output_summary_csv(FILE *f, const spc_results *r)
 {
-    fputs("scope,metric,mean,ci95_low,ci95_high,n\n", f);
+    fputs("scope,metric,mean,ci95_low,ci95_high,n,ci_warning\n", f);
     for (size_t i = 0; i < r->n; i++) {
         const spc_result_row *row = &r->rows[i];
         spc_csv_result(f, row->scope, row->metric, row->e.mean, row->e.lo, row->e.hi, row->e.n);
-        fputc('\n', f);
+        fprintf(f, ",%s\n", spc_batch_verdict_name(row->warn));
     }
 }
 

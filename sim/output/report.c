@@ -74,6 +74,7 @@ static const char style[] =
     "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
     "table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .7em;border-bottom:1px solid #e4e4e4;"
     "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}.ci{color:#666;white-space:nowrap}"
+    ".warn{color:#a40}"
     "figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555}.note,.missing{background:#fff4d6;padding:.6em;border-left:4px solid #e0a800}"
     ".chain{display:flex;gap:2em;flex-wrap:wrap}";
@@ -154,9 +155,13 @@ static void summary_table(FILE *f, const spc_outdir *d)
     int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
     int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
     int hi = spc_csvtable_column(&t, "ci95_high");
+    int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
+    size_t flagged = 0;
     fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>)."
           "</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
+        const char *w = spc_csvtable_get(&t, r, warn); /* "" when there is no such column */
+        flagged += w != NULL && *w != '\0';
         if (!headline_scope(spc_csvtable_get(&t, r, sc)))
             continue;
         fputs("<tr><td>", f);
@@ -165,9 +170,18 @@ static void summary_table(FILE *f, const spc_outdir *d)
         esc(f, spc_csvtable_get(&t, r, mc));
         fputs("</td><td class=\"n\">", f);
         interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        if (w != NULL && *w != '\0') {
+            fputs(" <span class=\"warn\">(not trusted: ", f);
+            esc(f, w);
+            fputs(")</span>", f);
+        }
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
+    if (flagged > 0)
+        fprintf(f, "<p class=\"warn\">%zu interval(s) in <code>summary.csv</code> rest on batch means that are too "
+                "few or still correlated (column <code>ci_warning</code>, docs/model.md B5) and are probably too "
+                "narrow: run longer, or replicate (<code>-r N</code>).</p>\n", flagged);
     spc_csvtable_free(&t);
 }
 

@@ -583,29 +583,26 @@ static const spc_setting table[] = {
       .source = "assumption (direction: Heskett et al. 1994; size: no meta-analysis found)",
       .text = "Accuracy: fall of ln error probability per sd of satisfaction (V2).",
       .doc = "w_a: the error probability (Q1) × e^(−w_a z), at most 1 (V2)." },
-    { .path = "workforce.pathways.blind", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
-      .source = "", .text = "Pathways that see satisfaction without the lever changes (the decomposition).",
-      .doc = "A blind pathway reads S_cf, the satisfaction the employee would have had without the "
-            "changes of the levers (pay, recognition, training hours) made since the start of the run "
-            "(V0). `spcsim chain` uses it to decompose the effect of a lever; in a run without "
-            "interventions it changes nothing." },
-    { .path = "workforce.pathways.blind.courtesy", .kind = SPC_SET_FLAG,
+    { .path = "workforce.pathways.blind_courtesy", .kind = SPC_SET_FLAG,
       .offset = SC(workforce.pw_blind[SPC_PW_COURTESY]), .def = "false", .unit = "", .intervention = 1,
       .source = "switch", .text = "true: the courtesy pathway reads S_cf (V0).",
-      .doc = "`true`: the courtesy pathway reads S_cf, not S (V0)." },
-    { .path = "workforce.pathways.blind.speed", .kind = SPC_SET_FLAG,
+      .doc = "`true`: the courtesy pathway reads S_cf, not S: the satisfaction the employee would have "
+            "had without the changes of the levers (pay, recognition, training hours) made since the start "
+            "of the run (V0). `spcsim chain` uses the `blind_` flags to decompose a lever's effect; in a "
+            "run without lever changes they change nothing." },
+    { .path = "workforce.pathways.blind_speed", .kind = SPC_SET_FLAG,
       .offset = SC(workforce.pw_blind[SPC_PW_SPEED]), .def = "false", .unit = "", .intervention = 1,
       .source = "switch", .text = "true: the speed pathway reads S_cf (V0).",
       .doc = "`true`: the speed pathway reads S_cf, not S (V0)." },
-    { .path = "workforce.pathways.blind.accuracy", .kind = SPC_SET_FLAG,
+    { .path = "workforce.pathways.blind_accuracy", .kind = SPC_SET_FLAG,
       .offset = SC(workforce.pw_blind[SPC_PW_ACCURACY]), .def = "false", .unit = "", .intervention = 1,
       .source = "switch", .text = "true: the accuracy pathway reads S_cf (V0).",
       .doc = "`true`: the accuracy pathway reads S_cf, not S (V0)." },
-    { .path = "workforce.pathways.blind.continuity", .kind = SPC_SET_FLAG,
+    { .path = "workforce.pathways.blind_continuity", .kind = SPC_SET_FLAG,
       .offset = SC(workforce.pw_blind[SPC_PW_CONTINUITY]), .def = "false", .unit = "", .intervention = 1,
       .source = "switch", .text = "true: the continuity pathway reads S_cf (V0).",
       .doc = "`true`: the continuity pathway reads S_cf, not S (V0)." },
-    { .path = "workforce.pathways.blind.recovery", .kind = SPC_SET_FLAG,
+    { .path = "workforce.pathways.blind_recovery", .kind = SPC_SET_FLAG,
       .offset = SC(workforce.pw_blind[SPC_PW_RECOVERY]), .def = "false", .unit = "", .intervention = 1,
       .source = "switch", .text = "true: the recovery pathway reads S_cf (V0).",
       .doc = "`true`: the recovery pathway reads S_cf, not S (V0)." },
