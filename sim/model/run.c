@@ -237,6 +237,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
         spc_chain_stage_totals(run->chain, i, run->now, &t);
         in.rework += t.rework;
     }
+    double person_time = in.wf.person_time - run->ledger.last.wf.person_time; /* in the period */
     spc_ledger_period lp;
     spc_ts_row *f = spc_timeseries_add(run->ts, run->period, run->now, "finance");
     if (f == NULL || spc_ledger_close(&run->ledger, &in, &lp) != 0)
@@ -249,12 +250,15 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     if (p == NULL)
         return oom_ts(run);
     const int from[SPC_P_NCOLUMNS] = { SPC_TS_ESAT, SPC_TS_CSAT, SPC_TS_IMPRESSION, SPC_TS_NPS,
-                                       SPC_TS_TURNOVER_ANNUAL, SPC_TS_RETENTION, SPC_TS_ACTIVE, -1, -1 };
+                                       SPC_TS_TURNOVER_ANNUAL, SPC_TS_RETENTION, SPC_TS_ACTIVE, -1, -1, -1 };
     for (int k = 0; k < SPC_P_NCOLUMNS; k++)
         if (from[k] >= 0)
             p->v[k] = c->v[from[k]];
     p->v[SPC_P_REVENUE] = f->v[SPC_TS_REVENUE];
     p->v[SPC_P_PROFIT] = f->v[SPC_TS_PROFIT];
+    /* productivity: sales per labour hour, revenue / paid person-hours (filled positions x time) */
+    double hours = person_time * sc->unit_seconds / 3600.0;
+    p->v[SPC_P_PRODUCTIVITY] = run->workforce != NULL && hours > 0 ? p->v[SPC_P_REVENUE] / hours : NAN;
     return SPC_OK;
 }
 
