@@ -216,6 +216,19 @@ static void test_usage_errors(void)
                                    no_free, free_run, bad_free };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
+    /* a bad --target is named, with what is wrong */
+    const char *bad_column[] = { "calibrate", TANDEM, "-t", "panel:corr(esat,nope)=0.3", "-f", "arrivals.rate=1:2", NULL };
+    const char *bad_sd[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2:0", "-f", "arrivals.rate=1:2", NULL };
+    const char *const *named[] = { bad_column, bad_sd };
+    const char *says[] = { "spcsim: --target panel:corr(esat,nope)=0.3: unknown panel column 'nope'",
+                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD" };
+    for (size_t i = 0; i < 2; i++) {
+        cli_result r = expect_exit(tmp, named[i], 2);
+        if (strstr(r.err, says[i]) == NULL)
+            fprintf(stderr, "\n  stderr: %s", r.err);
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, says[i]));
+        cli_free(&r);
+    }
     int hidden;
     CU_ASSERT_EQUAL(count_entries(tmp, &hidden), 2); /* stdout, stderr: nothing else */
     tests_remove_tree(tmp);
@@ -799,6 +812,30 @@ static void test_param_label(void)
     tests_remove_tree(tmp);
 }
 
+/* calibrate with a panel target and a summary target (each with an SD
+ * wide enough to be met at once): exit 0, each target printed with its
+ * SD and verdict, targets.csv written beside calibrated.cfg. */
+static void test_calibrate_targets(void)
+{
+    char tmp[64], out[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(out, sizeof out, tmp, "out");
+    const char *args[] = { "calibrate", "tests/data/calibrate/company.cfg", "-r", "2", "-j", "2", "-o", out,
+                           "-t", "panel:mean(esat)=60:50", "-t", "company/satisfaction_mean=62\xc2\xb1" "40",
+                           "-f", "units.management_sd=1:12", NULL };
+    cli_result r = expect_exit(tmp, args, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "targets met after"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "  panel:mean(esat): target 60 (sd 50), simulated "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "  company/satisfaction_mean: target 62 (sd 40), simulated "));
+    char *csv = slurp_in(out, "targets.csv");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_EQUAL(strncmp(csv, "target,value,sd,mean,ci95_low,ci95_high,met\npanel:mean(esat),60,50,", 67), 0);
+    CU_ASSERT_EQUAL(count_lines(csv), 3);
+    free(csv);
+    cli_free(&r);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },
@@ -821,6 +858,7 @@ static const CU_TestInfo tests[] = {
     { "runs beyond the cost limits exit 4 unless --force", test_cost_limits },
     { "plot refuses a bad run.json number and foreign CSV files (exit 4)", test_plot_bad_folder },
     { "a bad --param value is labelled --param", test_param_label },
+    { "calibrate: panel and summary targets, targets.csv", test_calibrate_targets },
     CU_TEST_INFO_NULL,
 };
 

@@ -18,6 +18,7 @@ int tests_validation(void);
 int tests_cli(void);
 int tests_stories(void);
 int tests_experiment(void);
+int tests_calibrate(void);
 int tests_workforce(void);
 int tests_plot(void);
 int tests_customers(void);

@@ -3,15 +3,20 @@
  *
  * Free settings x_j in [lo_j, hi_j] are searched by GSL's Nelder-Mead
  * simplex (nmsimplex2) on unbounded variables u_j, x_j = lo + (hi - lo) /
- * (1 + e^-u_j). The objective is the sum of squared relative errors
+ * (1 + e^-u_j). Targets (target.h) are summary metrics, statistics across
+ * the units of the panel, or statistics across the rows of the employee
+ * log. The objective is a weighted sum of squares
  *
- *   f(x) = sum_k ((m_k(x) - t_k) / t_k)^2        (t_k = 0: absolute error)
+ *   f(x) = sum_k ((m_k(x) - t_k) / w_k)^2
  *
- * where m_k is the across-replication mean of target metric k. Every
- * evaluation runs the same replications (same seed and indices), so f is a
+ * where m_k is target k's across-replication mean and w_k its stated
+ * uncertainty (VALUE:SD), else |t_k| (a relative error), else 1 (t_k = 0).
+ * One experiment per evaluation serves every target, and every evaluation
+ * runs the same replications (same seed and indices), so f is a
  * deterministic, piecewise-smooth function of x (common random numbers).
- * The search stops when every target lies within its metric's 95% interval
- * and the simplex is small, or after max_iter iterations.
+ * A target is met when t_k lies in m_k's 95% interval or within its SD of
+ * m_k. The search stops when every target is met and the simplex is small,
+ * or after max_iter iterations.
  */
 #ifndef SPCSIM_CALIBRATE_H
 #define SPCSIM_CALIBRATE_H
@@ -19,13 +24,9 @@
 #include <stdio.h>
 
 #include "spcsim/experiment.h"
+#include "spcsim/target.h"
 
 #define SPC_CALIBRATE_MAX 8
-
-typedef struct {
-    char scope[64], metric[48];
-    double value;
-} spc_target;
 
 typedef struct {
     char *path;
@@ -46,10 +47,11 @@ typedef struct {
     double lo[SPC_CALIBRATE_MAX], hi[SPC_CALIBRATE_MAX];
     double objective;
     unsigned iterations, evaluations;
-    int met;                           /* every target inside its interval */
+    int met_target[SPC_CALIBRATE_MAX]; /* target k met there (spc_target_met) */
+    int met;                           /* every target met */
 } spc_calibration_result;
 
-/* "scope/metric=value" and "path=lo:hi"; the strings are copied. */
+/* A --target (target.h) and a --free "path=lo:hi"; the strings are copied. */
 spc_status spc_calibration_add_target(spc_calibration *c, const char *arg, spc_error *err);
 spc_status spc_calibration_add_free(spc_calibration *c, const char *arg, spc_error *err);
 void spc_calibration_release(spc_calibration *c);
@@ -58,5 +60,9 @@ void spc_calibration_release(spc_calibration *c);
  * settings). log (may be NULL) gets one CSV line per iteration. */
 spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets, const spc_calibration *c,
                          const spc_experiment_opts *opts, spc_calibration_result *out, FILE *log, spc_error *err);
+
+/* targets.csv: target,value,sd,mean,ci95_low,ci95_high,met, one row per
+ * target at the best settings (sd empty when none was given). */
+void spc_calibration_write_targets(FILE *f, const spc_calibration *c, const spc_calibration_result *r);
 
 #endif

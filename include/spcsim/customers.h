@@ -53,9 +53,10 @@ typedef struct {
     double referred;      /* customers acquired by referral */
 } spc_customer_totals;
 
-/* demand: the unit's local demand factor (1 for a single unit). */
+/* demand: the unit's local demand factor (1 for a single unit); context:
+ * its shift of the encounter score's base s0 (U2; 0 for a single unit). */
 spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
-                                   const gsl_rng_type *type, uint64_t stream_key, double demand,
+                                   const gsl_rng_type *type, uint64_t stream_key, double demand, double context,
                                    spc_error *err);
 void spc_customers_free(spc_customers *c);
 

@@ -11,7 +11,10 @@
 
 enum spc_panel_column {
     SPC_P_ESAT, SPC_P_CSAT, SPC_P_IMPRESSION, SPC_P_NPS, SPC_P_TURNOVER, SPC_P_RETENTION,
-    SPC_P_ACTIVE, SPC_P_REVENUE, SPC_P_PROFIT, SPC_P_NCOLUMNS
+    SPC_P_ACTIVE, SPC_P_REVENUE, SPC_P_PROFIT,
+    SPC_P_PRODUCTIVITY,     /* revenue per paid person-hour of the period: filled
+                               positions x time, in hours (NaN without a workforce) */
+    SPC_P_NCOLUMNS
 };
 
 typedef struct {
@@ -37,8 +40,8 @@ spc_panel_row *spc_panel_add(spc_panel *p, uint32_t unit, long period, double ti
 double spc_panel_growth(const spc_panel *p, size_t i, long per_year);
 
 /* panel.csv: replication,unit,period,time,esat,csat,impression,nps,
- * turnover_annual,retention,active,revenue,profit,revenue_growth, for n
- * replications' panels. */
+ * turnover_annual,retention,active,revenue,profit,revenue_growth,
+ * productivity, for n replications' panels. */
 void spc_panel_write_csv(FILE *f, const spc_panel *reps, unsigned n, long per_year);
 
 #endif

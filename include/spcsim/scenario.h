@@ -166,6 +166,7 @@ typedef struct {
     double management_sd;    /* sd of the shift in employees' base satisfaction, points */
     double demand_sd;        /* sd of ln(local demand factor) on market and acquisition */
     double labour_sd;        /* sd of the shift in the quit intercept a */
+    double context_sd;       /* sd of the shift in customers' base score s0 (U2) */
 } spc_units_spec;
 
 /* A timed intervention: from time `at` on, the scenario is `state` (the

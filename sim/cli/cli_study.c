@@ -287,9 +287,14 @@ static void print_calibration(const spc_calibration *c, const spc_calibration_re
            r->met ? "targets met" : "targets NOT all met", r->iterations, r->evaluations, r->objective);
     for (size_t j = 0; j < c->nfree; j++)
         printf("  %-40s %.6g\n", c->param[j].path, r->x[j]);
-    for (size_t k = 0; k < c->ntargets; k++)
-        printf("  %s/%s: target %.6g, simulated %.6g [%.6g, %.6g]\n", c->target[k].scope, c->target[k].metric,
-               c->target[k].value, r->value[k], r->lo[k], r->hi[k]);
+    for (size_t k = 0; k < c->ntargets; k++) {
+        const spc_target *t = &c->target[k];
+        printf("  %s: target %.6g", t->name, t->value);
+        if (t->sd > 0)
+            printf(" (sd %.6g)", t->sd);
+        printf(", simulated %.6g [%.6g, %.6g], %s\n", r->value[k], r->lo[k], r->hi[k],
+               r->met_target[k] ? "met" : "NOT met");
+    }
 }
 
 /* What calibrate writes: the search's log while it runs, then calibrated.cfg. */
@@ -309,8 +314,11 @@ static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
     FILE *log;
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
         spc_calibrate(j->o->scenario, j->sets, j->nsets, j->c, j->opts, j->r, log, err) == SPC_OK &&
-        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK)
+        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK &&
+        (log = spc_output_file(&out, "targets.csv", err)) != NULL) {
+        spc_calibration_write_targets(log, j->c, j->r);
         spc_output_commit(&out, err);
+    }
     spc_output_close(&out);
     return err->code;
 }
@@ -337,7 +345,7 @@ spc_status cli_calibrate(const options *o, spc_error *err)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         else if (cli_publish(o, dir, calibrate_into, &job, 0, err) == SPC_OK && !o->quiet) {
             print_calibration(&c, &r);
-            printf("outputs in %s/: calibrated.cfg, calibrate.csv\n", dir);
+            printf("outputs in %s/: calibrated.cfg, calibrate.csv, targets.csv\n", dir);
         }
         free(sets);
     }

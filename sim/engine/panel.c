@@ -51,15 +51,16 @@ double spc_panel_growth(const spc_panel *p, size_t i, long per_year)
 void spc_panel_write_csv(FILE *f, const spc_panel *reps, unsigned n, long per_year)
 {
     fputs("replication,unit,period,time,esat,csat,impression,nps,turnover_annual,retention,active,"
-          "revenue,profit,revenue_growth\n", f);
+          "revenue,profit,revenue_growth,productivity\n", f);
     for (unsigned k = 0; k < n; k++)
         for (size_t i = 0; i < reps[k].n; i++) {
             const spc_panel_row *r = &reps[k].rows[i];
             fprintf(f, "%u,%u,%ld", k, r->unit, r->period);
             spc_csv_next(f, r->time);
-            for (int c = 0; c < SPC_P_NCOLUMNS; c++)
+            for (int c = 0; c < SPC_P_PRODUCTIVITY; c++)
                 spc_csv_next(f, r->v[c]);
             spc_csv_next(f, spc_panel_growth(&reps[k], i, per_year));
+            spc_csv_next(f, r->v[SPC_P_PRODUCTIVITY]); /* last: added after revenue_growth */
             fputc('\n', f);
         }
 }

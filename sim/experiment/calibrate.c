@@ -16,11 +16,8 @@ spc_status spc_calibration_add_target(spc_calibration *c, const char *arg, spc_e
 {
     if (c->ntargets == SPC_CALIBRATE_MAX)
         return spc_error_set(err, SPC_ERR_USAGE, "--target: at most %d targets", SPC_CALIBRATE_MAX);
-    spc_target *t = &c->target[c->ntargets];
-    int used = 0;
-    if (sscanf(arg, "%63[^/]/%47[^=]=%lf%n", t->scope, t->metric, &t->value, &used) != 3 || arg[used] != '\0' ||
-        !isfinite(t->value))
-        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: expected SCOPE/METRIC=VALUE", arg);
+    if (spc_target_parse(&c->target[c->ntargets], arg, err) != SPC_OK)
+        return err->code;
     c->ntargets++;
     return SPC_OK;
 }
@@ -55,7 +52,7 @@ typedef struct {
     const char *const *sets;
     size_t nsets;
     const spc_calibration *c;
-    const spc_experiment_opts *opts;
+    spc_experiment_opts opts;   /* the caller's, with employees on when a target needs them */
     spc_calibration_result *best;
     spc_error *err;         /* the first error stops the search */
 } problem;
@@ -72,8 +69,9 @@ static double to_u(const spc_free_param *p, double x)
     return log(s / (1 - s));
 }
 
-/* Runs the scenario at settings x; fills means and intervals of the targets. */
-static spc_status evaluate(problem *pb, const double *x, double *m, double *lo, double *hi)
+/* Runs the scenario at settings x: one experiment measures every target
+ * (means and 95% intervals into e[]). */
+static spc_status evaluate(problem *pb, const double *x, spc_estimate *e)
 {
     const spc_calibration *c = pb->c;
     size_t n = pb->nsets + c->nfree;
@@ -91,19 +89,14 @@ static spc_status evaluate(problem *pb, const double *x, double *m, double *lo, 
         ov[pb->nsets + j] = assign[j];
     }
     spc_scenario *sc = spc_scenario_load(pb->path, ov, n, pb->err);
-    spc_experiment e;
-    memset(&e, 0, sizeof e);
-    if (sc != NULL && spc_experiment_run(sc, pb->opts, &e, pb->err) == SPC_OK)
-        for (size_t k = 0; k < c->ntargets; k++) {
-            const spc_result_row *r = spc_results_find(&e.combined, c->target[k].scope, c->target[k].metric);
-            if (r == NULL) {
-                spc_error_set(pb->err, SPC_ERR_USAGE, "--target: no metric %s/%s in the results",
-                              c->target[k].scope, c->target[k].metric);
-                break;
-            }
-            m[k] = r->e.mean, lo[k] = r->e.lo, hi[k] = r->e.hi;
-        }
-    spc_experiment_release(&e);
+    spc_experiment ex;
+    memset(&ex, 0, sizeof ex);
+    if (sc != NULL && spc_experiment_run(sc, &pb->opts, &ex, pb->err) == SPC_OK) {
+        spc_target_frame fr = { sc->warmup, lround(sc->workforce.quit.year / sc->period) };
+        for (size_t k = 0; k < c->ntargets && pb->err->code == SPC_OK; k++)
+            spc_target_measure(&c->target[k], &ex, &fr, &e[k], pb->err);
+    }
+    spc_experiment_release(&ex);
     spc_scenario_free(sc);
     free(ov);
     free(assign);
@@ -114,30 +107,39 @@ static double objective(const gsl_vector *u, void *params)
 {
     problem *pb = params;
     const spc_calibration *c = pb->c;
-    double x[SPC_CALIBRATE_MAX], m[SPC_CALIBRATE_MAX], lo[SPC_CALIBRATE_MAX], hi[SPC_CALIBRATE_MAX];
+    double x[SPC_CALIBRATE_MAX];
+    spc_estimate e[SPC_CALIBRATE_MAX];
     if (pb->err->code != SPC_OK)
         return GSL_POSINF;
     for (size_t j = 0; j < c->nfree; j++)
         x[j] = to_x(&c->param[j], gsl_vector_get(u, j));
-    if (evaluate(pb, x, m, lo, hi) != SPC_OK)
+    if (evaluate(pb, x, e) != SPC_OK)
         return GSL_POSINF;
+    for (size_t k = 0; k < c->ntargets && pb->best->evaluations == 0; k++)
+        if (isnan(e[k].mean)) { /* at the start: a target that cannot be measured here */
+            spc_error_set(pb->err, SPC_ERR_USAGE,
+                          "--target %s: no replication has a value at the starting settings (a correlation or "
+                          "slope needs three units or rows with variance in both columns; revenue_growth needs "
+                          "a year of periods after the warm-up)", c->target[k].name);
+            return GSL_POSINF;
+        }
     double f = 0;
-    int met = 1;
+    int met = 1, met_k[SPC_CALIBRATE_MAX];
     for (size_t k = 0; k < c->ntargets; k++) {
-        double t = c->target[k].value, scale = t != 0 ? fabs(t) : 1.0;
-        f += (m[k] - t) * (m[k] - t) / (scale * scale);
-        met &= isfinite(lo[k]) ? lo[k] <= t && t <= hi[k] : m[k] == t;
+        double d = (e[k].mean - c->target[k].value) / spc_target_weight(&c->target[k]);
+        f += d * d;
+        met &= met_k[k] = spc_target_met(&c->target[k], &e[k]);
     }
     pb->best->evaluations++;
     if (!isfinite(f))
         f = GSL_POSINF;
     if (pb->best->evaluations == 1 || f < pb->best->objective) {
-        pb->best->objective = f;
-        pb->best->met = met;
-        memcpy(pb->best->x, x, sizeof x);
-        memcpy(pb->best->value, m, sizeof m);
-        memcpy(pb->best->lo, lo, sizeof lo);
-        memcpy(pb->best->hi, hi, sizeof hi);
+        spc_calibration_result *b = pb->best;
+        b->objective = f;
+        b->met = met;
+        memcpy(b->x, x, sizeof x);
+        for (size_t k = 0; k < c->ntargets; k++)
+            b->value[k] = e[k].mean, b->lo[k] = e[k].lo, b->hi[k] = e[k].hi, b->met_target[k] = met_k[k];
     }
     return f;
 }
@@ -159,7 +161,10 @@ spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets
     memset(out, 0, sizeof *out);
     if (c->nfree == 0 || c->ntargets == 0)
         return spc_error_set(err, SPC_ERR_USAGE, "calibrate: give at least one --target and one --free");
-    problem pb = { path, sets, nsets, c, opts, out, err };
+    problem pb = { path, sets, nsets, c, *opts, out, err };
+    for (size_t k = 0; k < c->ntargets; k++)
+        if (c->target[k].source == SPC_TARGET_EMPLOYEES)
+            pb.opts.employees = 1;
     gsl_multimin_function fn = { objective, c->nfree, &pb };
     gsl_vector *u = gsl_vector_alloc(c->nfree), *step = gsl_vector_alloc(c->nfree);
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, c->nfree);
@@ -197,4 +202,17 @@ done:
     gsl_vector_free(u);
     gsl_vector_free(step);
     return err->code;
+}
+
+void spc_calibration_write_targets(FILE *f, const spc_calibration *c, const spc_calibration_result *r)
+{
+    fputs("target,value,sd,mean,ci95_low,ci95_high,met\n", f);
+    for (size_t k = 0; k < c->ntargets; k++) {
+        const spc_target *t = &c->target[k];
+        spc_csv_text(f, t->name);
+        spc_csv_next(f, t->value);
+        spc_csv_next(f, t->sd > 0 ? t->sd : NAN);
+        spc_csv_interval(f, r->value[k], r->lo[k], r->hi[k]);
+        fprintf(f, ",%d\n", r->met_target[k]);
+    }
 }

@@ -55,6 +55,7 @@ struct spc_customers {
     spc_calendar *cal;
     const spc_customer_staff *staff;
     double demand;          /* local demand factor */
+    double context;         /* the unit's shift of s0 (U2) */
     double log_discount;    /* ln(1 + i) / clv_period */
     uint32_t market;        /* slots */
     /* the population, one entry per slot */
@@ -299,7 +300,7 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
     if (e->outcome != SPC_OUT_DELIVERED) {
         s = cs->score_lost;
     } else {
-        spc_score_params p = { cs->s0, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
+        spc_score_params p = { cs->s0 + c->context, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
         double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id] : cs->request_expect;
         s = spc_encounter_score(&p, e->lead, expect, (double)e->escaped, v->courtesy) + c->bias[id] +
             recover(c, &p, e->lead, expect, (double)e->escaped, v);
@@ -411,7 +412,8 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
 /* ---- set-up ---- */
 
 spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
-                                   const gsl_rng_type *type, uint64_t key, double demand, spc_error *err)
+                                   const gsl_rng_type *type, uint64_t key, double demand, double context,
+                                   spc_error *err)
 {
     spc_customers *c = calloc(1, sizeof *c);
     if (c == NULL)
@@ -421,6 +423,7 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->chain = chain;
     c->cal = cal;
     c->demand = demand;
+    c->context = context;
     c->log_discount = log1p(sc->finance.discount_rate) / sc->finance.clv_period;
     c->market = (uint32_t)fmax(1.0, round(c->cs->market * demand));
     size_t m = c->market;

@@ -38,6 +38,7 @@ typedef struct {
     uint32_t index;
     spc_unit_traits wf;
     double demand;
+    double context;     /* shift of customers' base score (U2) */
 } unit_t;
 
 typedef struct {
@@ -99,7 +100,8 @@ static void staff_mirror(void *ctx, uint32_t pos, uint32_t id, double u, double 
 static spc_status setup_customers(spc_run *run, const gsl_rng_type *type)
 {
     const spc_scenario *sc = run->sc;
-    run->customers = spc_customers_alloc(sc, run->chain, run->cal, type, run->key, run->unit->demand, run->err);
+    run->customers = spc_customers_alloc(sc, run->chain, run->cal, type, run->key, run->unit->demand,
+                                        run->unit->context, run->err);
     if (run->customers == NULL)
         return run->err->code;
     spc_ledger_init(&run->ledger, &sc->finance);
@@ -235,6 +237,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
         spc_chain_stage_totals(run->chain, i, run->now, &t);
         in.rework += t.rework;
     }
+    double person_time = in.wf.person_time - run->ledger.last.wf.person_time; /* in the period */
     spc_ledger_period lp;
     spc_ts_row *f = spc_timeseries_add(run->ts, run->period, run->now, "finance");
     if (f == NULL || spc_ledger_close(&run->ledger, &in, &lp) != 0)
@@ -247,12 +250,15 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     if (p == NULL)
         return oom_ts(run);
     const int from[SPC_P_NCOLUMNS] = { SPC_TS_ESAT, SPC_TS_CSAT, SPC_TS_IMPRESSION, SPC_TS_NPS,
-                                       SPC_TS_TURNOVER_ANNUAL, SPC_TS_RETENTION, SPC_TS_ACTIVE, -1, -1 };
+                                       SPC_TS_TURNOVER_ANNUAL, SPC_TS_RETENTION, SPC_TS_ACTIVE, -1, -1, -1 };
     for (int k = 0; k < SPC_P_NCOLUMNS; k++)
         if (from[k] >= 0)
             p->v[k] = c->v[from[k]];
     p->v[SPC_P_REVENUE] = f->v[SPC_TS_REVENUE];
     p->v[SPC_P_PROFIT] = f->v[SPC_TS_PROFIT];
+    /* productivity: sales per labour hour, revenue / paid person-hours (filled positions x time) */
+    double hours = person_time * sc->unit_seconds / 3600.0;
+    p->v[SPC_P_PRODUCTIVITY] = run->workforce != NULL && hours > 0 ? p->v[SPC_P_REVENUE] / hours : NAN;
     return SPC_OK;
 }
 
@@ -391,6 +397,13 @@ static spc_status unit_traits(const spc_scenario *sc, unsigned k, unit_t *unit, 
         unit->demand = exp(gsl_ran_gaussian(r, 1.0) * u->demand_sd);
         unit->wf.a_shift = gsl_ran_gaussian(r, 1.0) * u->labour_sd;
     }
+    gsl_rng_free(r);
+    /* (U2), from a stream of its own: the draws above do not depend on it */
+    r = spc_rng_stream_alloc(spc_rng_type_find(sc->generator), sc->seed, 0, SPC_STREAM(SPC_STREAM_UNITS, 1));
+    if (r == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for %d units", u->count);
+    for (unsigned j = 0; j <= k; j++)
+        unit->context = gsl_ran_gaussian(r, 1.0) * u->context_sd;
     gsl_rng_free(r);
     return SPC_OK;
 }

@@ -936,6 +936,14 @@ static const spc_setting table[] = {
       .source = "assumption (Griffeth, Hom & Gaertner 2000: turnover depends on the labour market)",
       .text = "Sd of the shift in the quit intercept a per unit.",
       .doc = "σ_l: sd of each unit's shift of the quit intercept `workforce.turnover.a`." },
+    { .path = "units.context_sd", .kind = SPC_SET_NUMBER, .offset = SC(units.context_sd), .def = "0.0",
+      .lo = 0, .hi = 5, .unit = "U points", .intervention = 0,
+      .source = "assumption (units differ in what customers judge besides the staff: location, "
+                "assortment, premises)",
+      .text = "Sd of the shift in customers' base score s0 per unit (U2).",
+      .doc = "σ_x: sd of each unit's shift of the encounter score's base `customers.satisfaction.base` "
+            "(U2): what customers judge that its employees do not make. Drawn from its own stream, so "
+            "the other traits of a company are the same with or without it." },
     /* ---- interventions (custom code: scenario_interventions.c) ---- */
     { .path = "interventions", .kind = SPC_SET_LIST, .offset = NOF, .computed = "none", .unit = "",
       .intervention = 0, .source = "scenario",

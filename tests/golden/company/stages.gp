@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     set title 'Mean wait in queue'
     set xlabel ''
     set ylabel 'minutes'
-    set ytics 0.2
+    set ytics 0.5
     plot $s2 using 1:($2*60):($3*60):($4*60):(0.6) with boxerrorbars lc rgb '#1f77b4' lw 2 title 'mean, with its 95% confidence interval'
     unset key
     set title 'Internal service quality (ISQ)'

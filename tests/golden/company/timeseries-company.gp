@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set title 'Headcount'
     set xlabel ''
     set ylabel 'employees'
-    set ytics 10
+    set ytics 5
     plot $b2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Quits per 2 weeks'
@@ -77,13 +77,13 @@ do for [format in "png svg"] {
     set title 'Work pressure'
     set xlabel ''
     set ylabel 'pressure (1 = normal load)'
-    set ytics 0.2
+    set ytics 0.1
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Internal service quality (ISQ)'
     set xlabel 'time (weeks)'
     set ylabel 'ISQ (0-100)'
-    set ytics 10
+    set ytics 5
     plot $b5 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m5 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Standard time per order'

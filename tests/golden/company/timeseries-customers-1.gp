@@ -53,7 +53,7 @@ do for [format in "png svg"] {
     set title 'Customer satisfaction (CSAT)'
     set xlabel ''
     set ylabel 'CSAT (% satisfied)'
-    set ytics 20
+    set ytics 10
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Employee satisfaction (ESAT)'
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set title 'Mean customer score'
     set xlabel ''
     set ylabel 'score (0-10)'
-    set ytics 1
+    set ytics 0.5
     plot $b3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m3 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Net promoter score'

@@ -53,19 +53,19 @@ do for [format in "png svg"] {
     set title 'Costs per 2 weeks'
     set xlabel ''
     set ylabel 'currency units'
-    set ytics 50000
+    set ytics 20000
     plot $b2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Profit per 2 weeks'
     set xlabel 'time (weeks)'
     set ylabel 'currency units'
-    set ytics 50000
+    set ytics 20000
     plot $b3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m3 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Profit margin'
     set xlabel 'time (weeks)'
     set ylabel '% of revenue'
-    set ytics 20
+    set ytics 10
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset multiplot
     unset output

@@ -47,9 +47,9 @@ do for [format in "png svg"] {
     unset key
     set title 'Mean wait in queue'
     set xlabel ''
-    set ylabel 'minutes'
-    set ytics 2
-    plot $s2 using 1:($2*60):($3*60):($4*60):(0.6) with boxerrorbars lc rgb '#1f77b4' lw 2 title 'mean, with its 95% confidence interval'
+    set ylabel 'hours'
+    set ytics 0.5
+    plot $s2 using 1:($2*1):($3*1):($4*1):(0.6) with boxerrorbars lc rgb '#1f77b4' lw 2 title 'mean, with its 95% confidence interval'
     unset key
     set title 'Internal service quality (ISQ)'
     set xlabel 'stage (in the order orders pass them)'

@@ -131,7 +131,7 @@ do for [format in "png svg"] {
     set title 'Utilisation'
     set xlabel ''
     set ylabel 'busy servers (%)'
-    set ytics 50
+    set ytics 100
     plot $b1_1 using 1:($2*100):($3*100) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m1_1 using 1:($2*100) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b1_2 using 1:($2*100):($3*100) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m1_2 using 1:($2*100) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b1_3 using 1:($2*100):($3*100) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m1_3 using 1:($2*100) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -139,7 +139,7 @@ do for [format in "png svg"] {
     set title 'Mean wait in queue'
     set xlabel ''
     set ylabel 'hours'
-    set ytics 1
+    set ytics 200
     plot $b2_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m2_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b2_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m2_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b2_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m2_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -155,7 +155,7 @@ do for [format in "png svg"] {
     set title 'Internal service quality (ISQ)'
     set xlabel ''
     set ylabel 'ISQ (0-100)'
-    set ytics 50
+    set ytics 100
     plot $b4_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m4_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b4_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m4_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b4_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m4_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -163,7 +163,7 @@ do for [format in "png svg"] {
     set title 'Work pressure'
     set xlabel 'time (weeks)'
     set ylabel 'pressure (1 = normal load)'
-    set ytics 2
+    set ytics 5
     plot $b5_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m5_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b5_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m5_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b5_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m5_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
