@@ -44,6 +44,7 @@ typedef struct {
     const char *trace_window; /* run: --trace-window T0:T1 (syntax checked by parse_args) */
     int keep_partial;       /* run: --keep-partial */
     int employees;          /* run: --employees (employees.csv) */
+    unsigned max_iter;      /* calibrate: --max-iter (0: the default) */
     const volatile sig_atomic_t *stop; /* main.c's flag: the signal (SIGINT, SIGTERM) that
                                         asked to stop, 0 while none did */
     int force;              /* --force: run beyond the cost limits (spcsim/cost.h) */

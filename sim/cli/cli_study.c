@@ -327,6 +327,7 @@ spc_status cli_calibrate(const options *o, spc_error *err)
 {
     spc_calibration c;
     memset(&c, 0, sizeof c);
+    c.max_iter = o->max_iter;
     for (size_t i = 0; i < o->ntargets && err->code == SPC_OK; i++)
         spc_calibration_add_target(&c, o->targets[i], err);
     for (size_t i = 0; i < o->nfrees && err->code == SPC_OK; i++)

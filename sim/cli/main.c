@@ -97,6 +97,7 @@ static const char usage_more[] =
     "      --keep-partial    run: when stopped by SIGINT or SIGTERM, write the k\n"
     "                        replications that completed as a whole output, labelled\n"
     "                        partial in run.json (exit 130 or 143 still)\n"
+    "      --max-iter N      calibrate: simplex iterations at most (default 200)\n"
     "      --employees       run: also write employees.csv, one row per employee and\n"
     "                        year after the warm-up (satisfaction at its start and mean,\n"
     "                        quit or left otherwise)\n"
@@ -205,7 +206,7 @@ static int valid_count(const char *s, unsigned long max)
 }
 
 /* Long options without a short form. */
-enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES,
+enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
        OPT_DECOMPOSE, OPT_SEARCH_REPS };
 
 /* --trace-events and --trace-window are checked before anything runs (the
@@ -248,6 +249,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "keep-partial", no_argument, NULL, OPT_KEEP_PARTIAL },
         { "force", no_argument, NULL, OPT_FORCE },
         { "employees", no_argument, NULL, OPT_EMPLOYEES },
+        { "max-iter", required_argument, NULL, OPT_MAX_ITER },
         { "decompose", no_argument, NULL, OPT_DECOMPOSE },
         { "search-replications", required_argument, NULL, OPT_SEARCH_REPS },
         { NULL, 0, NULL, 0 }
@@ -280,6 +282,11 @@ static int parse_args(int argc, char **argv, options *o)
         case 'L': o->lever = optarg; break;
         case OPT_FORCE: o->force = 1; break;
         case OPT_EMPLOYEES: o->employees = 1; break;
+        case OPT_MAX_ITER:
+            if (!valid_count(optarg, 100000))
+                return usage_error("--max-iter needs a whole number from 1 to 100000 (got '%s')", optarg);
+            o->max_iter = (unsigned)strtoul(optarg, NULL, 10);
+            break;
         case OPT_DECOMPOSE: o->decompose = 1; break;
         case OPT_SEARCH_REPS:
             if (!valid_count(optarg, 1000000))
@@ -353,6 +360,8 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--trace is only for run");
     if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))
         return usage_error("%s", "--keep-partial is only for run with a fixed number of replications (not --precision)");
+    if (o->max_iter && !calibrate)
+        return usage_error("%s", "--max-iter is only for calibrate");
     if (o->employees && strcmp(o->command, "run") != 0)
         return usage_error("%s", "--employees is only for run");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))

@@ -192,8 +192,10 @@ spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets
         out->iterations++;
         int st = gsl_multimin_fminimizer_iterate(s);
         double size = gsl_multimin_fminimizer_size(s);
-        if (log != NULL)
+        if (log != NULL) {
             log_line(log, c, out, size);
+            fflush(log); /* the search is long: its progress can be read while it runs */
+        }
         if (st != GSL_SUCCESS || (size < tol && out->met) || size < tol * 1e-3)
             break;
     }

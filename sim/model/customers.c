@@ -8,7 +8,7 @@
  * stale and dropped.
  *
  *   PURCHASE  -> maybe an inquiry first; the purchase enters the chain
- *   order end -> encounter (C1)-(C3), survey (C10), mirror (M1),
+ *   order end -> encounter (C1)-(C3) with recovery (V5), survey (C10), mirror (M1),
  *                referrals (C7), after-sale claim (C9), stay (C4)?
  *                -> next PURCHASE after (C5), or lost
  *   ACQUIRE   -> candidates at rate a0; accepted with (C6)

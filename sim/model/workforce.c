@@ -2,7 +2,7 @@
  * workforce.c -- employees, work pressure, internal service quality, quits
  * and hires. Equations (docs/model.md, "Workforce"):
  *
- *   (S1) S* = clamp[0,100]( S0 + w_q (Q - Q_ref) + w_pay ln(pay) + w_r (R - R_ref)
+ *   (S1) S* = clamp[0,100]( S0 + phi_i + w_q (Q - Q_ref) + w_pay ln(pay) + w_r (R - R_ref)
  *                           + w_t (H - H_ref) - w_p max(0, Pp - 1) - w_f max(0, F - 1) )
  *   (S2) S(t+D) = S* + (S - S*) e^(-D/tau_S)                           [E1]
  *   (F1) F* = 1 + o,  o = clamp(Pp - 1, 0, o_max);  F follows (E1) with tau_F
@@ -15,7 +15,11 @@
  *        e0 = min(1, eps0 e^(-k (H - H_ref)) / pi(tenure))           (novices err more)
  *   (Q2) Q follows (E1) with tau_Q toward the latest input's score
  *        100 (w_ot [sojourn <= tau_d of the supplier] + (1 - w_ot) [accurate])
- *   (T2) quits: candidates at rate h_max = h(0), accepted with h(S)/h_max  [E5]
+ *   (T2) quits: candidates at rate h_max = m h(0) + h_o, accepted with h_i/h_max  [E5]
+ *   (T3) h_i = m h(S_continuity) + h_o: the labour market, and leaving for other reasons
+ *   (H1), (H2) job fit phi_i in S*, skill k_i in pi_e, drawn at hire (people stream)
+ *   (V0) each pathway reads S, S_cf (blind: the levers at their initial values) or mu (off);
+ *        (V1) speed e^(w_v z) in pi_e, (V2) accuracy e^(-w_a z) on eps (pathway_eq.h)
  *
  * Between events inputs are held constant; every stock is brought up to
  * date lazily, at the events that read or change it.
