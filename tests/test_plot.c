@@ -345,6 +345,49 @@ static void test_chain_report(void)
     tests_remove_tree(tmp);
 }
 
+/* `plot` on a chain folder with the profit forms and the decomposition
+ * (tests/data/chain/chain-decomposed.csv, `spcsim chain` on the small
+ * shop with --decompose): the profit table names its base, the pathway
+ * table has the direct part, each pathway and the interaction, and the
+ * pathway figure's script reads the parts. */
+static void test_chain_decomposed_report(void)
+{
+    char tmp[64], dir[1024], path[1200];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, "%s/chain", tmp);
+    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
+    char *csv = slurp("tests/data/chain", "chain-decomposed.csv", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    snprintf(path, sizeof path, "%s/chain.csv", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs(csv, f);
+    fclose(f);
+    free(csv);
+    const char *plot[] = { "plot", dir, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 0);
+    CU_ASSERT(exists_in(dir, "chain-pathways.gp"));
+    CU_ASSERT(exists_in(dir, "chain-pathways.png") == have_gnuplot());
+    char *gp = slurp(dir, "chain-pathways.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "$parts1 << EOD\n") != NULL && strstr(gp, "boxxyerror") != NULL &&
+              strstr(gp, "'direct (all blind)'") != NULL);
+    free(gp);
+    char *html = slurp(dir, "report.html", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "The window after the warm-up is 0.2301 years long"));
+    static const char *const profit[] = { "<td>per year</td><td class=\"n\">407445</td>",
+                                          "+14105 <span class=\"ci\">[+548.3, +27661]</span>",
+                                          "per year and employee" };
+    static const char *const pathways[] = { "<th>direct</th><th>courtesy</th>", "<th>interaction</th>",
+                                            "+0.7462% <span class=\"ci\">[-0.5014, +1.994]</span>",
+                                            "-0.4282% <span class=\"ci\">[-0.4457, -0.4106]</span>" };
+    check_in(html, "<table id=\"chain-profit\">", profit, 3);
+    check_in(html, "<table id=\"chain-pathways\">", pathways, 4);
+    free(html);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
@@ -353,6 +396,7 @@ static const CU_TestInfo tests[] = {
     { "plot redraws the same figures; empty folder fails", test_plot_command },
     { "compare and sweep draw figures and report", test_study_figures },
     { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
+    { "plot on a decomposed chain folder: profit forms, pathways, their figure", test_chain_decomposed_report },
     CU_TEST_INFO_NULL,
 };
 
