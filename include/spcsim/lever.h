@@ -65,6 +65,14 @@ int spc_lever_known(const char *path);
  * range; those of loading and running otherwise. */
 spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
                           const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err);
+
+/* The same search against base replications already run (`base_run`, of
+ * base with the same opts; not copied, not owned): out->base stays empty
+ * (n = 0). The dose-response study (chaindose.h) searches several targets
+ * against one base run. */
+spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                               const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                               const spc_experiment *base_run, spc_lever_result *out, spc_error *err);
 void spc_lever_result_release(spc_lever_result *r);
 
 #endif

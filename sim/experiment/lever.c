@@ -186,23 +186,29 @@ static spc_status solve(search_t *s, double x0, double f0)
     return s->err->code;
 }
 
-spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
-                          const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err)
+/* The checks shared by both entry points; the lever, or NULL (err set). */
+static const lever_t *check(const spc_scenario *base, const spc_lever_goal *goal, spc_error *err)
 {
-    memset(out, 0, sizeof *out);
-    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
     const lever_t *lever = find_lever(goal->lever);
     if (lever == NULL)
-        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s: not a lever (recognition, pay, training_hours under "
-                             "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
-    if (!base->customers.enabled || !base->workforce.enabled)
-        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
-    if (spc_experiment_run(base, opts, &out->base, err) != SPC_OK)
-        return err->code;
+        spc_error_set(err, SPC_ERR_USAGE, "chain: %s: not a lever (recognition, pay, training_hours under "
+                      "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
+    else if (!base->customers.enabled || !base->workforce.enabled) {
+        spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
+        lever = NULL;
+    }
+    return lever;
+}
+
+/* The search against the base's replications `run`. */
+static spc_status search_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                              const spc_lever_goal *goal, const lever_t *lever, const spc_experiment_opts *opts,
+                              const spc_experiment *run, spc_lever_result *out, spc_error *err)
+{
     unsigned max = goal->max_evals ? goal->max_evals : DEFAULT_EVALS;
     search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
                    .max_evals = max + 4 <= MEMO ? max : MEMO - 4, .out = out, .err = err };
-    double e0 = esat_of(&out->base);
+    double e0 = esat_of(run);
     s.target = goal->points ? e0 + goal->delta : e0 * (1.0 + goal->delta / 100.0);
     out->base_esat = e0;
     out->target = s.target;
@@ -215,6 +221,29 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
     out->esat = esat_of(&out->variant);
     out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
     return SPC_OK;
+}
+
+spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
+                          const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = check(base, goal, err);
+    if (lever == NULL || spc_experiment_run(base, opts, &out->base, err) != SPC_OK)
+        return err->code;
+    return search_from(base, sets, nsets, goal, lever, opts, &out->base, out, err);
+}
+
+spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                               const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                               const spc_experiment *base_run, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = check(base, goal, err);
+    if (lever == NULL)
+        return err->code;
+    return search_from(base, sets, nsets, goal, lever, opts, base_run, out, err);
 }
 
 void spc_lever_result_release(spc_lever_result *r)
