@@ -22,6 +22,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "spcsim/chaindose.h"
 #include "spcsim/experiment.h"
 #include "spcsim/output.h"
 #include "spcsim/run.h"
@@ -252,13 +253,14 @@ static int parse_args(int argc, char **argv, options *o)
         case 'm': o->metric = optarg; break;
         case 't': o->targets[o->ntargets++] = optarg; break;
         case 'f': o->frees[o->nfrees++] = optarg; break;
-        case 'E': {
-            double d;
-            char unit[8] = "";
-            if (sscanf(optarg, "%lf%7s", &d, unit) < 1 || !(d > 0) ||
-                (strcmp(unit, "%") != 0 && strcmp(unit, "pt") != 0 && strcmp(unit, "") != 0))
-                return usage_error("--esat-delta needs a positive change such as 5%% (relative) or 3pt "
-                                   "(points) (got '%s')", optarg);
+        case 'E': { /* one dose or a list (chaindose.h) */
+            double d[SPC_CHAINDOSE_MAX];
+            int pts[SPC_CHAINDOSE_MAX];
+            size_t nd;
+            spc_error e;
+            spc_error_clear(&e);
+            if (spc_chaindose_parse(optarg, d, pts, &nd, &e) != SPC_OK)
+                return usage_error("%s", e.msg);
             o->esat_delta = optarg;
             break;
         }
