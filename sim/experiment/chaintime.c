@@ -82,15 +82,21 @@ spc_status spc_chaintime_make(const spc_timeseries *base, const spc_timeseries *
         free(d);
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the chain's periods");
     }
-    for (size_t i = 0; i < rows; i++) {
+    for (size_t i = 0; i < rows; i++)
         if (!aligned(base, variant, n, i)) {
             free(d);
             return spc_error_set(err, SPC_ERR_INTERNAL, "chain: the base's and the variant's periods do not align "
                                  "(row %zu)", i);
         }
+    for (size_t i = 0, e; i < rows; i = e) { /* a period's rows [i, e): its measures in the table's order */
+        for (e = i; e < rows && base[0].rows[e].period == base[0].rows[i].period; e++)
+            ;
         for (size_t k = 0; k < spc_chaintime_nmeasures; k++)
-            if (strcmp(spc_chaintime_measures[k].scope, base[0].rows[i].scope) == 0)
-                t->rows[t->n++] = pair(base, variant, n, i, &spc_chaintime_measures[k], d);
+            for (size_t j = i; j < e; j++)
+                if (strcmp(spc_chaintime_measures[k].scope, base[0].rows[j].scope) == 0) {
+                    t->rows[t->n++] = pair(base, variant, n, j, &spc_chaintime_measures[k], d);
+                    break;
+                }
     }
     free(d);
     return SPC_OK;
