@@ -104,6 +104,11 @@ static const panel_info period_panels[] = {
     { "customers", "active", "Active customers" },
     { "finance", "revenue", "Revenue per period" },
     { "finance", "profit", "Profit per period" },
+    { "customers", "impression", "Customer impression (0-100), points" },
+    { "customers", "nps", "Net promoter score, points" },
+    { "company", "errors", "Errors per period" },
+    { "company", "productivity", "Productivity (share of time at work)" },
+    { "finance", "costs", "Costs per period" },
 };
 #define NPERIODS (sizeof period_panels / sizeof period_panels[0])
 
@@ -118,42 +123,21 @@ static double intervention_time(const spc_csvtable *t)
     return at;
 }
 
-/* One panel per measure: the paired change variant - base in each period,
- * its 95% band across the replications, zero dashed, and the intervention
- * (the end of the warm-up) as a vertical line. */
-spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+/* Figure `name` of panels pick[0..n). */
+static void periods_figure(FILE *f, const char *name, const char *title, const panel_info *const *pick, size_t n,
+                           double div, double at, double end, const char *xlabel, int band)
 {
-    char path[4200];
-    spc_csvtable t;
-    if (spc_outdir_path(d, "chain_periods.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain_periods.csv", spc_outdir_shown(d));
-    const panel_info *pick[NPERIODS];
-    size_t n = 0;
-    int dc = spc_csvtable_column(&t, "diff"), lc = spc_csvtable_column(&t, "diff_ci95_low");
-    for (size_t i = 0; i < NPERIODS; i++)
-        if (has_rows(&t, &period_panels[i], dc))
-            pick[n++] = &period_panels[i];
-    const char *title = "The chain over time: change variant - base per period, with 95% bands";
-    FILE *f = n > 0 ? plot_gp_open(out, set, "chain_periods", SPC_PLOT_CHAIN_PERIODS, title, "chain_periods.csv", err)
-                    : NULL;
-    if (f == NULL) {
-        spc_csvtable_free(&t);
-        return err->code;
-    }
-    spc_outdir unit = *d; /* the time axis of the CSV's own unit (a chain folder has no run.json) */
-    unit.time_unit = t.nrows > 0 ? (char *)spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "time_unit")) : NULL;
-    const char *xlabel;
-    double div = plot_time_axis(&unit, &xlabel), at = intervention_time(&t);
     char using[200];
     snprintf(using, sizeof using, "(column(\"time\")/%.10g):(column(\"diff\")):(column(\"diff_ci95_low\"))"
              ":(column(\"diff_ci95_high\"))", div);
     for (size_t i = 0; i < n; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "p%zu", i + 1);
-        table(f, name, "chain_periods.csv", using, pick[i]);
+        char block[16];
+        snprintf(block, sizeof block, "p%zu", i + 1);
+        table(f, block, "chain_periods.csv", using, pick[i]);
     }
-    int band = plot_has_data(&t, lc, -1, NULL);
-    plot_gp_formats(f, "chain_periods", n, title);
+    plot_gp_formats(f, name, n, title);
+    if (end > 0)
+        fprintf(f, "    set xrange [0:%.6g]\n", end / div);
     if (isfinite(at))
         fprintf(f, "    set arrow 1 from %.6g, graph 0 to %.6g, graph 1 nohead dt 3 lw 2 lc rgb '#444444'\n", at / div,
                 at / div);
@@ -169,6 +153,41 @@ spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set
                 "0 with lines dt 2 lc rgb '#888888' notitle\n", i + 1, plot_gp_colour(0));
     }
     plot_gp_formats_end(f);
+}
+
+/* One panel per measure: the paired change variant - base in each period,
+ * its 95% band across the replications, zero dashed, and the intervention
+ * (the end of the warm-up) as a vertical line; six panels a figure at
+ * most (chain_periods, chain_periods-2). */
+spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    spc_csvtable t;
+    if (spc_outdir_path(d, "chain_periods.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read chain_periods.csv", spc_outdir_shown(d));
+    const panel_info *pick[NPERIODS];
+    size_t n = 0;
+    int dc = spc_csvtable_column(&t, "diff"), lc = spc_csvtable_column(&t, "diff_ci95_low");
+    for (size_t i = 0; i < NPERIODS; i++)
+        if (has_rows(&t, &period_panels[i], dc))
+            pick[n++] = &period_panels[i];
+    spc_outdir unit = *d; /* the time axis of the CSV's own unit (a chain folder has no run.json) */
+    unit.time_unit = t.nrows > 0 ? (char *)spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "time_unit")) : NULL;
+    const char *xlabel;
+    double div = plot_time_axis(&unit, &xlabel), at = intervention_time(&t);
+    int band = plot_has_data(&t, lc, -1, NULL);
+    double lo = 0.0, end = 0.0; /* the last period's end: the horizon */
+    plot_range(&t, spc_csvtable_column(&t, "time"), -1, NULL, &lo, &end);
+    for (size_t first = 0, part = 0; first < n && err->code == SPC_OK; first += PLOT_PANELS, part++) {
+        char name[32], title[160];
+        snprintf(name, sizeof name, part ? "chain_periods-%zu" : "chain_periods", part + 1);
+        snprintf(title, sizeof title, "The chain over time: change variant - base per period, with 95%% bands%s",
+                 part ? " (2)" : n > PLOT_PANELS ? " (1)" : "");
+        size_t k = n - first < PLOT_PANELS ? n - first : PLOT_PANELS;
+        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_CHAIN_PERIODS, title, "chain_periods.csv", err);
+        if (f != NULL)
+            periods_figure(f, name, title, pick + first, k, div, at, end, xlabel, band);
+    }
     spc_csvtable_free(&t);
     return err->code;
 }
