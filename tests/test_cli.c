@@ -221,6 +221,25 @@ static void test_usage_errors(void)
     tests_remove_tree(tmp);
 }
 
+/* chain's --esat-delta: a bad list is a usage error (exit 2, before any
+ * run) that names the option; so is --esat-delta for another command. */
+static void test_esat_delta_usage(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    static const char *const lists[] = { "5%,,10%", "5%,", "2.5%,5x", "0%,5%", "-5%", "5%%", "" };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        const char *args[] = { "chain", TANDEM, "--esat-delta", lists[i], NULL };
+        cli_result r = expect_exit(tmp, args, 2);
+        CU_ASSERT_STRING_EQUAL(r.out, "");
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "--esat-delta"));
+        cli_free(&r);
+    }
+    const char *run[] = { "run", TANDEM, "--esat-delta", "2.5%,5%", NULL };
+    expect_usage(tmp, run);
+    tests_remove_tree(tmp);
+}
+
 static void test_missing_scenario(void)
 {
     char tmp[64], out[1024];
@@ -758,6 +777,7 @@ static void test_param_label(void)
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "bad usage exits 2", test_usage_errors },
+    { "chain: a bad --esat-delta list exits 2 naming the option", test_esat_delta_usage },
     { "missing scenario exits 3", test_missing_scenario },
     { "invalid scenario exits 4, one line", test_invalid_scenario },
     { "unwritable output exits 5, writes nothing", test_unwritable_output },
