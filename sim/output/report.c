@@ -546,8 +546,8 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
         per++;
     size_t doses = per > 0 ? t.nrows / per : 0;
     fputs("<section id=\"chain-dose\">\n<h2>Dose and response</h2>\n<p>Each dose is a lever search of its own "
-          "against the same base run (from <code>chain_dose.csv</code>): the relative change of every measure, "
-          "with its 95% interval, as ESAT is raised by more.</p>\n<table id=\"chain-dose-table\">\n"
+          "against the same base run (from <code>chain_dose.csv</code>): the relative change of every measure in % "
+          "of the base, with its 95% interval, as ESAT is raised by more.</p>\n<table id=\"chain-dose-table\">\n"
           "<tr><th>measure</th>", f);
     for (size_t k = 0; k < doses; k++) {
         fputs("<th>ESAT +", f);
@@ -570,7 +570,7 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
             size_t r = k * per + i;
             fputs("<td class=\"n\">", f);
             interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
-            fputs(isfinite(spc_csvtable_num(&t, r, rel)) ? "%</td>" : "</td>", f);
+            fputs("</td>", f);
         }
         fputs("</tr>\n", f);
     }
