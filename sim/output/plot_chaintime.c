@@ -9,8 +9,6 @@
 #include <string.h>
 
 #include "plot_gp.h"
-#include "spcsim/chaindose.h"
-#include "spcsim/chaintime.h"
 
 /* The panels: a measure's scope/metric in the CSV and its title. */
 typedef struct {
