@@ -635,12 +635,28 @@ static void test_dose_and_periods(void)
     spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     const double delta[] = { 1.0, 2.0, 4.0 };
     const int points[] = { 0, 0, 0 };
-    spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = delta[0] };
+    spc_lever_memo *memo = calloc(1, sizeof *memo);
+    spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = delta[0], .memo = memo };
     spc_lever_result r;
     CU_ASSERT_EQUAL_FATAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_OK);
-    spc_chaindose *d = calloc(1, sizeof *d);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    spc_chaindose *d = calloc(1, sizeof *d), *plain = calloc(1, sizeof *plain);
+    CU_ASSERT_FATAL(d != NULL && plain != NULL && memo != NULL);
     CU_ASSERT_EQUAL_FATAL(spc_chaindose_run(base, sets, 2, &g, delta, points, 3, &o, &r, d, &err), SPC_OK);
+    /* the shared memo: every value run is in it, and without it the doses are the same, in more runs */
+    unsigned runs = 0, plain_runs = 0;
+    for (size_t k = 0; k < 3; k++)
+        runs += d->pts[k].evaluations;
+    CU_ASSERT_EQUAL(memo->n, runs);
+    g.memo = NULL;
+    CU_ASSERT_EQUAL_FATAL(spc_chaindose_run(base, sets, 2, &g, delta, points, 3, &o, &r, plain, &err), SPC_OK);
+    for (size_t k = 0; k < 3; k++) {
+        plain_runs += k > 0 ? plain->pts[k].evaluations : 0;
+        CU_ASSERT_EQUAL(plain->pts[k].value, d->pts[k].value);
+        CU_ASSERT_EQUAL(plain->pts[k].table.rows[0].diff.mean, d->pts[k].table.rows[0].diff.mean);
+    }
+    CU_ASSERT(plain_runs > runs - d->pts[0].evaluations);
+    free(plain);
+    free(memo);
     CU_ASSERT_EQUAL(d->n, 3);
     size_t measures = d->pts[0].table.n;
     CU_ASSERT(measures >= 10);

@@ -51,7 +51,9 @@ spc_status spc_chaindose_parse(const char *arg, double *delta, int *points, size
 /* The dose-response: dose 0 from `first` (the lever search of
  * delta[0], points[0], which ran the base: first->base), the others
  * searched against first->base with the settings of goal (lever,
- * max_evals, progress; its delta and points are ignored). A dose out of
+ * max_evals, progress, memo; its delta and points are ignored); with
+ * goal->memo (lever.h), a lever value one search ran is not run again by
+ * another (the results are the same, the runs fewer). A dose out of
  * the lever's reach is kept as not reached (the other errors stop the
  * study). Fills *out. */
 spc_status spc_chaindose_run(const spc_scenario *base, const char *const *sets, size_t nsets,

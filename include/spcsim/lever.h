@@ -30,6 +30,16 @@
 /* |ESAT - target| at which the search is close enough, relative to the target. */
 #define SPC_LEVER_TOL 1e-3
 
+/* The ESAT of the lever values already run, shared by several searches
+ * of the same lever on the same base, overrides and replications (the
+ * doses of chaindose.h): a value asked again is answered from here, not
+ * run again. Only the ESAT is kept; the variant at the root is always run. */
+#define SPC_LEVER_MEMO 128
+typedef struct {
+    double x[SPC_LEVER_MEMO], esat[SPC_LEVER_MEMO];
+    unsigned n;
+} spc_lever_memo;
+
 typedef struct {
     const char *lever;      /* the lever's path; spc_lever_known says which */
     double delta;           /* the asked rise of ESAT */
@@ -38,6 +48,7 @@ typedef struct {
     /* called after each evaluation (NULL: none) */
     void (*progress)(void *ctx, const char *lever, double value, double esat, double target);
     void *ctx;
+    spc_lever_memo *memo;   /* NULL, or the values run by earlier searches (filled) */
 } spc_lever_goal;
 
 typedef struct {

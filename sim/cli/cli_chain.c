@@ -148,13 +148,20 @@ static spc_status study(const options *o, const spc_scenario *base, const char *
     goal->points = points[0];
     spc_lever_result r;
     spc_chaindose *dose = ndoses > 1 ? calloc(1, sizeof *dose) : NULL;
-    if (ndoses > 1 && dose == NULL)
+    spc_lever_memo *memo = ndoses > 1 ? calloc(1, sizeof *memo) : NULL; /* the doses share the values run */
+    if (ndoses > 1 && (dose == NULL || memo == NULL)) {
+        free(dose);
+        free(memo);
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    goal->memo = memo;
     if (spc_lever_find(base, sets, nsets, goal, &opts, &r, err) == SPC_OK &&
         (dose == NULL || spc_chaindose_run(base, sets, nsets, goal, delta, points, ndoses, &opts, &r, dose, err) == SPC_OK))
         report(o, base, &r, goal, dose, err);
     spc_lever_result_release(&r);
     free(dose);
+    free(memo);
+    goal->memo = NULL;
     return err->code;
 }
 

@@ -114,8 +114,21 @@ static double f_of(double x, void *p)
             s->out->reused++;
             return s->memo_f[k];
         }
-    run_variant(s, x);
-    double f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
+    spc_lever_memo *shared = s->goal->memo;
+    double f = NAN;
+    for (unsigned k = 0; shared != NULL && k < shared->n && isnan(f); k++) /* run by an earlier search */
+        if (shared->x[k] == x) {
+            s->out->reused++;
+            f = shared->esat[k] - s->target;
+        }
+    if (isnan(f)) {
+        run_variant(s, x);
+        f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
+        if (s->err->code == SPC_OK && shared != NULL && shared->n < SPC_LEVER_MEMO) {
+            shared->x[shared->n] = x;
+            shared->esat[shared->n++] = f + s->target;
+        }
+    }
     if (s->err->code == SPC_OK && s->nmemo < s->max_evals + 4) {
         s->memo_x[s->nmemo] = x;
         s->memo_f[s->nmemo++] = f;
@@ -134,7 +147,7 @@ static double lever_hi(const search_t *s)
 /* Widens [x0, hi] upward until f(hi) >= 0: a trial step, then steps
  * aimed by the secant through (x0, f0) and the latest point, overshooting
  * by 20% so that the target is inside. */
-static spc_status bracket(search_t *s, double x0, double f0, double *hi)
+static spc_status bracket(search_t *s, double x0, double f0, double *hi, double *fhi)
 {
     double x = fmin(x0 + 0.05 * fmax(fabs(x0), 0.2 * lever_hi(s)), lever_hi(s));
     for (int k = 0; k < 6; k++) {
@@ -143,6 +156,7 @@ static spc_status bracket(search_t *s, double x0, double f0, double *hi)
             return s->err->code;
         if (f >= 0) {
             *hi = x;
+            *fhi = f;
             return SPC_OK;
         }
         if (x >= lever_hi(s))
@@ -160,11 +174,14 @@ static spc_status solve(search_t *s, double x0, double f0)
     s->memo_x[0] = x0; /* the base itself: the lever unchanged */
     s->memo_f[0] = f0;
     s->nmemo = 1;
-    double hi = x0;
-    if (bracket(s, x0, f0, &hi) != SPC_OK)
+    double hi = x0, fhi = f0;
+    if (bracket(s, x0, f0, &hi, &fhi) != SPC_OK)
         return s->err->code;
-    if (fabs(esat_of(&s->out->variant) - s->target) <= SPC_LEVER_TOL * fabs(s->target)) /* close enough already */
-        return SPC_OK;
+    if (fabs(fhi) <= SPC_LEVER_TOL * fabs(s->target)) { /* close enough already */
+        if (s->last_x != hi)
+            run_variant(s, hi); /* answered by the shared memo: the variant kept is hi's */
+        return s->err->code;
+    }
     gsl_function F = { f_of, s };
     gsl_root_fsolver *r = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     if (r == NULL || gsl_root_fsolver_set(r, &F, x0, hi) != GSL_SUCCESS) {
