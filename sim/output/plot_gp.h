@@ -68,5 +68,8 @@ spc_status plot_stages(const spc_outdir *d, spc_output *out, spc_plot_set *set, 
 spc_status plot_compare(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+/* plot_chaintime.c: chain_dose.csv and chain_periods.csv */
+spc_status plot_chain_dose(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 
 #endif
