@@ -234,6 +234,52 @@ static void test_usage_errors(void)
     tests_remove_tree(tmp);
 }
 
+/* chain's --esat-delta: a bad list is a usage error (exit 2, before any
+ * run) that names the option; so is --esat-delta for another command. */
+static void test_esat_delta_usage(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    static const char *const lists[] = { "5%,,10%", "5%,", "2.5%,5x", "0%,5%", "-5%", "5%%", "" };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        const char *args[] = { "chain", TANDEM, "--esat-delta", lists[i], NULL };
+        cli_result r = expect_exit(tmp, args, 2);
+        CU_ASSERT_STRING_EQUAL(r.out, "");
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "--esat-delta"));
+        cli_free(&r);
+    }
+    const char *run[] = { "run", TANDEM, "--esat-delta", "2.5%,5%", NULL };
+    expect_usage(tmp, run);
+    tests_remove_tree(tmp);
+}
+
+/* chain with a list of rises on the small shop: chain.csv,
+ * chain_periods.csv, chain_dose.csv and the report's sections, the same
+ * bytes for -j 1 and -j 2. */
+static void test_chain_dose_outputs(void)
+{
+    char tmp[64], a[1024], b[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(a, sizeof a, tmp, "j1");
+    join(b, sizeof b, tmp, "j2");
+    const char *dirs[] = { a, b }, *jobs[] = { "1", "2" };
+    for (int i = 0; i < 2; i++) {
+        const char *args[] = { "chain", "tests/data/customers/small.cfg", "-r", "2", "-j", jobs[i], "-q", "-o", dirs[i],
+                               "--set", "horizon=\"12w\"", "--set", "warmup=\"4w\"", "--esat-delta", "1%,2%", NULL };
+        cli_result r = expect_exit(tmp, args, 0);
+        cli_free(&r);
+    }
+    static const char *const files[] = { "chain.csv", "chain_periods.csv", "chain_dose.csv", "report.html" };
+    for (size_t i = 0; i < 4; i++)
+        CU_ASSERT(same_file(a, b, files[i]));
+    char *html = slurp_in(a, "report.html"), *dose = slurp_in(a, "chain_dose.csv");
+    CU_ASSERT(html != NULL && strstr(html, "id=\"chain-periods-table\"") && strstr(html, "id=\"chain-dose-table\""));
+    CU_ASSERT(dose != NULL && count_lines(dose) > 1 && (count_lines(dose) - 1) % 2 == 0); /* two rises */
+    free(html);
+    free(dose);
+    tests_remove_tree(tmp);
+}
+
 static void test_missing_scenario(void)
 {
     char tmp[64], out[1024];
@@ -840,6 +886,8 @@ static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },
     { "bad usage exits 2", test_usage_errors },
+    { "chain: a bad --esat-delta list exits 2 naming the option", test_esat_delta_usage },
+    { "chain with a list of rises: its files and report, the same for -j 1 and 2", test_chain_dose_outputs },
     { "missing scenario exits 3", test_missing_scenario },
     { "invalid scenario exits 4, one line", test_invalid_scenario },
     { "unwritable output exits 5, writes nothing", test_unwritable_output },

@@ -12,7 +12,9 @@
 #include "spcsim/calibrate.h"
 #include "spcsim/chaindecomp.h"
 #include "spcsim/chainprofit.h"
+#include "spcsim/chaindose.h"
 #include "spcsim/chainstudy.h"
+#include "spcsim/chaintime.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
 #include "spcsim/experiment.h"
@@ -765,6 +767,129 @@ static void test_lever_search(void)
     spc_scenario_free(base);
 }
 
+/* --esat-delta's lists: one dose, several, mixed units; the bad ones are
+ * usage errors that name the option. */
+static void test_dose_parse(void)
+{
+    double d[SPC_CHAINDOSE_MAX];
+    int p[SPC_CHAINDOSE_MAX];
+    size_t n;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL(spc_chaindose_parse(NULL, d, p, &n, &err), SPC_OK);
+    CU_ASSERT(n == 1 && d[0] == 5.0 && p[0] == 0);
+    CU_ASSERT_EQUAL(spc_chaindose_parse("3pt", d, p, &n, &err), SPC_OK);
+    CU_ASSERT(n == 1 && d[0] == 3.0 && p[0] == 1);
+    CU_ASSERT_EQUAL(spc_chaindose_parse("2.5%,5%,10,20%", d, p, &n, &err), SPC_OK);
+    CU_ASSERT(n == 4 && d[0] == 2.5 && d[1] == 5.0 && d[2] == 10.0 && d[3] == 20.0 && !p[0] && !p[2] && !p[3]);
+    CU_ASSERT_EQUAL(spc_chaindose_parse("1pt,5%", d, p, &n, &err), SPC_OK);
+    CU_ASSERT(n == 2 && p[0] == 1 && p[1] == 0);
+    static const char *const bad[] = { "", ",", "5%,", ",5%", "5%,,10%", "0%", "-2%", "5x", "5%%", "pt", "inf",
+                                       "nan", "5% ,10%x", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        spc_error_clear(&err);
+        CU_ASSERT_EQUAL(spc_chaindose_parse(bad[i], d, p, &n, &err), SPC_ERR_USAGE);
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "--esat-delta"));
+    }
+}
+
+/* Counts the lines of what write(f, what) writes. */
+static size_t csv_lines(void (*write)(FILE *, const void *), const void *what, char *first, size_t size)
+{
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    write(f, what);
+    rewind(f);
+    size_t n = 0;
+    char line[4096];
+    while (fgets(line, sizeof line, f) != NULL)
+        if (n++ == 0 && first != NULL)
+            snprintf(first, size, "%.*s", (int)(size - 1), line);
+    fclose(f);
+    return n;
+}
+
+static void write_dose(FILE *f, const void *d) { spc_chaindose_write_csv(f, d); }
+static void write_periods(FILE *f, const void *t) { spc_chaintime_write_csv(f, t); }
+
+/* The dose-response on the small shop (2 replications of 12 weeks, the
+ * lever raised at 4 weeks), 1%, 2%, 4% through recognition: one row per
+ * dose and measure, every dose against the one base (the base's values
+ * the same at each dose), and ESAT's change rising with the dose. Then the
+ * changes per period of the first dose: exactly 0 in every period that
+ * ends before the intervention (common random numbers: the same run until
+ * then). */
+static void test_dose_and_periods(void)
+{
+    const char *sets[] = { "horizon=\"12w\"", "warmup=\"4w\"" };
+    const char *path = "tests/data/customers/small.cfg";
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *base = spc_scenario_load(path, sets, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    const double delta[] = { 1.0, 2.0, 4.0 };
+    const int points[] = { 0, 0, 0 };
+    spc_lever_memo *memo = calloc(1, sizeof *memo);
+    spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = delta[0], .memo = memo };
+    spc_lever_result r;
+    CU_ASSERT_EQUAL_FATAL(spc_lever_find(base, sets, 2, &g, &o, &r, &err), SPC_OK);
+    spc_chaindose *d = calloc(1, sizeof *d), *plain = calloc(1, sizeof *plain);
+    CU_ASSERT_FATAL(d != NULL && plain != NULL && memo != NULL);
+    CU_ASSERT_EQUAL_FATAL(spc_chaindose_run(base, sets, 2, &g, delta, points, 3, &o, &r, d, &err), SPC_OK);
+    /* the shared memo: every value run is in it, and without it the doses are the same, in more runs */
+    unsigned runs = 0, plain_runs = 0;
+    for (size_t k = 0; k < 3; k++)
+        runs += d->pts[k].evaluations;
+    CU_ASSERT_EQUAL(memo->n, runs);
+    g.memo = NULL;
+    CU_ASSERT_EQUAL_FATAL(spc_chaindose_run(base, sets, 2, &g, delta, points, 3, &o, &r, plain, &err), SPC_OK);
+    for (size_t k = 0; k < 3; k++) {
+        plain_runs += k > 0 ? plain->pts[k].evaluations : 0;
+        CU_ASSERT_EQUAL(plain->pts[k].value, d->pts[k].value);
+        CU_ASSERT_EQUAL(plain->pts[k].table.rows[0].diff.mean, d->pts[k].table.rows[0].diff.mean);
+    }
+    CU_ASSERT(plain_runs > runs - d->pts[0].evaluations);
+    free(plain);
+    free(memo);
+    CU_ASSERT_EQUAL(d->n, 3);
+    size_t measures = d->pts[0].table.n;
+    CU_ASSERT(measures >= 10);
+    char header[512];
+    CU_ASSERT_EQUAL(csv_lines(write_dose, d, header, sizeof header), 1 + 3 * measures);
+    CU_ASSERT_EQUAL(strncmp(header, "esat_delta,unit,lever,", 22), 0);
+    double last = 0.0;
+    for (size_t k = 0; k < 3; k++) {
+        const spc_chaindose_point *pt = &d->pts[k];
+        CU_ASSERT_FATAL(pt->reached);
+        CU_ASSERT_EQUAL_FATAL(pt->table.n, measures);
+        CU_ASSERT_EQUAL(pt->table.rows[0].base, d->pts[0].table.rows[0].base); /* one base */
+        CU_ASSERT_STRING_EQUAL(pt->table.rows[0].m->metric, "esat");
+        CU_ASSERT(pt->table.rows[0].diff.mean > last);
+        last = pt->table.rows[0].diff.mean;
+    }
+    free(d);
+
+    spc_chaintime t;
+    CU_ASSERT_EQUAL_FATAL(spc_chaintime_make(r.base.rep_ts, r.variant.rep_ts, 2, base->warmup, &t, &err), SPC_OK);
+    CU_ASSERT_EQUAL(csv_lines(write_periods, &t, NULL, 0), 1 + t.n);
+    size_t before = 0, after = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const spc_chaintime_row *p = &t.rows[i];
+        if (p->time < base->warmup) { /* ends before the intervention: the same run */
+            before++;
+            CU_ASSERT_EQUAL(p->diff.mean, 0.0);
+            CU_ASSERT_EQUAL(p->base, p->variant);
+        } else if (p->time > base->warmup && strcmp(p->m->metric, "esat") == 0)
+            after += p->diff.mean > 0;
+    }
+    CU_ASSERT(before >= 11);  /* the period ending at 2 weeks, every measure */
+    CU_ASSERT(after >= 3);    /* ESAT is higher in the variant's periods after 4 weeks */
+    spc_chaintime_release(&t);
+    spc_lever_result_release(&r);
+    spc_scenario_free(base);
+}
+
 /* The estimate's arithmetic, and the verdict with and without force. */
 static void test_cost_estimate(void)
 {
@@ -796,6 +921,9 @@ static const CU_TestInfo tests[] = {
     { "the decomposition by pathway: parts, interaction, chain.csv rows", test_chain_decomposition_arithmetic },
     { "the profit forms: money, per year, per customer, per employee", test_chain_profit_forms },
     { "every pathway blind: the customers see exactly the base", test_chain_all_blind_is_the_base },
+    { "--esat-delta lists parse; bad ones name the option", test_dose_parse },
+    { "dose-response: a row per dose and measure, ESAT rising; per period: 0 before the intervention",
+      test_dose_and_periods },
     { "calibration recovers known settings", test_calibration_recovers_known_values },
     { "95% intervals cover Wq of M/M/1 in 93-97% of experiments", test_interval_coverage },
     { "precision mode: enough replications, whatever the threads", test_precision_mode },

@@ -41,7 +41,6 @@ typedef struct {
     spc_customer_totals cust;
     spc_wf_money wf;        /* zero without a workforce */
     double rework;          /* rework services, all stages */
-    double recognition;     /* the recognition lever in force */
     double year;            /* one year in time units */
 } spc_ledger_inputs;
 

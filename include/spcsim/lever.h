@@ -48,6 +48,16 @@
 /* |ESAT - target| at which the search is close enough, relative to the target. */
 #define SPC_LEVER_TOL 1e-3
 
+/* The ESAT of the lever values already run, shared by several searches
+ * of the same lever on the same base, overrides and replications (the
+ * doses of chaindose.h): a value asked again is answered from here, not
+ * run again. Only the ESAT is kept; the variant at the root is always run. */
+#define SPC_LEVER_MEMO 128
+typedef struct {
+    double x[SPC_LEVER_MEMO], esat[SPC_LEVER_MEMO];
+    unsigned n;
+} spc_lever_memo;
+
 typedef struct {
     const char *lever;      /* the lever's path; spc_lever_known says which */
     double delta;           /* the asked rise of ESAT */
@@ -60,6 +70,7 @@ typedef struct {
      * all the replications when the search ran fewer (NULL: none) */
     void (*progress)(void *ctx, const char *lever, double value, double esat, double target);
     void *ctx;
+    spc_lever_memo *memo;   /* NULL, or the values run by earlier searches (filled) */
 } spc_lever_goal;
 
 typedef struct {
@@ -90,6 +101,14 @@ int spc_lever_known(const char *path);
  * range; those of loading and running otherwise. */
 spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
                           const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err);
+
+/* The same search against base replications already run (`base_run`, of
+ * base with the same opts; not copied, not owned): out->base stays empty
+ * (n = 0). The dose-response study (chaindose.h) searches several targets
+ * against one base run. */
+spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                               const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                               const spc_experiment *base_run, spc_lever_result *out, spc_error *err);
 void spc_lever_result_release(spc_lever_result *r);
 
 /* One variant: the scenario loaded from base->path with sets[0..nsets),

@@ -20,6 +20,7 @@ typedef struct {
                                    staging folder (files then go through it) */
     int summary, timeseries;    /* run: summary.csv, timeseries.csv present */
     int compare, sweep, chain;  /* compare.csv, sweep.csv, chain.csv present */
+    int chain_dose, chain_periods; /* chain_dose.csv, chain_periods.csv present */
     int run_json;               /* run.json present and read */
     /* from run.json (NULL / 0 when absent); all owned */
     char *version, *scenario, *name, *generator, *time_unit;

@@ -28,7 +28,9 @@ typedef enum {
     SPC_PLOT_STAGES,     /* the stage chain: utilisation, wait, ISQ per stage */
     SPC_PLOT_COMPARE,    /* differences between variants, with intervals */
     SPC_PLOT_SWEEP,      /* metrics along the swept parameter */
-    SPC_PLOT_CHAIN       /* chain.csv: the service-profit chain's links */
+    SPC_PLOT_CHAIN,      /* chain.csv: the service-profit chain's links */
+    SPC_PLOT_CHAIN_DOSE, /* chain_dose.csv: each measure's change against ESAT's */
+    SPC_PLOT_CHAIN_PERIODS /* chain_periods.csv: the changes period by period */
 } spc_plot_kind;
 
 typedef struct {

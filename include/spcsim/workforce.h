@@ -42,6 +42,8 @@ typedef struct {
     double hires;       /* people hired */
     double turnover;    /* turnover cost of quits (share of salary) */
     double person_time; /* time people were present, summed over people */
+    double programmes;  /* recognition programme: cost x lever x person-years, with the
+                         * lever and cost in force at each moment (L1) */
 } spc_wf_money;
 
 /* Staffs the chain's positions with initial employees and installs the

@@ -3,8 +3,11 @@
  * lever and report the chain table (chainstudy.h).
  *
  * The face's part only: parsing --lever and --esat-delta, the lever search
- * (lever.h, the experiment floor), then the table, chain.csv, the figures
- * and the printed summary.
+ * (lever.h, the experiment floor), then the table, chain.csv, the changes
+ * per period (chaintime.h, chain_periods.csv), the figures and the printed
+ * summary. With a list of doses (--esat-delta 2.5%,5%,10%), chain.csv and
+ * chain_periods.csv are the first dose's, and chain_dose.csv holds every
+ * dose's changes (chaindose.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,8 +16,10 @@
 
 #include "cli.h"
 #include "spcsim/chaindecomp.h"
+#include "spcsim/chaindose.h"
 #include "spcsim/chainprofit.h"
 #include "spcsim/chainstudy.h"
+#include "spcsim/chaintime.h"
 #include "spcsim/experiment.h"
 #include "spcsim/lever.h"
 #include "spcsim/output.h"
@@ -62,23 +67,58 @@ static void print_table(const spc_chainstudy_table *t, const char *lever)
                t->slopes[i].intercept, t->slopes[i].slope, t->slopes[i].x, t->slopes[i].se);
 }
 
-/* ---- profit you can read, and the pathways (--decompose) ---- */
-
-/* What chain.csv holds: the table, the profit forms, the decomposition (NULL: none). */
+/* What the chain command writes. */
 typedef struct {
-    const spc_chainstudy_table *t;
-    const spc_chainprofit *profit;
-    const spc_chaindecomp_table *decomp;
-} chain_out;
+    const spc_chainstudy_table *table;
+    const spc_chaintime *periods;
+    const spc_chaindose *dose;      /* NULL: a single dose, no chain_dose.csv */
+    const spc_chainprofit *profit;  /* chain.csv's profit rows */
+    const spc_chaindecomp_table *decomp; /* NULL: no --decompose */
+} chain_files;
 
-static void write_chain(FILE *f, const void *p)
+static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
 {
-    const chain_out *c = p;
-    spc_chainstudy_write_csv(f, c->t);
-    spc_chainprofit_write_csv(f, c->profit);
-    if (c->decomp != NULL)
-        spc_chaindecomp_write_csv(f, c->decomp);
+    const chain_files *w = ctx;
+    spc_output out;
+    FILE *f;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "chain.csv", err)) != NULL) {
+        spc_chainstudy_write_csv(f, w->table);
+        spc_chainprofit_write_csv(f, w->profit);
+        if (w->decomp != NULL)
+            spc_chaindecomp_write_csv(f, w->decomp);
+        if ((f = spc_output_file(&out, "chain_periods.csv", err)) != NULL)
+            spc_chaintime_write_csv(f, w->periods);
+        if (w->dose != NULL && f != NULL && (f = spc_output_file(&out, "chain_dose.csv", err)) != NULL)
+            spc_chaindose_write_csv(f, w->dose);
+        if (f != NULL)
+            spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    return err->code;
 }
+
+/* The doses: asked, lever, ESAT reached, and the seeds' links. */
+static void print_dose(const spc_chaindose *d)
+{
+    printf("\nDose and response (chain_dose.csv), %s from %.4g, relative changes [95%% CI]:\n", d->lever,
+           d->lever_base);
+    printf("%-10s %10s %26s %26s %26s\n", "asked", "lever", "ESAT", "CSAT", "profit");
+    for (size_t k = 0; k < d->n; k++) {
+        const spc_chaindose_point *pt = &d->pts[k];
+        printf("%8.4g%-2s %10.4g", pt->delta, pt->points ? "pt" : "%", pt->value);
+        if (!pt->reached)
+            printf("  beyond the lever's range");
+        static const char *const show[] = { "esat", "csat", "profit" };
+        for (size_t i = 0; i < 3; i++)
+            for (size_t j = 0; j < pt->table.n; j++)
+                if (!strcmp(pt->table.rows[j].m->metric, show[i]))
+                    printf(" %+8.3g%% [%+6.3g, %+6.3g]", pt->table.rows[j].rel.mean, pt->table.rows[j].rel.lo,
+                           pt->table.rows[j].rel.hi);
+        printf("%s\n", pt->reached && !pt->met ? "  (search stopped short of its target)" : "");
+    }
+}
+
+/* ---- profit you can read, and the pathways (--decompose) ---- */
 
 static void print_profit(const spc_chainprofit *p)
 {
@@ -136,43 +176,70 @@ static spc_status decompose(const options *o, const spc_scenario *base, const ch
     spc_chaindecomp_runs_release(&runs);
     return err->code;
 }
-
-/* --esat-delta: "5%" (the default) or "3pt"; a number alone is in %. */
-static void parse_delta(const char *arg, spc_lever_goal *g)
-{
-    char unit[8] = "%";
-    g->delta = 5.0;
-    if (arg != NULL)
-        sscanf(arg, "%lf%7s", &g->delta, unit);
-    g->points = strcmp(unit, "pt") == 0;
-}
-
-/* The table from the search's base and variant, the profit forms and
- * (d not NULL) the decomposition, into chain.csv, and printed. */
-static spc_status report(const options *o, const spc_scenario *base, const spc_lever_result *r, const char *lever,
-                         const spc_chaindecomp_table *d, spc_error *err)
+/* The table from the search's base and variant, the changes per period
+ * and, for a list, the other doses; into the output folder, and printed. */
+static spc_status report(const options *o, const spc_scenario *base, const spc_lever_result *r,
+                         const spc_lever_goal *goal, const spc_chaindose *dose, const spc_chaindecomp_table *decomp,
+                         spc_error *err)
 {
     spc_chainstudy_table t = { 0 };
     spc_chainprofit profit = { 0 };
+    spc_chaintime pt;
     if (spc_chainstudy_table_make(r->base.rep, r->variant.rep, r->base.n, &t, err) != SPC_OK ||
         spc_chainstudy_slopes(r->base.rep_panel, r->base.n, base->warmup, &t, err) != SPC_OK ||
         spc_chainprofit_make(&r->base, &r->variant, base->warmup, 365.0 * 86400.0 / base->unit_seconds, &profit,
                              err) != SPC_OK)
         return err->code;
-    t.lever = lever;
+    t.lever = goal->lever;
     t.lever_base = r->base_value;
     t.lever_variant = r->value;
-    chain_out c = { &t, &profit, d };
-    char dir[4096];
-    if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK)
-        cli_publish_file(o, dir, "chain.csv", write_chain, &c, 1, err);
-    if (err->code == SPC_OK && !o->quiet) {
-        print_table(&t, lever);
-        print_profit(&profit);
-        if (d != NULL)
-            print_decomp(d);
-        printf("outputs in %s/: chain.csv\n", dir);
+    if (spc_chaintime_make(r->base.rep_ts, r->variant.rep_ts, r->base.n, base->warmup, &pt, err) == SPC_OK) {
+        pt.time_unit = base->time_unit;
+        chain_files w = { &t, &pt, dose, &profit, decomp };
+        char dir[4096];
+        if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK)
+            cli_publish(o, dir, write_files, &w, 1, err);
+        if (err->code == SPC_OK && !o->quiet) {
+            print_table(&t, goal->lever);
+            print_profit(&profit);
+            if (decomp != NULL)
+                print_decomp(decomp);
+            if (dose != NULL)
+                print_dose(dose);
+            printf("outputs in %s/: chain.csv, chain_periods.csv%s, report.html, figures (*.gp, *.png, *.svg)\n", dir,
+                   dose != NULL ? ", chain_dose.csv" : "");
+        }
     }
+    spc_chaintime_release(&pt);
+    return err->code;
+}
+
+/* The search of the first dose, then the others against its base. */
+static spc_status study(const options *o, const spc_scenario *base, const char *const *sets, size_t nsets,
+                        spc_lever_goal *goal, const double *delta, const int *points, size_t ndoses, spc_error *err)
+{
+    unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
+    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
+    goal->delta = delta[0];
+    goal->points = points[0];
+    spc_lever_result r;
+    spc_chaindose *dose = ndoses > 1 ? calloc(1, sizeof *dose) : NULL;
+    spc_lever_memo *memo = ndoses > 1 ? calloc(1, sizeof *memo) : NULL; /* the doses share the values run */
+    if (ndoses > 1 && (dose == NULL || memo == NULL)) {
+        free(dose);
+        free(memo);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    goal->memo = memo;
+    spc_chaindecomp_table decomp = { 0 };
+    if (spc_lever_find(base, sets, nsets, goal, &opts, &r, err) == SPC_OK &&
+        (dose == NULL || spc_chaindose_run(base, sets, nsets, goal, delta, points, ndoses, &opts, &r, dose, err) == SPC_OK) &&
+        (!o->decompose || decompose(o, base, sets, nsets, &r, goal->lever, &opts, &decomp, err) == SPC_OK))
+        report(o, base, &r, goal, dose, o->decompose ? &decomp : NULL, err);
+    spc_lever_result_release(&r);
+    free(dose);
+    free(memo);
+    goal->memo = NULL;
     return err->code;
 }
 
@@ -184,30 +251,22 @@ spc_status cli_chain(const options *o, spc_error *err)
     if (!spc_lever_known(goal.lever))
         return spc_error_set(err, SPC_ERR_USAGE, "chain: --lever %s: not a lever chain knows (recognition, pay, "
                              "training_hours under workforce.levers, or workforce.satisfaction.base)", goal.lever);
-    parse_delta(o->esat_delta, &goal);
+    double delta[SPC_CHAINDOSE_MAX];
+    int points[SPC_CHAINDOSE_MAX];
+    size_t ndoses;
+    if (spc_chaindose_parse(o->esat_delta, delta, points, &ndoses, err) != SPC_OK)
+        return err->code;
     spc_scenario *base = cli_load(o, o->scenario, NULL, 0, err);
     if (base == NULL)
         return err->code;
     size_t nsets = 0;
     cli_override_buf buf;
     const char **sets = cli_overrides(o, &buf, 0, &nsets);
-    unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
     char dir[4096];
-    if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) != SPC_OK) { /* checked before the search */
-        spc_scenario_free(base);
-        return err->code;
-    }
-    spc_lever_result r;
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    else if (spc_lever_find(base, sets, nsets, &goal, &opts, &r, err) == SPC_OK) {
-        spc_chaindecomp_table d = { 0 };
-        if (!o->decompose || decompose(o, base, sets, nsets, &r, goal.lever, &opts, &d, err) == SPC_OK)
-            report(o, base, &r, goal.lever, o->decompose ? &d : NULL, err);
-    }
-    if (sets != NULL)
-        spc_lever_result_release(&r);
+    else if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK) /* checked before the search */
+        study(o, base, sets, nsets, &goal, delta, points, ndoses, err);
     free(sets);
     spc_scenario_free(base);
     return err->code;

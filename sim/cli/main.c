@@ -22,6 +22,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "spcsim/chaindose.h"
 #include "spcsim/experiment.h"
 #include "spcsim/output.h"
 #include "spcsim/run.h"
@@ -42,9 +43,11 @@ static const char usage_text[] =
     "                                         Welch's moving averages, MSER-5 suggestion\n"
     "       spcsim calibrate SCENARIO --target TARGET=VALUE[:SD]... --free PATH=LO:HI... [options]\n"
     "                                         search settings that meet the targets\n"
-    "       spcsim chain SCENARIO [--esat-delta 5%|3pt] [--lever PATH] [--decompose] [options]\n"
+    "       spcsim chain SCENARIO [--esat-delta 5%|3pt|D1,D2,...] [--lever PATH] [--decompose] [options]\n"
     "                                         raise ESAT through a lever; the chain table of\n"
-    "                                         CSAT, NPS, retention, revenue, growth, profit\n"
+    "                                         CSAT, NPS, retention, revenue, growth, profit,\n"
+    "                                         its changes per period, and for a list of\n"
+    "                                         rises the dose-response\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim --help | --version\n"
@@ -72,8 +75,9 @@ static const char usage_text[] =
     "                        SD weights the objective ((mean - VALUE) / SD)^2\n"
     "  -f, --free PATH=LO:HI  calibrate: a setting to search, within bounds (up to 8)\n"
     "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
-    "      --esat-delta D    chain: the rise of ESAT, relative (5%%, the default) or in\n"
-    "                        points (3pt)\n"
+    "      --esat-delta D    chain: the rise of ESAT, relative (5%, the default) or in\n"
+    "                        points (3pt); a comma list (2.5%,5%,10%,20%) adds the\n"
+    "                        dose-response, one lever search per rise, one base run\n"
     "      --lever PATH      chain: the setting raised (default\n"
     "                        workforce.levers.recognition; also .pay, .training_hours,\n"
     "                        workforce.satisfaction.base)\n"
@@ -111,7 +115,8 @@ static const char usage_more[] =
     "scenario.resolved.cfg; compare: compare.csv (in\n"
     "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
     "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv, calibrated.cfg and\n"
-    "targets.csv (in output/<name>-calibrate); chain: chain.csv (in output/<name>-chain).\n"
+    "targets.csv (in output/<name>-calibrate); chain: chain.csv, chain_periods.csv and\n"
+    "with a list of rises chain_dose.csv (in output/<name>-chain).\n"
     "run, compare, sweep and chain also write gnuplot scripts (*.gp), the figures\n"
     "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
     "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
@@ -269,13 +274,14 @@ static int parse_args(int argc, char **argv, options *o)
         case 'm': o->metric = optarg; break;
         case 't': o->targets[o->ntargets++] = optarg; break;
         case 'f': o->frees[o->nfrees++] = optarg; break;
-        case 'E': {
-            double d;
-            char unit[8] = "";
-            if (sscanf(optarg, "%lf%7s", &d, unit) < 1 || !(d > 0) ||
-                (strcmp(unit, "%") != 0 && strcmp(unit, "pt") != 0 && strcmp(unit, "") != 0))
-                return usage_error("--esat-delta needs a positive change such as 5%% (relative) or 3pt "
-                                   "(points) (got '%s')", optarg);
+        case 'E': { /* one dose or a list (chaindose.h) */
+            double d[SPC_CHAINDOSE_MAX];
+            int pts[SPC_CHAINDOSE_MAX];
+            size_t nd;
+            spc_error e;
+            spc_error_clear(&e);
+            if (spc_chaindose_parse(optarg, d, pts, &nd, &e) != SPC_OK)
+                return usage_error("%s", e.msg);
             o->esat_delta = optarg;
             break;
         }

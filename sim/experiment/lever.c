@@ -151,8 +151,21 @@ static double f_of(double x, void *p)
             s->out->reused++;
             return s->memo_f[k];
         }
-    run_variant(s, x);
-    double f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
+    spc_lever_memo *shared = s->goal->memo;
+    double f = NAN;
+    for (unsigned k = 0; shared != NULL && k < shared->n && isnan(f); k++) /* run by an earlier search */
+        if (shared->x[k] == x) {
+            s->out->reused++;
+            f = shared->esat[k] - s->target;
+        }
+    if (isnan(f)) {
+        run_variant(s, x);
+        f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
+        if (s->err->code == SPC_OK && shared != NULL && shared->n < SPC_LEVER_MEMO) {
+            shared->x[shared->n] = x;
+            shared->esat[shared->n++] = f + s->target;
+        }
+    }
     if (s->err->code == SPC_OK && s->nmemo < s->max_evals + 4) {
         s->memo_x[s->nmemo] = x;
         s->memo_f[s->nmemo++] = f;
@@ -171,7 +184,7 @@ static double lever_hi(const search_t *s)
 /* Widens [x0, hi] upward until f(hi) >= 0: a trial step, then steps
  * aimed by the secant through (x0, f0) and the latest point, overshooting
  * by 20% so that the target is inside. */
-static spc_status bracket(search_t *s, double x0, double f0, double *hi)
+static spc_status bracket(search_t *s, double x0, double f0, double *hi, double *fhi)
 {
     double x = fmin(x0 + 0.05 * fmax(fabs(x0), 0.2 * lever_hi(s)), lever_hi(s));
     for (int k = 0; k < 6; k++) {
@@ -180,6 +193,7 @@ static spc_status bracket(search_t *s, double x0, double f0, double *hi)
             return s->err->code;
         if (f >= 0) {
             *hi = x;
+            *fhi = f;
             return SPC_OK;
         }
         if (x >= lever_hi(s))
@@ -197,11 +211,14 @@ static spc_status solve(search_t *s, double x0, double f0)
     s->memo_x[0] = x0; /* the base itself: the lever unchanged */
     s->memo_f[0] = f0;
     s->nmemo = 1;
-    double hi = x0;
-    if (bracket(s, x0, f0, &hi) != SPC_OK)
+    double hi = x0, fhi = f0;
+    if (bracket(s, x0, f0, &hi, &fhi) != SPC_OK)
         return s->err->code;
-    if (fabs(esat_of(&s->out->variant) - s->target) <= SPC_LEVER_TOL * fabs(s->target)) /* close enough already */
-        return SPC_OK;
+    if (fabs(fhi) <= SPC_LEVER_TOL * fabs(s->target)) { /* close enough already */
+        if (s->last_x != hi)
+            run_variant(s, hi); /* answered by the shared memo: the variant kept is hi's */
+        return s->err->code;
+    }
     gsl_function F = { f_of, s };
     gsl_root_fsolver *r = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     if (r == NULL || gsl_root_fsolver_set(r, &F, x0, hi) != GSL_SUCCESS) {
@@ -250,25 +267,31 @@ static spc_status refine(search_t *s, spc_lever_result *out)
     }
 }
 
-spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
-                          const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err)
+/* The checks shared by both entry points; the lever, or NULL (err set). */
+static const lever_t *check(const spc_scenario *base, const spc_lever_goal *goal, spc_error *err)
 {
-    memset(out, 0, sizeof *out);
-    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
     const lever_t *lever = find_lever(goal->lever);
     if (lever == NULL)
-        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s: not a lever (recognition, pay, training_hours under "
-                             "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
-    if (!base->customers.enabled || !base->workforce.enabled)
-        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
-    if (spc_lever_run_base(base, opts, &out->base, err) != SPC_OK) /* the variants' structure (lever.h) */
-        return err->code;
+        spc_error_set(err, SPC_ERR_USAGE, "chain: %s: not a lever (recognition, pay, training_hours under "
+                      "workforce.levers, or workforce.satisfaction.base)", goal->lever ? goal->lever : "(none)");
+    else if (!base->customers.enabled || !base->workforce.enabled) {
+        spc_error_set(err, SPC_ERR_USAGE, "chain: %s needs a workforce and a customers section", base->path);
+        lever = NULL;
+    }
+    return lever;
+}
+
+/* The search against the base's replications `run`. */
+static spc_status search_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                              const spc_lever_goal *goal, const lever_t *lever, const spc_experiment_opts *opts,
+                              const spc_experiment *run, spc_lever_result *out, spc_error *err)
+{
     unsigned max = goal->max_evals ? goal->max_evals : DEFAULT_EVALS;
     search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
                    .sopts = *opts, .max_evals = max + 4 <= MEMO ? max : MEMO - 4, .out = out, .err = err };
     if (goal->search_replications > 0 && goal->search_replications < opts->replications)
         s.sopts.replications = goal->search_replications;
-    double e0 = esat_of(&out->base), e0s = esat_first(&out->base, s.sopts.replications);
+    double e0 = esat_of(run), e0s = esat_first(run, s.sopts.replications);
     s.target = goal->points ? e0s + goal->delta : e0s * (1.0 + goal->delta / 100.0);
     out->base_esat = e0;
     out->target = goal->points ? e0 + goal->delta : e0 * (1.0 + goal->delta / 100.0);
@@ -284,6 +307,29 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
     out->esat = esat_of(&out->variant);
     out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
     return SPC_OK;
+}
+
+spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
+                          const spc_experiment_opts *opts, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = check(base, goal, err);
+    if (lever == NULL || spc_lever_run_base(base, opts, &out->base, err) != SPC_OK) /* the variants' structure */
+        return err->code;
+    return search_from(base, sets, nsets, goal, lever, opts, &out->base, out, err);
+}
+
+spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets, size_t nsets,
+                               const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                               const spc_experiment *base_run, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = check(base, goal, err);
+    if (lever == NULL)
+        return err->code;
+    return search_from(base, sets, nsets, goal, lever, opts, base_run, out, err);
 }
 
 void spc_lever_result_release(spc_lever_result *r)

@@ -9,7 +9,8 @@
  *          hiring: cost x hires          turnover: quit cost (workforce)
  *          rework: cost x rework services  refunds: refund x defect claims
  *          acquisition: cost x acquired + referral cost x referred
- *          programmes: recognition cost x recognition lever x person-years
+ *          programmes: recognition cost x recognition lever x person-years,
+ *                      integrated by the workforce with the values in force at each moment
  *          fixed: rate x period length
  *   (L2) revenue = orders + services;  costs = the sum of the cost lines
  *   (L3) profit = revenue - costs, exactly (integers)
@@ -72,7 +73,7 @@ int spc_ledger_close(spc_ledger *l, const spc_ledger_inputs *in, spc_ledger_peri
     x[SPC_L_REFUNDS] = cents(f->refund * (in->cust.claims - a->cust.claims));
     x[SPC_L_ACQUISITION] = cents(f->acquisition_cost * (in->cust.acquired - a->cust.acquired) +
                                  f->referral_cost * (in->cust.referred - a->cust.referred));
-    x[SPC_L_PROGRAMMES] = cents(f->recognition_cost * in->recognition * (in->wf.person_time - a->wf.person_time) / in->year);
+    x[SPC_L_PROGRAMMES] = cents(in->wf.programmes - a->wf.programmes);
     x[SPC_L_FIXED] = cents(f->fixed * (in->time - a->time));
     derive(out);
     l->last = *in;

@@ -227,8 +227,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
         return oom_ts(run);
     c->v[SPC_TS_TURNOVER_ANNUAL] = turnover;
     spc_customers_report(run->customers, run->now, esat, c);
-    spc_ledger_inputs in = { .time = run->now, .recognition = run->state->workforce.recognition,
-                             .year = sc->workforce.quit.year };
+    spc_ledger_inputs in = { .time = run->now, .year = sc->workforce.quit.year };
     spc_customers_totals(run->customers, &in.cust);
     if (run->workforce != NULL)
         spc_workforce_money(run->workforce, run->now, &in.wf);

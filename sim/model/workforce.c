@@ -132,6 +132,7 @@ void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now)
     g->money.overtime += ot * rate;
     g->money.wages += g->present * dt * rate;
     g->money.person_time += g->present * dt;
+    g->money.programmes += wf->sc->finance.recognition_cost * wf->w->recognition * g->present * dt / wf->w->quit.year;
     spc_erosion_advance(&g->ero, &wf->w->erosion, g->p, dt);
     g->t_ero = now;
 }
@@ -592,6 +593,7 @@ void spc_workforce_money(spc_workforce *wf, double now, spc_wf_money *out)
         out->hires += g->money.hires;
         out->turnover += g->money.turnover;
         out->person_time += g->money.person_time;
+        out->programmes += g->money.programmes;
     }
 }
 

@@ -172,11 +172,15 @@ spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
     d->compare = has_file(d, "compare.csv");
     d->sweep = has_file(d, "sweep.csv");
     d->chain = has_file(d, "chain.csv");
+    d->chain_dose = has_file(d, "chain_dose.csv");
+    d->chain_periods = has_file(d, "chain_periods.csv");
     if ((d->summary && check_header(d, "summary.csv", "scope,metric,mean,", err) != SPC_OK) ||
         (d->timeseries && check_header(d, "timeseries.csv", "period,time,scope", err) != SPC_OK) ||
         (d->compare && check_header(d, "compare.csv", "variant,scope,metric,", err) != SPC_OK) ||
         (d->sweep && check_header(d, "sweep.csv", "point,param1,value1,", err) != SPC_OK) ||
-        (d->chain && check_header(d, "chain.csv", "kind,scope,metric,", err) != SPC_OK))
+        (d->chain && check_header(d, "chain.csv", "kind,scope,metric,", err) != SPC_OK) ||
+        (d->chain_dose && check_header(d, "chain_dose.csv", "esat_delta,unit,lever,", err) != SPC_OK) ||
+        (d->chain_periods && check_header(d, "chain_periods.csv", "period,time,time_unit,", err) != SPC_OK))
         return err->code;
     if (has_file(d, "run.json"))
         return read_run_json(d, err);

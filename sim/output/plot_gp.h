@@ -70,5 +70,8 @@ spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
 spc_status plot_chain(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 /* chain-pathways: the decomposition's parts per link (only with pathway rows) */
 spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+/* plot_chaintime.c: chain_dose.csv and chain_periods.csv */
+spc_status plot_chain_dose(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 
 #endif

@@ -638,6 +638,111 @@ static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set,
     spc_csvtable_free(&c.t);
 }
 
+/* ---- the chain's dose and time (chain_dose.csv, chain_periods.csv) ---- */
+
+/* Rows of chain_dose.csv: one per dose and measure. A table of the
+ * relative changes, a row per measure and a column per dose, and the
+ * figure. */
+static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
+{
+    spc_csvtable t;
+    if (!load(d, "chain_dose.csv", &t))
+        return;
+    int dc = spc_csvtable_column(&t, "esat_delta"), uc = spc_csvtable_column(&t, "unit");
+    int mc = spc_csvtable_column(&t, "metric"), vc = spc_csvtable_column(&t, "lever_value");
+    int sc = spc_csvtable_column(&t, "search"), rel = spc_csvtable_column(&t, "rel_pct");
+    int lo = spc_csvtable_column(&t, "rel_ci95_low"), hi = spc_csvtable_column(&t, "rel_ci95_high");
+    size_t per = 0; /* measures per dose: the rows of the first dose */
+    while (per < t.nrows && strcmp(spc_csvtable_get(&t, per, dc), spc_csvtable_get(&t, 0, dc)) == 0 &&
+           strcmp(spc_csvtable_get(&t, per, uc), spc_csvtable_get(&t, 0, uc)) == 0)
+        per++;
+    size_t doses = per > 0 ? t.nrows / per : 0;
+    fputs("<section id=\"chain-dose\">\n<h2>Dose and response</h2>\n<p>Each dose is a lever search of its own "
+          "against the same base run (from <code>chain_dose.csv</code>): the relative change of every measure in % "
+          "of the base, with its 95% interval, as ESAT is raised by more.</p>\n<table id=\"chain-dose-table\">\n"
+          "<tr><th>measure</th>", f);
+    for (size_t k = 0; k < doses; k++) {
+        fputs("<th>ESAT +", f);
+        esc(f, spc_csvtable_get(&t, k * per, dc));
+        esc(f, spc_csvtable_get(&t, k * per, uc));
+        fputs("<br><span class=\"ci\">lever ", f);
+        num(f, spc_csvtable_num(&t, k * per, vc));
+        if (strcmp(spc_csvtable_get(&t, k * per, sc), "met") != 0) {
+            fputs(", ", f);
+            esc(f, spc_csvtable_get(&t, k * per, sc));
+        }
+        fputs("</span></th>", f);
+    }
+    fputs("</tr>\n", f);
+    for (size_t i = 0; i < per; i++) {
+        fputs("<tr><td>", f);
+        esc(f, chain_label(spc_csvtable_get(&t, i, mc)));
+        fputs("</td>", f);
+        for (size_t k = 0; k < doses; k++) {
+            size_t r = k * per + i;
+            fputs("<td class=\"n\">", f);
+            interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n", f);
+    figures(f, d, set, SPC_PLOT_CHAIN_DOSE, NULL, note);
+    fputs("</section>\n", f);
+    spc_csvtable_free(&t);
+}
+
+/* chain_periods.csv: for each measure, the first period after the
+ * intervention whose interval excludes 0 (when the effect shows), and the
+ * change in the last period; then the figure. */
+static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
+{
+    spc_csvtable t;
+    if (!load(d, "chain_periods.csv", &t))
+        return;
+    int ac = spc_csvtable_column(&t, "after"), tc = spc_csvtable_column(&t, "time"), uc = spc_csvtable_column(&t, "time_unit");
+    int mc = spc_csvtable_column(&t, "metric"), dc = spc_csvtable_column(&t, "diff");
+    int lo = spc_csvtable_column(&t, "diff_ci95_low"), hi = spc_csvtable_column(&t, "diff_ci95_high");
+    fputs("<section id=\"chain-periods\">\n<h2>The chain over time</h2>\n<p>The paired change variant &minus; base "
+          "in each reporting period, with its 95% interval (from <code>chain_periods.csv</code>); before the "
+          "intervention the two arms are the same run.</p>\n<table id=\"chain-periods-table\">\n<tr><th>measure</th>"
+          "<th>first period after the intervention whose interval excludes 0 (its end)</th>"
+          "<th>change in the last period [95% interval]</th></tr>\n", f);
+    for (size_t r = 0; r < t.nrows; r++) {
+        const char *m = spc_csvtable_get(&t, r, mc);
+        int seen = 0;
+        for (size_t q = 0; q < r && !seen; q++)
+            seen = strcmp(spc_csvtable_get(&t, q, mc), m) == 0;
+        if (seen)
+            continue;
+        long first = -1, last = -1;
+        for (size_t q = r; q < t.nrows; q++)
+            if (strcmp(spc_csvtable_get(&t, q, mc), m) == 0 && spc_csvtable_num(&t, q, ac) == 1.0) {
+                last = (long)q;
+                if (first < 0 && (spc_csvtable_num(&t, q, lo) > 0 || spc_csvtable_num(&t, q, hi) < 0))
+                    first = (long)q;
+            }
+        fputs("<tr><td>", f);
+        esc(f, chain_label(m));
+        fputs("</td><td class=\"n\">", f);
+        if (first >= 0) {
+            num(f, spc_csvtable_num(&t, (size_t)first, tc));
+            fputc(' ', f);
+            esc(f, spc_csvtable_get(&t, (size_t)first, uc));
+        } else
+            fputs("none", f);
+        fputs("</td><td class=\"n\">", f);
+        if (last >= 0)
+            interval(f, spc_csvtable_num(&t, (size_t)last, dc), spc_csvtable_num(&t, (size_t)last, lo),
+                     spc_csvtable_num(&t, (size_t)last, hi));
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+    figures(f, d, set, SPC_PLOT_CHAIN_PERIODS, NULL, note);
+    fputs("</section>\n", f);
+    spc_csvtable_free(&t);
+}
+
 /* ---- the page ---- */
 
 static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
@@ -666,6 +771,10 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
         sweep_table(f, d);
     if (d->chain) /* the `chain` command's outputs: its table, the reference forms, its figure */
         chain_section(f, d, set, note);
+    if (d->chain_periods) /* chain: the changes per period, then (a list of doses) the dose-response */
+        periods_section(f, d, set, note);
+    if (d->chain_dose)
+        dose_section(f, d, set, note);
     fprintf(f, "<script>%s</script>\n</body>\n</html>\n", check_script);
 }
 
