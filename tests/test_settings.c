@@ -742,7 +742,45 @@ static void test_finite_ranges(void)
     }
 }
 
+/* The two Sears scenarios share one set of behavioural settings: every
+ * scalar setting is the same but those of the company's size and spread
+ * (and the run's length and name). */
+static void test_sears_share_behaviour(void)
+{
+    static const char *const size[] = { "name", "description", "horizon", "warmup", "replications",
+                                         "stages.[].servers", "customers.market", "customers.initial",
+                                         "customers.acquisition.rate", "finance.fixed", "units.",
+                                         "arrivals.rate" /* computed from the market */ };
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *a = spc_scenario_load("scenarios/sears.cfg", NULL, 0, &err);
+    spc_scenario *b = spc_scenario_load("scenarios/sears-hbr.cfg", NULL, 0, &err);
+    CU_ASSERT_FATAL(a != NULL && b != NULL && a->nstages == b->nstages);
+    size_t n, compared = 0;
+    const spc_setting *t = spc_settings_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *d = &t[i];
+        int skip = !spc_settings_is_scalar(d->kind);
+        for (size_t k = 0; k < sizeof size / sizeof size[0] && !skip; k++)
+            skip = strncmp(d->path, size[k], strlen(size[k])) == 0;
+        if (skip)
+            continue;
+        for (size_t st = 0; st < (d->base == SPC_IN_STAGE ? a->nstages : 1); st++) {
+            double x = spc_settings_value(d, spc_settings_cfield(d, a, st));
+            double y = spc_settings_value(d, spc_settings_cfield(d, b, st));
+            if (!(x == y) && !(isnan(x) && isnan(y)))
+                fprintf(stderr, "\n  %s: sears.cfg %g, sears-hbr.cfg %g", d->path, x, y);
+            CU_ASSERT(x == y || (isnan(x) && isnan(y)));
+            compared++;
+        }
+    }
+    CU_ASSERT(compared > 100);
+    spc_scenario_free(a);
+    spc_scenario_free(b);
+}
+
 static const CU_TestInfo tests[] = {
+    { "sears.cfg and sears-hbr.cfg share their behavioural settings", test_sears_share_behaviour },
     { "every declared setting round-trips through the resolved file", test_walk },
     { "declared defaults are the reader's", test_defaults },
     { "known keys are the declared ones", test_unknown_keys },
