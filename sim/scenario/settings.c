@@ -890,7 +890,8 @@ static const spc_setting table[] = {
       .doc = "c_r: per customer won by referral." },
     { .path = "finance.recognition_cost", .kind = SPC_SET_NUMBER, .offset = SC(finance.recognition_cost),
       .def = "0.0", .lo = 0, .hi = SPC_AMOUNT_MAX, .unit = "currency per employee and year", .intervention = 1,
-      .source = "calibrated (model.md 13)",
+      .source = "scenario (never fitted to an outcome: the Sears scenarios price it at about 2% of a "
+                "salary at R = 1, the order of recognition budgets in practitioner surveys)",
       .text = "Cost per employee and year per unit of the recognition lever.",
       .doc = "c_R: the recognition programme: × `workforce.levers.recognition` × employee-years." },
     { .path = "finance.fixed", .kind = SPC_SET_RATE, .offset = SC(finance.fixed), .def = "0",
