@@ -882,8 +882,48 @@ static void test_calibrate_targets(void)
     tests_remove_tree(tmp);
 }
 
+/* run --employees: employees.csv has a row per employee and year with the
+ * documented columns, and the run is the same with and without it (the log
+ * only reads the model); --employees is refused outside run. */
+static void test_employees_output(void)
+{
+    char tmp[64], a[1024], b[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(a, sizeof a, tmp, "with");
+    join(b, sizeof b, tmp, "without");
+    const char *with[] = { "run", "tests/data/workforce/links.cfg", "-o", a, "-q", "--set", "horizon=\"70w\"",
+                           "--employees", NULL };
+    const char *without[] = { "run", "tests/data/workforce/links.cfg", "-o", b, "-q", "--set", "horizon=\"70w\"",
+                              NULL };
+    cli_result r = expect_exit(tmp, with, 0);
+    cli_free(&r);
+    r = expect_exit(tmp, without, 0);
+    cli_free(&r);
+    char *csv = slurp_in(a, "employees.csv");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    const char *head = "replication,unit,stage,id,year,tenure,s_start,s_mean,exposure,quit,other,cohort\n";
+    CU_ASSERT_EQUAL(strncmp(csv, head, strlen(head)), 0);
+    CU_ASSERT(count_lines(csv) > 200);               /* 200 positions, one complete year */
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",1,0,1\n")); /* someone quit in a cohort year */
+    char *sa = slurp_in(a, "summary.csv"), *sb = slurp_in(b, "summary.csv");
+    CU_ASSERT_FATAL(sa != NULL && sb != NULL);
+    CU_ASSERT_STRING_EQUAL(sa, sb);
+    char *no = slurp_in(b, "employees.csv");
+    CU_ASSERT_PTR_NULL(no);
+    free(no);
+    free(sa);
+    free(sb);
+    free(csv);
+    const char *bad[] = { "check", "tests/data/workforce/links.cfg", "--employees", NULL };
+    r = expect_exit(tmp, bad, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "--employees is only for run"));
+    cli_free(&r);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
+    { "run --employees writes employees.csv and changes nothing else", test_employees_output },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },
     { "bad usage exits 2", test_usage_errors },
     { "chain: a bad --esat-delta list exits 2 naming the option", test_esat_delta_usage },
