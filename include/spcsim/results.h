@@ -38,4 +38,8 @@ int spc_results_add_checked(spc_results *r, const char *scope, const char *metri
 /* NULL if absent. */
 const spc_result_row *spc_results_find(const spc_results *r, const char *scope, const char *metric);
 
+/* The mean of scope/metric in each of n tables into x[0..n); 0 when a
+ * table lacks it or its mean is not finite, else 1. */
+int spc_results_values(const spc_results *tables, unsigned n, const char *scope, const char *metric, double *x);
+
 #endif

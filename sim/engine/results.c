@@ -1,6 +1,7 @@
 /* results.c -- the tidy results table. */
 #include "spcsim/results.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,4 +48,15 @@ const spc_result_row *spc_results_find(const spc_results *r, const char *scope, 
         if (strcmp(r->rows[i].scope, scope) == 0 && strcmp(r->rows[i].metric, metric) == 0)
             return &r->rows[i];
     return NULL;
+}
+
+int spc_results_values(const spc_results *tables, unsigned n, const char *scope, const char *metric, double *x)
+{
+    for (unsigned r = 0; r < n; r++) {
+        const spc_result_row *row = spc_results_find(&tables[r], scope, metric);
+        if (row == NULL || !isfinite(row->e.mean))
+            return 0;
+        x[r] = row->e.mean;
+    }
+    return 1;
 }

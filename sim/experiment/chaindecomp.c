@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/lever.h"
 #include "spcsim/pathways.h"
@@ -67,24 +68,7 @@ void spc_chaindecomp_runs_release(spc_chaindecomp_runs *r)
 /* ---- the table ---- */
 
 /* x[r] = the measure in tables[r], r < n; 0 if one is missing or not finite. */
-static int values(const spc_results *tables, unsigned n, const spc_chainstudy_measure *m, double *x)
-{
-    for (unsigned r = 0; r < n; r++) {
-        const spc_result_row *row = spc_results_find(&tables[r], m->scope, m->metric);
-        if (row == NULL || !isfinite(row->e.mean))
-            return 0;
-        x[r] = row->e.mean;
-    }
-    return 1;
-}
-
-static double mean(const double *x, unsigned n)
-{
-    double s = 0;
-    for (unsigned r = 0; r < n; r++)
-        s += x[r];
-    return s / n;
-}
+static double mean(const double *x, unsigned n) { return gsl_stats_mean(x, 1, n); }
 
 /* One measure. v: n values each of B, F, A, W(0..4), O(0..4); d: n scratch. */
 static void decompose(spc_chaindecomp_row *row, const double *v, unsigned n, double *d, double *inter_a,
@@ -133,7 +117,7 @@ spc_status spc_chaindecomp_table_make(const spc_results *base, const spc_results
         const spc_chainstudy_measure *m = &spc_chainstudy_measures[k];
         int ok = n > 0;
         for (size_t s = 0; s < ns && ok; s++)
-            ok = values(src[s], n, m, v + s * n);
+            ok = spc_results_values(src[s], n, m->scope, m->metric, v + s * n);
         if (!ok)
             continue;
         spc_chaindecomp_row *row = &t->rows[t->n++];

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/text.h"
 
@@ -27,24 +28,13 @@ static double window_length(const spc_timeseries *ts, double warmup)
     return last - before;
 }
 
+/* scope/metric in each replication of x. */
 static int values(const spc_experiment *x, const char *scope, const char *metric, double *v)
 {
-    for (unsigned r = 0; r < x->n; r++) {
-        const spc_result_row *row = spc_results_find(&x->rep[r], scope, metric);
-        if (row == NULL || !isfinite(row->e.mean))
-            return 0;
-        v[r] = row->e.mean;
-    }
-    return 1;
+    return spc_results_values(x->rep, x->n, scope, metric, v);
 }
 
-static double mean(const double *x, unsigned n)
-{
-    double s = 0;
-    for (unsigned r = 0; r < n; r++)
-        s += x[r];
-    return s / n;
-}
+static double mean(const double *x, unsigned n) { return gsl_stats_mean(x, 1, n); }
 
 /* One form: per replication b[r] / kb[r] and v[r] / kv[r] (k NULL: 1), times `scale`. */
 static void form(spc_chainprofit *p, const char *scope, const char *metric, const double *b, const double *v,
