@@ -87,4 +87,10 @@ spc_status spc_chainstudy_slopes(const spc_panel *reps, unsigned n, double from,
  * columns (docs/model.md, section 12, lists every kind). */
 void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t);
 
+/* The columns of a change after kind,scope,metric, the line ended:
+ * ,base,variant,diff,lo,hi,rel_pct,lo,hi,significant,n. Every chain.csv
+ * and chain_dose.csv row of a change is written by it. */
+void spc_chainstudy_csv_change(FILE *f, double base, double variant, spc_estimate diff, spc_estimate rel,
+                               int significant, unsigned n);
+
 #endif

@@ -134,16 +134,9 @@ static void csv_row(FILE *f, const char *kind, const char *scope, const spc_chai
                     double variant, double ref, spc_estimate d, unsigned n)
 {
     double k = ref != 0 ? 100.0 / fabs(ref) : NAN;
+    spc_estimate rel = { d.mean * k, d.lo * k, d.hi * k, d.n };
     fprintf(f, "%s,%s,%s", kind, scope, m->metric);
-    spc_csv_next(f, base);
-    spc_csv_next(f, variant);
-    spc_csv_next(f, d.mean);
-    spc_csv_next(f, d.lo);
-    spc_csv_next(f, d.hi);
-    spc_csv_next(f, d.mean * k);
-    spc_csv_next(f, d.lo * k);
-    spc_csv_next(f, d.hi * k);
-    fprintf(f, ",%s,%u\n", d.lo > 0 || d.hi < 0 ? "yes" : "no", n);
+    spc_chainstudy_csv_change(f, base, variant, d, rel, d.lo > 0 || d.hi < 0, n);
 }
 
 void spc_chaindecomp_write_csv(FILE *f, const spc_chaindecomp_table *t)

@@ -143,10 +143,7 @@ static void write_row(FILE *f, const spc_chaindose *d, const spc_chaindose_point
         fprintf(f, ",,,,,,,,,,%u\n", d->replications);
         return;
     }
-    double v[] = { r->base, r->variant, r->diff.mean, r->diff.lo, r->diff.hi, r->rel.mean, r->rel.lo, r->rel.hi };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        spc_csv_next(f, v[i]);
-    fprintf(f, ",%s,%u\n", r->significant ? "yes" : "no", d->replications);
+    spc_chainstudy_csv_change(f, r->base, r->variant, r->diff, r->rel, r->significant, d->replications);
 }
 
 void spc_chaindose_write_csv(FILE *f, const spc_chaindose *d)

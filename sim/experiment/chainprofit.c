@@ -9,6 +9,7 @@
 #include <string.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "spcsim/chainstudy.h"
 #include "spcsim/text.h"
 
 /* L: from the end of the last finance period at or before the warm-up's
@@ -108,14 +109,7 @@ void spc_chainprofit_write_csv(FILE *f, const spc_chainprofit *p)
     for (size_t i = 0; i < p->n; i++) {
         const spc_chainprofit_form *x = &p->forms[i];
         fprintf(f, "profit,%s,%s", x->scope, x->metric);
-        spc_csv_next(f, x->base);
-        spc_csv_next(f, x->variant);
-        spc_csv_next(f, x->diff.mean);
-        spc_csv_next(f, x->diff.lo);
-        spc_csv_next(f, x->diff.hi);
-        spc_csv_next(f, x->rel.mean);
-        spc_csv_next(f, x->rel.lo);
-        spc_csv_next(f, x->rel.hi);
-        fprintf(f, ",%s,%u\n", x->diff.lo > 0 || x->diff.hi < 0 ? "yes" : "no", p->replications);
+        spc_chainstudy_csv_change(f, x->base, x->variant, x->diff, x->rel, x->diff.lo > 0 || x->diff.hi < 0,
+                                  p->replications);
     }
 }

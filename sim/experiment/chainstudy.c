@@ -176,6 +176,15 @@ spc_status spc_chainstudy_slopes(const spc_panel *reps, unsigned n, double from,
     return SPC_OK;
 }
 
+void spc_chainstudy_csv_change(FILE *f, double base, double variant, spc_estimate diff, spc_estimate rel,
+                               int significant, unsigned n)
+{
+    double v[] = { base, variant, diff.mean, diff.lo, diff.hi, rel.mean, rel.lo, rel.hi };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        spc_csv_next(f, v[i]);
+    fprintf(f, ",%s,%u\n", significant ? "yes" : "no", n);
+}
+
 void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t)
 {
     fputs("kind,scope,metric,base,variant,diff,diff_ci95_low,diff_ci95_high,rel_pct,rel_ci95_low,rel_ci95_high,"
@@ -183,15 +192,7 @@ void spc_chainstudy_write_csv(FILE *f, const spc_chainstudy_table *t)
     for (size_t i = 0; i < t->n; i++) {
         const spc_chainstudy_row *r = &t->rows[i];
         fprintf(f, "change,%s,%s", r->m->scope, r->m->metric);
-        spc_csv_next(f, r->base);
-        spc_csv_next(f, r->variant);
-        spc_csv_next(f, r->diff.mean);
-        spc_csv_next(f, r->diff.lo);
-        spc_csv_next(f, r->diff.hi);
-        spc_csv_next(f, r->rel.mean);
-        spc_csv_next(f, r->rel.lo);
-        spc_csv_next(f, r->rel.hi);
-        fprintf(f, ",%s,%u\n", r->significant ? "yes" : "no", t->replications);
+        spc_chainstudy_csv_change(f, r->base, r->variant, r->diff, r->rel, r->significant, t->replications);
     }
     /* the lever's path is a setting's path: letters, digits, '.', '_', '[', ']' (no comma to quote) */
     fprintf(f, "lever,%s,value", t->lever ? t->lever : "");
