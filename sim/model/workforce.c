@@ -78,8 +78,6 @@ void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double
     e->f = spc_first_order(e->f, 1.0 + overtime(w, g->ero.perceived), dt, w->tau_f);
     if (w->s_dynamic)
         e->s = spc_first_order(e->s, s_star, dt, w->tau_s);
-    if (!wf->track_cf)
-        e->s_cf = e->s;
     if (wf->log != NULL)
         spc_wf_log_path(wf, g, e, e->t, s_old, w->s_dynamic ? s_star : s_old, now);
     e->t = now;
@@ -270,15 +268,15 @@ static spc_status open_vacancy(spc_workforce *wf, group_t *g, uint32_t pos, doub
     return schedule(wf, now + delay, SPC_EV_HIRE, g, pos, &e->hire_ev, err);
 }
 
-/* Someone leaves position pos: a quit, another reason, or a layoff (quit = other = 0). */
-static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now, int quit, int other,
-                        spc_error *err)
+/* Someone leaves position pos: a quit (quit = 1), or another reason or a
+ * layoff (quit = 0: `other` in employees.csv). */
+static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now, int quit, spc_error *err)
 {
     employee_t *e = &g->emp[pos];
     spc_wf_advance_pressure(wf, g, now);
     if (wf->log != NULL) {
         spc_wf_update_employee(wf, g, e, now);
-        if (spc_wf_log_leave(wf, g, e, now, quit, other || (!quit && !other)) != 0)
+        if (spc_wf_log_leave(wf, g, e, now, quit, !quit) != 0)
             return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the employees' rows");
     }
     spc_calendar_cancel(wf->cal, e->quit_ev);
@@ -309,7 +307,7 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     g->quits += 1;
     g->cost += wf->w->quit_cost * e->salary * wf->w->pay;
     g->money.turnover += wf->w->quit_cost * e->salary * wf->w->pay;
-    if (leave(wf, g, pos, now, !other, other, err) != SPC_OK)
+    if (leave(wf, g, pos, now, !other, err) != SPC_OK)
         return err->code;
     return wf->w->freeze ? SPC_OK : open_vacancy(wf, g, pos, now, err);
 }
@@ -375,7 +373,7 @@ static spc_status set_target(spc_workforce *wf, group_t *g, uint32_t target, dou
             if (SPC_TRACING(wf->trace)) /* brought up to date by spc_workforce_apply */
                 spc_wf_trace(wf, SPC_TR_LAYOFF, g, pos, now, "is laid off");
             g->layoffs += 1;
-            if (leave(wf, g, pos, now, 0, 0, err) != SPC_OK)
+            if (leave(wf, g, pos, now, 0, err) != SPC_OK)
                 return err->code;
         }
     }
@@ -566,6 +564,7 @@ void spc_workforce_meet(spc_workforce *wf, uint32_t stage, uint32_t pos, double 
 void spc_workforce_set_log(spc_workforce *wf, spc_emplog *log, uint32_t unit)
 {
     wf->log = log;
+    wf->log_first = log != NULL ? log->n : 0;
     wf->unit_index = unit;
 }
 

@@ -27,8 +27,8 @@ typedef struct {
     double c, c_obs, t_c;   /* the satisfaction mirror (M1): perceived customer
                              * satisfaction (0-100), its latest input, time */
     double fit, skill;      /* persistent traits drawn at hire (H1), (H2) */
-    double s_cf;            /* satisfaction without the lever changes (V0); = s
-                             * when the run has no blind pathway */
+    double s_cf;            /* satisfaction without the lever changes (V0); kept
+                             * only when the run has a blind pathway (track_cf) */
     /* the open row of employees.csv (workforce_log.c) */
     int row_open;
     uint32_t row_year;
@@ -93,6 +93,7 @@ struct spc_workforce {
     int track_cf;           /* some state of the run has a blind pathway: keep s_cf */
     double h_other;         /* hazard of leaving for another reason (T3) */
     spc_emplog *log;        /* NULL, or where employees.csv rows go */
+    size_t log_first;       /* this run's first row in it */
     uint32_t unit_index;    /* the unit the rows are tagged with */
 };
 

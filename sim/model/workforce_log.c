@@ -115,10 +115,7 @@ int spc_wf_log_finish(spc_workforce *wf, double now)
 {
     if (wf->log == NULL)
         return 0;
-    size_t first = 0;
-    for (size_t i = 0; i < wf->log->n; i++) /* this unit's rows are the last ones */
-        if (wf->log->rows[i].unit != wf->unit_index)
-            first = i + 1;
+    size_t first = wf->log_first;
     for (size_t i = 0; i < wf->ng; i++) {
         group_t *g = &wf->g[i];
         for (uint32_t k = 0; k < g->npos; k++) {
