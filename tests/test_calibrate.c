@@ -55,6 +55,30 @@ static void test_parse_forms(void)
     CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "employees:mean(quit)=0.20", &err), SPC_OK);
     CU_ASSERT_EQUAL(t.stat, SPC_TARGET_MEAN);
     CU_ASSERT_EQUAL(t.col[1], -1);
+    /* the chain study's changes, and a target of another scenario */
+    CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "chain:rel(csat)=1:0.25", &err), SPC_OK);
+    CU_ASSERT_EQUAL(t.source, SPC_TARGET_CHAIN);
+    CU_ASSERT_EQUAL(t.stat, SPC_TARGET_REL);
+    CU_ASSERT_STRING_EQUAL(t.scope, "customers");
+    CU_ASSERT_STRING_EQUAL(t.metric, "csat");
+    CU_ASSERT_DOUBLE_EQUAL(t.delta, 5.0, 0);
+    CU_ASSERT_EQUAL(t.points, 0);
+    CU_ASSERT_STRING_EQUAL(t.name, "chain:rel(csat)");
+    CU_ASSERT_EQUAL(t.scenario[0], '\0');
+    CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "sears-hbr@chain(5pt):diff(revenue_growth)=0.5", &err), SPC_OK);
+    CU_ASSERT_EQUAL(t.stat, SPC_TARGET_DIFF);
+    CU_ASSERT_STRING_EQUAL(t.scope, "finance");
+    CU_ASSERT_DOUBLE_EQUAL(t.delta, 5.0, 0);
+    CU_ASSERT_EQUAL(t.points, 1);
+    CU_ASSERT_STRING_EQUAL(t.scenario, "sears-hbr");
+    CU_ASSERT_STRING_EQUAL(t.name, "sears-hbr@chain(5pt):diff(revenue_growth)");
+    CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "chain(2.5%):rel(profit)=0.5", &err), SPC_OK);
+    CU_ASSERT_DOUBLE_EQUAL(t.delta, 2.5, 0);
+    CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "2@panel:corr(esat,csat)=0.3", &err), SPC_OK);
+    CU_ASSERT_STRING_EQUAL(t.scenario, "2");
+    CU_ASSERT_STRING_EQUAL(t.name, "2@panel:corr(esat,csat)");
+    CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, "b@company/quits=3", &err), SPC_OK);
+    CU_ASSERT_STRING_EQUAL(t.name, "b@company/quits");
     CU_ASSERT_EQUAL(err.code, SPC_OK);
 }
 
@@ -79,6 +103,15 @@ static void test_parse_errors(void)
         { "nometric=1", "expected SCOPE/METRIC=VALUE, panel:STAT" },
         { "system/lead_time_mean", "expected SCOPE/METRIC=VALUE" },
         { "system/lead_time_mean=nan", "expected a number" },
+        { "chain(5):rel(csat)=1", "DELTA a positive rise of ESAT with its unit" },
+        { "chain(-5%):rel(csat)=1", "DELTA a positive rise of ESAT with its unit" },
+        { "chain(5x):rel(csat)=1", "DELTA a positive rise of ESAT with its unit" },
+        { "chain:mean(csat)=1", "unknown chain statistic 'mean'" },
+        { "chain:rel(happiness)=1", "unknown chain measure 'happiness' (one of esat, csat" },
+        { "chain:rel(revenue_growth)=1", "use diff" },
+        { "chain:rel(csat)", "expected chain(DELTA):STAT(MEASURE)=VALUE" },
+        { "a b@chain:rel(csat)=1", "expected SCENARIO@TARGET" },
+        { "@chain:rel(csat)=1", "expected SCENARIO@TARGET" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         spc_target t;
@@ -205,7 +238,7 @@ static void test_target_without_value(void)
     CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "units.management_sd=1:12", &err), SPC_OK);
     spc_experiment_opts o = { 2, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     spc_calibration_result r;
-    CU_ASSERT_EQUAL(spc_calibrate(COMPANY, NULL, 0, &c, &o, &r, NULL, &err), SPC_ERR_USAGE);
+    CU_ASSERT_EQUAL(spc_calibrate_one(COMPANY, NULL, 0, &c, &o, &r, NULL, &err), SPC_ERR_USAGE);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "--target panel:mean(revenue_growth): no replication has a value"));
     CU_ASSERT_EQUAL(r.evaluations, 0);
     spc_calibration_release(&c);
@@ -299,7 +332,7 @@ static void test_calibration_recovers_panel_and_summary(void)
     c.max_iter = 60;
     spc_calibration_result r;
     spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
-    CU_ASSERT_EQUAL_FATAL(spc_calibrate(COMPANY, NULL, 0, &c, &o, &r, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate_one(COMPANY, NULL, 0, &c, &o, &r, NULL, &err), SPC_OK);
     int close = fabs(r.x[0] - known[0]) <= tol[0] && fabs(r.x[1] - known[1]) <= tol[1];
     if (!close || !r.met || getenv("SPCSIM_TEST_VERBOSE"))
         fprintf(stderr,
@@ -369,13 +402,123 @@ static void test_calibration_recovers_quit_intercept(void)
     const char *base[] = { "stages.[0].servers=1000" };
     spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
     spc_calibration_result r;
-    CU_ASSERT_EQUAL_FATAL(spc_calibrate(TURNOVER, base, 1, &c, &o, &r, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate_one(TURNOVER, base, 1, &c, &o, &r, NULL, &err), SPC_OK);
     int close = fabs(r.x[0] + 1.46) <= tol;
     if (!close || !r.met || getenv("SPCSIM_TEST_VERBOSE"))
         fprintf(stderr, "\n  quit rate %.4g [%.4g, %.4g], corr %.4g [%.4g, %.4g]; a %.5g (-1.46 +- %.3g), %u evaluations",
                 e0[0].mean, e0[0].lo, e0[0].hi, e0[1].mean, e0[1].lo, e0[1].hi, r.x[0], tol, r.evaluations);
     CU_ASSERT(r.met);
     CU_ASSERT(close);
+    spc_calibration_release(&c);
+}
+
+/* ---- a joint calibration with chain targets ---- */
+
+#define SHOP "tests/data/customers/small.cfg"
+#define CHAIN_REPS 4
+
+/* Two companies of one behaviour: the small shop, and the same shop in a
+ * market twice the size, named shop2; every customer answers the survey
+ * (CSAT near its ceiling in this shop: the impression is the measure). */
+static const char *const shop_sets[2][5] = {
+    { "horizon=\"16w\"", "warmup=\"4w\"", "customers.survey.response_rate=1" },
+    { "horizon=\"16w\"", "warmup=\"4w\"", "customers.survey.response_rate=1", "name=\"shop2\"",
+      "customers.market=3000" },
+};
+static const size_t shop_nsets[2] = { 3, 5 };
+static const char *const chain_target[2] = { "chain(5%):rel(impression)", "shop2@chain(3pt):diff(impression)" };
+
+/* The two chain targets' estimates at courtesy weight w: the chain study
+ * (the lever search, then the paired table) on each company. */
+static void chain_at(double w, spc_estimate *e)
+{
+    for (int i = 0; i < 2; i++) {
+        char set[96];
+        snprintf(set, sizeof set, "customers.satisfaction.w_attitude=%.17g", w);
+        const char *sets[6];
+        for (size_t j = 0; j < shop_nsets[i]; j++)
+            sets[j] = shop_sets[i][j];
+        sets[shop_nsets[i]] = set;
+        spc_error err;
+        spc_error_clear(&err);
+        spc_scenario *sc = spc_scenario_load(SHOP, sets, shop_nsets[i] + 1, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+        spc_target t;
+        char arg[96];
+        snprintf(arg, sizeof arg, "%s=0", chain_target[i]);
+        CU_ASSERT_EQUAL_FATAL(spc_target_parse(&t, arg, &err), SPC_OK);
+        spc_lever_goal g = { .lever = "workforce.levers.recognition", .delta = t.delta, .points = t.points };
+        spc_experiment_opts o = { CHAIN_REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+        spc_lever_result r;
+        CU_ASSERT_EQUAL_FATAL(spc_lever_find(sc, sets, shop_nsets[i] + 1, &g, &o, &r, &err), SPC_OK);
+        CU_ASSERT_EQUAL(spc_target_measure_chain(&t, &r.base, &r.variant, &e[i], &err), SPC_OK);
+        spc_lever_result_release(&r);
+        spc_scenario_free(sc);
+    }
+}
+
+/* Targets made by the chain study of two companies at a known courtesy
+ * weight (0.3), searched jointly from the middle of [0.05, 0.8]: one
+ * setting for both, each target measured on its own company
+ * (SCENARIO@). The tolerance comes from the run, as above: the weights
+ * whose every target mean is within that target's 95% half-width h_k of
+ * the value, to first order |w - 0.3| <= min_k h_k / |dm_k/dw|. */
+static void test_joint_calibration_recovers_from_chain_targets(void)
+{
+    const double w0 = 0.3, step = 0.05;
+    spc_estimate e0[2], e1[2];
+    chain_at(w0, e0);
+    chain_at(w0 + step, e1);
+    double tol = INFINITY;
+    for (int k = 0; k < 2; k++) {
+        double slope = (e1[k].mean - e0[k].mean) / step, h = 0.5 * (e0[k].hi - e0[k].lo);
+        CU_ASSERT(slope > 0); /* courtesy raises both: the targets can identify it */
+        tol = fmin(tol, h / fabs(slope));
+    }
+    spc_calibration c;
+    memset(&c, 0, sizeof c);
+    spc_error err;
+    spc_error_clear(&err);
+    for (int k = 0; k < 2; k++) {
+        char arg[160];
+        snprintf(arg, sizeof arg, "%s=%.17g:%.17g", chain_target[k], e0[k].mean, 0.5 * (e0[k].hi - e0[k].lo));
+        CU_ASSERT_EQUAL(spc_calibration_add_target(&c, arg, &err), SPC_OK);
+    }
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&c, "customers.satisfaction.w_attitude=0.05:0.8", &err), SPC_OK);
+    c.size_tol = 1e-2;
+    c.max_iter = 30;
+    spc_calibration_scenario sc[2] = {
+        { SHOP, "small-shop", shop_sets[0], shop_nsets[0], CHAIN_REPS },
+        { SHOP, "shop2", shop_sets[1], shop_nsets[1], CHAIN_REPS },
+    };
+    spc_calibration_chain chain = { "workforce.levers.recognition", 0 };
+    spc_experiment_opts o = { CHAIN_REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    spc_calibration_result r;
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate(sc, 2, &c, &chain, &o, &r, NULL, &err), SPC_OK);
+    int close = fabs(r.x[0] - w0) <= tol;
+    if (!close || !r.met || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  impression %+.3g%% [%.3g, %.3g], impression %+.3g [%.3g, %.3g]; w %.4g (0.3 +- %.3g), "
+                "%u evaluations, levers %.4g %.4g", e0[0].mean, e0[0].lo, e0[0].hi, e0[1].mean, e0[1].lo, e0[1].hi,
+                r.x[0], tol, r.evaluations, r.lever[0], r.lever[1]);
+    CU_ASSERT(r.met);
+    CU_ASSERT(close);
+    CU_ASSERT(r.lever[0] > 0.5 && r.lever[1] > 0.5); /* recognition raised from 0.5 in both */
+
+    /* a target of a scenario the calibration does not have, and a scenario without a target */
+    spc_calibration bad;
+    memset(&bad, 0, sizeof bad);
+    CU_ASSERT_EQUAL(spc_calibration_add_target(&bad, "shop3@chain:rel(csat)=1", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&bad, "customers.satisfaction.w_attitude=0.05:0.8", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibrate(sc, 2, &bad, &chain, &o, &r, NULL, &err), SPC_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no scenario named 'shop3'"));
+    spc_calibration_release(&bad);
+    spc_error_clear(&err);
+    memset(&bad, 0, sizeof bad);
+    CU_ASSERT_EQUAL(spc_calibration_add_target(&bad, "chain:rel(csat)=1", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibration_add_free(&bad, "customers.satisfaction.w_attitude=0.05:0.8", &err), SPC_OK);
+    CU_ASSERT_EQUAL(spc_calibrate(sc, 2, &bad, &chain, &o, &r, NULL, &err), SPC_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no target is measured on"));
+    spc_calibration_release(&bad);
     spc_calibration_release(&c);
 }
 
@@ -387,6 +530,8 @@ static const CU_TestInfo tests[] = {
     { "calibration recovers settings from a panel correlation and a summary metric",
       test_calibration_recovers_panel_and_summary },
     { "calibration recovers the quit intercept from employees targets", test_calibration_recovers_quit_intercept },
+    { "a joint calibration of two companies recovers a setting from chain targets",
+      test_joint_calibration_recovers_from_chain_targets },
     CU_TEST_INFO_NULL
 };
 

@@ -395,7 +395,7 @@ static void test_calibration_recovers_known_values(void)
     c.size_tol = 1e-3;
     spc_calibration_result r;
     const char *base[] = { "horizon=1000.0", "replications=8" };
-    CU_ASSERT_EQUAL_FATAL(spc_calibrate("scenarios/validation/tandem3.cfg", base, 2, &c, &o, &r, NULL, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_calibrate_one("scenarios/validation/tandem3.cfg", base, 2, &c, &o, &r, NULL, &err), SPC_OK);
     if (fabs(r.x[0] / 3.5 - 1) > 0.01 || fabs(r.x[1] / 0.35 - 1) > 0.01 || getenv("SPCSIM_TEST_VERBOSE"))
         fprintf(stderr, "\n  calibrated rate %.6g (3.5), mean %.6g (0.35), %u iterations", r.x[0], r.x[1], r.iterations);
     CU_ASSERT(r.met);

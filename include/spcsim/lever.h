@@ -109,6 +109,16 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
 spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets, size_t nsets,
                                const spc_lever_goal *goal, const spc_experiment_opts *opts,
                                const spc_experiment *base_run, spc_lever_result *out, spc_error *err);
+/* The search started from a value known to be close (a calibration's
+ * previous evaluation, whose settings differed a little): the variant at
+ * `start` runs with all the replications; while its ESAT misses the target
+ * by more than the tolerance, the value is scaled through the base's point
+ * as after a search on fewer replications (at most twice), and if it
+ * still misses, the full search of spc_lever_find_from follows. *out as
+ * for spc_lever_find_from. */
+spc_status spc_lever_follow(const spc_scenario *base, const char *const *sets, size_t nsets,
+                            const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                            const spc_experiment *base_run, double start, spc_lever_result *out, spc_error *err);
 void spc_lever_result_release(spc_lever_result *r);
 
 /* One variant: the scenario loaded from base->path with sets[0..nsets),

@@ -2,7 +2,7 @@
  * target.h -- a calibration target: what to measure on an experiment and
  * the value it should have.
  *
- * Three kinds, all written NAME=VALUE or NAME=VALUE:SD (also VALUE±SD):
+ * Four kinds, all written NAME=VALUE or NAME=VALUE:SD (also VALUE±SD):
  *
  *   SCOPE/METRIC           a summary metric (summary.csv): the mean of the
  *                          replications' values, with its 95% t interval.
@@ -14,6 +14,17 @@
  *                          at the start of a year that ended before the
  *                          horizon, whether they stayed or left in it),
  *                          all units pooled.
+ *   chain(DELTA):STAT(M)   what the chain study (chainstudy.h) reports when
+ *                          the lever raises ESAT by DELTA (5%: 5% of the
+ *                          base's ESAT; 3pt: 3 points; chain: alone is
+ *                          chain(5%)): STAT diff, the paired difference of
+ *                          measure M in its own unit, or rel, its relative
+ *                          change in % of the base; M a chain measure's
+ *                          metric (esat, csat, impression, profit, ...).
+ *
+ * Any kind may be prefixed with SCENARIO@, the name (or 1-based position)
+ * of one of the scenarios a joint calibration runs; without it a target is
+ * measured on the first.
  *
  * STAT is mean(A), corr(A,B) (Pearson; point-biserial when a column is
  * 0/1) or slope(Y,X) (least squares of Y on X). The statistic is computed
@@ -32,8 +43,8 @@
 #include "spcsim/panel.h"
 #include "spcsim/stats.h"
 
-typedef enum { SPC_TARGET_SUMMARY, SPC_TARGET_PANEL, SPC_TARGET_EMPLOYEES } spc_target_source;
-typedef enum { SPC_TARGET_MEAN, SPC_TARGET_CORR, SPC_TARGET_SLOPE } spc_target_stat;
+typedef enum { SPC_TARGET_SUMMARY, SPC_TARGET_PANEL, SPC_TARGET_EMPLOYEES, SPC_TARGET_CHAIN } spc_target_source;
+typedef enum { SPC_TARGET_MEAN, SPC_TARGET_CORR, SPC_TARGET_SLOPE, SPC_TARGET_DIFF, SPC_TARGET_REL } spc_target_stat;
 
 /* Employee-log columns a target may name. */
 enum { SPC_EMP_TENURE, SPC_EMP_S_START, SPC_EMP_S_MEAN, SPC_EMP_QUIT, SPC_EMP_OTHER, SPC_EMP_NCOLUMNS };
@@ -46,7 +57,10 @@ typedef struct {
     spc_target_stat stat;
     int col[2];                 /* panel: enum spc_panel_column or SPC_TARGET_GROWTH;
                                    employees: SPC_EMP_*; col[1] only for corr, slope */
-    char scope[64], metric[48]; /* summary targets */
+    char scope[64], metric[48]; /* summary and chain targets (chain: the measure's) */
+    char scenario[64];          /* the SCENARIO@ prefix; "": the first scenario */
+    double delta;               /* chain: the asked rise of ESAT */
+    int points;                 /* chain: 1 delta in points, 0 in % of the base's ESAT */
     double value;
     double sd;                  /* stated uncertainty, > 0; 0: none given */
 } spc_target;
@@ -69,6 +83,13 @@ typedef struct {
  * employee log). */
 spc_status spc_target_measure(const spc_target *t, const spc_experiment *x, const spc_target_frame *fr,
                               spc_estimate *out, spc_error *err);
+
+/* A chain target's estimate from the base's and the variant's paired
+ * replications (the same n, the same streams): the mean paired difference
+ * or relative change of its measure, with the 95% interval of the chain
+ * table (chainstudy.h). An error when the measure is not in the results. */
+spc_status spc_target_measure_chain(const spc_target *t, const spc_experiment *base, const spc_experiment *variant,
+                                    spc_estimate *out, spc_error *err);
 
 /* The statistic of one replication; NaN when it does not exist (fewer
  * than three units or rows, no variance). Status only for out of memory. */

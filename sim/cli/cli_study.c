@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
+#include "spcsim/cost.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
 #include "spcsim/text.h"
@@ -241,47 +242,131 @@ spc_status cli_warmup(const options *o, spc_error *err)
 
 /* ---- calibrate ---- */
 
-/* The base overrides of every evaluation: seed, --set, replications. */
-static const char **base_sets(const options *o, char *seed, char *reps, unsigned n, size_t *count)
+/* The scenarios of a calibration: the first and the further ones, each
+ * with its overrides: --seed, the --set without a prefix, its own
+ * NAME@PATH=VALUE ones (NAME its name or position), then its replications
+ * (-r, else its own, at least 10 when it has one). */
+typedef struct {
+    spc_calibration_scenario sc[SPC_CALIBRATE_MAX];
+    const char **sets[SPC_CALIBRATE_MAX];
+    char *names[SPC_CALIBRATE_MAX];
+    char seed[64], reps[SPC_CALIBRATE_MAX][64];
+    size_t n;
+    unsigned char *applied;     /* per --set: applied to some scenario */
+} calib_scenarios;
+
+static void calib_scenarios_free(calib_scenarios *cs)
 {
-    const char **more = calloc(o->nsets + 2, sizeof *more);
-    size_t k = 0;
-    if (more == NULL)
-        return NULL;
-    if (o->seed != NULL) {
-        snprintf(seed, 64, "seed=%sL", o->seed);
-        more[k++] = seed;
+    for (size_t i = 0; i < cs->n; i++) {
+        free(cs->sets[i]);
+        free(cs->names[i]);
     }
-    for (size_t i = 0; i < o->nsets; i++)
-        more[k++] = o->sets[i];
-    snprintf(reps, 64, "replications=%u", n);
-    more[k++] = reps;
-    *count = k;
-    return more;
+    free(cs->applied);
+}
+
+/* The prefix of a --set NAME@PATH=VALUE: its length, or 0 (no '@' before '='). */
+static size_t set_prefix(const char *set)
+{
+    size_t n = strcspn(set, "@=");
+    return set[n] == '@' ? n : 0;
+}
+
+static int prefix_names(const char *set, size_t len, const char *name, size_t pos)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%zu", pos + 1);
+    return (strlen(name) == len && strncmp(set, name, len) == 0) || (strlen(num) == len && strncmp(set, num, len) == 0);
+}
+
+/* Scenario i: loaded for its name (the file's, before its own overrides),
+ * then with its NAME@ and position@ overrides for its replications and its
+ * final name; its overrides kept. */
+static spc_status calib_scenario_add(const options *o, calib_scenarios *cs, const char *path, spc_error *err)
+{
+    size_t i = cs->n;
+    const char **sets = calloc(o->nsets + 2, sizeof *sets);
+    if (sets == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    cs->sets[i] = sets;
+    cs->n++;
+    size_t k = 0;
+    if (o->seed != NULL) {
+        snprintf(cs->seed, sizeof cs->seed, "seed=%sL", o->seed);
+        sets[k++] = cs->seed;
+    }
+    for (size_t j = 0; j < o->nsets; j++)
+        if (set_prefix(o->sets[j]) == 0)
+            sets[k++] = o->sets[j];
+    spc_scenario *sc = spc_scenario_load(path, sets, k, err);
+    if (sc == NULL)
+        return err->code;
+    for (size_t j = 0; j < o->nsets; j++) {
+        size_t len = set_prefix(o->sets[j]);
+        if (len > 0 && prefix_names(o->sets[j], len, sc->name, i)) {
+            sets[k++] = o->sets[j] + len + 1;
+            cs->applied[j] = 1;
+        }
+    }
+    spc_scenario_free(sc);
+    if ((sc = spc_scenario_load(path, sets, k, err)) == NULL)
+        return err->code;
+    unsigned reps = o->reps != NULL ? (unsigned)strtoul(o->reps, NULL, 10)
+                                    : sc->replications > 1 ? (unsigned)sc->replications : 10u;
+    spc_cost_check(sc, reps, o->force, err); /* as cli_load does for one scenario */
+    cs->names[i] = strdup(sc->name);
+    spc_scenario_free(sc);
+    if (err->code != SPC_OK)
+        return err->code;
+    if (cs->names[i] == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(cs->names[j], cs->names[i]) == 0)
+            return spc_error_set(err, SPC_ERR_USAGE, "calibrate: %s and %s have the same name '%s': give one "
+                                 "another (--set '%zu@name=\"...\"')", cs->sc[j].path, path, cs->names[i], i + 1);
+    snprintf(cs->reps[i], sizeof cs->reps[i], "replications=%u", reps);
+    sets[k++] = cs->reps[i];
+    cs->sc[i] = (spc_calibration_scenario){ path, cs->names[i], sets, k, reps };
+    return SPC_OK;
+}
+
+/* Every --set NAME@... names one of the scenarios. */
+static spc_status calib_check_prefixes(const options *o, const calib_scenarios *cs, spc_error *err)
+{
+    for (size_t j = 0; j < o->nsets; j++) {
+        size_t len = set_prefix(o->sets[j]);
+        if (len > 0 && !cs->applied[j])
+            return spc_error_set(err, SPC_ERR_USAGE, "--set %s: no scenario named '%.*s' in this calibration",
+                                 o->sets[j], (int)len, o->sets[j]);
+    }
+    return SPC_OK;
 }
 
 /* The calibrated scenario: the base with the best settings, resolved. */
-static spc_status write_calibrated(spc_output *out, const char *path, const char **sets, size_t nsets,
+static spc_status write_calibrated(spc_output *out, const spc_calibration_scenario *cs, const char *file,
                                    const spc_calibration *c, const spc_calibration_result *r, spc_error *err)
 {
-    const char *ov[64 + SPC_CALIBRATE_MAX];
+    const char **ov = calloc(cs->nsets + SPC_CALIBRATE_MAX, sizeof *ov);
     char assign[SPC_CALIBRATE_MAX][512];
     size_t n = 0;
-    for (; n < nsets && n < 64; n++)
-        ov[n] = sets[n];
+    if (ov == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (; n < cs->nsets; n++)
+        ov[n] = cs->sets[n];
     for (size_t j = 0; j < c->nfree; j++) {
         snprintf(assign[j], sizeof assign[j], "%s=%.17g", c->param[j].path, r->x[j]);
         ov[n++] = assign[j];
     }
-    spc_scenario *sc = spc_scenario_load(path, ov, n, err);
-    FILE *f = sc ? spc_output_file(out, "calibrated.cfg", err) : NULL;
+    spc_scenario *sc = spc_scenario_load(cs->path, ov, n, err);
+    FILE *f = sc ? spc_output_file(out, file, err) : NULL;
     if (f != NULL)
         spc_scenario_write(sc, f);
     spc_scenario_free(sc);
+    free(ov);
     return err->code;
 }
 
-static void print_calibration(const spc_calibration *c, const spc_calibration_result *r)
+static void print_calibration(const spc_calibration *c, const spc_calibration_chain *chain,
+                              const spc_calibration_result *r)
 {
     printf("%s after %u iterations (%u evaluations), objective %.4g\n",
            r->met ? "targets met" : "targets NOT all met", r->iterations, r->evaluations, r->objective);
@@ -292,17 +377,20 @@ static void print_calibration(const spc_calibration *c, const spc_calibration_re
         printf("  %s: target %.6g", t->name, t->value);
         if (t->sd > 0)
             printf(" (sd %.6g)", t->sd);
-        printf(", simulated %.6g [%.6g, %.6g], %s\n", r->value[k], r->lo[k], r->hi[k],
+        printf(", simulated %.6g [%.6g, %.6g], %s", r->value[k], r->lo[k], r->hi[k],
                r->met_target[k] ? "met" : "NOT met");
+        if (t->source == SPC_TARGET_CHAIN)
+            printf(" (%s %.6g)", chain->lever, r->lever[k]);
+        putchar('\n');
     }
 }
 
-/* What calibrate writes: the search's log while it runs, then calibrated.cfg. */
+/* What calibrate writes: the search's log while it runs, then the calibrated scenarios. */
 typedef struct {
     const options *o;
-    const char **sets;
-    size_t nsets;
+    const calib_scenarios *cs;
     const spc_calibration *c;
+    const spc_calibration_chain *chain;
     const spc_experiment_opts *opts;
     spc_calibration_result *r;
 } calibrate_job;
@@ -313,11 +401,19 @@ static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
     spc_output out;
     FILE *log;
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (log = spc_output_file(&out, "calibrate.csv", err)) != NULL &&
-        spc_calibrate(j->o->scenario, j->sets, j->nsets, j->c, j->opts, j->r, log, err) == SPC_OK &&
-        write_calibrated(&out, j->o->scenario, j->sets, j->nsets, j->c, j->r, err) == SPC_OK &&
-        (log = spc_output_file(&out, "targets.csv", err)) != NULL) {
-        spc_calibration_write_targets(log, j->c, j->r);
-        spc_output_commit(&out, err);
+        spc_calibrate(j->cs->sc, j->cs->n, j->c, j->chain, j->opts, j->r, log, err) == SPC_OK) {
+        for (size_t i = 0; i < j->cs->n && err->code == SPC_OK; i++) {
+            char file[128];
+            if (j->cs->n == 1)
+                snprintf(file, sizeof file, "calibrated.cfg");
+            else
+                snprintf(file, sizeof file, "calibrated-%.100s.cfg", j->cs->names[i]);
+            write_calibrated(&out, &j->cs->sc[i], file, j->c, j->r, err);
+        }
+        if (err->code == SPC_OK && (log = spc_output_file(&out, "targets.csv", err)) != NULL) {
+            spc_calibration_write_targets(log, j->c, j->r);
+            spc_output_commit(&out, err);
+        }
     }
     spc_output_close(&out);
     return err->code;
@@ -326,31 +422,40 @@ static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
 spc_status cli_calibrate(const options *o, spc_error *err)
 {
     spc_calibration c;
+    calib_scenarios cs;
     memset(&c, 0, sizeof c);
+    memset(&cs, 0, sizeof cs);
     c.max_iter = o->max_iter;
     for (size_t i = 0; i < o->ntargets && err->code == SPC_OK; i++)
         spc_calibration_add_target(&c, o->targets[i], err);
     for (size_t i = 0; i < o->nfrees && err->code == SPC_OK; i++)
         spc_calibration_add_free(&c, o->frees[i], err);
-    spc_scenario *sc = err->code == SPC_OK ? cli_load(o, o->scenario, NULL, 0, err) : NULL;
+    if (err->code == SPC_OK && o->lever != NULL && !spc_lever_known(o->lever))
+        spc_error_set(err, SPC_ERR_USAGE, "calibrate: --lever %s: not a lever chain knows (recognition, pay, "
+                      "training_hours under workforce.levers, or workforce.satisfaction.base)", o->lever);
+    if (err->code == SPC_OK && o->nextra + 1 > SPC_CALIBRATE_MAX)
+        spc_error_set(err, SPC_ERR_USAGE, "calibrate: at most %d scenarios", SPC_CALIBRATE_MAX);
+    if (err->code == SPC_OK && (cs.applied = calloc(o->nsets + 1, 1)) == NULL)
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < o->nextra + 1 && err->code == SPC_OK; i++)
+        calib_scenario_add(o, &cs, i == 0 ? o->scenario : o->extra[i - 1], err);
+    if (err->code == SPC_OK)
+        calib_check_prefixes(o, &cs, err);
     char dir[4096];
-    if (sc != NULL && cli_outdir(o, sc->name, "-calibrate", dir, sizeof dir, err) == SPC_OK) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
-        char seed[64], reps[64];
-        size_t nsets = 0;
-        const char **sets = base_sets(o, seed, reps, opts.replications, &nsets);
+    if (err->code == SPC_OK && cli_outdir(o, cs.names[0], "-calibrate", dir, sizeof dir, err) == SPC_OK) {
+        spc_experiment_opts opts = { 1, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
+        spc_calibration_chain chain = { o->lever ? o->lever : "workforce.levers.recognition",
+                                        o->search_reps ? o->search_reps : 10 };
         spc_calibration_result r;
-        calibrate_job job = { o, sets, nsets, &c, &opts, &r };
+        calibrate_job job = { o, &cs, &c, &chain, &opts, &r };
         /* the log is written while the search runs: the staging folder is made first */
-        if (sets == NULL)
-            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-        else if (cli_publish(o, dir, calibrate_into, &job, 0, err) == SPC_OK && !o->quiet) {
-            print_calibration(&c, &r);
-            printf("outputs in %s/: calibrated.cfg, calibrate.csv, targets.csv\n", dir);
+        if (cli_publish(o, dir, calibrate_into, &job, 0, err) == SPC_OK && !o->quiet) {
+            print_calibration(&c, &chain, &r);
+            printf("outputs in %s/: %s, calibrate.csv, targets.csv\n", dir,
+                   cs.n == 1 ? "calibrated.cfg" : "calibrated-NAME.cfg (one per scenario)");
         }
-        free(sets);
     }
-    spc_scenario_free(sc);
+    calib_scenarios_free(&cs);
     spc_calibration_release(&c);
     return err->code;
 }

@@ -41,8 +41,9 @@ static const char usage_text[] =
     "                                         a one- or two-parameter grid\n"
     "       spcsim warmup SCENARIO [--metric SCOPE/COLUMN] [--window W] [options]\n"
     "                                         Welch's moving averages, MSER-5 suggestion\n"
-    "       spcsim calibrate SCENARIO --target TARGET=VALUE[:SD]... --free PATH=LO:HI... [options]\n"
-    "                                         search settings that meet the targets\n"
+    "       spcsim calibrate SCENARIO [SCENARIO...] --target TARGET=VALUE[:SD]... --free PATH=LO:HI...\n"
+    "                                         search settings that meet the targets; with\n"
+    "                                         several scenarios, one set of settings for all\n"
     "       spcsim chain SCENARIO [--esat-delta 5%|3pt|D1,D2,...] [--lever PATH] [--decompose] [options]\n"
     "                                         raise ESAT through a lever; the chain table of\n"
     "                                         CSAT, NPS, retention, revenue, growth, profit,\n"
@@ -51,7 +52,9 @@ static const char usage_text[] =
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim --help | --version\n"
-    "\n"
+    "\n";
+
+static const char usage_options[] =
     "Options:\n"
     "  -o, --output DIR      write outputs to DIR (default: output/<scenario name>)\n"
     "  -s, --seed N          master seed (overrides the scenario's seed)\n"
@@ -72,16 +75,21 @@ static const char usage_text[] =
     "                        SCOPE/METRIC (a summary metric), panel:STAT(COLUMNS)\n"
     "                        (across units) or employees:STAT(COLUMNS) (across the\n"
     "                        year's cohort), STAT mean(A), corr(A,B) or slope(Y,X);\n"
-    "                        SD weights the objective ((mean - VALUE) / SD)^2\n"
+    "                        or chain(5%|3pt):diff|rel(MEASURE), the chain study's\n"
+    "                        change when the lever raises ESAT so (--lever,\n"
+    "                        --search-replications as for chain); NAME@T measures T\n"
+    "                        on scenario NAME (name or position; --set NAME@PATH=V\n"
+    "                        sets one scenario's setting); SD weights the objective\n"
+    "                        ((mean - VALUE) / SD)^2\n"
     "  -f, --free PATH=LO:HI  calibrate: a setting to search, within bounds (up to 8)\n"
     "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
     "      --esat-delta D    chain: the rise of ESAT, relative (5%, the default) or in\n"
     "                        points (3pt); a comma list (2.5%,5%,10%,20%) adds the\n"
     "                        dose-response, one lever search per rise, one base run\n"
-    "      --lever PATH      chain: the setting raised (default\n"
+    "      --lever PATH      chain, calibrate: the setting raised (default\n"
     "                        workforce.levers.recognition; also .pay, .training_hours,\n"
     "                        workforce.satisfaction.base)\n"
-    "      --search-replications M  chain: the lever search runs the first M of the\n"
+    "      --search-replications M  chain, calibrate: the lever search runs the first M of the\n"
     "                        replications (default 10), the table all of them\n"
     "      --decompose       chain: split each change by the five pathways of\n"
     "                        satisfaction (10 more variants; pathway rows in chain.csv)\n";
@@ -340,6 +348,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'h':
             fputs(usage_text, stdout);
+            fputs(usage_options, stdout);
             fputs(usage_more, stdout);
             return 0;
         case 'V': printf("spcsim %s\n", SPC_VERSION); return 0;
@@ -358,10 +367,12 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain "
                            "or plot)",
                            o->command);
-    if (!chain && (o->esat_delta != NULL || o->lever != NULL))
-        return usage_error("%s", "--esat-delta and --lever are only for chain");
-    if (!chain && (o->decompose || o->search_reps > 0))
-        return usage_error("%s", "--decompose and --search-replications are only for chain");
+    if (!chain && o->esat_delta != NULL)
+        return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
+    if (!chain && !calibrate && (o->lever != NULL || o->search_reps > 0))
+        return usage_error("%s", "--lever and --search-replications are only for chain and calibrate");
+    if (!chain && o->decompose)
+        return usage_error("%s", "--decompose is only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
         return usage_error("%s", "--trace is only for run");
     if (o->keep_partial && (strcmp(o->command, "run") != 0 || o->precision != NULL))
@@ -379,7 +390,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->nextra = (size_t)(argc - optind);
     if (compare && o->nextra == 0)
         return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
-    if (!compare && o->nextra > 0)
+    if (!compare && !calibrate && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
         return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"

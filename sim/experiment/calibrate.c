@@ -47,12 +47,24 @@ void spc_calibration_release(spc_calibration *c)
 
 /* ---- the objective ---- */
 
+/* A chain target's variant: one per scenario and DELTA. */
 typedef struct {
-    const char *path;
-    const char *const *sets;
-    size_t nsets;
+    size_t scenario;
+    double delta;
+    int points;
+    double value;           /* the lever's value used last; NaN: not yet searched */
+} dose;
+
+typedef struct {
+    const spc_calibration_scenario *sc;
+    size_t nsc;
     const spc_calibration *c;
+    const spc_calibration_chain *chain;
     spc_experiment_opts opts;   /* the caller's, with employees on when a target needs them */
+    size_t where[SPC_CALIBRATE_MAX];    /* target k's scenario */
+    size_t dose_of[SPC_CALIBRATE_MAX];  /* chain target k's dose */
+    dose doses[SPC_CALIBRATE_MAX];
+    size_t ndoses;
     spc_calibration_result *best;
     spc_error *err;         /* the first error stops the search */
 } problem;
@@ -69,12 +81,81 @@ static double to_u(const spc_free_param *p, double x)
     return log(s / (1 - s));
 }
 
-/* Runs the scenario at settings x: one experiment measures every target
- * (means and 95% intervals into e[]). */
-static spc_status evaluate(problem *pb, const double *x, spc_estimate *e)
+/* Which scenario SCENARIO@ names: its name, or its 1-based position. */
+static spc_status resolve_scenario(problem *pb, const spc_target *t, size_t *out)
+{
+    *out = 0;
+    if (t->scenario[0] == '\0')
+        return SPC_OK;
+    char *end;
+    unsigned long pos = strtoul(t->scenario, &end, 10);
+    for (size_t i = 0; i < pb->nsc; i++)
+        if ((pb->sc[i].name != NULL && strcmp(pb->sc[i].name, t->scenario) == 0) || (*end == '\0' && pos == i + 1)) {
+            *out = i;
+            return SPC_OK;
+        }
+    return spc_error_set(pb->err, SPC_ERR_USAGE, "--target %s: no scenario named '%s' in this calibration (give "
+                         "the name of one of its scenarios, or its position 1..%zu)", t->name, t->scenario, pb->nsc);
+}
+
+/* Each target's scenario, each chain target's dose; every scenario measured. */
+static spc_status plan(problem *pb)
 {
     const spc_calibration *c = pb->c;
-    size_t n = pb->nsets + c->nfree;
+    int used[SPC_CALIBRATE_MAX + 1] = { 0 };
+    for (size_t k = 0; k < c->ntargets; k++) {
+        const spc_target *t = &c->target[k];
+        if (resolve_scenario(pb, t, &pb->where[k]) != SPC_OK)
+            return pb->err->code;
+        used[pb->where[k] < SPC_CALIBRATE_MAX ? pb->where[k] : SPC_CALIBRATE_MAX] = 1;
+        if (t->source != SPC_TARGET_CHAIN)
+            continue;
+        if (pb->chain == NULL || pb->chain->lever == NULL)
+            return spc_error_set(pb->err, SPC_ERR_USAGE, "--target %s: a chain target needs the chain's lever",
+                                 t->name);
+        size_t d = 0;
+        while (d < pb->ndoses && !(pb->doses[d].scenario == pb->where[k] && pb->doses[d].delta == t->delta &&
+                                   pb->doses[d].points == t->points))
+            d++;
+        if (d == pb->ndoses)
+            pb->doses[pb->ndoses++] = (dose){ pb->where[k], t->delta, t->points, NAN };
+        pb->dose_of[k] = d;
+    }
+    for (size_t i = 0; i < pb->nsc; i++)
+        if (i >= SPC_CALIBRATE_MAX || !used[i])
+            return spc_error_set(pb->err, SPC_ERR_USAGE, "calibrate: no target is measured on %s (prefix a target "
+                                 "with %s@)", pb->sc[i].path, pb->sc[i].name ? pb->sc[i].name : "NAME");
+    return SPC_OK;
+}
+
+/* Scenario i's chain targets at dose d, against its base run. */
+static void measure_dose(problem *pb, size_t d, const spc_scenario *sc, const char *const *ov, size_t n,
+                         const spc_experiment_opts *opts, const spc_experiment *base, spc_estimate *e)
+{
+    dose *ds = &pb->doses[d];
+    spc_lever_goal goal = { .lever = pb->chain->lever, .delta = ds->delta, .points = ds->points,
+                            .search_replications = pb->chain->search_replications };
+    spc_lever_result lr;
+    if (isnan(ds->value))
+        spc_lever_find_from(sc, ov, n, &goal, opts, base, &lr, pb->err);
+    else
+        spc_lever_follow(sc, ov, n, &goal, opts, base, ds->value, &lr, pb->err);
+    if (pb->err->code == SPC_OK) {
+        ds->value = lr.value;
+        for (size_t k = 0; k < pb->c->ntargets && pb->err->code == SPC_OK; k++)
+            if (pb->c->target[k].source == SPC_TARGET_CHAIN && pb->dose_of[k] == d)
+                spc_target_measure_chain(&pb->c->target[k], base, &lr.variant, &e[k], pb->err);
+    }
+    spc_lever_result_release(&lr);
+}
+
+/* Scenario i at settings x: its base (with the chain's structure when it
+ * has chain targets) measures its other targets, each dose its chain targets. */
+static spc_status evaluate_one(problem *pb, size_t i, const double *x, spc_estimate *e)
+{
+    const spc_calibration *c = pb->c;
+    const spc_calibration_scenario *cs = &pb->sc[i];
+    size_t n = cs->nsets + c->nfree;
     const char **ov = calloc(n, sizeof *ov);
     char (*assign)[512] = calloc(c->nfree ? c->nfree : 1, sizeof *assign);
     if (ov == NULL || assign == NULL) {
@@ -82,24 +163,42 @@ static spc_status evaluate(problem *pb, const double *x, spc_estimate *e)
         free(assign);
         return spc_error_set(pb->err, SPC_ERR_INTERNAL, "out of memory");
     }
-    for (size_t i = 0; i < pb->nsets; i++)
-        ov[i] = pb->sets[i];
+    for (size_t j = 0; j < cs->nsets; j++)
+        ov[j] = cs->sets[j];
     for (size_t j = 0; j < c->nfree; j++) {
         snprintf(assign[j], sizeof assign[j], "%s=%.17g", c->param[j].path, x[j]);
-        ov[pb->nsets + j] = assign[j];
+        ov[cs->nsets + j] = assign[j];
     }
-    spc_scenario *sc = spc_scenario_load(pb->path, ov, n, pb->err);
+    int chain = 0;
+    for (size_t d = 0; d < pb->ndoses; d++)
+        chain |= pb->doses[d].scenario == i;
+    spc_experiment_opts opts = pb->opts;
+    opts.replications = cs->replications;
+    spc_scenario *sc = spc_scenario_load(cs->path, ov, n, pb->err);
     spc_experiment ex;
     memset(&ex, 0, sizeof ex);
-    if (sc != NULL && spc_experiment_run(sc, &pb->opts, &ex, pb->err) == SPC_OK) {
+    if (sc != NULL && (chain ? spc_lever_run_base(sc, &opts, &ex, pb->err) : spc_experiment_run(sc, &opts, &ex, pb->err)) ==
+                          SPC_OK) {
         spc_target_frame fr = { sc->warmup, lround(sc->workforce.quit.year / sc->period) };
         for (size_t k = 0; k < c->ntargets && pb->err->code == SPC_OK; k++)
-            spc_target_measure(&c->target[k], &ex, &fr, &e[k], pb->err);
+            if (pb->where[k] == i && c->target[k].source != SPC_TARGET_CHAIN)
+                spc_target_measure(&c->target[k], &ex, &fr, &e[k], pb->err);
+        for (size_t d = 0; d < pb->ndoses && pb->err->code == SPC_OK; d++)
+            if (pb->doses[d].scenario == i)
+                measure_dose(pb, d, sc, ov, n, &opts, &ex, e);
     }
     spc_experiment_release(&ex);
     spc_scenario_free(sc);
     free(ov);
     free(assign);
+    return pb->err->code;
+}
+
+/* Every scenario at settings x: each target's mean and 95% interval into e[]. */
+static spc_status evaluate(problem *pb, const double *x, spc_estimate *e)
+{
+    for (size_t i = 0; i < pb->nsc && pb->err->code == SPC_OK; i++)
+        evaluate_one(pb, i, x, e);
     return pb->err->code;
 }
 
@@ -140,6 +239,9 @@ static double objective(const gsl_vector *u, void *params)
         memcpy(b->x, x, sizeof x);
         for (size_t k = 0; k < c->ntargets; k++)
             b->value[k] = e[k].mean, b->lo[k] = e[k].lo, b->hi[k] = e[k].hi, b->met_target[k] = met_k[k];
+        for (size_t k = 0; k < SPC_CALIBRATE_MAX; k++)
+            b->lever[k] = k < c->ntargets && c->target[k].source == SPC_TARGET_CHAIN ? pb->doses[pb->dose_of[k]].value
+                                                                                    : NAN;
     }
     return f;
 }
@@ -155,17 +257,25 @@ static void log_line(FILE *log, const spc_calibration *c, const spc_calibration_
     fputc('\n', log);
 }
 
-spc_status spc_calibrate(const char *path, const char *const *sets, size_t nsets, const spc_calibration *c,
-                         const spc_experiment_opts *opts, spc_calibration_result *out, FILE *log, spc_error *err)
+spc_status spc_calibrate(const spc_calibration_scenario *sc, size_t n, const spc_calibration *c,
+                         const spc_calibration_chain *chain, const spc_experiment_opts *opts,
+                         spc_calibration_result *out, FILE *log, spc_error *err)
 {
     memset(out, 0, sizeof *out);
-    if (c->nfree == 0 || c->ntargets == 0)
-        return spc_error_set(err, SPC_ERR_USAGE, "calibrate: give at least one --target and one --free");
-    problem pb = { path, sets, nsets, c, *opts, out, err };
+    if (c->nfree == 0 || c->ntargets == 0 || n == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "calibrate: give a scenario, at least one --target and one --free");
+    problem *pb = calloc(1, sizeof *pb);
+    if (pb == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    *pb = (problem){ .sc = sc, .nsc = n, .c = c, .chain = chain, .opts = *opts, .best = out, .err = err };
+    if (plan(pb) != SPC_OK) {
+        free(pb);
+        return err->code;
+    }
     for (size_t k = 0; k < c->ntargets; k++)
         if (c->target[k].source == SPC_TARGET_EMPLOYEES)
-            pb.opts.employees = 1;
-    gsl_multimin_function fn = { objective, c->nfree, &pb };
+            pb->opts.employees = 1;
+    gsl_multimin_function fn = { objective, c->nfree, pb };
     gsl_vector *u = gsl_vector_alloc(c->nfree), *step = gsl_vector_alloc(c->nfree);
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, c->nfree);
     if (!u || !step || !s) {
@@ -203,7 +313,15 @@ done:
     gsl_multimin_fminimizer_free(s);
     gsl_vector_free(u);
     gsl_vector_free(step);
+    free(pb);
     return err->code;
+}
+
+spc_status spc_calibrate_one(const char *path, const char *const *sets, size_t nsets, const spc_calibration *c,
+                             const spc_experiment_opts *opts, spc_calibration_result *out, FILE *log, spc_error *err)
+{
+    spc_calibration_scenario sc = { path, NULL, sets, nsets, opts->replications };
+    return spc_calibrate(&sc, 1, c, NULL, opts, out, log, err);
 }
 
 void spc_calibration_write_targets(FILE *f, const spc_calibration *c, const spc_calibration_result *r)

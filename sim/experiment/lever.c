@@ -332,6 +332,30 @@ spc_status spc_lever_find_from(const spc_scenario *base, const char *const *sets
     return search_from(base, sets, nsets, goal, lever, opts, base_run, out, err);
 }
 
+spc_status spc_lever_follow(const spc_scenario *base, const char *const *sets, size_t nsets,
+                            const spc_lever_goal *goal, const spc_experiment_opts *opts,
+                            const spc_experiment *base_run, double start, spc_lever_result *out, spc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
+    const lever_t *lever = check(base, goal, err);
+    if (lever == NULL)
+        return err->code;
+    search_t s = { .base = base, .sets = sets, .nsets = nsets, .lever = lever, .goal = goal, .opts = opts,
+                   .sopts = *opts, .out = out, .err = err };
+    out->base_esat = esat_of(base_run);
+    out->target = goal->points ? out->base_esat + goal->delta : out->base_esat * (1.0 + goal->delta / 100.0);
+    out->base_value = lever_value(base, lever);
+    out->search_replications = opts->replications;
+    if (!isfinite(out->base_esat))
+        return spc_error_set(err, SPC_ERR_USAGE, "chain: %s reports no ESAT after warm-up", base->path);
+    out->value = fmin(fmax(start, out->base_value), lever_hi(&s));
+    if (refine(&s, out) != SPC_OK || out->met)
+        return err->code;
+    spc_experiment_release(&out->variant);
+    return spc_lever_find_from(base, sets, nsets, goal, opts, base_run, out, err);
+}
+
 void spc_lever_result_release(spc_lever_result *r)
 {
     spc_experiment_release(&r->base);

@@ -15,11 +15,14 @@
  */
 #include "spcsim/target.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
+
+#include "spcsim/chainstudy.h"
 
 /* ---- names ---- */
 
@@ -34,7 +37,8 @@ static const struct {
     const char *name;
     spc_target_stat stat;
     int ncols;
-} stats[] = { { "mean", SPC_TARGET_MEAN, 1 }, { "corr", SPC_TARGET_CORR, 2 }, { "slope", SPC_TARGET_SLOPE, 2 } };
+} stats[] = { { "mean", SPC_TARGET_MEAN, 1 }, { "corr", SPC_TARGET_CORR, 2 }, { "slope", SPC_TARGET_SLOPE, 2 } },
+  chain_stats[] = { { "diff", SPC_TARGET_DIFF, 1 }, { "rel", SPC_TARGET_REL, 1 } };
 
 static int lookup(const char *const *names, int n, const char *s)
 {
@@ -74,17 +78,19 @@ static spc_status parse_value(spc_target *t, const char *arg, const char *s, spc
     return SPC_OK;
 }
 
-static spc_status parse_summary(spc_target *t, const char *arg, spc_error *err)
+/* SCOPE/METRIC=..., k where it starts in arg (after any SCENARIO@). */
+static spc_status parse_summary(spc_target *t, const char *arg, const char *k, spc_error *err)
 {
     int used = 0;
-    if (sscanf(arg, "%63[^/=]/%47[^=]=%n", t->scope, t->metric, &used) != 2 || used == 0)
+    if (sscanf(k, "%63[^/=]/%47[^=]=%n", t->scope, t->metric, &used) != 2 || used == 0)
         return spc_error_set(err, SPC_ERR_USAGE,
                              "--target %s: expected SCOPE/METRIC=VALUE, panel:STAT(COLUMN[,COLUMN])=VALUE or "
-                             "employees:STAT(COLUMN[,COLUMN])=VALUE (STAT mean, corr or slope; =VALUE:SD to give "
-                             "the target's uncertainty)", arg);
+                             "employees:STAT(COLUMN[,COLUMN])=VALUE (STAT mean, corr or slope), or "
+                             "chain(DELTA):diff|rel(MEASURE)=VALUE; =VALUE:SD to give the target's uncertainty",
+                             arg);
     t->source = SPC_TARGET_SUMMARY;
     snprintf(t->name, sizeof t->name, "%s/%s", t->scope, t->metric);
-    return parse_value(t, arg, arg + used, err);
+    return parse_value(t, arg, k + used, err);
 }
 
 static spc_status parse_column(spc_target *t, const char *arg, const char *col, int k, spc_error *err)
@@ -100,8 +106,8 @@ static spc_status parse_column(spc_target *t, const char *arg, const char *col, 
                          panel ? "panel" : "employees", col, list);
 }
 
-/* SOURCE:STAT(A)=... or SOURCE:STAT(A,B)=..., s just after the colon. */
-static spc_status parse_statistic(spc_target *t, const char *arg, const char *s, spc_error *err)
+/* SOURCE:STAT(A)=... or SOURCE:STAT(A,B)=..., k where SOURCE starts, s just after the colon. */
+static spc_status parse_statistic(spc_target *t, const char *arg, const char *k0, const char *s, spc_error *err)
 {
     const char *src = t->source == SPC_TARGET_PANEL ? "panel" : "employees";
     char stat[8], a[32], b[32];
@@ -129,22 +135,124 @@ static spc_status parse_statistic(spc_target *t, const char *arg, const char *s,
     t->col[1] = -1;
     if (parse_column(t, arg, a, 0, err) != SPC_OK || (ncols == 2 && parse_column(t, arg, b, 1, err) != SPC_OK))
         return err->code;
-    snprintf(t->name, sizeof t->name, "%.*s", (int)(s - arg + used), arg);
+    snprintf(t->name, sizeof t->name, "%.*s", (int)(s - k0 + used), k0);
     return parse_value(t, arg, s + used + 1, err);
+}
+
+/* chain(DELTA): or chain: (5%) -- DELTA a positive number then % or pt;
+ * returns the text after the colon, or NULL (err set). */
+static const char *parse_dose(spc_target *t, const char *arg, const char *s, spc_error *err)
+{
+    t->delta = 5.0, t->points = 0;
+    if (*s == ':')
+        return s + 1;
+    char *end;
+    t->delta = strtod(s + 1, &end);
+    int unit = *s == '(' && end != s + 1 && (*end == '%' || strncmp(end, "pt", 2) == 0);
+    if (unit) {
+        t->points = *end == 'p';
+        end += t->points ? 2 : 1;
+    }
+    if (!unit || !isfinite(t->delta) || !(t->delta > 0) || strncmp(end, "):", 2) != 0) {
+        spc_error_set(err, SPC_ERR_USAGE, "--target %s: expected chain(DELTA):STAT(MEASURE)=VALUE, DELTA a positive "
+                      "rise of ESAT with its unit, such as 5%% or 3pt", arg);
+        return NULL;
+    }
+    return end + 2;
+}
+
+/* chain(DELTA):STAT(MEASURE)=..., k0 where "chain" starts, s just after it. */
+static spc_status parse_chain(spc_target *t, const char *arg, const char *k0, const char *s, spc_error *err)
+{
+    const char *p = parse_dose(t, arg, s, err);
+    char stat[8], m[48];
+    int used = 0;
+    if (p == NULL)
+        return err->code;
+    if (sscanf(p, "%7[a-z](%47[a-z_])%n", stat, m, &used) != 2 || used == 0 || p[used] != '=')
+        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: expected chain(DELTA):STAT(MEASURE)=VALUE[:SD], STAT "
+                             "diff or rel", arg);
+    size_t k = 0;
+    while (k < sizeof chain_stats / sizeof chain_stats[0] && strcmp(chain_stats[k].name, stat) != 0)
+        k++;
+    if (k == sizeof chain_stats / sizeof chain_stats[0])
+        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: unknown chain statistic '%s' (diff: the paired "
+                             "difference; rel: the relative change in %%)", arg, stat);
+    t->stat = chain_stats[k].stat;
+    const spc_chainstudy_measure *found = NULL;
+    char list[512];
+    size_t len = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < spc_chainstudy_nmeasures; i++) {
+        if (strcmp(spc_chainstudy_measures[i].metric, m) == 0)
+            found = &spc_chainstudy_measures[i];
+        if (len < sizeof list)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+                                    spc_chainstudy_measures[i].metric);
+    }
+    if (found == NULL)
+        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: unknown chain measure '%s' (one of %s)", arg, m, list);
+    if (t->stat == SPC_TARGET_REL && !found->relative)
+        return spc_error_set(err, SPC_ERR_USAGE, "--target %s: %s has no meaningful relative change (its base can be "
+                             "near 0 or negative): use diff", arg, m);
+    snprintf(t->scope, sizeof t->scope, "%s", found->scope);
+    snprintf(t->metric, sizeof t->metric, "%s", found->metric);
+    t->source = SPC_TARGET_CHAIN;
+    snprintf(t->name, sizeof t->name, "%.*s", (int)(p - k0 + used), k0);
+    return parse_value(t, arg, p + used + 1, err);
+}
+
+/* SCENARIO@ at the start of arg: its length with the '@', or 0 when none. */
+static size_t scenario_prefix(spc_target *t, const char *arg, spc_error *err)
+{
+    size_t n = strcspn(arg, "@=");
+    if (arg[n] != '@')
+        return 0;
+    int ok = n > 0 && n < sizeof t->scenario;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = isalnum((unsigned char)arg[i]) || arg[i] == '-' || arg[i] == '_' || arg[i] == '.';
+    if (!ok) {
+        spc_error_set(err, SPC_ERR_USAGE, "--target %s: expected SCENARIO@TARGET, SCENARIO a scenario's name or "
+                      "position (letters, digits, '-', '_', '.')", arg);
+        return 0;
+    }
+    memcpy(t->scenario, arg, n);
+    t->scenario[n] = '\0';
+    return n + 1;
+}
+
+/* The target's kind, starting at k in arg. */
+static spc_status parse_kind(spc_target *t, const char *arg, const char *k, spc_error *err)
+{
+    if (strncmp(k, "chain", 5) == 0 && (k[5] == ':' || k[5] == '('))
+        return parse_chain(t, arg, k, k + 5, err);
+    if (strncmp(k, "panel:", 6) == 0) {
+        t->source = SPC_TARGET_PANEL;
+        return parse_statistic(t, arg, k, k + 6, err);
+    }
+    if (strncmp(k, "employees:", 10) == 0) {
+        t->source = SPC_TARGET_EMPLOYEES;
+        return parse_statistic(t, arg, k, k + 10, err);
+    }
+    return parse_summary(t, arg, k, err);
 }
 
 spc_status spc_target_parse(spc_target *t, const char *arg, spc_error *err)
 {
     memset(t, 0, sizeof *t);
-    if (strncmp(arg, "panel:", 6) == 0) {
-        t->source = SPC_TARGET_PANEL;
-        return parse_statistic(t, arg, arg + 6, err);
+    size_t skip = scenario_prefix(t, arg, err);
+    if (err->code != SPC_OK || parse_kind(t, arg, arg + skip, err) != SPC_OK)
+        return err->code;
+    if (skip > 0) { /* the name keeps the prefix: it says where the target was measured */
+        char name[sizeof t->name];
+        memcpy(name, t->name, sizeof name);
+        size_t len = strlen(t->scenario);
+        memcpy(t->name, t->scenario, len);
+        t->name[len] = '@';
+        memcpy(t->name + len + 1, name, sizeof t->name - len - 1);
+        t->name[sizeof t->name - 1] = '\0';
     }
-    if (strncmp(arg, "employees:", 10) == 0) {
-        t->source = SPC_TARGET_EMPLOYEES;
-        return parse_statistic(t, arg, arg + 10, err);
-    }
-    return parse_summary(t, arg, err);
+    return SPC_OK;
 }
 
 /* ---- one replication ---- */
@@ -286,6 +394,23 @@ spc_status spc_target_measure(const spc_target *t, const spc_experiment *x, cons
     *out = spc_stats_interval(v, k, NAN);
     free(v);
     return err->code;
+}
+
+spc_status spc_target_measure_chain(const spc_target *t, const spc_experiment *base, const spc_experiment *variant,
+                                    spc_estimate *out, spc_error *err)
+{
+    spc_chainstudy_table tab;
+    memset(&tab, 0, sizeof tab);
+    unsigned n = base->n < variant->n ? base->n : variant->n;
+    if (spc_chainstudy_table_make(base->rep, variant->rep, n, &tab, err) != SPC_OK)
+        return err->code;
+    for (size_t i = 0; i < tab.n; i++)
+        if (strcmp(tab.rows[i].m->scope, t->scope) == 0 && strcmp(tab.rows[i].m->metric, t->metric) == 0) {
+            *out = t->stat == SPC_TARGET_DIFF ? tab.rows[i].diff : tab.rows[i].rel;
+            return SPC_OK;
+        }
+    return spc_error_set(err, SPC_ERR_USAGE, "--target %s: no %s/%s in the chain study's results", t->name, t->scope,
+                         t->metric);
 }
 
 int spc_target_met(const spc_target *t, const spc_estimate *e)
