@@ -156,6 +156,27 @@ $(FLAGFILE):
 	@mkdir -p $(dir $@)
 	@printf '%s\n' '$(subst ','\'',$(FLAGS_NOW))' > $@
 
+# The commit this build is made from, for run.json (sim/engine/buildinfo.c,
+# as -DSPC_COMMIT): `git describe --always --dirty` when the source folder is
+# the top of a git checkout, else "unknown"; SPCSIM_COMMIT=... sets it (a
+# release tarball). $(COMMITFILE) holds it and is rewritten, as the Makefile
+# is read, only when it changes: a new commit recompiles buildinfo.c alone.
+SPCSIM_COMMIT ?= $(or $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && \
+                        git describe --always --dirty 2>/dev/null),unknown)
+COMMITFILE    = $(BUILD)/commit
+COMMIT_NOW    = $(subst ',,$(subst ",,$(subst \,,$(SPCSIM_COMMIT))))
+ifneq ($(filter-out clean help deps uninstall,$(or $(MAKECMDGOALS),all)),)
+  ifneq ($(COMMIT_NOW),$(file <$(COMMITFILE)))
+    $(shell mkdir -p $(BUILD))
+    $(file >$(COMMITFILE),$(COMMIT_NOW))
+  endif
+endif
+$(COMMITFILE):
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(COMMIT_NOW)' > $@
+$(BUILD)/sim/engine/buildinfo.o: $(COMMITFILE)
+$(BUILD)/sim/engine/buildinfo.o: ALL_CPPFLAGS += -DSPC_COMMIT='"$(COMMIT_NOW)"'
+
 $(BUILD)/sim/%.o: sim/%.c $(FLAGFILE) | pkgs-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@

@@ -54,6 +54,11 @@ spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_er
  * returns 1 when it exists and is executable, 0 when it is missing. */
 int spc_plot_find_gnuplot(const char *program, char *buf, size_t size);
 
+/* gnuplot's version, for run.json: `program` found as spc_plot_find_gnuplot
+ * does, run as `gnuplot --version`, its first line in buf ("gnuplot 5.4
+ * patchlevel 4"); "not found" when it is missing, "unknown" when it fails. */
+void spc_plot_gnuplot_version(const char *program, char *buf, size_t size);
+
 /* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
  * in the folder, and marks the figures drawn. A script that fails has its
  * figures removed; the error names the first failing script with gnuplot's

@@ -239,4 +239,8 @@ int spc_scenario_write(const spc_scenario *sc, FILE *out);
 /* Mean external arrival rate per time unit (over one schedule period). */
 double spc_scenario_mean_arrival_rate(const spc_scenario *sc);
 
+/* The libconfig version compiled against (LIBCONFIG_VER_MAJOR.MINOR.REVISION,
+ * "1.5.0"), for run.json: only this floor sees libconfig. */
+const char *spc_scenario_libconfig_version(void);
+
 #endif

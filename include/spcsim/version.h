@@ -1,5 +1,5 @@
 /* version.h -- the program's version. */
 #ifndef SPCSIM_VERSION_H
 #define SPCSIM_VERSION_H
-#define SPC_VERSION "0.1.0"
+#define SPC_VERSION "0.2.0"
 #endif

@@ -7,11 +7,20 @@
  * percentile's interval) is an empty CSV field and a JSON null. summary.csv's
  * last column, ci_warning, is empty unless the row's batch-means interval
  * should not be trusted (few_batches, correlated: stats.h, model.md B5).
+ *
+ * run.json also says what made the run: the commit and compiler of the
+ * build and the GSL and libconfig headers it was compiled against
+ * (buildinfo.h, scenario.h), and the gnuplot that draws the figures, asked
+ * for its version (`gnuplot --version`) when run.json is written; the same
+ * gnuplot the figures use (SPCSIM_GNUPLOT, else gnuplot on PATH).
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "spcsim/buildinfo.h"
 #include "spcsim/output.h"
+#include "spcsim/plot.h"
 #include "spcsim/rng.h"
 #include "spcsim/text.h"
 
@@ -63,11 +72,26 @@ static void json_stages(FILE *f, const spc_run_meta *m)
     fputs("\n  ]\n", f);
 }
 
+/* One "key": "value" line per fact of the build (after "version"). */
+static void json_build(FILE *f)
+{
+    char gnuplot[256];
+    spc_plot_gnuplot_version(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot);
+    const char *const key[] = { "commit", "compiler", "gsl_version", "libconfig_version", "gnuplot_version" };
+    const char *const value[] = { spc_buildinfo_commit(), spc_buildinfo_compiler(), spc_buildinfo_gsl(),
+                                  spc_scenario_libconfig_version(), gnuplot };
+    for (size_t i = 0; i < sizeof key / sizeof key[0]; i++) {
+        fprintf(f, ",\n  \"%s\": ", key[i]);
+        json_string(f, value[i]);
+    }
+}
+
 void spc_output_run_json(FILE *f, const spc_run_meta *m)
 {
     const spc_scenario *sc = m->sc;
     fputs("{\n  \"program\": \"spcsim\",\n  \"version\": ", f);
     json_string(f, m->version);
+    json_build(f);
     fputs(",\n  \"scenario\": ", f);
     json_string(f, sc->path);
     fputs(",\n  \"name\": ", f);

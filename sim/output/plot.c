@@ -177,6 +177,17 @@ static const char *first_line(char *msg)
     return s;
 }
 
+void spc_plot_gnuplot_version(const char *program, char *buf, size_t size)
+{
+    char gnuplot[4096], msg[512];
+    if (!spc_plot_find_gnuplot(program, gnuplot, sizeof gnuplot))
+        snprintf(buf, size, "not found");
+    else if (run_gnuplot(gnuplot, ".", "--version", NULL, msg, sizeof msg) != 0 || *first_line(msg) == '\0')
+        snprintf(buf, size, "unknown");
+    else
+        snprintf(buf, size, "%s", first_line(msg));
+}
+
 static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
 {
     static const char *const ext[] = { "png", "svg" };

@@ -286,3 +286,13 @@ double spc_scenario_mean_arrival_rate(const spc_scenario *sc)
     }
     return 0.0;
 }
+
+/* ---- provenance ---- */
+
+#define SPC_STR_(x) #x
+#define SPC_STR(x) SPC_STR_(x)
+
+const char *spc_scenario_libconfig_version(void)
+{
+    return SPC_STR(LIBCONFIG_VER_MAJOR) "." SPC_STR(LIBCONFIG_VER_MINOR) "." SPC_STR(LIBCONFIG_VER_REVISION);
+}
