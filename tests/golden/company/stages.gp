@@ -1,5 +1,5 @@
 # stages.gp -- small-shop: the chain of stages.
-# Written by spcsim 0.1.0 from summary.csv; draws stages.png and stages.svg.
+# Written by spcsim 0.2.0 from summary.csv; draws stages.png and stages.svg.
 # Edit freely, then redraw in this folder with:  gnuplot stages.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 

@@ -1,5 +1,5 @@
 # timeseries-customers-2.gp -- small-shop: the customers over time (2).
-# Written by spcsim 0.1.0 from timeseries.csv; draws timeseries-customers-2.png and timeseries-customers-2.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-customers-2.png and timeseries-customers-2.svg.
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-customers-2.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 

@@ -1,5 +1,5 @@
 # timeseries-finance.gp -- small-shop: finance over time.
-# Written by spcsim 0.1.0 from timeseries.csv; draws timeseries-finance.png and timeseries-finance.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-finance.png and timeseries-finance.svg.
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-finance.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 

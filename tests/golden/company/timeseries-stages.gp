@@ -1,5 +1,5 @@
 # timeseries-stages.gp -- small-shop: the stages over time.
-# Written by spcsim 0.1.0 from timeseries.csv; draws timeseries-stages.png and timeseries-stages.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-stages.png and timeseries-stages.svg.
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-stages.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 

@@ -1,5 +1,5 @@
 # timeseries-system.gp -- tandem3: the order flow over time.
-# Written by spcsim 0.1.0 from timeseries.csv; draws timeseries-system.png and timeseries-system.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-system.png and timeseries-system.svg.
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-system.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 

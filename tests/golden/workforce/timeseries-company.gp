@@ -1,5 +1,5 @@
 # timeseries-company.gp -- understaffed: the workforce over time.
-# Written by spcsim 0.1.0 from timeseries.csv; draws timeseries-company.png and timeseries-company.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-company.png and timeseries-company.svg.
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-company.gp
 # (`spcsim plot DIR` rewrites this file from the CSV files.)
 
