@@ -38,6 +38,8 @@ enum spc_stream_family {
     SPC_STREAM_CLAIMS = 25,     /* after-sale requests and their delays */
     SPC_STREAM_UNITS = 26,      /* index 0: the units' traits (replication 0: the same company in every replication) */
     SPC_STREAM_RECOVERY = 27,   /* service recovery of failed encounters (V5) */
+    SPC_STREAM_PRODUCT = 28,    /* is a delivered product faulty? (PQ1) */
+    SPC_STREAM_REVIEWS = 29,    /* does an encounter become a public review? (R1) */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

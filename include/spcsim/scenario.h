@@ -146,6 +146,16 @@ typedef struct {
     double rec_base, rec_w, rec_restore;
     /* surveys (C10) */
     double response_rate, response_sd;
+    /* product quality (PQ1)-(PQ2): on; probability a delivered purchase's
+     * product is faulty; score points a faulty product takes; value for
+     * money (score points); its log-odds on retention per point */
+    int product;
+    double prod_defect, prod_w, prod_value, prod_r;
+    /* public reviews (R1)-(R4): on; review probabilities after a 1-2, 3-4
+     * and 5-star encounter; weight half-life; lag of the seen rating;
+     * log-factor of acquisition per star; reference stars; prior reviews */
+    int reviews;
+    double rev_low, rev_mid, rev_high, rev_half_life, rev_lag, rev_w, rev_ref, rev_prior;
 } spc_customers_spec;
 
 /* The finance section: prices and costs of the ledger (docs/model.md,

@@ -8,10 +8,11 @@
  * stale and dropped.
  *
  *   PURCHASE  -> maybe an inquiry first; the purchase enters the chain
- *   order end -> encounter (C1)-(C3) with recovery (V5), survey (C10), mirror (M1),
- *                referrals (C7), after-sale claim (C9), stay (C4)?
+ *   order end -> encounter (C1)-(C3) with recovery (V5) and the product (PQ1),
+ *                survey (C10), public review (R1), mirror (M1), referrals (C7),
+ *                after-sale claim (C9), stay (C4) with the product's value (PQ2)?
  *                -> next PURCHASE after (C5), or lost
- *   ACQUIRE   -> candidates at rate a0; accepted with (C6)
+ *   ACQUIRE   -> candidates at rate a0; accepted with (C6) and the seen rating (R4)
  *   CLAIM     -> an after-sale request enters the chain
  *
  * With a tracer (trace.h) each step writes a line. Customers are named by
@@ -28,6 +29,7 @@
 
 #include "spcsim/events.h"
 #include "spcsim/pathway_eq.h"
+#include "spcsim/reviews.h"
 #include "spcsim/rng.h"
 
 #define NONE UINT32_MAX
@@ -42,6 +44,8 @@ typedef struct {
     double census_n, census_sum, census_sq; /* true U at encounters (to check the survey) */
     double resp_sum;        /* true U of those who answered */
     double failures, recovered; /* failed encounters met by an employee; recovered (V5) */
+    double faulty;          /* faulty products delivered (PQ1) */
+    double reviews, stars;  /* public reviews and their stars (R1) */
     spc_survey survey;
 } period_t;
 
@@ -68,6 +72,11 @@ struct spc_customers {
     uint32_t nfree;
     uint32_t active, promoters, detractors;
     gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims, *recovery;
+    gsl_rng *product, *review;  /* only with product quality, with reviews */
+    const gsl_rng_type *rng_type; /* for the streams made later */
+    uint64_t key;
+    spc_reviews_params rvp;
+    spc_reviews rv;             /* the unit's public reviews (R1)-(R4) */
     spc_customer_totals tot;
     period_t per, win;      /* this period; since warm-up */
     spc_tally t[CT_N];
@@ -234,6 +243,10 @@ spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err)
     const spc_customers_spec *cs = c->cs;
     double d = c->active > 0 ? (double)c->detractors / (double)c->active : 0.0;
     double p = open_share(c) * exp(-cs->w_detractors * d);
+    if (cs->reviews) { /* (R4) */
+        spc_reviews_advance(&c->rv, &c->rvp, now);
+        p = fmin(1.0, p * spc_reviews_factor(&c->rv, &c->rvp));
+    }
     double u = gsl_rng_uniform(c->acquisition);
     if (u < p && c->nfree > 0 && acquire(c, now, 0, err) != SPC_OK)
         return err->code;
@@ -292,8 +305,10 @@ static double recover(spc_customers *c, const spc_score_params *p, double lead, 
     return ok ? cs->rec_restore * lost : 0.0;
 }
 
-/* (C1)-(C3), (V5); returns the encounter's score s. */
-static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v)
+/* (C1)-(C3), (V5), (PQ1); returns the encounter's score s. A faulty
+ * product takes its points and the value for money adds to every
+ * delivered purchase; the front employee does not recover the product. */
+static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v, int faulty)
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -306,6 +321,8 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
             recover(c, &p, e->lead, expect, (double)e->escaped, v);
         if (e->kind == SPC_ORDER_PURCHASE)
             c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
+        if (cs->product && e->kind == SPC_ORDER_PURCHASE)
+            s += cs->prod_value - cs->prod_w * faulty;
     }
     s = clamp(s + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0);
     set_u(c, id, c->u[id] + cs->learn * (s - c->u[id]));
@@ -339,17 +356,34 @@ static spc_status refer(spc_customers *c, uint32_t id, double now, spc_error *er
     return SPC_OK;
 }
 
-/* (C9): after a delivered purchase, an after-sale request may follow. */
-static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end *e, double now, spc_error *err)
+/* (R1): the encounter may become a public review. The uniform is drawn for
+ * every encounter, so that runs differing in the scores stay paired. */
+static void review(spc_customers *c, double score, double now)
 {
-    double p = e->escaped > 0 ? c->cs->claim_defect : c->cs->claim_base;
+    if (!c->cs->reviews)
+        return;
+    int stars = spc_reviews_stars(score);
+    if (gsl_rng_uniform(c->review) < spc_reviews_probability(&c->rvp, stars)) {
+        spc_reviews_add(&c->rv, &c->rvp, stars, now);
+        c->per.reviews += 1;
+        c->per.stars += stars;
+    }
+}
+
+/* (C9): after a delivered purchase, an after-sale request may follow (a
+ * claim when a defect escaped or the product was faulty). */
+static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end *e, int faulty, double now,
+                              spc_error *err)
+{
+    int defect = e->escaped > 0 || faulty;
+    double p = defect ? c->cs->claim_defect : c->cs->claim_base;
     if (!(p > 0) || !(gsl_rng_uniform(c->claims) < p))
         return SPC_OK;
     double t = now + spc_dist_sample(&c->cs->claim_delay, c->claims);
     if (t > c->sc->horizon)
         return SPC_OK;
     /* the tag: the slot's generation, and whether a defect caused the claim */
-    uint64_t tag = (uint64_t)c->gen[id] | (e->escaped > 0 ? CLAIM_DEFECT : 0);
+    uint64_t tag = (uint64_t)c->gen[id] | (defect ? CLAIM_DEFECT : 0);
     if (spc_calendar_push(c->cal, t, SPC_EV_CLAIM, id, tag) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
@@ -378,8 +412,12 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     if (e->outcome != SPC_OUT_DELIVERED)
         c->per.lost_orders += 1;
     regular(c, id, e->front_server, emp, now);
-    double score = experience(c, id, e, &v);
+    int faulty = c->cs->product && e->kind == SPC_ORDER_PURCHASE && e->outcome == SPC_OUT_DELIVERED &&
+                 gsl_rng_uniform(c->product) < c->cs->prod_defect; /* (PQ1) */
+    c->per.faulty += faulty;
+    double score = experience(c, id, e, &v, faulty);
     survey(c, id);
+    review(c, score, now);
     if (c->staff != NULL && emp != NONE)
         c->staff->mirror(c->staff->ctx, e->front_server, emp, c->u[id], now);
     if (refer(c, id, now, err) != SPC_OK)
@@ -395,11 +433,12 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
         c->flags[id] |= F_BOUGHT;
         c->tot.purchases += 1;
         add_margin(c, id, e, first);
-        if (maybe_claim(c, id, e, now, err) != SPC_OK)
+        if (maybe_claim(c, id, e, faulty, now, err) != SPC_OK)
             return err->code;
     }
     const spc_customers_spec *cs = c->cs;
-    int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], cs->r0, cs->r1, cs->u_ref); /* (C4) */
+    double r0 = cs->r0 + (cs->product ? cs->prod_r * cs->prod_value : 0.0); /* (PQ2) */
+    int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], r0, cs->r1, cs->u_ref); /* (C4) */
     if (SPC_TRACING(c->trace))
         trace_encounter(c, e, score, now, stays ? "stays" : "leaves");
     if (!stays) {
@@ -410,6 +449,32 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
 }
 
 /* ---- set-up ---- */
+
+/* The streams and state of the mechanisms that are off unless a scenario
+ * turns them on (product quality, reviews), made when one first is on:
+ * at the start or by an intervention. A stream's numbers depend only on
+ * its key, so making it late changes nothing else. 0, or -1 out of memory. */
+static int mechanisms(spc_customers *c, const spc_scenario *sc, double now)
+{
+    const spc_customers_spec *cs = &sc->customers;
+    if (cs->product && c->product == NULL &&
+        (c->product = spc_rng_stream_alloc(c->rng_type, sc->seed, c->key, SPC_STREAM(SPC_STREAM_PRODUCT, 0))) == NULL)
+        return -1;
+    if (cs->reviews) {
+        spc_reviews_params p = { cs->rev_low, cs->rev_mid, cs->rev_high, cs->rev_half_life, cs->rev_lag, cs->rev_w,
+                                 cs->rev_ref, cs->rev_prior };
+        if (c->review == NULL) {
+            if ((c->review = spc_rng_stream_alloc(c->rng_type, sc->seed, c->key,
+                                                  SPC_STREAM(SPC_STREAM_REVIEWS, 0))) == NULL)
+                return -1;
+            spc_reviews_init(&c->rv, &p, now);
+        } else {
+            spc_reviews_advance(&c->rv, &c->rvp, now); /* up to now under the old parameters */
+        }
+        c->rvp = p;
+    }
+    return 0;
+}
 
 spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc_calendar *cal,
                                    const gsl_rng_type *type, uint64_t key, double demand, double context,
@@ -452,6 +517,10 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     for (size_t k = 0; k < 7; k++)
         if ((*r[k] = spc_rng_stream_alloc(type, sc->seed, key, SPC_STREAM(fam[k], 0))) == NULL)
             goto oom;
+    c->rng_type = type;
+    c->key = key;
+    if (mechanisms(c, sc, 0.0) != 0)
+        goto oom;
     int rc = 0;
     for (int k = 0; k < CT_N; k++)
         rc |= spc_tally_init(&c->t[k], (size_t)sc->batches);
@@ -472,6 +541,10 @@ void spc_customers_free(spc_customers *c)
     for (size_t k = 0; k < 7; k++)
         if (r[k] != NULL)
             gsl_rng_free(r[k]);
+    if (c->product != NULL)
+        gsl_rng_free(c->product);
+    if (c->review != NULL)
+        gsl_rng_free(c->review);
     free(c->state);
     free(c->flags);
     free(c->gen);
@@ -521,6 +594,8 @@ spc_status spc_customers_apply(spc_customers *c, const spc_scenario *state, doub
     c->sc = state;
     c->cs = &state->customers;
     c->log_discount = log1p(state->finance.discount_rate) / state->finance.clv_period;
+    if (mechanisms(c, state, now) != 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the customers");
     double rate = c->cs->acquisition * c->demand;
     if (!(old > 0) && rate > 0) /* acquisition was off: no candidate is pending */
         return push(c, now + spc_dist_exponential(c->acquisition, 1.0 / rate), SPC_EV_ACQUIRE, NONE, err);
@@ -549,6 +624,9 @@ static void add_period(period_t *w, const period_t *p)
     w->resp_sum += p->resp_sum;
     w->failures += p->failures;
     w->recovered += p->recovered;
+    w->faulty += p->faulty;
+    w->reviews += p->reviews;
+    w->stars += p->stars;
     w->survey.n += p->survey.n;
     w->survey.sum += p->survey.sum;
     w->survey.promoters += p->survey.promoters;
@@ -574,6 +652,13 @@ void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row 
     v[SPC_TS_ENCOUNTERS] = p->encounters;
     v[SPC_TS_ABANDONMENT] = p->placed > 0 ? p->lost_orders / p->placed : NAN;
     v[SPC_TS_AFTERSALE] = p->requests;
+    if (c->product != NULL)
+        v[SPC_TS_FAULTY] = p->faulty;
+    if (c->review != NULL) {
+        spc_reviews_advance(&c->rv, &c->rvp, now);
+        v[SPC_TS_REVIEWS] = p->reviews;
+        v[SPC_TS_RATING] = spc_reviews_rating(&c->rv, &c->rvp);
+    }
     if (now > c->t_stats) {
         double x[CT_N] = { esat, v[SPC_TS_CSAT], v[SPC_TS_SCORE], v[SPC_TS_NPS], v[SPC_TS_ACTIVE],
                            v[SPC_TS_RETENTION], v[SPC_TS_TURNOVER_ANNUAL] };
@@ -645,5 +730,14 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
     rc |= spc_results_add(out, "customers", "failures", point(w->failures));
     rc |= spc_results_add(out, "customers", "recovered_share",
                           point(w->failures > 0 ? w->recovered / w->failures : NAN));
+    if (c->product != NULL)
+        rc |= spc_results_add(out, "customers", "faulty_products", point(w->faulty));
+    if (c->review != NULL) {
+        spc_reviews_advance(&c->rv, &c->rvp, now);
+        rc |= spc_results_add(out, "customers", "reviews", point(w->reviews));
+        rc |= spc_results_add(out, "customers", "review_stars", point(w->reviews > 0 ? w->stars / w->reviews : NAN));
+        rc |= spc_results_add(out, "customers", "rating", point(spc_reviews_rating(&c->rv, &c->rvp)));
+        rc |= spc_results_add(out, "customers", "rating_seen", point(c->rv.seen));
+    }
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for results") : SPC_OK;
 }

@@ -1,0 +1,215 @@
+/*
+ * test_standards.c -- the rest of customer service (docs/model.md 9.13,
+ * 9.14): product quality (PQ1)-(PQ2) and public reviews (R1)-(R4).
+ *
+ * The equations of the reviews by hand; then each mechanism on the small
+ * shop with common random numbers against the same shop without it:
+ *   - switched on with neutral settings (no faulty products, value 0; a
+ *     rating that moves no prospect), it changes no customer measure at
+ *     all, replication by replication;
+ *   - switched on for real, it moves its outcomes in the documented
+ *     direction, the 95% paired t interval over the replications on that
+ *     side of zero (the tolerance is the interval, not a guessed margin).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spcsim/experiment.h"
+#include "spcsim/reviews.h"
+#include "spcsim/stats.h"
+#include "tests.h"
+
+#define SHOP "tests/data/customers/small.cfg"
+#define REPS 6
+
+/* ---- the reviews' equations ---- */
+
+static void test_review_stars_and_probability(void)
+{
+    CU_ASSERT_EQUAL(spc_reviews_stars(0.0), 1);
+    CU_ASSERT_EQUAL(spc_reviews_stars(3.0), 2);  /* 2.2 */
+    CU_ASSERT_EQUAL(spc_reviews_stars(3.8), 3);  /* 2.52 */
+    CU_ASSERT_EQUAL(spc_reviews_stars(8.7), 4);  /* 4.48 */
+    CU_ASSERT_EQUAL(spc_reviews_stars(8.8), 5);  /* 4.52 */
+    CU_ASSERT_EQUAL(spc_reviews_stars(10.0), 5);
+    spc_reviews_params p = { 0.1, 0.01, 0.05, 10, 0, 0.07, 4.0, 5 };
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_probability(&p, 1), 0.1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_probability(&p, 2), 0.1, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_probability(&p, 3), 0.01, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_probability(&p, 4), 0.01, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_probability(&p, 5), 0.05, 0);
+}
+
+/* (R2): the prior and the half-life; (R4): the factor. */
+static void test_rating_prior_and_decay(void)
+{
+    spc_reviews_params p = { 0.1, 0.01, 0.05, 10.0, 0.0, 0.07, 4.0, 5.0 };
+    spc_reviews r;
+    spc_reviews_init(&r, &p, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_rating(&r, &p), 4.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_factor(&r, &p), 1.0, 0);
+    spc_reviews_add(&r, &p, 1, 0.0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_rating(&r, &p), (1.0 + 5 * 4.0) / 6.0, 1e-15);
+    spc_reviews_advance(&r, &p, 10.0); /* one half-life: the review weighs 1/2 */
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_rating(&r, &p), (0.5 + 5 * 4.0) / 5.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.count, 1, 0);
+    /* lag 0: prospects see the rating at once */
+    CU_ASSERT_DOUBLE_EQUAL(r.seen, spc_reviews_rating(&r, &p), 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_factor(&r, &p), exp(0.07 * (r.seen - 4.0)), 1e-15);
+}
+
+/* (R3): with no prior and no decay the rating is the mean of the stars,
+ * constant between reviews, and the seen rating follows it as a first-order
+ * delay, R + (R_seen(0) - R) e^(-t/tau) -- whatever the steps it is
+ * advanced in. */
+static void test_seen_rating_is_a_first_order_delay(void)
+{
+    spc_reviews_params p = { 0.1, 0.01, 0.05, INFINITY, 3.0, 0.07, 4.0, 0.0 };
+    spc_reviews a, b;
+    spc_reviews_init(&a, &p, 0.0);
+    spc_reviews_add(&a, &p, 2, 0.0);
+    spc_reviews_add(&a, &p, 1, 0.0); /* R = 1.5 from t = 0 */
+    b = a;
+    spc_reviews_advance(&a, &p, 7.0);
+    for (int k = 1; k <= 70; k++)
+        spc_reviews_advance(&b, &p, 0.1 * k);
+    double want = 1.5 + (4.0 - 1.5) * exp(-7.0 / 3.0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reviews_rating(&a, &p), 1.5, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(a.seen, want, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(b.seen, want, 1e-12);
+}
+
+/* ---- the mechanisms in a shop, paired ---- */
+
+static void run(const char *const *extra, size_t nextra, spc_experiment *x)
+{
+    const char *sets[8] = { "horizon=\"30w\"", "warmup=\"4w\"" };
+    size_t n = 2;
+    for (size_t i = 0; i < nextra && n < 8; i++)
+        sets[n++] = extra[i];
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(SHOP, sets, n, &err);
+    if (sc == NULL)
+        fprintf(stderr, "\n  load: %s", err.msg);
+    CU_ASSERT_FATAL(sc != NULL);
+    spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    if (spc_experiment_run(sc, &o, x, &err) != SPC_OK)
+        fprintf(stderr, "\n  run: %s", err.msg);
+    CU_ASSERT_FATAL(err.code == SPC_OK);
+    spc_scenario_free(sc);
+}
+
+/* The paired difference variant - base of scope/metric over the replications. */
+static spc_estimate paired(const spc_experiment *base, const spc_experiment *var, const char *scope,
+                           const char *metric)
+{
+    double d[REPS];
+    for (unsigned i = 0; i < REPS; i++)
+        d[i] = tests_metric(&var->rep[i], scope, metric)->mean - tests_metric(&base->rep[i], scope, metric)->mean;
+    return spc_stats_interval(d, REPS, NAN);
+}
+
+/* Every row of the base's tables is the variant's, replication by replication. */
+static void check_identical(const spc_experiment *a, const spc_experiment *b, const char *what)
+{
+    int same = 1;
+    for (unsigned i = 0; i < a->n; i++)
+        for (size_t k = 0; k < a->rep[i].n; k++) {
+            const spc_result_row *r = &a->rep[i].rows[k];
+            double v = tests_metric(&b->rep[i], r->scope, r->metric)->mean;
+            if (!(v == r->e.mean || (isnan(v) && isnan(r->e.mean)))) {
+                if (same)
+                    fprintf(stderr, "\n  %s: %s/%s %.17g != %.17g (replication %u)", what, r->scope, r->metric,
+                            v, r->e.mean, i);
+                same = 0;
+            }
+        }
+    CU_ASSERT(same);
+}
+
+/* Which side of zero the interval lies on: -1, +1, or 0 (it holds zero). */
+static int side(spc_estimate e)
+{
+    return e.hi < 0 ? -1 : e.lo > 0 ? +1 : 0;
+}
+
+static void expect(const spc_experiment *base, const spc_experiment *var, const char *scope, const char *metric,
+                   int sign, const char *what)
+{
+    spc_estimate d = paired(base, var, scope, metric);
+    if (side(d) != sign || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  %s: %s/%s %+.4g [%.4g, %.4g] (want %s)", what, scope, metric, d.mean, d.lo, d.hi,
+                sign < 0 ? "< 0" : "> 0");
+    CU_ASSERT_EQUAL(side(d), sign);
+}
+
+/* (PQ1)-(PQ2): a faulty product loses points and brings claims; a product
+ * below the market's value loses customers even with the service as good
+ * as before. */
+static void test_product_quality(void)
+{
+    spc_experiment base, neutral, faulty, poor;
+    run(NULL, 0, &base);
+    const char *off[] = { "customers.product.defect=0", "customers.product.value=0" };
+    run(off, 2, &neutral);
+    check_identical(&base, &neutral, "product on, neutral");
+    CU_ASSERT_EQUAL(tests_metric(&neutral.combined, "customers", "faulty_products")->mean, 0);
+    const char *bad[] = { "customers.product.defect=0.1", "customers.product.value=0" };
+    run(bad, 2, &faulty);
+    CU_ASSERT(tests_metric(&faulty.combined, "customers", "faulty_products")->mean > 0);
+    expect(&base, &faulty, "customers", "csat", -1, "faulty products");
+    expect(&base, &faulty, "customers", "aftersale", +1, "faulty products");
+    expect(&base, &faulty, "customers", "churn_annual", +1, "faulty products");
+    const char *cheap[] = { "customers.product.defect=0", "customers.product.value=-1.5" };
+    run(cheap, 2, &poor);
+    expect(&base, &poor, "customers", "churn_annual", +1, "poor value");
+    expect(&base, &poor, "customers", "active", -1, "poor value");
+    expect(&base, &poor, "finance", "revenue", -1, "poor value");
+    /* the service itself is no worse: employees' satisfaction within noise of the base's */
+    spc_estimate e = paired(&base, &poor, "company", "satisfaction_mean");
+    CU_ASSERT(fabs(e.mean) < 2.0);
+    spc_experiment_release(&base);
+    spc_experiment_release(&neutral);
+    spc_experiment_release(&faulty);
+    spc_experiment_release(&poor);
+}
+
+/* (R1)-(R4): reviews that move no prospect change nothing; a public rating
+ * below the reference slows the base acquisition, one above speeds it. */
+static void test_public_reviews(void)
+{
+    spc_experiment base, neutral, low, high;
+    run(NULL, 0, &base);
+    const char *off[] = { "customers.reviews.w_rating=0" };
+    run(off, 1, &neutral);
+    check_identical(&base, &neutral, "reviews that move no prospect");
+    CU_ASSERT(tests_metric(&neutral.combined, "customers", "reviews")->mean > 0);
+    /* a demanding reference (5 stars): the rating is below it */
+    const char *below[] = { "customers.reviews.w_rating=0.5", "customers.reviews.reference=5",
+                            "customers.reviews.lag=\"1w\"" };
+    run(below, 3, &low);
+    expect(&base, &low, "customers", "acquired", -1, "rating below the reference");
+    const char *above[] = { "customers.reviews.w_rating=0.5", "customers.reviews.reference=2",
+                            "customers.reviews.lag=\"1w\"" };
+    run(above, 3, &high);
+    expect(&base, &high, "customers", "acquired", +1, "rating above the reference");
+    spc_experiment_release(&base);
+    spc_experiment_release(&neutral);
+    spc_experiment_release(&low);
+    spc_experiment_release(&high);
+}
+
+static const CU_TestInfo tests[] = {
+    { "reviews: stars and the probability of a review (R1)", test_review_stars_and_probability },
+    { "reviews: the prior and the half-life of the rating (R2), its factor (R4)", test_rating_prior_and_decay },
+    { "reviews: the seen rating is a first-order delay, exact in any steps (R3)",
+      test_seen_rating_is_a_first_order_delay },
+    { "product quality: neutral changes nothing; faults and poor value lose customers", test_product_quality },
+    { "public reviews: neutral changes nothing; the rating moves acquisition", test_public_reviews },
+    CU_TEST_INFO_NULL
+};
+
+int tests_standards(void) { return tests_add_suite("standards", tests); }
