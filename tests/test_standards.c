@@ -1,6 +1,7 @@
 /*
  * test_standards.c -- the rest of customer service (docs/model.md 9.13,
- * 9.14): product quality (PQ1)-(PQ2) and public reviews (R1)-(R4).
+ * 9.14, 3.5a): product quality (PQ1)-(PQ2), public reviews (R1)-(R4) and
+ * employer reputation (ER1)-(ER3).
  *
  * The equations of the reviews by hand; then each mechanism on the small
  * shop with common random numbers against the same shop without it:
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "spcsim/experiment.h"
+#include "spcsim/reputation.h"
 #include "spcsim/reviews.h"
 #include "spcsim/stats.h"
 #include "tests.h"
@@ -202,6 +204,50 @@ static void test_public_reviews(void)
     spc_experiment_release(&high);
 }
 
+/* (ER1)-(ER3) by hand. */
+static void test_reputation_equations(void)
+{
+    spc_reputation_params p = { 70, 80, 0.5, 0.5, 13, 0.3, 2.0 };
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_score(&p, 60, 90), 0.5 * -1 + 0.5 * 1, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_score(&p, 50, NAN), 0.5 * -2, 1e-15); /* no customers */
+    CU_ASSERT(isnan(spc_reputation_score(&p, NAN, NAN)));
+    double a = 1 - exp(-2.0 / 13.0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_smooth(&p, 0.4, -1.0, 2.0), 0.4 + a * (-1.4), 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_smooth(&p, 0.4, NAN, 2.0), 0.4, 0);
+    p.memory = 0; /* the last period alone */
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_smooth(&p, 0.4, -1.0, 2.0), -1.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_delay_factor(&p, -1.0), exp(0.3), 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(spc_reputation_fit_shift(&p, -1.0), -2.0, 0);
+}
+
+/* A reputation that changes nothing (both effects 0) leaves every output
+ * as it was; a poor one (references at the top of the scales) lengthens
+ * vacancies and weakens new hires, in a shop where many quit. */
+static void test_employer_reputation(void)
+{
+    spc_experiment base, neutral, poor;
+    const char *churn[] = { "workforce.turnover.market=8", "horizon=\"40w\"" };
+    run(churn, 2, &base);
+    const char *off[] = { churn[0], churn[1], "workforce.reputation.w_delay=0", "workforce.reputation.w_fit=0" };
+    run(off, 4, &neutral);
+    check_identical(&base, &neutral, "reputation with no effect");
+    CU_ASSERT(isfinite(tests_metric(&neutral.combined, "company", "reputation_end")->mean));
+    /* each effect alone: the delay, then the applicants' fit */
+    const char *slow[] = { churn[0], churn[1], "workforce.reputation.esat_ref=100", "workforce.reputation.csat_ref=100",
+                           "workforce.reputation.w_delay=1", "workforce.reputation.w_fit=0" };
+    run(slow, 6, &poor);
+    CU_ASSERT(tests_metric(&poor.combined, "company", "reputation_end")->mean < 0);
+    expect(&base, &poor, "company", "vacancies_mean", +1, "poor reputation, delay");
+    spc_experiment_release(&poor);
+    const char *weak[] = { churn[0], churn[1], "workforce.reputation.esat_ref=100", "workforce.reputation.csat_ref=100",
+                           "workforce.reputation.w_delay=0", "workforce.reputation.w_fit=10" };
+    run(weak, 6, &poor);
+    expect(&base, &poor, "company", "satisfaction_mean", -1, "poor reputation, fit");
+    spc_experiment_release(&base);
+    spc_experiment_release(&neutral);
+    spc_experiment_release(&poor);
+}
+
 static const CU_TestInfo tests[] = {
     { "reviews: stars and the probability of a review (R1)", test_review_stars_and_probability },
     { "reviews: the prior and the half-life of the rating (R2), its factor (R4)", test_rating_prior_and_decay },
@@ -209,6 +255,9 @@ static const CU_TestInfo tests[] = {
       test_seen_rating_is_a_first_order_delay },
     { "product quality: neutral changes nothing; faults and poor value lose customers", test_product_quality },
     { "public reviews: neutral changes nothing; the rating moves acquisition", test_public_reviews },
+    { "employer reputation: the index by hand (ER1)-(ER3)", test_reputation_equations },
+    { "employer reputation: neutral changes nothing; a poor one lengthens vacancies, weakens hires",
+      test_employer_reputation },
     CU_TEST_INFO_NULL
 };
 

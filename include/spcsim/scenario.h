@@ -107,6 +107,10 @@ typedef struct {
     /* pathways (V0)-(V5): switches, blind flags (pathways.h), weights */
     int pw_on[SPC_PW_N], pw_blind[SPC_PW_N];
     double w_speed, w_accuracy;
+    /* employer reputation (ER1)-(ER3): on; references and weights of ESAT
+     * and CSAT; memory; effects on the hiring delay and new hires' fit */
+    int rep_on;
+    double rep_esat_ref, rep_csat_ref, rep_w_esat, rep_w_csat, rep_memory, rep_delay, rep_fit;
 } spc_workforce_spec;
 
 /* The customers section: a population of external customers whose

@@ -81,6 +81,13 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
 /* End of a reporting period: a row per stage and one for the company. */
 spc_status spc_workforce_report(spc_workforce *wf, double now, spc_timeseries *ts, spc_error *err);
 
+/* End of a period of length dt: its ESAT and CSAT (NaN when there is none)
+ * update the employer reputation (ER1)-(ER2), when it is on. */
+void spc_workforce_reputation(spc_workforce *wf, double esat, double csat, double dt);
+
+/* The reputation index rho now; NaN when reputation was never on. */
+double spc_workforce_reputation_index(const spc_workforce *wf);
+
 /* Warm-up: restart the statistics the summary reports. */
 void spc_workforce_start_stats(spc_workforce *wf, double now);
 

@@ -12,7 +12,7 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "headcount", "vacancies", "satisfaction", "satisfaction_sd", "fatigue", "tenure",
     "productivity", "pressure", "time_per_order", "standard", "isq", "quits", "hires", "layoffs",
     "errors", "defects_caught", "rework", "escaped_defects", "completed", "utilization",
-    "wait_mean", "overtime", "turnover_cost", "lead_time_mean", "absences",
+    "wait_mean", "overtime", "turnover_cost", "lead_time_mean", "absences", "reputation",
     "esat", "csat", "score_mean", "nps", "impression", "responses", "active", "acquired",
     "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
     "faulty_products", "reviews", "rating",
@@ -61,7 +61,7 @@ const char *spc_timeseries_column(int column)
  * from SPC_TS_ESAT on): written only when filled. */
 static int optional(int c)
 {
-    return c == SPC_TS_ABSENCES || c >= SPC_TS_ESAT;
+    return c == SPC_TS_ABSENCES || c == SPC_TS_REPUTATION || c >= SPC_TS_ESAT;
 }
 
 /* A column is written unless it is optional and empty in every row. */

@@ -261,6 +261,20 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     return SPC_OK;
 }
 
+/* (ER1)-(ER2): the period's ESAT and CSAT update the employer reputation,
+ * written on the company row (an optional column). */
+static void reputation(spc_run *run, long company)
+{
+    spc_ts_row *rows = run->ts->rows;
+    double esat = rows[company].v[SPC_TS_SATISFACTION], csat = NAN;
+    if (run->customers != NULL)
+        csat = rows[run->ts->n - 2].v[SPC_TS_CSAT]; /* the customers' row, before the ledger's */
+    spc_workforce_reputation(run->workforce, esat, csat, run->sc->period);
+    double rho = spc_workforce_reputation_index(run->workforce);
+    if (!isnan(rho))
+        rows[company].v[SPC_TS_REPUTATION] = rho;
+}
+
 /* End of a reporting period: the workforce's rows, then the system's
  * (orders delivered, escaped defects and mean lead time in the period),
  * then the customers' and the ledger's. */
@@ -287,6 +301,8 @@ static spc_status report(spc_run *run)
     spc_status st = SPC_OK;
     if (run->customers != NULL)
         st = report_customers(run, company >= 0 ? &run->ts->rows[company] : NULL);
+    if (st == SPC_OK && run->workforce != NULL)
+        reputation(run, company);
     run->period++;
     return st;
 }

@@ -18,6 +18,8 @@
  *   (T2) quits: candidates at rate h_max = m h(0) + h_o, accepted with h_i/h_max  [E5]
  *   (T3) h_i = m h(S_continuity) + h_o: the labour market, and leaving for other reasons
  *   (H1), (H2) job fit phi_i in S*, skill k_i in pi_e, drawn at hire (people stream)
+ *   (ER1)-(ER3) employer reputation rho, from the periods' ESAT and CSAT (reputation.h):
+ *        hiring delays x e^(-w_delay rho), new hires' fit + w_fit rho
  *   (V0) each pathway reads S, S_cf (blind: the levers at their initial values) or mu (off);
  *        (V1) speed e^(w_v z) in pi_e, (V2) accuracy e^(-w_a z) on eps (pathway_eq.h)
  *
@@ -265,6 +267,10 @@ static spc_status open_vacancy(spc_workforce *wf, group_t *g, uint32_t pos, doub
     if (e->present || e->hire_ev != 0 || pos >= g->target)
         return SPC_OK;
     double delay = spc_dist_sample(&wf->w->hire_delay, g->hiring);
+    if (wf->w->rep_on) { /* (ER3) */
+        spc_reputation_params rp = spc_wf_reputation_params(wf->w);
+        delay *= spc_reputation_delay_factor(&rp, wf->rep);
+    }
     return schedule(wf, now + delay, SPC_EV_HIRE, g, pos, &e->hire_ev, err);
 }
 
@@ -318,6 +324,10 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
     const spc_workforce_spec *w = wf->w;
     e->present = 1;
     e->fit = gsl_ran_gaussian(g->people, w->fit_sd);                      /* (H1) */
+    if (w->rep_on) { /* (ER3): the applicants a reputation attracts */
+        spc_reputation_params rp = spc_wf_reputation_params(w);
+        e->fit += spc_reputation_fit_shift(&rp, wf->rep);
+    }
     e->skill = spc_skill(w->skill_sd, gsl_ran_gaussian(g->people, 1.0)); /* (H2) */
     e->s = clamp(w->s_init_mean + wf->unit.s_shift + e->fit + gsl_ran_gaussian(g->people, w->s_init_sd), 0.0, 100.0);
     e->s_cf = e->s;
@@ -614,4 +624,26 @@ void spc_workforce_free(spc_workforce *wf)
     spc_wf_stats_release(&wf->company);
     spc_absence_release(&wf->ab);
     free(wf);
+}
+
+/* ---- employer reputation (ER1)-(ER3) ---- */
+
+spc_reputation_params spc_wf_reputation_params(const spc_workforce_spec *w)
+{
+    return (spc_reputation_params){ w->rep_esat_ref, w->rep_csat_ref, w->rep_w_esat, w->rep_w_csat, w->rep_memory,
+                                    w->rep_delay, w->rep_fit };
+}
+
+void spc_workforce_reputation(spc_workforce *wf, double esat, double csat, double dt)
+{
+    if (!wf->w->rep_on)
+        return;
+    spc_reputation_params p = spc_wf_reputation_params(wf->w);
+    wf->rep = spc_reputation_smooth(&p, wf->rep, spc_reputation_score(&p, esat, csat), dt);
+    wf->rep_used = 1;
+}
+
+double spc_workforce_reputation_index(const spc_workforce *wf)
+{
+    return wf->rep_used ? wf->rep : NAN;
 }

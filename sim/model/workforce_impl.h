@@ -7,6 +7,7 @@
 #ifndef SPCSIM_WORKFORCE_IMPL_H
 #define SPCSIM_WORKFORCE_IMPL_H
 
+#include "spcsim/reputation.h"
 #include "spcsim/absence.h"
 #include "spcsim/emplog.h"
 #include "spcsim/employee_eq.h"
@@ -95,9 +96,12 @@ struct spc_workforce {
     spc_emplog *log;        /* NULL, or where employees.csv rows go */
     size_t log_first;       /* this run's first row in it */
     uint32_t unit_index;    /* the unit the rows are tagged with */
+    double rep;             /* employer reputation index rho (ER2); 0 at the start */
+    int rep_used;           /* reputation was on at some time of the run */
 };
 
 /* workforce.c */
+spc_reputation_params spc_wf_reputation_params(const spc_workforce_spec *w);
 /* A trace line about the employee at pos of g (call only with wf->trace set). */
 void spc_wf_trace(const spc_workforce *wf, spc_trace_kind kind, const group_t *g, uint32_t pos, double now,
                   const char *what);

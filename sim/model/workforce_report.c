@@ -227,6 +227,8 @@ spc_status spc_workforce_collect(spc_workforce *wf, double now, spc_results *out
         rc |= collect(wf->g[i].spec->name, &wf->g[i].st, wf->g[i].ero.standard, out);
     }
     rc |= spc_absence_collect(wf, out);
+    if (wf->rep_used) /* (ER2) at the horizon */
+        rc |= spc_results_add(out, "company", "reputation_end", total(wf->rep));
     rc |= spc_wf_log_finish(wf, now);
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory collecting results") : SPC_OK;
 }
