@@ -1,7 +1,8 @@
 /*
  * test_standards.c -- the rest of customer service (docs/model.md 9.13,
- * 9.14, 3.5a): product quality (PQ1)-(PQ2), public reviews (R1)-(R4) and
- * employer reputation (ER1)-(ER3).
+ * 9.14, 9.15, 3.5a): product quality (PQ1)-(PQ2), public reviews (R1)-(R4),
+ * a competitor raising the bar (CP1)-(CP4) and employer reputation
+ * (ER1)-(ER3).
  *
  * The equations of the reviews by hand; then each mechanism on the small
  * shop with common random numbers against the same shop without it:
@@ -204,6 +205,30 @@ static void test_public_reviews(void)
     spc_experiment_release(&high);
 }
 
+/* (CP1)-(CP4): a competitor that stands still and pulls no expectation
+ * changes nothing; one that improves fast takes customers from a company
+ * that stands still. */
+static void test_competitor(void)
+{
+    spc_experiment base, still, rising;
+    run(NULL, 0, &base);
+    const char *off[] = { "customers.competitor.improve=0", "customers.competitor.pull=0",
+                          "customers.competitor.w_switch=0" };
+    run(off, 3, &still);
+    check_identical(&base, &still, "a competitor that stands still");
+    const char *up[] = { "customers.competitor.improve=1.0", "customers.competitor.pull=0.1",
+                         "customers.competitor.quality=1.0" };
+    run(up, 3, &rising);
+    CU_ASSERT(tests_metric(&rising.combined, "customers", "competitor_lead_end")->mean <
+              tests_metric(&still.combined, "customers", "competitor_lead_end")->mean);
+    expect(&base, &rising, "customers", "csat", -1, "a rising competitor");
+    expect(&base, &rising, "customers", "churn_annual", +1, "a rising competitor");
+    expect(&base, &rising, "customers", "active", -1, "a rising competitor");
+    spc_experiment_release(&base);
+    spc_experiment_release(&still);
+    spc_experiment_release(&rising);
+}
+
 /* (ER1)-(ER3) by hand. */
 static void test_reputation_equations(void)
 {
@@ -255,6 +280,7 @@ static const CU_TestInfo tests[] = {
       test_seen_rating_is_a_first_order_delay },
     { "product quality: neutral changes nothing; faults and poor value lose customers", test_product_quality },
     { "public reviews: neutral changes nothing; the rating moves acquisition", test_public_reviews },
+    { "a competitor: standing still changes nothing; rising, it takes customers", test_competitor },
     { "employer reputation: the index by hand (ER1)-(ER3)", test_reputation_equations },
     { "employer reputation: neutral changes nothing; a poor one lengthens vacancies, weakens hires",
       test_employer_reputation },

@@ -160,6 +160,12 @@ typedef struct {
      * log-factor of acquisition per star; reference stars; prior reviews */
     int reviews;
     double rev_low, rev_mid, rev_high, rev_half_life, rev_lag, rev_w, rev_ref, rev_prior;
+    /* a competitor raising the bar (CP1)-(CP4): on; its lead time at the
+     * start; its improvement per year; the pull of customers' expectations
+     * toward it; the rise of the quality bar, score points per year; the
+     * log-odds of leaving per unit of ln(lead / its lead) */
+    int competitor;
+    double comp_lead, comp_improve, comp_pull, comp_quality, comp_switch;
 } spc_customers_spec;
 
 /* The finance section: prices and costs of the ledger (docs/model.md,

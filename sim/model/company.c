@@ -18,7 +18,7 @@ static const char *const additive_metrics[] = {
     "quits", "hires", "layoffs", "turnover_cost", "headcount_mean", "vacancies_mean",
     /* customers */
     "active", "responses", "acquired", "referrals", "churned", "encounters", "aftersale", "active_end",
-    "faulty_products", "reviews",
+    "faulty_products", "reviews", "won_back",
     NULL
 };
 
@@ -38,7 +38,7 @@ static int additive_column(int c)
         SPC_TS_HEADCOUNT, SPC_TS_VACANCIES, SPC_TS_QUITS, SPC_TS_HIRES, SPC_TS_LAYOFFS, SPC_TS_ERRORS,
         SPC_TS_CAUGHT, SPC_TS_REWORK, SPC_TS_ESCAPED, SPC_TS_COMPLETED, SPC_TS_TURNOVER_COST, SPC_TS_ABSENCES,
         SPC_TS_RESPONSES, SPC_TS_ACTIVE, SPC_TS_ACQUIRED, SPC_TS_REFERRALS, SPC_TS_CHURNED,
-        SPC_TS_ENCOUNTERS, SPC_TS_AFTERSALE, SPC_TS_FAULTY, SPC_TS_REVIEWS, SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS,
+        SPC_TS_ENCOUNTERS, SPC_TS_AFTERSALE, SPC_TS_FAULTY, SPC_TS_REVIEWS, SPC_TS_WON_BACK, SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS,
         SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST,
         SPC_TS_REWORK_COST, SPC_TS_REFUNDS, SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_COSTS,
         SPC_TS_PROFIT,

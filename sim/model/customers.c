@@ -10,7 +10,8 @@
  *   PURCHASE  -> maybe an inquiry first; the purchase enters the chain
  *   order end -> encounter (C1)-(C3) with recovery (V5) and the product (PQ1),
  *                survey (C10), public review (R1), mirror (M1), referrals (C7),
- *                after-sale claim (C9), stay (C4) with the product's value (PQ2)?
+ *                after-sale claim (C9), stay (C4) with the product's value (PQ2)
+ *                and the competitor's pull (CP4)?
  *                -> next PURCHASE after (C5), or lost
  *   ACQUIRE   -> candidates at rate a0; accepted with (C6) and the seen rating (R4)
  *   CLAIM     -> an after-sale request enters the chain
@@ -45,6 +46,7 @@ typedef struct {
     double resp_sum;        /* true U of those who answered */
     double failures, recovered; /* failed encounters met by an employee; recovered (V5) */
     double faulty;          /* faulty products delivered (PQ1) */
+    double won_back;        /* acquisitions of people who had been customers (CP) */
     double reviews, stars;  /* public reviews and their stars (R1) */
     spc_survey survey;
 } period_t;
@@ -87,6 +89,13 @@ struct spc_customers {
 };
 
 static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* (CP1) the competitor's lead time at t: L_c0 e^(-g t / year). */
+static double competitor_lead(const spc_customers *c, double t)
+{
+    const spc_customers_spec *cs = c->cs;
+    return cs->comp_lead * exp(-cs->comp_improve * t / c->sc->workforce.quit.year);
+}
 
 /* ---- trace ---- */
 
@@ -162,10 +171,12 @@ static uint32_t join(spc_customers *c, double now)
 {
     const spc_customers_spec *cs = c->cs;
     uint32_t id = c->free_slots[--c->nfree];
+    c->per.won_back += c->state[id] == LOST;
     c->state[id] = ACTIVE;
     c->u[id] = (float)clamp(cs->u_init + gsl_ran_gaussian(c->traits, cs->u_init_sd), 0.0, 10.0);
     class_count(c, c->u[id], +1);
-    c->expect[id] = (float)cs->expect_init;
+    /* a newcomer expects what the market offers: with a competitor, E_init scaled as its lead (CP2) */
+    c->expect[id] = (float)(cs->competitor ? cs->expect_init * competitor_lead(c, now) / cs->comp_lead : cs->expect_init);
     c->bias[id] = (float)gsl_ran_gaussian(c->traits, cs->heterogeneity);
     c->joined[id] = now;
     c->margin[id] = 0;
@@ -308,7 +319,8 @@ static double recover(spc_customers *c, const spc_score_params *p, double lead, 
 /* (C1)-(C3), (V5), (PQ1); returns the encounter's score s. A faulty
  * product takes its points and the value for money adds to every
  * delivered purchase; the front employee does not recover the product. */
-static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v, int faulty)
+static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v, int faulty,
+                         double now)
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -321,6 +333,10 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
             recover(c, &p, e->lead, expect, (double)e->escaped, v);
         if (e->kind == SPC_ORDER_PURCHASE)
             c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
+        if (cs->competitor && e->kind == SPC_ORDER_PURCHASE) { /* (CP2), (CP3) */
+            c->expect[id] = (float)(c->expect[id] + cs->comp_pull * (competitor_lead(c, now) - c->expect[id]));
+            s -= cs->comp_quality * now / c->sc->workforce.quit.year;
+        }
         if (cs->product && e->kind == SPC_ORDER_PURCHASE)
             s += cs->prod_value - cs->prod_w * faulty;
     }
@@ -415,7 +431,7 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     int faulty = c->cs->product && e->kind == SPC_ORDER_PURCHASE && e->outcome == SPC_OUT_DELIVERED &&
                  gsl_rng_uniform(c->product) < c->cs->prod_defect; /* (PQ1) */
     c->per.faulty += faulty;
-    double score = experience(c, id, e, &v, faulty);
+    double score = experience(c, id, e, &v, faulty, now);
     survey(c, id);
     review(c, score, now);
     if (c->staff != NULL && emp != NONE)
@@ -438,6 +454,8 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     }
     const spc_customers_spec *cs = c->cs;
     double r0 = cs->r0 + (cs->product ? cs->prod_r * cs->prod_value : 0.0); /* (PQ2) */
+    if (cs->competitor && e->kind == SPC_ORDER_PURCHASE && delivered) /* (CP4) */
+        r0 -= cs->comp_switch * fmax(0.0, log(e->lead / competitor_lead(c, now)));
     int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], r0, cs->r1, cs->u_ref); /* (C4) */
     if (SPC_TRACING(c->trace))
         trace_encounter(c, e, score, now, stays ? "stays" : "leaves");
@@ -625,6 +643,7 @@ static void add_period(period_t *w, const period_t *p)
     w->failures += p->failures;
     w->recovered += p->recovered;
     w->faulty += p->faulty;
+    w->won_back += p->won_back;
     w->reviews += p->reviews;
     w->stars += p->stars;
     w->survey.n += p->survey.n;
@@ -654,6 +673,10 @@ void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row 
     v[SPC_TS_AFTERSALE] = p->requests;
     if (c->product != NULL)
         v[SPC_TS_FAULTY] = p->faulty;
+    if (c->cs->competitor) {
+        v[SPC_TS_COMPETITOR_LEAD] = competitor_lead(c, now);
+        v[SPC_TS_WON_BACK] = p->won_back;
+    }
     if (c->review != NULL) {
         spc_reviews_advance(&c->rv, &c->rvp, now);
         v[SPC_TS_REVIEWS] = p->reviews;
@@ -732,6 +755,10 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
                           point(w->failures > 0 ? w->recovered / w->failures : NAN));
     if (c->product != NULL)
         rc |= spc_results_add(out, "customers", "faulty_products", point(w->faulty));
+    if (c->cs->competitor) {
+        rc |= spc_results_add(out, "customers", "won_back", point(w->won_back));
+        rc |= spc_results_add(out, "customers", "competitor_lead_end", point(competitor_lead(c, now)));
+    }
     if (c->review != NULL) {
         spc_reviews_advance(&c->rv, &c->rvp, now);
         rc |= spc_results_add(out, "customers", "reviews", point(w->reviews));

@@ -40,6 +40,7 @@ static void customer_defaults(spc_scenario *sc, double unit)
     *c = (spc_customers_spec){ 0 };
     spc_settings_defaults("customers", sc, unit);
     c->expect_init = 2.0 * work;
+    c->comp_lead = NAN; /* after reading: the initial expectation */
     c->request_expect = NAN; /* after reading: 2 x work x the after-sale stage's mean service time */
     c->interpurchase = (spc_dist){ .kind = SPC_DIST_EXPONENTIAL, .mean = 6 * week, .cv = 1.0 };
     c->claim_delay = (spc_dist){ .kind = SPC_DIST_EXPONENTIAL, .mean = week, .cv = 1.0 };
@@ -109,6 +110,8 @@ int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_
         read_extras(r, sc, config_setting_get_member(c, "aftersale"), "delay", &cu->claim_delay,
                     "stage", &cu->aftersale_stage) < 0)
         return -1;
+    if (isnan(cu->comp_lead))
+        cu->comp_lead = cu->expect_init;
     if (isnan(cu->request_expect))
         cu->request_expect = 2.0 * cu->aftersale_work * spc_dist_true_mean(&sc->stages[cu->aftersale_stage].service);
     if (spc_dist_prepare(&cu->interpurchase) != 0 || spc_dist_prepare(&cu->claim_delay) != 0)
