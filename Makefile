@@ -240,6 +240,8 @@ check-install: $(BIN)
 	test -x "$$d$(BINDIR)/spcsim" && test -f "$$d$(MANDIR)/man1/spcsim.1" && \
 	test -f "$$d$(DATADIR)/scenarios/default.cfg" && test -f "$$d$(DATADIR)/scenarios/baseline.cfg" && \
 	test -f "$$d$(DATADIR)/scenarios/README.md" && test -f "$$d$(DATADIR)/scenarios/validation/mm1.cfg" && \
+	test -f "$$d$(DATADIR)/scenarios/company/grocery.cfg" && \
+	"$$d$(BINDIR)/spcsim" check "$$d$(DATADIR)/scenarios/training.cfg" >/dev/null && \
 	$(MAKE) --no-print-directory uninstall DESTDIR=$$d >/dev/null && \
 	test ! -e "$$d$(BINDIR)/spcsim" && test ! -e "$$d$(MANDIR)/man1/spcsim.1" && test ! -e "$$d$(DATADIR)" && \
 	if command -v groff >/dev/null 2>&1; then test -z "$$(groff -man -ww -z docs/spcsim.1 2>&1)"; fi && \
@@ -264,11 +266,13 @@ golden: $(BIN)
 	SPCSIM=./$(BIN) sh tests/golden/regen.sh
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/validation $(DESTDIR)$(DATADIR)/scenarios/company \
+	  $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/spcsim
 	install -m 644 docs/spcsim.1 $(DESTDIR)$(MANDIR)/man1/spcsim.1
 	install -m 644 scenarios/*.cfg scenarios/README.md $(DESTDIR)$(DATADIR)/scenarios/
 	install -m 644 scenarios/validation/*.cfg $(DESTDIR)$(DATADIR)/scenarios/validation/
+	install -m 644 scenarios/company/*.cfg $(DESTDIR)$(DATADIR)/scenarios/company/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/spcsim $(DESTDIR)$(MANDIR)/man1/spcsim.1

@@ -41,15 +41,16 @@ static double value(const spc_results *r, const effect *fx)
     return fx->per != NULL ? v / tests_metric(r, fx->scope, fx->per)->mean : v;
 }
 
-/* The scenario with the overrides, and without its interventions if base. */
-static spc_scenario *load(const char *path, const char *const *sets, size_t n, int base)
+/* The scenario with the overrides and, for the base, its interventions
+ * replaced by base_iv ("interventions=()": none). */
+static spc_scenario *load(const char *path, const char *const *sets, size_t n, const char *base_iv)
 {
     const char *all[8];
     size_t k = 0;
     for (size_t i = 0; i < n && k < 7; i++)
         all[k++] = sets[i];
-    if (base)
-        all[k++] = "interventions=()";
+    if (base_iv != NULL)
+        all[k++] = base_iv;
     spc_error err;
     spc_error_clear(&err);
     spc_scenario *sc = spc_scenario_load(path, all, k, &err);
@@ -82,12 +83,12 @@ static void check_side(const char *what, const double *d, unsigned reps, int sig
     CU_ASSERT(ok);
 }
 
-/* Runs the variant and the base for `reps` paired replications and checks
- * each effect on the summaries. */
-static void paired(const char *path, const char *const *sets, size_t nsets, unsigned reps, const effect *fx,
-                   size_t nfx)
+/* Runs the variant and the base (its interventions replaced by base_iv)
+ * for `reps` paired replications and checks each effect on the summaries. */
+static void paired_with(const char *path, const char *const *sets, size_t nsets, const char *base_iv, unsigned reps,
+                        const effect *fx, size_t nfx)
 {
-    spc_scenario *var = load(path, sets, nsets, 0), *base = load(path, sets, nsets, 1);
+    spc_scenario *var = load(path, sets, nsets, NULL), *base = load(path, sets, nsets, base_iv);
     CU_ASSERT_FATAL(var != NULL && base != NULL && nfx <= MAXFX && reps <= MAXREPS);
     double d[MAXFX][MAXREPS];
     for (unsigned rep = 0; rep < reps; rep++) {
@@ -107,6 +108,13 @@ static void paired(const char *path, const char *const *sets, size_t nsets, unsi
     }
     spc_scenario_free(var);
     spc_scenario_free(base);
+}
+
+/* The base is the company without the interventions. */
+static void paired(const char *path, const char *const *sets, size_t nsets, unsigned reps, const effect *fx,
+                   size_t nfx)
+{
+    paired_with(path, sets, nsets, "interventions=()", reps, fx, nfx);
 }
 
 /* Half a year after the intervention of week 39. */
@@ -164,6 +172,46 @@ static void test_aftersales(void)
     paired("scenarios/aftersales.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
 }
 
+/* A good service with a poor product: the same staff, customers leave. */
+static void test_product(void)
+{
+    const effect fx[] = {
+        { "customers", "csat", NULL, -1 },
+        { "customers", "aftersale", NULL, +1 },     /* claims for faulty products */
+        { "customers", "churn_annual", NULL, +1 },
+        { "customers", "active", NULL, -1 },
+        { "finance", "revenue", NULL, -1 },
+    };
+    paired("scenarios/product.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+}
+
+/* A competitor raising the bar: the company stands still and loses customers. */
+static void test_competitor(void)
+{
+    const effect fx[] = {
+        { "customers", "csat", NULL, -1 },
+        { "customers", "churn_annual", NULL, +1 },
+        { "customers", "active", NULL, -1 },
+    };
+    paired("scenarios/competitor.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+}
+
+/* A bad-review spiral: against the same company on the review site
+ * without the cut (its week-0 intervention kept). */
+static void test_reviews(void)
+{
+    const effect fx[] = {
+        { "customers", "rating", NULL, -1 },
+        { "customers", "reviews", NULL, +1 },
+        { "customers", "acquired", NULL, -1 },
+        { "customers", "csat", NULL, -1 },
+        { "company", "reputation_end", NULL, -1 },
+    };
+    paired_with("scenarios/reviews.cfg", half_year, 2,
+                "interventions=({ at = \"0h\"; set = ((\"customers.reviews.w_rating\", 0.068), "
+                "(\"workforce.reputation.w_delay\", 0.3)); })", 6, fx, sizeof fx / sizeof fx[0]);
+}
+
 /* Mean of a column of one scope over periods [from, to). */
 static double phase(const spc_timeseries *ts, const char *scope, int col, long from, long to)
 {
@@ -186,7 +234,8 @@ static double phase(const spc_timeseries *ts, const char *scope, int col, long f
 static void test_recovery(void)
 {
     static const char *const sets[] = { "horizon=\"104w\"" };
-    spc_scenario *var = load("scenarios/recovery.cfg", sets, 1, 0), *base = load("scenarios/recovery.cfg", sets, 1, 1);
+    spc_scenario *var = load("scenarios/recovery.cfg", sets, 1, NULL),
+                 *base = load("scenarios/recovery.cfg", sets, 1, "interventions=()");
     CU_ASSERT_FATAL(var != NULL && base != NULL);
     enum { CSAT_BACK, ISQ_BACK, STANDARD, ERRORS, ACTIVE, NCHECK };
     enum { REPS = 6 };
@@ -226,14 +275,15 @@ static void test_variants_are_the_baseline(void)
 {
     static const char *const files[] = { "scenarios/training.cfg", "scenarios/turnover.cfg",
                                          "scenarios/bottleneck.cfg", "scenarios/aftersales.cfg",
-                                         "scenarios/recovery.cfg" };
+                                         "scenarios/recovery.cfg", "scenarios/product.cfg",
+                                         "scenarios/competitor.cfg", "scenarios/reviews.cfg" };
     static const char *const sets[] = { "horizon=\"20w\"", "warmup=\"4w\"" };
-    spc_scenario *b = load("scenarios/baseline.cfg", sets, 2, 0);
+    spc_scenario *b = load("scenarios/baseline.cfg", sets, 2, NULL);
     CU_ASSERT_FATAL(b != NULL);
     spc_results rb;
     CU_ASSERT_FATAL(run(b, 0, &rb, NULL) == 0);
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-        spc_scenario *v = load(files[f], sets, 2, 1);
+        spc_scenario *v = load(files[f], sets, 2, "interventions=()");
         CU_ASSERT_FATAL(v != NULL);
         spc_results rv;
         CU_ASSERT(run(v, 0, &rv, NULL) == 0);
@@ -260,6 +310,9 @@ static const CU_TestInfo tests[] = {
     { "bottleneck: more picking errors, the drivers' isq and satisfaction fall", test_bottleneck },
     { "aftersales: requests wait and are dropped, customers leave", test_aftersales },
     { "recovery: CSAT and isq come back; the standard, errors, customers do not", test_recovery },
+    { "product: a cheaper, poorer product; CSAT falls, claims rise, customers leave", test_product },
+    { "competitor: a rising competitor; CSAT falls, churn rises, the base shrinks", test_competitor },
+    { "reviews: the cut goes public; the rating and acquisition fall, reputation too", test_reviews },
     CU_TEST_INFO_NULL
 };
 
