@@ -51,6 +51,8 @@ typedef struct {
     double claims;        /* after-sale requests caused by an escaped defect */
     double acquired;      /* customers acquired by the base process */
     double referred;      /* customers acquired by referral */
+    double contacts;      /* money spent on announcements, updates and proactive contacts (TR, AC) */
+    int contacts_on;      /* transparency or accessibility was on at some time */
 } spc_customer_totals;
 
 /* demand: the unit's local demand factor (1 for a single unit); context:

@@ -166,6 +166,18 @@ typedef struct {
      * log-odds of leaving per unit of ln(lead / its lead) */
     int competitor;
     double comp_lead, comp_improve, comp_pull, comp_quality, comp_switch;
+    /* transparency (TR1)-(TR3): on; share of purchases announced; margin of
+     * the announcement over the estimate; the estimate's weight of the
+     * latest lead time; probability a late order is updated in time; weight
+     * of a promise longer than expected; extra weight of an unexplained
+     * delay; cost of an announcement, of an update */
+    int transparency;
+    double tr_share, tr_margin, tr_learn, tr_update, tr_promise, tr_explained, tr_unexplained, tr_cost, tr_update_cost;
+    /* accessibility, proactive service (AC1)-(AC2): on; probability that the
+     * company detects a failure; share of its points a proactive contact
+     * gives back; cost of a contact */
+    int accessibility;
+    double ac_detect, ac_restore, ac_cost;
 } spc_customers_spec;
 
 /* The finance section: prices and costs of the ledger (docs/model.md,

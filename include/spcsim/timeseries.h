@@ -29,10 +29,13 @@ enum spc_ts_column {
     SPC_TS_FAULTY,  /* optional: product quality (PQ1) */
     SPC_TS_REVIEWS, SPC_TS_RATING, /* optional: public reviews (R1)-(R4) */
     SPC_TS_COMPETITOR_LEAD, SPC_TS_WON_BACK, /* optional: a competitor (CP1)-(CP4) */
+    SPC_TS_AWARENESS,  /* optional: transparency (TR3), late orders told in time */
+    SPC_TS_PROACTIVE,  /* optional: accessibility (AC1), problems reached first */
     /* finance */
     SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS, SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES,
     SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST, SPC_TS_REWORK_COST, SPC_TS_REFUNDS,
-    SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_COSTS, SPC_TS_PROFIT, SPC_TS_MARGIN,
+    SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_CONTACT_COST,
+    SPC_TS_COSTS, SPC_TS_PROFIT, SPC_TS_MARGIN,
     SPC_TS_NCOLUMNS
 };
 

@@ -15,9 +15,9 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "wait_mean", "overtime", "turnover_cost", "lead_time_mean", "absences", "reputation",
     "esat", "csat", "score_mean", "nps", "impression", "responses", "active", "acquired",
     "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
-    "faulty_products", "reviews", "rating", "competitor_lead", "won_back",
+    "faulty_products", "reviews", "rating", "competitor_lead", "won_back", "awareness_rate", "proactive_share",
     "revenue", "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
-    "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "costs", "profit", "margin"
+    "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "contact_cost", "costs", "profit", "margin"
 };
 
 void spc_timeseries_init(spc_timeseries *ts)

@@ -47,6 +47,8 @@ typedef struct {
     double failures, recovered; /* failed encounters met by an employee; recovered (V5) */
     double faulty;          /* faulty products delivered (PQ1) */
     double won_back;        /* acquisitions of people who had been customers (CP) */
+    double announced, late, informed; /* purchases announced; delivered late; late and told in time (TR) */
+    double problems, proactive;       /* failed deliveries; of them reached proactively (AC) */
     double reviews, stars;  /* public reviews and their stars (R1) */
     spc_survey survey;
 } period_t;
@@ -75,6 +77,10 @@ struct spc_customers {
     uint32_t active, promoters, detractors;
     gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims, *recovery;
     gsl_rng *product, *review;  /* only with product quality, with reviews */
+    gsl_rng *transp, *access;   /* only with transparency, with accessibility */
+    float *announced;           /* with transparency: the announced lead time of the purchase
+                                 * in flight, NaN when it was not announced */
+    double lead_est;            /* the company's running estimate of the lead time (TR1) */
     const gsl_rng_type *rng_type; /* for the streams made later */
     uint64_t key;
     spc_reviews_params rvp;
@@ -229,8 +235,23 @@ static double open_share(const spc_customers *c)
 
 /* ---- events ---- */
 
+/* (TR1): a purchase is announced m_a x L-hat with probability a (one uniform
+ * per purchase placed). */
+static void announce(spc_customers *c, uint32_t id)
+{
+    const spc_customers_spec *cs = c->cs;
+    int told = gsl_rng_uniform(c->transp) < cs->tr_share;
+    c->announced[id] = told ? (float)(cs->tr_margin * c->lead_est) : NAN;
+    if (told) {
+        c->per.announced += 1;
+        c->tot.contacts += cs->tr_cost;
+    }
+}
+
 static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now, spc_error *err)
 {
+    if (c->cs->transparency && kind == SPC_ORDER_PURCHASE)
+        announce(c, id);
     c->per.placed += 1;
     if (kind == SPC_ORDER_AFTERSALE)
         c->per.requests += 1;
@@ -303,11 +324,9 @@ static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, d
  * the front employee recovers gets back a share of the points it lost. The
  * uniform is drawn for every failure met by an employee, whatever the
  * outcome, so that runs differing only in satisfaction stay paired. */
-static double recover(spc_customers *c, const spc_score_params *p, double lead, double expect, double escaped,
-                      const spc_staff_view *v)
+static double recover(spc_customers *c, double lost, const spc_staff_view *v)
 {
     const spc_customers_spec *cs = c->cs;
-    double lost = p->s0 - spc_encounter_score(p, lead, expect, escaped, NAN);
     if (!(lost > 0) || v->id == NONE || !(cs->rec_base > 0))
         return 0.0;
     int ok = gsl_rng_uniform(c->recovery) < spc_recovery_probability(cs->rec_base, cs->rec_w, v->recovery_z);
@@ -316,11 +335,56 @@ static double recover(spc_customers *c, const spc_score_params *p, double lead, 
     return ok ? cs->rec_restore * lost : 0.0;
 }
 
+/* (TR2), (TR3): the points an announced purchase's wait takes, its
+ * customer's expectation E (one not announced is judged as without
+ * transparency, by (C1)). Announced Â: a promise above E
+ * costs a_p w_L ln(Â/E) (*promise, not a failure); delivered by Â, nothing
+ * more (judged against what they were told); later, the customer told in
+ * time judges the rest as an explained delay, (1 - r_e) w_L ln(L/Â), the
+ * one not told as an unexplained one against their own expectation,
+ * (1 + u) w_L ln(L/E). The update is drawn for every announced purchase,
+ * late or not, so that runs stay paired. Counts late deliveries (past Â,
+ * or past E when not announced) and those told in time. */
+static double judge(spc_customers *c, uint32_t id, double lead, double expect, double *promise)
+{
+    const spc_customers_spec *cs = c->cs;
+    double a = c->announced[id], w = cs->w_wait;
+    int updated = gsl_rng_uniform(c->transp) < cs->tr_update;
+    *promise = cs->tr_promise * w * log(fmax(1.0, a / expect));
+    if (!(lead > a))
+        return 0.0;
+    c->per.late += 1;
+    if (!updated)
+        return (1.0 + cs->tr_unexplained) * w * log(fmax(1.0, lead / expect));
+    c->per.informed += 1;
+    c->tot.contacts += cs->tr_update_cost;
+    return (1.0 - cs->tr_explained) * w * log(lead / a);
+}
+
+/* (AC1), (AC2): a failed delivery (its wait or an escaped defect took
+ * points) that the front employee did not recover may be detected by the
+ * company, which reaches the customer first: g_p of the points back, and
+ * an escaped defect replaced (*fixed: no claim follows). One uniform per
+ * such failure. Returns the points given back. */
+static double reach(spc_customers *c, double lost, double escaped, int *fixed)
+{
+    const spc_customers_spec *cs = c->cs;
+    if (!(lost > 0))
+        return 0.0;
+    c->per.problems += 1;
+    if (!(gsl_rng_uniform(c->access) < cs->ac_detect))
+        return 0.0;
+    c->per.proactive += 1;
+    c->tot.contacts += cs->ac_cost;
+    *fixed = escaped > 0;
+    return cs->ac_restore * lost;
+}
+
 /* (C1)-(C3), (V5), (PQ1); returns the encounter's score s. A faulty
  * product takes its points and the value for money adds to every
  * delivered purchase; the front employee does not recover the product. */
 static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v, int faulty,
-                         double now)
+                         double now, int *fixed)
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -329,10 +393,28 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
     } else {
         spc_score_params p = { cs->s0 + c->context, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
         double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id] : cs->request_expect;
-        s = spc_encounter_score(&p, e->lead, expect, (double)e->escaped, v->courtesy) + c->bias[id] +
-            recover(c, &p, e->lead, expect, (double)e->escaped, v);
-        if (e->kind == SPC_ORDER_PURCHASE)
+        int purchase = e->kind == SPC_ORDER_PURCHASE;
+        double escaped = (double)e->escaped, lost, promise = 0.0, delay = 0.0;
+        int announced = purchase && cs->transparency && !isnan(c->announced[id]);
+        if (purchase && cs->transparency && !announced)
+            c->per.late += e->lead > expect; /* not announced: judged as without transparency */
+        if (announced) { /* (TR2), (TR3): the wait judged here */
+            delay = judge(c, id, e->lead, expect, &promise);
+            p.w_wait = 0.0;
+            lost = delay + cs->w_defect * escaped;
+        } else {
+            lost = p.s0 - spc_encounter_score(&p, e->lead, expect, escaped, NAN);
+        }
+        double restored = recover(c, lost, v);
+        if (cs->accessibility && purchase && !(restored > 0))
+            restored = reach(c, lost, escaped, fixed);
+        s = spc_encounter_score(&p, e->lead, expect, escaped, v->courtesy) + c->bias[id] + restored;
+        if (announced)
+            s -= delay + promise;
+        if (purchase)
             c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
+        if (purchase && cs->transparency)
+            c->lead_est += cs->tr_learn * (e->lead - c->lead_est);
         if (cs->competitor && e->kind == SPC_ORDER_PURCHASE) { /* (CP2), (CP3) */
             c->expect[id] = (float)(c->expect[id] + cs->comp_pull * (competitor_lead(c, now) - c->expect[id]));
             s -= cs->comp_quality * now / c->sc->workforce.quit.year;
@@ -431,7 +513,8 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
     int faulty = c->cs->product && e->kind == SPC_ORDER_PURCHASE && e->outcome == SPC_OUT_DELIVERED &&
                  gsl_rng_uniform(c->product) < c->cs->prod_defect; /* (PQ1) */
     c->per.faulty += faulty;
-    double score = experience(c, id, e, &v, faulty, now);
+    int fixed = 0;
+    double score = experience(c, id, e, &v, faulty, now, &fixed);
     survey(c, id);
     review(c, score, now);
     if (c->staff != NULL && emp != NONE)
@@ -449,7 +532,7 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
         c->flags[id] |= F_BOUGHT;
         c->tot.purchases += 1;
         add_margin(c, id, e, first);
-        if (maybe_claim(c, id, e, faulty, now, err) != SPC_OK)
+        if (!fixed && maybe_claim(c, id, e, faulty, now, err) != SPC_OK)
             return err->code;
     }
     const spc_customers_spec *cs = c->cs;
@@ -478,6 +561,21 @@ static int mechanisms(spc_customers *c, const spc_scenario *sc, double now)
     if (cs->product && c->product == NULL &&
         (c->product = spc_rng_stream_alloc(c->rng_type, sc->seed, c->key, SPC_STREAM(SPC_STREAM_PRODUCT, 0))) == NULL)
         return -1;
+    if (cs->transparency && c->transp == NULL) {
+        if ((c->transp = spc_rng_stream_alloc(c->rng_type, sc->seed, c->key, SPC_STREAM(SPC_STREAM_TRANSPARENCY, 0))) ==
+                NULL ||
+            (c->announced = malloc(c->market * sizeof *c->announced)) == NULL)
+            return -1;
+        for (uint32_t i = 0; i < c->market; i++)
+            c->announced[i] = NAN; /* purchases placed before it was on were not announced */
+        c->lead_est = cs->expect_init;
+    }
+    if (cs->accessibility && c->access == NULL &&
+        (c->access = spc_rng_stream_alloc(c->rng_type, sc->seed, c->key, SPC_STREAM(SPC_STREAM_ACCESSIBILITY, 0))) ==
+            NULL)
+        return -1;
+    if (cs->transparency || cs->accessibility)
+        c->tot.contacts_on = 1;
     if (cs->reviews) {
         spc_reviews_params p = { cs->rev_low, cs->rev_mid, cs->rev_high, cs->rev_half_life, cs->rev_lag, cs->rev_w,
                                  cs->rev_ref, cs->rev_prior };
@@ -563,6 +661,11 @@ void spc_customers_free(spc_customers *c)
         gsl_rng_free(c->product);
     if (c->review != NULL)
         gsl_rng_free(c->review);
+    if (c->transp != NULL)
+        gsl_rng_free(c->transp);
+    if (c->access != NULL)
+        gsl_rng_free(c->access);
+    free(c->announced);
     free(c->state);
     free(c->flags);
     free(c->gen);
@@ -644,6 +747,11 @@ static void add_period(period_t *w, const period_t *p)
     w->recovered += p->recovered;
     w->faulty += p->faulty;
     w->won_back += p->won_back;
+    w->announced += p->announced;
+    w->late += p->late;
+    w->informed += p->informed;
+    w->problems += p->problems;
+    w->proactive += p->proactive;
     w->reviews += p->reviews;
     w->stars += p->stars;
     w->survey.n += p->survey.n;
@@ -673,6 +781,10 @@ void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row 
     v[SPC_TS_AFTERSALE] = p->requests;
     if (c->product != NULL)
         v[SPC_TS_FAULTY] = p->faulty;
+    if (c->transp != NULL)
+        v[SPC_TS_AWARENESS] = p->late > 0 ? p->informed / p->late : NAN;
+    if (c->access != NULL)
+        v[SPC_TS_PROACTIVE] = p->problems > 0 ? p->proactive / p->problems : NAN;
     if (c->cs->competitor) {
         v[SPC_TS_COMPETITOR_LEAD] = competitor_lead(c, now);
         v[SPC_TS_WON_BACK] = p->won_back;
@@ -755,6 +867,16 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
                           point(w->failures > 0 ? w->recovered / w->failures : NAN));
     if (c->product != NULL)
         rc |= spc_results_add(out, "customers", "faulty_products", point(w->faulty));
+    if (c->transp != NULL) {
+        rc |= spc_results_add(out, "customers", "announced", point(w->announced));
+        rc |= spc_results_add(out, "customers", "late", point(w->late));
+        rc |= spc_results_add(out, "customers", "awareness_rate", point(w->late > 0 ? w->informed / w->late : NAN));
+    }
+    if (c->access != NULL) {
+        rc |= spc_results_add(out, "customers", "problems", point(w->problems));
+        rc |= spc_results_add(out, "customers", "proactive_share",
+                              point(w->problems > 0 ? w->proactive / w->problems : NAN));
+    }
     if (c->cs->competitor) {
         rc |= spc_results_add(out, "customers", "won_back", point(w->won_back));
         rc |= spc_results_add(out, "customers", "competitor_lead_end", point(competitor_lead(c, now)));

@@ -241,7 +241,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     spc_ts_row *f = spc_timeseries_add(run->ts, run->period, run->now, "finance");
     if (f == NULL || spc_ledger_close(&run->ledger, &in, &lp) != 0)
         return oom_ts(run);
-    spc_ledger_fill(&lp, f);
+    spc_ledger_fill(&lp, run->ledger.contacts_on, f);
     c = &run->ts->rows[run->ts->n - 2]; /* the add may have moved the rows */
     if (run->panel == NULL)
         return SPC_OK;
