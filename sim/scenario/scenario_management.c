@@ -13,8 +13,8 @@
  * Every setting, its default and its range are declared in settings.c;
  * this file reads the groups in their declared order and adds the checks a
  * table cannot say: management steers employees, so it needs a workforce;
- * the pay bounds are ordered; the philosophy's training hours fit in the
- * working week. The equations are in docs/model.md 9.15.
+ * the philosophy's training hours fit in the working week (the pay bounds
+ * are ordered by their ranges: min <= 1 <= max). The equations are in docs/model.md 9.15.
  */
 #include <string.h>
 
@@ -26,9 +26,6 @@ static int check(spc_cfg_reader *r, const config_setting_t *g, const spc_scenari
     const spc_management_spec *m = &sc->management;
     if (!sc->workforce.enabled)
         return spc_cfg_bad(r, g, "needs a workforce section (management steers employees)");
-    const config_setting_t *pay = config_setting_get_member(g, "pay");
-    if (m->pay_max < m->pay_min)
-        return spc_cfg_bad(r, pay != NULL ? pay : g, "max must not be below min");
     const config_setting_t *ph = config_setting_get_member(g, "philosophy");
     if (m->level == SPC_MGMT_PHILOSOPHY && !(m->ph_training < sc->workforce.hours_per_week))
         return spc_cfg_bad(r, ph != NULL ? ph : g, "training_hours must be less than workforce.levers.hours_per_week");
