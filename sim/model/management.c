@@ -227,24 +227,28 @@ static const record_t *seen(const spc_management *m, long period)
 
 /* ---- (MG3)-(MG5): the rules ---- */
 
-/* The stage of highest (sign +1) or lowest (sign -1) seen utilisation; -1: none. */
-static long extreme_stage(const record_t *r, size_t n, int sign)
+/* The stage of highest (sign +1) or lowest (sign -1) seen utilisation
+ * among those the rule may still move that way; -1: none. */
+static long extreme_stage(const spc_management *m, const record_t *r, const spc_scenario *plan, int sign)
 {
     long best = -1;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(r->util[i]) && (best < 0 || sign * (r->util[i] - r->util[best]) > 0))
+    for (size_t i = 0; i < m->nstages; i++) {
+        int c = plan->stages[i].servers, now = target(m, plan, i);
+        int room = sign > 0 ? now < spc_management_staff_hi(m->ms, c) : now > spc_management_staff_lo(m->ms, c);
+        if (room && isfinite(r->util[i]) && (best < 0 || sign * (r->util[i] - r->util[best]) > 0))
             best = (long)i;
+    }
     return best;
 }
 
-/* (MG3): the signed change of positions, at *stage. */
-static int staffing_rule(spc_management *m, const record_t *r, const spc_scenario *plan, long *stage)
+/* (MG3): the signed change of positions. */
+static int staffing_rule(spc_management *m, const record_t *r, const spc_scenario *plan)
 {
     const spc_management_spec *ms = m->ms;
     if (!(ms->lead_target > 0) || !isfinite(r->lead))
         return 0;
     int up = r->lead > ms->lead_target;
-    long i = extreme_stage(r, m->nstages, up ? +1 : -1);
+    long i = extreme_stage(m, r, plan, up ? +1 : -1);
     if (i < 0 || (!up && !(r->util[i] < ms->util_low)))
         return 0;
     int c = plan->stages[i].servers, now = target(m, plan, (size_t)i);
@@ -252,7 +256,6 @@ static int staffing_rule(spc_management *m, const record_t *r, const spc_scenari
     int lo = spc_management_staff_lo(ms, c), hi = spc_management_staff_hi(ms, c);
     want = want < lo ? lo : want > hi ? hi : want;
     m->d_staff[i] = want - c;
-    *stage = i;
     return want - now;
 }
 
@@ -274,8 +277,7 @@ static double lever_rule(double seen_v, double target, double band, double step,
 static int review(spc_management *m, const record_t *r, const spc_scenario *plan, int *changed)
 {
     const spc_management_spec *ms = m->ms;
-    long stage = -1;
-    int ds = staffing_rule(m, r, plan, &stage);
+    int ds = staffing_rule(m, r, plan);
     double pay = plan->workforce.pay + m->d_pay;
     double dp = lever_rule(r->esat, ms->esat_target, ms->esat_band, ms->pay_step, pay, ms->pay_min, ms->pay_max);
     double h = plan->workforce.training_hours + m->d_training;
