@@ -19,6 +19,8 @@ static const char *const additive_metrics[] = {
     /* customers */
     "active", "responses", "acquired", "referrals", "churned", "encounters", "aftersale", "active_end",
     "faulty_products", "reviews",
+    /* management */
+    "decisions", "staffing_changes", "reversals", "staff_target_mean",
     NULL
 };
 

@@ -355,6 +355,8 @@ static spc_status intervene(spc_run *run, const spc_intervention *iv)
  * customers'), and what it decides (management.h). */
 static spc_status report_management(spc_run *run, long company, size_t system)
 {
+    if (company < 0) /* the reader refuses management without a workforce */
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "management without a workforce");
     const spc_ts_row *rows = run->ts->rows;
     size_t first = (size_t)company - run->sc->nstages;
     spc_mgmt_obs obs = { .lead = rows[system].v[SPC_TS_LEAD_TIME], .esat = rows[company].v[SPC_TS_SATISFACTION],
