@@ -110,6 +110,11 @@ int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_
 int spc_cfg_read_finance(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
 int spc_cfg_read_units(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
 
+/* ---- management (scenario_management.c) ---- */
+
+/* The management section; defaults (enabled = 0, activity) when it is absent. */
+int spc_cfg_read_management(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc);
+
 /* ---- whole scenarios (scenario.c, scenario_interventions.c) ---- */
 
 /* Reads and validates everything but the interventions. */

@@ -40,7 +40,7 @@ enum spc_stream_family {
     SPC_STREAM_RECOVERY = 27,   /* service recovery of failed encounters (V5) */
     SPC_STREAM_PRODUCT = 28,    /* is a delivered product faulty? (PQ1) */
     SPC_STREAM_REVIEWS = 29,    /* does an encounter become a public review? (R1) */
-    /* 30: management's measurement noise (management.c) */
+    SPC_STREAM_MANAGEMENT = 30, /* the employee survey's error on ESAT as management sees it (MG1) */
     SPC_STREAM_TRANSPARENCY = 31, /* is a purchase announced, a late order updated? (TR1), (TR3) */
     SPC_STREAM_ACCESSIBILITY = 32,/* is a failure reached proactively? (AC1) */
     /* later mechanisms add families here; never renumber existing ones */

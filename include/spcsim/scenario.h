@@ -201,6 +201,32 @@ typedef struct {
     double context_sd;       /* sd of the shift in customers' base score s0 (U2) */
 } spc_units_spec;
 
+/* The management section: how management steers the unit, by the three
+ * levels of customer service (docs/model.md, "Management by level").
+ * Absent: activity, exactly as without the section. */
+typedef enum { SPC_MGMT_ACTIVITY = 0, SPC_MGMT_MEASURE = 1, SPC_MGMT_PHILOSOPHY = 2 } spc_management_level;
+
+typedef struct {
+    int enabled;            /* the section is present */
+    int level;              /* spc_management_level */
+    /* measure (MG1)-(MG5) */
+    int review;             /* K: reporting periods between reviews */
+    int delay;              /* d: reporting periods before a KPI is seen */
+    double esat_noise;      /* sigma_E: sd of the employee survey's mean, points */
+    double lead_target;     /* L*: lead-time target, time units; 0: no staffing rule */
+    double util_low;        /* u_low: a stage below it is cut when lead time is on target */
+    int staff_step;         /* positions per staffing decision */
+    double staff_min, staff_max; /* bounds on a stage's target, x its servers in the state in force */
+    double esat_target;     /* E*: ESAT target, points; 0: no pay rule */
+    double esat_band;       /* pay is cut when ESAT is above E* + band */
+    double pay_step, pay_min, pay_max;
+    double csat_target;     /* C*: CSAT target, %; 0: no training rule */
+    double csat_band;       /* training is cut when CSAT is above C* + band */
+    double training_step, training_max;
+    /* philosophy (MG6): the levers set for the people */
+    double ph_recognition, ph_training, ph_recovery;
+} spc_management_spec;
+
 /* A timed intervention: from time `at` on, the scenario is `state` (the
  * whole scenario with the intervention's settings applied, validated). */
 struct spc_scenario;
@@ -248,6 +274,7 @@ typedef struct spc_scenario {
     spc_customers_spec customers;
     spc_finance_spec finance;
     spc_units_spec units;
+    spc_management_spec management;
     size_t ninterventions;
     spc_intervention *interventions; /* sorted by time */
 } spc_scenario;

@@ -8,18 +8,16 @@
 #include <string.h>
 
 #include "chain_impl.h"
+#include "spcsim/management.h"
 #include "spcsim/rng.h"
 
 /* ---- set-up and tear-down ---- */
 
-/* The most servers stage i has in any state of the scenario. */
+/* The most servers stage i has in any state of the scenario (or that
+ * management's staffing rule may ask for: management.c). */
 static uint32_t max_servers(const spc_scenario *sc, size_t i)
 {
-    int m = sc->stages[i].servers;
-    for (size_t k = 0; k < sc->ninterventions; k++)
-        if (sc->interventions[k].state->stages[i].servers > m)
-            m = sc->interventions[k].state->stages[i].servers;
-    return (uint32_t)m;
+    return spc_management_positions(sc, i);
 }
 
 static gsl_rng *stream(const gsl_rng_type *type, const spc_scenario *sc, uint64_t rep, int family, size_t i)

@@ -19,6 +19,8 @@ static const char *const additive_metrics[] = {
     /* customers */
     "active", "responses", "acquired", "referrals", "churned", "encounters", "aftersale", "active_end",
     "faulty_products", "reviews", "won_back",
+    /* management */
+    "decisions", "staffing_changes", "reversals", "staff_target_mean",
     NULL
 };
 
@@ -41,7 +43,7 @@ static int additive_column(int c)
         SPC_TS_ENCOUNTERS, SPC_TS_AFTERSALE, SPC_TS_FAULTY, SPC_TS_REVIEWS, SPC_TS_WON_BACK, SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS,
         SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST,
         SPC_TS_REWORK_COST, SPC_TS_REFUNDS, SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_CONTACT_COST, SPC_TS_COSTS,
-        SPC_TS_PROFIT,
+        SPC_TS_PROFIT, SPC_TS_MG_TARGET, SPC_TS_MG_STAFFING, SPC_TS_MG_DECISIONS,
     };
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         if (cols[i] == c)

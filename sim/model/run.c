@@ -26,6 +26,7 @@
 #include "spcsim/customers.h"
 #include "spcsim/events.h"
 #include "spcsim/finance.h"
+#include "spcsim/management.h"
 #include "spcsim/rng.h"
 #include "spcsim/trace.h"
 #include "spcsim/workforce.h"
@@ -43,7 +44,8 @@ typedef struct {
 
 typedef struct {
     const spc_scenario *sc;
-    const spc_scenario *state;  /* the state in force (the last intervention's) */
+    const spc_scenario *state;  /* the plan: the scenario, or the last intervention's state
+                                 * (in force unless management changed it: management.h) */
     const unit_t *unit;
     uint64_t key;               /* stream key: (replication, unit) */
     double now;
@@ -53,6 +55,7 @@ typedef struct {
     spc_chain *chain;
     spc_workforce *workforce;   /* NULL without a workforce section */
     spc_customers *customers;   /* NULL without a customers section */
+    spc_management *management; /* NULL without a management section */
     spc_ledger ledger;          /* used with customers */
     spc_chain_sink sink;
     spc_customer_staff staff;
@@ -156,6 +159,21 @@ static void trace_report(const spc_run *run, double done, double escaped, double
         spc_trace_line(run->trace, run->now, SPC_TR_REPORT, who, "report: nothing delivered");
 }
 
+static spc_status switch_to(spc_run *run, const spc_scenario *state);
+
+/* Management (management.h): at the philosophy level its levers are in
+ * force from time 0, as if an intervention at 0 set them. */
+static spc_status setup_management(spc_run *run, const gsl_rng_type *type)
+{
+    run->management = spc_management_alloc(run->sc, type, run->key, run->err);
+    if (run->management == NULL)
+        return run->err->code;
+    const spc_scenario *s = spc_management_state(run->management, run->sc, run->err);
+    if (s == NULL)
+        return run->err->code;
+    return s == run->sc ? SPC_OK : switch_to(run, s);
+}
+
 static spc_status run_setup(spc_run *run)
 {
     const spc_scenario *sc = run->sc;
@@ -181,6 +199,8 @@ static spc_status run_setup(spc_run *run)
     }
     if (sc->customers.enabled && setup_customers(run, type) != SPC_OK)
         return run->err->code;
+    if (sc->management.enabled && setup_management(run, type) != SPC_OK)
+        return run->err->code;
     if (SPC_TRACING(run->trace))
         trace_setup(run);
     run->next_report = sc->period;
@@ -202,6 +222,7 @@ static void run_teardown(spc_run *run)
     spc_ledger_release(&run->ledger);
     spc_workforce_free(run->workforce);
     spc_chain_free(run->chain);
+    spc_management_free(run->management); /* after the modules that point into its states */
     spc_arrivals_release(&run->arrivals);
     spc_calendar_free(run->cal);
 }
@@ -278,6 +299,8 @@ static void reputation(spc_run *run, long company)
 /* End of a reporting period: the workforce's rows, then the system's
  * (orders delivered, escaped defects and mean lead time in the period),
  * then the customers' and the ledger's. */
+static spc_status report_management(spc_run *run, long company, size_t system);
+
 static spc_status report(spc_run *run)
 {
     long company = -1;
@@ -299,29 +322,66 @@ static spc_status report(spc_run *run)
         trace_report(run, done, r->v[SPC_TS_ESCAPED], r->v[SPC_TS_LEAD_TIME]);
     run->prev = t;
     spc_status st = SPC_OK;
+    size_t system = run->ts->n - 1;
     if (run->customers != NULL)
         st = report_customers(run, company >= 0 ? &run->ts->rows[company] : NULL);
     if (st == SPC_OK && run->workforce != NULL)
         reputation(run, company);
+    if (st == SPC_OK && run->management != NULL)
+        st = report_management(run, company, system);
     run->period++;
     return st;
 }
 
-/* Switches every module to the intervention's state of the scenario. */
+/* Switches every module to another validated state of the scenario. */
+static spc_status switch_to(spc_run *run, const spc_scenario *state)
+{
+    spc_arrivals_apply(&run->arrivals, &state->arrivals);
+    if (spc_chain_apply(run->chain, state, run->workforce == NULL, run->now, run->err) != SPC_OK)
+        return run->err->code;
+    if (run->customers != NULL) {
+        if (spc_customers_apply(run->customers, state, run->now, run->err) != SPC_OK)
+            return run->err->code;
+        spc_ledger_apply(&run->ledger, &state->finance);
+    }
+    if (run->workforce != NULL)
+        return spc_workforce_apply(run->workforce, state, run->now, run->err);
+    return SPC_OK;
+}
+
+/* The state management wants under the plan in force (the plan itself
+ * without management, or while it has changed nothing). */
+static spc_status switch_to_plan(spc_run *run)
+{
+    const spc_scenario *s = run->state;
+    if (run->management != NULL && (s = spc_management_state(run->management, run->state, run->err)) == NULL)
+        return run->err->code;
+    return switch_to(run, s);
+}
+
+/* An intervention replaces the plan; management's changes stay on top of it. */
 static spc_status intervene(spc_run *run, const spc_intervention *iv)
 {
     run->state = iv->state;
-    spc_arrivals_apply(&run->arrivals, &iv->state->arrivals);
-    if (spc_chain_apply(run->chain, iv->state, run->workforce == NULL, run->now, run->err) != SPC_OK)
-        return run->err->code;
-    if (run->customers != NULL) {
-        if (spc_customers_apply(run->customers, iv->state, run->now, run->err) != SPC_OK)
-            return run->err->code;
-        spc_ledger_apply(&run->ledger, &iv->state->finance);
-    }
-    if (run->workforce != NULL)
-        return spc_workforce_apply(run->workforce, iv->state, run->now, run->err);
-    return SPC_OK;
+    return switch_to_plan(run);
+}
+
+/* What management measures at the end of the period (the rows just
+ * written: the workforce's stage and company rows, the system's, the
+ * customers'), and what it decides (management.h). */
+static spc_status report_management(spc_run *run, long company, size_t system)
+{
+    if (company < 0) /* the reader refuses management without a workforce */
+        return spc_error_set(run->err, SPC_ERR_INTERNAL, "management without a workforce");
+    const spc_ts_row *rows = run->ts->rows;
+    size_t first = (size_t)company - run->sc->nstages;
+    spc_mgmt_obs obs = { .lead = rows[system].v[SPC_TS_LEAD_TIME], .esat = rows[company].v[SPC_TS_SATISFACTION],
+                         .csat = run->customers != NULL ? rows[system + 1].v[SPC_TS_CSAT] : NAN,
+                         .headcount = rows[company].v[SPC_TS_HEADCOUNT], .stages = &rows[first] };
+    int rc = spc_management_report(run->management, run->period, run->now, &obs, run->state, run->ts, first);
+    if (rc < 0)
+        return oom_ts(run);
+    return rc > 0 ? switch_to_plan(run) : SPC_OK;
 }
 
 /* Hands one event to its module; returns 1 at the horizon, -1 on error. */
@@ -350,6 +410,8 @@ static int dispatch(spc_run *run, const spc_event *ev)
             spc_customers_start_stats(run->customers, run->now);
             spc_ledger_start_stats(&run->ledger, run->now);
         }
+        if (run->management != NULL)
+            spc_management_start_stats(run->management);
         break;
     case SPC_EV_PURCHASE:
         st = spc_customers_purchase(run->customers, ev->a, ev->b, run->now, run->err);
@@ -468,6 +530,8 @@ spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, s
     if (rc == 0 && err->code == SPC_OK && run.customers != NULL &&
         spc_customers_collect(run.customers, sc->horizon, out, err) == SPC_OK)
         spc_ledger_collect(&run.ledger, out, err);
+    if (rc == 0 && err->code == SPC_OK && run.management != NULL && spc_management_collect(run.management, out) != 0)
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the results");
     spc_timeseries_release(&run.own_ts);
     if (req->info != NULL)
         *req->info = (spc_run_info){ .events = run.events, .end_time = run.now };

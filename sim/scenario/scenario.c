@@ -167,6 +167,7 @@ static int read_root(spc_cfg_reader *r, const config_setting_t *root, spc_scenar
         spc_cfg_read_arrivals(r, root, sc) < 0 ||
         spc_cfg_read_workforce(r, root, sc) < 0 || spc_cfg_read_customers(r, root, sc) < 0 ||
         spc_cfg_read_finance(r, root, sc) < 0 || spc_cfg_read_units(r, root, sc) < 0 ||
+        spc_cfg_read_management(r, root, sc) < 0 ||
         resolve_period(r, root, sc) < 0)
         return -1;
     return 0;
