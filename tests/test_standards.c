@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spcsim/customer_eq.h"
 #include "spcsim/experiment.h"
 #include "spcsim/reputation.h"
 #include "spcsim/reviews.h"
@@ -283,6 +284,49 @@ static void test_accessibility(void)
     spc_experiment_release(&proactive);
 }
 
+/* (SC1)-(SC4) on known counts. */
+static void test_scorecard_arithmetic(void)
+{
+    spc_scorecard_counts n = { .delivered = 200, .on_time = 150, .clean = 190, .late = 50, .informed = 45,
+                               .problems = 40, .proactive = 10 };
+    double x[4];
+    spc_scorecard(&n, x);
+    CU_ASSERT_DOUBLE_EQUAL(x[0], 75.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[1], 95.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[2], 90.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[3], 25.0, 1e-12);
+    spc_scorecard_counts none = { 0 };
+    spc_scorecard(&none, x);
+    for (int k = 0; k < 4; k++)
+        CU_ASSERT(isnan(x[k]));
+}
+
+/* The scorecard only reports: on, it changes no outcome, bit for bit; its
+ * transparency and accessibility standards are the mechanisms' own rates. */
+static void test_scorecard_reports_only(void)
+{
+    spc_experiment base, card, both;
+    run(NULL, 0, &base);
+    const char *on[] = { "customers.scorecard.on_time=1" };
+    run(on, 1, &card);
+    check_identical(&base, &card, "the scorecard");
+    CU_ASSERT_EQUAL(tests_metric(&card.combined, "standards", "transparency_pct")->mean, 0); /* nobody is told */
+    double speed = tests_metric(&card.combined, "standards", "speed_on_time_pct")->mean;
+    CU_ASSERT(speed > 0 && speed < 100);
+    CU_ASSERT(tests_metric(&card.combined, "standards", "output_per_hour")->mean > 0);
+    const char *more[] = { on[0], "customers.transparency.update=0.9", "customers.accessibility.detect=0.5" };
+    run(more, 3, &both);
+    for (unsigned i = 0; i < REPS; i++) {
+        CU_ASSERT_DOUBLE_EQUAL(tests_metric(&both.rep[i], "standards", "transparency_pct")->mean,
+                               100 * tests_metric(&both.rep[i], "customers", "awareness_rate")->mean, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(tests_metric(&both.rep[i], "standards", "accessibility_pct")->mean,
+                               100 * tests_metric(&both.rep[i], "customers", "proactive_share")->mean, 1e-9);
+    }
+    spc_experiment_release(&base);
+    spc_experiment_release(&card);
+    spc_experiment_release(&both);
+}
+
 /* (ER1)-(ER3) by hand. */
 static void test_reputation_equations(void)
 {
@@ -338,6 +382,8 @@ static const CU_TestInfo tests[] = {
     { "transparency: announcing nothing changes nothing; telling late customers helps", test_transparency },
     { "proactive service: detecting nothing changes nothing; reaching first keeps customers",
       test_accessibility },
+    { "scorecard: the five standards on known counts (SC1)-(SC4)", test_scorecard_arithmetic },
+    { "scorecard: it only reports; its rates are the mechanisms' own", test_scorecard_reports_only },
     { "employer reputation: the index by hand (ER1)-(ER3)", test_reputation_equations },
     { "employer reputation: neutral changes nothing; a poor one lengthens vacancies, weakens hires",
       test_employer_reputation },

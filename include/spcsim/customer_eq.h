@@ -55,4 +55,14 @@ double spc_survey_mean(const spc_survey *s);
 /* (C12) */
 double spc_clv(double margin, double retention, double discount);
 
+/* The standards scorecard (SC1)-(SC4), in %, from a period's counts:
+ * x[0] speed, on time over delivered; x[1] accuracy, without a defect over
+ * delivered; x[2] transparency, late orders told in time over late orders;
+ * x[3] accessibility, problems reached first over problems no employee
+ * recovered on the spot. NaN where the denominator is 0. */
+typedef struct {
+    double delivered, on_time, clean, late, informed, problems, proactive;
+} spc_scorecard_counts;
+void spc_scorecard(const spc_scorecard_counts *n, double x[4]);
+
 #endif

@@ -88,6 +88,10 @@ void spc_customers_totals(const spc_customers *c, spc_customer_totals *out);
  * employee census, NaN without a workforce) and starts a new period. */
 void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row *r);
 
+/* Purchases delivered in the current period (before spc_customers_report
+ * starts a new one): the scorecard's output (SC5). */
+double spc_customers_delivered(const spc_customers *c);
+
 /* Warm-up: restart the summary statistics. */
 void spc_customers_start_stats(spc_customers *c, double now);
 

@@ -178,6 +178,10 @@ typedef struct {
      * gives back; cost of a contact */
     int accessibility;
     double ac_detect, ac_restore, ac_cost;
+    /* the standards scorecard (SC1)-(SC5): on; a delivery is on time when its
+     * lead time is at most this factor times the promise */
+    int scorecard;
+    double sc_margin;
 } spc_customers_spec;
 
 /* The finance section: prices and costs of the ledger (docs/model.md,

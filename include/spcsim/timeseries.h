@@ -31,6 +31,9 @@ enum spc_ts_column {
     SPC_TS_COMPETITOR_LEAD, SPC_TS_WON_BACK, /* optional: a competitor (CP1)-(CP4) */
     SPC_TS_AWARENESS,  /* optional: transparency (TR3), late orders told in time */
     SPC_TS_PROACTIVE,  /* optional: accessibility (AC1), problems reached first */
+    /* optional: the standards scorecard (SC1)-(SC5), on the customers rows */
+    SPC_TS_SC_SPEED, SPC_TS_SC_ACCURACY, SPC_TS_SC_TRANSPARENCY, SPC_TS_SC_ACCESSIBILITY,
+    SPC_TS_SC_OUTPUT, SPC_TS_SC_ERRORS,
     /* finance */
     SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS, SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES,
     SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST, SPC_TS_REWORK_COST, SPC_TS_REFUNDS,

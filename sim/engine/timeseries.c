@@ -16,6 +16,8 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "esat", "csat", "score_mean", "nps", "impression", "responses", "active", "acquired",
     "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
     "faulty_products", "reviews", "rating", "competitor_lead", "won_back", "awareness_rate", "proactive_share",
+    "speed_on_time_pct", "accuracy_pct", "transparency_pct", "accessibility_pct", "output_per_hour",
+    "errors_per_order",
     "revenue", "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
     "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "contact_cost", "costs", "profit", "margin",
     "lead_time_seen", "utilization_seen", "esat_seen", "csat_seen", "staff_target", "staffing_change", "pay",

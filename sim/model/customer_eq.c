@@ -66,6 +66,19 @@ double spc_survey_mean(const spc_survey *s)
     return s->n > 0 ? s->sum / s->n : NAN;
 }
 
+static double pct(double a, double b)
+{
+    return b > 0 ? 100.0 * a / b : NAN;
+}
+
+void spc_scorecard(const spc_scorecard_counts *n, double x[4])
+{
+    x[0] = pct(n->on_time, n->delivered);
+    x[1] = pct(n->clean, n->delivered);
+    x[2] = pct(n->informed, n->late);
+    x[3] = pct(n->proactive, n->problems);
+}
+
 double spc_clv(double margin, double retention, double discount)
 {
     return margin * retention / (1.0 + discount - retention);

@@ -49,6 +49,7 @@ typedef struct {
     double won_back;        /* acquisitions of people who had been customers (CP) */
     double announced, late, informed; /* purchases announced; delivered late; late and told in time (TR) */
     double problems, proactive;       /* failed deliveries; of them reached proactively (AC) */
+    double delivered, on_time, clean; /* purchases delivered; on time; without a defect (SC) */
     double reviews, stars;  /* public reviews and their stars (R1) */
     spc_survey survey;
 } period_t;
@@ -361,6 +362,19 @@ static double judge(spc_customers *c, uint32_t id, double lead, double expect, d
     return (1.0 - cs->tr_explained) * w * log(lead / a);
 }
 
+/* The scorecard's counts of a delivered purchase: on time against its
+ * promise (SC1), without a defect (SC2), a problem no employee recovered
+ * on the spot (SC4, also the denominator of the proactive share). */
+static void tally(spc_customers *c, double lead, double promise, int problem, int defect)
+{
+    c->per.delivered += 1;
+    if (!c->cs->transparency) /* with it, judge() counts the late ones */
+        c->per.late += lead > promise;
+    c->per.on_time += lead <= c->cs->sc_margin * promise;
+    c->per.clean += !defect;
+    c->per.problems += problem;
+}
+
 /* (AC1), (AC2): a failed delivery (its wait or an escaped defect took
  * points) that the front employee did not recover may be detected by the
  * company, which reaches the customer first: g_p of the points back, and
@@ -371,7 +385,6 @@ static double reach(spc_customers *c, double lost, double escaped, int *fixed)
     const spc_customers_spec *cs = c->cs;
     if (!(lost > 0))
         return 0.0;
-    c->per.problems += 1;
     if (!(gsl_rng_uniform(c->access) < cs->ac_detect))
         return 0.0;
     c->per.proactive += 1;
@@ -406,6 +419,9 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
             lost = p.s0 - spc_encounter_score(&p, e->lead, expect, escaped, NAN);
         }
         double restored = recover(c, lost, v);
+        if (purchase) /* (SC1), (SC2), (SC4): the scorecard's counts */
+            tally(c, e->lead, announced ? (double)c->announced[id] : expect, lost > 0 && !(restored > 0),
+                  e->escaped > 0 || faulty);
         if (cs->accessibility && purchase && !(restored > 0))
             restored = reach(c, lost, escaped, fixed);
         s = spc_encounter_score(&p, e->lead, expect, escaped, v->courtesy) + c->bias[id] + restored;
@@ -752,6 +768,9 @@ static void add_period(period_t *w, const period_t *p)
     w->informed += p->informed;
     w->problems += p->problems;
     w->proactive += p->proactive;
+    w->delivered += p->delivered;
+    w->on_time += p->on_time;
+    w->clean += p->clean;
     w->reviews += p->reviews;
     w->stars += p->stars;
     w->survey.n += p->survey.n;
@@ -759,6 +778,30 @@ static void add_period(period_t *w, const period_t *p)
     w->survey.promoters += p->survey.promoters;
     w->survey.detractors += p->survey.detractors;
     w->survey.top2 += p->survey.top2;
+}
+
+/* (SC1)-(SC4) in %: on time, without a defect, late orders told in time
+ * (0 without transparency: nobody is told), problems reached first (0
+ * without proactive service). (SC5) is the run's: it needs the staff. */
+static void scorecard_values(const period_t *p, double *x)
+{
+    spc_scorecard_counts n = { p->delivered, p->on_time, p->clean, p->late, p->informed, p->problems, p->proactive };
+    spc_scorecard(&n, x);
+}
+
+static void scorecard(const period_t *p, double *v)
+{
+    double x[4];
+    scorecard_values(p, x);
+    v[SPC_TS_SC_SPEED] = x[0];
+    v[SPC_TS_SC_ACCURACY] = x[1];
+    v[SPC_TS_SC_TRANSPARENCY] = x[2];
+    v[SPC_TS_SC_ACCESSIBILITY] = x[3];
+}
+
+double spc_customers_delivered(const spc_customers *c)
+{
+    return c->per.delivered;
 }
 
 void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row *r)
@@ -781,6 +824,8 @@ void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row 
     v[SPC_TS_AFTERSALE] = p->requests;
     if (c->product != NULL)
         v[SPC_TS_FAULTY] = p->faulty;
+    if (c->cs->scorecard)
+        scorecard(p, v);
     if (c->transp != NULL)
         v[SPC_TS_AWARENESS] = p->late > 0 ? p->informed / p->late : NAN;
     if (c->access != NULL)
@@ -867,6 +912,14 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
                           point(w->failures > 0 ? w->recovered / w->failures : NAN));
     if (c->product != NULL)
         rc |= spc_results_add(out, "customers", "faulty_products", point(w->faulty));
+    if (c->cs->scorecard) {
+        static const char *const sc_names[4] = { "speed_on_time_pct", "accuracy_pct", "transparency_pct",
+                                                  "accessibility_pct" };
+        double x[4];
+        scorecard_values(w, x);
+        for (int k = 0; k < 4; k++)
+            rc |= spc_results_add(out, "standards", sc_names[k], point(x[k]));
+    }
     if (c->transp != NULL) {
         rc |= spc_results_add(out, "customers", "announced", point(w->announced));
         rc |= spc_results_add(out, "customers", "late", point(w->late));

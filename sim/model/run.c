@@ -69,6 +69,7 @@ typedef struct {
     spc_error *err;
     spc_trace *trace;           /* NULL: not traced */
     const volatile sig_atomic_t *stop; /* NULL, or the caller's stop flag (run.h) */
+    double sc_delivered, sc_hours, sc_errors; /* the scorecard's (SC5) sums since the warm-up */
 } spc_run;
 
 static spc_status schedule(spc_run *run, double t, uint32_t kind)
@@ -232,14 +233,30 @@ static spc_status oom_ts(spc_run *run)
     return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory for the time series");
 }
 
+/* (SC5) performance: purchases delivered per paid person-hour, against the
+ * errors made per purchase delivered (all stages), on the customers row;
+ * summed since the warm-up for the summary. */
+static void performance(spc_run *run, spc_ts_row *c, double errors, double delivered, double person_time)
+{
+    double hours = person_time * run->sc->unit_seconds / 3600.0;
+    c->v[SPC_TS_SC_OUTPUT] = hours > 0 ? delivered / hours : NAN;
+    c->v[SPC_TS_SC_ERRORS] = delivered > 0 ? errors / delivered : NAN;
+    if (run->now > run->sc->warmup) {
+        run->sc_delivered += delivered;
+        run->sc_hours += hours;
+        run->sc_errors += errors;
+    }
+}
+
 /* The customers' and the ledger's rows of the period, and the unit's
  * panel row. company: the workforce's company row of the period, or NULL. */
 static spc_status report_customers(spc_run *run, const spc_ts_row *company)
 {
     const spc_scenario *sc = run->sc;
-    double esat = NAN, turnover = NAN;
+    double esat = NAN, turnover = NAN, errors = NAN; /* read now: the adds below may move the rows */
     if (company != NULL) {
         esat = company->v[SPC_TS_SATISFACTION];
+        errors = company->v[SPC_TS_ERRORS];
         double head = company->v[SPC_TS_HEADCOUNT];
         turnover = head > 0 ? company->v[SPC_TS_QUITS] / head * (sc->workforce.quit.year / sc->period) : NAN;
     }
@@ -247,6 +264,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     if (c == NULL)
         return oom_ts(run);
     c->v[SPC_TS_TURNOVER_ANNUAL] = turnover;
+    double delivered = spc_customers_delivered(run->customers);
     spc_customers_report(run->customers, run->now, esat, c);
     spc_ledger_inputs in = { .time = run->now, .year = sc->workforce.quit.year };
     spc_customers_totals(run->customers, &in.cust);
@@ -264,6 +282,8 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
         return oom_ts(run);
     spc_ledger_fill(&lp, run->ledger.contacts_on, f);
     c = &run->ts->rows[run->ts->n - 2]; /* the add may have moved the rows */
+    if (run->state->customers.scorecard)
+        performance(run, c, errors, delivered, person_time);
     if (run->panel == NULL)
         return SPC_OK;
     spc_panel_row *p = spc_panel_add(run->panel, run->unit->index, run->period, run->now);
@@ -530,6 +550,12 @@ spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, s
     if (rc == 0 && err->code == SPC_OK && run.customers != NULL &&
         spc_customers_collect(run.customers, sc->horizon, out, err) == SPC_OK)
         spc_ledger_collect(&run.ledger, out, err);
+    if (rc == 0 && err->code == SPC_OK && run.customers != NULL && run.state->customers.scorecard &&
+        (spc_results_add(out, "standards", "output_per_hour",
+                         (spc_estimate){ run.sc_hours > 0 ? run.sc_delivered / run.sc_hours : NAN, NAN, NAN, 1 }) ||
+         spc_results_add(out, "standards", "errors_per_order",
+                         (spc_estimate){ run.sc_delivered > 0 ? run.sc_errors / run.sc_delivered : NAN, NAN, NAN, 1 })))
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the results");
     if (rc == 0 && err->code == SPC_OK && run.management != NULL && spc_management_collect(run.management, out) != 0)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the results");
     spc_timeseries_release(&run.own_ts);

@@ -185,6 +185,84 @@ static void summary_table(FILE *f, const spc_outdir *d)
     spc_csvtable_free(&t);
 }
 
+/* ---- the standards scorecard (docs/model.md 9.19) ---- */
+
+static const struct {
+    const char *metric, *label;
+} standards[] = {
+    { "speed_on_time_pct", "speed: deliveries on time against the promise (%)" },
+    { "accuracy_pct", "accuracy: orders without a defect (%)" },
+    { "transparency_pct", "transparency: late orders whose customer was told in time (%)" },
+    { "accessibility_pct", "accessibility: problems the company reached first (%)" },
+    { "output_per_hour", "performance: orders delivered per paid person-hour" },
+    { "errors_per_order", "performance: errors made per order delivered" },
+};
+#define NSTANDARDS (sizeof standards / sizeof standards[0])
+
+/* The trend: the customers rows of timeseries.csv, one line per period. */
+static void scorecard_trend(FILE *f, const spc_outdir *d)
+{
+    spc_csvtable ts;
+    if (!load(d, "timeseries.csv", &ts))
+        return;
+    int tsc = spc_csvtable_column(&ts, "scope"), per = spc_csvtable_column(&ts, "period");
+    int col[NSTANDARDS];
+    for (size_t k = 0; k < NSTANDARDS; k++)
+        col[k] = spc_csvtable_column(&ts, standards[k].metric);
+    fputs("<h3>The standards per period</h3>\n<table id=\"scorecard-trend\">\n<tr><th>period</th><th>speed</th>"
+          "<th>accuracy</th><th>transparency</th><th>accessibility</th><th>output/h</th><th>errors/order</th>"
+          "</tr>\n", f);
+    for (size_t r = 0; r < ts.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&ts, r, tsc), "customers") != 0)
+            continue;
+        fputs("<tr><td>", f);
+        esc(f, spc_csvtable_get(&ts, r, per));
+        fputs("</td>", f);
+        for (size_t k = 0; k < NSTANDARDS; k++) {
+            fputs("<td class=\"n\">", f);
+            num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n", f);
+    spc_csvtable_free(&ts);
+}
+
+/* The scorecard's summary, then its trend; nothing without the scorecard. */
+static void scorecard_section(FILE *f, const spc_outdir *d)
+{
+    spc_csvtable s;
+    if (!load(d, "summary.csv", &s))
+        return;
+    int sc = spc_csvtable_column(&s, "scope"), mc = spc_csvtable_column(&s, "metric");
+    int mean = spc_csvtable_column(&s, "mean"), lo = spc_csvtable_column(&s, "ci95_low");
+    int hi = spc_csvtable_column(&s, "ci95_high");
+    size_t found = 0;
+    for (size_t r = 0; r < s.nrows; r++)
+        found += strcmp(spc_csvtable_get(&s, r, sc), "standards") == 0;
+    if (found > 0) {
+        fputs("<h2>The five standards</h2>\n<p>The scorecard of customer service (docs/model.md 9.19), over the "
+              "observation window, with 95% intervals.</p>\n<table id=\"scorecard\">\n<tr><th>standard</th>"
+              "<th>mean [95% interval]</th></tr>\n", f);
+        for (size_t k = 0; k < NSTANDARDS; k++)
+            for (size_t r = 0; r < s.nrows; r++)
+                if (strcmp(spc_csvtable_get(&s, r, sc), "standards") == 0 &&
+                    strcmp(spc_csvtable_get(&s, r, mc), standards[k].metric) == 0) {
+                    fputs("<tr><td>", f);
+                    esc(f, standards[k].label);
+                    fputs("</td><td class=\"n\">", f);
+                    interval(f, spc_csvtable_num(&s, r, mean), spc_csvtable_num(&s, r, lo),
+                             spc_csvtable_num(&s, r, hi));
+                    fputs("</td></tr>\n", f);
+                }
+        fputs("</table>\n", f);
+    }
+    spc_csvtable_free(&s);
+    if (found > 0)
+        scorecard_trend(f, d);
+}
+
 static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, const char *note)
 {
     char name[80], path[4200];
@@ -761,6 +839,7 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
         fputs("</p>\n", f);
     }
     summary_table(f, d);
+    scorecard_section(f, d);
     figures(f, d, set, SPC_PLOT_STAGES, "The chain of stages", note);
     figures(f, d, set, SPC_PLOT_TIMESERIES, "Over time", note);
     if (d->compare)

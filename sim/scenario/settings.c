@@ -1054,6 +1054,16 @@ static const spc_setting table[] = {
       .text = "Cost of one proactive contact, replacement included (AC2).",
       .doc = "c_p: the ledger's contact costs gain c_p per proactive contact; a reached escaped defect is "
             "replaced, so it brings no claim and no refund (AC2)." },
+    { .path = "customers.scorecard", .kind = SPC_SET_GROUP, .offset = NOF, .present = SC(customers.scorecard),
+      .unit = "", .intervention = 1, .source = "",
+      .text = "The five standards of customer service as a scorecard (SC1)-(SC5); present: on.",
+      .doc = "The standards scorecard (SC1)-(SC5): present turns it on (outputs only: it changes no outcome).",
+      .allowed = "see 11.8f" },
+    { .path = "customers.scorecard.on_time", .kind = SPC_SET_NUMBER, .offset = SC(customers.sc_margin),
+      .def = "1.0", .lo = 0, .hi = 100, .lo_open = 1, .unit = "factor", .intervention = 1, .source = "scenario",
+      .text = "A delivery is on time when its lead time is at most this factor times the promise (SC1).",
+      .doc = "m_s: on time means L ≤ m_s × the promise (the announced time with transparency, else the "
+            "customer's expectation) (SC1)." },
     /* ---- finance (docs/model.md 10) ---- */
     { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers",
       .unit = "", .intervention = 1, .source = "", .text = "Prices and costs of the ledger; needs customers.",
