@@ -13,6 +13,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "spcsim/sensitivity.h"
+#include "spcsim/text.h"
 #include "tests.h"
 
 #define PI 3.14159265358979323846
@@ -278,6 +279,103 @@ static void test_bad_designs(void)
     gsl_rng_free(rng);
 }
 
+
+/* ---- the command: spcsim sensitivity ---- */
+
+#define SMALL "tests/data/customers/small.cfg"
+
+/* Runs spcsim sensitivity on the small shop into tmp/NAME with -j jobs;
+ * returns the exit status. */
+static int run_sensitivity(const char *tmp, const char *name, const char *jobs, const char *method)
+{
+    char out[512], log[512];
+    snprintf(out, sizeof out, "%s/%s", tmp, name);
+    snprintf(log, sizeof log, "%s/%s.err", tmp, name);
+    const char *args[] = { "sensitivity", SMALL, "--set", "horizon=\"8w\"", "-r", "2", "-j", jobs, "-q",
+                           "--method", method, "--trajectories", "3", "--samples", "8",
+                           "--param", "finance.cogs=40:50", "--param", "customers.satisfaction.base=7:9",
+                           "--param", "stages.[2].servers=1:3", "-o", out, NULL };
+    int code = tests_wait(tests_spawn(args, NULL, NULL, log));
+    if (code != 0) {
+        char *e = spc_text_read_file(log, NULL);
+        fprintf(stderr, "\n  spcsim sensitivity: exit %d: %s", code, e ? e : "");
+        free(e);
+    }
+    return code;
+}
+
+static char *read_in(const char *tmp, const char *name, const char *file)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s/%s", tmp, name, file);
+    return spc_text_read_file(path, NULL);
+}
+
+/* The files, byte-identical for -j 1 and -j 2; the cost of goods, which no
+ * customer's satisfaction depends on, has mu* = 0 for CSAT exactly (common
+ * random numbers: every point runs the same seeds), and moves profit. */
+static void test_command_morris(void)
+{
+    char tmp[] = "/tmp/spcsim-sens-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    CU_ASSERT_EQUAL(run_sensitivity(tmp, "j1", "1", "morris"), 0);
+    CU_ASSERT_EQUAL(run_sensitivity(tmp, "j2", "2", "morris"), 0);
+    const char *files[] = { "sensitivity.csv", "design.csv" };
+    for (size_t i = 0; i < 2; i++) {
+        char *a = read_in(tmp, "j1", files[i]), *b = read_in(tmp, "j2", files[i]);
+        CU_ASSERT(a != NULL && b != NULL && strcmp(a, b) == 0);
+        if (i == 0 && a != NULL) {
+            static const char head[] = "setting,output,method,index,value,ci95_low,ci95_high\n";
+            CU_ASSERT(strncmp(a, head, strlen(head)) == 0);
+            CU_ASSERT(strstr(a, "\nfinance.cogs,customers/csat,morris,mu_star,0,,\n") != NULL);
+            CU_ASSERT(strstr(a, "\nfinance.cogs,customers/csat,morris,sigma,0,,\n") != NULL);
+            CU_ASSERT(strstr(a, "\nfinance.cogs,finance/profit,morris,mu_star,0,,\n") == NULL);
+            CU_ASSERT(strstr(a, "\n,customers/csat,morris,noise_share,") != NULL);
+        }
+        if (i == 1 && a != NULL) { /* a header, then 3 trajectories of 4 points */
+            static const char head[] = "point,trajectory,finance.cogs,customers.satisfaction.base,stages.[2].servers,"
+                                       "customers/csat,finance/profit\n";
+            CU_ASSERT(strncmp(a, head, strlen(head)) == 0);
+            int lines = 0;
+            for (const char *c = a; *c; c++)
+                lines += *c == '\n';
+            CU_ASSERT_EQUAL(lines, 1 + 3 * 4);
+        }
+        free(a);
+        free(b);
+    }
+    tests_remove_tree(tmp);
+}
+
+/* Sobol': S1 and ST rows with intervals, the same for -j 1 and 2. */
+static void test_command_sobol(void)
+{
+    char tmp[] = "/tmp/spcsim-sens-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    CU_ASSERT_EQUAL(run_sensitivity(tmp, "j1", "1", "sobol"), 0);
+    CU_ASSERT_EQUAL(run_sensitivity(tmp, "j2", "2", "sobol"), 0);
+    char *a = read_in(tmp, "j1", "sensitivity.csv"), *b = read_in(tmp, "j2", "sensitivity.csv");
+    CU_ASSERT(a != NULL && b != NULL && strcmp(a, b) == 0);
+    CU_ASSERT(a != NULL && strstr(a, "\nfinance.cogs,customers/csat,sobol,ST,0,0,0\n") != NULL);
+    CU_ASSERT(a != NULL && strstr(a, "customers.satisfaction.base,customers/csat,sobol,S1,") != NULL);
+    free(a);
+    free(b);
+    tests_remove_tree(tmp);
+}
+
+/* Usage: no --param, a bad range, a bad method, an unknown metric. */
+static void test_command_usage(void)
+{
+    const char *const no_param[] = { "sensitivity", SMALL, "-q", NULL };
+    const char *const bad_range[] = { "sensitivity", SMALL, "-q", "--param", "finance.cogs=50:40", NULL };
+    const char *const bad_method[] = { "sensitivity", SMALL, "-q", "--method", "fast", "--param", "finance.cogs=4:5",
+                                       NULL };
+    const char *const not_number[] = { "sensitivity", SMALL, "-q", "--param", "name=1:2", NULL };
+    const char *const *cases[] = { no_param, bad_range, bad_method, not_number };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CU_ASSERT_EQUAL(tests_wait(tests_spawn(cases[i], NULL, NULL, NULL)), 2);
+}
+
 static const CU_TestInfo tests[] = {
     { "Sobol': Ishigami's indices inside the run's own intervals", test_ishigami },
     { "Sobol': the g-function's indices inside the run's own intervals", test_gfunction },
@@ -286,6 +384,9 @@ static const CU_TestInfo tests[] = {
     { "Morris: unused input 0 exactly, linear input |c| x range", test_morris_known },
     { "Morris: Ishigami's x3 acts through interaction (sigma large)", test_morris_ishigami },
     { "bad ranges, levels and sizes are usage errors", test_bad_designs },
+    { "command, Morris: files the same for -j 1 and 2; an unused cost has mu* = 0", test_command_morris },
+    { "command, Sobol': S1 and ST with intervals, the same for -j 1 and 2", test_command_sobol },
+    { "command: usage errors exit 2", test_command_usage },
     CU_TEST_INFO_NULL,
 };
 

@@ -246,8 +246,11 @@ spc_status spc_sens_morris_indices(const spc_sens_design *d, const double *y, si
 /* ---- Sobol' ---- */
 
 /* The estimates of output o over the blocks idx[0 .. n) (S1)-(S3):
- * V = var(f(A), f(B)), S_i = mean(f(B) (f(AB_i) - f(A))) / V,
- * ST_i = mean((f(A) - f(AB_i))^2) / (2 V). buf holds 2n doubles. */
+ * V = var(f(A), f(B)), S_i = mean((f(B) - f0) (f(AB_i) - f(A))) / V,
+ * ST_i = mean((f(A) - f(AB_i))^2) / (2 V), f0 the mean of f(A) and f(B).
+ * Subtracting f0 leaves S_i's expectation as it is (f(AB_i) - f(A) has
+ * mean 0) and removes the variance that a large mean would add (an output
+ * such as CSAT near 90 that moves by a few points). buf holds 2n doubles. */
 static void sobol_estimate(const spc_sens_design *d, const double *y, size_t m, size_t o, const size_t *idx,
                            size_t n, double *buf, double *s, double *st, double *var)
 {
@@ -256,12 +259,12 @@ static void sobol_estimate(const spc_sens_design *d, const double *y, size_t m, 
         buf[j] = y[spc_sens_point(d, idx[j], 0) * m + o];
         buf[n + j] = y[spc_sens_point(d, idx[j], k + 1) * m + o];
     }
-    double v = gsl_stats_variance(buf, 1, 2 * n);
+    double f0 = gsl_stats_mean(buf, 1, 2 * n), v = gsl_stats_variance_m(buf, 1, 2 * n, f0);
     *var = v;
     for (size_t i = 0; i < k; i++) {
         double first = 0, total = 0;
         for (size_t j = 0; j < n; j++) {
-            double fa = buf[j], fb = buf[n + j], fab = y[spc_sens_point(d, idx[j], 1 + i) * m + o];
+            double fa = buf[j], fb = buf[n + j] - f0, fab = y[spc_sens_point(d, idx[j], 1 + i) * m + o];
             first += fb * (fab - fa);
             total += (fa - fab) * (fa - fab);
         }
