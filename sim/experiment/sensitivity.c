@@ -184,7 +184,7 @@ static size_t moved_input(const double *a, const double *b, size_t k)
     return k;
 }
 
-/* Every elementary effect, ee[(i * m + o) * r + t] (M1):
+/* Every elementary effect, ee[(i * m + o) * r + t] (SA1):
  * EE_i = (y(u') - y(u)) / (u'_i - u_i), u' = u +- delta e_i. */
 static void morris_effects(const spc_sens_design *d, const double *y, size_t m, double *ee)
 {
@@ -230,7 +230,7 @@ spc_status spc_sens_morris_indices(const spc_sens_design *d, const double *y, si
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     }
     morris_effects(d, y, m, ee);
-    for (size_t c = 0; c < km; c++) { /* (M2): mu, mu*, sigma over the r trajectories */
+    for (size_t c = 0; c < km; c++) { /* (SA2): mu, mu*, sigma over the r trajectories */
         const double *e = ee + c * r;
         for (size_t t = 0; t < r; t++)
             abs_ee[t] = fabs(e[t]);
@@ -245,7 +245,7 @@ spc_status spc_sens_morris_indices(const spc_sens_design *d, const double *y, si
 
 /* ---- Sobol' ---- */
 
-/* The estimates of output o over the blocks idx[0 .. n) (S1)-(S3):
+/* The estimates of output o over the blocks idx[0 .. n) (SA3)-(SA5):
  * V = var(f(A), f(B)), S_i = mean((f(B) - f0) (f(AB_i) - f(A))) / V,
  * ST_i = mean((f(A) - f(AB_i))^2) / (2 V), f0 the mean of f(A) and f(B).
  * Subtracting f0 leaves S_i's expectation as it is (f(AB_i) - f(A) has
@@ -309,7 +309,7 @@ static void percentile_interval(double *sample, size_t km, size_t boot, double *
     }
 }
 
-/* Resamples the n blocks with replacement `boot` times; each resample's
+/* (SA6): resamples the n blocks with replacement `boot` times; each resample's
  * estimates into sample_s and sample_st at [c * boot + b]. */
 static void sobol_bootstrap(const spc_sens_design *d, const double *y, size_t m, size_t n, size_t boot,
                             gsl_rng *rng, size_t *idx, double *buf, double *s, double *st, double *sample_s,

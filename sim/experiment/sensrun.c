@@ -171,7 +171,7 @@ void spc_sensrun_release(spc_sensrun *r)
     memset(r, 0, sizeof *r);
 }
 
-/* (N1): noise share = mean_p (s_p^2 / R) / var_p(ybar_p). */
+/* (SA7): noise share = mean_p (s_p^2 / R) / var_p(ybar_p). */
 double spc_sensrun_noise_share(const spc_sensrun *r, size_t o)
 {
     if (r->npoints < 2)
