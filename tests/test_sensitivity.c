@@ -374,6 +374,17 @@ static void test_command_usage(void)
     const char *const *cases[] = { no_param, bad_range, bad_method, not_number };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         CU_ASSERT_EQUAL(tests_wait(tests_spawn(cases[i], NULL, NULL, NULL)), 2);
+    /* a value the scenario refuses: exit 4, named as the --param it came from */
+    char tmp[] = "/tmp/spcsim-sens-XXXXXX", log[64], out[64];
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    snprintf(log, sizeof log, "%s/err", tmp);
+    snprintf(out, sizeof out, "%s/out", tmp);
+    const char *const bad_value[] = { "sensitivity", SMALL, "-q", "--param", "finance.cogs=-2:-1", "-o", out, NULL };
+    CU_ASSERT_EQUAL(tests_wait(tests_spawn(bad_value, NULL, NULL, log)), 4);
+    char *e = spc_text_read_file(log, NULL);
+    CU_ASSERT(e != NULL && strncmp(e, "spcsim: --param: finance.cogs: ", 31) == 0);
+    free(e);
+    tests_remove_tree(tmp);
 }
 
 static const CU_TestInfo tests[] = {
@@ -386,7 +397,7 @@ static const CU_TestInfo tests[] = {
     { "bad ranges, levels and sizes are usage errors", test_bad_designs },
     { "command, Morris: files the same for -j 1 and 2; an unused cost has mu* = 0", test_command_morris },
     { "command, Sobol': S1 and ST with intervals, the same for -j 1 and 2", test_command_sobol },
-    { "command: usage errors exit 2", test_command_usage },
+    { "command: usage errors exit 2, a refused value exit 4 named --param", test_command_usage },
     CU_TEST_INFO_NULL,
 };
 

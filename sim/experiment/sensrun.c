@@ -111,6 +111,18 @@ static spc_status point_outputs(const spc_sensrun_request *rq, const spc_experim
     return SPC_OK;
 }
 
+/* A bad --param is reported by the loader as an override: "--set: PATH: ..."
+ * becomes "--param: PATH: ..." (as sweep.c does). */
+static void relabel_param(spc_error *err, const char *path)
+{
+    size_t n = strlen(path), len = strlen(err->msg);
+    if (strncmp(err->msg, "--set: ", 7) != 0 || strncmp(err->msg + 7, path, n) != 0 || err->msg[7 + n] != ':' ||
+        len + 2 >= sizeof err->msg)
+        return;
+    memmove(err->msg + 9, err->msg + 7, len - 7 + 1);
+    memcpy(err->msg, "--param: ", 9);
+}
+
 /* One point: the scenario with the request's overrides, then the point's. */
 static spc_status run_point(const spc_sensrun_request *rq, const spc_sens_design *d, size_t p, spc_sensrun *r,
                             double *buf, spc_error *err)
@@ -130,6 +142,8 @@ static spc_status run_point(const spc_sensrun_request *rq, const spc_sens_design
         ov[rq->nsets + i] = assign + i * 512;
     }
     spc_scenario *sc = spc_scenario_load(rq->path, ov, n, err);
+    for (size_t i = 0; sc == NULL && i < k; i++)
+        relabel_param(err, rq->param[i].path);
     spc_experiment x;
     memset(&x, 0, sizeof x);
     if (sc != NULL && spc_experiment_run(sc, rq->opts, &x, err) == SPC_OK)
