@@ -275,7 +275,12 @@ static void test_bad_designs(void)
     spc_error_clear(&err);
     CU_ASSERT_EQUAL(spc_sens_morris_design(2, lo, hi, 4, 3, rng, &d, &err), SPC_ERR_USAGE);
     spc_error_clear(&err);
-    CU_ASSERT_EQUAL(spc_sens_sobol_design(21, lo, hi, 4, &d, &err), SPC_ERR_USAGE);
+    double lo21[21] = { 0 }, hi21[21];
+    for (size_t i = 0; i < 21; i++)
+        hi21[i] = 1;
+    CU_ASSERT_EQUAL(spc_sens_sobol_design(21, lo21, hi21, 4, &d, &err), SPC_ERR_USAGE); /* 42 > 40 dimensions */
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL(spc_sens_sobol_design(2, lo, hi, 1, &d, &err), SPC_ERR_USAGE);
     gsl_rng_free(rng);
 }
 
@@ -320,8 +325,8 @@ static void test_command_morris(void)
     CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
     CU_ASSERT_EQUAL(run_sensitivity(tmp, "j1", "1", "morris"), 0);
     CU_ASSERT_EQUAL(run_sensitivity(tmp, "j2", "2", "morris"), 0);
-    const char *files[] = { "sensitivity.csv", "design.csv" };
-    for (size_t i = 0; i < 2; i++) {
+    const char *files[] = { "sensitivity.csv", "design.csv", "sensitivity_tornado.gp", "sensitivity_morris.gp" };
+    for (size_t i = 0; i < 4; i++) {
         char *a = read_in(tmp, "j1", files[i]), *b = read_in(tmp, "j2", files[i]);
         CU_ASSERT(a != NULL && b != NULL && strcmp(a, b) == 0);
         if (i == 0 && a != NULL) {
@@ -344,6 +349,9 @@ static void test_command_morris(void)
         free(a);
         free(b);
     }
+    char *report = read_in(tmp, "j1", "report.html"); /* the section says it in words */
+    CU_ASSERT(report != NULL && strstr(report, "not at all on <code>finance.cogs</code>") != NULL);
+    free(report);
     tests_remove_tree(tmp);
 }
 

@@ -122,11 +122,11 @@ spc_status spc_sens_sobol_design(size_t k, const double *lo, const double *hi, s
                                  spc_error *err)
 {
     memset(d, 0, sizeof *d);
-    if (check_ranges(k, lo, hi, err) != SPC_OK)
-        return err->code;
     if (k > SPC_SENS_SOBOL_MAX_K || n < 2)
         return spc_error_set(err, SPC_ERR_USAGE, "sobol: at most %d inputs and at least 2 base points "
                              "(got %zu inputs, %zu points)", SPC_SENS_SOBOL_MAX_K, k, n);
+    if (check_ranges(k, lo, hi, err) != SPC_OK)
+        return err->code;
     if (design_alloc(d, SPC_SENS_SOBOL, k, lo, hi, n, k + 2, err) != SPC_OK)
         return err->code;
     gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)(2 * k));
