@@ -188,7 +188,7 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
             spc_sens_morris_indices(&j->design, j->run.y, j->m, &j->morris, err);
         else
             spc_sens_sobol_indices(&j->design, j->run.y, j->m, 0, BOOTSTRAP, rng, &j->sobol, err);
-        if (err->code == SPC_OK && cli_publish(o, dir, write_files, j, 0, err) == SPC_OK && !o->quiet)
+        if (err->code == SPC_OK && cli_publish(o, dir, write_files, j, 1, err) == SPC_OK && !o->quiet)
             print_summary(j, dir);
     }
     free(sets);
