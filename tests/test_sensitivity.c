@@ -13,6 +13,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "spcsim/sensitivity.h"
+#include "spcsim/settings.h"
 #include "spcsim/text.h"
 #include "tests.h"
 
@@ -355,6 +356,46 @@ static void test_command_morris(void)
     tests_remove_tree(tmp);
 }
 
+/* Without --param: every assumption the scenario uses, over its plausible
+ * range (ranges.csv says which and why); the discount rate, which only the
+ * customers' lifetime value uses, moves neither CSAT nor profit. */
+static void test_command_defaults(void)
+{
+    char tmp[] = "/tmp/spcsim-sens-XXXXXX", out[64], log[64];
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    snprintf(out, sizeof out, "%s/out", tmp);
+    snprintf(log, sizeof log, "%s/err", tmp);
+    const char *args[] = { "sensitivity", SMALL, "--set", "horizon=\"8w\"", "-r", "1", "-q", "--trajectories", "1",
+                           "-o", out, NULL };
+    CU_ASSERT_EQUAL_FATAL(tests_wait(tests_spawn(args, NULL, NULL, log)), 0);
+    char *ranges = read_in(tmp, "out", "ranges.csv"), *idx = read_in(tmp, "out", "sensitivity.csv");
+    CU_ASSERT(ranges != NULL && strncmp(ranges, "setting,low,high,value,rule\n", 28) == 0);
+    CU_ASSERT(ranges != NULL && strstr(ranges, "\ncustomers.satisfaction.base,7,9,8,") != NULL); /* a level: +-1 */
+    CU_ASSERT(ranges != NULL && strstr(ranges, "\ncustomers.retention.r1,0.25,0.75,0.5,") != NULL); /* x [1/2, 3/2] */
+    CU_ASSERT(ranges != NULL && strstr(ranges, "\nstatistics.") == NULL);
+    CU_ASSERT(ranges != NULL && strstr(ranges, "\nworkforce.absence.") == NULL); /* absence is off */
+    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,customers/csat,morris,mu_star,0,,\n") != NULL);
+    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,finance/profit,morris,mu_star,0,,\n") != NULL);
+    free(ranges);
+    free(idx);
+    tests_remove_tree(tmp);
+}
+
+/* The plausible range of a declared assumption (settings.h). */
+static void test_plausible(void)
+{
+    const spc_setting *level = spc_settings_find("customers.satisfaction.base");
+    const spc_setting *weight = spc_settings_find("customers.retention.r1");
+    const spc_setting *prob = spc_settings_find("customers.aftersale.defect");
+    double lo, hi;
+    CU_ASSERT_FATAL(level != NULL && weight != NULL && prob != NULL);
+    CU_ASSERT(level->pspread == 1 && level->preason != NULL);
+    CU_ASSERT(spc_settings_plausible(level, 9.5, &lo, &hi) && lo == 8.5 && hi == 10); /* clipped to 0-10 */
+    CU_ASSERT(spc_settings_plausible(weight, -0.4, &lo, &hi) && fabs(lo + 0.6) < 1e-15 && fabs(hi + 0.2) < 1e-15);
+    CU_ASSERT(spc_settings_plausible(prob, 0.8, &lo, &hi) && fabs(lo - 0.4) < 1e-15 && hi == 1.0);
+    CU_ASSERT(!spc_settings_plausible(weight, 0.0, &lo, &hi)); /* off stays off */
+}
+
 /* Sobol': S1 and ST rows with intervals, the same for -j 1 and 2. */
 static void test_command_sobol(void)
 {
@@ -371,10 +412,11 @@ static void test_command_sobol(void)
     tests_remove_tree(tmp);
 }
 
-/* Usage: no --param, a bad range, a bad method, an unknown metric. */
+/* Usage: Sobol' on the default set (more than 20 settings), a bad range,
+ * a bad method, a setting that is not a number. */
 static void test_command_usage(void)
 {
-    const char *const no_param[] = { "sensitivity", SMALL, "-q", NULL };
+    const char *const no_param[] = { "sensitivity", SMALL, "-q", "--method", "sobol", "-o", "/tmp", NULL };
     const char *const bad_range[] = { "sensitivity", SMALL, "-q", "--param", "finance.cogs=50:40", NULL };
     const char *const bad_method[] = { "sensitivity", SMALL, "-q", "--method", "fast", "--param", "finance.cogs=4:5",
                                        NULL };
@@ -405,6 +447,8 @@ static const CU_TestInfo tests[] = {
     { "bad ranges, levels and sizes are usage errors", test_bad_designs },
     { "command, Morris: files the same for -j 1 and 2; an unused cost has mu* = 0", test_command_morris },
     { "command, Sobol': S1 and ST with intervals, the same for -j 1 and 2", test_command_sobol },
+    { "command without --param: the scenario's assumptions over plausible ranges", test_command_defaults },
+    { "plausible ranges: a level +- its spread, others x [1/2, 3/2], clipped; 0 stays", test_plausible },
     { "command: usage errors exit 2, a refused value exit 4 named --param", test_command_usage },
     CU_TEST_INFO_NULL,
 };

@@ -17,11 +17,15 @@
 #include "spcsim/experiment.h"
 #include "spcsim/sensitivity.h"
 
-/* A setting varied over [lo, hi]; whole: an integer setting, its values rounded. */
+/* A setting varied over [lo, hi]; whole: an integer setting, its values
+ * rounded; value: the scenario's own (NaN when not known); rule: where the
+ * range comes from (a static string). */
 typedef struct {
     char *path;
     double lo, hi;
     int whole;
+    double value;
+    const char *rule;
 } spc_sens_param;
 
 /* An output: a summary metric. */
@@ -33,6 +37,16 @@ typedef struct {
  * setting declared as a flag, a word, a seed or a group is refused. */
 spc_status spc_sens_param_parse(const char *arg, spc_sens_param *p, spc_error *err);
 void spc_sens_param_release(spc_sens_param *p);
+
+/* The default settings of a scenario: every number declared with an
+ * "assumption" source (settings.h) that the scenario uses (its groups
+ * present, its value not 0), over its plausible range around the
+ * scenario's value (spc_settings_plausible); not the per-stage ones nor
+ * the statistics. *out is owned by the caller (release each, free it). */
+spc_status spc_sens_params_default(const spc_scenario *sc, spc_sens_param **out, size_t *k, spc_error *err);
+
+/* ranges.csv: setting,low,high,value,rule -- what was varied and why. */
+void spc_sensrun_write_ranges(FILE *f, const spc_sens_param *p, size_t k);
 
 /* "SCOPE/METRIC". */
 spc_status spc_sens_metric_parse(const char *arg, spc_sens_metric *m, spc_error *err);

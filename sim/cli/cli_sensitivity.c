@@ -2,7 +2,7 @@
  * cli_sensitivity.c -- `spcsim sensitivity`: vary settings over ranges
  * (--param PATH=LOW:HIGH), run every point of a Morris or Sobol' design
  * with common random numbers (sensrun.h), and report how much each setting
- * moves each output (sensitivity.h): sensitivity.csv, design.csv, a table
+ * moves each output (sensitivity.h): sensitivity.csv, design.csv, ranges.csv, a table
  * on the terminal and the share of the variance that is replication noise.
  *
  * The face's part only: options, defaults, the seeded generator of the
@@ -55,8 +55,8 @@ static void job_release(sens_job *j)
     spc_sens_sobol_release(&j->sobol);
 }
 
-/* --param PATH=LOW:HIGH (required: the declarations have no plausible
- * ranges yet) and --metric SCOPE/METRIC, else the default outputs. */
+/* --param PATH=LOW:HIGH, else every assumption the scenario uses over its
+ * plausible range (sensrun.h); --metric SCOPE/METRIC, else the default outputs. */
 static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
 {
     static const char *const chain[] = { "customers/csat", "finance/profit" };
@@ -64,9 +64,11 @@ static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_jo
     const char *const *def = sc->customers.enabled ? chain : plain;
     size_t ndef = sc->customers.enabled ? 2 : 1;
     j->m = o->nmetrics ? o->nmetrics : ndef;
-    j->param = calloc(o->nparams ? o->nparams : 1, sizeof *j->param);
-    j->metric = calloc(j->m, sizeof *j->metric);
-    if (j->param == NULL || j->metric == NULL)
+    if ((j->metric = calloc(j->m, sizeof *j->metric)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    if (o->nparams == 0 && spc_sens_params_default(sc, &j->param, &j->k, err) != SPC_OK)
+        return err->code;
+    if (o->nparams > 0 && (j->param = calloc(o->nparams, sizeof *j->param)) == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     for (; j->k < o->nparams; j->k++)
         if (spc_sens_param_parse(o->params[j->k], &j->param[j->k], err) != SPC_OK)
@@ -74,6 +76,10 @@ static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_jo
     for (size_t i = 0; i < j->m; i++)
         if (spc_sens_metric_parse(o->nmetrics ? o->metrics[i] : def[i], &j->metric[i], err) != SPC_OK)
             return err->code;
+    if (o->method != NULL && strcmp(o->method, "sobol") == 0 && j->k > SPC_SENS_SOBOL_MAX_K)
+        return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: Sobol' takes at most %d settings, not %zu%s: screen "
+                             "them with Morris first, then give the ones that matter with --param",
+                             SPC_SENS_SOBOL_MAX_K, j->k, o->nparams ? "" : " (the scenario's assumptions)");
     return SPC_OK;
 }
 
@@ -126,8 +132,10 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "sensitivity.csv", err))) {
         spc_sensrun_write_indices(f, &j->rq, &j->run, j->has_morris ? &j->morris : NULL,
                                   j->has_sobol ? &j->sobol : NULL);
-        if ((f = spc_output_file(&out, "design.csv", err)) != NULL) {
+        if ((f = spc_output_file(&out, "design.csv", err)) != NULL)
             spc_sensrun_write_design(f, &j->design, &j->rq, &j->run);
+        if (f != NULL && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
+            spc_sensrun_write_ranges(f, j->param, j->k);
             spc_output_commit(&out, err);
         }
     }
@@ -155,8 +163,8 @@ static void print_summary(const sens_job *j, const char *dir)
         printf("  replication noise: %.3g of the variance of the point means\n",
                spc_sensrun_noise_share(&j->run, o));
     }
-    printf("%zu points x %u replications (common random numbers); outputs in %s/: sensitivity.csv, design.csv\n",
-           j->design.npoints, j->run.replications, dir);
+    printf("%zu settings, %zu points x %u replications (common random numbers); outputs in %s/: sensitivity.csv, "
+           "design.csv, ranges.csv, report.html, figures\n", j->k, j->design.npoints, j->run.replications, dir);
 }
 
 /* ---- the command ---- */

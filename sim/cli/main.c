@@ -49,8 +49,9 @@ static const char usage_text[] =
     "                                         CSAT, NPS, retention, revenue, growth, profit,\n"
     "                                         its changes per period, and for a list of\n"
     "                                         rises the dose-response\n"
-    "       spcsim sensitivity SCENARIO --param PATH=LOW:HIGH... [--method morris|sobol] [options]\n"
-    "                                         how much each setting moves the outputs\n"
+    "       spcsim sensitivity SCENARIO [--param PATH=LOW:HIGH...] [--method morris|sobol] [options]\n"
+    "                                         how much each setting moves the outputs (by\n"
+    "                                         default the assumptions, over plausible ranges)\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim --help | --version\n"
@@ -420,8 +421,6 @@ static int parse_args(int argc, char **argv, options *o)
                                            : "--target and --free are only for calibrate");
     if (!sens && (o->method != NULL || o->trajectories || o->samples))
         return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
-    if (sens && o->nparams == 0)
-        return usage_error("%s", "sensitivity: give the settings to vary, --param PATH=LOW:HIGH (repeatable)");
     if (!sens && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");

@@ -59,6 +59,8 @@ spc_status spc_sens_param_parse(const char *arg, spc_sens_param *p, spc_error *e
                              "(in the scenario's units: a duration or rate in its time unit)", arg);
     if ((p->path = strndup(arg, (size_t)(eq - arg))) == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    p->value = NAN;
+    p->rule = "--param";
     if (param_kind(p, arg, err) != SPC_OK)
         spc_sens_param_release(p);
     return err->code;
@@ -88,6 +90,75 @@ void spc_sens_param_assign(const spc_sens_param *p, double v, char *buf, size_t 
         snprintf(buf, size, "%s=%.0f", p->path, round(v));
     else
         snprintf(buf, size, "%s=%.17g", p->path, v);
+}
+
+/* ---- the default settings ---- */
+
+/* Every group above path that has a presence switch is present in sc
+ * ("workforce.absence.base": workforce and workforce.absence on). */
+static int groups_present(const spc_scenario *sc, const char *path)
+{
+    char prefix[256];
+    for (const char *dot = strchr(path, '.'); dot != NULL; dot = strchr(dot + 1, '.')) {
+        size_t n = (size_t)(dot - path);
+        if (n >= sizeof prefix)
+            return 0;
+        memcpy(prefix, path, n);
+        prefix[n] = '\0';
+        const spc_setting *g = spc_settings_find(prefix);
+        if (g != NULL && g->kind == SPC_SET_GROUP && g->present != 0 && g->base == SPC_IN_SCENARIO &&
+            *(const int *)((const char *)sc + g->present) < (g->present_min > 0 ? g->present_min : 1))
+            return 0;
+    }
+    return 1;
+}
+
+/* An assumption the default set varies: a number of the whole scenario. */
+static int varied_by_default(const spc_setting *s)
+{
+    return (s->kind == SPC_SET_NUMBER || s->kind == SPC_SET_DURATION || s->kind == SPC_SET_RATE) &&
+           s->base == SPC_IN_SCENARIO && s->offset != SPC_SET_NO_FIELD && s->source != NULL &&
+           strstr(s->source, "assumption") != NULL && strncmp(s->path, "statistics.", 11) != 0;
+}
+
+spc_status spc_sens_params_default(const spc_scenario *sc, spc_sens_param **out, size_t *k, spc_error *err)
+{
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    *k = 0;
+    if ((*out = calloc(n, sizeof **out)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        if (!varied_by_default(s) || !groups_present(sc, s->path))
+            continue;
+        spc_sens_param *p = &(*out)[*k];
+        p->value = spc_settings_value(s, spc_settings_cfield(s, sc, 0));
+        if (!spc_settings_plausible(s, p->value, &p->lo, &p->hi))
+            continue;
+        if ((p->path = strdup(s->path)) == NULL)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        p->rule = s->pspread > 0 ? s->preason : "assumption: half to one and a half times the value";
+        (*k)++;
+    }
+    if (*k == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: the scenario uses no setting declared as an "
+                             "assumption; give --param PATH=LOW:HIGH");
+    return SPC_OK;
+}
+
+void spc_sensrun_write_ranges(FILE *f, const spc_sens_param *p, size_t k)
+{
+    fputs("setting,low,high,value,rule\n", f);
+    for (size_t i = 0; i < k; i++) {
+        spc_csv_text(f, p[i].path);
+        spc_csv_next(f, p[i].lo);
+        spc_csv_next(f, p[i].hi);
+        spc_csv_next(f, p[i].value);
+        fputc(',', f);
+        spc_csv_text(f, p[i].rule);
+        fputc('\n', f);
+    }
 }
 
 /* ---- running ---- */

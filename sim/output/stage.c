@@ -393,7 +393,7 @@ static int our_script(int dirfd, const char *name)
 static int spcsim_file(int dirfd, const char *name)
 {
     static const char *const names[] = { "replications.csv", "panel.csv", "employees.csv", "scenario.resolved.cfg",
-                                         "calibrated.cfg", "targets.csv", "design.csv" };
+                                         "calibrated.cfg", "targets.csv", "design.csv", "ranges.csv" };
     if (marks_output(name))
         return 1;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
