@@ -33,6 +33,9 @@
 #define PLAUSIBLE_LEVEL_10 \
     .pspread = 1, .preason = "a level on the 0-10 scale: +-1 point, a tenth of the scale " \
                              "(half or half again as much would leave it)"
+#define PLAUSIBLE_LEVEL_STARS \
+    .pspread = 0.4, .preason = "a level on the 1-5 star scale: +-0.4 star, a tenth of the scale " \
+                               "(half or half again as much would leave it)"
 
 static const spc_setting table[] = {
     /* ---- top level ---- */
@@ -426,11 +429,13 @@ static const spc_setting table[] = {
     { .path = "workforce.reputation.esat_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_esat_ref),
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
       .text = "ESAT at which employees' satisfaction neither helps nor hurts the reputation (ER1).",
-      .doc = "E_ref: the unit's mean employee satisfaction at which its term of (ER1) is 0." },
+      .doc = "E_ref: the unit's mean employee satisfaction at which its term of (ER1) is 0.",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.reputation.csat_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_csat_ref),
       .def = "80.0", .lo = 0, .hi = 100, .unit = "% 0-100", .intervention = 1, .source = "assumption",
       .text = "CSAT at which customers' satisfaction neither helps nor hurts the reputation (ER1).",
-      .doc = "C_ref: the period's CSAT (the survey's % rating 4-5) at which its term of (ER1) is 0." },
+      .doc = "C_ref: the period's CSAT (the survey's % rating 4-5) at which its term of (ER1) is 0.",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.reputation.w_esat", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_w_esat),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "per 10 points", .intervention = 1, .source = "assumption",
       .text = "Weight of ESAT in the reputation index, per 10 points (ER1).",
@@ -965,7 +970,8 @@ static const spc_setting table[] = {
     { .path = "customers.reviews.reference", .kind = SPC_SET_NUMBER, .offset = SC(customers.rev_ref),
       .def = "4.0", .lo = 1, .hi = 5, .unit = "stars 1-5", .intervention = 1, .source = "assumption",
       .text = "Rating at which acquisition is as declared (R4); also the prior's rating (R2).",
-      .doc = "R_ref: the rating at which the factor of (R4) is 1, and the prior rating of (R2)." },
+      .doc = "R_ref: the rating at which the factor of (R4) is 1, and the prior rating of (R2).",
+      PLAUSIBLE_LEVEL_STARS },
     { .path = "customers.reviews.prior", .kind = SPC_SET_NUMBER, .offset = SC(customers.rev_prior),
       .def = "5", .lo = 0, .hi = 1e6, .unit = "reviews", .intervention = 1, .source = "assumption",
       .text = "Weight of the reference rating in the public rating, in reviews (R2).",
