@@ -32,6 +32,7 @@ int tests_pathways(void);
 int tests_employees(void);
 int tests_standards(void);
 int tests_management(void);
+int tests_sensitivity(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */
 int tests_add_suite(const char *name, const CU_TestInfo *tests);

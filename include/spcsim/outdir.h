@@ -21,6 +21,7 @@ typedef struct {
     int summary, timeseries;    /* run: summary.csv, timeseries.csv present */
     int compare, sweep, chain;  /* compare.csv, sweep.csv, chain.csv present */
     int chain_dose, chain_periods; /* chain_dose.csv, chain_periods.csv present */
+    int sensitivity;            /* sensitivity.csv present */
     int run_json;               /* run.json present and read */
     /* from run.json (NULL / 0 when absent); all owned */
     char *version, *scenario, *name, *generator, *time_unit;
@@ -35,7 +36,7 @@ typedef struct {
  * any of spcsim's CSV outputs is not an error (see spc_outdir_empty). */
 spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err);
 
-/* True when the folder holds none of summary, timeseries, compare, sweep, chain. */
+/* True when the folder holds none of summary, timeseries, compare, sweep, chain, sensitivity. */
 int spc_outdir_empty(const spc_outdir *d);
 
 /* dir/name into buf (always terminated); returns 0, or -1 when it does not fit. */

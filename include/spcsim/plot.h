@@ -30,7 +30,9 @@ typedef enum {
     SPC_PLOT_SWEEP,      /* metrics along the swept parameter */
     SPC_PLOT_CHAIN,      /* chain.csv: the service-profit chain's links */
     SPC_PLOT_CHAIN_DOSE, /* chain_dose.csv: each measure's change against ESAT's */
-    SPC_PLOT_CHAIN_PERIODS /* chain_periods.csv: the changes period by period */
+    SPC_PLOT_CHAIN_PERIODS, /* chain_periods.csv: the changes period by period */
+    SPC_PLOT_SENS_TORNADO, /* sensitivity.csv: each output's settings as bars, longest on top */
+    SPC_PLOT_SENS_MORRIS   /* sensitivity.csv, Morris: mu* against sigma */
 } spc_plot_kind;
 
 typedef struct {

@@ -91,6 +91,10 @@ typedef struct {
     const char *words;      /* SPC_SET_ENUM with a field: the words, by value ("replace freeze") */
     const char *example;    /* a valid non-default value (--set syntax) for the tests,
                              * for kinds they cannot derive one for; else NULL */
+    double pspread;         /* an assumption's plausible range, for `spcsim sensitivity`:
+                             * > 0: the scenario's value +- pspread (a level on a bounded
+                             * scale); 0: the value x [1/2, 3/2] (spc_settings_plausible) */
+    const char *preason;    /* why pspread, when it is set */
 } spc_setting;
 
 /* The table, in the order of the resolved file. */
@@ -114,6 +118,13 @@ int spc_settings_is_scalar(spc_setting_kind k);
 /* The value at field as a double, and back (by the kind's storage type). */
 double spc_settings_value(const spc_setting *s, const void *field);
 void spc_settings_store(const spc_setting *s, void *field, double v);
+
+/* The plausible range of assumption s around its value v in a scenario:
+ * v +- s->pspread when that is set, else [v/2, 3v/2] (a number we chose
+ * could as well be half or half again as large), clipped to [lo, hi] (an
+ * open lo is not reached). 0 when there is none: v is 0 (a mechanism
+ * switched off stays off) or not finite, or the clipped range is empty. */
+int spc_settings_plausible(const spc_setting *s, double v, double *plo, double *phi);
 
 /* Index of word in the space-separated `words`, or -1. */
 int spc_settings_word(const char *words, const char *word);

@@ -22,7 +22,7 @@ typedef struct {
     const char *seed;
     const char **sets;
     size_t nsets;
-    const char **params;    /* sweep: --param PATH=v1,v2,... */
+    const char **params;    /* sweep: --param PATH=v1,v2,...; sensitivity: PATH=LOW:HIGH */
     size_t nparams;
     int quiet;
     const char *reps;       /* -r N */
@@ -48,6 +48,11 @@ typedef struct {
     const volatile sig_atomic_t *stop; /* main.c's flag: the signal (SIGINT, SIGTERM) that
                                         asked to stop, 0 while none did */
     int force;              /* --force: run beyond the cost limits (spcsim/cost.h) */
+    const char **metrics;   /* sensitivity: every --metric SCOPE/METRIC */
+    size_t nmetrics;
+    const char *method;     /* sensitivity: morris (default) or sobol */
+    unsigned trajectories;  /* sensitivity: Morris' r (0: the default) */
+    unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -86,6 +91,8 @@ spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
+/* cli_sensitivity.c: `spcsim sensitivity`, Morris or Sobol' over --param ranges. */
+spc_status cli_sensitivity(const options *o, spc_error *err);
 /* cli_settings.c: `spcsim settings [--markdown]`; returns the exit code. */
 int cli_settings(int argc, char **argv);
 

@@ -49,6 +49,9 @@ static const char usage_text[] =
     "                                         CSAT, NPS, retention, revenue, growth, profit,\n"
     "                                         its changes per period, and for a list of\n"
     "                                         rises the dose-response\n"
+    "       spcsim sensitivity SCENARIO [--param PATH=LOW:HIGH...] [--method morris|sobol] [options]\n"
+    "                                         how much each setting moves the outputs (by\n"
+    "                                         default the assumptions, over plausible ranges)\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim --help | --version\n"
@@ -113,6 +116,12 @@ static const char usage_more[] =
     "      --employees       run: also write employees.csv, one row per employee and\n"
     "                        year after the warm-up (satisfaction at its start and mean,\n"
     "                        quit or left otherwise)\n"
+    "      --method M        sensitivity: morris (elementary effects, the default) or\n"
+    "                        sobol (first-order and total indices, bootstrap intervals);\n"
+    "                        --param PATH=LOW:HIGH the settings and their ranges,\n"
+    "                        --metric SCOPE/METRIC the outputs (repeatable)\n"
+    "      --trajectories R  sensitivity: Morris trajectories (default 10; R(k+1) points)\n"
+    "      --samples N       sensitivity: Sobol' base points (default 64; N(k+2) points)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "      --force           run beyond the cost limits (10 million time-series rows,\n"
     "                        1e10 events, 4 GB; see the reference, 10.9)\n"
@@ -220,7 +229,7 @@ static int valid_count(const char *s, unsigned long max)
 
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
-       OPT_DECOMPOSE, OPT_SEARCH_REPS };
+       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -265,6 +274,9 @@ static int parse_args(int argc, char **argv, options *o)
         { "max-iter", required_argument, NULL, OPT_MAX_ITER },
         { "decompose", no_argument, NULL, OPT_DECOMPOSE },
         { "search-replications", required_argument, NULL, OPT_SEARCH_REPS },
+        { "method", required_argument, NULL, OPT_METHOD },
+        { "trajectories", required_argument, NULL, OPT_TRAJECTORIES },
+        { "samples", required_argument, NULL, OPT_SAMPLES },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -279,7 +291,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'S': o->sets[o->nsets++] = optarg; break;
         case 'p': o->params[o->nparams++] = optarg; break;
-        case 'm': o->metric = optarg; break;
+        case 'm': o->metric = o->metrics[o->nmetrics++] = optarg; break;
         case 't': o->targets[o->ntargets++] = optarg; break;
         case 'f': o->frees[o->nfrees++] = optarg; break;
         case 'E': { /* one dose or a list (chaindose.h) */
@@ -302,6 +314,18 @@ static int parse_args(int argc, char **argv, options *o)
             o->max_iter = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case OPT_DECOMPOSE: o->decompose = 1; break;
+        case OPT_METHOD:
+            if (strcmp(optarg, "morris") != 0 && strcmp(optarg, "sobol") != 0)
+                return usage_error("--method needs morris or sobol (got '%s')", optarg);
+            o->method = optarg;
+            break;
+        case OPT_TRAJECTORIES:
+        case OPT_SAMPLES:
+            if (!valid_count(optarg, 1000000) || (c == OPT_SAMPLES && strcmp(optarg, "1") == 0))
+                return usage_error("--trajectories and --samples need a whole number from 1 (samples 2) "
+                                   "to 1000000 (got '%s')", optarg);
+            *(c == OPT_SAMPLES ? &o->samples : &o->trajectories) = (unsigned)strtoul(optarg, NULL, 10);
+            break;
         case OPT_SEARCH_REPS:
             if (!valid_count(optarg, 1000000))
                 return usage_error("--search-replications needs a whole number from 1 (got '%s')", optarg);
@@ -357,14 +381,14 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain or plot");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity or plot");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
     int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
-    int chain = strcmp(o->command, "chain") == 0;
+    int chain = strcmp(o->command, "chain") == 0, sens = strcmp(o->command, "sensitivity") == 0;
     if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
-        strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain "
+        strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain && !sens)
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity "
                            "or plot)",
                            o->command);
     if (!chain && o->esat_delta != NULL)
@@ -395,7 +419,9 @@ static int parse_args(int argc, char **argv, options *o)
     if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
         return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"
                                            : "--target and --free are only for calibrate");
-    if (sweep != (o->nparams > 0) || o->nparams > 2)
+    if (!sens && (o->method != NULL || o->trajectories || o->samples))
+        return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
+    if (!sens && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
     return -1;
@@ -672,7 +698,8 @@ int main(int argc, char **argv)
     o.params = malloc((size_t)argc * sizeof *o.params);
     o.targets = malloc((size_t)argc * sizeof *o.targets);
     o.frees = malloc((size_t)argc * sizeof *o.frees);
-    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL)
+    o.metrics = malloc((size_t)argc * sizeof *o.metrics);
+    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
     spc_error err;
@@ -682,6 +709,7 @@ int main(int argc, char **argv)
                         : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
                         : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err)
                         : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
+                        : strcmp(o.command, "sensitivity") == 0 ? cli_sensitivity(&o, &err)
                         : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
         if (st != SPC_OK)
             print_failure(&err);
@@ -692,6 +720,7 @@ int main(int argc, char **argv)
         free(o.params);
         free(o.targets);
         free(o.frees);
+        free(o.metrics);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -716,6 +745,7 @@ int main(int argc, char **argv)
     free(o.params);
     free(o.targets);
     free(o.frees);
+    free(o.metrics);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

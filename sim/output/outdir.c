@@ -174,13 +174,15 @@ spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
     d->chain = has_file(d, "chain.csv");
     d->chain_dose = has_file(d, "chain_dose.csv");
     d->chain_periods = has_file(d, "chain_periods.csv");
+    d->sensitivity = has_file(d, "sensitivity.csv");
     if ((d->summary && check_header(d, "summary.csv", "scope,metric,mean,", err) != SPC_OK) ||
         (d->timeseries && check_header(d, "timeseries.csv", "period,time,scope", err) != SPC_OK) ||
         (d->compare && check_header(d, "compare.csv", "variant,scope,metric,", err) != SPC_OK) ||
         (d->sweep && check_header(d, "sweep.csv", "point,param1,value1,", err) != SPC_OK) ||
         (d->chain && check_header(d, "chain.csv", "kind,scope,metric,", err) != SPC_OK) ||
         (d->chain_dose && check_header(d, "chain_dose.csv", "esat_delta,unit,lever,", err) != SPC_OK) ||
-        (d->chain_periods && check_header(d, "chain_periods.csv", "period,time,time_unit,", err) != SPC_OK))
+        (d->chain_periods && check_header(d, "chain_periods.csv", "period,time,time_unit,", err) != SPC_OK) ||
+        (d->sensitivity && check_header(d, "sensitivity.csv", "setting,output,method,index,", err) != SPC_OK))
         return err->code;
     if (has_file(d, "run.json"))
         return read_run_json(d, err);
@@ -189,7 +191,7 @@ spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
 
 int spc_outdir_empty(const spc_outdir *d)
 {
-    return !(d->summary || d->timeseries || d->compare || d->sweep || d->chain);
+    return !(d->summary || d->timeseries || d->compare || d->sweep || d->chain || d->sensitivity);
 }
 
 void spc_outdir_release(spc_outdir *d)

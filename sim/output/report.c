@@ -821,12 +821,98 @@ static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *se
     spc_csvtable_free(&t);
 }
 
+/* ---- sensitivity.csv: in sentences, what each output depends on ---- */
+
+/* The settings of `output` whose index (mu_star or ST) falls in a class:
+ * 2 depends on (at least a tenth of the largest; Sobol': ST >= 0.05),
+ * 1 little, 0 not at all (Morris: mu* = 0 exactly; Sobol': ST < 0.01). */
+static int sens_class(double v, double max, int morris)
+{
+    if (morris)
+        return v == 0.0 ? 0 : v >= 0.1 * max ? 2 : 1;
+    return !(v >= 0.01) ? 0 : v >= 0.05 ? 2 : 1;
+}
+
+static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int morris)
+{
+    int sc = spc_csvtable_column(t, "setting"), oc = spc_csvtable_column(t, "output");
+    int ic = spc_csvtable_column(t, "index"), vc = spc_csvtable_column(t, "value");
+    const char *key = morris ? "mu_star" : "ST";
+    double max = 0.0, noise = NAN;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, oc), output) == 0 && strcmp(spc_csvtable_get(t, r, ic), key) == 0 &&
+            spc_csvtable_num(t, r, vc) > max)
+            max = spc_csvtable_num(t, r, vc);
+    static const char *const says[] = { "; not at all on ", "; little on ", " depends on " };
+    fputs("<p><b>", f);
+    esc(f, output);
+    fputs("</b>", f);
+    for (int cls = 2; cls >= 0; cls--) {
+        int any = 0;
+        for (size_t r = 0; r < t->nrows; r++) {
+            double v = spc_csvtable_num(t, r, vc);
+            if (strcmp(spc_csvtable_get(t, r, oc), output) != 0)
+                continue;
+            if (strcmp(spc_csvtable_get(t, r, ic), "noise_share") == 0)
+                noise = v;
+            if (strcmp(spc_csvtable_get(t, r, ic), key) != 0 || sens_class(v, max, morris) != cls)
+                continue;
+            fputs(any++ ? ", " : says[cls], f);
+            fputs("<code>", f);
+            esc(f, spc_csvtable_get(t, r, sc));
+            fprintf(f, "</code> (%s ", morris ? "&mu;*" : "S<sub>T</sub>");
+            num(f, v);
+            fputs(")", f);
+        }
+        if (!any && cls == 2)
+            fputs(" depends on none of the settings varied", f);
+    }
+    fputs(". Replication noise is ", f);
+    num(f, noise);
+    fputs(" of the variance of the point means", f);
+    fputs(isfinite(noise) && noise > 0.5 ? ": too much to trust these indices; run more replications (-r) or a "
+                                           "longer horizon.</p>\n" : ".</p>\n", f);
+}
+
+static void sensitivity_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
+{
+    spc_csvtable t;
+    if (!load(d, "sensitivity.csv", &t))
+        return;
+    int mc = spc_csvtable_column(&t, "method"), oc = spc_csvtable_column(&t, "output");
+    int morris = t.nrows > 0 && strcmp(spc_csvtable_get(&t, 0, mc), "morris") == 0;
+    fputs("<section id=\"sensitivity\">\n<h2>Sensitivity</h2>\n<p>", f);
+    fputs(morris ? "Morris screening: &mu;* is the mean absolute change of the output when one setting moves "
+                   "(scaled to the setting's whole range); a setting with &mu;* = 0 changes nothing the output "
+                   "depends on (every point runs the same seeds). "
+                 : "Sobol' indices: S<sub>T</sub> is the share of the output's variance that involves the "
+                   "setting; S<sub>1</sub> the share it explains alone. ", f);
+    fputs("The ranges and every index are in <code>sensitivity.csv</code>, the points in "
+          "<code>design.csv</code>.</p>\n", f);
+    const char *seen[64];
+    size_t n = 0;
+    for (size_t r = 0; r < t.nrows && n < 64; r++) {
+        const char *o = spc_csvtable_get(&t, r, oc);
+        size_t i = 0;
+        while (i < n && strcmp(seen[i], o) != 0)
+            i++;
+        if (i == n) {
+            seen[n++] = o;
+            sens_output(f, &t, o, morris);
+        }
+    }
+    figures(f, d, set, SPC_PLOT_SENS_TORNADO, NULL, note);
+    figures(f, d, set, SPC_PLOT_SENS_MORRIS, NULL, note);
+    fputs("</section>\n", f);
+    spc_csvtable_free(&t);
+}
+
 /* ---- the page ---- */
 
 static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     const char *title = d->name ? d->name : d->compare ? "comparison" : d->sweep ? "sweep"
-                      : d->chain ? "the service-profit chain" : "outputs";
+                      : d->chain ? "the service-profit chain" : d->sensitivity ? "sensitivity" : "outputs";
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>spcsim report: ", f);
     esc(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>spcsim report: ", style);
@@ -854,6 +940,8 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
         periods_section(f, d, set, note);
     if (d->chain_dose)
         dose_section(f, d, set, note);
+    if (d->sensitivity)
+        sensitivity_section(f, d, set, note);
     fprintf(f, "<script>%s</script>\n</body>\n</html>\n", check_script);
 }
 

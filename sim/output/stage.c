@@ -109,7 +109,8 @@ static int too_long_component(const char *p)
 static int marks_output(const char *name)
 {
     static const char *const marks[] = { "run.json", "summary.csv", "timeseries.csv", "compare.csv", "sweep.csv",
-                                         "chain.csv", "warmup.csv", "calibrate.csv", "report.html" };
+                                         "chain.csv", "warmup.csv", "calibrate.csv", "sensitivity.csv",
+                                         "report.html" };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (strcmp(name, marks[i]) == 0)
             return 1;
@@ -392,7 +393,7 @@ static int our_script(int dirfd, const char *name)
 static int spcsim_file(int dirfd, const char *name)
 {
     static const char *const names[] = { "replications.csv", "panel.csv", "employees.csv", "scenario.resolved.cfg",
-                                         "calibrated.cfg", "targets.csv" };
+                                         "calibrated.cfg", "targets.csv", "design.csv", "ranges.csv" };
     if (marks_output(name))
         return 1;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

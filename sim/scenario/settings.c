@@ -25,6 +25,18 @@
 #define ST(m) offsetof(spc_stage_spec, m)
 #define NOF SPC_SET_NO_FIELD
 
+/* The plausible range of an assumption that is a level on a bounded scale
+ * (for spcsim sensitivity; others: half to one and a half times the value). */
+#define PLAUSIBLE_LEVEL_100 \
+    .pspread = 10, .preason = "a level on the 0-100 scale: +-10 points, a tenth of the scale " \
+                              "(half or half again as much would leave it)"
+#define PLAUSIBLE_LEVEL_10 \
+    .pspread = 1, .preason = "a level on the 0-10 scale: +-1 point, a tenth of the scale " \
+                             "(half or half again as much would leave it)"
+#define PLAUSIBLE_LEVEL_STARS \
+    .pspread = 0.4, .preason = "a level on the 1-5 star scale: +-0.4 star, a tenth of the scale " \
+                               "(half or half again as much would leave it)"
+
 static const spc_setting table[] = {
     /* ---- top level ---- */
     { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "", .intervention = 0,
@@ -256,7 +268,8 @@ static const spc_setting table[] = {
       .intervention = 1, .source = "assumption",
       .text = "Mean of the satisfaction drawn at hire and at t = 0.",
       .doc = "S_init: mean of the satisfaction drawn for each employee at t = 0 and at hire (normal, "
-            "clamped to 0–100)." },
+            "clamped to 0–100).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.satisfaction.initial_sd", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.s_init_sd), .def = "10.0", .lo = 0, .hi = 50, .unit = "points",
       .intervention = 1, .source = "assumption",
@@ -265,7 +278,8 @@ static const spc_setting table[] = {
     { .path = "workforce.satisfaction.base", .kind = SPC_SET_NUMBER, .offset = SC(workforce.s_base),
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
       .text = "Base target S0 at reference levels (S1).",
-      .doc = "S0: S* when every driver is at its reference (S1)." },
+      .doc = "S0: S* when every driver is at its reference (S1).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.satisfaction.time_constant", .kind = SPC_SET_NEVER,
       .offset = SC(workforce.tau_s), .def = "4w", .lo = 0, .hi = SPC_DURATION_MAX, .lo_open = 1, .unit = "time unit",
       .intervention = 1, .source = "assumption (about 4 weeks)",
@@ -280,7 +294,8 @@ static const spc_setting table[] = {
     { .path = "workforce.satisfaction.isq_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.isq_ref),
       .def = "90.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
       .text = "ISQ at which its term is 0 (S1).",
-      .doc = "Q_ref: ISQ at which that term is 0; also the initial ISQ of every stage (S1)." },
+      .doc = "Q_ref: ISQ at which that term is 0; also the initial ISQ of every stage (S1).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.satisfaction.w_pay", .kind = SPC_SET_NUMBER, .offset = SC(workforce.w_pay),
       .def = "50.0", .lo = 0, .hi = 1000, .unit = "points per unit of ln(pay)", .intervention = 1,
       .source = "assumption", .text = "Weight of relative pay (S1).",
@@ -315,7 +330,8 @@ static const spc_setting table[] = {
       .intervention = 1, .source = "assumption",
       .text = "Perceived customer satisfaction at which its term is 0.",
       .doc = "c_ref: perceived customer satisfaction (on 0–100) at which that term is 0; also what a "
-            "new hire perceives (M1)." },
+            "new hire perceives (M1).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.satisfaction.w_pressure", .kind = SPC_SET_NUMBER,
       .offset = SC(workforce.w_pressure), .def = "20.0", .lo = 0, .hi = 1000,
       .unit = "points per unit of pressure above 1",
@@ -364,7 +380,8 @@ static const spc_setting table[] = {
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1,
       .source = "assumption (= initial_mean)",
       .text = "Reference mean mu that standardises satisfaction (E4).",
-      .doc = "μ: reference satisfaction used to standardise S (fixed; not the simulated mean) (E4)." },
+      .doc = "μ: reference satisfaction used to standardise S (fixed; not the simulated mean) (E4).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.turnover.sd", .kind = SPC_SET_NUMBER, .offset = SC(workforce.quit.sigma),
       .def = "10.0", .lo = 0, .hi = 100, .lo_open = 1, .unit = "points", .intervention = 1,
       .source = "assumption (= initial_sd)",
@@ -412,11 +429,13 @@ static const spc_setting table[] = {
     { .path = "workforce.reputation.esat_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_esat_ref),
       .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100", .intervention = 1, .source = "assumption",
       .text = "ESAT at which employees' satisfaction neither helps nor hurts the reputation (ER1).",
-      .doc = "E_ref: the unit's mean employee satisfaction at which its term of (ER1) is 0." },
+      .doc = "E_ref: the unit's mean employee satisfaction at which its term of (ER1) is 0.",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.reputation.csat_ref", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_csat_ref),
       .def = "80.0", .lo = 0, .hi = 100, .unit = "% 0-100", .intervention = 1, .source = "assumption",
       .text = "CSAT at which customers' satisfaction neither helps nor hurts the reputation (ER1).",
-      .doc = "C_ref: the period's CSAT (the survey's % rating 4-5) at which its term of (ER1) is 0." },
+      .doc = "C_ref: the period's CSAT (the survey's % rating 4-5) at which its term of (ER1) is 0.",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "workforce.reputation.w_esat", .kind = SPC_SET_NUMBER, .offset = SC(workforce.rep_w_esat),
       .def = "0.5", .lo = 0, .hi = 10, .unit = "per 10 points", .intervention = 1, .source = "assumption",
       .text = "Weight of ESAT in the reputation index, per 10 points (ER1).",
@@ -756,7 +775,8 @@ static const spc_setting table[] = {
       .offset = SC(customers.u_init), .def = "7.5", .lo = 0, .hi = 10, .unit = "U points 0-10",
       .intervention = 1, .source = "assumption", .text = "Mean satisfaction of a new customer.",
       .doc = "U_init: mean of a new customer's satisfaction U ~ N(`initial_mean`, `initial_sd`), "
-            "clamped to [0, 10]." },
+            "clamped to [0, 10].",
+      PLAUSIBLE_LEVEL_10 },
     { .path = "customers.satisfaction.initial_sd", .kind = SPC_SET_NUMBER,
       .offset = SC(customers.u_init_sd), .def = "1.0", .lo = 0, .hi = 5, .unit = "U points",
       .intervention = 1, .source = "assumption", .text = "Sd of the satisfaction of a new customer.",
@@ -770,7 +790,8 @@ static const spc_setting table[] = {
       .def = "8.5", .lo = 0, .hi = 10, .unit = "U points 0-10", .intervention = 1, .source = "assumption",
       .text = "Score s0 of an on-time, defect-free encounter (C1).",
       .doc = "s0: the score of a delivered order within expectation, without defect, at the reference "
-            "attitude (C1)." },
+            "attitude (C1).",
+      PLAUSIBLE_LEVEL_10 },
     { .path = "customers.satisfaction.w_wait", .kind = SPC_SET_NUMBER, .offset = SC(customers.w_wait),
       .def = "1.5", .lo = 0, .hi = 100, .unit = "U points per unit ln", .intervention = 1,
       .source = "form: Maister 1985; weight: assumption",
@@ -792,7 +813,8 @@ static const spc_setting table[] = {
       .offset = SC(customers.attitude_ref), .def = "70.0", .lo = 0, .hi = 100, .unit = "points 0-100",
       .intervention = 1, .source = "assumption",
       .text = "Employee satisfaction at which the attitude term is 0 (C1).",
-      .doc = "The employee satisfaction at which the attitude term is 0 (C1)." },
+      .doc = "The employee satisfaction at which the attitude term is 0 (C1).",
+      PLAUSIBLE_LEVEL_100 },
     { .path = "customers.satisfaction.lost", .kind = SPC_SET_NUMBER, .offset = SC(customers.score_lost),
       .def = "2.0", .lo = 0, .hi = 10, .unit = "U points", .intervention = 1, .source = "assumption",
       .text = "Score of an abandoned, balked or blocked order (C1).",
@@ -843,7 +865,8 @@ static const spc_setting table[] = {
     { .path = "customers.retention.reference", .kind = SPC_SET_NUMBER, .offset = SC(customers.u_ref),
       .def = "7.0", .lo = 0, .hi = 10, .unit = "U points 0-10", .intervention = 1, .source = "assumption",
       .text = "Reference satisfaction u_ref of (C4) and (C5).",
-      .doc = "U_ref: reference of retention and of the purchase interval (11.3) (C4), (C5)." },
+      .doc = "U_ref: reference of retention and of the purchase interval (11.3) (C4), (C5).",
+      PLAUSIBLE_LEVEL_10 },
     { .path = "customers.recovery", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
       .source = "", .text = "Service recovery after a failed encounter (V5).",
       .doc = "When an encounter went wrong (an escaped defect, or a longer wait than expected), the "
@@ -947,7 +970,8 @@ static const spc_setting table[] = {
     { .path = "customers.reviews.reference", .kind = SPC_SET_NUMBER, .offset = SC(customers.rev_ref),
       .def = "4.0", .lo = 1, .hi = 5, .unit = "stars 1-5", .intervention = 1, .source = "assumption",
       .text = "Rating at which acquisition is as declared (R4); also the prior's rating (R2).",
-      .doc = "R_ref: the rating at which the factor of (R4) is 1, and the prior rating of (R2)." },
+      .doc = "R_ref: the rating at which the factor of (R4) is 1, and the prior rating of (R2).",
+      PLAUSIBLE_LEVEL_STARS },
     { .path = "customers.reviews.prior", .kind = SPC_SET_NUMBER, .offset = SC(customers.rev_prior),
       .def = "5", .lo = 0, .hi = 1e6, .unit = "reviews", .intervention = 1, .source = "assumption",
       .text = "Weight of the reference rating in the public rating, in reviews (R2).",
@@ -1367,6 +1391,18 @@ int spc_settings_is_scalar(spc_setting_kind k)
     default:
         return 0;
     }
+}
+
+int spc_settings_plausible(const spc_setting *s, double v, double *plo, double *phi)
+{
+    if (v == 0.0 || !isfinite(v))
+        return 0;
+    double lo = s->pspread > 0 ? v - s->pspread : v < 0 ? 1.5 * v : 0.5 * v;
+    double hi = s->pspread > 0 ? v + s->pspread : v < 0 ? 0.5 * v : 1.5 * v;
+    double margin = s->lo_open ? 1e-9 * (fabs(s->lo) + 1.0) : 0.0;
+    *plo = lo < s->lo + margin ? s->lo + margin : lo;
+    *phi = hi > s->hi ? s->hi : hi;
+    return *plo < *phi;
 }
 
 /* Index of `word` in the space-separated list `words`, or -1. */

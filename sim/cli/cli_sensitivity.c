@@ -1,0 +1,219 @@
+/*
+ * cli_sensitivity.c -- `spcsim sensitivity`: vary settings over ranges
+ * (--param PATH=LOW:HIGH), run every point of a Morris or Sobol' design
+ * with common random numbers (sensrun.h), and report how much each setting
+ * moves each output (sensitivity.h): sensitivity.csv, design.csv, ranges.csv, a table
+ * on the terminal and the share of the variance that is replication noise.
+ *
+ * The face's part only: options, defaults, the seeded generator of the
+ * design and the bootstrap, the progress line, the files and the table.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <gsl/gsl_rng.h>
+
+#include "cli.h"
+#include "spcsim/output.h"
+#include "spcsim/rng.h"
+#include "spcsim/sensitivity.h"
+#include "spcsim/sensrun.h"
+
+#define DEFAULT_TRAJECTORIES 10
+#define DEFAULT_SAMPLES 64
+#define MORRIS_LEVELS 4
+#define BOOTSTRAP 1000
+/* The design's and the bootstrap's generator: a stream of its own, apart
+ * from every stream of the model (rng.h numbers those from 1). */
+#define SENS_STREAM 0x5e45ULL
+
+typedef struct {
+    spc_sens_param *param;
+    size_t k;
+    spc_sens_metric *metric;
+    size_t m;
+    spc_sens_design design;
+    spc_sensrun run;
+    spc_sens_morris morris;
+    spc_sens_sobol sobol;
+    spc_sensrun_request rq;
+    int has_morris, has_sobol;
+} sens_job;
+
+static void job_release(sens_job *j)
+{
+    for (size_t i = 0; i < j->k; i++)
+        spc_sens_param_release(&j->param[i]);
+    free(j->param);
+    free(j->metric);
+    spc_sens_design_release(&j->design);
+    spc_sensrun_release(&j->run);
+    spc_sens_morris_release(&j->morris);
+    spc_sens_sobol_release(&j->sobol);
+}
+
+/* --param PATH=LOW:HIGH, else every assumption the scenario uses over its
+ * plausible range (sensrun.h); --metric SCOPE/METRIC, else the default outputs. */
+static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
+{
+    static const char *const chain[] = { "customers/csat", "finance/profit" };
+    static const char *const plain[] = { "system/lead_time_mean" };
+    const char *const *def = sc->customers.enabled ? chain : plain;
+    size_t ndef = sc->customers.enabled ? 2 : 1;
+    j->m = o->nmetrics ? o->nmetrics : ndef;
+    if ((j->metric = calloc(j->m, sizeof *j->metric)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    if (o->nparams == 0 && spc_sens_params_default(sc, &j->param, &j->k, err) != SPC_OK)
+        return err->code;
+    if (o->nparams > 0 && (j->param = calloc(o->nparams, sizeof *j->param)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (; j->k < o->nparams; j->k++)
+        if (spc_sens_param_parse(o->params[j->k], &j->param[j->k], err) != SPC_OK)
+            return err->code;
+    for (size_t i = 0; i < j->m; i++)
+        if (spc_sens_metric_parse(o->nmetrics ? o->metrics[i] : def[i], &j->metric[i], err) != SPC_OK)
+            return err->code;
+    if (o->method != NULL && strcmp(o->method, "sobol") == 0 && j->k > SPC_SENS_SOBOL_MAX_K)
+        return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: Sobol' takes at most %d settings, not %zu%s: screen "
+                             "them with Morris first, then give the ones that matter with --param",
+                             SPC_SENS_SOBOL_MAX_K, j->k, o->nparams ? "" : " (the scenario's assumptions)");
+    return SPC_OK;
+}
+
+static spc_status make_design(const options *o, sens_job *j, gsl_rng *rng, spc_error *err)
+{
+    double *lo = malloc(j->k * sizeof *lo), *hi = malloc(j->k * sizeof *hi);
+    if (lo == NULL || hi == NULL) {
+        free(lo);
+        free(hi);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    for (size_t i = 0; i < j->k; i++) {
+        lo[i] = j->param[i].lo;
+        hi[i] = j->param[i].hi;
+    }
+    if (o->method == NULL || strcmp(o->method, "morris") == 0)
+        spc_sens_morris_design(j->k, lo, hi, o->trajectories ? o->trajectories : DEFAULT_TRAJECTORIES,
+                               MORRIS_LEVELS, rng, &j->design, err);
+    else
+        spc_sens_sobol_design(j->k, lo, hi, o->samples ? o->samples : DEFAULT_SAMPLES, &j->design, err);
+    free(lo);
+    free(hi);
+    return err->code;
+}
+
+/* ---- progress ---- */
+
+typedef struct {
+    struct timespec t0;
+} progress_clock;
+
+static void progress_line(void *ctx, size_t done, size_t total)
+{
+    progress_clock *c = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double spent = (double)(now.tv_sec - c->t0.tv_sec) + 1e-9 * (double)(now.tv_nsec - c->t0.tv_nsec);
+    double left = spent / (double)done * (double)(total - done);
+    fprintf(stderr, "\rspcsim: sensitivity: point %zu of %zu, about %.0f s left   %s", done, total, left,
+            done == total ? "\n" : "");
+}
+
+/* ---- files ---- */
+
+static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
+{
+    const sens_job *j = ctx;
+    spc_output out;
+    FILE *f;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "sensitivity.csv", err))) {
+        spc_sensrun_write_indices(f, &j->rq, &j->run, j->has_morris ? &j->morris : NULL,
+                                  j->has_sobol ? &j->sobol : NULL);
+        if ((f = spc_output_file(&out, "design.csv", err)) != NULL)
+            spc_sensrun_write_design(f, &j->design, &j->rq, &j->run);
+        if (f != NULL && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
+            spc_sensrun_write_ranges(f, j->param, j->k);
+            spc_output_commit(&out, err);
+        }
+    }
+    spc_output_close(&out);
+    return err->code;
+}
+
+static void print_summary(const sens_job *j, const char *dir)
+{
+    for (size_t o = 0; o < j->m; o++) {
+        printf("%s/%s:\n", j->metric[o].scope, j->metric[o].metric);
+        if (j->has_morris)
+            printf("  %-44s %12s %12s %12s\n", "setting", "mu*", "mu", "sigma");
+        else
+            printf("  %-44s %8s %19s %8s %19s\n", "setting", "S1", "95% CI", "ST", "95% CI");
+        for (size_t i = 0; i < j->k; i++) {
+            size_t c = i * j->m + o;
+            if (j->has_morris)
+                printf("  %-44.44s %12.5g %12.5g %12.5g\n", j->param[i].path, j->morris.mu_star[c], j->morris.mu[c],
+                       j->morris.sigma[c]);
+            else
+                printf("  %-44.44s %8.3f [%7.3f, %7.3f] %8.3f [%7.3f, %7.3f]\n", j->param[i].path, j->sobol.s[c],
+                       j->sobol.s_lo[c], j->sobol.s_hi[c], j->sobol.st[c], j->sobol.st_lo[c], j->sobol.st_hi[c]);
+        }
+        printf("  replication noise: %.3g of the variance of the point means\n",
+               spc_sensrun_noise_share(&j->run, o));
+    }
+    printf("%zu settings, %zu points x %u replications (common random numbers); outputs in %s/: sensitivity.csv, "
+           "design.csv, ranges.csv, report.html, figures\n", j->k, j->design.npoints, j->run.replications, dir);
+}
+
+/* ---- the command ---- */
+
+static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *j, const char *dir, spc_error *err)
+{
+    cli_override_buf buf;
+    size_t nsets;
+    const char **sets = cli_overrides(o, &buf, 1, &nsets);
+    char seed[64];
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (sets == NULL || rng == NULL) {
+        free(sets);
+        gsl_rng_free(rng);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    snprintf(seed, sizeof seed, "seed=%lluL", (unsigned long long)sc->seed); /* every point the same seeds */
+    sets[nsets++] = seed;
+    gsl_rng_set(rng, (unsigned long)spc_rng_mix(sc->seed, 0, SENS_STREAM));
+    spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
+    progress_clock clock;
+    clock_gettime(CLOCK_MONOTONIC, &clock.t0);
+    j->rq = (spc_sensrun_request){ o->scenario, sets, nsets, j->param, j->metric, j->m, &opts,
+                                   !o->quiet && isatty(STDERR_FILENO) ? progress_line : NULL, &clock };
+    if (make_design(o, j, rng, err) == SPC_OK && spc_sensrun_run(&j->rq, &j->design, &j->run, err) == SPC_OK) {
+        j->has_morris = j->design.method == SPC_SENS_MORRIS;
+        j->has_sobol = !j->has_morris;
+        if (j->has_morris)
+            spc_sens_morris_indices(&j->design, j->run.y, j->m, &j->morris, err);
+        else
+            spc_sens_sobol_indices(&j->design, j->run.y, j->m, 0, BOOTSTRAP, rng, &j->sobol, err);
+        if (err->code == SPC_OK && cli_publish(o, dir, write_files, j, 1, err) == SPC_OK && !o->quiet)
+            print_summary(j, dir);
+    }
+    free(sets);
+    gsl_rng_free(rng);
+    return err->code;
+}
+
+spc_status cli_sensitivity(const options *o, spc_error *err)
+{
+    sens_job j;
+    memset(&j, 0, sizeof j);
+    char dir[4096];
+    spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
+    if (sc != NULL && parse_inputs(o, sc, &j, err) == SPC_OK &&
+        cli_outdir(o, sc->name, "-sensitivity", dir, sizeof dir, err) == SPC_OK)
+        run_study(o, sc, &j, dir, err);
+    job_release(&j);
+    spc_scenario_free(sc);
+    return err->code;
+}
