@@ -212,6 +212,33 @@ static void test_reviews(void)
                 "(\"workforce.reputation.w_delay\", 0.3)); })", 6, fx, sizeof fx / sizeof fx[0]);
 }
 
+/* Telling customers about delays: against the same cut with transparency
+ * that announces nothing (its own rates exist but nobody is told). */
+static void test_delays(void)
+{
+    const effect fx[] = {
+        { "standards", "transparency_pct", NULL, +1 },   /* the awareness rate, from 0 */
+        { "finance", "contact_cost", NULL, +1 },
+        { "finance", "profit", NULL, -1 },               /* the contacts cost more than they keep */
+    };
+    paired_with("scenarios/delays.cfg", half_year, 2,
+                "interventions=({ at = \"39w\"; set = ((\"stages.[0].servers\", 18), "
+                "(\"customers.transparency.share\", 0.0), (\"customers.scorecard.on_time\", 1.0)); })", 4, fx,
+                sizeof fx / sizeof fx[0]);
+}
+
+/* Proactive recovery: fewer complaints and refunds, customers kept. */
+static void test_proactive(void)
+{
+    const effect fx[] = {
+        { "customers", "aftersale", NULL, -1 },
+        { "finance", "refunds", NULL, -1 },
+        { "customers", "satisfaction_true", NULL, +1 },
+        { "customers", "churn_annual", NULL, -1 },
+    };
+    paired("scenarios/proactive.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+}
+
 /* Mean of a column of one scope over periods [from, to). */
 static double phase(const spc_timeseries *ts, const char *scope, int col, long from, long to)
 {
@@ -276,7 +303,8 @@ static void test_variants_are_the_baseline(void)
     static const char *const files[] = { "scenarios/training.cfg", "scenarios/turnover.cfg",
                                          "scenarios/bottleneck.cfg", "scenarios/aftersales.cfg",
                                          "scenarios/recovery.cfg", "scenarios/product.cfg",
-                                         "scenarios/competitor.cfg", "scenarios/reviews.cfg" };
+                                         "scenarios/competitor.cfg", "scenarios/reviews.cfg",
+                                         "scenarios/delays.cfg", "scenarios/proactive.cfg" };
     static const char *const sets[] = { "horizon=\"20w\"", "warmup=\"4w\"" };
     spc_scenario *b = load("scenarios/baseline.cfg", sets, 2, NULL);
     CU_ASSERT_FATAL(b != NULL);
@@ -313,6 +341,8 @@ static const CU_TestInfo tests[] = {
     { "product: a cheaper, poorer product; CSAT falls, claims rise, customers leave", test_product },
     { "competitor: a rising competitor; CSAT falls, churn rises, the base shrinks", test_competitor },
     { "reviews: the cut goes public; the rating and acquisition fall, reputation too", test_reviews },
+    { "delays: customers told about delays; awareness and contact costs up, profit down", test_delays },
+    { "proactive: problems reached first; fewer complaints and refunds, customers kept", test_proactive },
     CU_TEST_INFO_NULL
 };
 
