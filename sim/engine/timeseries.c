@@ -61,8 +61,9 @@ const char *spc_timeseries_column(int column)
     return column >= 0 && column < SPC_TS_NCOLUMNS ? names[column] : "?";
 }
 
-/* Columns of mechanisms that may be off (absence; customers and finance,
- * from SPC_TS_ESAT on): written only when filled. */
+/* Columns of mechanisms that may be off (absence, employer reputation;
+ * customers, finance and management, from SPC_TS_ESAT on): written only
+ * when filled. */
 static int optional(int c)
 {
     return c == SPC_TS_ABSENCES || c == SPC_TS_REPUTATION || c >= SPC_TS_ESAT;
