@@ -66,6 +66,24 @@ const spc_estimate *tests_metric(const spc_results *r, const char *scope, const 
     return &row->e;
 }
 
+/* Every row of a's tables is b's, replication by replication. */
+void tests_check_identical(const spc_experiment *a, const spc_experiment *b, const char *what)
+{
+    int same = 1;
+    for (unsigned i = 0; i < a->n; i++)
+        for (size_t k = 0; k < a->rep[i].n; k++) {
+            const spc_result_row *r = &a->rep[i].rows[k];
+            double v = tests_metric(&b->rep[i], r->scope, r->metric)->mean;
+            if (!(v == r->e.mean || (isnan(v) && isnan(r->e.mean)))) {
+                if (same)
+                    fprintf(stderr, "\n  %s: %s/%s %.17g != %.17g (replication %u)", what, r->scope, r->metric,
+                            v, r->e.mean, i);
+                same = 0;
+            }
+        }
+    CU_ASSERT(same);
+}
+
 void tests_check_theory(const spc_results *r, const char *scope, const char *metric,
                         double theory, double rel_tol)
 {

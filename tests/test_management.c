@@ -122,24 +122,6 @@ static void expect(const spc_experiment *base, const spc_experiment *var, const 
     CU_ASSERT_EQUAL(side(d), sign);
 }
 
-/* Every row of a's tables is b's, replication by replication. */
-static void check_identical(const spc_experiment *a, const spc_experiment *b, const char *what)
-{
-    int same = 1;
-    for (unsigned i = 0; i < a->n; i++)
-        for (size_t k = 0; k < a->rep[i].n; k++) {
-            const spc_result_row *r = &a->rep[i].rows[k];
-            double v = tests_metric(&b->rep[i], r->scope, r->metric)->mean;
-            if (!(v == r->e.mean || (isnan(v) && isnan(r->e.mean)))) {
-                if (same)
-                    fprintf(stderr, "\n  %s: %s/%s %.17g != %.17g (replication %u)", what, r->scope, r->metric,
-                            v, r->e.mean, i);
-                same = 0;
-            }
-        }
-    CU_ASSERT(same);
-}
-
 /* The row of (period, scope) in a replication's time series, or NULL. */
 static const spc_ts_row *row(const spc_timeseries *ts, long period, const char *scope)
 {
@@ -157,7 +139,7 @@ static void test_activity_changes_nothing(void)
     const char *sets[] = { "management.level=\"activity\"", "management.staffing.lead_time=\"0.5h\"",
                            "management.pay.esat=90" };
     run(sets, 3, &act);
-    check_identical(&base, &act, "activity");
+    tests_check_identical(&base, &act, "activity");
     CU_ASSERT_EQUAL(tests_metric(&act.combined, "management", "decisions")->mean, 0);
     CU_ASSERT_EQUAL(tests_metric(&act.combined, "management", "staff_target_mean")->mean, 8);
     spc_experiment_release(&base);

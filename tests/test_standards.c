@@ -117,24 +117,6 @@ static spc_estimate paired(const spc_experiment *base, const spc_experiment *var
     return spc_stats_interval(d, REPS, NAN);
 }
 
-/* Every row of the base's tables is the variant's, replication by replication. */
-static void check_identical(const spc_experiment *a, const spc_experiment *b, const char *what)
-{
-    int same = 1;
-    for (unsigned i = 0; i < a->n; i++)
-        for (size_t k = 0; k < a->rep[i].n; k++) {
-            const spc_result_row *r = &a->rep[i].rows[k];
-            double v = tests_metric(&b->rep[i], r->scope, r->metric)->mean;
-            if (!(v == r->e.mean || (isnan(v) && isnan(r->e.mean)))) {
-                if (same)
-                    fprintf(stderr, "\n  %s: %s/%s %.17g != %.17g (replication %u)", what, r->scope, r->metric,
-                            v, r->e.mean, i);
-                same = 0;
-            }
-        }
-    CU_ASSERT(same);
-}
-
 /* Which side of zero the interval lies on: -1, +1, or 0 (it holds zero). */
 static int side(spc_estimate e)
 {
@@ -160,7 +142,7 @@ static void test_product_quality(void)
     run(NULL, 0, &base);
     const char *off[] = { "customers.product.defect=0", "customers.product.value=0" };
     run(off, 2, &neutral);
-    check_identical(&base, &neutral, "product on, neutral");
+    tests_check_identical(&base, &neutral, "product on, neutral");
     CU_ASSERT_EQUAL(tests_metric(&neutral.combined, "customers", "faulty_products")->mean, 0);
     const char *bad[] = { "customers.product.defect=0.1", "customers.product.value=0" };
     run(bad, 2, &faulty);
@@ -190,7 +172,7 @@ static void test_public_reviews(void)
     run(NULL, 0, &base);
     const char *off[] = { "customers.reviews.w_rating=0" };
     run(off, 1, &neutral);
-    check_identical(&base, &neutral, "reviews that move no prospect");
+    tests_check_identical(&base, &neutral, "reviews that move no prospect");
     CU_ASSERT(tests_metric(&neutral.combined, "customers", "reviews")->mean > 0);
     /* a demanding reference (5 stars): the rating is below it */
     const char *below[] = { "customers.reviews.w_rating=0.5", "customers.reviews.reference=5",
@@ -217,7 +199,7 @@ static void test_competitor(void)
     const char *off[] = { "customers.competitor.improve=0", "customers.competitor.pull=0",
                           "customers.competitor.w_switch=0" };
     run(off, 3, &still);
-    check_identical(&base, &still, "a competitor that stands still");
+    tests_check_identical(&base, &still, "a competitor that stands still");
     const char *up[] = { "customers.competitor.improve=1.0", "customers.competitor.pull=0.1",
                          "customers.competitor.quality=1.0" };
     run(up, 3, &rising);
@@ -239,7 +221,7 @@ static void test_transparency(void)
     run(NULL, 0, &base);
     const char *none[] = { "customers.transparency.share=0" };
     run(none, 1, &silent);
-    check_identical(&base, &silent, "transparency that announces nothing");
+    tests_check_identical(&base, &silent, "transparency that announces nothing");
     CU_ASSERT(tests_metric(&silent.combined, "customers", "late")->mean > 0);
     CU_ASSERT_EQUAL(tests_metric(&silent.combined, "customers", "awareness_rate")->mean, 0);
     /* a busier back office and customers who expect what it delivers, so
@@ -270,7 +252,7 @@ static void test_accessibility(void)
     run(NULL, 0, &base);
     const char *none[] = { "customers.accessibility.detect=0" };
     run(none, 1, &blind);
-    check_identical(&base, &blind, "proactive service that detects nothing");
+    tests_check_identical(&base, &blind, "proactive service that detects nothing");
     CU_ASSERT(tests_metric(&blind.combined, "customers", "problems")->mean > 0);
     const char *reach[] = { "customers.accessibility.detect=0.8" };
     run(reach, 1, &proactive);
@@ -309,7 +291,7 @@ static void test_scorecard_reports_only(void)
     run(NULL, 0, &base);
     const char *on[] = { "customers.scorecard.on_time=1" };
     run(on, 1, &card);
-    check_identical(&base, &card, "the scorecard");
+    tests_check_identical(&base, &card, "the scorecard");
     CU_ASSERT_EQUAL(tests_metric(&card.combined, "standards", "transparency_pct")->mean, 0); /* nobody is told */
     double speed = tests_metric(&card.combined, "standards", "speed_on_time_pct")->mean;
     CU_ASSERT(speed > 0 && speed < 100);
@@ -353,7 +335,7 @@ static void test_employer_reputation(void)
     run(churn, 2, &base);
     const char *off[] = { churn[0], churn[1], "workforce.reputation.w_delay=0", "workforce.reputation.w_fit=0" };
     run(off, 4, &neutral);
-    check_identical(&base, &neutral, "reputation with no effect");
+    tests_check_identical(&base, &neutral, "reputation with no effect");
     CU_ASSERT(isfinite(tests_metric(&neutral.combined, "company", "reputation_end")->mean));
     /* each effect alone: the delay, then the applicants' fit */
     const char *slow[] = { churn[0], churn[1], "workforce.reputation.esat_ref=100", "workforce.reputation.csat_ref=100",

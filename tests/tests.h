@@ -4,6 +4,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include "spcsim/experiment.h"
 #include "spcsim/results.h"
 #include "spcsim/scenario.h"
 
@@ -47,6 +48,11 @@ char *tests_write_resolved(const spc_scenario *sc, char *path, size_t size);
 
 /* The row for (scope, metric); fails the test if absent. */
 const spc_estimate *tests_metric(const spc_results *r, const char *scope, const char *metric);
+
+/* Asserts that every summary row of a's replications is b's, bit for bit
+ * (NaN equal to NaN); names the first that differs, with `what`. */
+void tests_check_identical(const spc_experiment *a, const spc_experiment *b, const char *what);
+
 
 /* Asserts that theory lies inside the estimate's 95% interval and within
  * rel_tol (relative) of its mean; prints the comparison. */
