@@ -93,6 +93,8 @@ spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
 /* cli_sensitivity.c: `spcsim sensitivity`, Morris or Sobol' over --param ranges. */
 spc_status cli_sensitivity(const options *o, spc_error *err);
+/* cli_serve.c: `spcsim serve SCENARIO [--port N] [--bind ADDR]`; returns the exit code. */
+int cli_serve(int argc, char **argv);
 /* cli_settings.c: `spcsim settings [--markdown]`; returns the exit code. */
 int cli_settings(int argc, char **argv);
 

@@ -691,6 +691,8 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off();
     if (argc >= 2 && strcmp(argv[1], "settings") == 0)
         return cli_settings(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+        return cli_serve(argc, argv);
     catch_signals();
     options o = { 0 };
     o.stop = &stop_signal;
