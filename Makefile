@@ -222,13 +222,14 @@ run: $(BIN)
 
 # LSAN_OPTIONS / --suppressions: libconfig 1.5's own leak on some syntax errors.
 # Without SUITE: the layering check, every suite (a table of their times at the
-# end), report.html in headless Chromium (skipped when chromium is absent) and
-# check-install. With SUITE=name[,name...]: only those suites.
+# end), report.html and the page of spcsim serve in headless Chromium (skipped
+# when chromium is absent) and check-install. With SUITE=name[,name...]: only those suites.
 check: $(BIN) $(TESTBIN)
 ifeq ($(strip $(SUITE)),)
 	@sh tests/check_layers.sh
 	$(TEST_ENV) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
+	SPCSIM=./$(BIN) sh tests/browser/check_serve.sh
 	@$(MAKE) --no-print-directory check-install
 else
 	$(TEST_ENV) $(TESTBIN) $(SUITE)
