@@ -203,7 +203,7 @@ static void run_job(spc_live *lv, void *ctx)
         post(lv, "series", series_json(r));
         r->done = 1;
     }
-    spc_live *base = r->id > 0 && err.code == SPC_OK ? spc_live_board_get(r->srv->board, 0) : NULL;
+    spc_live *base = r->variant && err.code == SPC_OK ? spc_live_board_get(r->srv->board, 0) : NULL;
     if (base != NULL && spc_live_wait(base, spc_live_stop_flag(lv))) {
         const serve_run *b = spc_live_ctx(base);
         json_t *chain = b->done ? chain_json(r, b, &err) : NULL;
@@ -216,10 +216,10 @@ static void run_job(spc_live *lv, void *ctx)
     else if (err.code != SPC_OK)
         post(lv, "error", json_pack("{s:s}", "message", err.msg));
     else
-        post(lv, "done", json_pack("{s:i}", "run", (int)r->id));
+        post(lv, "done", json_pack("{s:b}", "variant", r->variant));
 }
 
-static spc_live *start_run(spc_serve *s, spc_scenario *sc, serve_run **out, spc_error *err)
+static spc_live *start_run(spc_serve *s, spc_scenario *sc, int variant, spc_error *err)
 {
     serve_run *r = calloc(1, sizeof *r);
     if (r == NULL) {
@@ -227,18 +227,14 @@ static spc_live *start_run(spc_serve *s, spc_scenario *sc, serve_run **out, spc_
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         return NULL;
     }
-    r->srv = s, r->sc = sc;
-    *out = r;
+    r->srv = s, r->sc = sc, r->variant = variant;
     return spc_live_start(run_job, r, serve_run_free, err);
 }
 
 spc_status spc_serve_start(spc_serve *s, spc_error *err)
 {
-    spc_error e2;
-    spc_error_clear(&e2);
     spc_scenario *sc = spc_scenario_load(s->opts.scenario, s->opts.sets, s->opts.nsets, err);
-    serve_run *r;
-    spc_live *lv = sc != NULL ? start_run(s, sc, &r, err) : NULL;
+    spc_live *lv = sc != NULL ? start_run(s, sc, 0, err) : NULL;
     if (lv == NULL)
         return err->code;
     spc_live_board_set_base(s->board, lv);
@@ -365,14 +361,13 @@ static void handle_run(spc_serve *s, const char *body, size_t len, spc_serve_rep
         reply_error(r, err.code == SPC_ERR_INTERNAL ? 500 : 400, err.msg);
         return;
     }
-    serve_run *run;
-    spc_live *lv = start_run(s, sc, &run, &err);
+    spc_live *lv = start_run(s, sc, 1, &err);
     if (lv == NULL) {
         reply_error(r, 500, err.msg);
         return;
     }
-    run->id = spc_live_board_put(s->board, lv);
-    reply_json(r, 200, json_pack("{s:i}", "run", (int)run->id));
+    unsigned id = spc_live_board_put(s->board, lv);
+    reply_json(r, 200, json_pack("{s:i}", "run", (int)id));
 }
 
 /* ?run=N -> the run, retained; NULL when malformed or not kept. */
@@ -402,18 +397,19 @@ static void handle_save(spc_serve *s, const char *q, spc_serve_reply *r)
     FILE *f = open_memstream(&r->body, &r->len);
     if (f != NULL) {
         fprintf(f, "# Saved from spcsim serve %s: %s\n", s->opts.scenario,
-                run->id == 0 ? "the baseline" : "the variant of the page's levers (the last intervention)");
+                run->variant ? "the variant of the page's levers (its intervention at the decision week)" : "the baseline");
         spc_scenario_write(run->sc, f);
         fclose(f);
     }
-    spc_live_release(lv);
+    const char *name = run->variant ? "variant.cfg" : "baseline.cfg";
+    spc_live_release(lv); /* run is gone after this */
     if (f == NULL || r->body == NULL) {
         free(r->body);
         reply_error(r, 500, "out of memory");
         return;
     }
     r->status = 200, r->type = "text/plain; charset=utf-8";
-    r->filename = run->id == 0 ? "baseline.cfg" : "variant.cfg";
+    r->filename = name;
 }
 
 static void handle_get(spc_serve *s, const char *path, const char *q, spc_serve_reply *r)

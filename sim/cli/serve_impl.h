@@ -19,7 +19,7 @@
 typedef struct {
     spc_serve *srv;
     spc_scenario *sc;     /* owned */
-    unsigned id;
+    int variant;          /* 0: the baseline; set before the job starts */
     spc_live *lv;         /* its job, set when the job starts */
     spc_experiment x;     /* complete once done */
     int have_x, done;
