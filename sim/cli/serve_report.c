@@ -12,17 +12,6 @@
 #include "serve_impl.h"
 #include "spcsim/compare.h"
 
-typedef struct {
-    const spc_compare *c;
-    const char *const *names;
-} compare_out;
-
-static void write_compare(FILE *f, const void *p)
-{
-    const compare_out *co = p;
-    spc_compare_write_csv(f, co->c, co->names);
-}
-
 static void fail(spc_serve_reply *r, int status, const char *msg)
 {
     size_t n = strlen(msg) + 32;
@@ -39,10 +28,8 @@ static spc_status publish(const serve_run *b, const serve_run *v, const char *di
     spc_compare c = { 0 };
     const char *names[] = { "variant" };
     options o = { .command = "serve", .quiet = 1 };
-    if (spc_compare_tables(b->x.rep, &vars, 1, b->x.n, &c, err) == SPC_OK) {
-        compare_out co = { &c, names };
-        cli_publish_file(&o, dir, "compare.csv", write_compare, &co, 1, err);
-    }
+    if (spc_compare_tables(b->x.rep, &vars, 1, b->x.n, &c, err) == SPC_OK)
+        cli_publish_compare(&o, dir, &c, names, err);
     spc_compare_release(&c);
     return err->code;
 }
