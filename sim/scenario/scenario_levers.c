@@ -302,8 +302,12 @@ static void put_levers_entry(char **buf, size_t *len, size_t k, double at, const
             snprintf(num, sizeof num, "%s", v[j] != 0 ? "true" : "false");
         else if (s != NULL && is_whole(s->kind))
             snprintf(num, sizeof num, "%.0f", v[j]);
-        else
-            snprintf(num, sizeof num, "%.17g", v[j]);
+        else /* the shortest text that reads back as the value: 0.8, not 0.80000000000000004 */
+            for (int digits = 15; digits <= 17; digits++) {
+                snprintf(num, sizeof num, "%.*g", digits, v[j]);
+                if (strtod(num, NULL) == v[j])
+                    break;
+            }
         snprintf(a, sizeof a, "%s=%s", lv[j]->path, num);
         put(buf, len, "%s%s", j ? ", " : "", "");
         put_quoted(buf, len, a);
