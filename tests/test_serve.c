@@ -281,9 +281,17 @@ static void test_variant(void)
     /* a new choice stops the one before; the old number is no longer served */
     CU_ASSERT_EQUAL(status_of(s, "POST", "/api/run", NULL, "{\"levers\": {\"workforce.levers.pay\": 1.1}}", msg,
                               sizeof msg), 200);
+    spc_live *second = spc_serve_events(s, "2"); /* a page following run 2 */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(second);
     CU_ASSERT_EQUAL(status_of(s, "POST", "/api/run", NULL, "{\"levers\": {\"workforce.levers.pay\": 1.2}}", msg,
                               sizeof msg), 200);
     CU_ASSERT_PTR_NULL(spc_serve_events(s, "2"));
+    CU_ASSERT_EQUAL(spc_live_wait(second, NULL), 1); /* it stops, and says so */
+    const char *m = NULL, *last = NULL;
+    for (size_t i = 0; spc_live_next(second, i, 0, &m) == 1; i++)
+        last = m;
+    CU_ASSERT_PTR_NOT_NULL(last != NULL ? strstr(last, "event: cancelled") : NULL);
+    spc_live_release(second);
     spc_serve_free(s); /* stops run 3 in its course */
 }
 
@@ -366,8 +374,8 @@ static void test_program(void)
             "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
             "GET /api/events?run=abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
             "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{\"levers\"",
-            "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\nConnection: close\r\n\r\n"
-            "{\"levers\": {\"x\": 1}}          ",
+            ("POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\nConnection: close\r\n\r\n"
+             "{\"levers\": {\"x\": 1}}          "),
             "PUT / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
         };
         for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
