@@ -72,5 +72,7 @@ spc_live *spc_serve_events(spc_serve *s, const char *query_run);
 
 /* The scenario's name (for messages). */
 const char *spc_serve_name(const spc_serve *s);
+/* Whether it has customers (without, the page's lines stay empty). */
+int spc_serve_has_customers(const spc_serve *s);
 
 #endif

@@ -320,6 +320,9 @@ int cli_serve(int argc, char **argv)
         free(sets);
         return SPC_ERR_USAGE;
     }
+    if (!spc_serve_has_customers(srv))
+        fprintf(stderr, "spcsim: warning: %s has no customers section: the page's CSAT, customers and profit stay "
+                        "empty (and ESAT without a workforce) (the teaching company: scenarios/baseline.cfg)\n", a.scenario);
     if (strcmp(a.bind, "127.0.0.1") != 0 && strcmp(a.bind, "::1") != 0)
         fprintf(stderr, "spcsim: warning: serving on %s, not only on this machine: anyone who reaches it can run "
                         "simulations here\n", a.bind);

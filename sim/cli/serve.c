@@ -61,6 +61,11 @@ const char *spc_serve_name(const spc_serve *s)
     return s->sc->name;
 }
 
+int spc_serve_has_customers(const spc_serve *s)
+{
+    return s->sc->customers.enabled;
+}
+
 /* ---- a run ---- */
 
 void serve_run_free(void *p)
@@ -94,25 +99,43 @@ static json_t *number(double v)
     return isfinite(v) ? json_real(v) : json_null();
 }
 
-static const spc_ts_row *row_of(const spc_timeseries *ts, size_t from, size_t to, const char *scope)
+/* The rows of the period of row i: [*from, *to). */
+static void period_rows(const spc_timeseries *ts, size_t i, size_t *from, size_t *to)
 {
-    for (size_t i = from; i < to && i < ts->n; i++)
-        if (strcmp(ts->rows[i].scope, scope) == 0)
-            return &ts->rows[i];
-    return NULL;
+    long p = ts->rows[i].period;
+    size_t a = i, b = i;
+    while (a > 0 && ts->rows[a - 1].period == p)
+        a--;
+    while (b < ts->n && ts->rows[b].period == p)
+        b++;
+    *from = a, *to = b;
 }
 
-/* The four lines of the page: (scope, column, JSON name). */
+/* The four lines of the page: (scope, column), else (scope2, column2), and the JSON name. */
 static const struct {
-    const char *scope, *name;
-    int column;
+    const char *scope, *name, *scope2;
+    int column, column2;
 } lines[] = {
-    { "customers", "esat", SPC_TS_ESAT },
-    { "customers", "csat", SPC_TS_CSAT },
-    { "customers", "active", SPC_TS_ACTIVE },
-    { "finance", "profit", SPC_TS_PROFIT },
+    { "customers", "esat", "company", SPC_TS_ESAT, SPC_TS_SATISFACTION }, /* without customers: the workforce's */
+    { "customers", "csat", NULL, SPC_TS_CSAT, 0 },
+    { "customers", "active", NULL, SPC_TS_ACTIVE, 0 },
+    { "finance", "profit", NULL, SPC_TS_PROFIT, 0 },
 };
 #define NLINES (sizeof lines / sizeof lines[0])
+
+/* Line k's cell among rows [from, to): its row and column, or NULL. */
+static const spc_ts_row *cell(const spc_timeseries *ts, size_t from, size_t to, size_t k, int *column)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const char *scope = pass == 0 ? lines[k].scope : lines[k].scope2;
+        for (size_t i = from; scope != NULL && i < to && i < ts->n; i++)
+            if (strcmp(ts->rows[i].scope, scope) == 0) {
+                *column = pass == 0 ? lines[k].column : lines[k].column2;
+                return &ts->rows[i];
+            }
+    }
+    return NULL;
+}
 
 /* The run's period callback: replication 0's values as they come. */
 static void on_period(void *ctx, const spc_run_request_info *who, const spc_timeseries *ts, size_t first)
@@ -123,8 +146,9 @@ static void on_period(void *ctx, const spc_run_request_info *who, const spc_time
     if (who->replication == 0) {
         json_t *j = json_pack("{s:f}", "week", who->time * r->sc->unit_seconds / SECONDS_PER_WEEK);
         for (size_t k = 0; j != NULL && k < NLINES; k++) {
-            const spc_ts_row *row = row_of(ts, first, ts->n, lines[k].scope);
-            json_object_set_new(j, lines[k].name, number(row ? row->v[lines[k].column] : NAN));
+            int c;
+            const spc_ts_row *row = cell(ts, first, ts->n, k, &c);
+            json_object_set_new(j, lines[k].name, number(row ? row->v[c] : NAN));
         }
         post(r->lv, "period", j);
     }
@@ -144,13 +168,14 @@ static json_t *series_json(const serve_run *r)
         json_object_set_new(j, lines[k].name, json_pack("{s:o,s:o,s:o}", "mean", m[k], "lo", lo[k], "hi", hi[k]));
     }
     for (size_t i = 0; i < ts->n; i++) {
-        if (strcmp(ts->rows[i].scope, "customers") != 0)
+        if (strcmp(ts->rows[i].scope, "system") != 0) /* one a period, with or without customers */
             continue;
-        const spc_ts_row *fin = row_of(ts, i, ts->n, "finance");
+        size_t from, to;
+        period_rows(ts, i, &from, &to);
         json_array_append_new(week, number(ts->rows[i].time * r->sc->unit_seconds / SECONDS_PER_WEEK));
         for (size_t k = 0; k < NLINES; k++) {
-            const spc_ts_row *row = strcmp(lines[k].scope, "finance") == 0 ? fin : &ts->rows[i];
-            int c = lines[k].column;
+            int c;
+            const spc_ts_row *row = cell(ts, from, to, k, &c);
             json_array_append_new(m[k], number(row ? row->v[c] : NAN));
             json_array_append_new(lo[k], number(row ? row->lo[c] : NAN));
             json_array_append_new(hi[k], number(row ? row->hi[c] : NAN));
