@@ -35,6 +35,8 @@ SCENARIO ?= scenarios/sears.cfg
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS        = gsl libconfig
+# spcsim serve: HTTP (libmicrohttpd) and the API's JSON (jansson)
+PKGS       += libmicrohttpd jansson
 TESTPKGS    = cunit
 WERROR     ?= 1
 WARN        = -Wall -Wextra -Wpedantic $(if $(filter 1,$(WERROR)),-Werror) -Wshadow \
@@ -107,6 +109,8 @@ VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,
 DEB_gsl       = libgsl-dev
 DEB_libconfig = libconfig-dev
 DEB_cunit     = libcunit1-dev
+DEB_libmicrohttpd = libmicrohttpd-dev
+DEB_jansson   = libjansson-dev
 
 # `make deps check` (or run, ...): install first, even under -j.
 DEPS_FIRST = $(filter deps,$(MAKECMDGOALS))
@@ -131,7 +135,8 @@ define pkgcheck
 	[ -z "$$missing" ] || { \
 	  echo "spcsim: missing libraries, not found by $(PKG_CONFIG) (module -> Debian/Ubuntu package):" >&2; \
 	  for m in $$missing; do case $$m in \
-	    gsl) d=$(DEB_gsl);; libconfig) d=$(DEB_libconfig);; cunit) d=$(DEB_cunit);; *) d=$$m;; esac; \
+	    gsl) d=$(DEB_gsl);; libconfig) d=$(DEB_libconfig);; cunit) d=$(DEB_cunit);; \
+	    libmicrohttpd) d=$(DEB_libmicrohttpd);; jansson) d=$(DEB_jansson);; *) d=$$m;; esac; \
 	    debs="$$debs $$d"; echo "  $$m -> $$d" >&2; done; \
 	  echo "Install them with 'make deps' (Debian/Ubuntu: apt-get install$$debs)," >&2; \
 	  echo "or with your system's package manager; if they are elsewhere, set PKG_CONFIG_PATH." >&2; exit 1; }
@@ -177,6 +182,9 @@ $(COMMITFILE):
 $(BUILD)/sim/engine/buildinfo.o: $(COMMITFILE)
 $(BUILD)/sim/engine/buildinfo.o: ALL_CPPFLAGS += -DSPC_COMMIT='"$(COMMIT_NOW)"'
 
+# spcsim serve finds the page's files beside the program (web/), else installed here.
+$(BUILD)/sim/cli/cli_serve.o: ALL_CPPFLAGS += -DSPC_WEBDIR='"$(DATADIR)/web"'
+
 $(BUILD)/sim/%.o: sim/%.c $(FLAGFILE) | pkgs-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -214,13 +222,14 @@ run: $(BIN)
 
 # LSAN_OPTIONS / --suppressions: libconfig 1.5's own leak on some syntax errors.
 # Without SUITE: the layering check, every suite (a table of their times at the
-# end), report.html in headless Chromium (skipped when chromium is absent) and
-# check-install. With SUITE=name[,name...]: only those suites.
+# end), report.html and the page of spcsim serve in headless Chromium (skipped
+# when chromium is absent) and check-install. With SUITE=name[,name...]: only those suites.
 check: $(BIN) $(TESTBIN)
 ifeq ($(strip $(SUITE)),)
 	@sh tests/check_layers.sh
 	$(TEST_ENV) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
+	SPCSIM=./$(BIN) sh tests/browser/check_serve.sh
 	@$(MAKE) --no-print-directory check-install
 else
 	$(TEST_ENV) $(TESTBIN) $(SUITE)
@@ -273,6 +282,9 @@ install: $(BIN)
 	install -m 644 scenarios/*.cfg scenarios/README.md $(DESTDIR)$(DATADIR)/scenarios/
 	install -m 644 scenarios/validation/*.cfg $(DESTDIR)$(DATADIR)/scenarios/validation/
 	install -m 644 scenarios/company/*.cfg $(DESTDIR)$(DATADIR)/scenarios/company/
+	install -d $(DESTDIR)$(DATADIR)/web
+	install -m 644 web/index.html web/app.js web/style.css web/uPlot.iife.min.js web/uPlot.min.css \
+	  web/LICENSE.uPlot web/README.md $(DESTDIR)$(DATADIR)/web/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/spcsim $(DESTDIR)$(MANDIR)/man1/spcsim.1

@@ -124,4 +124,9 @@ spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_erro
  * validating the result as a whole scenario. Returns 0 or -1. */
 int spc_cfg_read_interventions(config_t *cfg, spc_scenario *sc, spc_error *err);
 
+/* Reads `levers` (scenario_levers.c): each entry's path a declared setting
+ * an intervention may change (or "decision"), its range inside the
+ * setting's. Returns 0 or -1. */
+int spc_cfg_read_levers(config_t *cfg, spc_scenario *sc, spc_error *err);
+
 #endif

@@ -65,6 +65,19 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
                               spc_experiment *out, spc_error *err);
 void spc_experiment_release(spc_experiment *x);
 
+/* A unit's period callback (run.h), called from the pool's threads side
+ * by side: it must look after its own locking. */
+typedef struct {
+    void (*fn)(void *ctx, const spc_run_request_info *who, const spc_timeseries *ts, size_t first);
+    void *ctx;
+} spc_experiment_watch;
+
+/* spc_experiment_run, with watch->fn called at the end of every reporting
+ * period of every unit (for a live view: spcsim serve); the outputs are
+ * the same as without it. */
+spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experiment_opts *opts,
+                                      const spc_experiment_watch *watch, spc_experiment *out, spc_error *err);
+
 /* Precision mode: runs opts->replications (at least 10), then adds as many again at a
  * time until the 95% half-width of (scope, metric) is at most `rel` times
  * its |mean|, or `max` replications have run. The stopping rule depends on

@@ -1,6 +1,7 @@
 /*
  * pool.h -- the experiment floor's one pool of threads (the only threads
- * spcsim starts).
+ * spcsim starts, but for the live jobs of spcsim serve, live.h, each of
+ * which runs its replications on this pool).
  *
  * The work is a grid of items keyed by (replication, unit): replication
  * index r in [0, nreps), unit k in [0, nunits). Items are handed out in

@@ -25,6 +25,13 @@ typedef struct {
     double end_time;   /* simulated time reached */
 } spc_run_info;
 
+/* Which run a period callback comes from. */
+typedef struct {
+    unsigned replication, unit;
+    long period;           /* the period just reported, from 0 */
+    double time;           /* its end, in time units */
+} spc_run_request_info;
+
 /* What to run and where its outputs go. Only `out` is required; a NULL
  * output is not kept (the run is the same either way). */
 typedef struct {
@@ -41,6 +48,13 @@ typedef struct {
     const volatile sig_atomic_t *stop; /* NULL, or a flag (set by the face's signal
                               handler): when nonzero the run stops within 4096
                               events with SPC_ERR_INTERRUPTED */
+    void (*on_period)(void *ctx, const spc_run_request_info *who, const spc_timeseries *ts, size_t first);
+                           /* NULL, or called on the run's thread at the end of every
+                              reporting period, after its rows ts->rows[first .. ts->n)
+                              are complete (ts is req->ts, or the run's own); it may not
+                              change them. For a live view (spcsim serve); the run and its
+                              outputs are the same with or without it */
+    void *period_ctx;
 } spc_run_request;
 
 /* Runs one unit of one replication of sc, from the first event to the

@@ -258,6 +258,15 @@ typedef struct {
     int entry;           /* stage where external orders enter */
 } spc_arrivals_spec;
 
+/* One lever of the classroom page (spcsim serve): a setting the page shows
+ * as a slider, changed at the decision week (scenario_levers.c). path
+ * "decision" is the decision week itself (min, max, step in weeks). */
+typedef struct {
+    char *path;          /* a declared setting an intervention may change, or "decision" */
+    char *label, *unit;  /* as the page shows them */
+    double min, max, step;
+} spc_scenario_lever;
+
 typedef struct spc_scenario {
     char *path;          /* file it was read from */
     char *name;
@@ -281,6 +290,8 @@ typedef struct spc_scenario {
     spc_management_spec management;
     size_t ninterventions;
     spc_intervention *interventions; /* sorted by time */
+    size_t nlevers;
+    spc_scenario_lever *levers; /* the `levers` section; none: the page's defaults */
 } spc_scenario;
 
 /* Loads and validates; NULL on error with *err filled (SPC_ERR_READ for an

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "spcsim/compare.h"
 #include "spcsim/error.h"
 #include "spcsim/output.h"
 #include "spcsim/scenario.h"
@@ -87,12 +88,18 @@ spc_status cli_publish_file(const options *o, const char *dir, const char *name,
                             const void *what, int figures, spc_error *err);
 
 spc_status cli_compare(const options *o, spc_error *err);
+/* compare.csv of c (its variants named by names), its figure and
+ * report.html, published into dir (cli_publish_file). */
+spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
+                               spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
 spc_status cli_chain(const options *o, spc_error *err);
 /* cli_sensitivity.c: `spcsim sensitivity`, Morris or Sobol' over --param ranges. */
 spc_status cli_sensitivity(const options *o, spc_error *err);
+/* cli_serve.c: `spcsim serve SCENARIO [--port N] [--bind ADDR]`; returns the exit code. */
+int cli_serve(int argc, char **argv);
 /* cli_settings.c: `spcsim settings [--markdown]`; returns the exit code. */
 int cli_settings(int argc, char **argv);
 

@@ -81,6 +81,13 @@ static void write_compare(FILE *f, const void *p)
     spc_compare_write_csv(f, co->c, co->names);
 }
 
+spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
+                               spc_error *err)
+{
+    compare_out co = { c, names };
+    return cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err);
+}
+
 static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
 
 /* Runs the base and every variant with the same replications. */
@@ -120,8 +127,7 @@ spc_status cli_compare(const options *o, spc_error *err)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
-    compare_out co = { &c, names };
-    if (cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err) == SPC_OK && !o->quiet) {
+    if (cli_publish_compare(o, dir, &c, names, err) == SPC_OK && !o->quiet) {
         print_compare(&c, names);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }

@@ -54,6 +54,9 @@ static const char usage_text[] =
     "                                         default the assumptions, over plausible ranges)\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
+    "       spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]...\n"
+    "                                         a local web page: levers as sliders, the variant\n"
+    "                                         against the baseline, live (man spcsim)\n"
     "       spcsim --help | --version\n"
     "\n";
 
@@ -691,6 +694,8 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off();
     if (argc >= 2 && strcmp(argv[1], "settings") == 0)
         return cli_settings(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+        return cli_serve(argc, argv);
     catch_signals();
     options o = { 0 };
     o.stop = &stop_signal;

@@ -49,6 +49,7 @@ typedef struct {
     rep_slot *reps;         /* x->n */
     unsigned done;          /* replications finished */
     double t0;
+    const spc_experiment_watch *watch; /* NULL, or the period callback */
 } batch_t;
 
 static double wall_now(void)
@@ -84,6 +85,8 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
     unsigned rep = b->opts->first + i;
     spc_run_request req = { .replication = rep, .unit = unit, .trace = rep == 0 && unit == 0 ? b->opts->trace : NULL,
                             .stop = b->opts->stop };
+    if (b->watch != NULL)
+        req.on_period = b->watch->fn, req.period_ctx = b->watch->ctx;
     spc_error *err = &b->reps[i].err;
     if (b->nunits == 1) {
         req.out = &x->rep[i], req.ts = &x->rep_ts[i], req.panel = &x->rep_panel[i], req.info = &x->info[i];
@@ -248,6 +251,12 @@ static spc_status keep_partial(spc_experiment *x, const rep_slot *reps, spc_erro
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *x, spc_error *err)
 {
+    return spc_experiment_run_watched(sc, opts, NULL, x, err);
+}
+
+spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experiment_opts *opts,
+                                      const spc_experiment_watch *watch, spc_experiment *x, spc_error *err)
+{
     unsigned n = opts->replications ? opts->replications : 1;
     if (spc_cost_check(sc, n, opts->force, err) != SPC_OK)
         return err->code;
@@ -256,7 +265,7 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
     x->employees = opts->employees;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
     batch_t b = { .sc = sc, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
-                  .t0 = wall_now() };
+                  .t0 = wall_now(), .watch = watch };
     spc_pool_work work = { &b, run_item, item_done };
     spc_status st = batch_init(&b, err);
     if (st == SPC_OK)

@@ -69,6 +69,7 @@ typedef struct {
     spc_error *err;
     spc_trace *trace;           /* NULL: not traced */
     const volatile sig_atomic_t *stop; /* NULL, or the caller's stop flag (run.h) */
+    const spc_run_request *req; /* for its on_period callback */
     double sc_delivered, sc_hours, sc_errors; /* the scorecard's (SC5) sums since the warm-up */
 } spc_run;
 
@@ -324,6 +325,7 @@ static spc_status report_management(spc_run *run, long company, size_t system);
 static spc_status report(spc_run *run)
 {
     long company = -1;
+    size_t first = run->ts->n; /* the period's first row */
     if (run->workforce != NULL) {
         if (spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
             return run->err->code;
@@ -349,6 +351,11 @@ static spc_status report(spc_run *run)
         reputation(run, company);
     if (st == SPC_OK && run->management != NULL)
         st = report_management(run, company, system);
+    if (st == SPC_OK && run->req->on_period != NULL) {
+        spc_run_request_info who = { .replication = run->req->replication, .unit = run->req->unit,
+                                     .period = run->period, .time = run->now };
+        run->req->on_period(run->req->period_ctx, &who, run->ts, first);
+    }
     run->period++;
     return st;
 }
@@ -540,7 +547,7 @@ spc_status spc_run_execute(const spc_scenario *sc, const spc_run_request *req, s
     spc_results *out = req->out;
     spc_run run = { .sc = sc, .state = sc, .unit = &unit, .key = SPC_UNIT_KEY(req->replication, unit.index),
                     .err = err, .ts = req->ts, .panel = req->panel, .trace = req->trace,
-                    .stop = req->stop, .employees = req->employees };
+                    .stop = req->stop, .employees = req->employees, .req = req };
     spc_timeseries_init(&run.own_ts);
     if (run.ts == NULL)
         run.ts = &run.own_ts;

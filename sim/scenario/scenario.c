@@ -21,6 +21,7 @@
 #include "spcsim/override.h"
 #include "spcsim/rng.h"
 #include "spcsim/settings.h"
+#include "spcsim/scenario_levers.h"
 #include "spcsim/timeunits.h"
 
 
@@ -202,7 +203,7 @@ static spc_scenario *load_parsed(config_t *cfg, const char *path, const char *co
         if (spc_override_apply(cfg, overrides[i], err) != SPC_OK)
             return NULL;
     spc_scenario *sc = spc_scenario_from_config(cfg, path, err);
-    if (sc != NULL)
+    if (sc != NULL && spc_cfg_read_levers(cfg, sc, err) == 0)
         spc_cfg_read_interventions(cfg, sc, err);
     if (err->code != SPC_OK) {
         spc_scenario_free(sc);
@@ -260,6 +261,7 @@ void spc_scenario_free(spc_scenario *sc)
         spc_scenario_free(iv->state);
     }
     free(sc->interventions);
+    spc_levers_free(sc->levers, sc->nlevers);
     free(sc->path);
     free(sc->name);
     free(sc->description);

@@ -248,6 +248,23 @@ static void put_interventions(FILE *f, const spc_scenario *sc)
     fputs(");\n", f);
 }
 
+/* The classroom page's levers (scenario_levers.h). */
+static void put_levers(FILE *f, const spc_scenario *sc)
+{
+    fputs("levers = (\n", f);
+    for (size_t k = 0; k < sc->nlevers; k++) {
+        const spc_scenario_lever *l = &sc->levers[k];
+        fputs("  { path = ", f); put_string(f, l->path);
+        fputs("; label = ", f); put_string(f, l->label);
+        fputs("; unit = ", f); put_string(f, l->unit);
+        fputs("; min = ", f); put_real(f, l->min);
+        fputs("; max = ", f); put_real(f, l->max);
+        fputs("; step = ", f); put_real(f, l->step);
+        fputs(k + 1 < sc->nlevers ? "; },\n" : "; }\n", f);
+    }
+    fputs(");\n", f);
+}
+
 /* The top level, in the declared order; the arrival process, the stage
  * list and the interventions have writers of their own. */
 int spc_scenario_write(const spc_scenario *sc, FILE *f)
@@ -267,6 +284,9 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
         else if (strcmp(s->path, "interventions") == 0) {
             if (sc->ninterventions > 0)
                 put_interventions(f, sc);
+        } else if (strcmp(s->path, "levers") == 0) {
+            if (sc->nlevers > 0)
+                put_levers(f, sc);
         } else {
             fprintf(f, "%s = ", s->path);
             put_value(f, sc, s, 0, 0);

@@ -1319,6 +1319,16 @@ static const spc_setting table[] = {
       .doc = "Timed changes of settings during the run.",
       .allowed = "entries in non-decreasing `at`; see 9.11",
       .example = "({ at = 10.0; set = (\"workforce.levers.pay=1.2\"); })" },
+    /* ---- levers of the classroom page (custom code: scenario_levers.c) ---- */
+    { .path = "levers", .kind = SPC_SET_LIST, .offset = NOF, .computed = "each stage's staff; training, pay "
+      "and recognition with a workforce; the decision week", .unit = "", .intervention = 0, .source = "scenario",
+      .text = "The settings `spcsim serve` shows as sliders: ( { path; label; unit; min; max; step; }, ... ).",
+      .doc = "The levers of the classroom page (`spcsim serve`): which settings it shows as sliders, with "
+             "their labels, units, ranges and steps; `path = \"decision\"` is the week of the change.",
+      .allowed = "a setting an intervention may change (number, whole number or flag), its range inside "
+                 "the declared one; at most 32",
+      .example = "({ path = \"stages.[0].servers\"; label = \"Pickers\"; unit = \"people\"; min = 1.0; "
+                 "max = 40.0; step = 1.0; })" },
 };
 
 const spc_setting *spc_settings_table(size_t *n)
