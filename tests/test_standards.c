@@ -271,7 +271,7 @@ static void test_scorecard_arithmetic(void)
 {
     spc_scorecard_counts n = { .delivered = 200, .on_time = 150, .clean = 190, .late = 50, .informed = 45,
                                .problems = 40, .proactive = 10 };
-    double x[4];
+    double x[5];
     spc_scorecard(&n, x);
     CU_ASSERT_DOUBLE_EQUAL(x[0], 75.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[1], 95.0, 1e-12);
