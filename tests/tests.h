@@ -32,6 +32,7 @@ int tests_fuzz(void);
 int tests_pathways(void);
 int tests_employees(void);
 int tests_standards(void);
+int tests_channels(void);
 int tests_management(void);
 int tests_sensitivity(void);
 

@@ -90,7 +90,7 @@ static int read_extras(spc_cfg_reader *r, const spc_scenario *sc, const config_s
 static int read_channels(spc_cfg_reader *r, spc_scenario *sc, const config_setting_t *c)
 {
     static const char *const names[SPC_CHANNEL_N] = { "person", "phone", "written", "self" };
-    static const char *const kinds[3] = { "purchase", "inquiry", "aftersale" };
+    static const char *const kinds[3] = { "purchases", "inquiries", "after-sale requests" };
     spc_customers_spec *cu = &sc->customers;
     cu->ch_day = 86400.0 / r->unit;
     for (int k = 0; k < SPC_CHANNEL_N; k++)
