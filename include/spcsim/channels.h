@@ -4,8 +4,11 @@
  * media) or through self-service (automated, no employee).
  *
  * A contact (a purchase, a pre-sale inquiry, an after-sale request) goes
- * first to the channel its customer prefers, drawn from the channels'
- * weights for its kind (CH1). A staffed channel hands it to the chain, at
+ * first to the channel its customer prefers (CH1): each customer holds a
+ * uniform preference u, and their channel for a kind is the one at u in
+ * the cumulative weights of that kind, so a customer keeps their channel
+ * while the weights stand, and when a scenario moves weight to another
+ * channel, the customers nearest the boundary move. A staffed channel hands it to the chain, at
  * the channel's stage for inquiries and requests (CH2). Outside the
  * channel's weekly opening hours (CH3) the customer waits for the opening,
  * switches to a channel open now or gives up (CH4). Self-service answers
@@ -88,9 +91,13 @@ int spc_channels_open(const spc_customers_spec *cs, int k, double t);
 /* The next time at or after t at which channel k opens (CH3). */
 double spc_channels_next_open(const spc_customers_spec *cs, int k, double t);
 
-/* A new contact of kind SPC_ORDER_* at now: its channel and what happens
- * to it (CH1)-(CH5). -1 out of memory. */
-int spc_channels_contact(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, double now,
+/* A customer's channel preference: a uniform in [0, 1) that places them
+ * in the cumulative weights of (CH1), drawn once per customer. */
+double spc_channels_preference(spc_channels *ch);
+
+/* A new contact of kind SPC_ORDER_* at now from a customer with preference
+ * pref: its channel and what happens to it (CH1)-(CH5). -1 out of memory. */
+int spc_channels_contact(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, double pref, double now,
                          spc_contact_route *out);
 
 /* A held contact's channel opens at now: it takes the contact. */

@@ -103,9 +103,10 @@ double spc_channels_next_open(const spc_customers_spec *cs, int k, double t)
 
 /* ---- choosing a channel (CH1), (CH4), (CH5) ---- */
 
-/* A channel drawn by the weights of `kind` among those allowed (mask);
- * a channel of weight 0 is not offered for that kind; -1 when none is. */
-static int draw(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, unsigned mask)
+/* The channel at u in [0, 1) of the weights of `kind` among those
+ * allowed (mask), by the inverse of their cumulative sum; a channel of
+ * weight 0 is not offered for that kind; -1 when none is. */
+static int pick(const spc_customers_spec *cs, uint32_t kind, unsigned mask, double u)
 {
     double w[SPC_CHANNEL_N], sum = 0;
     for (int k = 0; k < SPC_CHANNEL_N; k++) {
@@ -114,7 +115,7 @@ static int draw(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, u
     }
     if (!(sum > 0))
         return -1;
-    double u = gsl_rng_uniform(ch->rng) * sum;
+    u *= sum;
     int last = -1;
     for (int k = 0; k < SPC_CHANNEL_N; k++) {
         if (!(w[k] > 0))
@@ -128,6 +129,16 @@ static int draw(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, u
 }
 
 /* The channels open at t other than k (not self-service after a failed try). */
+static int draw(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, unsigned mask)
+{
+    return pick(cs, kind, mask, gsl_rng_uniform(ch->rng));
+}
+
+double spc_channels_preference(spc_channels *ch)
+{
+    return gsl_rng_uniform(ch->rng);
+}
+
 static unsigned open_mask(const spc_customers_spec *cs, const record_t *r, int k, double t)
 {
     unsigned m = 0;
@@ -229,13 +240,13 @@ static int new_record(spc_channels *ch, uint32_t *id)
     return 0;
 }
 
-int spc_channels_contact(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, double now,
+int spc_channels_contact(spc_channels *ch, const spc_customers_spec *cs, uint32_t kind, double pref, double now,
                          spc_contact_route *out)
 {
     uint32_t id;
     if (new_record(ch, &id) != 0)
         return -1;
-    int k = draw(ch, cs, kind, (1u << SPC_CHANNEL_N) - 1u); /* (CH1) */
+    int k = pick(cs, kind, (1u << SPC_CHANNEL_N) - 1u, pref); /* (CH1) */
     ch->rec[id] = (record_t){ now, (uint8_t)kind, (uint8_t)k, (uint8_t)k, 0 };
     ch->win[k].created += 1;
     ch->per.created += 1;

@@ -85,6 +85,7 @@ struct spc_customers {
     gsl_rng *product, *review;  /* only with product quality, with reviews */
     gsl_rng *transp, *access;   /* only with transparency, with accessibility */
     spc_channels *channels;     /* only with channels (CH1)-(CH6) */
+    float *pref;                /* with channels: each customer's channel preference (CH1), NaN: not drawn yet */
     float *announced;           /* with transparency: the announced lead time of the purchase
                                  * in flight, NaN when it was not announced */
     double lead_est;            /* the company's running estimate of the lead time (TR1) */
@@ -195,6 +196,8 @@ static uint32_t join(spc_customers *c, double now)
     c->margin[id] = 0;
     c->flags[id] = 0;
     c->reg_pos[id] = c->reg_id[id] = NONE;
+    if (c->pref != NULL)
+        c->pref[id] = NAN; /* drawn at their first contact */
     c->active++;
     return id;
 }
@@ -291,7 +294,9 @@ static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now
         c->per.requests += 1;
     if (c->cs->channels) {
         spc_contact_route r;
-        if (spc_channels_contact(c->channels, c->cs, kind, now, &r) != 0)
+        if (isnan(c->pref[id]))
+            c->pref[id] = (float)spc_channels_preference(c->channels);
+        if (spc_channels_contact(c->channels, c->cs, kind, c->pref[id], now, &r) != 0)
             return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the contacts");
         return follow(c, id, kind, &r, now, err);
     }
@@ -677,9 +682,13 @@ static int mechanisms(spc_customers *c, const spc_scenario *sc, double now)
         return -1;
     if (cs->transparency || cs->accessibility)
         c->tot.contacts_on = 1;
-    if (cs->channels && c->channels == NULL &&
-        (c->channels = spc_channels_alloc(c->rng_type, sc->seed, c->key)) == NULL)
-        return -1;
+    if (cs->channels && c->channels == NULL) {
+        if ((c->channels = spc_channels_alloc(c->rng_type, sc->seed, c->key)) == NULL ||
+            (c->pref = malloc(c->market * sizeof *c->pref)) == NULL)
+            return -1;
+        for (uint32_t i = 0; i < c->market; i++)
+            c->pref[i] = NAN;
+    }
     if (cs->reviews) {
         spc_reviews_params p = { cs->rev_low, cs->rev_mid, cs->rev_high, cs->rev_half_life, cs->rev_lag, cs->rev_w,
                                  cs->rev_ref, cs->rev_prior };
@@ -770,6 +779,7 @@ void spc_customers_free(spc_customers *c)
     if (c->access != NULL)
         gsl_rng_free(c->access);
     spc_channels_free(c->channels);
+    free(c->pref);
     free(c->announced);
     free(c->state);
     free(c->flags);
