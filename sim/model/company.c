@@ -28,6 +28,9 @@ static int additive(const char *scope, const char *metric)
 {
     if (strcmp(scope, "finance") == 0)
         return strcmp(metric, "margin") != 0 && strcmp(metric, "revenue_growth") != 0;
+    if (strncmp(scope, "channel/", 8) == 0) /* counts and money; the rates and means are averaged */
+        return strcmp(metric, "first_contact_resolution") != 0 && strstr(metric, "_mean") == NULL &&
+               strcmp(metric, "satisfaction_change") != 0;
     for (size_t i = 0; additive_metrics[i] != NULL; i++)
         if (strcmp(metric, additive_metrics[i]) == 0)
             return 1;
