@@ -247,6 +247,8 @@ int spc_channels_contact(spc_channels *ch, const spc_customers_spec *cs, uint32_
     if (new_record(ch, &id) != 0)
         return -1;
     int k = pick(cs, kind, (1u << SPC_CHANNEL_N) - 1u, pref); /* (CH1) */
+    if (k < 0) /* the reader refuses a kind without a channel; kept safe all the same */
+        k = SPC_CHANNEL_PHONE;
     ch->rec[id] = (record_t){ now, (uint8_t)kind, (uint8_t)k, (uint8_t)k, 0 };
     ch->win[k].created += 1;
     ch->per.created += 1;
