@@ -66,6 +66,21 @@ const spc_estimate *tests_metric(const spc_results *r, const char *scope, const 
     return &row->e;
 }
 
+void tests_run_replications(const char *path, const char *const *sets, size_t n, unsigned reps, spc_experiment *x)
+{
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, sets, n, &err);
+    if (sc == NULL)
+        fprintf(stderr, "\n  load: %s", err.msg);
+    CU_ASSERT_FATAL(sc != NULL);
+    spc_experiment_opts o = { reps, 0, 2, 0, NULL, NULL, 0, 0, 0 };
+    if (spc_experiment_run(sc, &o, x, &err) != SPC_OK)
+        fprintf(stderr, "\n  run: %s", err.msg);
+    CU_ASSERT_FATAL(err.code == SPC_OK);
+    spc_scenario_free(sc);
+}
+
 /* Every row of a's tables is b's, replication by replication. */
 void tests_check_identical(const spc_experiment *a, const spc_experiment *b, const char *what)
 {
@@ -215,7 +230,7 @@ int main(int argc, char **argv)
                               tests_scenario, tests_settings, tests_validation, tests_cli,
                               tests_outdir,
                               tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot,
-                              tests_customers, tests_absence, tests_employees, tests_pathways, tests_standards, tests_management, tests_teaching, tests_trace, tests_golden, tests_sensitivity,
+                              tests_customers, tests_absence, tests_employees, tests_pathways, tests_standards, tests_channels, tests_management, tests_teaching, tests_trace, tests_golden, tests_sensitivity,
                               tests_serve,
                               tests_fuzz };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

@@ -71,22 +71,6 @@ static void test_positions(void)
 
 /* ---- the shop, paired ---- */
 
-/* reps replications of path with sets, on two threads. */
-static void run_file(const char *path, const char *const *sets, size_t n, unsigned reps, spc_experiment *x)
-{
-    spc_error err;
-    spc_error_clear(&err);
-    spc_scenario *sc = spc_scenario_load(path, sets, n, &err);
-    if (sc == NULL)
-        fprintf(stderr, "\n  load: %s", err.msg);
-    CU_ASSERT_FATAL(sc != NULL);
-    spc_experiment_opts o = { reps, 0, 2, 0, NULL, NULL, 0, 0, 0 };
-    if (spc_experiment_run(sc, &o, x, &err) != SPC_OK)
-        fprintf(stderr, "\n  run: %s", err.msg);
-    CU_ASSERT_FATAL(err.code == SPC_OK);
-    spc_scenario_free(sc);
-}
-
 /* The shop for 40 weeks (4 of warm-up), REPS replications. */
 static void run(const char *const *extra, size_t nextra, spc_experiment *x)
 {
@@ -94,7 +78,7 @@ static void run(const char *const *extra, size_t nextra, spc_experiment *x)
     size_t n = 2;
     for (size_t i = 0; i < nextra && n < MAXSETS; i++)
         sets[n++] = extra[i];
-    run_file(SHOP, sets, n, REPS, x);
+    tests_run_replications(SHOP, sets, n, REPS, x);
 }
 
 static spc_estimate paired(const spc_experiment *base, const spc_experiment *var, const char *scope,
@@ -261,9 +245,9 @@ static void test_philosophy(void)
 static void test_three_levels(void)
 {
     spc_experiment act, meas, phil;
-    run_file("scenarios/management-activity.cfg", NULL, 0, TEACH_REPS, &act);
-    run_file("scenarios/management-measure.cfg", NULL, 0, TEACH_REPS, &meas);
-    run_file("scenarios/management-philosophy.cfg", NULL, 0, TEACH_REPS, &phil);
+    tests_run_replications("scenarios/management-activity.cfg", NULL, 0, TEACH_REPS, &act);
+    tests_run_replications("scenarios/management-measure.cfg", NULL, 0, TEACH_REPS, &meas);
+    tests_run_replications("scenarios/management-philosophy.cfg", NULL, 0, TEACH_REPS, &phil);
     /* measure: the desk that looked idle is cut, its requests wait, the
      * lead time management watches rises; it hires where people look busy,
      * pays for it, and staffing moves from period to period */

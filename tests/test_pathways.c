@@ -48,17 +48,7 @@ static void run(double recognition, unsigned blind, const char *const *extra, si
     sets[n++] = iv;
     for (size_t i = 0; i < nextra && n < 8; i++)
         sets[n++] = extra[i];
-    spc_error err;
-    spc_error_clear(&err);
-    spc_scenario *sc = spc_scenario_load(STORE, sets, n, &err);
-    if (sc == NULL)
-        fprintf(stderr, "\n  load: %s", err.msg);
-    CU_ASSERT_FATAL(sc != NULL);
-    spc_experiment_opts o = { REPS, 0, 2, 0, NULL, NULL, 0, 0, 0 };
-    if (spc_experiment_run(sc, &o, x, &err) != SPC_OK)
-        fprintf(stderr, "\n  run: %s", err.msg);
-    CU_ASSERT_FATAL(err.code == SPC_OK);
-    spc_scenario_free(sc);
+    tests_run_replications(STORE, sets, n, REPS, x);
 }
 
 static double rep_value(const spc_experiment *x, unsigned i, const char *scope, const char *metric)

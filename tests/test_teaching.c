@@ -239,6 +239,18 @@ static void test_proactive(void)
     paired("scenarios/proactive.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
 }
 
+/* Self-service: fewer requests reach customer service, but held and
+ * failed contacts cost satisfaction and customers. */
+static void test_selfservice(void)
+{
+    const effect fx[] = {
+        { "customer_service", "arrivals", NULL, -1 },
+        { "customers", "satisfaction_true", NULL, -1 },
+        { "customers", "churn_annual", NULL, +1 },
+    };
+    paired("scenarios/selfservice.cfg", half_year, 2, 4, fx, sizeof fx / sizeof fx[0]);
+}
+
 /* Mean of a column of one scope over periods [from, to). */
 static double phase(const spc_timeseries *ts, const char *scope, int col, long from, long to)
 {
@@ -304,7 +316,8 @@ static void test_variants_are_the_baseline(void)
                                          "scenarios/bottleneck.cfg", "scenarios/aftersales.cfg",
                                          "scenarios/recovery.cfg", "scenarios/product.cfg",
                                          "scenarios/competitor.cfg", "scenarios/reviews.cfg",
-                                         "scenarios/delays.cfg", "scenarios/proactive.cfg" };
+                                         "scenarios/delays.cfg", "scenarios/proactive.cfg",
+                                         "scenarios/selfservice.cfg" };
     static const char *const sets[] = { "horizon=\"20w\"", "warmup=\"4w\"" };
     spc_scenario *b = load("scenarios/baseline.cfg", sets, 2, NULL);
     CU_ASSERT_FATAL(b != NULL);
@@ -343,6 +356,8 @@ static const CU_TestInfo tests[] = {
     { "reviews: the cut goes public; the rating and acquisition fall, reputation too", test_reviews },
     { "delays: customers told about delays; awareness and contact costs up, profit down", test_delays },
     { "proactive: problems reached first; fewer complaints and refunds, customers kept", test_proactive },
+    { "selfservice: requests to a help page first; fewer staffed, satisfaction and customers lost",
+      test_selfservice },
     CU_TEST_INFO_NULL
 };
 

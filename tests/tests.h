@@ -32,6 +32,7 @@ int tests_fuzz(void);
 int tests_pathways(void);
 int tests_employees(void);
 int tests_standards(void);
+int tests_channels(void);
 int tests_management(void);
 int tests_sensitivity(void);
 int tests_serve(void);
@@ -49,6 +50,10 @@ char *tests_write_resolved(const spc_scenario *sc, char *path, size_t size);
 
 /* The row for (scope, metric); fails the test if absent. */
 const spc_estimate *tests_metric(const spc_results *r, const char *scope, const char *metric);
+
+/* Loads path with the overrides and runs reps replications of it on two
+ * threads into *x; fails the current test on error. */
+void tests_run_replications(const char *path, const char *const *sets, size_t n, unsigned reps, spc_experiment *x);
 
 /* Asserts that every summary row of a's replications is b's, bit for bit
  * (NaN equal to NaN); names the first that differs, with `what`. */

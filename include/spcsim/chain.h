@@ -57,7 +57,8 @@ typedef enum { SPC_OUT_DELIVERED, SPC_OUT_ABANDONED, SPC_OUT_BALKED, SPC_OUT_BLO
 
 /* How a customer's order ended, for the customer who placed it. */
 typedef struct {
-    uint32_t customer, tag, kind; /* tag: the customer's, as given to spc_chain_place */
+    uint32_t customer, kind;
+    uint64_t tag;           /* the customer's, as given to spc_chain_place */
     spc_order_outcome outcome;
     uint32_t escaped;       /* defects that reached the customer */
     uint32_t front_server;  /* position that served it at the front stage; UINT32_MAX if none */
@@ -90,8 +91,13 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err);
 
 /* Customer `customer` places an order of `kind` at `now`; `tag` comes back
  * with its end (the customers' generation of that slot). */
-spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t tag, uint32_t kind,
+spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind,
                            spc_error *err);
+
+/* The same, entering at `stage` (a contact's channel chose it); a purchase
+ * is then routed from there as from the entry. */
+spc_status spc_chain_place_at(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind, int stage,
+                              spc_error *err);
 
 /* Where customers' orders report their end (NULL: nowhere). */
 void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink);

@@ -59,10 +59,13 @@ double spc_clv(double margin, double retention, double discount);
  * x[0] speed, on time over delivered; x[1] accuracy, without a defect over
  * delivered; x[2] transparency, late orders told in time over late orders;
  * x[3] accessibility, problems reached first over problems no employee
- * recovered on the spot. NaN where the denominator is 0. */
+ * recovered on the spot; x[4] accessibility's second figure, contacts
+ * resolved in the first channel tried over contacts ended (with channels).
+ * NaN where the denominator is 0. */
 typedef struct {
     double delivered, on_time, clean, late, informed, problems, proactive;
+    double contacts, first_resolved; /* contacts ended; of them resolved in the first channel tried */
 } spc_scorecard_counts;
-void spc_scorecard(const spc_scorecard_counts *n, double x[4]);
+void spc_scorecard(const spc_scorecard_counts *n, double x[5]);
 
 #endif

@@ -53,6 +53,8 @@ typedef struct {
     double referred;      /* customers acquired by referral */
     double contacts;      /* money spent on announcements, updates and proactive contacts (TR, AC) */
     int contacts_on;      /* transparency or accessibility was on at some time */
+    double channels;      /* money spent on contacts through channels (CH6) */
+    int channels_on;      /* channels were on at some time */
 } spc_customer_totals;
 
 /* demand: the unit's local demand factor (1 for a single unit); context:
@@ -74,6 +76,9 @@ spc_status spc_customers_start(spc_customers *c, spc_error *err);
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err);
 spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err);
 spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err);
+
+/* Event SPC_EV_CHANNEL (a = customer, b = tag): a held contact's channel opens (CH4). */
+spc_status spc_customers_channel(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err);
 
 /* An order of a customer ended (the chain's sink). */
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err);

@@ -20,7 +20,8 @@ enum spc_event_kind {
     SPC_EV_ABSENCE = 10,    /* absence: the roll call of every stage */
     SPC_EV_PURCHASE = 20,   /* customers: a = customer, b = tag: time to buy again */
     SPC_EV_ACQUIRE = 21,    /* customers: a candidate new customer (thinning) */
-    SPC_EV_CLAIM = 22       /* customers: a = customer, b = tag: an after-sale request */
+    SPC_EV_CLAIM = 22,      /* customers: a = customer, b = tag: an after-sale request */
+    SPC_EV_CHANNEL = 23     /* customers: a = customer, b = tag: a held contact's channel opens (CH4) */
 };
 
 #endif

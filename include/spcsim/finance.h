@@ -26,6 +26,7 @@ enum spc_ledger_line {
     SPC_L_COGS, SPC_L_WAGES, SPC_L_OVERTIME, SPC_L_HIRING, SPC_L_TURNOVER, SPC_L_REWORK,
     SPC_L_REFUNDS, SPC_L_ACQUISITION, SPC_L_PROGRAMMES, SPC_L_FIXED,   /* costs */
     SPC_L_CONTACTS,    /* announcements, updates, proactive contacts (TR, AC): 0 when off */
+    SPC_L_CHANNELS,    /* contacts taken by the channels (CH6): 0 when off */
     SPC_L_NLINES
 };
 #define SPC_L_NREVENUE 2
@@ -53,6 +54,7 @@ typedef struct {
     double *revenue;         /* revenue of each period in the window (growth) */
     size_t nrev, caprev;
     int contacts_on;         /* contacts were priced (transparency or accessibility on) */
+    int channels_on;         /* channels were priced (CH6) */
 } spc_ledger;
 
 void spc_ledger_init(spc_ledger *l, const spc_finance_spec *spec);
@@ -64,7 +66,7 @@ void spc_ledger_apply(spc_ledger *l, const spc_finance_spec *spec);
 int spc_ledger_close(spc_ledger *l, const spc_ledger_inputs *in, spc_ledger_period *out);
 
 /* Fills the finance columns of a time-series row. */
-void spc_ledger_fill(const spc_ledger_period *p, int contacts_on, spc_ts_row *r);
+void spc_ledger_fill(const spc_ledger_period *p, const spc_ledger *l, spc_ts_row *r);
 
 void spc_ledger_start_stats(spc_ledger *l, double now);
 

@@ -43,6 +43,7 @@ enum spc_stream_family {
     SPC_STREAM_MANAGEMENT = 30, /* the employee survey's error on ESAT as management sees it (MG1) */
     SPC_STREAM_TRANSPARENCY = 31, /* is a purchase announced, a late order updated? (TR1), (TR3) */
     SPC_STREAM_ACCESSIBILITY = 32,/* is a failure reached proactively? (AC1) */
+    SPC_STREAM_CHANNELS = 33,   /* a contact's channel, out-of-hours choice, self-service resolution (CH1)-(CH5) */
     /* later mechanisms add families here; never renumber existing ones */
 };
 

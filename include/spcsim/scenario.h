@@ -182,7 +182,23 @@ typedef struct {
      * lead time is at most this factor times the promise */
     int scorecard;
     double sc_margin;
+    /* channels (CH1)-(CH6): on; for each channel (SPC_CHANNEL_*) its share
+     * of the purchases, inquiries and after-sale requests (weights,
+     * normalised per kind), the stage that serves its inquiries and
+     * requests, the expected response time, the cost of a contact and its
+     * weekly opening hours (from open to close on the first `days` days of
+     * each week, time 0 a week's first midnight); self-service's resolution
+     * rate; outside hours the probabilities of waiting and of switching (the
+     * rest give up); the points a failed self-service try takes; a day in
+     * time units */
+    int channels;
+    double ch_share[4][3], ch_expect[4], ch_cost[4], ch_open[4], ch_close[4];
+    int ch_stage[4], ch_days[4];
+    double ch_resolution, ch_wait, ch_switch, ch_penalty, ch_day;
 } spc_customers_spec;
+
+/* The channels of (CH1)-(CH6), in the order of the settings and the outputs. */
+enum { SPC_CHANNEL_PERSON, SPC_CHANNEL_PHONE, SPC_CHANNEL_WRITTEN, SPC_CHANNEL_SELF, SPC_CHANNEL_N };
 
 /* The finance section: prices and costs of the ledger (docs/model.md,
  * "Finance"). Amounts in currency units; rates per time unit. */

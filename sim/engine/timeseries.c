@@ -17,9 +17,9 @@ static const char *const names[SPC_TS_NCOLUMNS] = {
     "referrals", "churned", "retention", "encounters", "abandonment", "aftersale", "turnover_annual",
     "faulty_products", "reviews", "rating", "competitor_lead", "won_back", "awareness_rate", "proactive_share",
     "speed_on_time_pct", "accuracy_pct", "transparency_pct", "accessibility_pct", "output_per_hour",
-    "errors_per_order",
+    "errors_per_order", "contacts", "self_resolved", "escalations", "gave_up", "first_contact_pct",
     "revenue", "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
-    "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "contact_cost", "costs", "profit", "margin",
+    "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost", "contact_cost", "channel_cost", "costs", "profit", "margin",
     "lead_time_seen", "utilization_seen", "esat_seen", "csat_seen", "staff_target", "staffing_change", "pay",
     "training_hours", "decisions"
 };

@@ -101,7 +101,7 @@ static spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome outcome, 
     const order_t *o = &ch->orders[id];
     if (o->customer == NONE || ch->sink == NULL)
         return SPC_OK;
-    spc_order_end e = { o->customer, o->tag, o->kind, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
+    spc_order_end e = { o->customer, o->kind, o->tag, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
     return ch->sink->order_end(ch->sink->ctx, &e, now, err);
 }
 
@@ -337,8 +337,17 @@ spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
     return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
 }
 
-spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_t tag, uint32_t kind,
+spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind,
                            spc_error *err)
+{
+    const spc_customers_spec *c = &ch->sc->customers;
+    int stage = kind == SPC_ORDER_PURCHASE ? ch->sc->arrivals.entry
+              : kind == SPC_ORDER_INQUIRY ? c->inquiry_stage : c->aftersale_stage;
+    return spc_chain_place_at(ch, now, customer, tag, kind, stage, err);
+}
+
+spc_status spc_chain_place_at(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind, int stage,
+                              spc_error *err)
 {
     uint32_t id = order_new(ch, now);
     if (id == NONE)
@@ -348,12 +357,9 @@ spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint32_
     ch->orders[id].kind = kind;
     spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;
-    const spc_customers_spec *c = &ch->sc->customers;
-    int entry = kind == SPC_ORDER_PURCHASE ? ch->sc->arrivals.entry
-              : kind == SPC_ORDER_INQUIRY ? c->inquiry_stage : c->aftersale_stage;
     if (SPC_TRACING(ch->trace))
-        trace_arrival(ch, id, entry, now);
-    return enter_stage(ch, (size_t)entry, id, now, err);
+        trace_arrival(ch, id, stage, now);
+    return enter_stage(ch, (size_t)stage, id, now, err);
 }
 
 /* ---- completion ---- */

@@ -23,7 +23,7 @@ typedef struct {
     spc_event_id renege; /* its pending abandonment while it waits, 0 if none */
     uint32_t abandoned;  /* left the queue unserved: skipped when reached */
     uint32_t customer;   /* who placed it, NONE for an anonymous external order */
-    uint32_t tag;        /* the customer's tag, returned with the end */
+    uint64_t tag;        /* the customer's tag, returned with the end */
     uint32_t kind;       /* SPC_ORDER_* */
     uint32_t front;      /* position that served it at the front stage, NONE if none */
     uint64_t no;         /* its number, 1, 2, ... in order of arrival (slots are reused) */

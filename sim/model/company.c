@@ -28,6 +28,9 @@ static int additive(const char *scope, const char *metric)
 {
     if (strcmp(scope, "finance") == 0)
         return strcmp(metric, "margin") != 0 && strcmp(metric, "revenue_growth") != 0;
+    if (strncmp(scope, "channel/", 8) == 0) /* counts and money; the rates and means are averaged */
+        return strcmp(metric, "first_contact_resolution") != 0 && strstr(metric, "_mean") == NULL &&
+               strcmp(metric, "satisfaction_change") != 0;
     for (size_t i = 0; additive_metrics[i] != NULL; i++)
         if (strcmp(metric, additive_metrics[i]) == 0)
             return 1;
@@ -42,8 +45,8 @@ static int additive_column(int c)
         SPC_TS_RESPONSES, SPC_TS_ACTIVE, SPC_TS_ACQUIRED, SPC_TS_REFERRALS, SPC_TS_CHURNED,
         SPC_TS_ENCOUNTERS, SPC_TS_AFTERSALE, SPC_TS_FAULTY, SPC_TS_REVIEWS, SPC_TS_WON_BACK, SPC_TS_REVENUE, SPC_TS_REVENUE_ORDERS,
         SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY, SPC_TS_HIRING_COST,
-        SPC_TS_REWORK_COST, SPC_TS_REFUNDS, SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_CONTACT_COST, SPC_TS_COSTS,
-        SPC_TS_PROFIT, SPC_TS_MG_TARGET, SPC_TS_MG_STAFFING, SPC_TS_MG_DECISIONS,
+        SPC_TS_REWORK_COST, SPC_TS_REFUNDS, SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_CONTACT_COST, SPC_TS_CHANNEL_COST, SPC_TS_COSTS,
+        SPC_TS_PROFIT, SPC_TS_CONTACTS, SPC_TS_SELF_RESOLVED, SPC_TS_ESCALATIONS, SPC_TS_GAVE_UP, SPC_TS_MG_TARGET, SPC_TS_MG_STAFFING, SPC_TS_MG_DECISIONS,
     };
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         if (cols[i] == c)

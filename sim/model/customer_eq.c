@@ -71,12 +71,13 @@ static double pct(double a, double b)
     return b > 0 ? 100.0 * a / b : NAN;
 }
 
-void spc_scorecard(const spc_scorecard_counts *n, double x[4])
+void spc_scorecard(const spc_scorecard_counts *n, double x[5])
 {
     x[0] = pct(n->on_time, n->delivered);
     x[1] = pct(n->clean, n->delivered);
     x[2] = pct(n->informed, n->late);
     x[3] = pct(n->proactive, n->problems);
+    x[4] = pct(n->first_resolved, n->contacts); /* (SC4), second figure */
 }
 
 double spc_clv(double margin, double retention, double discount)

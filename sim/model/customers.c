@@ -15,6 +15,10 @@
  *                -> next PURCHASE after (C5), or lost
  *   ACQUIRE   -> candidates at rate a0; accepted with (C6) and the seen rating (R4)
  *   CLAIM     -> an after-sale request enters the chain
+ *   with channels (CH1)-(CH6), a purchase, inquiry or request goes through
+ *   its channel first (channels.h): to the chain, held until the channel
+ *   opens (CHANNEL), resolved in self-service or given up; the last two
+ *   end at once as an encounter
  *
  * With a tracer (trace.h) each step writes a line. Customers are named by
  * their slot: a slot freed by a lost customer goes to the next one who joins.
@@ -28,6 +32,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rstat.h>
 
+#include "spcsim/channels.h"
 #include "spcsim/events.h"
 #include "spcsim/pathway_eq.h"
 #include "spcsim/reviews.h"
@@ -79,6 +84,8 @@ struct spc_customers {
     gsl_rng *traits, *purchases, *acquisition, *retention, *survey, *claims, *recovery;
     gsl_rng *product, *review;  /* only with product quality, with reviews */
     gsl_rng *transp, *access;   /* only with transparency, with accessibility */
+    spc_channels *channels;     /* only with channels (CH1)-(CH6) */
+    float *pref;                /* with channels: each customer's channel preference (CH1), NaN: not drawn yet */
     float *announced;           /* with transparency: the announced lead time of the purchase
                                  * in flight, NaN when it was not announced */
     double lead_est;            /* the company's running estimate of the lead time (TR1) */
@@ -189,6 +196,8 @@ static uint32_t join(spc_customers *c, double now)
     c->margin[id] = 0;
     c->flags[id] = 0;
     c->reg_pos[id] = c->reg_id[id] = NONE;
+    if (c->pref != NULL)
+        c->pref[id] = NAN; /* drawn at their first contact */
     c->active++;
     return id;
 }
@@ -249,6 +258,33 @@ static void announce(spc_customers *c, uint32_t id)
     }
 }
 
+static spc_status ended(spc_customers *c, const spc_order_end *e, spc_contact_step how, double now, spc_error *err);
+
+/* (CH1)-(CH5): where the contact's channel sends it. Its record's number
+ * (+ 1) rides in bits 32-63 of the order's tag; a held contact's event
+ * carries the customer's generation, the kind (bits 16-17) and the same. */
+static spc_status follow(spc_customers *c, uint32_t id, uint32_t kind, const spc_contact_route *r, double now,
+                         spc_error *err)
+{
+    uint64_t tag = (uint64_t)c->gen[id] | ((uint64_t)r->contact + 1) << 32;
+    switch (r->step) {
+    case SPC_STEP_CHAIN:
+        return r->stage < 0 ? spc_chain_place(c->chain, now, id, tag, kind, err)
+                            : spc_chain_place_at(c->chain, now, id, tag, kind, r->stage, err);
+    case SPC_STEP_HELD:
+        if (r->at > c->sc->horizon)
+            return SPC_OK; /* still waiting at the end: pending */
+        if (spc_calendar_push(c->cal, r->at, SPC_EV_CHANNEL, id, tag | (uint64_t)kind << 16) == 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+        return SPC_OK;
+    default: { /* resolved in self-service, or given up: the encounter is now */
+        int resolved = r->step == SPC_STEP_RESOLVED;
+        spc_order_end e = { id, kind, tag, resolved ? SPC_OUT_DELIVERED : SPC_OUT_BALKED, 0, NONE, now, 0.0 };
+        return ended(c, &e, r->step, now, err);
+    }
+    }
+}
+
 static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now, spc_error *err)
 {
     if (c->cs->transparency && kind == SPC_ORDER_PURCHASE)
@@ -256,7 +292,28 @@ static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now
     c->per.placed += 1;
     if (kind == SPC_ORDER_AFTERSALE)
         c->per.requests += 1;
+    if (c->cs->channels) {
+        spc_contact_route r;
+        if (isnan(c->pref[id]))
+            c->pref[id] = (float)spc_channels_preference(c->channels);
+        if (spc_channels_contact(c->channels, c->cs, kind, c->pref[id], now, &r) != 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the contacts");
+        return follow(c, id, kind, &r, now, err);
+    }
     return spc_chain_place(c->chain, now, id, c->gen[id], kind, err);
+}
+
+spc_status spc_customers_channel(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
+{
+    uint32_t contact = (uint32_t)(tag >> 32) - 1, kind = (uint32_t)(tag >> 16) & 3u;
+    spc_contact_route r;
+    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag) { /* left while waiting: the contact ends */
+        spc_contact_info info;
+        spc_channels_end(c->channels, contact, SPC_STEP_GAVE_UP, 0, now, &info);
+        return SPC_OK;
+    }
+    spc_channels_reopen(c->channels, c->cs, contact, now, &r);
+    return follow(c, id, kind, &r, now, err);
 }
 
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
@@ -397,7 +454,7 @@ static double reach(spc_customers *c, double lost, double escaped, int *fixed)
  * product takes its points and the value for money adds to every
  * delivered purchase; the front employee does not recover the product. */
 static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, const spc_staff_view *v, int faulty,
-                         double now, int *fixed)
+                         double now, int *fixed, const double contact[2])
 {
     const spc_customers_spec *cs = c->cs;
     double s;
@@ -405,7 +462,9 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
         s = cs->score_lost;
     } else {
         spc_score_params p = { cs->s0 + c->context, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
-        double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id] : cs->request_expect;
+        double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id]
+                      : isnan(contact[0])                 ? cs->request_expect
+                                                          : contact[0]; /* (CH2) */
         int purchase = e->kind == SPC_ORDER_PURCHASE;
         double escaped = (double)e->escaped, lost, promise = 0.0, delay = 0.0;
         int announced = purchase && cs->transparency && !isnan(c->announced[id]);
@@ -438,7 +497,7 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
         if (cs->product && e->kind == SPC_ORDER_PURCHASE)
             s += cs->prod_value - cs->prod_w * faulty;
     }
-    s = clamp(s + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0);
+    s = clamp(s - contact[1] + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0); /* (CH5) */
     set_u(c, id, c->u[id] + cs->learn * (s - c->u[id]));
     return s;
 }
@@ -513,11 +572,40 @@ static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, in
     c->margin[id] += (f->price - f->cogs) * exp(-age * c->log_discount); /* (1 + i)^(-age / P) */
 }
 
+/* (CH2), (CH5): a contact's end is counted whoever its customer is now;
+ * its encounter sees the time since the customer made contact, the
+ * channel's expected response time (inquiries and requests answered by
+ * staff) and the failed self-service try. NaN, 0 without channels. */
+static int contact_end(spc_customers *c, spc_order_end *e, spc_contact_step how, double now, double contact[2])
+{
+    uint64_t no = e->tag >> 32;
+    contact[0] = NAN;
+    contact[1] = 0.0;
+    if (no == 0 || c->channels == NULL)
+        return -1;
+    spc_contact_info info;
+    spc_channels_end(c->channels, (uint32_t)(no - 1), how, e->outcome == SPC_OUT_DELIVERED, now, &info);
+    e->lead = now - info.created;
+    if (e->kind != SPC_ORDER_PURCHASE && info.channel != SPC_CHANNEL_SELF)
+        contact[0] = c->cs->ch_expect[info.channel];
+    contact[1] = info.escalated ? c->cs->ch_penalty : 0.0;
+    return info.first;
+}
+
 spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, double now, spc_error *err)
 {
+    return ended(c, e, SPC_STEP_CHAIN, now, err);
+}
+
+static spc_status ended(spc_customers *c, const spc_order_end *end, spc_contact_step how, double now, spc_error *err)
+{
+    spc_order_end adj = *end, *e = &adj;
+    double contact[2];
+    int tried = contact_end(c, e, how, now, contact);
     uint32_t id = e->customer;
     if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)e->tag)
         return SPC_OK; /* left while this order was under way (the slot may hold someone new) */
+    double u0 = c->u[id];
     spc_staff_view v = { NONE, NAN, 0.0 };
     if (c->staff != NULL && e->front_server != NONE)
         c->staff->meet(c->staff->ctx, e->front_server, now, &v);
@@ -530,7 +618,9 @@ spc_status spc_customers_order_end(spc_customers *c, const spc_order_end *e, dou
                  gsl_rng_uniform(c->product) < c->cs->prod_defect; /* (PQ1) */
     c->per.faulty += faulty;
     int fixed = 0;
-    double score = experience(c, id, e, &v, faulty, now, &fixed);
+    double score = experience(c, id, e, &v, faulty, now, &fixed, contact);
+    if (tried >= 0)
+        spc_channels_encounter(c->channels, tried, c->u[id] - u0);
     survey(c, id);
     review(c, score, now);
     if (c->staff != NULL && emp != NONE)
@@ -592,6 +682,13 @@ static int mechanisms(spc_customers *c, const spc_scenario *sc, double now)
         return -1;
     if (cs->transparency || cs->accessibility)
         c->tot.contacts_on = 1;
+    if (cs->channels && c->channels == NULL) {
+        if ((c->channels = spc_channels_alloc(c->rng_type, sc->seed, c->key)) == NULL ||
+            (c->pref = malloc(c->market * sizeof *c->pref)) == NULL)
+            return -1;
+        for (uint32_t i = 0; i < c->market; i++)
+            c->pref[i] = NAN;
+    }
     if (cs->reviews) {
         spc_reviews_params p = { cs->rev_low, cs->rev_mid, cs->rev_high, cs->rev_half_life, cs->rev_lag, cs->rev_w,
                                  cs->rev_ref, cs->rev_prior };
@@ -681,6 +778,8 @@ void spc_customers_free(spc_customers *c)
         gsl_rng_free(c->transp);
     if (c->access != NULL)
         gsl_rng_free(c->access);
+    spc_channels_free(c->channels);
+    free(c->pref);
     free(c->announced);
     free(c->state);
     free(c->flags);
@@ -742,6 +841,10 @@ spc_status spc_customers_apply(spc_customers *c, const spc_scenario *state, doub
 void spc_customers_totals(const spc_customers *c, spc_customer_totals *out)
 {
     *out = c->tot;
+    if (c->channels != NULL) {
+        out->channels = spc_channels_cost(c->channels);
+        out->channels_on = 1;
+    }
 }
 
 /* ---- reports ---- */
@@ -783,16 +886,21 @@ static void add_period(period_t *w, const period_t *p)
 /* (SC1)-(SC4) in %: on time, without a defect, late orders told in time
  * (0 without transparency: nobody is told), problems reached first (0
  * without proactive service). (SC5) is the run's: it needs the staff. */
-static void scorecard_values(const period_t *p, double *x)
+static void scorecard_values(const period_t *p, double contacts, double first, double *x)
 {
-    spc_scorecard_counts n = { p->delivered, p->on_time, p->clean, p->late, p->informed, p->problems, p->proactive };
+    spc_scorecard_counts n = { p->delivered, p->on_time, p->clean, p->late, p->informed, p->problems, p->proactive,
+                               contacts, first };
     spc_scorecard(&n, x);
 }
 
-static void scorecard(const period_t *p, double *v)
+static void scorecard(const spc_customers *c, const period_t *p, double *v)
 {
-    double x[4];
-    scorecard_values(p, x);
+    double x[5], ended = 0, first = 0;
+    if (c->channels != NULL)
+        spc_channels_period(c->channels, &ended, &first);
+    scorecard_values(p, ended, first, x);
+    if (c->channels != NULL)
+        v[SPC_TS_SC_FCR] = x[4];
     v[SPC_TS_SC_SPEED] = x[0];
     v[SPC_TS_SC_ACCURACY] = x[1];
     v[SPC_TS_SC_TRANSPARENCY] = x[2];
@@ -825,7 +933,15 @@ void spc_customers_report(spc_customers *c, double now, double esat, spc_ts_row 
     if (c->product != NULL)
         v[SPC_TS_FAULTY] = p->faulty;
     if (c->cs->scorecard)
-        scorecard(p, v);
+        scorecard(c, p, v);
+    if (c->channels != NULL) {
+        double x[4];
+        spc_channels_report(c->channels, now > c->t_stats, x);
+        v[SPC_TS_CONTACTS] = x[0];
+        v[SPC_TS_SELF_RESOLVED] = x[1];
+        v[SPC_TS_ESCALATIONS] = x[2];
+        v[SPC_TS_GAVE_UP] = x[3];
+    }
     if (c->transp != NULL)
         v[SPC_TS_AWARENESS] = p->late > 0 ? p->informed / p->late : NAN;
     if (c->access != NULL)
@@ -857,6 +973,8 @@ void spc_customers_start_stats(spc_customers *c, double now)
     for (int k = 0; k < CT_N; k++)
         spc_tally_reset(&c->t[k]);
     gsl_rstat_reset(c->clv);
+    if (c->channels != NULL)
+        spc_channels_start_stats(c->channels);
 }
 
 static spc_estimate point(double x)
@@ -915,10 +1033,14 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
     if (c->cs->scorecard) {
         static const char *const sc_names[4] = { "speed_on_time_pct", "accuracy_pct", "transparency_pct",
                                                   "accessibility_pct" };
-        double x[4];
-        scorecard_values(w, x);
+        double x[5], ended = 0, first = 0;
+        if (c->channels != NULL)
+            spc_channels_window(c->channels, &ended, &first);
+        scorecard_values(w, ended, first, x);
         for (int k = 0; k < 4; k++)
             rc |= spc_results_add(out, "standards", sc_names[k], point(x[k]));
+        if (c->channels != NULL) /* (SC4), second figure: only with channels */
+            rc |= spc_results_add(out, "standards", "first_contact_pct", point(x[4]));
     }
     if (c->transp != NULL) {
         rc |= spc_results_add(out, "customers", "announced", point(w->announced));
@@ -930,6 +1052,8 @@ spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out,
         rc |= spc_results_add(out, "customers", "proactive_share",
                               point(w->problems > 0 ? w->proactive / w->problems : NAN));
     }
+    if (c->channels != NULL)
+        rc |= spc_channels_collect(c->channels, out);
     if (c->cs->competitor) {
         rc |= spc_results_add(out, "customers", "won_back", point(w->won_back));
         rc |= spc_results_add(out, "customers", "competitor_lead_end", point(competitor_lead(c, now)));

@@ -77,6 +77,8 @@ int spc_ledger_close(spc_ledger *l, const spc_ledger_inputs *in, spc_ledger_peri
     x[SPC_L_FIXED] = cents(f->fixed * (in->time - a->time));
     x[SPC_L_CONTACTS] = cents(in->cust.contacts - a->cust.contacts);
     l->contacts_on |= in->cust.contacts_on;
+    x[SPC_L_CHANNELS] = cents(in->cust.channels - a->cust.channels);
+    l->channels_on |= in->cust.channels_on;
     derive(out);
     l->last = *in;
     if (in->time > l->t_stats) {
@@ -96,17 +98,20 @@ int spc_ledger_close(spc_ledger *l, const spc_ledger_inputs *in, spc_ledger_peri
     return 0;
 }
 
-void spc_ledger_fill(const spc_ledger_period *p, int contacts_on, spc_ts_row *r)
+void spc_ledger_fill(const spc_ledger_period *p, const spc_ledger *l, spc_ts_row *r)
 {
     static const int col[SPC_L_NLINES] = {
         SPC_TS_REVENUE_ORDERS, SPC_TS_REVENUE_SERVICES, SPC_TS_COGS, SPC_TS_WAGES, SPC_TS_OVERTIME_PAY,
         SPC_TS_HIRING_COST, SPC_TS_TURNOVER_COST, SPC_TS_REWORK_COST, SPC_TS_REFUNDS,
         SPC_TS_ACQUISITION_COST, SPC_TS_PROGRAMME_COST, SPC_TS_FIXED_COST, SPC_TS_CONTACT_COST,
+        SPC_TS_CHANNEL_COST,
     };
     for (int k = 0; k < SPC_L_NLINES; k++)
         r->v[col[k]] = (double)p->line[k] / 100.0;
-    if (!contacts_on)
-        r->v[SPC_TS_CONTACT_COST] = NAN; /* an optional column: only with the mechanisms on */
+    if (!l->contacts_on)
+        r->v[SPC_TS_CONTACT_COST] = NAN;
+    if (!l->channels_on)
+        r->v[SPC_TS_CHANNEL_COST] = NAN; /* optional too: only with channels */ /* an optional column: only with the mechanisms on */
     r->v[SPC_TS_REVENUE] = (double)p->revenue / 100.0;
     r->v[SPC_TS_COSTS] = (double)p->costs / 100.0;
     r->v[SPC_TS_PROFIT] = (double)p->profit / 100.0;
@@ -138,7 +143,7 @@ spc_status spc_ledger_collect(const spc_ledger *l, spc_results *out, spc_error *
     static const char *const names[SPC_L_NLINES] = {
         "revenue_orders", "revenue_services", "cogs", "wages", "overtime_pay", "hiring_cost",
         "turnover_cost", "rework_cost", "refunds", "acquisition_cost", "programme_cost", "fixed_cost",
-        "contact_cost",
+        "contact_cost", "channel_cost",
     };
     const spc_ledger_period *w = &l->window;
     int rc = 0;
@@ -150,7 +155,7 @@ spc_status spc_ledger_collect(const spc_ledger *l, spc_results *out, spc_error *
     rc |= spc_results_add(out, "finance", "revenue_growth",
                           (spc_estimate){ spc_ledger_growth(l->revenue, l->nrev), NAN, NAN, 1 });
     for (int k = 0; k < SPC_L_NLINES; k++)
-        if (k != SPC_L_CONTACTS || l->contacts_on)
+        if ((k != SPC_L_CONTACTS || l->contacts_on) && (k != SPC_L_CHANNELS || l->channels_on))
             rc |= spc_results_add(out, "finance", names[k], (spc_estimate){ (double)w->line[k] / 100.0, NAN, NAN, 1 });
     return rc ? spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for results") : SPC_OK;
 }

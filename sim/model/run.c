@@ -281,7 +281,7 @@ static spc_status report_customers(spc_run *run, const spc_ts_row *company)
     spc_ts_row *f = spc_timeseries_add(run->ts, run->period, run->now, "finance");
     if (f == NULL || spc_ledger_close(&run->ledger, &in, &lp) != 0)
         return oom_ts(run);
-    spc_ledger_fill(&lp, run->ledger.contacts_on, f);
+    spc_ledger_fill(&lp, &run->ledger, f);
     c = &run->ts->rows[run->ts->n - 2]; /* the add may have moved the rows */
     if (run->state->customers.scorecard)
         performance(run, c, errors, delivered, person_time);
@@ -448,6 +448,9 @@ static int dispatch(spc_run *run, const spc_event *ev)
         break;
     case SPC_EV_CLAIM:
         st = spc_customers_claim(run->customers, ev->a, ev->b, run->now, run->err);
+        break;
+    case SPC_EV_CHANNEL:
+        st = spc_customers_channel(run->customers, ev->a, ev->b, run->now, run->err);
         break;
     case SPC_EV_QUIT_CHECK:
         st = spc_workforce_quit_check(run->workforce, ev->a, (uint32_t)ev->b, run->now, run->err);

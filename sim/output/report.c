@@ -188,14 +188,17 @@ static void summary_table(FILE *f, const spc_outdir *d)
 /* ---- the standards scorecard (docs/model.md 9.19) ---- */
 
 static const struct {
-    const char *metric, *label;
+    const char *metric, *label, *head;
+    int optional; /* only with channels (9.20): no column without it */
 } standards[] = {
-    { "speed_on_time_pct", "speed: deliveries on time against the promise (%)" },
-    { "accuracy_pct", "accuracy: orders without a defect (%)" },
-    { "transparency_pct", "transparency: late orders whose customer was told in time (%)" },
-    { "accessibility_pct", "accessibility: problems the company reached first (%)" },
-    { "output_per_hour", "performance: orders delivered per paid person-hour" },
-    { "errors_per_order", "performance: errors made per order delivered" },
+    { "speed_on_time_pct", "speed: deliveries on time against the promise (%)", "speed", 0 },
+    { "accuracy_pct", "accuracy: orders without a defect (%)", "accuracy", 0 },
+    { "transparency_pct", "transparency: late orders whose customer was told in time (%)", "transparency", 0 },
+    { "accessibility_pct", "accessibility: problems the company reached first (%)", "accessibility", 0 },
+    { "first_contact_pct", "accessibility: inquiries and requests resolved in the first channel tried (%)",
+      "first contact", 1 },
+    { "output_per_hour", "performance: orders delivered per paid person-hour", "output/h", 0 },
+    { "errors_per_order", "performance: errors made per order delivered", "errors/order", 0 },
 };
 #define NSTANDARDS (sizeof standards / sizeof standards[0])
 
@@ -209,9 +212,11 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
     int col[NSTANDARDS];
     for (size_t k = 0; k < NSTANDARDS; k++)
         col[k] = spc_csvtable_column(&ts, standards[k].metric);
-    fputs("<h3>The standards per period</h3>\n<table id=\"scorecard-trend\">\n<tr><th>period</th><th>speed</th>"
-          "<th>accuracy</th><th>transparency</th><th>accessibility</th><th>output/h</th><th>errors/order</th>"
-          "</tr>\n", f);
+    fputs("<h3>The standards per period</h3>\n<table id=\"scorecard-trend\">\n<tr><th>period</th>", f);
+    for (size_t k = 0; k < NSTANDARDS; k++)
+        if (!standards[k].optional || col[k] >= 0)
+            fprintf(f, "<th>%s</th>", standards[k].head);
+    fputs("</tr>\n", f);
     for (size_t r = 0; r < ts.nrows; r++) {
         if (strcmp(spc_csvtable_get(&ts, r, tsc), "customers") != 0)
             continue;
@@ -219,6 +224,8 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
         esc(f, spc_csvtable_get(&ts, r, per));
         fputs("</td>", f);
         for (size_t k = 0; k < NSTANDARDS; k++) {
+            if (standards[k].optional && col[k] < 0)
+                continue;
             fputs("<td class=\"n\">", f);
             num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
             fputs("</td>", f);

@@ -25,6 +25,7 @@
  * and "Units".
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "spcsim/cfgread.h"
@@ -83,6 +84,49 @@ static int read_extras(spc_cfg_reader *r, const spc_scenario *sc, const config_s
     return stage_setting(r, sc, g, stage, out) < 0 ? -1 : 0;
 }
 
+/* (CH1)-(CH4): the channels' subgroups, their stages (default: the
+ * after-sale stage), and what a declaration cannot check: every kind of
+ * contact has a channel, and hours open before they close within a day. */
+static int read_channels(spc_cfg_reader *r, spc_scenario *sc, const config_setting_t *c)
+{
+    static const char *const names[SPC_CHANNEL_N] = { "person", "phone", "written", "self" };
+    static const char *const kinds[3] = { "purchases", "inquiries", "after-sale requests" };
+    spc_customers_spec *cu = &sc->customers;
+    cu->ch_day = 86400.0 / r->unit;
+    for (int k = 0; k < SPC_CHANNEL_N; k++)
+        cu->ch_stage[k] = cu->aftersale_stage;
+    const config_setting_t *g = config_setting_get_member(c, "channels");
+    if (g == NULL || !cu->channels)
+        return 0;
+    for (int k = 0; k < SPC_CHANNEL_N; k++) {
+        char path[64];
+        snprintf(path, sizeof path, "customers.channels.%s", names[k]);
+        if (spc_settings_read_member(r, g, path, sc) < 0)
+            return -1;
+        const config_setting_t *h = config_setting_get_member(g, names[k]);
+        if (h == NULL)
+            continue;
+        if (k != SPC_CHANNEL_SELF && stage_setting(r, sc, h, "stage", &cu->ch_stage[k]) < 0)
+            return -1;
+        if (cu->ch_close[k] > cu->ch_day * (1.0 + 1e-12))
+            return spc_cfg_bad(r, config_setting_get_member(h, "close"), "must be at most one day after midnight");
+        if (!(cu->ch_open[k] < cu->ch_close[k]))
+            return spc_cfg_bad(r, config_setting_get_member(h, config_setting_get_member(h, "open") ? "open" : "close"),
+                               "must be before close (open < close)");
+    }
+    for (int j = 0; j < 3; j++) {
+        double w = 0;
+        for (int k = 0; k < SPC_CHANNEL_N; k++)
+            w += cu->ch_share[k][j];
+        if (!(w > 0)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "the weights of %s are 0 in every channel", kinds[j]);
+            return spc_cfg_bad(r, g, msg);
+        }
+    }
+    return 0;
+}
+
 int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     spc_customers_spec *cu = &sc->customers;
@@ -108,7 +152,8 @@ int spc_cfg_read_customers(spc_cfg_reader *r, const config_setting_t *root, spc_
     if (read_extras(r, sc, config_setting_get_member(c, "purchases"), "interval", &cu->interpurchase,
                     "inquiry_stage", &cu->inquiry_stage) < 0 ||
         read_extras(r, sc, config_setting_get_member(c, "aftersale"), "delay", &cu->claim_delay,
-                    "stage", &cu->aftersale_stage) < 0)
+                    "stage", &cu->aftersale_stage) < 0 ||
+        read_channels(r, sc, c) < 0)
         return -1;
     if (isnan(cu->comp_lead))
         cu->comp_lead = cu->expect_init;

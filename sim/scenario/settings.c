@@ -37,6 +37,59 @@
     .pspread = 0.4, .preason = "a level on the 1-5 star scale: +-0.4 star, a tenth of the scale " \
                                "(half or half again as much would leave it)"
 
+/* The rows of one channel (CH1)-(CH6): its shares of the three kinds of
+ * contact, what it costs, when it is open; staffed channels add their
+ * stage and expected response time, self-service its resolution rate. */
+#define CHANNEL_SHARES(ch, i, sp, si, sa, who)                                                              \
+    { .path = "customers.channels." ch ".purchase", .kind = SPC_SET_NUMBER,                                 \
+      .offset = SC(customers.ch_share[i][0]), .def = sp, .lo = 0, .hi = 1, .unit = "weight 0-1",            \
+      .intervention = 1, .source = "assumption",                                                            \
+      .text = "Weight of purchases placed " who " (CH1).",                                                  \
+      .doc = "π_c,p: weight of this channel among the purchases' channels, normalised over the four (CH1)." }, \
+    { .path = "customers.channels." ch ".inquiry", .kind = SPC_SET_NUMBER,                                  \
+      .offset = SC(customers.ch_share[i][1]), .def = si, .lo = 0, .hi = 1, .unit = "weight 0-1",            \
+      .intervention = 1, .source = "assumption",                                                            \
+      .text = "Weight of pre-sale inquiries made " who " (CH1).",                                           \
+      .doc = "π_c,i: weight of this channel among the inquiries' channels, normalised over the four (CH1)." }, \
+    { .path = "customers.channels." ch ".aftersale", .kind = SPC_SET_NUMBER,                                \
+      .offset = SC(customers.ch_share[i][2]), .def = sa, .lo = 0, .hi = 1, .unit = "weight 0-1",            \
+      .intervention = 1, .source = "assumption",                                                            \
+      .text = "Weight of after-sale requests made " who " (CH1).",                                          \
+      .doc = "π_c,a: weight of this channel among the after-sale requests' channels, normalised over the "  \
+            "four (CH1)." }
+#define CHANNEL_HOURS(ch, i, cost, csrc)                                                                    \
+    { .path = "customers.channels." ch ".cost", .kind = SPC_SET_NUMBER, .offset = SC(customers.ch_cost[i]), \
+      .def = cost, .lo = 0, .hi = SPC_AMOUNT_MAX, .unit = "currency", .intervention = 1, .source = csrc,    \
+      .text = "Cost of one contact through this channel (CH6).",                                            \
+      .doc = "k_c: the ledger's channel costs gain k_c per contact this channel takes (CH6)." },            \
+    { .path = "customers.channels." ch ".open", .kind = SPC_SET_DURATION, .offset = SC(customers.ch_open[i]), \
+      .def = "0h", .lo = 0, .hi = SPC_DURATION_MAX, .unit = "time unit", .intervention = 1,                 \
+      .source = "scenario", .text = "Opening time of the channel, from midnight (CH3).",                    \
+      .doc = "o_c: open from o_c to z_c after midnight on open days (CH3).", .allowed = "< `close`",        \
+      .example = "\"8h\"" },                                                                                \
+    { .path = "customers.channels." ch ".close", .kind = SPC_SET_DURATION,                                  \
+      .offset = SC(customers.ch_close[i]), .def = "24h", .lo = 0, .hi = SPC_DURATION_MAX, .lo_open = 1,     \
+      .unit = "time unit", .intervention = 1, .source = "scenario",                                         \
+      .text = "Closing time of the channel, from midnight (CH3).",                                          \
+      .doc = "z_c: closing time after midnight (CH3).", .allowed = "> `open`, at most one day",             \
+      .example = "\"20h\"" },                                                                               \
+    { .path = "customers.channels." ch ".days", .kind = SPC_SET_COUNT, .offset = SC(customers.ch_days[i]),  \
+      .def = "7", .lo = 1, .hi = 7, .unit = "days", .intervention = 1, .source = "scenario",                \
+      .text = "Open on the first this many days of each week (time 0 starts a week) (CH3).",                \
+      .doc = "d_c: open on days 0 to d_c − 1 of each week, day 0 starting at time 0 (CH3)." }
+#define CHANNEL_STAFFED(ch, i, expect)                                                                      \
+    { .path = "customers.channels." ch ".stage", .kind = SPC_SET_STAGE, .offset = SC(customers.ch_stage[i]), \
+      .computed = "customers.aftersale.stage", .unit = "stage", .intervention = 1, .source = "scenario",    \
+      .text = "The stage whose employees answer this channel's inquiries and after-sale requests (CH2).",  \
+      .doc = "The stage that serves this channel's inquiries and after-sale requests; its purchases enter " \
+            "the chain at `arrivals.entry` as without channels (CH2).",                                    \
+      .allowed = "the name of a stage" },                                                                   \
+    { .path = "customers.channels." ch ".expectation", .kind = SPC_SET_DURATION,                            \
+      .offset = SC(customers.ch_expect[i]), .def = expect, .lo = 0, .hi = SPC_DURATION_MAX, .lo_open = 1,   \
+      .unit = "time unit", .intervention = 1, .source = "assumption",                                       \
+      .text = "Response time customers expect of this channel's inquiries and requests (CH2).",             \
+      .doc = "E_c: replaces E_req in (C1) for inquiries and after-sale requests answered here (CH2)." }
+
 static const spc_setting table[] = {
     /* ---- top level ---- */
     { .path = "name", .kind = SPC_SET_STRING, .offset = SC(name), .unit = "", .intervention = 0,
@@ -1088,6 +1141,52 @@ static const spc_setting table[] = {
       .text = "A delivery is on time when its lead time is at most this factor times the promise (SC1).",
       .doc = "m_s: on time means L ≤ m_s × the promise (the announced time with transparency, else the "
             "customer's expectation) (SC1)." },
+    { .path = "customers.channels", .kind = SPC_SET_GROUP, .offset = NOF, .present = SC(customers.channels),
+      .unit = "", .intervention = 1, .source = "",
+      .text = "Channels: in person, phone, written, self-service, with opening hours (CH1)-(CH6); present: on.",
+      .doc = "Contact channels (CH1)-(CH6): present turns them on.", .allowed = "see 11.8g" },
+    { .path = "customers.channels.wait", .kind = SPC_SET_NUMBER, .offset = SC(customers.ch_wait), .def = "0.6",
+      .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
+      .text = "Probability that a contact outside opening hours waits for the channel to open (CH4).",
+      .doc = "q_w: a contact arriving while its channel is closed waits for the opening (CH4)." },
+    { .path = "customers.channels.switch", .kind = SPC_SET_NUMBER, .offset = SC(customers.ch_switch),
+      .def = "0.3", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1, .source = "assumption",
+      .text = "Probability that a contact outside opening hours that does not wait switches channel (CH4).",
+      .doc = "q_s: one that does not wait switches to a channel open now, drawn by the weights of (CH1) "
+            "(with none open it waits after all); the rest, (1 − q_w)(1 − q_s), give up (CH4)." },
+    { .path = "customers.channels.penalty", .kind = SPC_SET_NUMBER, .offset = SC(customers.ch_penalty),
+      .def = "1.0", .lo = 0, .hi = 10, .unit = "points 0-10", .intervention = 1, .source = "assumption",
+      PLAUSIBLE_LEVEL_10,
+      .text = "Points a failed self-service try takes from the encounter that follows it (CH5).",
+      .doc = "δ: an escalated contact's encounter score loses δ: the customer remembers the failed "
+            "try (CH5)." },
+    { .path = "customers.channels.person", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Contacts in person (at the counter, the door).",
+      .allowed = "see 11.8g" },
+    CHANNEL_SHARES("person", 0, "0.4", "0.2", "0.2", "in person"),
+    CHANNEL_STAFFED("person", 0, "1h"),
+    CHANNEL_HOURS("person", 0, "8.0", "assumption (live channels about 8 a contact: Gartner 2019, secondary)"),
+    { .path = "customers.channels.phone", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Contacts by phone.", .allowed = "see 11.8g" },
+    CHANNEL_SHARES("phone", 1, "0.2", "0.4", "0.4", "by phone"),
+    CHANNEL_STAFFED("phone", 1, "1h"),
+    CHANNEL_HOURS("phone", 1, "8.0", "assumption (live channels about 8 a contact: Gartner 2019, secondary)"),
+    { .path = "customers.channels.written", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Written contacts: email, chat, social media.",
+      .allowed = "see 11.8g" },
+    CHANNEL_SHARES("written", 2, "0.2", "0.3", "0.3", "in writing (email, chat, social media)"),
+    CHANNEL_STAFFED("written", 2, "1d"),
+    CHANNEL_HOURS("written", 2, "8.0", "assumption (live channels about 8 a contact: Gartner 2019, secondary)"),
+    { .path = "customers.channels.self", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "",
+      .intervention = 1, .source = "", .text = "Self-service: automated, no employee.", .allowed = "see 11.8g" },
+    CHANNEL_SHARES("self", 3, "0.2", "0.1", "0.1", "through self-service"),
+    { .path = "customers.channels.self.resolution", .kind = SPC_SET_NUMBER, .offset = SC(customers.ch_resolution),
+      .def = "0.09", .lo = 0, .hi = 1, .unit = "probability", .intervention = 1,
+      .source = "Gartner 2019, secondary (about 9% of customers fully resolve an issue in self-service)",
+      .text = "Probability that a self-service try resolves the contact (CH5).",
+      .doc = "ρ: a self-service try resolves the contact at once; the rest escalate to a staffed channel "
+            "(CH5)." },
+    CHANNEL_HOURS("self", 3, "0.1", "Gartner 2019, secondary (about 0.10 a self-service contact)"),
     /* ---- finance (docs/model.md 10) ---- */
     { .path = "finance", .kind = SPC_SET_GROUP, .offset = NOF, .computed = "all defaults, with customers",
       .unit = "", .intervention = 1, .source = "", .text = "Prices and costs of the ledger; needs customers.",
