@@ -53,6 +53,11 @@ typedef struct {
     const char *method;     /* sensitivity: morris (default) or sobol */
     unsigned trajectories;  /* sensitivity: Morris' r (0: the default) */
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
+    const char *params_from; /* sensitivity: --params-from FILE, PATH=LOW:HIGH lines */
+    int design_only;        /* sensitivity: write the design, run nothing */
+    unsigned part, nparts;  /* sensitivity: --part I/N (1-based; 0: the whole design) */
+    int merge;              /* sensitivity: --merge, the parts' folders in extra */
+    int uncertain;          /* run: --uncertain, assumptions drawn per replication */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`

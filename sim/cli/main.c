@@ -229,7 +229,8 @@ static int valid_count(const char *s, unsigned long max)
 
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
-       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES };
+       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES,
+       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -277,6 +278,11 @@ static int parse_args(int argc, char **argv, options *o)
         { "method", required_argument, NULL, OPT_METHOD },
         { "trajectories", required_argument, NULL, OPT_TRAJECTORIES },
         { "samples", required_argument, NULL, OPT_SAMPLES },
+        { "params-from", required_argument, NULL, OPT_PARAMS_FROM },
+        { "design-only", no_argument, NULL, OPT_DESIGN_ONLY },
+        { "part", required_argument, NULL, OPT_PART },
+        { "merge", no_argument, NULL, OPT_MERGE },
+        { "uncertain", no_argument, NULL, OPT_UNCERTAIN },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -326,6 +332,20 @@ static int parse_args(int argc, char **argv, options *o)
                                    "to 1000000 (got '%s')", optarg);
             *(c == OPT_SAMPLES ? &o->samples : &o->trajectories) = (unsigned)strtoul(optarg, NULL, 10);
             break;
+        case OPT_PARAMS_FROM: o->params_from = optarg; break;
+        case OPT_DESIGN_ONLY: o->design_only = 1; break;
+        case OPT_MERGE: o->merge = 1; break;
+        case OPT_UNCERTAIN: o->uncertain = 1; break;
+        case OPT_PART: {
+            unsigned i = 0, n = 0;
+            int used = 0;
+            if (sscanf(optarg, "%u/%u%n", &i, &n, &used) != 2 || optarg[used] != '\0' || n < 1 || n > 1000000 ||
+                i < 1 || i > n)
+                return usage_error("--part needs I/N, whole numbers with 1 <= I <= N (got '%s')", optarg);
+            o->part = i;
+            o->nparts = n;
+            break;
+        }
         case OPT_SEARCH_REPS:
             if (!valid_count(optarg, 1000000))
                 return usage_error("--search-replications needs a whole number from 1 (got '%s')", optarg);
@@ -393,8 +413,14 @@ static int parse_args(int argc, char **argv, options *o)
                            o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
-    if (!chain && !calibrate && (o->lever != NULL || o->search_reps > 0))
-        return usage_error("%s", "--lever and --search-replications are only for chain and calibrate");
+    if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
+        return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
+    if (!sens && (o->params_from != NULL || o->design_only || o->part || o->merge))
+        return usage_error("%s", "--params-from, --design-only, --part and --merge are only for sensitivity");
+    if (o->design_only + (o->part > 0) + o->merge > 1)
+        return usage_error("%s", "sensitivity: give at most one of --design-only, --part and --merge");
+    if (o->uncertain && (strcmp(o->command, "run") != 0 || o->precision != NULL))
+        return usage_error("%s", "--uncertain is only for run with a fixed number of replications (not --precision)");
     if (!chain && o->decompose)
         return usage_error("%s", "--decompose is only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
@@ -414,7 +440,9 @@ static int parse_args(int argc, char **argv, options *o)
     o->nextra = (size_t)(argc - optind);
     if (compare && o->nextra == 0)
         return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
-    if (!compare && !calibrate && o->nextra > 0)
+    if (sens && o->merge && o->nextra == 0)
+        return usage_error("%s", "sensitivity --merge: give the parts' folders after the scenario");
+    if (!compare && !calibrate && !(sens && o->merge) && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
         return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"
