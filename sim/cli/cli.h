@@ -11,6 +11,7 @@
 #include "spcsim/error.h"
 #include "spcsim/output.h"
 #include "spcsim/scenario.h"
+#include "spcsim/sensrun.h"
 #include "spcsim/trace.h"
 
 typedef struct {
@@ -95,6 +96,13 @@ spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
+
+/* The settings of --param PATH=LOW:HIGH and --params-from FILE, in that
+ * order (sensrun.h; *p owned by the caller, *k of them even after an
+ * error: release each, free it). A path given twice is a usage error.
+ * For sensitivity and run --uncertain. */
+spc_status cli_sens_params(const options *o, spc_sens_param **p, size_t *k, spc_error *err);
+
 spc_status cli_chain(const options *o, spc_error *err);
 /* cli_sensitivity.c: `spcsim sensitivity`, Morris or Sobol' over --param ranges. */
 spc_status cli_sensitivity(const options *o, spc_error *err);

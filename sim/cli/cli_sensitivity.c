@@ -80,22 +80,31 @@ static const char *const *default_metrics(const spc_scenario *sc, size_t *n)
     return sc->customers.enabled && sc->workforce.enabled ? chain : sc->customers.enabled ? customers : plain;
 }
 
+spc_status cli_sens_params(const options *o, spc_sens_param **p, size_t *k, spc_error *err)
+{
+    if ((*p = calloc(o->nparams + 1, sizeof **p)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (; *k < o->nparams; (*k)++)
+        if (spc_sens_param_parse(o->params[*k], &(*p)[*k], err) != SPC_OK)
+            return err->code;
+    if (o->params_from != NULL && spc_sens_params_read(o->params_from, p, k, err) != SPC_OK)
+        return err->code;
+    if (*k == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "--params-from %s: no PATH=LOW:HIGH line in it", o->params_from);
+    for (size_t i = 0; i < *k; i++)
+        for (size_t l = 0; l < i; l++)
+            if (strcmp((*p)[i].path, (*p)[l].path) == 0)
+                return spc_error_set(err, SPC_ERR_USAGE, "%s is given twice (--param, --params-from)", (*p)[i].path);
+    return SPC_OK;
+}
+
 /* --param PATH=LOW:HIGH and --params-from FILE, else every assumption the
  * scenario uses over its plausible range (sensrun.h). */
 static spc_status parse_params(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
 {
     if (o->nparams == 0 && o->params_from == NULL)
         return spc_sens_params_default(sc, &j->param, &j->k, err);
-    if ((j->param = calloc(o->nparams + 1, sizeof *j->param)) == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    for (; j->k < o->nparams; j->k++)
-        if (spc_sens_param_parse(o->params[j->k], &j->param[j->k], err) != SPC_OK)
-            return err->code;
-    if (o->params_from != NULL && spc_sens_params_read(o->params_from, &j->param, &j->k, err) != SPC_OK)
-        return err->code;
-    if (j->k == 0)
-        return spc_error_set(err, SPC_ERR_USAGE, "--params-from %s: no PATH=LOW:HIGH line in it", o->params_from);
-    return SPC_OK;
+    return cli_sens_params(o, &j->param, &j->k, err);
 }
 
 /* --metric SCOPE/METRIC or chain(DELTA):STAT(MEASURE), else the defaults. */
@@ -112,11 +121,6 @@ static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_jo
     for (size_t i = 0; i < j->m; i++)
         if (spc_sens_metric_parse(o->nmetrics ? o->metrics[i] : def[i], &j->metric[i], err) != SPC_OK)
             return err->code;
-    for (size_t i = 0; i < j->k; i++)
-        for (size_t l = 0; l < i; l++)
-            if (strcmp(j->param[i].path, j->param[l].path) == 0)
-                return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: %s is varied twice (--param, --params-from)",
-                                     j->param[i].path);
     if (o->method != NULL && strcmp(o->method, "sobol") == 0 && j->k > SPC_SENS_SOBOL_MAX_K)
         return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: Sobol' takes at most %d settings, not %zu%s: screen "
                              "them with Morris first, then give the ones that matter with --param",

@@ -415,8 +415,11 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
         return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
-    if (!sens && (o->params_from != NULL || o->design_only || o->part || o->merge))
-        return usage_error("%s", "--params-from, --design-only, --part and --merge are only for sensitivity");
+    int drawn = o->uncertain && strcmp(o->command, "run") == 0; /* run --uncertain may name its settings */
+    if (!sens && (o->design_only || o->part || o->merge))
+        return usage_error("%s", "--design-only, --part and --merge are only for sensitivity");
+    if (!sens && !drawn && o->params_from != NULL)
+        return usage_error("%s", "--params-from is only for sensitivity and run --uncertain");
     if (o->design_only + (o->part > 0) + o->merge > 1)
         return usage_error("%s", "sensitivity: give at most one of --design-only, --part and --merge");
     if (o->uncertain && (strcmp(o->command, "run") != 0 || o->precision != NULL))
@@ -449,7 +452,7 @@ static int parse_args(int argc, char **argv, options *o)
                                            : "--target and --free are only for calibrate");
     if (!sens && (o->method != NULL || o->trajectories || o->samples))
         return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
-    if (!sens && (sweep != (o->nparams > 0) || o->nparams > 2))
+    if (!sens && !drawn && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
     return -1;
@@ -503,6 +506,11 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
         spc_emplog_write_csv(f, x->rep_emp, x->n, names, meta->sc->nstages);
         free(names);
     }
+    if (meta->uncertain != NULL) {
+        if ((f = spc_output_file(out, "uncertain.csv", err)) == NULL)
+            return err->code;
+        spc_uncertain_write_csv(f, meta->uncertain);
+    }
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
     spc_output_run_json(f, meta);
@@ -552,9 +560,11 @@ static void print_headline(const spc_results *res, const char *dir, const char *
 }
 
 /* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
-static spc_status run_experiment(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts,
-                                 spc_experiment *x, spc_error *err)
+static spc_status run_experiment(const options *o, const spc_scenario *sc, const spc_uncertain *u,
+                                 const spc_experiment_opts *opts, spc_experiment *x, spc_error *err)
 {
+    if (u != NULL)
+        return spc_experiment_run_each(sc, (const spc_scenario *const *)u->sc, opts, x, err);
     if (o->precision == NULL)
         return spc_experiment_run(sc, opts, x, err);
     char scope[64], metric[64];
@@ -607,14 +617,14 @@ static void warn_intervals(const spc_results *res, const char *dir)
 /* Writes the run's whole output (partial: the completed replications,
  * not stoppable any more: writing takes a moment), then the headline. */
 static spc_status publish_run(const options *o, spc_scenario *sc, const spc_experiment *x, const run_done *d,
-                              spc_error *err)
+                              const spc_uncertain *u, spc_error *err)
 {
     unsigned long long events = 0;
     for (unsigned i = 0; i < x->n; i++)
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
-                          d->requested, d->partial ? stop_name(o) : NULL };
+                          d->requested, d->partial ? stop_name(o) : NULL, u };
     run_outputs ro = { x, &meta };
     options publish = *o;
     if (d->partial)
@@ -627,6 +637,9 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
                stop_name(o), x->n, d->requested, x->n);
     if (!o->quiet)
         print_headline(&x->combined, d->dir, sc->time_unit);
+    if (!o->quiet && u != NULL)
+        printf("intervals: simulation noise and the uncertainty of %zu assumptions, drawn per replication from their "
+               "plausible ranges (uncertain.csv)\n", u->k);
     if (!o->quiet && o->trace != NULL && !d->partial)
         printf("trace of replication 0 in %s\n", o->trace);
     fflush(stdout);
@@ -634,6 +647,23 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
     if (d->partial)
         spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
                       "(--keep-partial; run.json says partial)", x->n, d->requested, d->dir);
+    return err->code;
+}
+
+/* --uncertain: each replication's assumptions (or the --param and
+ * --params-from settings) drawn (uncertain.h), the scenarios loaded with
+ * the run's own overrides first. */
+static spc_status draw_uncertain(const options *o, const spc_scenario *sc, spc_uncertain *u, spc_error *err)
+{
+    cli_override_buf buf;
+    size_t n;
+    if ((o->nparams > 0 || o->params_from != NULL) && cli_sens_params(o, &u->param, &u->k, err) != SPC_OK)
+        return err->code;
+    const char **sets = cli_overrides(o, &buf, 0, &n);
+    if (sets == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    spc_uncertain_draw(sc, sets, n, (unsigned)sc->replications, u, err);
+    free(sets);
     return err->code;
 }
 
@@ -646,21 +676,28 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
     unsigned requested = (unsigned)sc->replications;
+    spc_uncertain u;
+    memset(&u, 0, sizeof u);
+    if (o->uncertain && draw_uncertain(o, sc, &u, err) != SPC_OK) {
+        spc_uncertain_release(&u);
+        return err->code;
+    }
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
                                  o->keep_partial, o->force, o->employees };
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
               cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
-              (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
+              (opts.trace = trace.tr, run_experiment(o, sc, o->uncertain ? &u : NULL, &opts, &x, err)) == SPC_OK;
     run_done d = { dir, requested, !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0,
                    solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
     if (d.partial)
         spc_error_clear(err);
     if (ran || d.partial)
-        publish_run(o, sc, &x, &d, err);
+        publish_run(o, sc, &x, &d, o->uncertain ? &u : NULL, err);
     cli_trace_close(&trace);
     spc_experiment_release(&x);
+    spc_uncertain_release(&u);
     return err->code;
 }
 

@@ -43,6 +43,7 @@ typedef struct {
 
 typedef struct {
     const spc_scenario *sc;
+    const spc_scenario *const *each; /* NULL, or replication i's scenario (spc_experiment_run_each) */
     const spc_experiment_opts *opts;
     spc_experiment *x;
     unsigned nunits;        /* 1, or the company's units */
@@ -76,6 +77,12 @@ static void progress(batch_t *b)
         fputc('\n', stderr);
 }
 
+/* The scenario the i-th replication runs. */
+static const spc_scenario *rep_scenario(const batch_t *b, unsigned i)
+{
+    return b->each != NULL ? b->each[i] : b->sc;
+}
+
 /* The pool's item: unit `unit` of the i-th replication. */
 static void run_item(void *ctx, unsigned i, unsigned unit)
 {
@@ -98,7 +105,7 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
         spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
         return;
     }
-    spc_run_execute(b->sc, &req, err);
+    spc_run_execute(rep_scenario(b, i), &req, err);
 }
 
 static void slot_release(unit_slot *u)
@@ -150,7 +157,7 @@ static void item_done(void *ctx, unsigned i, unsigned unit)
         }
         if (r->next_add < b->nunits)
             return;
-        if (r->err.code == SPC_OK && spc_company_acc_finish(&r->acc, b->sc, &b->x->rep[i], &b->x->rep_ts[i]) != 0)
+        if (r->err.code == SPC_OK && spc_company_acc_finish(&r->acc, rep_scenario(b, i), &b->x->rep[i], &b->x->rep_ts[i]) != 0)
             spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory combining the units");
         spc_company_acc_release(&r->acc);
         spc_company_acc_init(&r->acc); /* batch_release releases it again */
@@ -248,6 +255,12 @@ static spc_status keep_partial(spc_experiment *x, const rep_slot *reps, spc_erro
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *x, spc_error *err)
 {
+    return spc_experiment_run_each(sc, NULL, opts, x, err);
+}
+
+spc_status spc_experiment_run_each(const spc_scenario *sc, const spc_scenario *const *each,
+                                   const spc_experiment_opts *opts, spc_experiment *x, spc_error *err)
+{
     unsigned n = opts->replications ? opts->replications : 1;
     if (spc_cost_check(sc, n, opts->force, err) != SPC_OK)
         return err->code;
@@ -255,7 +268,7 @@ spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts 
         return err->code;
     x->employees = opts->employees;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
-    batch_t b = { .sc = sc, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
+    batch_t b = { .sc = sc, .each = each, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
                   .t0 = wall_now() };
     spc_pool_work work = { &b, run_item, item_done };
     spc_status st = batch_init(&b, err);

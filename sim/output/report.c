@@ -157,8 +157,15 @@ static void summary_table(FILE *f, const spc_outdir *d)
     int hi = spc_csvtable_column(&t, "ci95_high");
     int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
     size_t flagged = 0;
-    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>)."
-          "</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
+    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>).",
+          f);
+    if (d->uncertain)
+        fputs(" The intervals hold parameter uncertainty as well as simulation noise: each replication drew the "
+              "scenario's assumptions from their plausible ranges (<code>--uncertain</code>; the values in "
+              "<code>uncertain.csv</code>).", f);
+    else
+        fputs(" The intervals hold simulation noise only, at the scenario's own settings.", f);
+    fputs("</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
         const char *w = spc_csvtable_get(&t, r, warn); /* "" when there is no such column */
         flagged += w != NULL && *w != '\0';
