@@ -36,6 +36,8 @@
 #define DEFAULT_SAMPLES 64
 #define MORRIS_LEVELS 4
 #define BOOTSTRAP 1000
+/* The lever search's replications for chain outputs, as chain's (lever.h). */
+#define SEARCH_REPS 10
 /* The design's and the bootstrap's generator: a stream of its own, apart
  * from every stream of the model (rng.h numbers those from 1). */
 #define SENS_STREAM 0x5e45ULL
@@ -305,7 +307,8 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
     j->rq = (spc_sensrun_request){ .path = o->scenario, .sets = sets, .nsets = nsets, .param = j->param,
                                    .metric = j->metric, .m = j->m, .opts = &opts,
                                    .progress = !o->quiet && isatty(STDERR_FILENO) ? progress_line : NULL,
-                                   .progress_ctx = &clock, .lever = o->lever, .search_replications = o->search_reps };
+                                   .progress_ctx = &clock, .lever = o->lever,
+                                   .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS };
     if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, j, err) == SPC_OK) &&
         (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK) &&
         cli_publish(o, dir, write_files, j, !o->design_only && o->part == 0, err) == SPC_OK && !o->quiet)
