@@ -1,6 +1,6 @@
 /*
  * senspart.h -- a sensitivity design run in parts (spcsim sensitivity
- * --part I/N) and merged back (--merge).
+ * --part I/N) and merged back (--merge); the settings of --params-from.
  *
  * A part runs a contiguous run of the design's points (spc_senspart_range)
  * and writes points.csv: one row per point it ran, its settings and every
@@ -34,5 +34,11 @@ void spc_senspart_write(FILE *f, const spc_sens_design *d, const spc_sensrun_req
  * design or with other settings than d's, a point already read. */
 spc_status spc_senspart_read(const char *dir, const spc_sens_design *d, const spc_sensrun_request *rq,
                              spc_sensrun *r, char *covered, spc_error *err);
+
+/* The settings of a --params-from FILE: one PATH=LOW:HIGH a line; blank
+ * lines and everything after a '#' are ignored. Appends to *p (k of them,
+ * *p reallocated; the caller releases each and frees it); an error names
+ * the file and the line. */
+spc_status spc_senspart_params_read(const char *file, spc_sens_param **p, size_t *k, spc_error *err);
 
 #endif

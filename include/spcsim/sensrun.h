@@ -60,11 +60,6 @@ void spc_sensrun_write_ranges(FILE *f, const spc_sens_param *p, size_t k);
 /* "SCOPE/METRIC" or "chain(DELTA):STAT(MEASURE)" (chain: is chain(5%):). */
 spc_status spc_sens_metric_parse(const char *arg, spc_sens_metric *m, spc_error *err);
 
-/* The settings of a --params-from FILE: one PATH=LOW:HIGH a line; blank
- * lines and everything after a '#' are ignored. Appends to *p (k of them,
- * *p reallocated; the caller releases each and frees it); an error names
- * the file and the line. */
-spc_status spc_sens_params_read(const char *file, spc_sens_param **p, size_t *k, spc_error *err);
 
 /* The override "PATH=VALUE" of parameter p at value v (rounded when whole). */
 void spc_sens_param_assign(const spc_sens_param *p, double v, char *buf, size_t size);

@@ -89,7 +89,7 @@ spc_status cli_sens_params(const options *o, spc_sens_param **p, size_t *k, spc_
     for (; *k < o->nparams; (*k)++)
         if (spc_sens_param_parse(o->params[*k], &(*p)[*k], err) != SPC_OK)
             return err->code;
-    if (o->params_from != NULL && spc_sens_params_read(o->params_from, p, k, err) != SPC_OK)
+    if (o->params_from != NULL && spc_senspart_params_read(o->params_from, p, k, err) != SPC_OK)
         return err->code;
     if (*k == 0)
         return spc_error_set(err, SPC_ERR_USAGE, "--params-from %s: no PATH=LOW:HIGH line in it", o->params_from);

@@ -8,7 +8,6 @@
 #include "spcsim/settings.h"
 #include "spcsim/text.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -117,56 +116,6 @@ spc_status spc_sens_metric_parse(const char *arg, spc_sens_metric *m, spc_error 
     snprintf(m->metric, sizeof m->metric, "%s", slash + 1);
     snprintf(m->name, sizeof m->name, "%s/%s", m->scope, m->metric);
     return SPC_OK;
-}
-
-/* ---- --params-from FILE ---- */
-
-/* The line without its comment and surrounding blanks (in place). */
-static char *trim_line(char *line)
-{
-    char *hash = strchr(line, '#');
-    if (hash != NULL)
-        *hash = '\0';
-    while (isspace((unsigned char)*line))
-        line++;
-    size_t n = strlen(line);
-    while (n > 0 && isspace((unsigned char)line[n - 1]))
-        line[--n] = '\0';
-    return line;
-}
-
-spc_status spc_sens_params_read(const char *file, spc_sens_param **p, size_t *k, spc_error *err)
-{
-    size_t size;
-    char *text = spc_text_read_file(file, &size);
-    if (text == NULL)
-        return spc_error_set(err, SPC_ERR_READ, "--params-from %s: cannot read it: %s", file, strerror(errno));
-    unsigned line = 0;
-    for (char *s = text, *next; s != NULL && err->code == SPC_OK; s = next) {
-        next = strchr(s, '\n');
-        if (next != NULL)
-            *next++ = '\0';
-        line++;
-        char *arg = trim_line(s);
-        if (*arg == '\0')
-            continue;
-        spc_sens_param *grown = realloc(*p, (*k + 1) * sizeof **p);
-        if (grown == NULL) {
-            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-            break;
-        }
-        *p = grown;
-        if (spc_sens_param_parse(arg, &grown[*k], err) == SPC_OK) {
-            grown[*k].rule = "--params-from";
-            (*k)++;
-        } else {
-            char msg[sizeof err->msg];
-            snprintf(msg, sizeof msg, "%s", err->msg);
-            snprintf(err->msg, sizeof err->msg, "%.200s:%u: %.800s", file, line, msg);
-        }
-    }
-    free(text);
-    return err->code;
 }
 
 void spc_sens_param_assign(const spc_sens_param *p, double v, char *buf, size_t size)

@@ -1,9 +1,12 @@
 /*
- * senspart.c -- a sensitivity design's parts (senspart.h): points.csv
- * written with every digit, and read back into the whole design's place.
+ * senspart.c -- the files of a sensitivity design that are read back
+ * (senspart.h): a part's points.csv, written with every digit and read
+ * back into the whole design's place; a --params-from list.
  */
 #include "spcsim/senspart.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,5 +126,55 @@ spc_status spc_senspart_read(const char *dir, const spc_sens_design *d, const sp
         for (size_t row = 0; row < t.nrows && err->code == SPC_OK; row++)
             read_row(&t, row, path, d, rq, r, covered, err);
     spc_csvtable_free(&t);
+    return err->code;
+}
+
+/* ---- --params-from FILE ---- */
+
+/* The line without its comment and surrounding blanks (in place). */
+static char *trim_line(char *line)
+{
+    char *hash = strchr(line, '#');
+    if (hash != NULL)
+        *hash = '\0';
+    while (isspace((unsigned char)*line))
+        line++;
+    size_t n = strlen(line);
+    while (n > 0 && isspace((unsigned char)line[n - 1]))
+        line[--n] = '\0';
+    return line;
+}
+
+spc_status spc_senspart_params_read(const char *file, spc_sens_param **p, size_t *k, spc_error *err)
+{
+    size_t size;
+    char *text = spc_text_read_file(file, &size);
+    if (text == NULL)
+        return spc_error_set(err, SPC_ERR_READ, "--params-from %s: cannot read it: %s", file, strerror(errno));
+    unsigned line = 0;
+    for (char *s = text, *next; s != NULL && err->code == SPC_OK; s = next) {
+        next = strchr(s, '\n');
+        if (next != NULL)
+            *next++ = '\0';
+        line++;
+        char *arg = trim_line(s);
+        if (*arg == '\0')
+            continue;
+        spc_sens_param *grown = realloc(*p, (*k + 1) * sizeof **p);
+        if (grown == NULL) {
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+            break;
+        }
+        *p = grown;
+        if (spc_sens_param_parse(arg, &grown[*k], err) == SPC_OK) {
+            grown[*k].rule = "--params-from";
+            (*k)++;
+        } else {
+            char msg[sizeof err->msg];
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            snprintf(err->msg, sizeof err->msg, "%.200s:%u: %.800s", file, line, msg);
+        }
+    }
+    free(text);
     return err->code;
 }
