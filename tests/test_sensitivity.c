@@ -314,7 +314,7 @@ static void test_erlang_c_effects(void)
      * too narrow; seeds 5 and 6 are as expected */
     const char *sets[] = { "seed=5L", "horizon=5000.0", "replications=10" };
     spc_experiment_opts opts = { reps, 0, 2, 0, NULL, NULL, 0, 0, 0 };
-    spc_sensrun_request rq = { "scenarios/validation/mm4.cfg", sets, 3, p, &wait, 1, &opts, NULL, NULL };
+    spc_sensrun_request rq = { .path = "scenarios/validation/mm4.cfg", .sets = sets, .nsets = 3, .param = p, .metric = &wait, .m = 1, .opts = &opts };
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(rng, 4);
     double lo[2] = { 12, 20 }, hi[2] = { 16, 40 };
@@ -360,7 +360,8 @@ static int run_sensitivity(const char *tmp, const char *name, const char *jobs, 
     snprintf(out, sizeof out, "%s/%s", tmp, name);
     snprintf(log, sizeof log, "%s/%s.err", tmp, name);
     const char *args[] = { "sensitivity", SMALL, "--set", "horizon=\"8w\"", "-r", "2", "-j", jobs, "-q",
-                           "--method", method, "--trajectories", "3", "--samples", "8",
+                           "--method", method, "--trajectories", "3", "--samples", "8", "--metric",
+                           "customers/csat", "--metric", "finance/profit",
                            "--param", "finance.cogs=40:50", "--param", "customers.satisfaction.base=7:9",
                            "--param", "stages.[2].servers=1:3", "-o", out, NULL };
     int code = tests_wait(tests_spawn(args, NULL, NULL, log));
@@ -419,8 +420,11 @@ static void test_command_morris(void)
 }
 
 /* Without --param: every assumption the scenario uses, over its plausible
- * range (ranges.csv says which and why); the discount rate, which only the
- * customers' lifetime value uses, moves neither CSAT nor profit. */
+ * range (ranges.csv says which and why); without --metric, for a scenario
+ * with a workforce and customers, the chain study's changes of CSAT and
+ * profit when the lever raises ESAT by 5%; the discount rate, which only
+ * the customers' lifetime value uses, moves neither (the lever's value
+ * followed from the same start, the same at both points). */
 static void test_command_defaults(void)
 {
     char tmp[] = "/tmp/spcsim-sens-XXXXXX", out[64], log[64];
@@ -436,8 +440,9 @@ static void test_command_defaults(void)
     CU_ASSERT(ranges != NULL && strstr(ranges, "\ncustomers.retention.r1,0.25,0.75,0.5,") != NULL); /* x [1/2, 3/2] */
     CU_ASSERT(ranges != NULL && strstr(ranges, "\nstatistics.") == NULL);
     CU_ASSERT(ranges != NULL && strstr(ranges, "\nworkforce.absence.") == NULL); /* absence is off */
-    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,customers/csat,morris,mu_star,0,,\n") != NULL);
-    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,finance/profit,morris,mu_star,0,,\n") != NULL);
+    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,chain(5%):rel(csat),morris,mu_star,0,,\n") != NULL);
+    CU_ASSERT(idx != NULL && strstr(idx, "\nfinance.discount_rate,chain(5%):rel(profit),morris,mu_star,0,,\n") != NULL);
+    CU_ASSERT(idx != NULL && strstr(idx, "\n,chain(5%):rel(csat),morris,unreached_points,0,,\n") != NULL);
     free(ranges);
     free(idx);
     tests_remove_tree(tmp);

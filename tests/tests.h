@@ -36,6 +36,7 @@ int tests_channels(void);
 int tests_management(void);
 int tests_sensitivity(void);
 int tests_serve(void);
+int tests_sensrun(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */
 int tests_add_suite(const char *name, const CU_TestInfo *tests);

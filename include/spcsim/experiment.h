@@ -78,6 +78,14 @@ typedef struct {
 spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experiment_opts *opts,
                                       const spc_experiment_watch *watch, spc_experiment *out, spc_error *err);
 
+/* The same with a scenario per replication: replication i (of
+ * opts->replications, counted from 0) runs each[i], which must have sc's
+ * structure (its units, stages and measures; only numbers differ, as
+ * when settings are drawn per replication: uncertain.h); sc decides the
+ * cost check and the number of units. each NULL: spc_experiment_run. */
+spc_status spc_experiment_run_each(const spc_scenario *sc, const spc_scenario *const *each,
+                                   const spc_experiment_opts *opts, spc_experiment *x, spc_error *err);
+
 /* Precision mode: runs opts->replications (at least 10), then adds as many again at a
  * time until the 95% half-width of (scope, metric) is at most `rel` times
  * its |mean|, or `max` replications have run. The stopping rule depends on

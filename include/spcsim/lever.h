@@ -83,6 +83,8 @@ typedef struct {
     unsigned refined;       /* steps after the search, with all the replications */
     unsigned evaluations;   /* variants run (each a full set of replications) */
     unsigned reused;        /* values asked again and answered by the memo */
+    int unreachable;        /* the error was: the lever cannot reach the target
+                               within its range (1), not a failure to run */
     spc_experiment base;    /* the base's replications */
     spc_experiment variant; /* the variant's at value */
 } spc_lever_result;

@@ -22,6 +22,7 @@ typedef struct {
     int compare, sweep, chain;  /* compare.csv, sweep.csv, chain.csv present */
     int chain_dose, chain_periods; /* chain_dose.csv, chain_periods.csv present */
     int sensitivity;            /* sensitivity.csv present */
+    int uncertain;              /* uncertain.csv present: run --uncertain */
     int run_json;               /* run.json present and read */
     /* from run.json (NULL / 0 when absent); all owned */
     char *version, *scenario, *name, *generator, *time_unit;

@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 
+#include "spcsim/uncertain.h"
 #include "spcsim/error.h"
 #include "spcsim/results.h"
 #include "spcsim/run.h"
@@ -61,6 +62,8 @@ typedef struct {
     unsigned requested;         /* replications asked for; above `replications`
                                    only for a run stopped with --keep-partial */
     const char *stopped_by;     /* then the signal's name ("SIGINT"), else NULL */
+    const spc_uncertain *uncertain; /* NULL, or the assumptions drawn per replication
+                                   (--uncertain): the intervals hold their uncertainty */
 } spc_run_meta;
 
 /* replications.csv: replication,seed,scope,metric,value (one replication's

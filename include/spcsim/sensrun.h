@@ -16,6 +16,7 @@
 
 #include "spcsim/experiment.h"
 #include "spcsim/sensitivity.h"
+#include "spcsim/target.h"
 
 /* A setting varied over [lo, hi]; whole: an integer setting, its values
  * rounded; value: the scenario's own (NaN when not known); rule: where the
@@ -28,9 +29,17 @@ typedef struct {
     const char *rule;
 } spc_sens_param;
 
-/* An output: a summary metric. */
+/* An output: a summary metric (SCOPE/METRIC), or a chain study's change
+ * (chain(DELTA):STAT(MEASURE), as calibrate's chain targets, target.h):
+ * at every point the base runs with the chain study's structure and the
+ * lever is set so that ESAT rises by DELTA there (lever.h), and the output
+ * is the paired difference (diff) or relative change in % (rel) of the
+ * measure. name: how the files call it. */
 typedef struct {
     char scope[64], metric[48];
+    char name[128];
+    int chain;
+    spc_target target;  /* chain: its DELTA, STAT and measure */
 } spc_sens_metric;
 
 /* "PATH=LOW:HIGH" into p (p->path owned: spc_sens_param_release). A
@@ -48,8 +57,9 @@ spc_status spc_sens_params_default(const spc_scenario *sc, spc_sens_param **out,
 /* ranges.csv: setting,low,high,value,rule -- what was varied and why. */
 void spc_sensrun_write_ranges(FILE *f, const spc_sens_param *p, size_t k);
 
-/* "SCOPE/METRIC". */
+/* "SCOPE/METRIC" or "chain(DELTA):STAT(MEASURE)" (chain: is chain(5%):). */
 spc_status spc_sens_metric_parse(const char *arg, spc_sens_metric *m, spc_error *err);
+
 
 /* The override "PATH=VALUE" of parameter p at value v (rounded when whole). */
 void spc_sens_param_assign(const spc_sens_param *p, double v, char *buf, size_t size);
@@ -59,6 +69,8 @@ typedef struct {
     unsigned replications;
     double *y;    /* npoints x m: the mean over the replications */
     double *var;  /* npoints x m: the variance of that mean, s^2 / R (0 when R = 1) */
+    size_t unreached; /* chain outputs: points where the lever could not reach the rise */
+    char *unreached_at; /* npoints: 1 at those points */
 } spc_sensrun;
 
 /* Called after each point (done of total), e.g. for a progress line. */
@@ -71,23 +83,48 @@ typedef struct {
     const spc_sens_param *param;   /* k, in the design's column order */
     const spc_sens_metric *metric; /* m */
     size_t m;
-    const spc_experiment_opts *opts;
+    const spc_experiment_opts *opts; /* the replications; its jobs are the points' threads */
     spc_sensrun_progress progress; /* or NULL */
     void *progress_ctx;
+    size_t first, last;            /* the points run: [first, last); last 0: all */
+    const char *lever;             /* chain outputs: the lever raised (lever.h) */
+    unsigned search_replications;  /* chain outputs: the lever search's (0: all) */
+    const double *lever_start;     /* chain outputs: per output, the lever's value to
+                                      follow from (spc_sensrun_lever_start); NULL: none */
 } spc_sensrun_request;
 
-/* Runs every point of d, in order. A metric missing from the results is a
- * usage error naming it; a metric without a finite value at a point is NaN
- * there. Release out also after an error. */
+/* 1 if any output of rq is a chain output. */
+int spc_sensrun_has_chain(const spc_sensrun_request *rq);
+
+/* For the chain outputs: the lever's value that raises ESAT by each one's
+ * DELTA at the scenario's own settings (rq's overrides, no point's), found
+ * by the lever search; start[o] for output o (NaN for the others). Every
+ * point's search follows from it (spc_lever_follow), so a point's result
+ * does not depend on which points ran before it, on which thread or in
+ * which part. */
+spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, double *start, spc_error *err);
+
+/* Runs the points [first, last) of d on rq->opts->jobs threads (each
+ * point's replications on its thread), filling their rows of out (the
+ * others NaN); the outputs are the same for any number of threads. A
+ * metric missing from the results is a usage error naming it; a metric
+ * without a finite value at a point is NaN there, as is a chain output at
+ * a point where the lever cannot raise ESAT so far within its range
+ * (counted in out->unreached). The first error by point order is returned.
+ * Release out also after an error. */
 spc_status spc_sensrun_run(const spc_sensrun_request *rq, const spc_sens_design *d, spc_sensrun *out,
                            spc_error *err);
 void spc_sensrun_release(spc_sensrun *r);
+
+/* out for npoints x m, every value NaN (a merge fills it from parts). */
+spc_status spc_sensrun_alloc(spc_sensrun *out, size_t npoints, size_t m, unsigned replications, spc_error *err);
 
 /* Output o's replication noise over the spread of its point means:
  * mean_p var[p] / var_p(y[p]); NaN when the means do not vary. */
 double spc_sensrun_noise_share(const spc_sensrun *r, size_t o);
 
-/* design.csv: point,block,one column per setting,one per output (its mean). */
+/* design.csv: point,block,one column per setting,one per output (its mean;
+ * none when r is NULL: the design alone). */
 void spc_sensrun_write_design(FILE *f, const spc_sens_design *d, const spc_sensrun_request *rq,
                               const spc_sensrun *r);
 

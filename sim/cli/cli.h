@@ -12,6 +12,7 @@
 #include "spcsim/error.h"
 #include "spcsim/output.h"
 #include "spcsim/scenario.h"
+#include "spcsim/sensrun.h"
 #include "spcsim/trace.h"
 
 typedef struct {
@@ -54,6 +55,11 @@ typedef struct {
     const char *method;     /* sensitivity: morris (default) or sobol */
     unsigned trajectories;  /* sensitivity: Morris' r (0: the default) */
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
+    const char *params_from; /* sensitivity: --params-from FILE, PATH=LOW:HIGH lines */
+    int design_only;        /* sensitivity: write the design, run nothing */
+    unsigned part, nparts;  /* sensitivity: --part I/N (1-based; 0: the whole design) */
+    int merge;              /* sensitivity: --merge, the parts' folders in extra */
+    int uncertain;          /* run: --uncertain, assumptions drawn per replication */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -95,6 +101,13 @@ spc_status cli_publish_compare(const options *o, const char *dir, const spc_comp
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);
+
+/* The settings of --param PATH=LOW:HIGH and --params-from FILE, in that
+ * order (sensrun.h; *p owned by the caller, *k of them even after an
+ * error: release each, free it). A path given twice is a usage error.
+ * For sensitivity and run --uncertain. */
+spc_status cli_sens_params(const options *o, spc_sens_param **p, size_t *k, spc_error *err);
+
 spc_status cli_chain(const options *o, spc_error *err);
 /* cli_sensitivity.c: `spcsim sensitivity`, Morris or Sobol' over --param ranges. */
 spc_status cli_sensitivity(const options *o, spc_error *err);

@@ -2,8 +2,16 @@
  * cli_sensitivity.c -- `spcsim sensitivity`: vary settings over ranges
  * (--param PATH=LOW:HIGH), run every point of a Morris or Sobol' design
  * with common random numbers (sensrun.h), and report how much each setting
- * moves each output (sensitivity.h): sensitivity.csv, design.csv, ranges.csv, a table
- * on the terminal and the share of the variance that is replication noise.
+ * moves each output (sensitivity.h): sensitivity.csv, design.csv, points.csv,
+ * ranges.csv, a table on the terminal and the share of the variance that is
+ * replication noise. For a scenario with a workforce and customers the
+ * default outputs are the chain study's: the relative change of CSAT and of
+ * profit when the lever raises ESAT by 5% at each point (sensrun.h).
+ *
+ * The design depends on the scenario, the options and the seed only, so it
+ * can be written alone (--design-only), run in parts (--part I/N, each on
+ * its machine: points.csv of its points) and merged (--merge PARTDIR...,
+ * senspart.h) into the files one run writes.
  *
  * The face's part only: options, defaults, the seeded generator of the
  * design and the bootstrap, the progress line, the files and the table.
@@ -19,13 +27,17 @@
 #include "cli.h"
 #include "spcsim/output.h"
 #include "spcsim/rng.h"
+#include "spcsim/senspart.h"
 #include "spcsim/sensitivity.h"
 #include "spcsim/sensrun.h"
+#include "spcsim/text.h"
 
 #define DEFAULT_TRAJECTORIES 10
 #define DEFAULT_SAMPLES 64
 #define MORRIS_LEVELS 4
 #define BOOTSTRAP 1000
+/* The lever search's replications for chain outputs, as chain's (lever.h). */
+#define SEARCH_REPS 10
 /* The design's and the bootstrap's generator: a stream of its own, apart
  * from every stream of the model (rng.h numbers those from 1). */
 #define SENS_STREAM 0x5e45ULL
@@ -40,7 +52,9 @@ typedef struct {
     spc_sens_morris morris;
     spc_sens_sobol sobol;
     spc_sensrun_request rq;
+    double *lever_start;    /* per output (chain outputs), sensrun.h */
     int has_morris, has_sobol;
+    const options *o;
 } sens_job;
 
 static void job_release(sens_job *j)
@@ -49,30 +63,63 @@ static void job_release(sens_job *j)
         spc_sens_param_release(&j->param[i]);
     free(j->param);
     free(j->metric);
+    free(j->lever_start);
     spc_sens_design_release(&j->design);
     spc_sensrun_release(&j->run);
     spc_sens_morris_release(&j->morris);
     spc_sens_sobol_release(&j->sobol);
 }
 
-/* --param PATH=LOW:HIGH, else every assumption the scenario uses over its
- * plausible range (sensrun.h); --metric SCOPE/METRIC, else the default outputs. */
+/* The default outputs: the chain study's changes with a workforce and
+ * customers (the lever needs both), the chain's summary metrics with
+ * customers only, the lead time otherwise. */
+static const char *const *default_metrics(const spc_scenario *sc, size_t *n)
+{
+    static const char *const chain[] = { "chain(5%):rel(csat)", "chain(5%):rel(profit)" };
+    static const char *const customers[] = { "customers/csat", "finance/profit" };
+    static const char *const plain[] = { "system/lead_time_mean" };
+    *n = sc->customers.enabled ? 2 : 1;
+    return sc->customers.enabled && sc->workforce.enabled ? chain : sc->customers.enabled ? customers : plain;
+}
+
+spc_status cli_sens_params(const options *o, spc_sens_param **p, size_t *k, spc_error *err)
+{
+    if ((*p = calloc(o->nparams + 1, sizeof **p)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (; *k < o->nparams; (*k)++)
+        if (spc_sens_param_parse(o->params[*k], &(*p)[*k], err) != SPC_OK)
+            return err->code;
+    if (o->params_from != NULL && spc_senspart_params_read(o->params_from, p, k, err) != SPC_OK)
+        return err->code;
+    if (*k == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "--params-from %s: no PATH=LOW:HIGH line in it", o->params_from);
+    for (size_t i = 0; i < *k; i++)
+        for (size_t l = 0; l < i; l++)
+            if (strcmp((*p)[i].path, (*p)[l].path) == 0)
+                return spc_error_set(err, SPC_ERR_USAGE, "%s is given twice (--param, --params-from)", (*p)[i].path);
+    return SPC_OK;
+}
+
+/* --param PATH=LOW:HIGH and --params-from FILE, else every assumption the
+ * scenario uses over its plausible range (sensrun.h). */
+static spc_status parse_params(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
+{
+    if (o->nparams == 0 && o->params_from == NULL)
+        return spc_sens_params_default(sc, &j->param, &j->k, err);
+    return cli_sens_params(o, &j->param, &j->k, err);
+}
+
+/* --metric SCOPE/METRIC or chain(DELTA):STAT(MEASURE), else the defaults. */
 static spc_status parse_inputs(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
 {
-    static const char *const chain[] = { "customers/csat", "finance/profit" };
-    static const char *const plain[] = { "system/lead_time_mean" };
-    const char *const *def = sc->customers.enabled ? chain : plain;
-    size_t ndef = sc->customers.enabled ? 2 : 1;
+    size_t ndef;
+    const char *const *def = default_metrics(sc, &ndef);
     j->m = o->nmetrics ? o->nmetrics : ndef;
-    if ((j->metric = calloc(j->m, sizeof *j->metric)) == NULL)
+    if ((j->metric = calloc(j->m, sizeof *j->metric)) == NULL ||
+        (j->lever_start = calloc(j->m, sizeof *j->lever_start)) == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    if (o->nparams == 0 && spc_sens_params_default(sc, &j->param, &j->k, err) != SPC_OK)
+    if (parse_params(o, sc, j, err) != SPC_OK)
         return err->code;
-    if (o->nparams > 0 && (j->param = calloc(o->nparams, sizeof *j->param)) == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    for (; j->k < o->nparams; j->k++)
-        if (spc_sens_param_parse(o->params[j->k], &j->param[j->k], err) != SPC_OK)
-            return err->code;
     for (size_t i = 0; i < j->m; i++)
         if (spc_sens_metric_parse(o->nmetrics ? o->metrics[i] : def[i], &j->metric[i], err) != SPC_OK)
             return err->code;
@@ -124,20 +171,37 @@ static void progress_line(void *ctx, size_t done, size_t total)
 
 /* ---- files ---- */
 
+/* The unreached rows: per chain output, the points where the lever could
+ * not raise ESAT so far (its values there NaN). */
+static void write_unreached(FILE *f, const sens_job *j)
+{
+    for (size_t o = 0; o < j->m; o++)
+        if (j->metric[o].chain) {
+            fputc(',', f);
+            spc_csv_text(f, j->metric[o].name);
+            fprintf(f, ",%s,unreached_points,%zu,,\n", j->has_morris ? "morris" : "sobol", j->run.unreached);
+        }
+}
+
 static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
 {
     const sens_job *j = ctx;
     spc_output out;
-    FILE *f;
-    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "sensitivity.csv", err))) {
+    FILE *f = NULL;
+    int part = j->o->part > 0, design = j->o->design_only;
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && !part && !design &&
+        (f = spc_output_file(&out, "sensitivity.csv", err)) != NULL) {
         spc_sensrun_write_indices(f, &j->rq, &j->run, j->has_morris ? &j->morris : NULL,
                                   j->has_sobol ? &j->sobol : NULL);
-        if ((f = spc_output_file(&out, "design.csv", err)) != NULL)
-            spc_sensrun_write_design(f, &j->design, &j->rq, &j->run);
-        if (f != NULL && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
-            spc_sensrun_write_ranges(f, j->param, j->k);
-            spc_output_commit(&out, err);
-        }
+        write_unreached(f, j);
+    }
+    if (err->code == SPC_OK && !part && (f = spc_output_file(&out, "design.csv", err)) != NULL)
+        spc_sensrun_write_design(f, &j->design, &j->rq, design ? NULL : &j->run);
+    if (err->code == SPC_OK && !design && (f = spc_output_file(&out, "points.csv", err)) != NULL)
+        spc_senspart_write(f, &j->design, &j->rq, &j->run);
+    if (err->code == SPC_OK && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
+        spc_sensrun_write_ranges(f, j->param, j->k);
+        spc_output_commit(&out, err);
     }
     spc_output_close(&out);
     return err->code;
@@ -146,7 +210,7 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
 static void print_summary(const sens_job *j, const char *dir)
 {
     for (size_t o = 0; o < j->m; o++) {
-        printf("%s/%s:\n", j->metric[o].scope, j->metric[o].metric);
+        printf("%s:\n", j->metric[o].name);
         if (j->has_morris)
             printf("  %-44s %12s %12s %12s\n", "setting", "mu*", "mu", "sigma");
         else
@@ -162,12 +226,64 @@ static void print_summary(const sens_job *j, const char *dir)
         }
         printf("  replication noise: %.3g of the variance of the point means\n",
                spc_sensrun_noise_share(&j->run, o));
+        if (j->metric[o].chain && j->run.unreached > 0)
+            printf("  the lever could not raise ESAT so far within its range at %zu of the points (no value there)\n",
+                   j->run.unreached);
     }
     printf("%zu settings, %zu points x %u replications (common random numbers); outputs in %s/: sensitivity.csv, "
-           "design.csv, ranges.csv, report.html, figures\n", j->k, j->design.npoints, j->run.replications, dir);
+           "design.csv, points.csv, ranges.csv, report.html, figures\n", j->k, j->design.npoints,
+           j->run.replications, dir);
 }
 
 /* ---- the command ---- */
+
+/* The points: run (all, or --part's), or read back from the parts (--merge). */
+static spc_status get_points(const options *o, sens_job *j, spc_error *err)
+{
+    if (o->merge) {
+        char *covered = calloc(j->design.npoints + 1, 1);
+        if (covered == NULL || spc_sensrun_alloc(&j->run, j->design.npoints, j->m, j->rq.opts->replications, err))
+            return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        for (size_t i = 0; i < o->nextra && err->code == SPC_OK; i++)
+            spc_senspart_read(o->extra[i], &j->design, &j->rq, &j->run, covered, err);
+        for (size_t p = 0; p < j->design.npoints && err->code == SPC_OK; p++)
+            if (!covered[p])
+                spc_error_set(err, SPC_ERR_USAGE, "sensitivity --merge: no part has point %zu of the %zu (a part "
+                              "is missing, or the design differs)", p, j->design.npoints);
+        free(covered);
+        return err->code;
+    }
+    if (o->part > 0)
+        spc_senspart_range(j->design.npoints, o->part, o->nparts, &j->rq.first, &j->rq.last);
+    if (spc_sensrun_has_chain(&j->rq)) {
+        if (!o->quiet)
+            fprintf(stderr, "spcsim: sensitivity: the lever's value for each rise at the scenario's settings\n");
+        if (spc_sensrun_lever_start(&j->rq, j->lever_start, err) != SPC_OK)
+            return err->code;
+        j->rq.lever_start = j->lever_start;
+    }
+    return spc_sensrun_run(&j->rq, &j->design, &j->run, err);
+}
+
+static spc_status indices(sens_job *j, gsl_rng *rng, spc_error *err)
+{
+    j->has_morris = j->design.method == SPC_SENS_MORRIS;
+    j->has_sobol = !j->has_morris;
+    if (j->has_morris)
+        return spc_sens_morris_indices(&j->design, j->run.y, j->m, &j->morris, err);
+    return spc_sens_sobol_indices(&j->design, j->run.y, j->m, 0, BOOTSTRAP, rng, &j->sobol, err);
+}
+
+static void print_done(const sens_job *j, const char *dir)
+{
+    if (j->o->design_only)
+        printf("%zu settings, %zu points: design.csv, ranges.csv in %s/\n", j->k, j->design.npoints, dir);
+    else if (j->o->part > 0)
+        printf("part %u of %u: points %zu to %zu of %zu x %u replications in %s/points.csv\n", j->o->part,
+               j->o->nparts, j->rq.first, j->rq.last - 1, j->design.npoints, j->run.replications, dir);
+    else
+        print_summary(j, dir);
+}
 
 static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *j, const char *dir, spc_error *err)
 {
@@ -187,18 +303,16 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
     spc_experiment_opts opts = { (unsigned)sc->replications, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
     progress_clock clock;
     clock_gettime(CLOCK_MONOTONIC, &clock.t0);
-    j->rq = (spc_sensrun_request){ o->scenario, sets, nsets, j->param, j->metric, j->m, &opts,
-                                   !o->quiet && isatty(STDERR_FILENO) ? progress_line : NULL, &clock };
-    if (make_design(o, j, rng, err) == SPC_OK && spc_sensrun_run(&j->rq, &j->design, &j->run, err) == SPC_OK) {
-        j->has_morris = j->design.method == SPC_SENS_MORRIS;
-        j->has_sobol = !j->has_morris;
-        if (j->has_morris)
-            spc_sens_morris_indices(&j->design, j->run.y, j->m, &j->morris, err);
-        else
-            spc_sens_sobol_indices(&j->design, j->run.y, j->m, 0, BOOTSTRAP, rng, &j->sobol, err);
-        if (err->code == SPC_OK && cli_publish(o, dir, write_files, j, 1, err) == SPC_OK && !o->quiet)
-            print_summary(j, dir);
-    }
+    j->o = o;
+    j->rq = (spc_sensrun_request){ .path = o->scenario, .sets = sets, .nsets = nsets, .param = j->param,
+                                   .metric = j->metric, .m = j->m, .opts = &opts,
+                                   .progress = !o->quiet && isatty(STDERR_FILENO) ? progress_line : NULL,
+                                   .progress_ctx = &clock, .lever = o->lever,
+                                   .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS };
+    if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, j, err) == SPC_OK) &&
+        (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK) &&
+        cli_publish(o, dir, write_files, j, !o->design_only && o->part == 0, err) == SPC_OK && !o->quiet)
+        print_done(j, dir);
     free(sets);
     gsl_rng_free(rng);
     return err->code;
@@ -208,10 +322,13 @@ spc_status cli_sensitivity(const options *o, spc_error *err)
 {
     sens_job j;
     memset(&j, 0, sizeof j);
-    char dir[4096];
+    char dir[4096], suffix[64];
+    if (o->part > 0)
+        snprintf(suffix, sizeof suffix, "-sensitivity-part%uof%u", o->part, o->nparts);
+    else
+        snprintf(suffix, sizeof suffix, "-sensitivity%s", o->design_only ? "-design" : "");
     spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
-    if (sc != NULL && parse_inputs(o, sc, &j, err) == SPC_OK &&
-        cli_outdir(o, sc->name, "-sensitivity", dir, sizeof dir, err) == SPC_OK)
+    if (sc != NULL && parse_inputs(o, sc, &j, err) == SPC_OK && cli_outdir(o, sc->name, suffix, dir, sizeof dir, err) == SPC_OK)
         run_study(o, sc, &j, dir, err);
     job_release(&j);
     spc_scenario_free(sc);

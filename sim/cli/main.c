@@ -92,11 +92,12 @@ static const char usage_options[] =
     "      --esat-delta D    chain: the rise of ESAT, relative (5%, the default) or in\n"
     "                        points (3pt); a comma list (2.5%,5%,10%,20%) adds the\n"
     "                        dose-response, one lever search per rise, one base run\n"
-    "      --lever PATH      chain, calibrate: the setting raised (default\n"
+    "      --lever PATH      chain, calibrate, sensitivity: the setting raised (default\n"
     "                        workforce.levers.recognition; also .pay, .training_hours,\n"
     "                        workforce.satisfaction.base)\n"
-    "      --search-replications M  chain, calibrate: the lever search runs the first M of the\n"
-    "                        replications (default 10), the table all of them\n"
+    "      --search-replications M  chain, calibrate, sensitivity: the lever search runs\n"
+    "                        the first M of the replications (default 10), the table\n"
+    "                        all of them\n"
     "      --decompose       chain: split each change by the five pathways of\n"
     "                        satisfaction (10 more variants; pathway rows in chain.csv)\n";
 
@@ -122,9 +123,17 @@ static const char usage_more[] =
     "      --method M        sensitivity: morris (elementary effects, the default) or\n"
     "                        sobol (first-order and total indices, bootstrap intervals);\n"
     "                        --param PATH=LOW:HIGH the settings and their ranges,\n"
-    "                        --metric SCOPE/METRIC the outputs (repeatable)\n"
+    "                        --metric SCOPE/METRIC the outputs (repeatable), or\n"
+    "                        chain(5%):rel(csat) (a chain study's change; the default\n"
+    "                        with a workforce and customers: chain(5%):rel(csat), (profit))\n"
     "      --trajectories R  sensitivity: Morris trajectories (default 10; R(k+1) points)\n"
-    "      --samples N       sensitivity: Sobol' base points (default 64; N(k+2) points)\n"
+    "      --samples N       sensitivity: Sobol' base points (default 64; N(k+2) points)\n"    "      --params-from FILE  sensitivity, run --uncertain: PATH=LOW:HIGH lines (# comments)\n"
+    "      --design-only     sensitivity: write the design (design.csv, ranges.csv) only\n"
+    "      --part I/N        sensitivity: run part I of N of the points (points.csv)\n"
+    "      --merge           sensitivity: merge the part folders given after the scenario\n"
+    "      --uncertain       run: draw the assumptions (or the --param settings) from their\n"
+    "                        plausible ranges, one draw per replication: the intervals\n"
+    "                        hold parameter uncertainty too (uncertain.csv)\n"
     "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
     "      --force           run beyond the cost limits (10 million time-series rows,\n"
     "                        1e10 events, 4 GB; see the reference, 10.9)\n"
@@ -232,7 +241,8 @@ static int valid_count(const char *s, unsigned long max)
 
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
-       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES };
+       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES,
+       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -280,6 +290,11 @@ static int parse_args(int argc, char **argv, options *o)
         { "method", required_argument, NULL, OPT_METHOD },
         { "trajectories", required_argument, NULL, OPT_TRAJECTORIES },
         { "samples", required_argument, NULL, OPT_SAMPLES },
+        { "params-from", required_argument, NULL, OPT_PARAMS_FROM },
+        { "design-only", no_argument, NULL, OPT_DESIGN_ONLY },
+        { "part", required_argument, NULL, OPT_PART },
+        { "merge", no_argument, NULL, OPT_MERGE },
+        { "uncertain", no_argument, NULL, OPT_UNCERTAIN },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -329,6 +344,20 @@ static int parse_args(int argc, char **argv, options *o)
                                    "to 1000000 (got '%s')", optarg);
             *(c == OPT_SAMPLES ? &o->samples : &o->trajectories) = (unsigned)strtoul(optarg, NULL, 10);
             break;
+        case OPT_PARAMS_FROM: o->params_from = optarg; break;
+        case OPT_DESIGN_ONLY: o->design_only = 1; break;
+        case OPT_MERGE: o->merge = 1; break;
+        case OPT_UNCERTAIN: o->uncertain = 1; break;
+        case OPT_PART: {
+            unsigned i = 0, n = 0;
+            int used = 0;
+            if (sscanf(optarg, "%u/%u%n", &i, &n, &used) != 2 || optarg[used] != '\0' || n < 1 || n > 1000000 ||
+                i < 1 || i > n)
+                return usage_error("--part needs I/N, whole numbers with 1 <= I <= N (got '%s')", optarg);
+            o->part = i;
+            o->nparts = n;
+            break;
+        }
         case OPT_SEARCH_REPS:
             if (!valid_count(optarg, 1000000))
                 return usage_error("--search-replications needs a whole number from 1 (got '%s')", optarg);
@@ -396,8 +425,17 @@ static int parse_args(int argc, char **argv, options *o)
                            o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
-    if (!chain && !calibrate && (o->lever != NULL || o->search_reps > 0))
-        return usage_error("%s", "--lever and --search-replications are only for chain and calibrate");
+    if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
+        return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
+    int drawn = o->uncertain && strcmp(o->command, "run") == 0; /* run --uncertain may name its settings */
+    if (!sens && (o->design_only || o->part || o->merge))
+        return usage_error("%s", "--design-only, --part and --merge are only for sensitivity");
+    if (!sens && !drawn && o->params_from != NULL)
+        return usage_error("%s", "--params-from is only for sensitivity and run --uncertain");
+    if (o->design_only + (o->part > 0) + o->merge > 1)
+        return usage_error("%s", "sensitivity: give at most one of --design-only, --part and --merge");
+    if (o->uncertain && (strcmp(o->command, "run") != 0 || o->precision != NULL))
+        return usage_error("%s", "--uncertain is only for run with a fixed number of replications (not --precision)");
     if (!chain && o->decompose)
         return usage_error("%s", "--decompose is only for chain");
     if (strcmp(o->command, "run") != 0 && o->trace != NULL)
@@ -417,14 +455,16 @@ static int parse_args(int argc, char **argv, options *o)
     o->nextra = (size_t)(argc - optind);
     if (compare && o->nextra == 0)
         return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
-    if (!compare && !calibrate && o->nextra > 0)
+    if (sens && o->merge && o->nextra == 0)
+        return usage_error("%s", "sensitivity --merge: give the parts' folders after the scenario");
+    if (!compare && !calibrate && !(sens && o->merge) && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
         return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"
                                            : "--target and --free are only for calibrate");
     if (!sens && (o->method != NULL || o->trajectories || o->samples))
         return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
-    if (!sens && (sweep != (o->nparams > 0) || o->nparams > 2))
+    if (!sens && !drawn && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
     return -1;
@@ -478,6 +518,11 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
         spc_emplog_write_csv(f, x->rep_emp, x->n, names, meta->sc->nstages);
         free(names);
     }
+    if (meta->uncertain != NULL) {
+        if ((f = spc_output_file(out, "uncertain.csv", err)) == NULL)
+            return err->code;
+        spc_uncertain_write_csv(f, meta->uncertain);
+    }
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
     spc_output_run_json(f, meta);
@@ -527,9 +572,11 @@ static void print_headline(const spc_results *res, const char *dir, const char *
 }
 
 /* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
-static spc_status run_experiment(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts,
-                                 spc_experiment *x, spc_error *err)
+static spc_status run_experiment(const options *o, const spc_scenario *sc, const spc_uncertain *u,
+                                 const spc_experiment_opts *opts, spc_experiment *x, spc_error *err)
 {
+    if (u != NULL)
+        return spc_experiment_run_each(sc, (const spc_scenario *const *)u->sc, opts, x, err);
     if (o->precision == NULL)
         return spc_experiment_run(sc, opts, x, err);
     char scope[64], metric[64];
@@ -582,14 +629,14 @@ static void warn_intervals(const spc_results *res, const char *dir)
 /* Writes the run's whole output (partial: the completed replications,
  * not stoppable any more: writing takes a moment), then the headline. */
 static spc_status publish_run(const options *o, spc_scenario *sc, const spc_experiment *x, const run_done *d,
-                              spc_error *err)
+                              const spc_uncertain *u, spc_error *err)
 {
     unsigned long long events = 0;
     for (unsigned i = 0; i < x->n; i++)
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
-                          d->requested, d->partial ? stop_name(o) : NULL };
+                          d->requested, d->partial ? stop_name(o) : NULL, u };
     run_outputs ro = { x, &meta };
     options publish = *o;
     if (d->partial)
@@ -602,6 +649,9 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
                stop_name(o), x->n, d->requested, x->n);
     if (!o->quiet)
         print_headline(&x->combined, d->dir, sc->time_unit);
+    if (!o->quiet && u != NULL)
+        printf("intervals: simulation noise and the uncertainty of %zu assumptions, drawn per replication from their "
+               "plausible ranges (uncertain.csv)\n", u->k);
     if (!o->quiet && o->trace != NULL && !d->partial)
         printf("trace of replication 0 in %s\n", o->trace);
     fflush(stdout);
@@ -609,6 +659,23 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
     if (d->partial)
         spc_error_set(err, SPC_ERR_INTERRUPTED, "kept the %u of %u replications that completed in %s "
                       "(--keep-partial; run.json says partial)", x->n, d->requested, d->dir);
+    return err->code;
+}
+
+/* --uncertain: each replication's assumptions (or the --param and
+ * --params-from settings) drawn (uncertain.h), the scenarios loaded with
+ * the run's own overrides first. */
+static spc_status draw_uncertain(const options *o, const spc_scenario *sc, spc_uncertain *u, spc_error *err)
+{
+    cli_override_buf buf;
+    size_t n;
+    if ((o->nparams > 0 || o->params_from != NULL) && cli_sens_params(o, &u->param, &u->k, err) != SPC_OK)
+        return err->code;
+    const char **sets = cli_overrides(o, &buf, 0, &n);
+    if (sets == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    spc_uncertain_draw(sc, sets, n, (unsigned)sc->replications, u, err);
+    free(sets);
     return err->code;
 }
 
@@ -621,21 +688,28 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     memset(&x, 0, sizeof x);
     memset(&trace, 0, sizeof trace);
     unsigned requested = (unsigned)sc->replications;
+    spc_uncertain u;
+    memset(&u, 0, sizeof u);
+    if (o->uncertain && draw_uncertain(o, sc, &u, err) != SPC_OK) {
+        spc_uncertain_release(&u);
+        return err->code;
+    }
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
                                  o->keep_partial, o->force, o->employees };
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
               cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
-              (opts.trace = trace.tr, run_experiment(o, sc, &opts, &x, err)) == SPC_OK;
+              (opts.trace = trace.tr, run_experiment(o, sc, o->uncertain ? &u : NULL, &opts, &x, err)) == SPC_OK;
     run_done d = { dir, requested, !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0,
                    solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
     if (d.partial)
         spc_error_clear(err);
     if (ran || d.partial)
-        publish_run(o, sc, &x, &d, err);
+        publish_run(o, sc, &x, &d, o->uncertain ? &u : NULL, err);
     cli_trace_close(&trace);
     spc_experiment_release(&x);
+    spc_uncertain_release(&u);
     return err->code;
 }
 

@@ -43,6 +43,7 @@ typedef struct {
 
 typedef struct {
     const spc_scenario *sc;
+    const spc_scenario *const *each; /* NULL, or replication i's scenario (spc_experiment_run_each) */
     const spc_experiment_opts *opts;
     spc_experiment *x;
     unsigned nunits;        /* 1, or the company's units */
@@ -77,6 +78,12 @@ static void progress(batch_t *b)
         fputc('\n', stderr);
 }
 
+/* The scenario the i-th replication runs. */
+static const spc_scenario *rep_scenario(const batch_t *b, unsigned i)
+{
+    return b->each != NULL ? b->each[i] : b->sc;
+}
+
 /* The pool's item: unit `unit` of the i-th replication. */
 static void run_item(void *ctx, unsigned i, unsigned unit)
 {
@@ -101,7 +108,7 @@ static void run_item(void *ctx, unsigned i, unsigned unit)
         spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
         return;
     }
-    spc_run_execute(b->sc, &req, err);
+    spc_run_execute(rep_scenario(b, i), &req, err);
 }
 
 static void slot_release(unit_slot *u)
@@ -153,7 +160,7 @@ static void item_done(void *ctx, unsigned i, unsigned unit)
         }
         if (r->next_add < b->nunits)
             return;
-        if (r->err.code == SPC_OK && spc_company_acc_finish(&r->acc, b->sc, &b->x->rep[i], &b->x->rep_ts[i]) != 0)
+        if (r->err.code == SPC_OK && spc_company_acc_finish(&r->acc, rep_scenario(b, i), &b->x->rep[i], &b->x->rep_ts[i]) != 0)
             spc_error_set(&r->err, SPC_ERR_INTERNAL, "out of memory combining the units");
         spc_company_acc_release(&r->acc);
         spc_company_acc_init(&r->acc); /* batch_release releases it again */
@@ -248,14 +255,33 @@ static spc_status keep_partial(spc_experiment *x, const rep_slot *reps, spc_erro
     return spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
 }
 
+static spc_status run_batch(const spc_scenario *sc, const spc_scenario *const *each,
+                            const spc_experiment_opts *opts, const spc_experiment_watch *watch,
+                            spc_experiment *x, spc_error *err);
+
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *x, spc_error *err)
 {
-    return spc_experiment_run_watched(sc, opts, NULL, x, err);
+    return run_batch(sc, NULL, opts, NULL, x, err);
 }
 
 spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experiment_opts *opts,
                                       const spc_experiment_watch *watch, spc_experiment *x, spc_error *err)
+{
+    return run_batch(sc, NULL, opts, watch, x, err);
+}
+
+spc_status spc_experiment_run_each(const spc_scenario *sc, const spc_scenario *const *each,
+                                   const spc_experiment_opts *opts, spc_experiment *x, spc_error *err)
+{
+    return run_batch(sc, each, opts, NULL, x, err);
+}
+
+/* The three above: each (a scenario per replication) and watch (a period
+ * callback) may be NULL. */
+static spc_status run_batch(const spc_scenario *sc, const spc_scenario *const *each,
+                            const spc_experiment_opts *opts, const spc_experiment_watch *watch,
+                            spc_experiment *x, spc_error *err)
 {
     unsigned n = opts->replications ? opts->replications : 1;
     if (spc_cost_check(sc, n, opts->force, err) != SPC_OK)
@@ -264,7 +290,7 @@ spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experime
         return err->code;
     x->employees = opts->employees;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
-    batch_t b = { .sc = sc, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
+    batch_t b = { .sc = sc, .each = each, .opts = opts, .x = x, .nunits = sc->units.count > 1 ? (unsigned)sc->units.count : 1,
                   .t0 = wall_now(), .watch = watch };
     spc_pool_work work = { &b, run_item, item_done };
     spc_status st = batch_init(&b, err);

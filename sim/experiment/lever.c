@@ -202,6 +202,7 @@ static spc_status bracket(search_t *s, double x0, double f0, double *hi, double 
         double next = slope > 0 ? x0 + 1.2 * (x - x0) * f0 / (f0 - f) : x0 + 2 * (x - x0);
         x = fmin(fmax(next, x + 0.1 * (x - x0)), fmin(x0 + 4 * (x - x0), lever_hi(s)));
     }
+    s->out->unreachable = 1;
     return spc_error_set(s->err, SPC_ERR_USAGE, "chain: %s cannot raise ESAT to %.4g within its range (up to %g)",
                          s->lever->path, s->target, lever_hi(s));
 }

@@ -11,8 +11,13 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
+
+#include "spcsim/lever.h"
+#include "spcsim/pool.h"
 
 /* ---- parsing ---- */
 
@@ -72,15 +77,44 @@ void spc_sens_param_release(spc_sens_param *p)
     memset(p, 0, sizeof *p);
 }
 
+/* chain(DELTA):STAT(MEASURE), parsed as calibrate's chain target
+ * (target.h) with a value added; its messages name --metric. */
+static spc_status chain_metric_parse(const char *arg, spc_sens_metric *m, spc_error *err)
+{
+    char buf[sizeof m->name + 4];
+    if (strlen(arg) >= sizeof m->name)
+        return spc_error_set(err, SPC_ERR_USAGE, "--metric %.40s...: too long", arg);
+    snprintf(buf, sizeof buf, "%s=0", arg);
+    if (spc_target_parse(&m->target, buf, err) == SPC_OK && m->target.source != SPC_TARGET_CHAIN)
+        spc_error_set(err, SPC_ERR_USAGE, "--metric %s: expected chain(DELTA):diff|rel(MEASURE)", arg);
+    if (err->code != SPC_OK) {
+        const char *why = strstr(err->msg, "=0: ");
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", why ? why + 4 : "expected chain(DELTA):diff|rel(MEASURE)");
+        snprintf(err->msg, sizeof err->msg, "--metric %.127s: %.800s", arg, msg);
+        return err->code;
+    }
+    m->chain = 1;
+    snprintf(m->scope, sizeof m->scope, "%s", m->target.scope);
+    snprintf(m->metric, sizeof m->metric, "%s", m->target.metric);
+    snprintf(m->name, sizeof m->name, "%s", m->target.name);
+    return SPC_OK;
+}
+
 spc_status spc_sens_metric_parse(const char *arg, spc_sens_metric *m, spc_error *err)
 {
+    memset(m, 0, sizeof *m);
+    if (strncmp(arg, "chain", 5) == 0 && (arg[5] == ':' || arg[5] == '('))
+        return chain_metric_parse(arg, m, err);
     const char *slash = strchr(arg, '/');
     size_t ns = slash ? (size_t)(slash - arg) : 0, nm = slash ? strlen(slash + 1) : 0;
     if (slash == NULL || ns == 0 || nm == 0 || ns >= sizeof m->scope || nm >= sizeof m->metric)
         return spc_error_set(err, SPC_ERR_USAGE, "--metric %s: expected SCOPE/METRIC, a row of summary.csv "
-                             "(e.g. customers/csat)", arg);
+                             "(e.g. customers/csat), or chain(DELTA):diff|rel(MEASURE) (e.g. chain(5%%):rel(csat))",
+                             arg);
     snprintf(m->scope, sizeof m->scope, "%.*s", (int)ns, arg);
     snprintf(m->metric, sizeof m->metric, "%s", slash + 1);
+    snprintf(m->name, sizeof m->name, "%s/%s", m->scope, m->metric);
     return SPC_OK;
 }
 
@@ -163,23 +197,94 @@ void spc_sensrun_write_ranges(FILE *f, const spc_sens_param *p, size_t k)
 
 /* ---- running ---- */
 
-/* The point's outputs from its replications: mean, and variance of the mean. */
-static spc_status point_outputs(const spc_sensrun_request *rq, const spc_experiment *x, double *y, double *var,
-                                double *buf, spc_error *err)
+/* A summary metric's mean over x's replications and the variance of that mean. */
+static spc_status summary_output(const spc_sens_metric *mt, const spc_experiment *x, double *y, double *var,
+                                 double *buf, spc_error *err)
 {
-    for (size_t o = 0; o < rq->m; o++) {
-        const spc_sens_metric *mt = &rq->metric[o];
-        if (spc_results_find(&x->rep[0], mt->scope, mt->metric) == NULL)
-            return spc_error_set(err, SPC_ERR_USAGE, "--metric %s/%s: the scenario's results have no such row "
-                                 "(see summary.csv of spcsim run)", mt->scope, mt->metric);
-        if (!spc_results_values(x->rep, x->n, mt->scope, mt->metric, buf)) {
-            y[o] = var[o] = NAN;
-            continue;
-        }
-        y[o] = gsl_stats_mean(buf, 1, x->n);
-        var[o] = x->n > 1 ? gsl_stats_variance_m(buf, 1, x->n, y[o]) / x->n : 0.0;
+    if (spc_results_find(&x->rep[0], mt->scope, mt->metric) == NULL)
+        return spc_error_set(err, SPC_ERR_USAGE, "--metric %s: the scenario's results have no such row "
+                             "(see summary.csv of spcsim run)", mt->name);
+    if (!spc_results_values(x->rep, x->n, mt->scope, mt->metric, buf)) {
+        *y = *var = NAN;
+        return SPC_OK;
     }
+    *y = gsl_stats_mean(buf, 1, x->n);
+    *var = x->n > 1 ? gsl_stats_variance_m(buf, 1, x->n, *y) / x->n : 0.0;
     return SPC_OK;
+}
+
+/* A chain output from the base's and the variant's paired replications:
+ * the chain table's mean change; the variance of that mean from its 95%
+ * interval, ((hi - lo) / (2 t))^2 with t the 97.5% point of Student's t
+ * with n - 1 degrees of freedom (0 with one replication). */
+static spc_status chain_output(const spc_sens_metric *mt, const spc_experiment *base, const spc_experiment *variant,
+                               double *y, double *var, spc_error *err)
+{
+    spc_estimate e;
+    if (spc_target_measure_chain(&mt->target, base, variant, &e, err) != SPC_OK)
+        return err->code;
+    unsigned n = base->n < variant->n ? base->n : variant->n;
+    double se = n > 1 && isfinite(e.lo) ? (e.hi - e.lo) / (2.0 * gsl_cdf_tdist_Pinv(0.975, n - 1.0)) : 0.0;
+    *y = e.mean;
+    *var = se * se;
+    return SPC_OK;
+}
+
+int spc_sensrun_has_chain(const spc_sensrun_request *rq)
+{
+    for (size_t o = 0; o < rq->m; o++)
+        if (rq->metric[o].chain)
+            return 1;
+    return 0;
+}
+
+/* The first chain output with o's DELTA: the one whose lever run serves o. */
+static size_t dose_leader(const spc_sensrun_request *rq, size_t o)
+{
+    const spc_target *t = &rq->metric[o].target;
+    for (size_t l = 0; l < o; l++)
+        if (rq->metric[l].chain && rq->metric[l].target.delta == t->delta && rq->metric[l].target.points == t->points)
+            return l;
+    return o;
+}
+
+static spc_lever_goal lever_goal(const spc_sensrun_request *rq, size_t o)
+{
+    return (spc_lever_goal){ .lever = rq->lever ? rq->lever : "workforce.levers.recognition",
+                             .delta = rq->metric[o].target.delta, .points = rq->metric[o].target.points,
+                             .search_replications = rq->search_replications };
+}
+
+/* The chain outputs of one point: for each DELTA the lever followed from
+ * its start to the value that raises ESAT so far here, then every chain
+ * output of that DELTA. Unreachable: NaN, and *unreached set. */
+static spc_status chain_outputs(const spc_sensrun_request *rq, const spc_scenario *sc, const char *const *ov, size_t n,
+                                const spc_experiment_opts *opts, const spc_experiment *base, double *y, double *var,
+                                int *unreached, spc_error *err)
+{
+    for (size_t o = 0; o < rq->m && err->code == SPC_OK; o++) {
+        if (!rq->metric[o].chain || dose_leader(rq, o) != o)
+            continue;
+        spc_lever_goal goal = lever_goal(rq, o);
+        spc_lever_result lr;
+        if (rq->lever_start != NULL && isfinite(rq->lever_start[o]))
+            spc_lever_follow(sc, ov, n, &goal, opts, base, rq->lever_start[o], &lr, err);
+        else
+            spc_lever_find_from(sc, ov, n, &goal, opts, base, &lr, err);
+        if (err->code != SPC_OK && lr.unreachable) {
+            spc_error_clear(err);
+            *unreached = 1;
+        }
+        for (size_t q = o; q < rq->m && err->code == SPC_OK; q++)
+            if (rq->metric[q].chain && dose_leader(rq, q) == o) {
+                if (*unreached)
+                    y[q] = var[q] = NAN;
+                else
+                    chain_output(&rq->metric[q], base, &lr.variant, &y[q], &var[q], err);
+            }
+        spc_lever_result_release(&lr);
+    }
+    return err->code;
 }
 
 /* A bad --param is reported by the loader as an override: "--set: PATH: ..."
@@ -194,85 +299,202 @@ static void relabel_param(spc_error *err, const char *path)
     memcpy(err->msg, "--param: ", 9);
 }
 
-/* One point: the scenario with the request's overrides, then the point's. */
-static spc_status run_point(const spc_sensrun_request *rq, const spc_sens_design *d, size_t p, spc_sensrun *r,
-                            double *buf, spc_error *err)
+/* The scenario with the request's overrides, then x's (k settings); ov
+ * and assign hold them (n = nsets + k). */
+static spc_scenario *load_at(const spc_sensrun_request *rq, const double *x, size_t k, const char **ov, char *assign,
+                             spc_error *err)
 {
-    size_t k = d->k, n = rq->nsets + k;
-    const char **ov = calloc(n, sizeof *ov);
-    char *assign = calloc(k, 512);
-    if (ov == NULL || assign == NULL) {
-        free(ov);
-        free(assign);
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    }
     for (size_t j = 0; j < rq->nsets; j++)
         ov[j] = rq->sets[j];
     for (size_t i = 0; i < k; i++) {
-        spc_sens_param_assign(&rq->param[i], d->x[p * k + i], assign + i * 512, 512);
+        spc_sens_param_assign(&rq->param[i], x[i], assign + i * 512, 512);
         ov[rq->nsets + i] = assign + i * 512;
     }
-    spc_scenario *sc = spc_scenario_load(rq->path, ov, n, err);
+    spc_scenario *sc = spc_scenario_load(rq->path, ov, rq->nsets + k, err);
     for (size_t i = 0; sc == NULL && i < k; i++)
         relabel_param(err, rq->param[i].path);
-    spc_experiment x;
-    memset(&x, 0, sizeof x);
-    if (sc != NULL && spc_experiment_run(sc, rq->opts, &x, err) == SPC_OK)
-        point_outputs(rq, &x, r->y + p * rq->m, r->var + p * rq->m, buf, err);
-    spc_experiment_release(&x);
+    return sc;
+}
+
+/* The outputs at x (k settings; 0 and NULL: the scenario's own) into
+ * y[0..m), var[0..m). With chain outputs the base runs with the chain
+ * study's structure (lever.h), so its summary metrics are that base's. */
+static spc_status run_at(const spc_sensrun_request *rq, const spc_experiment_opts *opts, const double *x, size_t k,
+                         double *y, double *var, int *unreached, spc_error *err)
+{
+    const char **ov = calloc(rq->nsets + k + 1, sizeof *ov);
+    char *assign = calloc(k + 1, 512);
+    double *buf = malloc(opts->replications * sizeof *buf);
+    spc_scenario *sc = ov && assign && buf ? load_at(rq, x, k, ov, assign, err)
+                                           : (spc_error_set(err, SPC_ERR_INTERNAL, "out of memory"), NULL);
+    int chain = spc_sensrun_has_chain(rq);
+    spc_experiment base;
+    memset(&base, 0, sizeof base);
+    if (sc != NULL && (chain ? spc_lever_run_base(sc, opts, &base, err) : spc_experiment_run(sc, opts, &base, err)) ==
+                          SPC_OK) {
+        for (size_t o = 0; o < rq->m && err->code == SPC_OK; o++)
+            if (!rq->metric[o].chain)
+                summary_output(&rq->metric[o], &base, &y[o], &var[o], buf, err);
+        if (chain && err->code == SPC_OK)
+            chain_outputs(rq, sc, ov, rq->nsets + k, opts, &base, y, var, unreached, err);
+    }
+    spc_experiment_release(&base);
     spc_scenario_free(sc);
     free(ov);
     free(assign);
+    free(buf);
+    return err->code;
+}
+
+spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, double *start, spc_error *err)
+{
+    spc_experiment_opts opts = *rq->opts;
+    const char **ov = calloc(rq->nsets + 1, sizeof *ov);
+    spc_scenario *sc = ov ? load_at(rq, NULL, 0, ov, NULL, err)
+                          : (spc_error_set(err, SPC_ERR_INTERNAL, "out of memory"), NULL);
+    spc_experiment base;
+    memset(&base, 0, sizeof base);
+    for (size_t o = 0; o < rq->m; o++)
+        start[o] = NAN;
+    if (sc != NULL && spc_lever_run_base(sc, &opts, &base, err) == SPC_OK)
+        for (size_t o = 0; o < rq->m && err->code == SPC_OK; o++) {
+            if (!rq->metric[o].chain || dose_leader(rq, o) != o)
+                continue;
+            spc_lever_goal goal = lever_goal(rq, o);
+            spc_lever_result lr;
+            if (spc_lever_find_from(sc, ov, rq->nsets, &goal, &opts, &base, &lr, err) == SPC_OK)
+                start[o] = lr.value;
+            spc_lever_result_release(&lr);
+        }
+    spc_experiment_release(&base);
+    spc_scenario_free(sc);
+    free(ov);
+    return err->code;
+}
+
+/* ---- the points on the pool of threads ---- */
+
+typedef struct {
+    const spc_sensrun_request *rq;
+    const spc_sens_design *d;
+    spc_sensrun *r;
+    spc_experiment_opts opts;   /* one thread per point */
+    spc_error **errs;           /* per point: its error, or NULL */
+    atomic_int failed;          /* a point failed: the rest are skipped */
+    size_t done, total;
+} points_job;
+
+static void point_run(void *ctx, unsigned rep, unsigned unit)
+{
+    (void)unit;
+    points_job *j = ctx;
+    size_t p = j->rq->first + rep, m = j->rq->m;
+    if (atomic_load(&j->failed))
+        return;
+    spc_error err;
+    spc_error_clear(&err);
+    int unreached = 0;
+    if (run_at(j->rq, &j->opts, j->d->x + p * j->d->k, j->d->k, j->r->y + p * m, j->r->var + p * m, &unreached,
+               &err) != SPC_OK) {
+        atomic_store(&j->failed, 1);
+        if ((j->errs[rep] = malloc(sizeof err)) != NULL)
+            *j->errs[rep] = err;
+    }
+    j->r->unreached_at[p] = (char)unreached;
+}
+
+static void point_done(void *ctx, unsigned rep, unsigned unit)
+{
+    (void)rep;
+    (void)unit;
+    points_job *j = ctx;
+    j->done++;
+    if (j->rq->progress != NULL && !atomic_load(&j->failed))
+        j->rq->progress(j->rq->progress_ctx, j->done, j->total);
+}
+
+/* The first error by point order (the same whichever thread met it first). */
+static spc_status points_finish(points_job *j, spc_error *err)
+{
+    for (size_t i = 0; i < j->total; i++) {
+        if (j->errs[i] != NULL && err->code == SPC_OK)
+            *err = *j->errs[i];
+        free(j->errs[i]);
+        j->r->unreached += (size_t)j->r->unreached_at[j->rq->first + i];
+    }
+    if (err->code == SPC_OK && atomic_load(&j->failed))
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     return err->code;
 }
 
 spc_status spc_sensrun_run(const spc_sensrun_request *rq, const spc_sens_design *d, spc_sensrun *r, spc_error *err)
 {
-    memset(r, 0, sizeof *r);
-    r->npoints = d->npoints;
-    r->m = rq->m;
-    r->replications = rq->opts->replications;
-    r->y = malloc(d->npoints * rq->m * sizeof *r->y);
-    r->var = malloc(d->npoints * rq->m * sizeof *r->var);
-    double *buf = malloc(rq->opts->replications * sizeof *buf);
-    if (r->y == NULL || r->var == NULL || buf == NULL) {
-        free(buf);
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    }
-    for (size_t p = 0; p < d->npoints; p++) {
-        if (run_point(rq, d, p, r, buf, err) != SPC_OK)
-            break;
-        if (rq->progress != NULL)
-            rq->progress(rq->progress_ctx, p + 1, d->npoints);
-    }
-    free(buf);
+    size_t first = rq->first, last = rq->last ? rq->last : d->npoints;
+    if (spc_sensrun_alloc(r, d->npoints, rq->m, rq->opts->replications, err) != SPC_OK)
+        return err->code;
+    if (first > last || last > d->npoints)
+        return spc_error_set(err, SPC_ERR_USAGE, "sensitivity: points %zu to %zu are not in the design of %zu", first,
+                             last, d->npoints);
+    points_job j = { .rq = rq, .d = d, .r = r, .opts = *rq->opts, .total = last - first };
+    j.opts.jobs = 1;
+    j.opts.progress = 0;
+    atomic_init(&j.failed, 0);
+    j.errs = calloc(j.total + 1, sizeof *j.errs);
+    spc_pool_work w = { &j, point_run, point_done };
+    if (j.errs == NULL)
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    else if (spc_pool_run(rq->opts->jobs ? rq->opts->jobs : spc_experiment_cores(), (unsigned)j.total, 1, &w, NULL,
+                          err) == SPC_OK)
+        points_finish(&j, err);
+    free(j.errs);
     return err->code;
+}
+
+spc_status spc_sensrun_alloc(spc_sensrun *r, size_t npoints, size_t m, unsigned replications, spc_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->npoints = npoints;
+    r->m = m;
+    r->replications = replications;
+    r->y = malloc((npoints * m + 1) * sizeof *r->y);
+    r->var = malloc((npoints * m + 1) * sizeof *r->var);
+    r->unreached_at = calloc(npoints + 1, 1);
+    if (r->y == NULL || r->var == NULL || r->unreached_at == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < npoints * m; i++)
+        r->y[i] = r->var[i] = NAN;
+    return SPC_OK;
 }
 
 void spc_sensrun_release(spc_sensrun *r)
 {
     free(r->y);
     free(r->var);
+    free(r->unreached_at);
     memset(r, 0, sizeof *r);
 }
 
-/* (SA7): noise share = mean_p (s_p^2 / R) / var_p(ybar_p). */
+/* (SA7): noise share = mean_p (s_p^2 / R) / var_p(ybar_p), over the points
+ * with a value. */
 double spc_sensrun_noise_share(const spc_sensrun *r, size_t o)
 {
-    if (r->npoints < 2)
-        return NAN;
-    double noise = gsl_stats_mean(r->var + o, r->m, r->npoints);
-    double spread = gsl_stats_variance(r->y + o, r->m, r->npoints);
-    return spread > 0 && isfinite(spread) ? noise / spread : NAN;
+    double *y = malloc((r->npoints + 1) * sizeof *y), noise = 0;
+    size_t n = 0;
+    for (size_t p = 0; y != NULL && p < r->npoints; p++)
+        if (isfinite(r->y[p * r->m + o]) && isfinite(r->var[p * r->m + o])) {
+            y[n++] = r->y[p * r->m + o];
+            noise += r->var[p * r->m + o];
+        }
+    double spread = n > 1 ? gsl_stats_variance(y, 1, n) : NAN;
+    free(y);
+    return spread > 0 && isfinite(spread) ? noise / (double)n / spread : NAN;
 }
 
 /* ---- files ---- */
 
 static void metric_name(FILE *f, const spc_sens_metric *m)
 {
-    char name[sizeof m->scope + sizeof m->metric + 1];
-    snprintf(name, sizeof name, "%s/%s", m->scope, m->metric);
-    spc_csv_text(f, name);
+    spc_csv_text(f, m->name);
 }
 
 void spc_sensrun_write_design(FILE *f, const spc_sens_design *d, const spc_sensrun_request *rq,
@@ -283,7 +505,7 @@ void spc_sensrun_write_design(FILE *f, const spc_sens_design *d, const spc_sensr
         fputc(',', f);
         spc_csv_text(f, rq->param[i].path);
     }
-    for (size_t o = 0; o < rq->m; o++) {
+    for (size_t o = 0; r != NULL && o < rq->m; o++) {
         fputc(',', f);
         metric_name(f, &rq->metric[o]);
     }
@@ -294,7 +516,7 @@ void spc_sensrun_write_design(FILE *f, const spc_sens_design *d, const spc_sensr
             double v = d->x[p * d->k + i];
             spc_csv_next(f, rq->param[i].whole ? round(v) : v);
         }
-        for (size_t o = 0; o < rq->m; o++)
+        for (size_t o = 0; r != NULL && o < rq->m; o++)
             spc_csv_next(f, r->y[p * rq->m + o]);
         fputc('\n', f);
     }

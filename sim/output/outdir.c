@@ -175,6 +175,7 @@ spc_status spc_outdir_read(spc_outdir *d, const char *dir, spc_error *err)
     d->chain_dose = has_file(d, "chain_dose.csv");
     d->chain_periods = has_file(d, "chain_periods.csv");
     d->sensitivity = has_file(d, "sensitivity.csv");
+    d->uncertain = has_file(d, "uncertain.csv");
     if ((d->summary && check_header(d, "summary.csv", "scope,metric,mean,", err) != SPC_OK) ||
         (d->timeseries && check_header(d, "timeseries.csv", "period,time,scope", err) != SPC_OK) ||
         (d->compare && check_header(d, "compare.csv", "variant,scope,metric,", err) != SPC_OK) ||

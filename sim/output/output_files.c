@@ -103,6 +103,10 @@ void spc_output_run_json(FILE *f, const spc_run_meta *m)
         json_string(f, m->stopped_by);
         fputs(",\n", f);
     }
+    if (m->uncertain != NULL) /* only with --uncertain: other runs' files keep their bytes */
+        fprintf(f, "  \"intervals\": \"simulation noise and parameter uncertainty\",\n  \"uncertain\": {\"settings\": %zu, "
+                "\"draw\": \"uniform on the plausible range, one per replication\", \"stream\": %llu, "
+                "\"values\": \"uncertain.csv\"},\n", m->uncertain->k, (unsigned long long)SPC_UNCERTAIN_STREAM);
     fputs("  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ", f);
     json_string(f, sc->generator);
     fputs(",\n  \"time_unit\": ", f);

@@ -157,8 +157,15 @@ static void summary_table(FILE *f, const spc_outdir *d)
     int hi = spc_csvtable_column(&t, "ci95_high");
     int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
     size_t flagged = 0;
-    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>)."
-          "</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
+    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>).",
+          f);
+    if (d->uncertain)
+        fputs(" The intervals hold parameter uncertainty as well as simulation noise: each replication drew the "
+              "scenario's assumptions from their plausible ranges (<code>--uncertain</code>; the values in "
+              "<code>uncertain.csv</code>).", f);
+    else
+        fputs(" The intervals hold simulation noise only, at the scenario's own settings.", f);
+    fputs("</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
         const char *w = spc_csvtable_get(&t, r, warn); /* "" when there is no such column */
         flagged += w != NULL && *w != '\0';
@@ -845,7 +852,7 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
     int sc = spc_csvtable_column(t, "setting"), oc = spc_csvtable_column(t, "output");
     int ic = spc_csvtable_column(t, "index"), vc = spc_csvtable_column(t, "value");
     const char *key = morris ? "mu_star" : "ST";
-    double max = 0.0, noise = NAN;
+    double max = 0.0, noise = NAN, unreached = 0.0;
     for (size_t r = 0; r < t->nrows; r++)
         if (strcmp(spc_csvtable_get(t, r, oc), output) == 0 && strcmp(spc_csvtable_get(t, r, ic), key) == 0 &&
             spc_csvtable_num(t, r, vc) > max)
@@ -862,6 +869,8 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
                 continue;
             if (strcmp(spc_csvtable_get(t, r, ic), "noise_share") == 0)
                 noise = v;
+            if (strcmp(spc_csvtable_get(t, r, ic), "unreached_points") == 0)
+                unreached = v;
             if (strcmp(spc_csvtable_get(t, r, ic), key) != 0 || sens_class(v, max, morris) != cls)
                 continue;
             fputs(any++ ? ", " : says[cls], f);
@@ -878,7 +887,11 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
     num(f, noise);
     fputs(" of the variance of the point means", f);
     fputs(isfinite(noise) && noise > 0.5 ? ": too much to trust these indices; run more replications (-r) or a "
-                                           "longer horizon.</p>\n" : ".</p>\n", f);
+                                           "longer horizon." : ".", f);
+    if (unreached > 0)
+        fprintf(f, " At %.0f of the points the lever could not raise ESAT so far within its range: the output has "
+                "no value there, nor the indices that need those points.", unreached);
+    fputs("</p>\n", f);
 }
 
 static void sensitivity_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
