@@ -12,7 +12,8 @@
 #                   reader of plot) with clang, ASan and UBSan, and run each for
 #                   FUZZ_TIME seconds (default 60; -j2 runs both at once); a crash
 #                   fails, its input in build/fuzz/crash-*; see tests/fuzz/README.md
-#   make bench      speed benchmarks (not tests)
+#   make bench      speed benchmarks (not tests); BENCH=mm1 for the M/M/1 figure
+#                   alone; bench/README.md compares with cimba
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make ziggurat-table  print sim/engine/ziggurat_table.inc again from its recurrence
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
@@ -270,8 +271,9 @@ endif
 	  echo "memcheck: valgrind not found (Debian: apt-get install valgrind)" >&2; exit 1; }
 	SPCSIM=./$(BIN) $(VALGRIND) $(TESTBIN) $(or $(strip $(SUITE)),$(MEMCHECK_SUITES))
 
+# BENCH=mm1: only the M/M/1 figure (BENCH=all, the default: every benchmark).
 bench: $(BENCHBIN) $(BIN)
-	./$(BENCHBIN)
+	./$(BENCHBIN) $(or $(BENCH),all)
 
 # Regenerate the golden outputs (tests/test_golden.c compares them) after a
 # change that moves results on purpose; commit them and say why.
