@@ -179,12 +179,15 @@ static void bench_company(const char *path)
 
 /* One M/M/1 simulation: its wall and CPU time in seconds on one line, the
  * unit of bench/pair.sh's paired alternating runs against a peer. */
-static int bench_mm1_once(const char *path)
+static int bench_mm1_once(const char *path, char **extra, int nextra)
 {
-    const char *sets[] = { "horizon=1111111.111", "warmup=0.0" };
+    const char *sets[16] = { "horizon=1111111.111", "warmup=0.0" };
+    int n = 2;
+    for (int i = 0; i < nextra && n < 16; i++)
+        sets[n++] = extra[i];
     spc_error err;
     spc_error_clear(&err);
-    spc_scenario *sc = spc_scenario_load(path, sets, 2, &err);
+    spc_scenario *sc = spc_scenario_load(path, sets, (size_t)n, &err);
     spc_results res;
     spc_results_init(&res);
     double t0 = now_s(), c0 = cpu_s();
@@ -200,16 +203,18 @@ static int bench_mm1_once(const char *path)
 
 /*   bench_engine [all]     every benchmark (make bench)
  *   bench_engine mm1       the M/M/1 figure only (make bench BENCH=mm1)
- *   bench_engine once      one M/M/1 simulation's seconds (bench/pair.sh) */
+ *   bench_engine once [SCENARIO [SETTING...]]
+ *                          one M/M/1 simulation's seconds (bench/pair.sh),
+ *                          settings as --set takes them */
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
     const char *what = argc > 1 ? argv[1] : "all";
     const char *mm1 = argc > 2 ? argv[2] : "scenarios/validation/mm1.cfg";
     if (strcmp(what, "once") == 0)
-        return bench_mm1_once(mm1);
+        return bench_mm1_once(mm1, argv + 3, argc > 3 ? argc - 3 : 0);
     if (strcmp(what, "mm1") != 0 && strcmp(what, "all") != 0) {
-        fprintf(stderr, "usage: bench_engine [all|mm1|once] [M/M/1 scenario]\n");
+        fprintf(stderr, "usage: bench_engine [all|mm1|once] [M/M/1 scenario [SETTING...]]\n");
         return 2;
     }
     int rc = bench_mm1(mm1);
