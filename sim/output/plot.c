@@ -113,114 +113,21 @@ static void gnuplot_child(const char *gnuplot, const char *dir, const char *scri
     _exit(127);
 }
 
-/* gnuplot's output into msg until it closes the pipe; once *stop is set,
- * its process group is sent SIGTERM (once). Returns 1 when it was stopped. */
-static int read_child(int fd, pid_t pid, const volatile sig_atomic_t *stop, char *msg, size_t size)
-{
-    size_t n = 0;
-    char buf[512];
-    ssize_t got;
-    int stopped = 0;
-    while ((got = read(fd, buf, sizeof buf)) != 0) {
-        if (stop != NULL && *stop && !stopped) {
-            kill(-pid, SIGTERM);
-            stopped = 1;
-        }
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            break;
-        for (ssize_t i = 0; i < got && n + 1 < size; i++)
-            msg[n++] = buf[i];
-    }
-    msg[n] = '\0';
-    return stopped || (stop != NULL && *stop);
-}
-
-/* Runs `gnuplot script` in dir; its output (stdout and stderr) into msg.
- * Returns its exit status, -1 when it could not be run, -2 when stopped. */
-static int run_gnuplot(const char *gnuplot, const char *dir, const char *script, const volatile sig_atomic_t *stop,
-                       char *msg, size_t size)
-{
-    int fd[2];
-    msg[0] = '\0';
-    if (pipe(fd) != 0)
-        return -1;
-    pid_t parent = getpid(), pid = fork();
-    if (pid < 0) {
-        close(fd[0]);
-        close(fd[1]);
-        return -1;
-    }
-    if (pid == 0) /* the child: only calls that are safe after fork */
-        gnuplot_child(gnuplot, dir, script, fd, parent);
-    setpgid(pid, pid); /* also here, so kill(-pid) works at once */
-    close(fd[1]);
-    int stopped = read_child(fd[0], pid, stop, msg, size);
-    close(fd[0]);
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR)
-            return -1;
-        if (stop != NULL && *stop && !stopped) {
-            kill(-pid, SIGTERM);
-            stopped = 1;
-        }
-    }
-    if (stopped)
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* gnuplot's first line that is not blank, trimmed, for a one-line message. */
-static const char *first_line(char *msg)
-{
-    char *s = msg + strspn(msg, " \t\r\n");
-    s[strcspn(s, "\r\n")] = '\0';
-    return s;
-}
-
-void spc_plot_gnuplot_version(const char *program, char *buf, size_t size)
-{
-    char gnuplot[4096], msg[512];
-    if (!spc_plot_find_gnuplot(program, gnuplot, sizeof gnuplot))
-        snprintf(buf, size, "not found");
-    else if (run_gnuplot(gnuplot, ".", "--version", NULL, msg, sizeof msg) != 0 || *first_line(msg) == '\0')
-        snprintf(buf, size, "unknown");
-    else
-        snprintf(buf, size, "%s", first_line(msg));
-}
-
-static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
-{
-    static const char *const ext[] = { "png", "svg" };
-    for (size_t e = 0; e < 2; e++) {
-        char name[80], path[4200];
-        snprintf(name, sizeof name, "%s.%s", fig->name, ext[e]);
-        if (spc_outdir_path(d, name, path, sizeof path) == 0)
-            unlink(path);
-    }
-}
-
-/* ---- drawing several scripts at once ---- */
-
 #define MSG_SIZE 2048
 
-/* A gnuplot drawing one figure: its process (group), the read end of its
- * output pipe, and where its output goes. */
+/* A running gnuplot: its process (group), the read end of its output pipe
+ * (stdout and stderr), and where that output goes (msg, cap bytes). */
 typedef struct {
     pid_t pid;
     int fd;
-    size_t fig, len;
-    char *msg; /* MSG_SIZE bytes */
+    size_t fig, len, cap;
+    char *msg;
 } drawing;
 
-/* Starts gnuplot on fig's script; 0, or -1 when it could not be started. */
-static int drawing_start(drawing *w, const char *gnuplot, const char *dir, const char *name)
+/* Starts `gnuplot script` in dir; 0, or -1 when it could not be started. */
+static int drawing_start(drawing *w, const char *gnuplot, const char *dir, const char *script)
 {
     int fd[2];
-    char script[80];
-    snprintf(script, sizeof script, "%s.gp", name);
     if (pipe(fd) != 0)
         return -1;
     pid_t parent = getpid(), pid = fork();
@@ -247,7 +154,7 @@ static int drawing_read(drawing *w)
     ssize_t got = read(w->fd, buf, sizeof buf);
     if (got < 0 && errno == EINTR)
         return -3;
-    for (ssize_t i = 0; i < got && w->len + 1 < MSG_SIZE; i++)
+    for (ssize_t i = 0; i < got && w->len + 1 < w->cap; i++)
         w->msg[w->len++] = buf[i];
     w->msg[w->len] = '\0';
     if (got > 0)
@@ -258,6 +165,50 @@ static int drawing_read(drawing *w)
         if (errno != EINTR)
             return -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* gnuplot's first line that is not blank, trimmed, for a one-line message. */
+static const char *first_line(char *msg)
+{
+    char *s = msg + strspn(msg, " \t\r\n");
+    s[strcspn(s, "\r\n")] = '\0';
+    return s;
+}
+
+/* `gnuplot --version`'s output into msg; its exit status, -1 when it
+ * could not be run. */
+static int version_of(const char *gnuplot, char *msg, size_t size)
+{
+    drawing w = { .msg = msg, .cap = size };
+    msg[0] = '\0';
+    if (drawing_start(&w, gnuplot, ".", "--version") != 0)
+        return -1;
+    int rc;
+    while ((rc = drawing_read(&w)) == -3)
+        ;
+    return rc;
+}
+
+void spc_plot_gnuplot_version(const char *program, char *buf, size_t size)
+{
+    char gnuplot[4096], msg[512];
+    if (!spc_plot_find_gnuplot(program, gnuplot, sizeof gnuplot))
+        snprintf(buf, size, "not found");
+    else if (version_of(gnuplot, msg, sizeof msg) != 0 || *first_line(msg) == '\0')
+        snprintf(buf, size, "unknown");
+    else
+        snprintf(buf, size, "%s", first_line(msg));
+}
+
+static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
+{
+    static const char *const ext[] = { "png", "svg" };
+    for (size_t e = 0; e < 2; e++) {
+        char name[80], path[4200];
+        snprintf(name, sizeof name, "%s.%s", fig->name, ext[e]);
+        if (spc_outdir_path(d, name, path, sizeof path) == 0)
+            unlink(path);
+    }
 }
 
 /* Waits for output or an end among the active drawings; each one that
@@ -302,9 +253,11 @@ static int draw_all(const spc_outdir *d, const spc_plot_set *set, const char *gn
     while (next < set->n || active > 0) {
         while (active < jobs && next < set->n) {
             drawing *x = &w[active];
-            *x = (drawing){ .fig = next, .msg = msg + next * MSG_SIZE };
+            char script[80];
+            snprintf(script, sizeof script, "%s.gp", set->fig[next].name);
+            *x = (drawing){ .fig = next, .msg = msg + next * MSG_SIZE, .cap = MSG_SIZE };
             x->msg[0] = '\0';
-            rc[next] = stopped ? -2 : drawing_start(x, gnuplot, d->dir, set->fig[next].name);
+            rc[next] = stopped ? -2 : drawing_start(x, gnuplot, d->dir, script);
             active += rc[next] == 0;
             next++;
         }
