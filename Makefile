@@ -12,8 +12,10 @@
 #                   reader of plot) with clang, ASan and UBSan, and run each for
 #                   FUZZ_TIME seconds (default 60; -j2 runs both at once); a crash
 #                   fails, its input in build/fuzz/crash-*; see tests/fuzz/README.md
-#   make bench      speed benchmarks (not tests)
+#   make bench      speed benchmarks (not tests); BENCH=mm1 for the M/M/1 figure
+#                   alone; bench/README.md compares with cimba
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
+#   make ziggurat-table  print sim/engine/ziggurat_table.inc again from its recurrence
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
 #                   target that installs anything): `make deps check`, `make deps run`
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
@@ -115,7 +117,7 @@ DEB_jansson   = libjansson-dev
 # `make deps check` (or run, ...): install first, even under -j.
 DEPS_FIRST = $(filter deps,$(MAKECMDGOALS))
 
-.PHONY: all help run check check-install check-layers memcheck bench golden deps \
+.PHONY: all help run check check-install check-layers memcheck bench golden deps ziggurat-table \
         pkgs-ok testpkgs-ok install uninstall clean
 .DELETE_ON_ERROR:
 
@@ -217,6 +219,18 @@ $(BUILD)/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB) $(FLAGFILE)
 $(BENCHBIN): $(BUILD)/bench/bench_engine.o $(LIB) $(FLAGFILE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
 
+$(BUILD)/tools/%.o: tests/tools/%.c $(FLAGFILE) | pkgs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/ziggurat_table: $(BUILD)/tools/ziggurat_table.o $(LIB) $(FLAGFILE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) $(LDLIBS)
+
+# The exponential ziggurat's table, committed so that results do not depend
+# on the platform's exp and log; the dist suite checks it.
+ziggurat-table: $(BUILD)/ziggurat_table
+	./$< > sim/engine/ziggurat_table.inc.tmp && mv sim/engine/ziggurat_table.inc.tmp sim/engine/ziggurat_table.inc
+
 run: $(BIN)
 	./$(BIN) run $(SCENARIO)
 
@@ -266,8 +280,9 @@ endif
 	  echo "memcheck: valgrind not found (Debian: apt-get install valgrind)" >&2; exit 1; }
 	SPCSIM=./$(BIN) $(VALGRIND) $(TESTBIN) $(or $(strip $(SUITE)),$(MEMCHECK_SUITES))
 
+# BENCH=mm1: only the M/M/1 figure (BENCH=all, the default: every benchmark).
 bench: $(BENCHBIN) $(BIN)
-	./$(BENCHBIN)
+	./$(BENCHBIN) $(or $(BENCH),all)
 
 # Regenerate the golden outputs (tests/test_golden.c compares them) after a
 # change that moves results on purpose; commit them and say why.

@@ -8,9 +8,13 @@
  *    random later time) with 10, 1,000 and 100,000 pending events.
  * 3. Parallel replications: 16 replications of scenarios/understaffed.cfg
  *    on 1 thread and on all processors; the speed-up.
+ * 4. The 800-store company of bench/scale.cfg.
+ * `bench_engine mm1` runs 1 only; `bench_engine once` one M/M/1 simulation,
+ * printing its seconds, for bench/pair.sh.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -29,6 +33,13 @@ static double now_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -166,10 +177,51 @@ static void bench_company(const char *path)
     printf("  peak memory    %.1f MiB (goal: under 2048)\n", ru.ru_maxrss / 1024.0);
 }
 
+/* One M/M/1 simulation: its wall and CPU time in seconds on one line, the
+ * unit of bench/pair.sh's paired alternating runs against a peer. */
+static int bench_mm1_once(const char *path, char **extra, int nextra)
+{
+    const char *sets[16] = { "horizon=1111111.111", "warmup=0.0" };
+    int n = 2;
+    for (int i = 0; i < nextra && n < 16; i++)
+        sets[n++] = extra[i];
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = spc_scenario_load(path, sets, (size_t)n, &err);
+    spc_results res;
+    spc_results_init(&res);
+    double t0 = now_s(), c0 = cpu_s();
+    if (sc == NULL || spc_run_execute(sc, &(spc_run_request){ .out = &res }, &err) != SPC_OK) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 1;
+    }
+    printf("%.4f %.4f\n", now_s() - t0, cpu_s() - c0);
+    spc_results_release(&res);
+    spc_scenario_free(sc);
+    return 0;
+}
+
+/*   bench_engine [all]     every benchmark (make bench)
+ *   bench_engine mm1       the M/M/1 figure only (make bench BENCH=mm1)
+ *   bench_engine once [SCENARIO [SETTING...]]
+ *                          one M/M/1 simulation's seconds (bench/pair.sh),
+ *                          settings as --set takes them */
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
-    int rc = bench_mm1(argc > 1 ? argv[1] : "scenarios/validation/mm1.cfg");
+    const char *what = argc > 1 ? argv[1] : "all";
+    const char *mm1 = argc > 2 ? argv[2] : "scenarios/validation/mm1.cfg";
+    if (strcmp(what, "once") == 0)
+        return bench_mm1_once(mm1, argv + 3, argc > 3 ? argc - 3 : 0);
+    if (strcmp(what, "mm1") != 0 && strcmp(what, "all") != 0) {
+        fprintf(stderr, "usage: bench_engine [all|mm1|once] [M/M/1 scenario [SETTING...]]\n");
+        return 2;
+    }
+    int rc = bench_mm1(mm1);
+    printf("  against cimba  bench/pair.sh PATH/TO/cimba/build/benchmark/MM1_single [PAIRS]\n"
+           "                 (paired alternating runs, the ratio of medians; bench/README.md)\n");
+    if (strcmp(what, "mm1") == 0)
+        return rc;
     bench_hold(10);
     bench_hold(1000);
     bench_hold(100000);

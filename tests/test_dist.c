@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "spcsim/dist.h"
+#include "spcsim/ziggurat.h"
 #include "tests.h"
 
 #define N 200000
@@ -124,7 +126,120 @@ static void test_residual(void)
     check_residual(&em, 5.0 / 2.0 / 2.0);
 }
 
+/* ---- the exponential ziggurat ---- */
+
+/* The committed table is the recurrence's (to a few ulps of this
+ * platform's exp and log), and the recurrence closes: the top layer
+ * [0, x_1] x [f(x_1), 1] has the area v of every other layer. */
+static void test_ziggurat_table(void)
+{
+    spc_ziggurat_table t;
+    spc_ziggurat_exp_compute(&t);
+    const spc_ziggurat_table *c = &spc_ziggurat_exp_table;
+    int same = 1;
+    for (int i = 0; i < SPC_ZIG_LAYERS; i++) {
+        double dk = (double)t.k[i] - (double)c->k[i];
+        same &= fabs(dk) <= 0x1.0p56 * 1e-14;
+        same &= fabs(t.w[i] - c->w[i]) <= 1e-14 * c->w[i];
+        same &= fabs(t.f[i] - c->f[i]) <= 1e-14 * c->f[i];
+    }
+    CU_ASSERT(same);
+    double x1 = c->w[1] * 0x1.0p56;
+    CU_ASSERT_DOUBLE_EQUAL(x1 * (1.0 - exp(-x1)), SPC_ZIG_V, 1e-9 * SPC_ZIG_V);
+    CU_ASSERT_DOUBLE_EQUAL(c->w[SPC_ZIG_LAYERS - 1] * 0x1.0p56, SPC_ZIG_R, 1e-15 * SPC_ZIG_R);
+}
+
+/* P(K > lambda) of Kolmogorov's limiting law, 2 sum (-1)^(j-1) e^(-2 j^2
+ * lambda^2), at lambda = (sqrt(n) + 0.12 + 0.11/sqrt(n)) D, Stephens'
+ * (1970) correction for finite n (Numerical Recipes, 14.3). For alpha =
+ * 0.001 the limiting critical value of sqrt(n) D is 1.9495. */
+static double ks_pvalue(double d, size_t n)
+{
+    double sn = sqrt((double)n), lambda = (sn + 0.12 + 0.11 / sn) * d;
+    if (lambda < 0.2)
+        return 1.0;
+    double p = 0, sign = 1;
+    for (int j = 1; j <= 100; j++, sign = -sign)
+        p += 2 * sign * exp(-2.0 * j * j * lambda * lambda);
+    return p < 0 ? 0 : (p > 1 ? 1 : p);
+}
+
+/* The Kolmogorov-Smirnov statistic D = sup |F_n(x) - (1 - e^-x)| of the
+ * sorted sample x (shifted by `shift`). */
+static double ks_exponential(double *x, size_t n, double shift)
+{
+    gsl_sort(x, 1, n);
+    double d = 0;
+    for (size_t i = 0; i < n; i++) {
+        double f = -expm1(-(x[i] - shift));
+        double lo = f - (double)i / n, hi = (double)(i + 1) / n - f;
+        d = lo > d ? lo : d;
+        d = hi > d ? hi : d;
+    }
+    return d;
+}
+
+/* 1,000,000 ziggurat draws: the mean and variance of Exp(1) inside their
+ * 99.9% intervals from the sample (as check_moments), the sample's KS
+ * distance to the exact CDF with p > 0.001, and the same for the 50,000
+ * draws past 3 and the 400 or so past r (the tail path), shifted: by the
+ * memoryless property both are Exp(1) again. A table off by one layer, a
+ * wrong wedge test or a wrong tail fails the KS test at this size. */
+static void test_ziggurat_exponential(void)
+{
+    enum { ZN = 1000000, TN = 50000 };
+    gsl_rng *r = gsl_rng_alloc(spc_rng_xoshiro256pp);
+    gsl_rng_set(r, 20261126);
+    double *x = malloc(ZN * sizeof *x), *t3 = malloc(TN * sizeof *t3), tr[2000];
+    size_t n3 = 0, nr = 0;
+    for (size_t i = 0; i < ZN; i++)
+        x[i] = spc_ziggurat_exponential(r->state);
+    while (n3 < TN) {
+        double y = spc_ziggurat_exponential(r->state);
+        if (y > 3.0)
+            t3[n3++] = y;
+        if (y > SPC_ZIG_R && nr < 2000)
+            tr[nr++] = y;
+    }
+    double m = gsl_stats_mean(x, 1, ZN), v = gsl_stats_variance_m(x, 1, ZN, m);
+    double m4 = (gsl_stats_kurtosis_m_sd(x, 1, ZN, m, sqrt(v)) + 3.0) * v * v;
+    double z = gsl_cdf_ugaussian_Pinv(0.9995);
+    CU_ASSERT(fabs(m - 1.0) <= z * sqrt(v / ZN));
+    CU_ASSERT(fabs(v - 1.0) <= z * sqrt((m4 - v * v) / ZN));
+    CU_ASSERT(gsl_stats_min(x, 1, ZN) >= 0.0);
+    double p_all = ks_pvalue(ks_exponential(x, ZN, 0.0), ZN);
+    double p3 = ks_pvalue(ks_exponential(t3, TN, 3.0), TN);
+    double pr = ks_pvalue(ks_exponential(tr, nr, SPC_ZIG_R), nr);
+    if (getenv("SPCSIM_TEST_VERBOSE"))
+        printf("\n  ziggurat: mean %.5f var %.5f; KS p %.3f (all), %.3f (> 3), %.3f (> r, n = %zu)", m, v,
+               p_all, p3, pr, nr);
+    CU_ASSERT(p_all > 0.001);
+    CU_ASSERT(p3 > 0.001);
+    CU_ASSERT(nr >= 300 && pr > 0.001);
+    free(x);
+    free(t3);
+    gsl_rng_free(r);
+}
+
+/* The KS test can fail: inversion with a mean 2% off is rejected at the
+ * sample size used above. */
+static void test_ks_rejects_a_wrong_law(void)
+{
+    enum { ZN = 1000000 };
+    gsl_rng *r = gsl_rng_alloc(spc_rng_xoshiro256pp);
+    gsl_rng_set(r, 20261126);
+    double *x = malloc(ZN * sizeof *x);
+    for (size_t i = 0; i < ZN; i++)
+        x[i] = 1.02 * spc_ziggurat_exponential(r->state);
+    CU_ASSERT(ks_pvalue(ks_exponential(x, ZN, 0.0), ZN) < 0.001);
+    free(x);
+    gsl_rng_free(r);
+}
+
 static const CU_TestInfo tests[] = {
+    { "ziggurat: the committed table is the recurrence's", test_ziggurat_table },
+    { "ziggurat: Exp(1) by moments and Kolmogorov-Smirnov", test_ziggurat_exponential },
+    { "ziggurat: Kolmogorov-Smirnov rejects a 2% error", test_ks_rejects_a_wrong_law },
     { "the equilibrium residual has mean E[X^2]/(2E[X])", test_residual },
     { "mean/cv families have their promised moments", test_by_mean_and_cv },
     { "uniform and empirical have their moments", test_uniform_and_empirical },

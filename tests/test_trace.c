@@ -136,31 +136,44 @@ static void test_lines_and_filter(void)
 
 /* ---- a run ---- */
 
-/* A short tandem run starts with these lines, for ever (seed 3, mt19937). */
-static void test_known_beginning(void)
+/* The first lines of a short tandem run (seed 3) with a generator. */
+static void check_beginning(const char *generator, const char *expect)
 {
     mem_trace m;
     mem_open(&m, ALL_KINDS, 0.0, INFINITY);
-    const char *sets[] = { "horizon=\"3h\"", "warmup=0.0", "statistics.period=\"1h\"" };
+    const char *sets[] = { "horizon=\"3h\"", "warmup=0.0", "statistics.period=\"1h\"", generator };
     spc_results r;
-    run_traced(TANDEM, sets, 3, m.tr, &r);
-    const char *expect =
-        "      0.1959  arrival        intake            order 1 arrives\n"
-        "      0.1959  service_start  intake#0          order 1 starts service (waited 0 h, needs 0.07533 h)\n"
-        "      0.2712  service_end    intake#0          order 1 done after 0.07533 h at the stage\n"
-        "      0.2712  service_start  assembly#0        order 1 starts service (waited 0 h, needs 0.03573 h)\n"
-        "      0.3069  service_end    assembly#0        order 1 done after 0.03573 h at the stage\n"
-        "      0.3069  service_start  shipping#0        order 1 starts service (waited 0 h, needs 0.4813 h)\n"
-        "      0.6802  arrival        intake            order 2 arrives\n";
+    run_traced(TANDEM, sets, 4, m.tr, &r);
     const char *text = mem_text(&m);
     if (strncmp(text, expect, strlen(expect)) != 0)
-        fprintf(stderr, "\n  the trace begins:\n%.800s\n", text);
+        fprintf(stderr, "\n  the trace (%s) begins:\n%.800s\n", generator, text);
     CU_ASSERT_EQUAL(strncmp(text, expect, strlen(expect)), 0);
     /* the last line is the end, at the horizon */
     const char *last = strstr(text, "      3.0000  end            run               horizon reached after ");
     CU_ASSERT(last != NULL && strchr(last, '\n')[1] == '\0');
     spc_results_release(&r);
     mem_close(&m);
+}
+
+/* A short tandem run starts with these lines, for ever: with mt19937 (the
+ * default; exponentials by inversion, as always) and with xoshiro256++
+ * (exponentials by the ziggurat). */
+static void test_known_beginning(void)
+{
+    check_beginning("generator=\"xoshiro256++\"",
+        "      0.2810  arrival        intake            order 1 arrives\n"
+        "      0.2810  service_start  intake#0          order 1 starts service (waited 0 h, needs 0.1931 h)\n"
+        "      0.3392  arrival        intake            order 2 arrives\n"
+        "      0.3392  queue          intake            order 2 joins the queue (1 waiting)\n"
+        "      0.4741  service_end    intake#0          order 1 done after 0.1931 h at the stage\n");
+    check_beginning("generator=\"mt19937\"",
+        "      0.1959  arrival        intake            order 1 arrives\n"
+        "      0.1959  service_start  intake#0          order 1 starts service (waited 0 h, needs 0.07533 h)\n"
+        "      0.2712  service_end    intake#0          order 1 done after 0.07533 h at the stage\n"
+        "      0.2712  service_start  assembly#0        order 1 starts service (waited 0 h, needs 0.03573 h)\n"
+        "      0.3069  service_end    assembly#0        order 1 done after 0.03573 h at the stage\n"
+        "      0.3069  service_start  shipping#0        order 1 starts service (waited 0 h, needs 0.4813 h)\n"
+        "      0.6802  arrival        intake            order 2 arrives\n");
 }
 
 /* Only the kinds and the window asked for, and the run's own lines. */

@@ -61,14 +61,22 @@ int spc_plot_find_gnuplot(const char *program, char *buf, size_t size);
  * patchlevel 4"); "not found" when it is missing, "unknown" when it fails. */
 void spc_plot_gnuplot_version(const char *program, char *buf, size_t size);
 
+/* The most gnuplots spc_plot_draw runs at once. */
+#define SPC_PLOT_JOBS_MAX 16
+
 /* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
- * in the folder, and marks the figures drawn. A script that fails has its
- * figures removed; the error names the first failing script with gnuplot's
- * first line of complaint (SPC_ERR_INTERNAL), the others are still drawn.
- * gnuplot runs in its own process group; when the stage's stop flag is
- * set it is sent SIGTERM and this returns SPC_ERR_INTERRUPTED. Each figure
- * is a write point of d->stage (SPC_ERR_OUTPUT by fault injection). */
-spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err);
+ * in the folder, and marks the figures drawn: up to `jobs` scripts at once
+ * (1: one after another; at most SPC_PLOT_JOBS_MAX), each in a gnuplot of
+ * its own, so the figures do not depend on `jobs`. A script that fails has
+ * its figures removed; the error names the first failing script in the
+ * scripts' order with gnuplot's first line of complaint (SPC_ERR_INTERNAL),
+ * the others are still drawn. Each gnuplot runs in its own process group;
+ * when the stage's stop flag is set they are sent SIGTERM and this returns
+ * SPC_ERR_INTERRUPTED. Each figure is a write point of d->stage
+ * (SPC_ERR_OUTPUT by fault injection), passed in the scripts' order once
+ * all are drawn. */
+spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, unsigned jobs,
+                         spc_error *err);
 
 /* Removes the figures of set that are not marked drawn (left from an
  * earlier run, they would no longer match the CSV files), and the scripts

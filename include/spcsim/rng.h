@@ -59,12 +59,15 @@ enum spc_stream_family {
  * Any change of input bit changes about half the output bits. */
 uint64_t spc_rng_mix(uint64_t master, uint64_t replication, uint64_t stream);
 
-/* GSL generator type by its GSL name ("mt19937", "ranlxd2", "taus2"...);
- * NULL if GSL has no such generator. */
+/* Generator type by name: the project's own "xoshiro256++" (xoshiro.h)
+ * or any of GSL's ("mt19937", "ranlxd2", "taus2"...); NULL if none has
+ * that name. */
 const gsl_rng_type *spc_rng_type_find(const char *name);
 
-/* Allocates a generator of the given type seeded for (master, rep, stream).
- * Caller frees with gsl_rng_free. NULL when out of memory. */
+/* Allocates a generator of the given type seeded for (master, rep, stream):
+ * xoshiro256++ with the whole 64-bit mix, GSL's generators with the mix
+ * folded to 32 bits (never 0). Caller frees with gsl_rng_free. NULL when
+ * out of memory. */
 gsl_rng *spc_rng_stream_alloc(const gsl_rng_type *type, uint64_t master,
                               uint64_t replication, uint64_t stream);
 

@@ -24,6 +24,8 @@
 #define SPCSIM_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <gsl/gsl_histogram.h>
 
 /* A point estimate with its 95% interval; lo/hi are NaN when no interval
@@ -84,7 +86,19 @@ typedef struct {
 int spc_tally_init(spc_tally *t, size_t bmin);
 void spc_tally_release(spc_tally *t);
 void spc_tally_reset(spc_tally *t);
-void spc_tally_add(spc_tally *t, double x);
+/* Closes the current batch (spc_tally_add's rare path). */
+void spc_tally_close_batch(spc_tally *t);
+
+/* One observation. Inline, as the statistics below: they are called on
+ * every event, and a call costs more than their common path. */
+static inline void spc_tally_add(spc_tally *t, double x)
+{
+    t->sum += x;
+    t->n++;
+    t->cur_sum += x;
+    if (++t->cur_n >= t->size)
+        spc_tally_close_batch(t);
+}
 spc_estimate spc_tally_estimate(const spc_tally *t);
 /* The verdict on the full batches (B5); SPC_BATCH_OK when empty (no
  * estimate, nothing to warn about). */
@@ -104,8 +118,22 @@ int spc_timeavg_init(spc_timeavg *a, size_t k);
 void spc_timeavg_release(spc_timeavg *a);
 /* Starts observing at t0 (until t1) with the current level. */
 void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level);
-/* The level changes to `level` at time t (t never decreases). */
-void spc_timeavg_set(spc_timeavg *a, double t, double level);
+/* Adds level·(t - last_t) over the batches it crosses (the rare path). */
+void spc_timeavg_integrate(spc_timeavg *a, double t);
+
+/* The level changes to `level` at time t (t never decreases). The common
+ * case, t inside the current (or the last) batch, is the same arithmetic
+ * as spc_timeavg_integrate's, inline. */
+static inline void spc_timeavg_set(spc_timeavg *a, double t, double level)
+{
+    if (t > a->last_t && a->width > 0 && (t <= a->cur_end || a->cur + 1 >= a->k)) {
+        a->area[a->cur] += a->level * (t - a->last_t);
+        a->last_t = t;
+    } else {
+        spc_timeavg_integrate(a, t);
+    }
+    a->level = level;
+}
 /* Integrates up to t1 and returns the time average with its interval. */
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1);
 /* The verdict on the time batches (B5); call after spc_timeavg_estimate. */
@@ -124,7 +152,18 @@ typedef struct {
 int spc_counter_init(spc_counter *c, size_t k);
 void spc_counter_release(spc_counter *c);
 void spc_counter_start(spc_counter *c, double t0, double t1);
-void spc_counter_add(spc_counter *c, double t, double amount);
+/* Moves the current batch to the one holding t (spc_counter_add's rare path). */
+void spc_counter_seek(spc_counter *c, double t);
+
+static inline void spc_counter_add(spc_counter *c, double t, double amount)
+{
+    if (!(c->width > 0) || t < c->t0)
+        return;
+    if (t >= c->cur_end && c->cur + 1 < c->k)
+        spc_counter_seek(c, t);
+    c->count[c->cur] += amount;
+    c->total += amount;
+}
 /* Rate per unit time over [t0, t1]. */
 spc_estimate spc_counter_rate(const spc_counter *c);
 /* Total count over [t0, t1], its interval k times the rate's batch interval. */
@@ -150,7 +189,27 @@ typedef struct {
 int spc_quantile_init(spc_quantile *q);
 void spc_quantile_release(spc_quantile *q);
 void spc_quantile_reset(spc_quantile *q);
-void spc_quantile_add(spc_quantile *q, double x);
+
+#define SPC_Q_EMIN (-30)
+#define SPC_Q_EMAX 40
+#define SPC_Q_SUB 32 /* = 2^5: the index below takes the top 5 mantissa bits */
+#define SPC_Q_BINS ((size_t)(SPC_Q_EMAX - SPC_Q_EMIN) * SPC_Q_SUB)
+
+/* For a positive double, the bits above the top 5 of the mantissa are
+ * (biased exponent, top 5 mantissa bits), an integer that grows with x:
+ * bits >> 47 = 32 (e + 1023) + j for x = 2^e (1 + j/32 + ...). */
+static inline void spc_quantile_add(spc_quantile *q, double x)
+{
+    q->n += 1;
+    if (!(x >= q->h->range[0])) {
+        q->zeros += 1;
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    size_t i = (size_t)((bits >> 47) - ((uint64_t)(1023 + SPC_Q_EMIN) << 5));
+    q->h->bin[i < SPC_Q_BINS ? i : SPC_Q_BINS - 1] += 1;
+}
 /* The p-quantile (0 < p < 1); NaN when empty or out of memory. */
 double spc_quantile_get(const spc_quantile *q, double p);
 

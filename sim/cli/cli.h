@@ -136,7 +136,8 @@ void cli_trace_close(cli_trace *t);
 /* cli_plot.c: after the outputs in the staging folder are written, the
  * gnuplot scripts, the figures and report.html there; and the `plot DIR`
  * command (a staged copy of DIR with new figures, then exchanged). */
-spc_status cli_figures(spc_stage *st, spc_error *err);
+/* (up to `jobs` gnuplots at once; 0: one per processor) */
+spc_status cli_figures(spc_stage *st, unsigned jobs, spc_error *err);
 spc_status cli_plot(const options *o, spc_error *err);
 
 #endif

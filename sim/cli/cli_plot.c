@@ -27,8 +27,9 @@
 #include "spcsim/plot.h"
 #include "spcsim/report.h"
 
-/* Scripts, figures and report for an outdir already read. */
-static spc_status figures(const spc_outdir *d, spc_error *err)
+/* Scripts, figures and report for an outdir already read; up to `jobs`
+ * gnuplots at once (0: one per processor). */
+static spc_status figures(const spc_outdir *d, unsigned jobs, spc_error *err)
 {
     spc_plot_set set;
     if (spc_plot_write_scripts(d, &set, err) != SPC_OK)
@@ -44,7 +45,11 @@ static spc_status figures(const spc_outdir *d, spc_error *err)
     } else if (set.n > 0) {
         spc_error gerr;
         spc_error_clear(&gerr);
-        if (spc_plot_draw(d, &set, gnuplot, &gerr) == SPC_ERR_OUTPUT || gerr.code == SPC_ERR_INTERRUPTED) {
+        if (jobs == 0) {
+            long cores = sysconf(_SC_NPROCESSORS_ONLN);
+            jobs = cores > 0 ? (unsigned)cores : 1;
+        }
+        if (spc_plot_draw(d, &set, gnuplot, jobs, &gerr) == SPC_ERR_OUTPUT || gerr.code == SPC_ERR_INTERRUPTED) {
             *err = gerr; /* a full disk, or stopped: the whole output fails */
             return err->code;
         }
@@ -57,12 +62,12 @@ static spc_status figures(const spc_outdir *d, spc_error *err)
     return spc_report_write(d, &set, note, err);
 }
 
-spc_status cli_figures(spc_stage *st, spc_error *err)
+spc_status cli_figures(spc_stage *st, unsigned jobs, spc_error *err)
 {
     spc_outdir d;
     if (spc_outdir_read(&d, st->path, err) == SPC_OK) {
         d.stage = st;
-        figures(&d, err);
+        figures(&d, jobs, err);
     }
     spc_outdir_release(&d);
     return err->code;
@@ -73,7 +78,7 @@ spc_status cli_publish(const options *o, const char *dir, cli_writer write, cons
 {
     spc_stage st;
     if (spc_stage_open(&st, dir, o->stop, err) == SPC_OK && write(&st, ctx, err) == SPC_OK &&
-        (!figs || cli_figures(&st, err) == SPC_OK))
+        (!figs || cli_figures(&st, o->jobs, err) == SPC_OK))
         spc_stage_commit(&st, err);
     spc_stage_close(&st);
     return err->code;

@@ -6,6 +6,10 @@
  * Its exact moments (for the reports) use phi/Phi of alpha = -mean/sd:
  *   E[X] = mean + sd·phi(a)/(1-Phi(a)),
  *   Var[X] = sd^2 [1 + a·l - l^2], l = phi(a)/(1-Phi(a)).
+ *
+ * The exponential (dist.h, inline) is the ziggurat on the project's
+ * generator and -mean ln U (the law of GSL's gsl_ran_exponential, which
+ * uses log1p, with the cheaper log) on GSL's.
  */
 #include "spcsim/dist.h"
 
@@ -14,14 +18,6 @@
 #include <string.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
-
-/* -mean ln U with U uniform on (0, 1): the same law as GSL's
- * gsl_ran_exponential (which uses -mean log1p(-U)), but log is cheaper than
- * log1p and this is the hottest draw of most runs. */
-double spc_dist_exponential(gsl_rng *r, double mean)
-{
-    return -mean * log(gsl_rng_uniform_pos(r));
-}
 
 static const char *const names[SPC_DIST_COUNT] = {
     "exponential", "deterministic", "uniform", "normal",

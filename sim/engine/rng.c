@@ -10,12 +10,11 @@
 
 #include <string.h>
 
+#include "spcsim/xoshiro.h"
+
 static uint64_t splitmix64(uint64_t z)
 {
-    z += 0x9e3779b97f4a7c15ULL;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return spc_splitmix64_next(&z);
 }
 
 uint64_t spc_rng_mix(uint64_t master, uint64_t replication, uint64_t stream)
@@ -28,6 +27,8 @@ uint64_t spc_rng_mix(uint64_t master, uint64_t replication, uint64_t stream)
 
 const gsl_rng_type *spc_rng_type_find(const char *name)
 {
+    if (strcmp(name, spc_rng_xoshiro256pp->name) == 0)
+        return spc_rng_xoshiro256pp;
     const gsl_rng_type **t = gsl_rng_types_setup();
     for (; *t != NULL; t++)
         if (strcmp((*t)->name, name) == 0)
@@ -42,6 +43,10 @@ gsl_rng *spc_rng_stream_alloc(const gsl_rng_type *type, uint64_t master,
     if (r == NULL)
         return NULL;
     uint64_t s = spc_rng_mix(master, replication, stream);
+    if (type == spc_rng_xoshiro256pp) { /* seeded with all 64 bits of the mix */
+        gsl_rng_set(r, (unsigned long)s);
+        return r;
+    }
     /* Many GSL generators use only the low 32 bits of the seed, and some
      * treat 0 as "default seed": fold the high half in and avoid 0. */
     unsigned long seed = (unsigned long)((s ^ (s >> 32)) & 0xffffffffUL);

@@ -90,13 +90,8 @@ static void tally_collapse(spc_tally *t)
     t->size *= 2;
 }
 
-void spc_tally_add(spc_tally *t, double x)
+void spc_tally_close_batch(spc_tally *t)
 {
-    t->sum += x;
-    t->n++;
-    t->cur_sum += x;
-    if (++t->cur_n < t->size)
-        return;
     t->batch[t->full++] = t->cur_sum;
     t->cur_sum = 0.0;
     t->cur_n = 0;
@@ -155,8 +150,9 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
 }
 
 /* Adds level·(t - last_t), split over the batches the interval crosses.
- * Most changes fall inside the current batch: that path is one multiply. */
-static void timeavg_integrate(spc_timeavg *a, double t)
+ * Most changes fall inside the current batch: that path (one multiply) is
+ * spc_timeavg_set's, inline in stats.h. */
+void spc_timeavg_integrate(spc_timeavg *a, double t)
 {
     if (!(t > a->last_t) || !(a->width > 0))
         return;
@@ -171,15 +167,9 @@ static void timeavg_integrate(spc_timeavg *a, double t)
     a->last_t = t;
 }
 
-void spc_timeavg_set(spc_timeavg *a, double t, double level)
-{
-    timeavg_integrate(a, t);
-    a->level = level;
-}
-
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
 {
-    timeavg_integrate(a, t1);
+    spc_timeavg_integrate(a, t1);
     double x[a->k];
     double total = 0;
     for (size_t i = 0; i < a->k; i++) {
@@ -222,17 +212,11 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
     c->total = 0;
 }
 
-void spc_counter_add(spc_counter *c, double t, double amount)
+void spc_counter_seek(spc_counter *c, double t)
 {
-    if (!(c->width > 0) || t < c->t0)
-        return;
-    if (t >= c->cur_end && c->cur + 1 < c->k) {
-        size_t i = (size_t)((t - c->t0) * c->inv_width);
-        c->cur = i < c->k ? i : c->k - 1;
-        c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
-    }
-    c->count[c->cur] += amount;
-    c->total += amount;
+    size_t i = (size_t)((t - c->t0) * c->inv_width);
+    c->cur = i < c->k ? i : c->k - 1;
+    c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
 }
 
 spc_estimate spc_counter_rate(const spc_counter *c)
@@ -260,10 +244,10 @@ spc_batch_verdict spc_counter_check(const spc_counter *c)
 
 /* ---- quantiles ---- */
 
-#define Q_EMIN (-30)
-#define Q_EMAX 40
-#define Q_SUB 32 /* = 2^5: the index below takes the top 5 mantissa bits */
-#define Q_BINS ((size_t)(Q_EMAX - Q_EMIN) * Q_SUB)
+#define Q_EMIN SPC_Q_EMIN
+#define Q_EMAX SPC_Q_EMAX
+#define Q_SUB SPC_Q_SUB
+#define Q_BINS SPC_Q_BINS
 
 int spc_quantile_init(spc_quantile *q)
 {
@@ -290,22 +274,6 @@ void spc_quantile_reset(spc_quantile *q)
 {
     gsl_histogram_reset(q->h);
     q->zeros = q->n = 0;
-}
-
-/* For a positive double, the bits above the top 5 of the mantissa are
- * (biased exponent, top 5 mantissa bits), an integer that grows with x:
- * bits >> 47 = 32 (e + 1023) + j for x = 2^e (1 + j/32 + ...). */
-void spc_quantile_add(spc_quantile *q, double x)
-{
-    q->n += 1;
-    if (!(x >= q->h->range[0])) {
-        q->zeros += 1;
-        return;
-    }
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    size_t i = (size_t)((bits >> 47) - ((uint64_t)(1023 + Q_EMIN) << 5));
-    q->h->bin[i < Q_BINS ? i : Q_BINS - 1] += 1;
 }
 
 double spc_quantile_get(const spc_quantile *q, double p)

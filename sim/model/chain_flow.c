@@ -38,8 +38,16 @@ static uint32_t order_new(spc_chain *ch, double now)
     uint32_t id = ch->free_order;
     order_t *o = &ch->orders[id];
     ch->free_order = o->next;
-    *o = (order_t){ .t_in = now, .defect = NONE, .from = NONE, .customer = NONE, .front = NONE,
-                    .no = ++ch->orders_in };
+    /* every field, one by one: a compound literal of this size compiles to
+     * `rep stos`, which costs more than the rest of the function */
+    o->t_in = now;
+    o->t_stage = 0.0;
+    o->next = 0;
+    o->defect = o->from = o->customer = o->front = NONE;
+    o->rework = o->escaped = o->abandoned = o->tag = o->kind = 0;
+    o->sojourn_prev = 0.0;
+    o->renege = 0;
+    o->no = ++ch->orders_in;
     ch->wip++;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
     return id;

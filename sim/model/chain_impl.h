@@ -11,6 +11,8 @@
 
 #define NONE UINT32_MAX
 
+/* order_new (chain_flow.c) sets every field by name: a new field must be
+ * set there too. */
 typedef struct {
     double t_in;      /* arrival to the system */
     double t_stage;   /* arrival to the current stage */

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,37 +113,21 @@ static void gnuplot_child(const char *gnuplot, const char *dir, const char *scri
     _exit(127);
 }
 
-/* gnuplot's output into msg until it closes the pipe; once *stop is set,
- * its process group is sent SIGTERM (once). Returns 1 when it was stopped. */
-static int read_child(int fd, pid_t pid, const volatile sig_atomic_t *stop, char *msg, size_t size)
-{
-    size_t n = 0;
-    char buf[512];
-    ssize_t got;
-    int stopped = 0;
-    while ((got = read(fd, buf, sizeof buf)) != 0) {
-        if (stop != NULL && *stop && !stopped) {
-            kill(-pid, SIGTERM);
-            stopped = 1;
-        }
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            break;
-        for (ssize_t i = 0; i < got && n + 1 < size; i++)
-            msg[n++] = buf[i];
-    }
-    msg[n] = '\0';
-    return stopped || (stop != NULL && *stop);
-}
+#define MSG_SIZE 2048
 
-/* Runs `gnuplot script` in dir; its output (stdout and stderr) into msg.
- * Returns its exit status, -1 when it could not be run, -2 when stopped. */
-static int run_gnuplot(const char *gnuplot, const char *dir, const char *script, const volatile sig_atomic_t *stop,
-                       char *msg, size_t size)
+/* A running gnuplot: its process (group), the read end of its output pipe
+ * (stdout and stderr), and where that output goes (msg, cap bytes). */
+typedef struct {
+    pid_t pid;
+    int fd;
+    size_t fig, len, cap;
+    char *msg;
+} drawing;
+
+/* Starts `gnuplot script` in dir; 0, or -1 when it could not be started. */
+static int drawing_start(drawing *w, const char *gnuplot, const char *dir, const char *script)
 {
     int fd[2];
-    msg[0] = '\0';
     if (pipe(fd) != 0)
         return -1;
     pid_t parent = getpid(), pid = fork();
@@ -155,19 +140,30 @@ static int run_gnuplot(const char *gnuplot, const char *dir, const char *script,
         gnuplot_child(gnuplot, dir, script, fd, parent);
     setpgid(pid, pid); /* also here, so kill(-pid) works at once */
     close(fd[1]);
-    int stopped = read_child(fd[0], pid, stop, msg, size);
-    close(fd[0]);
+    w->pid = pid;
+    w->fd = fd[0];
+    return 0;
+}
+
+/* Reads what w's gnuplot wrote; at the end of its output closes the pipe
+ * and waits for it. Returns its exit status once it has ended, -3 while
+ * it still runs, -1 when it could not be waited for. */
+static int drawing_read(drawing *w)
+{
+    char buf[512];
+    ssize_t got = read(w->fd, buf, sizeof buf);
+    if (got < 0 && errno == EINTR)
+        return -3;
+    for (ssize_t i = 0; i < got && w->len + 1 < w->cap; i++)
+        w->msg[w->len++] = buf[i];
+    w->msg[w->len] = '\0';
+    if (got > 0)
+        return -3;
+    close(w->fd);
     int status;
-    while (waitpid(pid, &status, 0) < 0) {
+    while (waitpid(w->pid, &status, 0) < 0)
         if (errno != EINTR)
             return -1;
-        if (stop != NULL && *stop && !stopped) {
-            kill(-pid, SIGTERM);
-            stopped = 1;
-        }
-    }
-    if (stopped)
-        return -2;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -179,12 +175,26 @@ static const char *first_line(char *msg)
     return s;
 }
 
+/* `gnuplot --version`'s output into msg; its exit status, -1 when it
+ * could not be run. */
+static int version_of(const char *gnuplot, char *msg, size_t size)
+{
+    drawing w = { .msg = msg, .cap = size };
+    msg[0] = '\0';
+    if (drawing_start(&w, gnuplot, ".", "--version") != 0)
+        return -1;
+    int rc;
+    while ((rc = drawing_read(&w)) == -3)
+        ;
+    return rc;
+}
+
 void spc_plot_gnuplot_version(const char *program, char *buf, size_t size)
 {
     char gnuplot[4096], msg[512];
     if (!spc_plot_find_gnuplot(program, gnuplot, sizeof gnuplot))
         snprintf(buf, size, "not found");
-    else if (run_gnuplot(gnuplot, ".", "--version", NULL, msg, sizeof msg) != 0 || *first_line(msg) == '\0')
+    else if (version_of(gnuplot, msg, sizeof msg) != 0 || *first_line(msg) == '\0')
         snprintf(buf, size, "unknown");
     else
         snprintf(buf, size, "%s", first_line(msg));
@@ -201,34 +211,98 @@ static void remove_figures(const spc_outdir *d, const spc_plot_figure *fig)
     }
 }
 
-spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, spc_error *err)
+/* Waits for output or an end among the active drawings; each one that
+ * ended leaves its status in rc and its place to the last. Once the stop
+ * flag is seen every active gnuplot's group is sent SIGTERM (*stopped). */
+static void drawings_step(drawing *w, size_t *active, int *rc, const volatile sig_atomic_t *stop, int *stopped)
+{
+    struct pollfd pf[SPC_PLOT_JOBS_MAX];
+    for (size_t k = 0; k < *active; k++)
+        pf[k] = (struct pollfd){ .fd = w[k].fd, .events = POLLIN };
+    int ready = poll(pf, (nfds_t)*active, -1);
+    if (stop != NULL && *stop && !*stopped) {
+        for (size_t k = 0; k < *active; k++)
+            kill(-w[k].pid, SIGTERM);
+        *stopped = 1;
+    }
+    if (ready <= 0)
+        return; /* EINTR: the flag was checked above */
+    for (size_t k = *active; k-- > 0;) {
+        if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        int r = drawing_read(&w[k]);
+        if (r == -3)
+            continue;
+        rc[w[k].fig] = *stopped ? -2 : r;
+        w[k] = w[--*active];
+    }
+}
+
+/* Runs gnuplot on every script of set, at most `jobs` at a time, each in
+ * a process of its own exactly as when they ran one after another, so the
+ * figures are the same. rc[i]: script i's exit status (-1: it could not be
+ * run, -2: stopped); msg[i]: its output. Returns 1 when stopped. */
+static int draw_all(const spc_outdir *d, const spc_plot_set *set, const char *gnuplot, unsigned jobs, int *rc,
+                    char *msg)
 {
     const volatile sig_atomic_t *stop = d->stage != NULL ? d->stage->stop : NULL;
-    for (size_t i = 0; i < set->n; i++) {
+    drawing w[SPC_PLOT_JOBS_MAX];
+    size_t active = 0, next = 0;
+    int stopped = 0;
+    jobs = jobs < 1 ? 1 : jobs > SPC_PLOT_JOBS_MAX ? SPC_PLOT_JOBS_MAX : jobs;
+    while (next < set->n || active > 0) {
+        while (active < jobs && next < set->n) {
+            drawing *x = &w[active];
+            char script[80];
+            snprintf(script, sizeof script, "%s.gp", set->fig[next].name);
+            *x = (drawing){ .fig = next, .msg = msg + next * MSG_SIZE, .cap = MSG_SIZE };
+            x->msg[0] = '\0';
+            rc[next] = stopped ? -2 : drawing_start(x, gnuplot, d->dir, script);
+            active += rc[next] == 0;
+            next++;
+        }
+        if (active > 0)
+            drawings_step(w, &active, rc, stop, &stopped);
+    }
+    return stopped || (stop != NULL && *stop);
+}
+
+spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnuplot, unsigned jobs,
+                         spc_error *err)
+{
+    int *rc = calloc(set->n ? set->n : 1, sizeof *rc);
+    char *msg = calloc(set->n ? set->n : 1, MSG_SIZE);
+    if (rc == NULL || msg == NULL) {
+        free(rc);
+        free(msg);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the figures");
+    }
+    int stopped = draw_all(d, set, gnuplot, jobs, rc, msg);
+    for (size_t i = 0; i < set->n && !stopped; i++) { /* in the scripts' order, as before */
         spc_plot_figure *fig = &set->fig[i];
-        char script[80], msg[2048];
-        snprintf(script, sizeof script, "%s.gp", fig->name);
-        int rc = run_gnuplot(gnuplot, d->dir, script, stop, msg, sizeof msg);
-        fig->drawn = rc == 0;
-        if (rc == -2)
-            return spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
-        if (rc != 0)
+        char *m = msg + i * MSG_SIZE;
+        fig->drawn = rc[i] == 0;
+        if (rc[i] != 0)
             remove_figures(d, fig);
-        if (rc < 0)
+        if (rc[i] < 0)
             spc_error_set(err, SPC_ERR_INTERNAL, "%s: cannot run %s: %s", spc_outdir_shown(d), gnuplot,
                           strerror(errno));
-        else if (rc > 0)
-            spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s: gnuplot failed (exit %d)%s%s", spc_outdir_shown(d), script,
-                          rc, *first_line(msg) ? ": " : "", first_line(msg));
+        else if (rc[i] > 0)
+            spc_error_set(err, SPC_ERR_INTERNAL, "%s/%s.gp: gnuplot failed (exit %d)%s%s", spc_outdir_shown(d),
+                          fig->name, rc[i], *first_line(m) ? ": " : "", first_line(m));
         spc_error point;
         char drawn[80];
         spc_error_clear(&point);
         snprintf(drawn, sizeof drawn, "%s.png", fig->name);
         if (spc_stage_point(d->stage, drawn, &point) != SPC_OK) { /* ENOSPC injected, or stopped */
             *err = point;
-            return err->code;
+            break;
         }
     }
+    free(rc);
+    free(msg);
+    if (stopped)
+        return spc_error_set(err, SPC_ERR_INTERRUPTED, "interrupted");
     return err->code;
 }
 

@@ -57,7 +57,7 @@ static int read_identity(spc_cfg_reader *r, const config_setting_t *root, spc_sc
         return -1;
     if (spc_rng_type_find(gen) == NULL)
         return spc_cfg_bad(r, config_setting_get_member(root, "generator"),
-                   "not a GSL generator name (e.g. \"mt19937\", \"ranlxd2\", \"taus2\")");
+                   "not a GSL generator name (e.g. \"mt19937\", \"ranlxd2\", \"taus2\") nor \"xoshiro256++\"");
     sc->generator = spc_cfg_strdup(r, gen);
     return (sc->name && sc->description && sc->generator) ? 0 : -1;
 }

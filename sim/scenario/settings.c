@@ -108,9 +108,11 @@ static const spc_setting table[] = {
       .allowed = "write `L` above 2 147 483 647" },
     { .path = "generator", .kind = SPC_SET_STRING, .offset = SC(generator), .def = "\"mt19937\"",
       .unit = "", .intervention = 0, .source = "scenario",
-      .text = "The GSL random number generator of every stream.",
-      .doc = "The GSL random number generator used for every stream.",
-      .allowed = "any GSL generator name, e.g. `\"mt19937\"`, `\"ranlxd2\"`, `\"taus2\"`",
+      .text = "The random number generator of every stream: a GSL generator or xoshiro256++.",
+      .doc = "The random number generator used for every stream: any GSL generator (exponentials by "
+             "inversion, as in every earlier version) or the project's faster `\"xoshiro256++\"` "
+             "(exponentials by the ziggurat; docs/model.md 1.3a).",
+      .allowed = "`\"xoshiro256++\"` or any GSL generator name, e.g. `\"mt19937\"`, `\"ranlxd2\"`, `\"taus2\"`",
       .example = "\"taus2\"" },
     { .path = "time_unit", .kind = SPC_SET_STRING, .offset = SC(time_unit), .def = "\"h\"", .unit = "",
       .intervention = 0, .source = "scenario",
