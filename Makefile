@@ -34,7 +34,7 @@ SCENARIO ?= scenarios/sears.cfg
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS        = gsl libconfig
+PKGS        = gsl libconfig jansson
 TESTPKGS    = cunit
 WERROR     ?= 1
 WARN        = -Wall -Wextra -Wpedantic $(if $(filter 1,$(WERROR)),-Werror) -Wshadow \
@@ -107,6 +107,7 @@ VALGRIND  = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,
 DEB_gsl       = libgsl-dev
 DEB_libconfig = libconfig-dev
 DEB_cunit     = libcunit1-dev
+DEB_jansson   = libjansson-dev
 
 # `make deps check` (or run, ...): install first, even under -j.
 DEPS_FIRST = $(filter deps,$(MAKECMDGOALS))
@@ -131,7 +132,7 @@ define pkgcheck
 	[ -z "$$missing" ] || { \
 	  echo "spcsim: missing libraries, not found by $(PKG_CONFIG) (module -> Debian/Ubuntu package):" >&2; \
 	  for m in $$missing; do case $$m in \
-	    gsl) d=$(DEB_gsl);; libconfig) d=$(DEB_libconfig);; cunit) d=$(DEB_cunit);; *) d=$$m;; esac; \
+	    gsl) d=$(DEB_gsl);; libconfig) d=$(DEB_libconfig);; cunit) d=$(DEB_cunit);; jansson) d=$(DEB_jansson);; *) d=$$m;; esac; \
 	    debs="$$debs $$d"; echo "  $$m -> $$d" >&2; done; \
 	  echo "Install them with 'make deps' (Debian/Ubuntu: apt-get install$$debs)," >&2; \
 	  echo "or with your system's package manager; if they are elsewhere, set PKG_CONFIG_PATH." >&2; exit 1; }

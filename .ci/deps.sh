@@ -4,17 +4,17 @@
 #   sh .ci/deps.sh [--extra "PKG..."] [--check]
 # `make deps` runs it; the plain build never does (it asks pkg-config).
 set -eu
-PKGS="libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox pkg-config make gcc"
+PKGS="libgsl-dev libconfig-dev libjansson-dev libcunit1-dev gnuplot-nox pkg-config make gcc"
 [ "${1:-}" = "--extra" ] && { PKGS="$PKGS ${2:-}"; shift 2; }
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     # not Debian: say what is needed; fine if pkg-config already finds the libraries
-    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl libconfig cunit; then
-        echo "deps: not a Debian system (no apt-get); pkg-config finds gsl, libconfig and cunit"
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl libconfig jansson cunit; then
+        echo "deps: not a Debian system (no apt-get); pkg-config finds gsl, libconfig, jansson and cunit"
         exit 0
     fi
     echo "deps: not a Debian system (no apt-get): install with your package manager" >&2
-    echo "deps: pkg-config, GSL (gsl), libconfig, CUnit (cunit), a C11 compiler, make, gnuplot" >&2
+    echo "deps: pkg-config, GSL (gsl), libconfig, jansson, CUnit (cunit), a C11 compiler, make, gnuplot" >&2
     exit 1
 fi
 

@@ -53,6 +53,8 @@ typedef struct {
     const char *method;     /* sensitivity: morris (default) or sobol */
     unsigned trajectories;  /* sensitivity: Morris' r (0: the default) */
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
+    const char *command_line; /* the whole command line, shell-quoted, for run.json */
+    double started;         /* CLOCK_MONOTONIC seconds when spcsim started */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -85,6 +87,19 @@ spc_status cli_publish(const options *o, const char *dir, cli_writer write, cons
 /* cli_publish of one file, `name`, written by write(f, what). */
 spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
                             const void *what, int figures, spc_error *err);
+
+/* The command line as one string, each argument shell-quoted where it
+ * needs to be ('a b', 'x;y'); malloc'd, NULL when out of memory. */
+char *cli_command_line(int argc, char *const *argv);
+
+/* Seconds of CLOCK_MONOTONIC. */
+double cli_clock(void);
+
+/* Writes a study's run.json (spc_output_study_json: the command, the
+ * build, the base scenario sc) and each scenario sc[i] resolved into
+ * files[i].file, into the output out. */
+spc_status cli_provenance(spc_output *out, const options *o, unsigned replications, const spc_scenario *const *sc,
+                          const spc_resolved_file *files, size_t n, spc_error *err);
 
 spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);

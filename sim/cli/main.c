@@ -586,7 +586,7 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
-                          d->requested, d->partial ? stop_name(o) : NULL };
+                          d->requested, d->partial ? stop_name(o) : NULL, o->command_line };
     run_outputs ro = { x, &meta };
     options publish = *o;
     if (d->partial)
@@ -694,6 +694,9 @@ int main(int argc, char **argv)
     catch_signals();
     options o = { 0 };
     o.stop = &stop_signal;
+    o.started = cli_clock();
+    char *command_line = cli_command_line(argc, argv);
+    o.command_line = command_line;
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);
     o.targets = malloc((size_t)argc * sizeof *o.targets);
@@ -721,6 +724,7 @@ int main(int argc, char **argv)
         free(o.targets);
         free(o.frees);
         free(o.metrics);
+        free(command_line);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -746,6 +750,7 @@ int main(int argc, char **argv)
     free(o.targets);
     free(o.frees);
     free(o.metrics);
+    free(command_line);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }
