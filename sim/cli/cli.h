@@ -95,11 +95,30 @@ char *cli_command_line(int argc, char *const *argv);
 /* Seconds of CLOCK_MONOTONIC. */
 double cli_clock(void);
 
-/* Writes a study's run.json (spc_output_study_json: the command, the
- * build, the base scenario sc) and each scenario sc[i] resolved into
- * files[i].file, into the output out. */
-spc_status cli_provenance(spc_output *out, const options *o, unsigned replications, const spc_scenario *const *sc,
-                          const spc_resolved_file *files, size_t n, spc_error *err);
+/* What a command other than run records beside its outputs: run.json
+ * (spc_output_study_json: the build, the command line, the base scenario)
+ * and each scenario it ran, resolved, one file each. */
+typedef struct {
+    unsigned replications;
+    const spc_scenario *base;   /* not owned */
+    size_t n;
+    const spc_scenario **sc;    /* sc[i] owned when owned[i] */
+    int *owned;
+    spc_resolved_file *files;   /* file and label strings owned */
+} cli_prov;
+
+/* Adds sc (taken over when owned; freed at once if adding fails) to be
+ * written as `file` with `label`. */
+spc_status cli_prov_add(cli_prov *p, const spc_scenario *sc, int owned, const char *file, const char *label,
+                        spc_error *err);
+void cli_prov_release(cli_prov *p);
+
+/* Writes p's resolved scenarios and run.json into the output out. */
+spc_status cli_provenance(spc_output *out, const options *o, const cli_prov *p, spc_error *err);
+
+/* cli_publish_file of `name`, with p's provenance (cli_provenance) beside it. */
+spc_status cli_publish_study(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
+                             const void *what, const cli_prov *p, int figures, spc_error *err);
 
 spc_status cli_compare(const options *o, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);

@@ -107,18 +107,56 @@ double cli_clock(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-spc_status cli_provenance(spc_output *out, const options *o, unsigned replications, const spc_scenario *const *sc,
-                          const spc_resolved_file *files, size_t n, spc_error *err)
+spc_status cli_prov_add(cli_prov *p, const spc_scenario *sc, int owned, const char *file, const char *label,
+                        spc_error *err)
+{
+    const spc_scenario **s = realloc(p->sc, (p->n + 1) * sizeof *s);
+    if (s != NULL)
+        p->sc = s;
+    int *o = s != NULL ? realloc(p->owned, (p->n + 1) * sizeof *o) : NULL;
+    if (o != NULL)
+        p->owned = o;
+    spc_resolved_file *f = o != NULL ? realloc(p->files, (p->n + 1) * sizeof *f) : NULL;
+    if (f != NULL)
+        p->files = f;
+    char *fc = f != NULL ? strdup(file) : NULL, *lc = fc != NULL ? strdup(label) : NULL;
+    if (lc == NULL) {
+        free(fc);
+        if (owned)
+            spc_scenario_free((spc_scenario *)sc);
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    p->sc[p->n] = sc;
+    p->owned[p->n] = owned;
+    p->files[p->n] = (spc_resolved_file){ fc, lc };
+    p->n++;
+    return SPC_OK;
+}
+
+void cli_prov_release(cli_prov *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->owned[i])
+            spc_scenario_free((spc_scenario *)p->sc[i]);
+        free((char *)p->files[i].file);
+        free((char *)p->files[i].label);
+    }
+    free(p->sc);
+    free(p->owned);
+    free(p->files);
+    memset(p, 0, sizeof *p);
+}
+
+spc_status cli_provenance(spc_output *out, const options *o, const cli_prov *p, spc_error *err)
 {
     FILE *f;
-    for (size_t i = 0; i < n; i++) {
-        if ((f = spc_output_file(out, files[i].file, err)) == NULL)
+    for (size_t i = 0; i < p->n; i++) {
+        if ((f = spc_output_file(out, p->files[i].file, err)) == NULL)
             return err->code;
-        spc_scenario_write(sc[i], f);
+        spc_scenario_write(p->sc[i], f);
     }
-    spc_study_meta m = { SPC_VERSION, o->command, o->command_line, sc[0], replications,
-                         o->jobs ? o->jobs : spc_experiment_cores(),
-                         cli_clock() - o->started, files, n };
+    spc_study_meta m = { SPC_VERSION, o->command, o->command_line, p->base, p->replications,
+                         o->jobs ? o->jobs : spc_experiment_cores(), cli_clock() - o->started, p->files, p->n };
     if ((f = spc_output_file(out, "run.json", err)) == NULL)
         return err->code;
     spc_output_study_json(f, &m);

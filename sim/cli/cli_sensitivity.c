@@ -41,6 +41,8 @@ typedef struct {
     spc_sens_sobol sobol;
     spc_sensrun_request rq;
     int has_morris, has_sobol;
+    const options *o;
+    cli_prov prov;      /* run.json and the base resolved (each point's settings: design.csv) */
 } sens_job;
 
 static void job_release(sens_job *j)
@@ -136,7 +138,8 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
             spc_sensrun_write_design(f, &j->design, &j->rq, &j->run);
         if (f != NULL && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
             spc_sensrun_write_ranges(f, j->param, j->k);
-            spc_output_commit(&out, err);
+            if (cli_provenance(&out, j->o, &j->prov, err) == SPC_OK)
+                spc_output_commit(&out, err);
         }
     }
     spc_output_close(&out);
@@ -196,7 +199,12 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
             spc_sens_morris_indices(&j->design, j->run.y, j->m, &j->morris, err);
         else
             spc_sens_sobol_indices(&j->design, j->run.y, j->m, 0, BOOTSTRAP, rng, &j->sobol, err);
-        if (err->code == SPC_OK && cli_publish(o, dir, write_files, j, 1, err) == SPC_OK && !o->quiet)
+        char label[4200];
+        snprintf(label, sizeof label, "base: %s (each point's settings: design.csv)", o->scenario);
+        j->o = o;
+        j->prov = (cli_prov){ j->run.replications, sc, 0, NULL, NULL, NULL };
+        if (err->code == SPC_OK && cli_prov_add(&j->prov, sc, 0, "scenario.resolved.cfg", label, err) == SPC_OK &&
+            cli_publish(o, dir, write_files, j, 1, err) == SPC_OK && !o->quiet)
             print_summary(j, dir);
     }
     free(sets);
@@ -213,6 +221,7 @@ spc_status cli_sensitivity(const options *o, spc_error *err)
     if (sc != NULL && parse_inputs(o, sc, &j, err) == SPC_OK &&
         cli_outdir(o, sc->name, "-sensitivity", dir, sizeof dir, err) == SPC_OK)
         run_study(o, sc, &j, dir, err);
+    cli_prov_release(&j.prov);
     job_release(&j);
     spc_scenario_free(sc);
     return err->code;
