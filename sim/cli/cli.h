@@ -55,6 +55,7 @@ typedef struct {
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
     const char *command_line; /* the whole command line, shell-quoted, for run.json */
     double started;         /* CLOCK_MONOTONIC seconds when spcsim started */
+    int help;               /* -h, --help seen */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -87,6 +88,11 @@ spc_status cli_publish(const options *o, const char *dir, cli_writer write, cons
 /* cli_publish of one file, `name`, written by write(f, what). */
 spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
                             const void *what, int figures, spc_error *err);
+
+/* cli_help.c: `spcsim --help`, every command and option; and one
+ * command's usage, description, options and examples (-1: no such command). */
+void cli_help(FILE *f);
+int cli_help_command(FILE *f, const char *command);
 
 /* The command line as one string, each argument shell-quoted where it
  * needs to be ('a b', 'x;y'); malloc'd, NULL when out of memory. */

@@ -56,7 +56,7 @@ static void print_table(const spc_chainstudy_table *t, const char *lever)
         if (!strcmp(m, "revenue_growth")) g = &t->rows[i];
     }
     if (e && c && p)
-        printf("\nThe seeds' form:     ESAT %+.2f%% -> CSAT %+.2f%% -> profit %+.2f%%   (Sears, as quoted: +5%% -> +1%% -> +0.5%%)\n",
+        printf("\nThe quoted form:     ESAT %+.2f%% -> CSAT %+.2f%% -> profit %+.2f%%   (Sears, as quoted: +5%% -> +1%% -> +0.5%%)\n",
                e->rel.mean, c->rel.mean, p->rel.mean);
     if (e && imp && g)
         printf("The published form:  %+.2f points of employee attitude -> %+.2f points of customer impression -> "
@@ -99,7 +99,7 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
     return err->code;
 }
 
-/* The doses: asked, lever, ESAT reached, and the seeds' links. */
+/* The doses: asked, lever, ESAT reached, and the quoted links (ESAT, CSAT, profit). */
 static void print_dose(const spc_chaindose *d)
 {
     printf("\nDose and response (chain_dose.csv), %s from %.4g, relative changes [95%% CI]:\n", d->lever,
