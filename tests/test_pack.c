@@ -153,9 +153,50 @@ static void test_pack_calibrate(void)
     tests_remove_tree(tmp);
 }
 
+/* check lists every duration and rate with its unit, money per period
+ * naming its period; a bare number in a scenario without a declared time
+ * unit is refused, from the file or from --set, saying how to write it. */
+static void test_check_units(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    const char *args[] = { "check", "scenarios/sears.cfg", NULL };
+    CU_ASSERT_EQUAL_FATAL(run(tmp, args), 0);
+    char out[512];
+    snprintf(out, sizeof out, "%s/stdout", tmp);
+    char *text = spc_text_read_file(out, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    static const char *const lines[] = {
+        "\n# Durations and rates with their units (time unit h, declared):\n",
+        "\n#   horizon                                      26208 h = 156 w\n",
+        "\n#   finance.fixed                                267.857 currency per h = 45000 per w\n",
+        "\n#   stages.[1].service (mean)                    0.75 h = 45 min\n",
+        "\n#   workforce.hiring.delay (mean)                672 h = 4 w\n",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (strstr(text, lines[i]) == NULL) {
+            fprintf(stderr, "\n  check scenarios/sears.cfg lacks the line %s", lines[i] + 1);
+            CU_FAIL("a duration or rate without its unit in check");
+        }
+    free(text);
+    const char *bare[] = { "check", "tests/data/minimal.cfg", "--set", "stages.[0].service.mean=4", NULL };
+    char err[512];
+    snprintf(err, sizeof err, "%s/stderr", tmp);
+    CU_ASSERT_EQUAL(tests_wait(tests_spawn(bare, NULL, out, err)), 4);
+    text = spc_text_read_file(err, NULL);
+    CU_ASSERT(text != NULL && strstr(text, "--set: stages.[0].service.mean: a duration without a unit: write it "
+                                           "with one, such as \"4w\", \"8h\", \"15min\"") != NULL);
+    free(text);
+    const char *declared[] = { "check", "tests/data/minimal.cfg", "--set", "stages.[0].service.mean=4", "--set",
+                               "time_unit=\"h\"", NULL };
+    CU_ASSERT_EQUAL(run(tmp, declared), 0);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "run, compare, sweep, warmup, sensitivity, chain: run.json and resolved scenarios", test_pack_studies },
     { "calibrate: run.json and the resolved scenario", test_pack_calibrate },
+    { "check: every duration and rate with its unit; a bare number needs a declared time unit", test_check_units },
     CU_TEST_INFO_NULL,
 };
 

@@ -53,7 +53,7 @@ static const help_option options_table[] = {
       "  -s, --seed N          master seed (overrides the scenario's seed)\n" },
     { "set", " run check compare sweep warmup calibrate chain sensitivity ",
       "  -S, --set PATH=VALUE  override a setting, libconfig path syntax, repeatable:\n"
-      "                        --set stages.[0].servers=5 --set arrivals.rate=9\n" },
+      "                        --set stages.[0].servers=5 --set arrivals.rate=9/h\n" },
     { "replications", " run check compare sweep warmup calibrate chain sensitivity ",
       "  -r, --replications N  run N independent replications (default: the scenario's\n"
       "                        replications setting, else 1); means with 95% t intervals\n" },

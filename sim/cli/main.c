@@ -532,6 +532,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
 static void cmd_check(const spc_scenario *sc, const double *lambda, const double *rho, int solved)
 {
     spc_scenario_write(sc, stdout);
+    spc_scenario_write_units(sc, stdout);
     printf("# valid. Traffic equations (mean external rate %.6g per %s):\n",
            spc_scenario_mean_arrival_rate(sc), sc->time_unit);
     for (size_t i = 0; solved == 0 && i < sc->nstages; i++)
