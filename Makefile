@@ -14,6 +14,10 @@
 #                   fails, its input in build/fuzz/crash-*; see tests/fuzz/README.md
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
+#   make story-numbers  rerun the stories' commands (scenarios/story-numbers.spec) and
+#                   rewrite their tables in scenarios/README.md (20+ min); STORIES=a,b
+#   make validate   rerun them and fail when a documented change lies outside the
+#                   fresh 95% interval (make check does the fast subset)
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
 #                   target that installs anything): `make deps check`, `make deps run`
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
@@ -25,6 +29,7 @@
 # override them; -Werror stays unless you pass CFLAGS=-Wno-error or WERROR=0.
 # OPT (default -O2 -g) sets the optimisation; CC and PKG_CONFIG are honoured.
 
+comma    := ,
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
@@ -222,10 +227,18 @@ ifeq ($(strip $(SUITE)),)
 	@sh tests/check_layers.sh
 	$(TEST_ENV) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh check --fast
 	@$(MAKE) --no-print-directory check-install
 else
 	$(TEST_ENV) $(TESTBIN) $(SUITE)
 endif
+
+# The numbers of scenarios/README.md's stories from fresh runs (tests/story-numbers.sh).
+.PHONY: story-numbers validate
+story-numbers: $(BIN)
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh update $(subst $(comma), ,$(STORIES))
+validate: $(BIN)
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh check $(subst $(comma), ,$(STORIES))
 
 # The floors of sim/ (engine < scenario < model < experiment < output < cli):
 # no file includes a header of a floor above its own (docs/architecture.md).
