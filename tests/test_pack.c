@@ -101,6 +101,50 @@ static void check_pack(const char *dir, const char *command, const char *arg, un
     json_decref(root);
 }
 
+/* docs/analysis.md's snippets read the columns its "columns:" comment
+ * lists: each must be in the header of its file (a member of run.json)
+ * as the folders of a fresh run, compare and chain hold them. */
+static void check_doc_columns(const char *run_dir, const char *compare_dir, const char *chain_dir)
+{
+    char *doc = spc_text_read_file("docs/analysis.md", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    char *s = strstr(doc, "<!-- columns:");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    size_t files = 0;
+    for (char *line = strchr(s, '\n'); line != NULL && strncmp(line + 1, "-->", 3) != 0; line = strchr(line + 1, '\n')) {
+        char name[64], path[600];
+        int used = 0;
+        if (sscanf(line + 1, "%63[^:]:%n", name, &used) != 1 || used == 0 || strchr(name, ' ') != NULL)
+            continue;
+        const char *dir = strcmp(name, "compare.csv") == 0 ? compare_dir : strcmp(name, "chain.csv") == 0 ? chain_dir
+                                                                                                             : run_dir;
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        char *text = spc_text_read_file(path, NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        int json = strcmp(name, "run.json") == 0;
+        if (!json)
+            text[strcspn(text, "\n")] = '\0'; /* the header */
+        files++;
+        size_t hlen = strlen(text) + 3;
+        char *head = malloc(hlen), cols[512];
+        CU_ASSERT_PTR_NOT_NULL_FATAL(head);
+        snprintf(head, hlen, ",%s,", text); /* every column between commas */
+        snprintf(cols, sizeof cols, "%.*s", (int)strcspn(line + 1 + used, "\n"), line + 1 + used);
+        for (char *save = NULL, *col = strtok_r(cols, " ", &save); col != NULL; col = strtok_r(NULL, " ", &save)) {
+            char want[80];
+            snprintf(want, sizeof want, json ? "\"%s\":" : ",%s,", col);
+            if (strstr(json ? text : head, want) == NULL) {
+                fprintf(stderr, "\n  docs/analysis.md reads %s of %s, which %s lacks", col, name, path);
+                CU_FAIL("docs/analysis.md reads a column spcsim does not write");
+            }
+        }
+        free(head);
+        free(text);
+    }
+    CU_ASSERT_EQUAL(files, 6);
+    free(doc);
+}
+
 static void test_pack_studies(void)
 {
     char tmp[64], d[6][512];
@@ -108,7 +152,7 @@ static void test_pack_studies(void)
     static const char *const sub[] = { "run", "compare", "sweep", "warmup", "sensitivity", "chain" };
     for (int i = 0; i < 6; i++)
         snprintf(d[i], sizeof d[i], "%s/%s", tmp, sub[i]);
-    const char *runa[] = { "run", TANDEM, "--set", "horizon=\"2w\"", "-q", "-o", d[0], NULL };
+    const char *runa[] = { "run", SMALL, "--set", "horizon=\"8w\"", "-r", "2", "-q", "-o", d[0], NULL };
     const char *cmp[] = { "compare", TANDEM, "arrivals.rate=3.5", "--set", "horizon=\"2w\"", "-r", "2", "-q",
                           "-o", d[1], NULL };
     const char *swp[] = { "sweep", TANDEM, "--param", "arrivals.rate=3,3.5", "--set", "horizon=\"2w\"", "-r", "2",
@@ -119,24 +163,25 @@ static void test_pack_studies(void)
                            "--param", "finance.cogs=40:50", "-o", d[4], NULL };
     const char *chain[] = { "chain", SMALL, "-r", "2", "-q", "-o", d[5], "--set", "horizon=\"12w\"", "--set",
                             "warmup=\"4w\"", "--esat-delta", "1%,2%", NULL };
-    CU_ASSERT_EQUAL_FATAL(run(tmp, runa), 0);
-    check_pack(d[0], "run", "-o", 3, 1, 1);
-    CU_ASSERT_EQUAL_FATAL(run(tmp, cmp), 0);
-    check_pack(d[1], "compare", "arrivals.rate=3.5", 3, 2, 2);
-    CU_ASSERT_EQUAL_FATAL(run(tmp, swp), 0);
-    check_pack(d[2], "sweep", "arrivals.rate=3,3.5", 3, 2, 2);
-    CU_ASSERT_EQUAL_FATAL(run(tmp, wup), 0);
-    check_pack(d[3], "warmup", "--seed 11", 11, 2, 1);
     spc_error err;
     spc_error_clear(&err);
     spc_scenario *small = spc_scenario_load(SMALL, NULL, 0, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(small);
     unsigned long long seed = small->seed;
     spc_scenario_free(small);
+    CU_ASSERT_EQUAL_FATAL(run(tmp, runa), 0);
+    check_pack(d[0], "run", "-o", seed, 2, 1);
+    CU_ASSERT_EQUAL_FATAL(run(tmp, cmp), 0);
+    check_pack(d[1], "compare", "arrivals.rate=3.5", 3, 2, 2);
+    CU_ASSERT_EQUAL_FATAL(run(tmp, swp), 0);
+    check_pack(d[2], "sweep", "arrivals.rate=3,3.5", 3, 2, 2);
+    CU_ASSERT_EQUAL_FATAL(run(tmp, wup), 0);
+    check_pack(d[3], "warmup", "--seed 11", 11, 2, 1);
     CU_ASSERT_EQUAL_FATAL(run(tmp, sens), 0);
     check_pack(d[4], "sensitivity", "finance.cogs=40:50", seed, 1, 1);
     CU_ASSERT_EQUAL_FATAL(run(tmp, chain), 0);
     check_pack(d[5], "chain", "1%,2%", seed, 2, 2); /* the base, the variant (and each dose reached) */
+    check_doc_columns(d[0], d[1], d[5]);
     tests_remove_tree(tmp);
 }
 
