@@ -5,6 +5,8 @@
 #                                                  and rewrite its table between the README's markers
 #   sh tests/story-numbers.sh check [STORY...]    run them and fail when a documented change lies
 #                                                  outside the fresh run's 95% paired interval
+#   sh tests/story-numbers.sh update --reuse ...  take a story's folder as it is when its run.json
+#                                                  says the same command line made it
 #   sh tests/story-numbers.sh check --fast        only the stories with a FAST count, with -r FAST:
 #                                                  the first FAST of the same replications (common
 #                                                  random numbers), so the documented change of all
@@ -24,8 +26,9 @@ OUT=${STORY_OUT:-build/stories}
 mode=${1:-}
 [ "$mode" = update ] || [ "$mode" = check ] || { echo "usage: $0 update|check [--fast] [STORY...]" >&2; exit 2; }
 shift
-fast=0
+fast=0 reuse=0
 [ "${1:-}" = --fast ] && { fast=1; shift; }
+[ "${1:-}" = --reuse ] && { reuse=1; shift; }
 only=" $* "
 mkdir -p "$OUT"
 
@@ -37,7 +40,7 @@ fresh_rows() { # DIR MEASURES
         NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
         {
             key = $col["scope"] "/" $col["metric"]
-            v = ("variant" in col) ? $col["variant"] : ""
+            v = ("variant_mean" in col) ? $col["variant"] : ""   # compare.csv: the variant; chain.csv: one
             if (("kind" in col) && $col["kind"] != "change") next
             if (!(v in seen)) { seen[v] = 1; order[++nv] = v }
             if ((v SUBSEP key) in row) next
@@ -133,8 +136,12 @@ while IFS='|' read -r story reps command measures; do
     fi
     dir="$OUT/$story"
     echo "story-numbers: $story: spcsim $command" >&2
-    # shellcheck disable=SC2086 # the command's words, as written in the spec
-    "$SPCSIM" $command -q -o "$dir"
+    if [ "$reuse" = 1 ] && [ -f "$dir/run.json" ] && [ "$(json_value "$dir" command_line)" = "$SPCSIM $command -q -o $dir" ]; then
+        echo "story-numbers: $story: reusing $dir (--reuse: made by the same command line)" >&2
+    else
+        # shellcheck disable=SC2086 # the command's words, as written in the spec
+        "$SPCSIM" $command -q -o "$dir"
+    fi
     rows=$(fresh_rows "$dir" "$measures")
     if [ "$mode" = update ]; then
         block "$story" "$command" "$(json_value "$dir" replications)" "$(json_value "$dir" jobs)" \
