@@ -15,7 +15,7 @@
 #   make bench      speed benchmarks (not tests)
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make story-numbers  rerun the stories' commands (scenarios/story-numbers.spec) and
-#                   rewrite their tables in scenarios/README.md (20+ min); STORIES=a,b
+#                   rewrite their tables in scenarios/README.md (about 30 min); STORIES=a,b
 #   make validate   rerun them and fail when a documented change lies outside the
 #                   fresh 95% interval (make check does the fast subset)
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
