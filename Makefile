@@ -16,6 +16,10 @@
 #                   alone; bench/README.md compares with cimba
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make ziggurat-table  print sim/engine/ziggurat_table.inc again from its recurrence
+#   make story-numbers  rerun the stories' commands (scenarios/story-numbers.spec) and
+#                   rewrite their tables in scenarios/README.md (about 30 min); STORIES=a,b
+#   make validate   rerun them and fail when a documented change lies outside the
+#                   fresh 95% interval (make check does the fast subset)
 #   make deps       install the Debian packages spcsim needs (apt-get; the only
 #                   target that installs anything): `make deps check`, `make deps run`
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall (program, man page, scenarios)
@@ -27,6 +31,7 @@
 # override them; -Werror stays unless you pass CFLAGS=-Wno-error or WERROR=0.
 # OPT (default -O2 -g) sets the optimisation; CC and PKG_CONFIG are honoured.
 
+comma    := ,
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
@@ -36,9 +41,9 @@ SCENARIO ?= scenarios/sears.cfg
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS        = gsl libconfig
-# spcsim serve: HTTP (libmicrohttpd) and the API's JSON (jansson)
-PKGS       += libmicrohttpd jansson
+PKGS        = gsl libconfig jansson
+# spcsim serve: HTTP (libmicrohttpd)
+PKGS       += libmicrohttpd
 TESTPKGS    = cunit
 WERROR     ?= 1
 WARN        = -Wall -Wextra -Wpedantic $(if $(filter 1,$(WERROR)),-Werror) -Wshadow \
@@ -244,10 +249,18 @@ ifeq ($(strip $(SUITE)),)
 	$(TEST_ENV) $(TESTBIN)
 	SPCSIM=./$(BIN) sh tests/browser/check_report.sh
 	SPCSIM=./$(BIN) sh tests/browser/check_serve.sh
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh check --fast
 	@$(MAKE) --no-print-directory check-install
 else
 	$(TEST_ENV) $(TESTBIN) $(SUITE)
 endif
+
+# The numbers of scenarios/README.md's stories from fresh runs (tests/story-numbers.sh).
+.PHONY: story-numbers validate
+story-numbers: $(BIN)
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh update $(subst $(comma), ,$(STORIES))
+validate: $(BIN)
+	SPCSIM=./$(BIN) sh tests/story-numbers.sh check $(subst $(comma), ,$(STORIES))
 
 # The floors of sim/ (engine < scenario < model < experiment < output < cli):
 # no file includes a header of a floor above its own (docs/architecture.md).

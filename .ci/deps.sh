@@ -4,18 +4,18 @@
 #   sh .ci/deps.sh [--extra "PKG..."] [--check]
 # `make deps` runs it; the plain build never does (it asks pkg-config).
 set -eu
-PKGS="libgsl-dev libconfig-dev libcunit1-dev gnuplot-nox pkg-config make gcc"
-PKGS="$PKGS libmicrohttpd-dev libjansson-dev" # spcsim serve
+PKGS="libgsl-dev libconfig-dev libjansson-dev libcunit1-dev gnuplot-nox pkg-config make gcc"
+PKGS="$PKGS libmicrohttpd-dev" # spcsim serve
 [ "${1:-}" = "--extra" ] && { PKGS="$PKGS ${2:-}"; shift 2; }
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     # not Debian: say what is needed; fine if pkg-config already finds the libraries
-    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl libconfig cunit libmicrohttpd jansson; then
-        echo "deps: not a Debian system (no apt-get); pkg-config finds gsl, libconfig and cunit"
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl libconfig jansson libmicrohttpd cunit; then
+        echo "deps: not a Debian system (no apt-get); pkg-config finds gsl, libconfig, jansson, libmicrohttpd and cunit"
         exit 0
     fi
     echo "deps: not a Debian system (no apt-get): install with your package manager" >&2
-    echo "deps: pkg-config, GSL (gsl), libconfig, CUnit (cunit), libmicrohttpd, jansson, a C11 compiler, make, gnuplot" >&2
+    echo "deps: pkg-config, GSL (gsl), libconfig, jansson, libmicrohttpd, CUnit (cunit), a C11 compiler, make, gnuplot" >&2
     exit 1
 fi
 

@@ -921,8 +921,87 @@ static void test_employees_output(void)
     tests_remove_tree(tmp);
 }
 
+/* The long options of a command's help ("--output --seed ..."), in the
+ * order printed: lines "  -x, --name" or "      --name" under "Options:". */
+static void help_options(const char *help, char *out, size_t size)
+{
+    const char *s = strstr(help, "\nOptions:\n"), *end = strstr(help, "\nExamples:\n");
+    *out = '\0';
+    for (s = s ? strchr(s + 1, '\n') : NULL; s != NULL && s < end; s = strchr(s + 1, '\n')) {
+        const char *line = s + 1; /* "  -o, --output DIR" or "      --lever PATH": the name at 6 */
+        if (strlen(line) < 8 || strncmp(line, "  ", 2) != 0 || strncmp(line + 6, "--", 2) != 0)
+            continue;
+        size_t n = strcspn(line + 6, " \n");
+        snprintf(out + strlen(out), size - strlen(out), "%s%.*s", *out ? " " : "", (int)n, line + 6);
+    }
+}
+
+/* The long options the man page lists for a command: its "Options:" line
+ * in COMMANDS, \fB\-\-name\fP each, in that order. */
+static void man_options(const char *man, const char *command, char *out, size_t size)
+{
+    char head[64];
+    *out = '\0';
+    const char *s = strstr(man, "\n.SH COMMANDS\n");
+    snprintf(head, sizeof head, "\n.TP\n.BI %s ", command);
+    const char *at = s ? strstr(s, head) : NULL;
+    if (at == NULL) {
+        snprintf(head, sizeof head, "\n.TP\n.BR %s ", command);
+        at = s ? strstr(s, head) : NULL;
+    }
+    const char *line = at ? strstr(at, "\nOptions: ") : NULL, *eol = line ? strchr(line + 1, '\n') : NULL;
+    for (const char *t = line; t != NULL && (t = strstr(t, "\\fB\\-\\-")) != NULL && t < eol; t += 7) {
+        snprintf(out + strlen(out), size - strlen(out), "%s--", *out ? " " : "");
+        for (const char *c = t + 7; *c && strncmp(c, "\\fP", 3) != 0 && strlen(out) + 1 < size; c++)
+            if (strncmp(c, "\\-", 2) != 0) /* \- is a hyphen */
+                strncat(out, c, 1);
+    }
+}
+
+/* spcsim COMMAND --help: that command's usage, options (those the man page
+ * lists for it, no more, no fewer) and examples; spcsim help COMMAND the
+ * same; an unknown command exits 2. */
+static void test_command_help(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    char *man = slurp("docs/spcsim.1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(man);
+    static const char *const commands[] = { "run", "check", "settings", "compare", "sweep", "warmup",
+                                            "calibrate", "chain", "sensitivity", "plot", "serve" };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        const char *args[] = { commands[i], "--help", NULL }, *help[] = { "help", commands[i], NULL };
+        cli_result r = expect_exit(tmp, args, 0), h = expect_exit(tmp, help, 0);
+        char usage[64], example[64], from_help[1024], from_man[1024];
+        snprintf(usage, sizeof usage, "Usage: spcsim %s", commands[i]);
+        snprintf(example, sizeof example, "\nExamples:\n  spcsim %s", commands[i]);
+        CU_ASSERT_EQUAL(strncmp(r.out, usage, strlen(usage)), 0);
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.out, example));
+        CU_ASSERT_PTR_NULL(strstr(r.out, "%%"));
+        CU_ASSERT_STRING_EQUAL(r.out, h.out);
+        help_options(r.out, from_help, sizeof from_help);
+        man_options(man, commands[i], from_man, sizeof from_man);
+        if (strcmp(from_help, from_man) != 0)
+            fprintf(stderr, "\n  %s: --help lists \"%s\", the man page \"%s\"", commands[i], from_help, from_man);
+        CU_ASSERT(*from_help != '\0' && strcmp(from_help, from_man) == 0);
+        cli_free(&r);
+        cli_free(&h);
+    }
+    const char *chain[] = { "chain", "--help", NULL }, *nope[] = { "help", "nope", NULL };
+    cli_result r = expect_exit(tmp, chain, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "relative (5%, the default)"));
+    CU_ASSERT_PTR_NULL(strstr(r.out, "--trace"));
+    cli_free(&r);
+    r = expect_exit(tmp, nope, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "no help for 'nope'"));
+    cli_free(&r);
+    free(man);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
+    { "COMMAND --help and help COMMAND: usage, the man page's options, examples", test_command_help },
     { "run --employees writes employees.csv and changes nothing else", test_employees_output },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },
     { "bad usage exits 2", test_usage_errors },

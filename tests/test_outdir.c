@@ -5,8 +5,8 @@
  *
  * The binary is $SPCSIM (./spcsim otherwise), started with posix_spawn,
  * no shell. "The same output" means every file of the folder, the same
- * names and the same bytes, except run.json's wall_seconds line (the only
- * byte that differs between two runs of the same seed).
+ * names and the same bytes, except run.json's wall_seconds and
+ * command_line lines (the clock, and the -o folder typed).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -66,7 +66,7 @@ static int count_prefixed(const char *dir, const char *prefix)
 }
 
 /* A folder's files, sorted by name: "name\n" + bytes, run.json without
- * its wall_seconds line; a subfolder or link is recorded as such. */
+ * its wall_seconds and command_line lines; a subfolder or link is recorded as such. */
 typedef struct {
     size_t n;
     char *name[64];
@@ -90,9 +90,9 @@ static char *file_text(const char *dir, const char *name)
     char *t = spc_text_read_file(path, NULL);
     if (t == NULL)
         return strdup("(unreadable)");
-    char *w = strcmp(name, "run.json") == 0 ? strstr(t, "  \"wall_seconds\": ") : NULL;
-    if (w != NULL) {
-        char *end = strchr(w, '\n');
+    static const char *const varies[] = { "  \"wall_seconds\": ", "  \"command_line\": " };
+    for (size_t i = 0; i < 2 && strcmp(name, "run.json") == 0; i++) {
+        char *w = strstr(t, varies[i]), *end = w != NULL ? strchr(w, '\n') : NULL;
         if (end != NULL)
             memmove(w, end + 1, strlen(end + 1) + 1);
     }

@@ -320,9 +320,11 @@ static void test_set_creates_missing(void)
 
 static void test_set_replaces_type(void)
 {
-    /* rate is the integer 4 in the file, servers the integer 1 */
-    const char *sets[] = { "arrivals.rate=\"9/h\"", "stages.[0].servers=5", "horizon=100" };
-    spc_scenario *sc = load_ok("minimal.cfg", sets, 3);
+    /* rate is the string "4/h" in the file, horizon the string "1w", servers
+     * the integer 1; bare numbers for the rate and the horizon need the time
+     * unit declared (here by --set too) */
+    const char *sets[] = { "arrivals.rate=9", "stages.[0].servers=5", "horizon=100", "time_unit=\"h\"" };
+    spc_scenario *sc = load_ok("minimal.cfg", sets, 4);
     CU_ASSERT_DOUBLE_EQUAL(sc->arrivals.rate, 9.0, 1e-12);
     CU_ASSERT_EQUAL(sc->stages[0].servers, 5);
     CU_ASSERT_DOUBLE_EQUAL(sc->horizon, 100.0, 0.0);

@@ -23,6 +23,9 @@
 typedef struct {
     spc_error *err;
     double unit; /* seconds per time unit, once the time unit is known */
+    int unit_declared; /* the scenario sets time_unit: a bare number for a
+                          duration or rate is in it; else a bare number
+                          (other than 0) is an error (no silent unit) */
 } spc_cfg_reader;
 
 /* Bounds of reading (docs/scenario-reference.md 1): a scenario file is

@@ -23,7 +23,8 @@ typedef struct {
     int chain_dose, chain_periods; /* chain_dose.csv, chain_periods.csv present */
     int sensitivity;            /* sensitivity.csv present */
     int uncertain;              /* uncertain.csv present: run --uncertain */
-    int run_json;               /* run.json present and read */
+    int run_json;               /* a run's run.json present and read (other
+                                   commands' run.json is provenance only) */
     /* from run.json (NULL / 0 when absent); all owned */
     char *version, *scenario, *name, *generator, *time_unit;
     unsigned long long seed;

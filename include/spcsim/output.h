@@ -64,6 +64,7 @@ typedef struct {
     const char *stopped_by;     /* then the signal's name ("SIGINT"), else NULL */
     const spc_uncertain *uncertain; /* NULL, or the assumptions drawn per replication
                                    (--uncertain): the intervals hold their uncertainty */
+    const char *command_line;   /* the command line as typed (shell-quoted), NULL: "" */
 } spc_run_meta;
 
 /* replications.csv: replication,seed,scope,metric,value (one replication's
@@ -71,5 +72,27 @@ typedef struct {
 void spc_output_replications_csv(FILE *f, const spc_results *rep, unsigned n, unsigned long long seed);
 
 void spc_output_run_json(FILE *f, const spc_run_meta *m);
+
+/* A resolved scenario a command wrote into its folder, and what it is
+ * ("base", "variant 1: PATH=VALUE", "point 3: PATH=V"). */
+typedef struct {
+    const char *file, *label;
+} spc_resolved_file;
+
+/* The run.json of every other command (compare, sweep, chain, warmup,
+ * calibrate, sensitivity): the same facts of the build and the scenario as
+ * a run's, the command, and the resolved scenarios written beside it. */
+typedef struct {
+    const char *version;
+    const char *command;        /* "compare", "sweep", ... */
+    const char *command_line;
+    const spc_scenario *sc;     /* the base scenario */
+    unsigned replications, jobs;
+    double wall_seconds;
+    const spc_resolved_file *resolved;
+    size_t nresolved;
+} spc_study_meta;
+
+void spc_output_study_json(FILE *f, const spc_study_meta *m);
 
 #endif

@@ -291,6 +291,7 @@ typedef struct spc_scenario {
     char *generator;     /* GSL generator name */
     char *time_unit;     /* "s", "min", "h", "d" or "w" */
     double unit_seconds; /* seconds in one time unit */
+    int time_unit_declared; /* the file (or --set) sets time_unit (cfgread.h) */
     double horizon;      /* run length, time units */
     double warmup;       /* statistics reset at this time */
     int batches;         /* batch-means batches (minimum) */
@@ -325,6 +326,11 @@ void spc_scenario_free(spc_scenario *sc);
 
 /* Writes the resolved scenario as a libconfig file that reproduces the run. */
 int spc_scenario_write(const spc_scenario *sc, FILE *out);
+
+/* `spcsim check`'s list of every duration and rate in effect, one comment
+ * line each: its path, its value with its unit ("4 per h", "currency per
+ * h" for money per period) and the same per week (or day). */
+void spc_scenario_write_units(const spc_scenario *sc, FILE *out);
 
 /* Mean external arrival rate per time unit (over one schedule period). */
 double spc_scenario_mean_arrival_rate(const spc_scenario *sc);

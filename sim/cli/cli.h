@@ -60,6 +60,9 @@ typedef struct {
     unsigned part, nparts;  /* sensitivity: --part I/N (1-based; 0: the whole design) */
     int merge;              /* sensitivity: --merge, the parts' folders in extra */
     int uncertain;          /* run: --uncertain, assumptions drawn per replication */
+    const char *command_line; /* the whole command line, shell-quoted, for run.json */
+    double started;         /* CLOCK_MONOTONIC seconds when spcsim started */
+    int help;               /* -h, --help seen */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -93,11 +96,50 @@ spc_status cli_publish(const options *o, const char *dir, cli_writer write, cons
 spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
                             const void *what, int figures, spc_error *err);
 
+/* cli_help.c: `spcsim --help`, every command and option; and one
+ * command's usage, description, options and examples (-1: no such command). */
+void cli_help(FILE *f);
+int cli_help_command(FILE *f, const char *command);
+
+/* The command line as one string, each argument shell-quoted where it
+ * needs to be ('a b', 'x;y'); malloc'd, NULL when out of memory. */
+char *cli_command_line(int argc, char *const *argv);
+
+/* Seconds of CLOCK_MONOTONIC. */
+double cli_clock(void);
+
+/* What a command other than run records beside its outputs: run.json
+ * (spc_output_study_json: the build, the command line, the base scenario)
+ * and each scenario it ran, resolved, one file each. */
+typedef struct {
+    unsigned replications;
+    const spc_scenario *base;   /* not owned */
+    size_t n;
+    const spc_scenario **sc;    /* sc[i] owned when owned[i] */
+    int *owned;
+    spc_resolved_file *files;   /* file and label strings owned */
+} cli_prov;
+
+/* Adds sc (taken over when owned; freed at once if adding fails) to be
+ * written as `file` with `label`. */
+spc_status cli_prov_add(cli_prov *p, const spc_scenario *sc, int owned, const char *file, const char *label,
+                        spc_error *err);
+void cli_prov_release(cli_prov *p);
+
+/* Writes p's resolved scenarios and run.json into the output out. */
+spc_status cli_provenance(spc_output *out, const options *o, const cli_prov *p, spc_error *err);
+
+/* cli_publish_file of `name`, with p's provenance (cli_provenance) beside it. */
+spc_status cli_publish_study(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
+                             const void *what, const cli_prov *p, int figures, spc_error *err);
+
 spc_status cli_compare(const options *o, spc_error *err);
 /* compare.csv of c (its variants named by names), its figure and
- * report.html, published into dir (cli_publish_file). */
+ * report.html, published into dir: with prov's run.json and resolved
+ * scenarios beside them (cli_publish_study), or none when prov is NULL
+ * (cli_publish_file). */
 spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
-                               spc_error *err);
+                               const cli_prov *prov, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);

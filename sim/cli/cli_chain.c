@@ -56,7 +56,7 @@ static void print_table(const spc_chainstudy_table *t, const char *lever)
         if (!strcmp(m, "revenue_growth")) g = &t->rows[i];
     }
     if (e && c && p)
-        printf("\nThe seeds' form:     ESAT %+.2f%% -> CSAT %+.2f%% -> profit %+.2f%%   (Sears, as quoted: +5%% -> +1%% -> +0.5%%)\n",
+        printf("\nThe quoted form:     ESAT %+.2f%% -> CSAT %+.2f%% -> profit %+.2f%%   (Sears, as quoted: +5%% -> +1%% -> +0.5%%)\n",
                e->rel.mean, c->rel.mean, p->rel.mean);
     if (e && imp && g)
         printf("The published form:  %+.2f points of employee attitude -> %+.2f points of customer impression -> "
@@ -74,6 +74,8 @@ typedef struct {
     const spc_chaindose *dose;      /* NULL: a single dose, no chain_dose.csv */
     const spc_chainprofit *profit;  /* chain.csv's profit rows */
     const spc_chaindecomp_table *decomp; /* NULL: no --decompose */
+    const options *o;
+    const cli_prov *prov;           /* run.json and the resolved scenarios */
 } chain_files;
 
 static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
@@ -90,14 +92,14 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
             spc_chaintime_write_csv(f, w->periods);
         if (w->dose != NULL && f != NULL && (f = spc_output_file(&out, "chain_dose.csv", err)) != NULL)
             spc_chaindose_write_csv(f, w->dose);
-        if (f != NULL)
+        if (f != NULL && cli_provenance(&out, w->o, w->prov, err) == SPC_OK)
             spc_output_commit(&out, err);
     }
     spc_output_close(&out);
     return err->code;
 }
 
-/* The doses: asked, lever, ESAT reached, and the seeds' links. */
+/* The doses: asked, lever, ESAT reached, and the quoted links (ESAT, CSAT, profit). */
 static void print_dose(const spc_chaindose *d)
 {
     printf("\nDose and response (chain_dose.csv), %s from %.4g, relative changes [95%% CI]:\n", d->lever,
@@ -176,6 +178,39 @@ static spc_status decompose(const options *o, const spc_scenario *base, const ch
     spc_chaindecomp_runs_release(&runs);
     return err->code;
 }
+/* One variant's scenario: the base's overrides, then LEVER=x; the chain
+ * runs it from the end of the base's warm-up (the base until then). */
+static spc_status chain_variant_prov(const options *o, const char *lever, double x, const char *file,
+                                     const char *what, cli_prov *p, spc_error *err)
+{
+    char set[160], label[400];
+    snprintf(set, sizeof set, "%s=%.10g", lever, x);
+    const char *more[] = { set };
+    spc_scenario *sc = cli_load(o, o->scenario, more, 1, err);
+    snprintf(label, sizeof label, "%s: %s from the end of the warm-up (the base until then)", what, set);
+    return sc != NULL ? cli_prov_add(p, sc, 1, file, label, err) : err->code;
+}
+
+/* The base as scenario.resolved.cfg, the variant of chain.csv as
+ * variant.resolved.cfg and, with a list of doses, each dose reached as
+ * dose-K.resolved.cfg. */
+static spc_status chain_prov(const options *o, const spc_scenario *base, const spc_lever_result *r,
+                             const char *lever, const spc_chaindose *dose, cli_prov *p, spc_error *err)
+{
+    char label[4200], file[64], what[64];
+    snprintf(label, sizeof label, "base: %s", o->scenario);
+    if (cli_prov_add(p, base, 0, "scenario.resolved.cfg", label, err) != SPC_OK ||
+        chain_variant_prov(o, lever, r->value, "variant.resolved.cfg", "variant", p, err) != SPC_OK)
+        return err->code;
+    for (size_t k = 0; dose != NULL && k < dose->n && err->code == SPC_OK; k++)
+        if (dose->pts[k].reached) {
+            snprintf(file, sizeof file, "dose-%zu.resolved.cfg", k + 1);
+            snprintf(what, sizeof what, "dose %.4g%s", dose->pts[k].delta, dose->pts[k].points ? "pt" : "%");
+            chain_variant_prov(o, lever, dose->pts[k].value, file, what, p, err);
+        }
+    return err->code;
+}
+
 /* The table from the search's base and variant, the changes per period
  * and, for a list, the other doses; into the output folder, and printed. */
 static spc_status report(const options *o, const spc_scenario *base, const spc_lever_result *r,
@@ -195,10 +230,13 @@ static spc_status report(const options *o, const spc_scenario *base, const spc_l
     t.lever_variant = r->value;
     if (spc_chaintime_make(r->base.rep_ts, r->variant.rep_ts, r->base.n, base->warmup, &pt, err) == SPC_OK) {
         pt.time_unit = base->time_unit;
-        chain_files w = { &t, &pt, dose, &profit, decomp };
+        cli_prov prov = { r->base.n, base, 0, NULL, NULL, NULL };
+        chain_files w = { &t, &pt, dose, &profit, decomp, o, &prov };
         char dir[4096];
-        if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK)
+        if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK &&
+            chain_prov(o, base, r, goal->lever, dose, &prov, err) == SPC_OK)
             cli_publish(o, dir, write_files, &w, 1, err);
+        cli_prov_release(&prov);
         if (err->code == SPC_OK && !o->quiet) {
             print_table(&t, goal->lever);
             print_profit(&profit);

@@ -88,6 +88,8 @@ typedef struct {
     const char *name;
     void (*write)(FILE *, const void *);
     const void *what;
+    const options *o;
+    const cli_prov *prov;       /* NULL: the file alone */
 } one_file;
 
 static spc_status write_one(spc_stage *st, const void *ctx, spc_error *err)
@@ -97,7 +99,8 @@ static spc_status write_one(spc_stage *st, const void *ctx, spc_error *err)
     FILE *f;
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, w->name, err)) != NULL) {
         w->write(f, w->what);
-        spc_output_commit(&out, err);
+        if (w->prov == NULL || cli_provenance(&out, w->o, w->prov, err) == SPC_OK)
+            spc_output_commit(&out, err);
     }
     spc_output_close(&out);
     return err->code;
@@ -106,7 +109,14 @@ static spc_status write_one(spc_stage *st, const void *ctx, spc_error *err)
 spc_status cli_publish_file(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
                             const void *what, int figs, spc_error *err)
 {
-    one_file w = { name, write, what };
+    one_file w = { name, write, what, o, NULL };
+    return cli_publish(o, dir, write_one, &w, figs, err);
+}
+
+spc_status cli_publish_study(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
+                             const void *what, const cli_prov *p, int figs, spc_error *err)
+{
+    one_file w = { name, write, what, o, p };
     return cli_publish(o, dir, write_one, &w, figs, err);
 }
 

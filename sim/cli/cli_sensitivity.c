@@ -55,6 +55,7 @@ typedef struct {
     double *lever_start;    /* per output (chain outputs), sensrun.h */
     int has_morris, has_sobol;
     const options *o;
+    cli_prov prov;      /* run.json and the base resolved (each point's settings: design.csv) */
 } sens_job;
 
 static void job_release(sens_job *j)
@@ -201,7 +202,8 @@ static spc_status write_files(spc_stage *st, const void *ctx, spc_error *err)
         spc_senspart_write(f, &j->design, &j->rq, &j->run);
     if (err->code == SPC_OK && (f = spc_output_file(&out, "ranges.csv", err)) != NULL) {
         spc_sensrun_write_ranges(f, j->param, j->k);
-        spc_output_commit(&out, err);
+        if (cli_provenance(&out, j->o, &j->prov, err) == SPC_OK)
+            spc_output_commit(&out, err);
     }
     spc_output_close(&out);
     return err->code;
@@ -310,9 +312,14 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
                                    .progress_ctx = &clock, .lever = o->lever,
                                    .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS };
     if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, j, err) == SPC_OK) &&
-        (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK) &&
-        cli_publish(o, dir, write_files, j, !o->design_only && o->part == 0, err) == SPC_OK && !o->quiet)
-        print_done(j, dir);
+        (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK)) {
+        char label[4200];
+        snprintf(label, sizeof label, "base: %s (each point's settings: design.csv)", o->scenario);
+        j->prov = (cli_prov){ j->run.replications ? j->run.replications : opts.replications, sc, 0, NULL, NULL, NULL };
+        if (cli_prov_add(&j->prov, sc, 0, "scenario.resolved.cfg", label, err) == SPC_OK &&
+            cli_publish(o, dir, write_files, j, !o->design_only && o->part == 0, err) == SPC_OK && !o->quiet)
+            print_done(j, dir);
+    }
     free(sets);
     gsl_rng_free(rng);
     return err->code;
@@ -330,6 +337,7 @@ spc_status cli_sensitivity(const options *o, spc_error *err)
     spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
     if (sc != NULL && parse_inputs(o, sc, &j, err) == SPC_OK && cli_outdir(o, sc->name, suffix, dir, sizeof dir, err) == SPC_OK)
         run_study(o, sc, &j, dir, err);
+    cli_prov_release(&j.prov);
     job_release(&j);
     spc_scenario_free(sc);
     return err->code;

@@ -232,11 +232,23 @@ static const char *web_dir(const char *given, char *buf, size_t size)
     return SPC_WEBDIR;
 }
 
+/* The other commands' long and short spellings of serve's options, as
+ * the one spelling parse() reads. */
+static const char *long_form(const char *o)
+{
+    static const char *const alias[][2] = { { "--replications", "-r" }, { "--jobs", "-j" },
+                                            { "--output", "-o" },        { "-S", "--set" } };
+    for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+        if (strcmp(o, alias[i][0]) == 0)
+            return alias[i][1];
+    return o;
+}
+
 static int parse(int argc, char **argv, serve_args *a, const char **sets)
 {
     *a = (serve_args){ .bind = "127.0.0.1", .port = 8017, .outdir = "output" };
     for (int i = 2; i < argc; i++) {
-        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        const char *o = long_form(argv[i]), *v = i + 1 < argc ? argv[i + 1] : NULL;
         unsigned long x;
         int takes = strcmp(o, "--port") == 0 || strcmp(o, "--bind") == 0 || strcmp(o, "-r") == 0 ||
                     strcmp(o, "-j") == 0 || strcmp(o, "--set") == 0 || strcmp(o, "--web") == 0 ||

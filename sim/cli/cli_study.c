@@ -82,13 +82,30 @@ static void write_compare(FILE *f, const void *p)
 }
 
 spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
-                               spc_error *err)
+                               const cli_prov *prov, spc_error *err)
 {
     compare_out co = { c, names };
-    return cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err);
+    if (prov == NULL)
+        return cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err);
+    return cli_publish_study(o, dir, "compare.csv", write_compare, &co, prov, 1, err);
 }
 
 static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
+
+/* The base as scenario.resolved.cfg, variant i as variant-i.resolved.cfg. */
+static spc_status compare_prov(const options *o, spc_scenario *const *sc, size_t n, cli_prov *p, spc_error *err)
+{
+    char file[64], label[4200];
+    for (size_t i = 0; i < n && err->code == SPC_OK; i++) {
+        snprintf(file, sizeof file, i ? "variant-%zu.resolved.cfg" : "scenario.resolved.cfg", i);
+        if (i == 0)
+            snprintf(label, sizeof label, "base: %s", o->scenario);
+        else
+            snprintf(label, sizeof label, "variant %zu: %s", i, o->extra[i - 1]);
+        cli_prov_add(p, sc[i], 0, file, label, err);
+    }
+    return err->code;
+}
 
 /* Runs the base and every variant with the same replications. */
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
@@ -127,10 +144,13 @@ spc_status cli_compare(const options *o, spc_error *err)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
-    if (cli_publish_compare(o, dir, &c, names, err) == SPC_OK && !o->quiet) {
+    cli_prov prov = { x[0].n, sc[0], 0, NULL, NULL, NULL };
+    if (compare_prov(o, sc, n, &prov, err) == SPC_OK && cli_publish_compare(o, dir, &c, names, &prov, err) == SPC_OK &&
+        !o->quiet) {
         print_compare(&c, names);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
+    cli_prov_release(&prov);
 done:
     spc_compare_release(&c);
     for (size_t i = 0; sc && x && i < n; i++) {
@@ -145,6 +165,34 @@ done:
 }
 
 /* ---- sweep ---- */
+
+/* Each grid point's scenario, loaded as the sweep loaded it (the command
+ * line's overrides `more`, then the point's values), as point-K.resolved.cfg
+ * (K sweep.csv's point, from 0). */
+static spc_status sweep_prov(const options *o, const char *const *more, size_t nmore, const spc_sweep *s,
+                             cli_prov *p, spc_error *err)
+{
+    const char **ov = calloc(nmore + SPC_SWEEP_MAX_PARAMS, sizeof *ov);
+    char assign[SPC_SWEEP_MAX_PARAMS][1024], file[64], label[2200];
+    if (ov == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < nmore; i++)
+        ov[i] = more[i];
+    for (size_t k = 0; k < s->npoints && err->code == SPC_OK; k++) {
+        for (size_t j = 0; j < s->nparams; j++) {
+            snprintf(assign[j], sizeof assign[j], "%s=%s", s->param[j].path, s->param[j].values[s->index[k][j]]);
+            ov[nmore + j] = assign[j];
+        }
+        snprintf(file, sizeof file, "point-%zu.resolved.cfg", k);
+        snprintf(label, sizeof label, "point %zu: %s%s%s", k, assign[0], s->nparams > 1 ? "; " : "",
+                 s->nparams > 1 ? assign[1] : "");
+        spc_scenario *sc = spc_scenario_load(o->scenario, ov, nmore + s->nparams, err);
+        if (sc != NULL)
+            cli_prov_add(p, sc, 1, file, label, err);
+    }
+    free(ov);
+    return err->code;
+}
 
 spc_status cli_sweep(const options *o, spc_error *err)
 {
@@ -178,12 +226,14 @@ spc_status cli_sweep(const options *o, spc_error *err)
         more[nmore++] = reps;
         /* the sweep owns the parameters from here */
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
-        free(more);
-        if (st == SPC_OK) {
-            if (cli_publish_file(o, dir, "sweep.csv", write_sweep, &s, 1, err) == SPC_OK && !o->quiet)
-                printf("%zu points x %u replications; outputs in %s/: sweep.csv, report.html, figures\n",
-                       s.npoints, opts.replications, dir);
+        cli_prov prov = { opts.replications, sc, 0, NULL, NULL, NULL };
+        if (st == SPC_OK && sweep_prov(o, more, nmore, &s, &prov, err) == SPC_OK) {
+            if (cli_publish_study(o, dir, "sweep.csv", write_sweep, &s, &prov, 1, err) == SPC_OK && !o->quiet)
+                printf("%zu points x %u replications; outputs in %s/: sweep.csv, run.json, point-K.resolved.cfg, "
+                       "report.html, figures\n", s.npoints, opts.replications, dir);
         }
+        cli_prov_release(&prov);
+        free(more);
         np = 0;
     }
     spc_sweep_release(&s);
@@ -201,6 +251,17 @@ spc_status cli_sweep(const options *o, spc_error *err)
 /* ---- warmup ---- */
 
 static void write_warmup(FILE *f, const void *p) { spc_warmup_write_csv(f, p); }
+
+/* A study of one scenario: it, resolved, as scenario.resolved.cfg. */
+static spc_status one_scenario_prov(const options *o, const spc_scenario *sc, unsigned reps, cli_prov *p,
+                                    spc_error *err)
+{
+    char label[4200];
+    snprintf(label, sizeof label, "scenario: %s", o->scenario);
+    p->replications = reps;
+    p->base = sc;
+    return cli_prov_add(p, sc, 0, "scenario.resolved.cfg", label, err);
+}
 
 /* "scope/column" -> scope and column index; -1 if unknown. */
 static int parse_metric(const char *text, char *scope, size_t size)
@@ -225,6 +286,7 @@ spc_status cli_warmup(const options *o, spc_error *err)
     spc_scenario *sc = cli_load(o, o->scenario, NULL, 0, err);
     spc_experiment x;
     spc_warmup w;
+    cli_prov prov = { 0 };
     memset(&x, 0, sizeof x);
     memset(&w, 0, sizeof w);
     if (sc != NULL) {
@@ -235,11 +297,13 @@ spc_status cli_warmup(const options *o, spc_error *err)
         if (cli_outdir(o, sc->name, "-warmup", dir, sizeof dir, err) == SPC_OK &&
             spc_experiment_run(sc, &opts, &x, err) == SPC_OK &&
             spc_warmup_analyse(x.rep_ts, x.n, scope, column, window, &w, err) == SPC_OK &&
-            cli_publish_file(o, dir, "warmup.csv", write_warmup, &w, 0, err) == SPC_OK && !o->quiet)
+            one_scenario_prov(o, sc, x.n, &prov, err) == SPC_OK &&
+            cli_publish_study(o, dir, "warmup.csv", write_warmup, &w, &prov, 0, err) == SPC_OK && !o->quiet)
             printf("%s over %u replications, Welch window %u: MSER-5 suggests a warm-up of %.6g %s "
                    "(look at the moving average in %s/warmup.csv)\n",
                    metric, x.n, window, w.suggested, sc->time_unit, dir);
     }
+    cli_prov_release(&prov);
     spc_warmup_release(&w);
     spc_experiment_release(&x);
     spc_scenario_free(sc);
@@ -401,6 +465,29 @@ typedef struct {
     spc_calibration_result *r;
 } calibrate_job;
 
+/* The scenarios as calibrate started from them, resolved (scenario.resolved.cfg,
+ * or scenario-NAME.resolved.cfg each), and run.json. */
+static spc_status calibrate_prov(spc_output *out, const calibrate_job *j, spc_error *err)
+{
+    cli_prov p = { j->cs->sc[0].replications, NULL, 0, NULL, NULL, NULL };
+    char file[160], label[4200];
+    for (size_t i = 0; i < j->cs->n && err->code == SPC_OK; i++) {
+        const spc_calibration_scenario *cs = &j->cs->sc[i];
+        spc_scenario *sc = spc_scenario_load(cs->path, cs->sets, cs->nsets, err);
+        if (j->cs->n == 1)
+            snprintf(file, sizeof file, "scenario.resolved.cfg");
+        else
+            snprintf(file, sizeof file, "scenario-%.100s.resolved.cfg", cs->name);
+        snprintf(label, sizeof label, "scenario %zu as calibrate started from it: %s", i + 1, cs->path);
+        if (sc != NULL && cli_prov_add(&p, sc, 1, file, label, err) == SPC_OK && i == 0)
+            p.base = sc;
+    }
+    if (err->code == SPC_OK)
+        cli_provenance(out, j->o, &p, err);
+    cli_prov_release(&p);
+    return err->code;
+}
+
 static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
 {
     const calibrate_job *j = ctx;
@@ -418,7 +505,8 @@ static spc_status calibrate_into(spc_stage *st, const void *ctx, spc_error *err)
         }
         if (err->code == SPC_OK && (log = spc_output_file(&out, "targets.csv", err)) != NULL) {
             spc_calibration_write_targets(log, j->c, j->r);
-            spc_output_commit(&out, err);
+            if (calibrate_prov(&out, j, err) == SPC_OK)
+                spc_output_commit(&out, err);
         }
     }
     spc_output_close(&out);

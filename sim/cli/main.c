@@ -8,7 +8,7 @@
  *   spcsim compare BASE VARIANT... | sweep SCENARIO --param ... | warmup SCENARIO
  * (compare, sweep and warmup are in cli_study.c)
  *   spcsim plot DIR  (cli_plot.c, which also draws the figures after run)
- *   spcsim --help | --version
+ *   spcsim --help | --version, spcsim COMMAND --help, spcsim help COMMAND (cli_help.c)
  */
 #include <errno.h>
 #include <math.h>
@@ -29,138 +29,6 @@
 #include "spcsim/scenario.h"
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
-
-static const char usage_text[] =
-    "Usage: spcsim run SCENARIO [options]     simulate and write outputs\n"
-    "       spcsim check SCENARIO [options]   validate, print the resolved scenario\n"
-    "       spcsim settings [--markdown [GROUP] | --doc FILE]  every setting: default, range, unit, source\n"
-    "       spcsim compare BASE VARIANT... [options]\n"
-    "                                         paired differences, common random numbers;\n"
-    "                                         a VARIANT is a scenario file or PATH=VALUE[;...]\n"
-    "       spcsim sweep SCENARIO --param PATH=v1,v2,... [--param ...] [options]\n"
-    "                                         a one- or two-parameter grid\n"
-    "       spcsim warmup SCENARIO [--metric SCOPE/COLUMN] [--window W] [options]\n"
-    "                                         Welch's moving averages, MSER-5 suggestion\n"
-    "       spcsim calibrate SCENARIO [SCENARIO...] --target TARGET=VALUE[:SD]... --free PATH=LO:HI...\n"
-    "                                         search settings that meet the targets; with\n"
-    "                                         several scenarios, one set of settings for all\n"
-    "       spcsim chain SCENARIO [--esat-delta 5%|3pt|D1,D2,...] [--lever PATH] [--decompose] [options]\n"
-    "                                         raise ESAT through a lever; the chain table of\n"
-    "                                         CSAT, NPS, retention, revenue, growth, profit,\n"
-    "                                         its changes per period, and for a list of\n"
-    "                                         rises the dose-response\n"
-    "       spcsim sensitivity SCENARIO [--param PATH=LOW:HIGH...] [--method morris|sobol] [options]\n"
-    "                                         how much each setting moves the outputs (by\n"
-    "                                         default the assumptions, over plausible ranges)\n"
-    "       spcsim plot DIR                   redraw the figures and report.html from the\n"
-    "                                         outputs in DIR (of run, compare, sweep or chain)\n"
-    "       spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]...\n"
-    "                                         a local web page: levers as sliders, the variant\n"
-    "                                         against the baseline, live (man spcsim)\n"
-    "       spcsim --help | --version\n"
-    "\n";
-
-static const char usage_options[] =
-    "Options:\n"
-    "  -o, --output DIR      write outputs to DIR (default: output/<scenario name>)\n"
-    "  -s, --seed N          master seed (overrides the scenario's seed)\n"
-    "  -S, --set PATH=VALUE  override a setting, libconfig path syntax, repeatable:\n"
-    "                        --set stages.[0].servers=5 --set arrivals.rate=9\n"
-    "  -r, --replications N  run N independent replications (default: the scenario's\n"
-    "                        replications setting, else 1); means with 95% t intervals\n"
-    "  -j, --jobs N          N threads in all, shared by the replications and the units\n"
-    "                        of a company (default: all processors), and the\n"
-    "                        gnuplots drawing figures at once;\n"
-    "                        the outputs are the same for every N\n"
-    "  -p, --param PATH=V1,V2,...  sweep: a parameter and its values (at most two)\n"
-    "  -m, --metric SCOPE/COL  warmup: the series (default system/lead_time_mean)\n"
-    "      --precision SCOPE/METRIC=REL\n"
-    "                        run: add replications until that metric's 95% half-width\n"
-    "                        is at most REL x |mean| (e.g. system/lead_time_mean=0.01)\n"
-    "      --max-replications N  the cap for --precision (default 1000)\n"
-    "  -t, --target T=VALUE[:SD]  calibrate: a value to reach (up to 8); T is\n"
-    "                        SCOPE/METRIC (a summary metric), panel:STAT(COLUMNS)\n"
-    "                        (across units) or employees:STAT(COLUMNS) (across the\n"
-    "                        year's cohort), STAT mean(A), corr(A,B) or slope(Y,X);\n"
-    "                        or chain(5%|3pt):diff|rel(MEASURE), the chain study's\n"
-    "                        change when the lever raises ESAT so (--lever,\n"
-    "                        --search-replications as for chain); NAME@T measures T\n"
-    "                        on scenario NAME (name or position; --set NAME@PATH=V\n"
-    "                        sets one scenario's setting); SD weights the objective\n"
-    "                        ((mean - VALUE) / SD)^2\n"
-    "  -f, --free PATH=LO:HI  calibrate: a setting to search, within bounds (up to 8)\n"
-    "  -w, --window W        warmup: Welch's moving-average window (default 5)\n"
-    "      --esat-delta D    chain: the rise of ESAT, relative (5%, the default) or in\n"
-    "                        points (3pt); a comma list (2.5%,5%,10%,20%) adds the\n"
-    "                        dose-response, one lever search per rise, one base run\n"
-    "      --lever PATH      chain, calibrate, sensitivity: the setting raised (default\n"
-    "                        workforce.levers.recognition; also .pay, .training_hours,\n"
-    "                        workforce.satisfaction.base)\n"
-    "      --search-replications M  chain, calibrate, sensitivity: the lever search runs\n"
-    "                        the first M of the replications (default 10), the table\n"
-    "                        all of them\n"
-    "      --decompose       chain: split each change by the five pathways of\n"
-    "                        satisfaction (10 more variants; pathway rows in chain.csv)\n";
-
-/* The rest of the usage (one string may hold only 4095 characters in ISO C). */
-static const char usage_more[] =
-    "      --trace FILE      run: log replication 0 (unit 0 of several), one line per\n"
-    "                        event: time, kind, entity (stage#position, order, customer),\n"
-    "                        what changed; the results are the same with or without it\n"
-    "      --trace-events KINDS  with --trace: only these kinds, comma-separated, of\n"
-    "                        arrival queue service_start service_end deliver rework\n"
-    "                        blocked balk renege quit hire layoff absence purchase\n"
-    "                        acquire claim encounter report intervention warmup end\n"
-    "      --trace-window T0:T1  with --trace: only events from T0 to T1 (durations such\n"
-    "                        as 2w:3w, or numbers in the scenario's time unit; either\n"
-    "                        side may be empty)\n"
-    "      --keep-partial    run: when stopped by SIGINT or SIGTERM, write the k\n"
-    "                        replications that completed as a whole output, labelled\n"
-    "                        partial in run.json (exit 130 or 143 still)\n"
-    "      --max-iter N      calibrate: simplex iterations at most (default 200)\n"
-    "      --employees       run: also write employees.csv, one row per employee and\n"
-    "                        year after the warm-up (satisfaction at its start and mean,\n"
-    "                        quit or left otherwise)\n"
-    "      --method M        sensitivity: morris (elementary effects, the default) or\n"
-    "                        sobol (first-order and total indices, bootstrap intervals);\n"
-    "                        --param PATH=LOW:HIGH the settings and their ranges,\n"
-    "                        --metric SCOPE/METRIC the outputs (repeatable), or\n"
-    "                        chain(5%):rel(csat) (a chain study's change; the default\n"
-    "                        with a workforce and customers: chain(5%):rel(csat), (profit))\n"
-    "      --trajectories R  sensitivity: Morris trajectories (default 10; R(k+1) points)\n"
-    "      --samples N       sensitivity: Sobol' base points (default 64; N(k+2) points)\n"    "      --params-from FILE  sensitivity, run --uncertain: PATH=LOW:HIGH lines (# comments)\n"
-    "      --design-only     sensitivity: write the design (design.csv, ranges.csv) only\n"
-    "      --part I/N        sensitivity: run part I of N of the points (points.csv)\n"
-    "      --merge           sensitivity: merge the part folders given after the scenario\n"
-    "      --uncertain       run: draw the assumptions (or the --param settings) from their\n"
-    "                        plausible ranges, one draw per replication: the intervals\n"
-    "                        hold parameter uncertainty too (uncertain.csv)\n"
-    "  -q, --quiet           print nothing but errors and warnings (no progress)\n"
-    "      --force           run beyond the cost limits (10 million time-series rows,\n"
-    "                        1e10 events, 4 GB; see the reference, 10.9)\n"
-    "  -h, --help            this help\n"
-    "  -V, --version         the version\n"
-    "\n"
-    "Outputs (in DIR): run: summary.csv, timeseries.csv, replications.csv, run.json,\n"
-    "scenario.resolved.cfg; compare: compare.csv (in\n"
-    "output/<name>-compare); sweep: sweep.csv (in output/<name>-sweep); warmup:\n"
-    "warmup.csv (in output/<name>-warmup); calibrate: calibrate.csv, calibrated.cfg and\n"
-    "targets.csv (in output/<name>-calibrate); chain: chain.csv, chain_periods.csv and\n"
-    "with a list of rises chain_dose.csv (in output/<name>-chain).\n"
-    "run, compare, sweep and chain also write gnuplot scripts (*.gp), the figures\n"
-    "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
-    "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
-    "\n"
-    "Every command builds its outputs in a hidden staging folder beside DIR\n"
-    "(.NAME.spcsim-staging-XXXXXX) and puts it in place in one step: DIR holds the\n"
-    "whole old output or the whole new one, never a mix; files of an earlier run\n"
-    "that this one does not write are gone. A staging folder left by a killed run\n"
-    "is removed by the next run into the same DIR.\n"
-    "\n"
-    "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
-    "            4 invalid scenario, 5 unwritable output, 130 stopped by SIGINT\n"
-    "            (Ctrl-C), 143 stopped by SIGTERM (nothing written, DIR as it was).\n";
-
 
 /* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
  * did. The program's only mutable global: written by on_signal alone,
@@ -265,6 +133,20 @@ static int parse_trace_option(int c, const char *arg, options *o)
         o->trace_window = arg;
     }
     return -1;
+}
+
+/* --help: the whole help, or that of a command (`spcsim chain --help`,
+ * `spcsim help chain`); an unknown command is bad usage. */
+static int print_help(const char *command)
+{
+    if (command == NULL) {
+        cli_help(stdout);
+        return 0;
+    }
+    if (cli_help_command(stdout, command) == 0)
+        return 0;
+    return usage_error("no help for '%s': not a command (run, check, settings, compare, sweep, warmup, calibrate, "
+                       "chain, sensitivity, plot)", command);
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -403,16 +285,14 @@ static int parse_args(int argc, char **argv, options *o)
                 return usage_error("--jobs needs a whole number from 1 to 1024 (got '%s')", optarg);
             o->jobs = (unsigned)strtoul(optarg, NULL, 10);
             break;
-        case 'h':
-            fputs(usage_text, stdout);
-            fputs(usage_options, stdout);
-            fputs(usage_more, stdout);
-            return 0;
+        case 'h': o->help = 1; break;
         case 'V': printf("spcsim %s\n", SPC_VERSION); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (o->help || (optind < argc && strcmp(argv[optind], "help") == 0))
+        return print_help(o->help ? optind < argc ? argv[optind] : NULL : optind + 1 < argc ? argv[optind + 1] : NULL);
     if (optind >= argc)
         return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity or plot");
     o->command = argv[optind++];
@@ -637,7 +517,7 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
-                          d->requested, d->partial ? stop_name(o) : NULL, u };
+                          d->requested, d->partial ? stop_name(o) : NULL, u, o->command_line };
     run_outputs ro = { x, &meta };
     options publish = *o;
     if (d->partial)
@@ -717,6 +597,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
 static void cmd_check(const spc_scenario *sc, const double *lambda, const double *rho, int solved)
 {
     spc_scenario_write(sc, stdout);
+    spc_scenario_write_units(sc, stdout);
     printf("# valid. Traffic equations (mean external rate %.6g per %s):\n",
            spc_scenario_mean_arrival_rate(sc), sc->time_unit);
     for (size_t i = 0; solved == 0 && i < sc->nstages; i++)
@@ -767,13 +648,20 @@ static int exit_code(const spc_error *err)
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
+    if (argc >= 3 && strcmp(argv[1], "settings") == 0 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+        return cli_help_command(stdout, "settings") == 0 ? finish_stdout(0) : SPC_ERR_INTERNAL;
     if (argc >= 2 && strcmp(argv[1], "settings") == 0)
         return cli_settings(argc, argv);
+    if (argc >= 3 && strcmp(argv[1], "serve") == 0 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+        return cli_help_command(stdout, "serve") == 0 ? finish_stdout(0) : SPC_ERR_INTERNAL;
     if (argc >= 2 && strcmp(argv[1], "serve") == 0)
         return cli_serve(argc, argv);
     catch_signals();
     options o = { 0 };
     o.stop = &stop_signal;
+    o.started = cli_clock();
+    char *command_line = cli_command_line(argc, argv);
+    o.command_line = command_line;
     o.sets = malloc((size_t)argc * sizeof *o.sets);
     o.params = malloc((size_t)argc * sizeof *o.params);
     o.targets = malloc((size_t)argc * sizeof *o.targets);
@@ -801,6 +689,7 @@ int main(int argc, char **argv)
         free(o.targets);
         free(o.frees);
         free(o.metrics);
+        free(command_line);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -826,6 +715,7 @@ int main(int argc, char **argv)
     free(o.targets);
     free(o.frees);
     free(o.metrics);
+    free(command_line);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

@@ -1,10 +1,12 @@
 /*
  * outdir.c -- what an output folder holds (see outdir.h).
  *
- * run.json is read with a few string searches, not a JSON parser: it is
- * spcsim's own file, written by output_files.c one key per line. Its
- * numbers are range-checked before they are converted, and each CSV file
- * must begin with spcsim's header (a folder of other CSV files is refused).
+ * run.json is parsed with jansson; a member of the wrong type, or a number
+ * out of its range, is an error naming the file and the key, checked before
+ * any conversion. Only a run's run.json is read (that of compare, sweep, ...
+ * records provenance; their folder is described by its CSV file). Each CSV
+ * file must begin with spcsim's header (a folder of other CSV files is
+ * refused).
  */
 #include "spcsim/outdir.h"
 
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <jansson.h>
 
 
 int spc_outdir_path(const spc_outdir *d, const char *name, char *buf, size_t size)
@@ -30,42 +33,6 @@ static int has_file(const spc_outdir *d, const char *name)
     return spc_outdir_path(d, name, path, sizeof path) == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The JSON string after `"key": ` starting at or after from; unescapes the
- * few escapes output_files.c writes. NULL if absent (or out of memory). */
-static char *json_string_at(const char *from, const char *key, const char **after)
-{
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\": \"", key);
-    const char *s = strstr(from, pat);
-    if (s == NULL)
-        return NULL;
-    s += strlen(pat);
-    char *out = malloc(strlen(s) + 1), *w = out;
-    for (; out != NULL && *s && *s != '"'; s++) {
-        if (*s == '\\' && s[1] == 'u' && strlen(s) >= 6) {
-            *w++ = (char)strtol((char[]){ s[4], s[5], 0 }, NULL, 16);
-            s += 5;
-        } else {
-            if (*s == '\\' && s[1])
-                s++;
-            *w++ = *s;
-        }
-    }
-    if (out != NULL)
-        *w = '\0';
-    if (after != NULL)
-        *after = s;
-    return out;
-}
-
-static double json_number(const char *text, const char *key)
-{
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\": ", key);
-    const char *s = strstr(text, pat);
-    return s ? strtod(s + strlen(pat), NULL) : 0.0;
-}
-
 /* Range check before any conversion: a hand-edited run.json may say
  * "replications": 1e10, and casting that to unsigned is undefined. */
 static spc_status json_check(const char *path, const char *key, double v, double lo, double hi,
@@ -75,6 +42,56 @@ static spc_status json_check(const char *path, const char *key, double v, double
         return SPC_OK;
     return spc_error_set(err, SPC_ERR_INVALID, "%s: %s: must be %s from %g to %g (got %g)", path, key,
                          whole ? "a whole number" : "a number", lo, hi, v);
+}
+
+/* A string member into *out (owned; NULL when absent or null). */
+static spc_status json_text(const char *path, json_t *root, const char *key, char **out, spc_error *err)
+{
+    json_t *v = json_object_get(root, key);
+    if (v == NULL || json_is_null(v))
+        return SPC_OK;
+    if (!json_is_string(v))
+        return spc_error_set(err, SPC_ERR_INVALID, "%s: %s: must be a string", path, key);
+    if ((*out = strdup(json_string_value(v))) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    return SPC_OK;
+}
+
+/* A number member, checked to lie in [lo, hi] (whole: an integer); absent
+ * or null: *out = dflt, unless required. */
+static spc_status json_range(const char *path, json_t *root, const char *key, double lo, double hi, int whole,
+                             double dflt, double *out, spc_error *err)
+{
+    json_t *v = json_object_get(root, key);
+    *out = dflt;
+    if (v == NULL || json_is_null(v))
+        return SPC_OK;
+    if (!json_is_number(v))
+        return spc_error_set(err, SPC_ERR_INVALID, "%s: %s: must be a number", path, key);
+    return json_check(path, key, *out = json_number_value(v), lo, hi, whole, err);
+}
+
+/* "stages": [{"name": ...}, ...], in chain order. */
+static spc_status read_stages(spc_outdir *d, const char *path, json_t *root, spc_error *err)
+{
+    json_t *a = json_object_get(root, "stages");
+    if (a == NULL || json_is_null(a))
+        return SPC_OK;
+    if (!json_is_array(a))
+        return spc_error_set(err, SPC_ERR_INVALID, "%s: stages: must be a list", path);
+    d->stages = calloc(json_array_size(a) + 1, sizeof *d->stages);
+    if (d->stages == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    size_t i;
+    json_t *st;
+    json_array_foreach(a, i, st) {
+        json_t *name = json_object_get(st, "name");
+        if (!json_is_string(name))
+            return spc_error_set(err, SPC_ERR_INVALID, "%s: stages[%zu].name: must be a string", path, i);
+        if ((d->stages[d->nstages++] = strdup(json_string_value(name))) == NULL)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    return SPC_OK;
 }
 
 /* spcsim's own CSV files begin with these headers. */
@@ -94,23 +111,29 @@ static spc_status check_header(const spc_outdir *d, const char *name, const char
                          path, name, header);
 }
 
-static spc_status read_stages(spc_outdir *d, const char *text, spc_error *err)
+/* The facts of a run's run.json (other commands' run.json record the same
+ * build facts, but their folder is read from its CSV file: command). */
+static spc_status read_run_facts(spc_outdir *d, const char *path, json_t *root, spc_error *err)
 {
-    const char *s = strstr(text, "\"stages\": [");
-    if (s == NULL)
-        return SPC_OK;
-    size_t cap = 0;
-    for (const char *t = s; (t = strstr(t, "{\"name\": ")) != NULL; t++)
-        cap++;
-    d->stages = calloc(cap ? cap : 1, sizeof *d->stages);
-    if (d->stages == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    while (d->nstages < cap && (s = strstr(s, "{\"name\": ")) != NULL) {
-        s++;
-        if ((d->stages[d->nstages++] = json_string_at(s, "name", &s)) == NULL)
-            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    }
-    return SPC_OK;
+    double seed, reps, horizon, warmup;
+    if (json_text(path, root, "version", &d->version, err) != SPC_OK ||
+        json_text(path, root, "scenario", &d->scenario, err) != SPC_OK ||
+        json_text(path, root, "name", &d->name, err) != SPC_OK ||
+        json_text(path, root, "generator", &d->generator, err) != SPC_OK ||
+        json_text(path, root, "time_unit", &d->time_unit, err) != SPC_OK ||
+        json_range(path, root, "seed", 0, 9223372036854775807.0, 1, 0, &seed, err) != SPC_OK ||
+        json_range(path, root, "replications", 1, 1000000, 1, 0, &reps, err) != SPC_OK ||
+        json_range(path, root, "horizon", 0, 1e9, 0, 0, &horizon, err) != SPC_OK ||
+        json_range(path, root, "warmup", 0, 1e9, 0, 0, &warmup, err) != SPC_OK)
+        return err->code;
+    /* an integer member is exact; a real one was range-checked above */
+    json_t *s = json_object_get(root, "seed");
+    d->seed = json_is_integer(s) ? (unsigned long long)json_integer_value(s) : (unsigned long long)seed;
+    d->replications = (unsigned)reps;
+    d->horizon = horizon;
+    d->warmup = warmup;
+    d->run_json = 1;
+    return read_stages(d, path, root, err);
 }
 
 static spc_status read_run_json(spc_outdir *d, spc_error *err)
@@ -118,37 +141,20 @@ static spc_status read_run_json(spc_outdir *d, spc_error *err)
     char path[4200];
     if (spc_outdir_path(d, "run.json", path, sizeof path) != 0)
         return spc_error_set(err, SPC_ERR_READ, "%s: folder name too long", d->dir);
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    size_t cap = 0;
-    ssize_t got = f ? getdelim(&text, &cap, '\0', f) : -1;
-    if (f != NULL)
-        fclose(f);
-    if (got < 0) {
-        free(text);
-        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read", path);
-    }
-    d->version = json_string_at(text, "version", NULL);
-    d->scenario = json_string_at(text, "scenario", NULL);
-    d->name = json_string_at(text, "name", NULL);
-    d->generator = json_string_at(text, "generator", NULL);
-    d->time_unit = json_string_at(text, "time_unit", NULL);
-    d->seed = strtoull(strstr(text, "\"seed\": ") ? strstr(text, "\"seed\": ") + 8 : "0", NULL, 10);
-    double reps = json_number(text, "replications"), horizon = json_number(text, "horizon"),
-           warmup = json_number(text, "warmup");
-    if (json_check(path, "replications", reps, strstr(text, "\"replications\": ") ? 1 : 0, 1000000, 1,
-                   err) != SPC_OK ||
-        json_check(path, "horizon", horizon, 0, 1e9, 0, err) != SPC_OK ||
-        json_check(path, "warmup", warmup, 0, 1e9, 0, err) != SPC_OK) {
-        free(text);
-        return err->code;
-    }
-    d->replications = (unsigned)reps;
-    d->horizon = horizon;
-    d->warmup = warmup;
-    d->run_json = 1;
-    spc_status st = read_stages(d, text, err);
-    free(text);
+    json_error_t je;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (root == NULL)
+        return spc_error_set(err, SPC_ERR_INVALID, "%s:%d:%d: not valid JSON: %s", path, je.line, je.column,
+                             je.text);
+    spc_status st = SPC_OK;
+    json_t *cmd = json_object_get(root, "command");
+    if (!json_is_object(root))
+        st = spc_error_set(err, SPC_ERR_INVALID, "%s: must hold a JSON object", path);
+    else if (cmd != NULL && !json_is_string(cmd))
+        st = spc_error_set(err, SPC_ERR_INVALID, "%s: command: must be a string", path);
+    else if (cmd == NULL || strcmp(json_string_value(cmd), "run") == 0) /* before 0.3, only runs wrote run.json */
+        st = read_run_facts(d, path, root, err);
+    json_decref(root);
     return st;
 }
 

@@ -12,11 +12,15 @@
  * build and the GSL and libconfig headers it was compiled against
  * (buildinfo.h, scenario.h), and the gnuplot that draws the figures, asked
  * for its version (`gnuplot --version`) when run.json is written; the same
- * gnuplot the figures use (SPCSIM_GNUPLOT, else gnuplot on PATH).
+ * gnuplot the figures use (SPCSIM_GNUPLOT, else gnuplot on PATH); and the
+ * command and its command line. Every other command writes a run.json of
+ * the same facts (spc_output_study_json) with the list of the resolved
+ * scenarios it wrote. JSON is built and written with jansson.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <jansson.h>
 
 #include "spcsim/buildinfo.h"
 #include "spcsim/output.h"
@@ -34,92 +38,111 @@ void spc_output_summary_csv(FILE *f, const spc_results *r)
     }
 }
 
-static void json_string(FILE *f, const char *s)
+/* A number, or null when it does not exist (NaN, infinite). */
+static json_t *json_num(double x)
 {
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
+    return isfinite(x) ? json_real(x) : json_null();
 }
 
-static void json_num(FILE *f, double x)
+static json_t *json_stages(const spc_run_meta *m)
 {
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-    else
-        fputs("null", f);
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && i < m->sc->nstages; i++)
+        json_array_append_new(a, json_pack("{s:s, s:i, s:o, s:o}", "name", m->sc->stages[i].name, "servers",
+                                           m->sc->stages[i].servers, "arrival_rate",
+                                           json_num(m->lambda ? m->lambda[i] : NAN), "offered_load",
+                                           json_num(m->rho ? m->rho[i] : NAN)));
+    return a;
 }
 
-static void json_stages(FILE *f, const spc_run_meta *m)
-{
-    fputs("  \"stages\": [", f);
-    for (size_t i = 0; i < m->sc->nstages; i++) {
-        fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
-        json_string(f, m->sc->stages[i].name);
-        fprintf(f, ", \"servers\": %d, \"arrival_rate\": ", m->sc->stages[i].servers);
-        json_num(f, m->lambda ? m->lambda[i] : NAN);
-        fputs(", \"offered_load\": ", f);
-        json_num(f, m->rho ? m->rho[i] : NAN);
-        fputc('}', f);
-    }
-    fputs("\n  ]\n", f);
-}
-
-/* One "key": "value" line per fact of the build (after "version"). */
-static void json_build(FILE *f)
+/* What made the output: program, version, the build's facts (commit,
+ * compiler, GSL, libconfig, gnuplot), the command and its command line. */
+static json_t *json_provenance(const char *version, const char *command, const char *command_line)
 {
     char gnuplot[256];
     spc_plot_gnuplot_version(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot);
-    const char *const key[] = { "commit", "compiler", "gsl_version", "libconfig_version", "gnuplot_version" };
-    const char *const value[] = { spc_buildinfo_commit(), spc_buildinfo_compiler(), spc_buildinfo_gsl(),
-                                  spc_scenario_libconfig_version(), gnuplot };
-    for (size_t i = 0; i < sizeof key / sizeof key[0]; i++) {
-        fprintf(f, ",\n  \"%s\": ", key[i]);
-        json_string(f, value[i]);
-    }
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "program", "spcsim", "version", version,
+                     "commit", spc_buildinfo_commit(), "compiler", spc_buildinfo_compiler(), "gsl_version",
+                     spc_buildinfo_gsl(), "libconfig_version", spc_scenario_libconfig_version(),
+                     "gnuplot_version", gnuplot, "command", command, "command_line",
+                     command_line != NULL ? command_line : "");
+}
+
+/* The scenario's facts every output records: file, name, seed, replications, jobs. */
+static void json_scenario(json_t *o, const spc_scenario *sc, unsigned replications, unsigned jobs)
+{
+    json_object_set_new(o, "scenario", json_string(sc->path));
+    json_object_set_new(o, "name", json_string(sc->name));
+    json_object_set_new(o, "seed", json_integer((json_int_t)sc->seed));
+    json_object_set_new(o, "replications", json_integer(replications));
+    json_object_set_new(o, "jobs", json_integer(jobs));
+}
+
+/* The run's clock and generator. */
+static void json_time(json_t *o, const spc_scenario *sc)
+{
+    json_object_set_new(o, "stream_seed_mixing", json_string("splitmix64(seed, replication, stream)"));
+    json_object_set_new(o, "generator", json_string(sc->generator));
+    json_object_set_new(o, "time_unit", json_string(sc->time_unit));
+    json_object_set_new(o, "horizon", json_num(sc->horizon));
+    json_object_set_new(o, "warmup", json_num(sc->warmup));
+}
+
+/* Two-space indent, one key per line, numbers with 10 significant digits
+ * (jansson adds ".0" to a whole real), keys in the order set. */
+static void json_write(FILE *f, json_t *o)
+{
+    if (o == NULL)
+        return; /* out of memory: the output's write check fails on the empty file */
+    json_dumpf(o, f, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+    fputc('\n', f);
+    json_decref(o);
 }
 
 void spc_output_run_json(FILE *f, const spc_run_meta *m)
 {
     const spc_scenario *sc = m->sc;
-    fputs("{\n  \"program\": \"spcsim\",\n  \"version\": ", f);
-    json_string(f, m->version);
-    json_build(f);
-    fputs(",\n  \"scenario\": ", f);
-    json_string(f, sc->path);
-    fputs(",\n  \"name\": ", f);
-    json_string(f, sc->name);
-    fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %u,\n  \"jobs\": %u,\n",
-            (unsigned long long)sc->seed, m->replications, m->jobs);
+    json_t *o = json_provenance(m->version, "run", m->command_line);
+    if (o == NULL)
+        return;
+    json_scenario(o, sc, m->replications, m->jobs);
     if (m->stopped_by != NULL) { /* only a run stopped with --keep-partial: other files keep their bytes */
-        fprintf(f, "  \"partial\": true,\n  \"replications_requested\": %u,\n  \"stopped_by\": ", m->requested);
-        json_string(f, m->stopped_by);
-        fputs(",\n", f);
+        json_object_set_new(o, "partial", json_true());
+        json_object_set_new(o, "replications_requested", json_integer(m->requested));
+        json_object_set_new(o, "stopped_by", json_string(m->stopped_by));
     }
-    if (m->uncertain != NULL) /* only with --uncertain: other runs' files keep their bytes */
-        fprintf(f, "  \"intervals\": \"simulation noise and parameter uncertainty\",\n  \"uncertain\": {\"settings\": %zu, "
-                "\"draw\": \"uniform on the plausible range, one per replication\", \"stream\": %llu, "
-                "\"values\": \"uncertain.csv\"},\n", m->uncertain->k, (unsigned long long)SPC_UNCERTAIN_STREAM);
-    fputs("  \"stream_seed_mixing\": \"splitmix64(seed, replication, stream)\",\n  \"generator\": ", f);
-    json_string(f, sc->generator);
-    fputs(",\n  \"time_unit\": ", f);
-    json_string(f, sc->time_unit);
-    fputs(",\n  \"horizon\": ", f);
-    json_num(f, sc->horizon);
-    fputs(",\n  \"warmup\": ", f);
-    json_num(f, sc->warmup);
-    fprintf(f, ",\n  \"batches\": %d,\n  \"events\": %llu,\n  \"wall_seconds\": ", sc->batches, m->events);
-    json_num(f, m->wall_seconds);
-    fputs(",\n", f);
-    json_stages(f, m);
-    fputs("}\n", f);
+    if (m->uncertain != NULL) { /* only with --uncertain: other runs' files keep their bytes */
+        json_object_set_new(o, "intervals", json_string("simulation noise and parameter uncertainty"));
+        json_object_set_new(o, "uncertain",
+                            json_pack("{s:I, s:s, s:I, s:s}", "settings", (json_int_t)m->uncertain->k, "draw",
+                                      "uniform on the plausible range, one per replication", "stream",
+                                      (json_int_t)SPC_UNCERTAIN_STREAM, "values", "uncertain.csv"));
+    }
+    json_time(o, sc);
+    json_object_set_new(o, "batches", json_integer(sc->batches));
+    json_object_set_new(o, "events", json_integer((json_int_t)m->events));
+    json_object_set_new(o, "wall_seconds", json_num(m->wall_seconds));
+    json_object_set_new(o, "stages", json_stages(m));
+    json_write(f, o);
+}
+
+void spc_output_study_json(FILE *f, const spc_study_meta *m)
+{
+    json_t *o = json_provenance(m->version, m->command, m->command_line);
+    json_t *files = json_array();
+    if (o == NULL || files == NULL) {
+        json_decref(o);
+        json_decref(files);
+        return;
+    }
+    json_scenario(o, m->sc, m->replications, m->jobs);
+    json_time(o, m->sc);
+    json_object_set_new(o, "wall_seconds", json_num(m->wall_seconds));
+    for (size_t i = 0; i < m->nresolved; i++)
+        json_array_append_new(files, json_pack("{s:s, s:s}", "file", m->resolved[i].file, "label",
+                                               m->resolved[i].label));
+    json_object_set_new(o, "resolved_scenarios", files);
+    json_write(f, o);
 }
 
 void spc_output_replications_csv(FILE *f, const spc_results *rep, unsigned n, unsigned long long seed)

@@ -201,11 +201,37 @@ int spc_cfg_number(spc_cfg_reader *r, const config_setting_t *g, const char *key
     return 1;
 }
 
+/* A duration or rate written as a bare number (or a string of just a
+ * number, "0.25") means "in the time unit";
+ * that is accepted only when the scenario declares its time_unit (0 needs
+ * no unit). Else an error saying how to write it with a unit. */
+static int bare_number(spc_cfg_reader *r, const config_setting_t *s, const char *kind, const char *examples)
+{
+    double v = 0;
+    if (config_setting_type(s) == CONFIG_TYPE_STRING) { /* "0.25": a number in a string, no unit either */
+        const char *text = config_setting_get_string(s);
+        char *end;
+        v = strtod(text, &end);
+        if (end == text || *end != '\0')
+            return 0;
+    } else if (spc_cfg_is_number(s)) {
+        v = spc_cfg_number_of(s);
+    }
+    if (r->unit_declared || v == 0)
+        return 0;
+    char msg[300];
+    snprintf(msg, sizeof msg, "a %s without a unit: write it with one, such as %s, or declare the scenario's "
+             "time_unit (e.g. time_unit = \"h\";) so that bare numbers are in it", kind, examples);
+    return spc_cfg_bad(r, s, msg);
+}
+
 /* A duration: a number in time units, or a string such as "15min". */
 int spc_cfg_duration_of(spc_cfg_reader *r, const config_setting_t *s, double lo, int lo_open,
                         double hi, double *out)
 {
     double v;
+    if (bare_number(r, s, "duration", "\"4w\", \"8h\", \"15min\"") < 0)
+        return -1;
     if (spc_cfg_is_number(s))
         v = spc_cfg_number_of(s);
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||
@@ -228,6 +254,8 @@ int spc_cfg_duration(spc_cfg_reader *r, const config_setting_t *g, const char *k
 int spc_cfg_rate_of(spc_cfg_reader *r, const config_setting_t *s, int lo_open, double hi, double *out)
 {
     double v;
+    if (bare_number(r, s, "rate or amount per time", "\"5/h\", \"45000/w\"") < 0)
+        return -1;
     if (spc_cfg_is_number(s))
         v = spc_cfg_number_of(s);
     else if (config_setting_type(s) != CONFIG_TYPE_STRING ||

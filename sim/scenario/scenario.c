@@ -67,8 +67,10 @@ static int read_identity(spc_cfg_reader *r, const config_setting_t *root, spc_sc
 static int read_clock(spc_cfg_reader *r, const config_setting_t *root, spc_scenario *sc)
 {
     const char *unit = "h";
-    if (spc_cfg_string(r, root, "time_unit", &unit) < 0)
+    int declared = spc_cfg_string(r, root, "time_unit", &unit);
+    if (declared < 0)
         return -1;
+    r->unit_declared = sc->time_unit_declared = declared;
     r->unit = spc_timeunit_seconds(unit);
     if (r->unit == 0)
         return spc_cfg_bad(r, config_setting_get_member(root, "time_unit"),
@@ -184,7 +186,7 @@ spc_scenario *spc_scenario_from_config(config_t *cfg, const char *path, spc_erro
         spc_scenario_free(sc);
         return NULL;
     }
-    spc_cfg_reader r = { err, 3600.0 };
+    spc_cfg_reader r = { err, 3600.0, 0 };
     if (read_root(&r, config_root_setting(cfg), sc) < 0) {
         if (err->code == SPC_OK)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");

@@ -108,7 +108,7 @@ static const char *incompatible(const spc_scenario *a, const spc_scenario *b, ch
 static int read_entry(config_t *cfg, const config_setting_t *e, spc_scenario *sc, spc_intervention *iv,
                       spc_error *inner)
 {
-    spc_cfg_reader r = { inner, sc->unit_seconds };
+    spc_cfg_reader r = { inner, sc->unit_seconds, sc->time_unit_declared };
     static const char *const keys[] = { "at", "set", NULL };
     if (config_setting_type(e) != CONFIG_TYPE_GROUP)
         return spc_error_set(inner, SPC_ERR_INVALID, "%s", "must be a group { at = \"26w\"; set = ( (\"PATH\", VALUE) ); }"), -1;
@@ -171,7 +171,7 @@ int spc_cfg_read_interventions(config_t *cfg, spc_scenario *sc, spc_error *err)
     if (list == NULL)
         return 0;
     if (config_setting_type(list) != CONFIG_TYPE_LIST) {
-        spc_cfg_reader r = { err, sc->unit_seconds };
+        spc_cfg_reader r = { err, sc->unit_seconds, sc->time_unit_declared };
         return spc_cfg_bad(&r, list, "must be a list ( { at = ...; set = ( ... ); }, ... )");
     }
     int n = config_setting_length(list);

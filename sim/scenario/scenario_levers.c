@@ -143,7 +143,7 @@ static int read_one(spc_cfg_reader *r, const spc_scenario *sc, const config_sett
 
 int spc_cfg_read_levers(config_t *cfg, spc_scenario *sc, spc_error *err)
 {
-    spc_cfg_reader r = { err, sc->unit_seconds };
+    spc_cfg_reader r = { err, sc->unit_seconds, sc->time_unit_declared };
     const config_setting_t *list = spc_cfg_aggregate(&r, config_root_setting(cfg), "levers", CONFIG_TYPE_LIST, 0);
     if (list == NULL)
         return err->code == SPC_OK ? 0 : -1;

@@ -18,6 +18,7 @@
 
 #include "spcsim/scenario.h"
 #include "spcsim/settings.h"
+#include "spcsim/timeunits.h"
 
 /* Shortest "%.Ng" that reads back to x; always looks like a float to libconfig. */
 static void fmt_real(char *buf, size_t size, double x)
@@ -294,4 +295,87 @@ int spc_scenario_write(const spc_scenario *sc, FILE *f)
         }
     }
     return ferror(f) ? -1 : 0;
+}
+
+/* ---- check: every duration and rate with its unit ---- */
+
+/* Whether s and every group above it are written (a setting of an absent
+ * section is not in effect). */
+static int in_effect(const spc_setting *s, const spc_scenario *sc, size_t stage)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s", s->path);
+    for (char *dot; written(s, sc, stage) && (dot = strrchr(path, '.')) != NULL;) {
+        *dot = '\0';
+        if (strcmp(path, "stages.[]") == 0 || (s = spc_settings_find(path)) == NULL)
+            return 1;
+    }
+    return written(s, sc, stage);
+}
+
+/* The declared unit with the scenario's: "currency per time unit" ->
+ * "currency per h"; a bare "time unit" -> "h". */
+static void unit_label(const spc_setting *s, const spc_scenario *sc, char *buf, size_t size)
+{
+    const char *u = s->unit != NULL && *s->unit ? s->unit : s->kind == SPC_SET_RATE ? "per time unit" : "time unit";
+    const char *at = strstr(u, "time unit");
+    if (at == NULL)
+        snprintf(buf, size, "%s", u);
+    else
+        snprintf(buf, size, "%.*s%s%s", (int)(at - u), u, sc->time_unit, at + strlen("time unit"));
+}
+
+/* One line: path, value with its unit, and a duration again in the largest
+ * unit that holds it once, a rate per week (or day). A distribution: its mean. */
+static void put_unit_line(FILE *f, const spc_setting *s, const spc_scenario *sc, size_t stage, const char *path)
+{
+    const void *field = spc_settings_cfield(s, sc, stage);
+    int dist = s->kind == SPC_SET_DIST;
+    double v = dist ? spc_dist_true_mean(field) : spc_settings_value(s, field);
+    char unit[160], name[320];
+    unit_label(s, sc, unit, sizeof unit);
+    snprintf(name, sizeof name, "%s%s", path, dist ? " (mean)" : "");
+    if (isinf(v)) {
+        fprintf(f, "#   %-44s never\n", name);
+        return;
+    }
+    fprintf(f, "#   %-44s %.6g %s", name, v, unit);
+    if (s->kind == SPC_SET_RATE) { /* per week, or per day in a scenario in weeks */
+        int weeks = strcmp(sc->time_unit, "w") != 0;
+        fprintf(f, " = %.6g per %s\n", v * (weeks ? 7 * 86400.0 : 86400.0) / sc->unit_seconds, weeks ? "w" : "d");
+        return;
+    }
+    static const char *const units[] = { "w", "d", "h", "min", "s" }; /* the largest that holds it once */
+    size_t u = 0;
+    while (u + 1 < sizeof units / sizeof units[0] && v * sc->unit_seconds < spc_timeunit_seconds(units[u]))
+        u++;
+    if (v > 0 && strcmp(units[u], sc->time_unit) != 0)
+        fprintf(f, " = %.6g %s", v * sc->unit_seconds / spc_timeunit_seconds(units[u]), units[u]);
+    fputc('\n', f);
+}
+
+void spc_scenario_write_units(const spc_scenario *sc, FILE *f)
+{
+    fprintf(f, "# Durations and rates with their units (time unit %s%s):\n", sc->time_unit,
+            sc->time_unit_declared ? ", declared" : ", the default: every duration and rate has its unit");
+    size_t n;
+    const spc_setting *t = spc_settings_table(&n);
+    char path[300];
+    for (size_t i = 0; i < n; i++) {
+        const spc_setting *s = &t[i];
+        if (s->kind != SPC_SET_DURATION && s->kind != SPC_SET_NEVER && s->kind != SPC_SET_RATE &&
+            s->kind != SPC_SET_DIST)
+            continue;
+        if (s->base != SPC_IN_STAGE) {
+            if (in_effect(s, sc, 0) && (s->kind != SPC_SET_DIST || strcmp(s->path, "arrivals.interarrival") != 0 ||
+                                        sc->arrivals.kind == SPC_ARRIVALS_RENEWAL))
+                put_unit_line(f, s, sc, 0, s->path);
+            continue;
+        }
+        for (size_t k = 0; k < sc->nstages; k++)
+            if (in_effect(s, sc, k)) {
+                snprintf(path, sizeof path, "stages.[%zu]%s", k, s->path + strlen("stages.[]"));
+                put_unit_line(f, s, sc, k, path);
+            }
+    }
 }
