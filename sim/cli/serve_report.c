@@ -29,7 +29,7 @@ static spc_status publish(const serve_run *b, const serve_run *v, const char *di
     const char *names[] = { "variant" };
     options o = { .command = "serve", .quiet = 1 };
     if (spc_compare_tables(b->x.rep, &vars, 1, b->x.n, &c, err) == SPC_OK)
-        cli_publish_compare(&o, dir, &c, names, err);
+        cli_publish_compare(&o, dir, &c, names, NULL, err);
     spc_compare_release(&c);
     return err->code;
 }
