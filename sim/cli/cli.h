@@ -53,6 +53,9 @@ typedef struct {
     const char *method;     /* sensitivity: morris (default) or sobol */
     unsigned trajectories;  /* sensitivity: Morris' r (0: the default) */
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
+    const char **labels;    /* compare: every --label, naming the base then each variant */
+    size_t nlabels;
+    const char *reference;  /* sweep: --reference, the grid point differences are taken from */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`

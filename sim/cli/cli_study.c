@@ -2,6 +2,7 @@
  * cli_study.c -- the compare, sweep, warmup and calibrate commands (face floor): load,
  * run through the experiment floor, write the CSV atomically, print a summary.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
 #include "spcsim/text.h"
@@ -56,29 +58,61 @@ static spc_scenario *load_variant(const options *o, const char *arg, const spc_s
     return sc;
 }
 
-static void print_compare(const spc_compare *c, const char *const *names)
+/* "+1.23 [+0.5, +2]" into buf; "n/d" when m is not finite. */
+static const char *fmt_interval(char *buf, size_t size, double scale, double m, double lo, double hi, const char *pct)
 {
-    printf("%-12s %-22s %12s %12s %10s  %s\n", "variant", "system metric", "base", "variant", "rel. diff", "95% CI of rel. diff");
+    if (!isfinite(m))
+        snprintf(buf, size, "n/d");
+    else if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "%+.4g%s", scale * m, pct);
+    else
+        snprintf(buf, size, "%+.4g%s [%+.4g, %+.4g]", scale * m, pct, scale * lo, scale * hi);
+    return buf;
+}
+
+/* Every row, the chain first (compare.h), one block per variant under its
+ * full name; the difference in the metric's unit (points for a rate),
+ * the relative change only where it is defined. */
+static void print_compare(const spc_compare *c, const char *const *names, const char *base, const char *tu)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t len = strlen(c->rows[i].scope) + strlen(c->rows[i].metric) + 1;
+        w = len > w ? len : w;
+    }
     for (size_t i = 0; i < c->n; i++) {
         const spc_compare_row *r = &c->rows[i];
-        if (strcmp(r->scope, "system") != 0 && strcmp(r->scope, "company") != 0)
-            continue;
-        printf("%-12.12s %-22.22s %12.5g %12.5g %+9.2f%%  [%+.2f%%, %+.2f%%]%s\n", names[r->variant], r->metric,
-               r->base, r->value, 100 * r->rel.mean, 100 * r->rel.lo, 100 * r->rel.hi,
+        if (i == 0 || r->variant != c->rows[i - 1].variant)
+            printf("%s%s against %s\n%-*s %-26s %12s %12s  %-36s %s\n", i ? "\n" : "", names[r->variant], base,
+                   (int)w, "scope/metric", "unit", "base", "variant", "difference [95% CI]", "relative [95% CI]");
+        char sm[200], unit[96], d[96], rel[96];
+        const spc_metric_info *mi = spc_metricinfo_find(r->scope, r->metric);
+        snprintf(sm, sizeof sm, "%s/%s", r->scope, r->metric);
+        spc_metricinfo_unit(mi, SPC_MI_SUMMARY, tu, unit, sizeof unit);
+        fmt_interval(d, sizeof d, 1, r->diff.mean, r->diff.lo, r->diff.hi, "");
+        if (r->in_points)
+            snprintf(rel, sizeof rel, "(a rate: in points)");
+        else if (!spc_compare_rel_defined(r))
+            snprintf(rel, sizeof rel, "n/d");
+        else
+            fmt_interval(rel, sizeof rel, 100, r->rel.mean, r->rel.lo, r->rel.hi, "%");
+        printf("%-*s %-26s %12.5g %12.5g  %-36s %s%s\n", (int)w, sm, unit[0] ? unit : "-", r->base, r->value, d, rel,
                r->significant ? " *" : "");
     }
-    printf("(* significant at 5%%; %u replications with common random numbers)\n", c->replications);
+    printf("(* the difference is significant at 5%%; n/d: not defined, the base's interval includes 0; "
+           "%u replications with common random numbers)\n", c->replications);
 }
 
 typedef struct {
     const spc_compare *c;
     const char *const *names;
+    const char *time_unit;
 } compare_out;
 
 static void write_compare(FILE *f, const void *p)
 {
     const compare_out *co = p;
-    spc_compare_write_csv(f, co->c, co->names);
+    spc_compare_write_csv(f, co->c, co->names, co->time_unit);
 }
 
 static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
@@ -100,7 +134,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     spc_scenario **sc = calloc(n, sizeof *sc);
     spc_experiment *x = calloc(n, sizeof *x);
     const spc_results **vars = calloc(n, sizeof *vars);
-    const char **names = calloc(n, sizeof *names);
+    const char **names = calloc(n + 1, sizeof *names); /* names[n]: the base */
     spc_compare c = { 0 };
     if (!sc || !x || !vars || !names) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
@@ -109,7 +143,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     if ((sc[0] = cli_load(o, o->scenario, NULL, 0, err)) == NULL)
         goto done;
     for (size_t i = 1; i < n; i++) {
-        names[i - 1] = o->extra[i - 1];
+        names[i - 1] = i < o->nlabels ? o->labels[i] : o->extra[i - 1];
         if ((sc[i] = load_variant(o, o->extra[i - 1], sc[0], err)) == NULL)
             goto done;
     }
@@ -120,9 +154,10 @@ spc_status cli_compare(const options *o, spc_error *err)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
-    compare_out co = { &c, names };
+    names[n] = o->nlabels > 0 ? o->labels[0] : o->scenario;
+    compare_out co = { &c, names, sc[0]->time_unit };
     if (cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err) == SPC_OK && !o->quiet) {
-        print_compare(&c, names);
+        print_compare(&c, names, names[n], sc[0]->time_unit);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
 done:

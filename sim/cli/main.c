@@ -229,7 +229,7 @@ static int valid_count(const char *s, unsigned long max)
 
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
-       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES };
+       OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES, OPT_LABEL, OPT_REFERENCE };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -277,6 +277,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "method", required_argument, NULL, OPT_METHOD },
         { "trajectories", required_argument, NULL, OPT_TRAJECTORIES },
         { "samples", required_argument, NULL, OPT_SAMPLES },
+        { "label", required_argument, NULL, OPT_LABEL },
+        { "reference", required_argument, NULL, OPT_REFERENCE },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -314,6 +316,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->max_iter = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case OPT_DECOMPOSE: o->decompose = 1; break;
+        case OPT_LABEL: o->labels[o->nlabels++] = optarg; break;
+        case OPT_REFERENCE: o->reference = optarg; break;
         case OPT_METHOD:
             if (strcmp(optarg, "morris") != 0 && strcmp(optarg, "sobol") != 0)
                 return usage_error("--method needs morris or sobol (got '%s')", optarg);
@@ -421,6 +425,11 @@ static int parse_args(int argc, char **argv, options *o)
                                            : "--target and --free are only for calibrate");
     if (!sens && (o->method != NULL || o->trajectories || o->samples))
         return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
+    if (o->nlabels > 0 && (!compare || o->nlabels > o->nextra + 1))
+        return usage_error("%s", compare ? "compare: more --label than scenarios (the base, then each variant)"
+                                         : "--label is only for compare");
+    if (o->reference != NULL && !sweep)
+        return usage_error("%s", "--reference is only for sweep");
     if (!sens && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
@@ -699,7 +708,9 @@ int main(int argc, char **argv)
     o.targets = malloc((size_t)argc * sizeof *o.targets);
     o.frees = malloc((size_t)argc * sizeof *o.frees);
     o.metrics = malloc((size_t)argc * sizeof *o.metrics);
-    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL)
+    o.labels = malloc((size_t)argc * sizeof *o.labels);
+    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL ||
+        o.labels == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
     spc_error err;
@@ -721,6 +732,7 @@ int main(int argc, char **argv)
         free(o.targets);
         free(o.frees);
         free(o.metrics);
+        free(o.labels);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -746,6 +758,7 @@ int main(int argc, char **argv)
     free(o.targets);
     free(o.frees);
     free(o.metrics);
+    free(o.labels);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

@@ -312,39 +312,68 @@ static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_p
         }
 }
 
+/* One row of compare.csv: label, unit, base, variant, difference, relative change. */
+static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
+{
+    fputs("<tr>", f);
+    for (int i = 0; i < 3; i++) {
+        fputs(i == 1 ? "<td title=\"" : "<td>", f);
+        if (i == 1) { /* the label, the raw name on hover */
+            esc(f, spc_csvtable_get(t, r, c[7]));
+            fputs("/", f);
+            esc(f, spc_csvtable_get(t, r, c[8]));
+            fputs("\">", f);
+        }
+        esc(f, spc_csvtable_get(t, r, c[i]));
+        fputs("</td>", f);
+    }
+    for (int i = 3; i < 5; i++) {
+        fputs("<td class=\"n\">", f);
+        num(f, spc_csvtable_num(t, r, c[i]));
+        fputs("</td>", f);
+    }
+    fputs("<td class=\"n\">", f);
+    interval(f, spc_csvtable_num(t, r, c[5]), spc_csvtable_num(t, r, c[9]), spc_csvtable_num(t, r, c[10]));
+    fputs("</td><td class=\"n\">", f);
+    double rel = spc_csvtable_num(t, r, c[6]);
+    if (strcmp(spc_csvtable_get(t, r, c[11]), "points") == 0)
+        fputs("in points", f);
+    else if (!isfinite(rel))
+        fputs("n/d", f);
+    else
+        interval(f, 100 * rel, 100 * spc_csvtable_num(t, r, c[12]), 100 * spc_csvtable_num(t, r, c[13]));
+    fprintf(f, "</td><td>%s</td></tr>\n", strcmp(spc_csvtable_get(t, r, c[14]), "yes") == 0 ? "*" : "");
+}
+
 static void compare_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
     if (!load(d, "compare.csv", &t))
         return;
-    static const char *const cols[] = { "variant", "scope", "metric" };
-    int c[3], bm = spc_csvtable_column(&t, "base_mean"), vm = spc_csvtable_column(&t, "variant_mean");
-    int rd = spc_csvtable_column(&t, "rel_diff"), rl = spc_csvtable_column(&t, "rel_ci95_low");
-    int rh = spc_csvtable_column(&t, "rel_ci95_high"), sg = spc_csvtable_column(&t, "significant");
-    for (int i = 0; i < 3; i++)
+    static const char *const cols[] = { "variant", "label", "unit", "base_mean", "variant_mean", "diff", "rel_diff",
+                                        "scope", "metric", "diff_ci95_low", "diff_ci95_high", "compared_in",
+                                        "rel_ci95_low", "rel_ci95_high", "significant" };
+    int c[15];
+    for (int i = 0; i < 15; i++)
         c[i] = spc_csvtable_column(&t, cols[i]);
-    fputs("<h2>Comparison</h2>\n<p>Relative differences from the base with 95% intervals, common random numbers "
-          "(from <code>compare.csv</code>; * significant at 5%).</p>\n<table id=\"compare\">\n<tr><th>variant</th>"
-          "<th>scope</th><th>metric</th><th>base</th><th>variant</th><th>relative difference (%)</th><th></th></tr>\n", f);
-    for (size_t r = 0; r < t.nrows; r++) {
-        if (!headline_scope(spc_csvtable_get(&t, r, c[1])))
-            continue;
-        fputs("<tr>", f);
-        for (int i = 0; i < 3; i++) {
-            fputs("<td>", f);
-            esc(f, spc_csvtable_get(&t, r, c[i]));
-            fputs("</td>", f);
+    fputs("<h2>Comparison</h2>\n<p>Each variant against the base, the chain's measures first: the difference with "
+          "its 95% interval over replications with common random numbers; rates, shares and scores in points, "
+          "other measures also as a relative change (n/d: not defined, the base's interval includes 0). "
+          "From <code>compare.csv</code>; * the difference is significant at 5%.</p>\n<table id=\"compare\">\n"
+          "<tr><th>variant</th><th>measure</th><th>unit</th><th>base</th><th>variant</th><th>difference</th>"
+          "<th>relative change (%)</th><th></th></tr>\n", f);
+    for (size_t r = 0; r < t.nrows; r++)
+        if (headline_scope(spc_csvtable_get(&t, r, c[7])))
+            compare_row(f, &t, r, c);
+    int folded = 0;
+    for (size_t r = 0; r < t.nrows; r++)
+        if (!headline_scope(spc_csvtable_get(&t, r, c[7]))) {
+            if (!folded++)
+                fputs("</table>\n<details><summary>The other scopes: stages, standards, management</summary>\n"
+                      "<table id=\"compare-rest\">\n", f);
+            compare_row(f, &t, r, c);
         }
-        fputs("<td class=\"n\">", f);
-        num(f, spc_csvtable_num(&t, r, bm));
-        fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&t, r, vm));
-        fputs("</td><td class=\"n\">", f);
-        interval(f, 100 * spc_csvtable_num(&t, r, rd), 100 * spc_csvtable_num(&t, r, rl),
-                 100 * spc_csvtable_num(&t, r, rh));
-        fprintf(f, "</td><td>%s</td></tr>\n", strcmp(spc_csvtable_get(&t, r, sg), "yes") == 0 ? "*" : "");
-    }
-    fputs("</table>\n", f);
+    fputs(folded ? "</table>\n</details>\n" : "</table>\n", f);
     spc_csvtable_free(&t);
 }
 
