@@ -23,7 +23,7 @@
 
 #define TANDEM "scenarios/validation/tandem3.cfg"
 #define SHORT "horizon=\"2w\""
-#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning\n"
+#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit\n"
 
 typedef struct {
     int code;   /* exit status; -1 when it did not exit normally */
@@ -439,8 +439,8 @@ static void test_interval_warning(void)
     cli_free(&r);
     join(dir, sizeof dir, tmp, "one");
     char *csv = slurp_in(dir, "summary.csv");
-    CU_ASSERT(csv != NULL && strstr(csv, ",correlated\n") != NULL);
-    CU_ASSERT(csv != NULL && strstr(csv, ",30,\n") != NULL); /* an unflagged row ends in an empty field */
+    CU_ASSERT(csv != NULL && strstr(csv, ",correlated,") != NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, ",30,,") != NULL); /* an unflagged row: an empty field before the unit */
     free(csv);
     char *html = slurp_in(dir, "report.html");
     CU_ASSERT(html != NULL && strstr(html, "(not trusted: correlated)") != NULL &&

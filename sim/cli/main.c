@@ -27,6 +27,7 @@
 #include "spcsim/output.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
+#include "spcsim/timeunits.h"
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
 
@@ -462,9 +463,12 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
     if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
         return err->code;
     spc_timeseries_write_csv(f, &x->combined_ts);
+    if ((f = spc_output_file(out, "timeseries_long.csv", err)) == NULL)
+        return err->code;
+    spc_timeseries_write_long_csv(f, &x->combined_ts, meta->sc->time_unit, spc_timeunit_seconds(meta->sc->time_unit));
     if ((f = spc_output_file(out, "summary.csv", err)) == NULL)
         return err->code;
-    spc_output_summary_csv(f, &x->combined);
+    spc_output_summary_csv(f, &x->combined, meta->sc->time_unit);
     if ((f = spc_output_file(out, "replications.csv", err)) == NULL)
         return err->code;
     spc_output_replications_csv(f, x->rep, x->n, (unsigned long long)meta->sc->seed);
