@@ -13,6 +13,8 @@
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
 #include "spcsim/metricinfo.h"
+#include "spcsim/story.h"
+#include "spcsim/timeunits.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
 #include "spcsim/text.h"
@@ -105,14 +107,48 @@ static void print_compare(const spc_compare *c, const char *const *names, const 
 
 typedef struct {
     const spc_compare *c;
-    const char *const *names;
-    const char *time_unit;
+    const char *const *names;     /* the variants' names, then the base's */
+    spc_scenario *const *sc;      /* the base, then the variants */
+    const spc_experiment *x;
+    size_t n;                     /* scenarios */
 } compare_out;
 
-static void write_compare(FILE *f, const void *p)
+/* When the first variant that differs at a decision time makes its first
+ * change (NaN: every variant differs from the start). */
+static double decision_time(spc_scenario *const *sc, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (sc[i]->ninterventions > sc[0]->ninterventions ||
+            (sc[i]->ninterventions > 0 && sc[i]->interventions[0].at != sc[0]->interventions[0].at))
+            return sc[i]->interventions[0].at;
+    return NAN;
+}
+
+/* compare.csv, and with customers story.csv and arm_replications.csv. */
+static spc_status write_compare(spc_stage *st, const void *p, spc_error *err)
 {
     const compare_out *co = p;
-    spc_compare_write_csv(f, co->c, co->names, co->time_unit);
+    const spc_scenario *base = co->sc[0];
+    spc_output out;
+    FILE *f;
+    spc_story_arm arms[64];
+    size_t na = co->n < 64 ? co->n : 64;
+    for (size_t i = 0; i < na; i++)
+        arms[i] = (spc_story_arm){ i == 0 ? co->names[co->n] : co->names[i - 1], &co->x[i].combined_ts,
+                                   co->x[i].rep, co->x[i].n };
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "compare.csv", err)) != NULL) {
+        spc_compare_write_csv(f, co->c, co->names, base->time_unit);
+        if (spc_story_has(&co->x[0].combined_ts) && (f = spc_output_file(&out, "story.csv", err)) != NULL) {
+            spc_story_write_csv(f, arms, na, spc_timeunit_seconds(base->time_unit), base->warmup,
+                                decision_time(co->sc, co->n));
+            if ((f = spc_output_file(&out, "arm_replications.csv", err)) != NULL)
+                spc_story_write_replications_csv(f, arms, na);
+        }
+        if (err->code == SPC_OK)
+            spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    return err->code;
 }
 
 static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
@@ -155,8 +191,8 @@ spc_status cli_compare(const options *o, spc_error *err)
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
     names[n] = o->nlabels > 0 ? o->labels[0] : o->scenario;
-    compare_out co = { &c, names, sc[0]->time_unit };
-    if (cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err) == SPC_OK && !o->quiet) {
+    compare_out co = { &c, names, sc, x, n };
+    if (cli_publish(o, dir, write_compare, &co, 1, err) == SPC_OK && !o->quiet) {
         print_compare(&c, names, names[n], sc[0]->time_unit);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }

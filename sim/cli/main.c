@@ -27,6 +27,7 @@
 #include "spcsim/output.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
+#include "spcsim/story.h"
 #include "spcsim/timeunits.h"
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
@@ -472,6 +473,13 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
     if ((f = spc_output_file(out, "replications.csv", err)) == NULL)
         return err->code;
     spc_output_replications_csv(f, x->rep, x->n, (unsigned long long)meta->sc->seed);
+    if (meta->sc->ninterventions > 0 && spc_story_has(&x->combined_ts)) { /* before and after the decision */
+        spc_story_arm arm = { meta->sc->name, &x->combined_ts, NULL, 0 };
+        if ((f = spc_output_file(out, "story.csv", err)) == NULL)
+            return err->code;
+        spc_story_write_csv(f, &arm, 1, spc_timeunit_seconds(meta->sc->time_unit), meta->sc->warmup,
+                            meta->sc->interventions[0].at);
+    }
     if (meta->sc->customers.enabled) {
         if ((f = spc_output_file(out, "panel.csv", err)) == NULL)
             return err->code;
