@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "spcsim/csvtable.h"
 #include "spcsim/results.h"
 #include "spcsim/timeseries.h"
 
@@ -40,6 +41,21 @@ int spc_story_has(const spc_timeseries *ts);
  * decision in that unit (decision NaN: none). */
 void spc_story_write_csv(FILE *f, const spc_story_arm *arms, size_t narms, double unit_seconds, double warmup,
                          double decision);
+
+/* The measures whose replication values the report shows, in order: the
+ * chain's six, then (for a scenario without customers) the workforce's
+ * and the flow's. i from 0; returns 0 past the end. A folder shows the
+ * first SPC_STORY_NDIST of them that it has. */
+#define SPC_STORY_NDIST 6
+int spc_story_dist_measure(size_t i, const char **scope, const char **metric);
+
+/* Reading them back (the figures and the report): t is arm_replications.csv,
+ * or replications.csv (no arm column: one arm, named ""). */
+/* The arms in order of appearance (pointers into t), at most max. */
+size_t spc_story_arms(const spc_csvtable *t, const char **arm, size_t max);
+/* The finite values of arm's scope/metric into x (at most max); their count. */
+size_t spc_story_values(const spc_csvtable *t, const char *arm, const char *scope, const char *metric, double *x,
+                        size_t max);
 
 /* arm_replications.csv. */
 void spc_story_write_replications_csv(FILE *f, const spc_story_arm *arms, size_t narms);

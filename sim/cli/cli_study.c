@@ -138,12 +138,11 @@ static spc_status write_compare(spc_stage *st, const void *p, spc_error *err)
                                    co->x[i].rep, co->x[i].n };
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "compare.csv", err)) != NULL) {
         spc_compare_write_csv(f, co->c, co->names, base->time_unit);
-        if (spc_story_has(&co->x[0].combined_ts) && (f = spc_output_file(&out, "story.csv", err)) != NULL) {
+        if (spc_story_has(&co->x[0].combined_ts) && (f = spc_output_file(&out, "story.csv", err)) != NULL)
             spc_story_write_csv(f, arms, na, spc_timeunit_seconds(base->time_unit), base->warmup,
                                 decision_time(co->sc, co->n));
-            if ((f = spc_output_file(&out, "arm_replications.csv", err)) != NULL)
-                spc_story_write_replications_csv(f, arms, na);
-        }
+        if (err->code == SPC_OK && (f = spc_output_file(&out, "arm_replications.csv", err)) != NULL)
+            spc_story_write_replications_csv(f, arms, na);
         if (err->code == SPC_OK)
             spc_output_commit(&out, err);
     }

@@ -59,6 +59,8 @@ spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_er
             plot_chain_periods(d, &out, set, err);
         if (d->sensitivity && err->code == SPC_OK)
             plot_sensitivity(d, &out, set, err);
+        if ((d->summary || d->compare) && err->code == SPC_OK)
+            plot_dist(d, &out, set, err);
         if (err->code == SPC_OK)
             spc_output_commit(&out, err);
     }

@@ -8,8 +8,11 @@
  */
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plot_gp.h"
+#include "spcsim/metricinfo.h"
+#include "spcsim/story.h"
 
 static const struct {
     const char *metric, *title;
@@ -148,6 +151,88 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
             story_ytics(f, &t, panels[used[i]].metric);
             story_plot(f, arm, na, used[i], bands[i]);
         }
+        plot_gp_formats_end(f);
+    }
+    spc_csvtable_free(&t);
+    return err->code;
+}
+
+/* ---- the replications' values of the headline measures: a strip plot ----
+ *
+ * One panel per measure (the chain's six, or without customers the
+ * workforce's and the flow's: story.h), each arm a column of points, one
+ * point per replication spread a little sideways by its index, so that
+ * replications that split into groups (model.md B8) show as two clouds. */
+
+static int dist_file(const spc_outdir *d, char *path, size_t size, const char **name)
+{
+    *name = "arm_replications.csv";
+    if (spc_outdir_path(d, *name, path, size) == 0 && access(path, F_OK) == 0)
+        return 1;
+    *name = "replications.csv";
+    return spc_outdir_path(d, *name, path, size) == 0 && access(path, F_OK) == 0;
+}
+
+static void dist_table(FILE *f, const char *file, int arm_col, const char *arm, size_t a, size_t p,
+                       const char *scope, const char *metric)
+{
+    fprintf(f, "set table $d%zu_%zu\nplot '%s' using (%zu + 0.3 * ((int(column(\"replication\")) %% 7) / 3.0 - 1)):"
+            "(column(\"value\")) with table if (strcol(\"scope\") eq '%s' && strcol(\"metric\") eq '%s'", p, a, file,
+            a, scope, metric);
+    if (arm_col) {
+        fputs(" && strcol(\"arm\") eq ", f);
+        plot_gp_str(f, arm);
+    }
+    fputs(")\nunset table\n", f);
+}
+
+static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const char *scope, const char *metric)
+{
+    const spc_metric_info *mi = spc_metricinfo_find(scope, metric);
+    char title[200], unit[96];
+    spc_metricinfo_unit(mi, SPC_MI_SUMMARY, NULL, unit, sizeof unit);
+    snprintf(title, sizeof title, "%s (%s)", mi != NULL ? mi->label : metric, unit);
+    fputs("    set title ", f);
+    plot_gp_str(f, title);
+    fprintf(f, "\n    set xrange [-0.6:%.1f]\n    set ytics autofreq\n    set xtics (", (double)na - 0.4);
+    for (size_t a = 0; a < na; a++) {
+        fputs(a ? ", " : "", f);
+        plot_gp_str(f, arm[a][0] ? arm[a] : "replications");
+        fprintf(f, " %zu", a);
+    }
+    fputs(")\n    plot ", f);
+    for (size_t a = 0; a < na; a++)
+        fprintf(f, "$d%zu_%zu using 1:2 with points pt 7 ps 1.6 lc rgb '%s' notitle%s", p, a, plot_gp_colour(a),
+                a + 1 < na ? ", " : "\n");
+}
+
+spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    char path[4200];
+    const char *file;
+    spc_csvtable t;
+    if (!dist_file(d, path, sizeof path, &file))
+        return SPC_OK;
+    if (spc_csvtable_load(&t, path, err) != SPC_OK)
+        return spc_error_set(err, SPC_ERR_READ, "%s: cannot read %s", spc_outdir_shown(d), file);
+    const char *arm[MAX_ARMS], *sc[SPC_STORY_NDIST], *mc[SPC_STORY_NDIST], *s, *m;
+    size_t na = spc_story_arms(&t, arm, MAX_ARMS), np = 0;
+    double x[4];
+    for (size_t i = 0; np < SPC_STORY_NDIST && spc_story_dist_measure(i, &s, &m); i++)
+        if (spc_story_values(&t, arm[0], s, m, x, 4) >= 2) { /* a distribution needs replications */
+            sc[np] = s;
+            mc[np++] = m;
+        }
+    FILE *f = np == 0 ? NULL : plot_gp_open(out, set, "distributions", SPC_PLOT_DIST, "Each replication's value "
+                                            "of the headline measures", file, err);
+    if (f != NULL) {
+        for (size_t p = 0; p < np; p++)
+            for (size_t a = 0; a < na; a++)
+                dist_table(f, file, spc_csvtable_column(&t, "arm") >= 0, arm[a], a, p, sc[p], mc[p]);
+        plot_gp_formats(f, "distributions", np, "Each replication's value: one point per replication");
+        fputs("    unset key\n    set grid ytics\n", f);
+        for (size_t p = 0; p < np; p++)
+            dist_panel(f, arm, na, p, sc[p], mc[p]);
         plot_gp_formats_end(f);
     }
     spc_csvtable_free(&t);

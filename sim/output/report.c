@@ -9,6 +9,7 @@
  * wall time are left out).
  */
 #include "spcsim/report.h"
+#include "report_html.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@
 
 /* ---- HTML pieces ---- */
 
-static void esc(FILE *f, const char *s)
+void report_esc(FILE *f, const char *s)
 {
     for (; *s; s++)
         switch (*s) {
@@ -34,7 +35,7 @@ static void esc(FILE *f, const char *s)
         }
 }
 
-static void num(FILE *f, double x)
+void report_num(FILE *f, double x)
 {
     if (isfinite(x) && fabs(x) >= 1e4 && fabs(x) < 1e12)
         fprintf(f, "%.0f", x); /* counts and money: all the digits, no exponent */
@@ -45,14 +46,14 @@ static void num(FILE *f, double x)
 }
 
 /* "mean [low, high]" */
-static void interval(FILE *f, double mean, double lo, double hi)
+void report_interval(FILE *f, double mean, double lo, double hi)
 {
-    num(f, mean);
+    report_num(f, mean);
     if (isfinite(lo) && isfinite(hi)) {
         fputs(" <span class=\"ci\">[", f);
-        num(f, lo);
+        report_num(f, lo);
         fputs(", ", f);
-        num(f, hi);
+        report_num(f, hi);
         fputs("]</span>", f);
     }
 }
@@ -77,7 +78,7 @@ static const char style[] =
     ".warn{color:#a40}"
     "figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555}.note,.missing{background:#fff4d6;padding:.6em;border-left:4px solid #e0a800}"
-    ".chain{display:flex;gap:2em;flex-wrap:wrap}";
+    ".chain{display:flex;gap:2em;flex-wrap:wrap}p.story{font-size:1.15em;line-height:1.5}";
 
 /* Marks figures that fail to load and counts them on <body> (the browser test reads it). */
 static const char check_script[] =
@@ -115,21 +116,21 @@ static void meta(FILE *f, const spc_outdir *d)
         return;
     }
     fputs("<table class=\"meta\">\n<tr><th>scenario</th><td>", f);
-    esc(f, d->name ? d->name : "");
+    report_esc(f, d->name ? d->name : "");
     fputs(" (<code>", f);
-    esc(f, d->scenario ? d->scenario : "");
+    report_esc(f, d->scenario ? d->scenario : "");
     fprintf(f, "</code>)</td></tr>\n<tr><th>seed</th><td>%llu</td></tr>\n<tr><th>replications</th><td>%u</td></tr>\n",
             d->seed, d->replications);
     fputs("<tr><th>horizon, warm-up</th><td>", f);
-    num(f, d->horizon);
+    report_num(f, d->horizon);
     fputs(", ", f);
-    num(f, d->warmup);
+    report_num(f, d->warmup);
     fputc(' ', f);
-    esc(f, d->time_unit ? d->time_unit : "");
+    report_esc(f, d->time_unit ? d->time_unit : "");
     fputs("</td></tr>\n<tr><th>generator</th><td>", f);
-    esc(f, d->generator ? d->generator : "");
+    report_esc(f, d->generator ? d->generator : "");
     fputs("</td></tr>\n<tr><th>spcsim</th><td>", f);
-    esc(f, d->version ? d->version : "");
+    report_esc(f, d->version ? d->version : "");
     fputs("</td></tr>\n</table>\n", f);
 }
 
@@ -157,27 +158,27 @@ static void summary_table(FILE *f, const spc_outdir *d)
     int hi = spc_csvtable_column(&t, "ci95_high");
     int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
     size_t flagged = 0;
-    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>)."
-          "</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
+    fputs("<details id=\"raw\"><summary>Every metric of <code>summary.csv</code>, by its raw name</summary>\n"
+          "<p>Means with their 95% confidence intervals (from <code>summary.csv</code>; units in its "
+          "<code>unit</code> column).</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th>"
+          "<th>mean [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
         const char *w = spc_csvtable_get(&t, r, warn); /* "" when there is no such column */
         flagged += w != NULL && *w != '\0';
-        if (!headline_scope(spc_csvtable_get(&t, r, sc)))
-            continue;
         fputs("<tr><td>", f);
-        esc(f, spc_csvtable_get(&t, r, sc));
+        report_esc(f, spc_csvtable_get(&t, r, sc));
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&t, r, mc));
+        report_esc(f, spc_csvtable_get(&t, r, mc));
         fputs("</td><td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
         if (w != NULL && *w != '\0') {
             fputs(" <span class=\"warn\">(not trusted: ", f);
-            esc(f, w);
+            report_esc(f, w);
             fputs(")</span>", f);
         }
         fputs("</td></tr>\n", f);
     }
-    fputs("</table>\n", f);
+    fputs("</table>\n</details>\n", f);
     if (flagged > 0)
         fprintf(f, "<p class=\"warn\">%zu interval(s) in <code>summary.csv</code> rest on batch means that are too "
                 "few or still correlated (column <code>ci_warning</code>, docs/model.md B5) and are probably too "
@@ -216,11 +217,11 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
         if (strcmp(spc_csvtable_get(&ts, r, tsc), "customers") != 0)
             continue;
         fputs("<tr><td>", f);
-        esc(f, spc_csvtable_get(&ts, r, per));
+        report_esc(f, spc_csvtable_get(&ts, r, per));
         fputs("</td>", f);
         for (size_t k = 0; k < NSTANDARDS; k++) {
             fputs("<td class=\"n\">", f);
-            num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
+            report_num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
@@ -250,9 +251,9 @@ static void scorecard_section(FILE *f, const spc_outdir *d)
                 if (strcmp(spc_csvtable_get(&s, r, sc), "standards") == 0 &&
                     strcmp(spc_csvtable_get(&s, r, mc), standards[k].metric) == 0) {
                     fputs("<tr><td>", f);
-                    esc(f, standards[k].label);
+                    report_esc(f, standards[k].label);
                     fputs("</td><td class=\"n\">", f);
-                    interval(f, spc_csvtable_num(&s, r, mean), spc_csvtable_num(&s, r, lo),
+                    report_interval(f, spc_csvtable_num(&s, r, mean), spc_csvtable_num(&s, r, lo),
                              spc_csvtable_num(&s, r, hi));
                     fputs("</td></tr>\n", f);
                 }
@@ -283,18 +284,18 @@ static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, con
         fclose(svg);
     if (buf != NULL && n > 0) {
         fputs("<figure><img alt=\"", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fputs("\" src=\"data:image/svg+xml;base64,", f);
         base64(f, buf, n);
         fputs("\"><figcaption>", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fprintf(f, " (<code>%s.png</code>, <code>%s.svg</code>, drawn by <code>%s.gp</code>)</figcaption></figure>\n",
                 fig->name, fig->name, fig->name);
     } else {
         fputs("<p class=\"missing\">Figure not drawn: ", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fputs(". ", f);
-        esc(f, note ? note : "");
+        report_esc(f, note ? note : "");
         fprintf(f, " Its script is <code>%s.gp</code>.</p>\n", fig->name);
     }
     free(buf);
@@ -319,21 +320,21 @@ static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
     for (int i = 0; i < 3; i++) {
         fputs(i == 1 ? "<td title=\"" : "<td>", f);
         if (i == 1) { /* the label, the raw name on hover */
-            esc(f, spc_csvtable_get(t, r, c[7]));
+            report_esc(f, spc_csvtable_get(t, r, c[7]));
             fputs("/", f);
-            esc(f, spc_csvtable_get(t, r, c[8]));
+            report_esc(f, spc_csvtable_get(t, r, c[8]));
             fputs("\">", f);
         }
-        esc(f, spc_csvtable_get(t, r, c[i]));
+        report_esc(f, spc_csvtable_get(t, r, c[i]));
         fputs("</td>", f);
     }
     for (int i = 3; i < 5; i++) {
         fputs("<td class=\"n\">", f);
-        num(f, spc_csvtable_num(t, r, c[i]));
+        report_num(f, spc_csvtable_num(t, r, c[i]));
         fputs("</td>", f);
     }
     fputs("<td class=\"n\">", f);
-    interval(f, spc_csvtable_num(t, r, c[5]), spc_csvtable_num(t, r, c[9]), spc_csvtable_num(t, r, c[10]));
+    report_interval(f, spc_csvtable_num(t, r, c[5]), spc_csvtable_num(t, r, c[9]), spc_csvtable_num(t, r, c[10]));
     fputs("</td><td class=\"n\">", f);
     double rel = spc_csvtable_num(t, r, c[6]);
     if (strcmp(spc_csvtable_get(t, r, c[11]), "points") == 0)
@@ -341,7 +342,7 @@ static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
     else if (!isfinite(rel))
         fputs("n/d", f);
     else
-        interval(f, 100 * rel, 100 * spc_csvtable_num(t, r, c[12]), 100 * spc_csvtable_num(t, r, c[13]));
+        report_interval(f, 100 * rel, 100 * spc_csvtable_num(t, r, c[12]), 100 * spc_csvtable_num(t, r, c[13]));
     fprintf(f, "</td><td>%s</td></tr>\n", strcmp(spc_csvtable_get(t, r, c[14]), "yes") == 0 ? "*" : "");
 }
 
@@ -398,11 +399,11 @@ static void sweep_table(FILE *f, const spc_outdir *d)
         fputs("<tr>", f);
         for (int i = 0; i < 6; i++) {
             fputs("<td>", f);
-            esc(f, spc_csvtable_get(&t, r, c[i]));
+            report_esc(f, spc_csvtable_get(&t, r, c[i]));
             fputs("</td>", f);
         }
         fputs("<td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -528,11 +529,11 @@ static void chain_lever(FILE *f, const chain_csv *c)
         return;
     const char *path = spc_csvtable_get(&c->t, (size_t)r, c->scope);
     fputs("<p id=\"chain-lever\">Employee satisfaction was raised through the lever <code>", f);
-    esc(f, *path ? path : "(not named in chain.csv)");
+    report_esc(f, *path ? path : "(not named in chain.csv)");
     fputs("</code>, from ", f);
-    num(f, spc_csvtable_num(&c->t, (size_t)r, c->base));
+    report_num(f, spc_csvtable_num(&c->t, (size_t)r, c->base));
     fputs(" to ", f);
-    num(f, spc_csvtable_num(&c->t, (size_t)r, c->variant));
+    report_num(f, spc_csvtable_num(&c->t, (size_t)r, c->variant));
     double rel = spc_csvtable_num(&c->t, (size_t)r, c->rel);
     if (isfinite(rel)) {
         fputs(" (", f);
@@ -555,21 +556,21 @@ static void chain_table(FILE *f, const chain_csv *c)
             continue;
         const char *scope = spc_csvtable_get(&c->t, r, c->scope), *metric = spc_csvtable_get(&c->t, r, c->metric);
         fputs("<tr><td>", f);
-        esc(f, chain_label(metric));
+        report_esc(f, chain_label(metric));
         fputs("<br><span class=\"ci\">", f);
-        esc(f, scope);
+        report_esc(f, scope);
         fputc('/', f);
-        esc(f, metric);
+        report_esc(f, metric);
         fputs("</span></td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->base));
+        report_num(f, spc_csvtable_num(&c->t, r, c->base));
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->variant));
+        report_num(f, spc_csvtable_num(&c->t, r, c->variant));
         fputs("</td><td class=\"n\">", f);
         chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
         fputs("</td><td class=\"n\">", f);
         chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        report_esc(f, spc_csvtable_get(&c->t, r, c->sig));
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -580,14 +581,14 @@ static void slope_label(FILE *f, const char *name)
 {
     const char *on = strstr(name, "_on_");
     if (on == NULL) {
-        esc(f, name);
+        report_esc(f, name);
         return;
     }
     char y[96];
     snprintf(y, sizeof y, "%.*s", (int)(on - name < 95 ? on - name : 95), name);
-    esc(f, chain_label(y));
+    report_esc(f, chain_label(y));
     fputs(" per point of ", f);
-    esc(f, chain_label(on + 4));
+    report_esc(f, chain_label(on + 4));
 }
 
 static void chain_slopes(FILE *f, const chain_csv *c)
@@ -606,20 +607,20 @@ static void chain_slopes(FILE *f, const chain_csv *c)
         fputs("<tr><td>", f);
         slope_label(f, metric);
         fputs("</td><td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&c->t, r, c->diff), spc_csvtable_num(&c->t, r, c->dlo),
+        report_interval(f, spc_csvtable_num(&c->t, r, c->diff), spc_csvtable_num(&c->t, r, c->dlo),
                  spc_csvtable_num(&c->t, r, c->dhi));
         fputs("</td><td class=\"n\">", f);
         double sears = NAN;
         for (size_t i = 0; i < sizeof sears_slopes / sizeof sears_slopes[0]; i++)
             if (strcmp(sears_slopes[i].metric, metric) == 0)
                 sears = sears_slopes[i].slope;
-        num(f, sears);
+        report_num(f, sears);
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->base));
+        report_num(f, spc_csvtable_num(&c->t, r, c->base));
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        report_esc(f, spc_csvtable_get(&c->t, r, c->sig));
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->n));
+        report_num(f, spc_csvtable_num(&c->t, r, c->n));
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -642,7 +643,7 @@ static void chain_profit(FILE *f, const chain_csv *c)
         return;
     double years = spc_csvtable_num(&c->t, (size_t)y, c->base);
     fputs("<h3>Profit</h3>\n<p id=\"chain-profit-base\">The window after the warm-up is ", f);
-    num(f, years);
+    report_num(f, years);
     fputs(" years long. Each relative change is in % of the base's own value in that row; for profit per year it "
           "is the base's profit per year over the window (the same percentage as of the window's profit).</p>\n"
           "<table id=\"chain-profit\">\n<tr><th>profit</th><th>base</th><th>variant</th>"
@@ -654,9 +655,9 @@ static void chain_profit(FILE *f, const chain_csv *c)
                 strcmp(spc_csvtable_get(&c->t, r, c->metric), forms[i].metric) != 0)
                 continue;
             fprintf(f, "<tr><td>%s</td><td class=\"n\">", forms[i].label);
-            num(f, spc_csvtable_num(&c->t, r, c->base));
+            report_num(f, spc_csvtable_num(&c->t, r, c->base));
             fputs("</td><td class=\"n\">", f);
-            num(f, spc_csvtable_num(&c->t, r, c->variant));
+            report_num(f, spc_csvtable_num(&c->t, r, c->variant));
             fputs("</td><td class=\"n\">", f);
             chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
             fputs("</td><td class=\"n\">", f);
@@ -707,7 +708,7 @@ static void chain_pathways(FILE *f, const chain_csv *c)
             continue;
         for (int removed = 0; removed <= 1; removed++) {
             fputs("<tr><td>", f);
-            esc(f, removed ? "" : chain_label(metric));
+            report_esc(f, removed ? "" : chain_label(metric));
             fprintf(f, "</td><td>%s</td><td class=\"n\">", removed ? "removed" : "alone");
             chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
             fputs("</td>", f);
@@ -770,25 +771,25 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
           "<tr><th>measure</th>", f);
     for (size_t k = 0; k < doses; k++) {
         fputs("<th>ESAT +", f);
-        esc(f, spc_csvtable_get(&t, k * per, dc));
-        esc(f, spc_csvtable_get(&t, k * per, uc));
+        report_esc(f, spc_csvtable_get(&t, k * per, dc));
+        report_esc(f, spc_csvtable_get(&t, k * per, uc));
         fputs("<br><span class=\"ci\">lever ", f);
-        num(f, spc_csvtable_num(&t, k * per, vc));
+        report_num(f, spc_csvtable_num(&t, k * per, vc));
         if (strcmp(spc_csvtable_get(&t, k * per, sc), "met") != 0) {
             fputs(", ", f);
-            esc(f, spc_csvtable_get(&t, k * per, sc));
+            report_esc(f, spc_csvtable_get(&t, k * per, sc));
         }
         fputs("</span></th>", f);
     }
     fputs("</tr>\n", f);
     for (size_t i = 0; i < per; i++) {
         fputs("<tr><td>", f);
-        esc(f, chain_label(spc_csvtable_get(&t, i, mc)));
+        report_esc(f, chain_label(spc_csvtable_get(&t, i, mc)));
         fputs("</td>", f);
         for (size_t k = 0; k < doses; k++) {
             size_t r = k * per + i;
             fputs("<td class=\"n\">", f);
-            interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+            report_interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
@@ -830,17 +831,17 @@ static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *se
                     first = (long)q;
             }
         fputs("<tr><td>", f);
-        esc(f, chain_label(m));
+        report_esc(f, chain_label(m));
         fputs("</td><td class=\"n\">", f);
         if (first >= 0) {
-            num(f, spc_csvtable_num(&t, (size_t)first, tc));
+            report_num(f, spc_csvtable_num(&t, (size_t)first, tc));
             fputc(' ', f);
-            esc(f, spc_csvtable_get(&t, (size_t)first, uc));
+            report_esc(f, spc_csvtable_get(&t, (size_t)first, uc));
         } else
             fputs("none", f);
         fputs("</td><td class=\"n\">", f);
         if (last >= 0)
-            interval(f, spc_csvtable_num(&t, (size_t)last, dc), spc_csvtable_num(&t, (size_t)last, lo),
+            report_interval(f, spc_csvtable_num(&t, (size_t)last, dc), spc_csvtable_num(&t, (size_t)last, lo),
                      spc_csvtable_num(&t, (size_t)last, hi));
         fputs("</td></tr>\n", f);
     }
@@ -874,7 +875,7 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
             max = spc_csvtable_num(t, r, vc);
     static const char *const says[] = { "; not at all on ", "; little on ", " depends on " };
     fputs("<p><b>", f);
-    esc(f, output);
+    report_esc(f, output);
     fputs("</b>", f);
     for (int cls = 2; cls >= 0; cls--) {
         int any = 0;
@@ -888,16 +889,16 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
                 continue;
             fputs(any++ ? ", " : says[cls], f);
             fputs("<code>", f);
-            esc(f, spc_csvtable_get(t, r, sc));
+            report_esc(f, spc_csvtable_get(t, r, sc));
             fprintf(f, "</code> (%s ", morris ? "&mu;*" : "S<sub>T</sub>");
-            num(f, v);
+            report_num(f, v);
             fputs(")", f);
         }
         if (!any && cls == 2)
             fputs(" depends on none of the settings varied", f);
     }
     fputs(". Replication noise is ", f);
-    num(f, noise);
+    report_num(f, noise);
     fputs(" of the variance of the point means", f);
     fputs(isfinite(noise) && noise > 0.5 ? ": too much to trust these indices; run more replications (-r) or a "
                                            "longer horizon.</p>\n" : ".</p>\n", f);
@@ -943,22 +944,31 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
     const char *title = d->name ? d->name : d->compare ? "comparison" : d->sweep ? "sweep"
                       : d->chain ? "the service-profit chain" : d->sensitivity ? "sensitivity" : "outputs";
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>spcsim report: ", f);
-    esc(f, title);
+    report_esc(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>spcsim report: ", style);
-    esc(f, title);
+    report_esc(f, title);
     fputs("</h1>\n", f);
-    meta(f, d);
+    /* the story first: three sentences, the story figure, the headline table */
+    report_story_opening(f, d);
+    figures(f, d, set, SPC_PLOT_STORY, NULL, note);
     if (note != NULL) {
         fputs("<p class=\"note\">", f);
-        esc(f, note);
+        report_esc(f, note);
         fputs("</p>\n", f);
     }
+    if (d->compare)
+        compare_table(f, d);
+    if (d->summary)
+        report_story_headline(f, d);
     summary_table(f, d);
+    figures(f, d, set, SPC_PLOT_DIST, NULL, note);
+    if (d->summary || d->compare)
+        report_story_groups(f, d);
+    fputs("<h2>The run</h2>\n", f);
+    meta(f, d);
     scorecard_section(f, d);
     figures(f, d, set, SPC_PLOT_STAGES, "The chain of stages", note);
     figures(f, d, set, SPC_PLOT_TIMESERIES, "Over time", note);
-    if (d->compare)
-        compare_table(f, d);
     figures(f, d, set, SPC_PLOT_COMPARE, "Comparison: figures", note);
     figures(f, d, set, SPC_PLOT_SWEEP, "Sweep", note);
     if (d->sweep)
