@@ -186,11 +186,12 @@ static void dist_table(FILE *f, const char *file, int arm_col, const char *arm, 
     fputs(")\nunset table\n", f);
 }
 
-static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const char *scope, const char *metric)
+static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const char *scope, const char *metric,
+                       const char *time_unit)
 {
     const spc_metric_info *mi = spc_metricinfo_find(scope, metric);
     char title[200], unit[96];
-    spc_metricinfo_unit(mi, SPC_MI_SUMMARY, NULL, unit, sizeof unit);
+    spc_metricinfo_unit(mi, SPC_MI_SUMMARY, time_unit, unit, sizeof unit);
     snprintf(title, sizeof title, "%s (%s)", mi != NULL ? mi->label : metric, unit);
     fputs("    set title ", f);
     plot_gp_str(f, title);
@@ -232,7 +233,7 @@ spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, sp
         plot_gp_formats(f, "distributions", np, "Each replication's value: one point per replication");
         fputs("    unset key\n    set grid ytics\n", f);
         for (size_t p = 0; p < np; p++)
-            dist_panel(f, arm, na, p, sc[p], mc[p]);
+            dist_panel(f, arm, na, p, sc[p], mc[p], d->time_unit);
         plot_gp_formats_end(f);
     }
     spc_csvtable_free(&t);
