@@ -26,12 +26,12 @@ do for [format in "png svg"] {
     set border lw 1.5
     unset key
     set grid ytics
-    set title 'lead time (time unit)'
+    set title 'lead time (h)'
     set xrange [-0.6:0.6]
     set ytics autofreq
     set xtics ('replications' 0)
     plot $d0_0 using 1:2 with points pt 7 ps 1.6 lc rgb '#1f77b4' notitle
-    set title 'throughput (orders per time unit)'
+    set title 'throughput (orders per h)'
     set xrange [-0.6:0.6]
     set ytics autofreq
     set xtics ('replications' 0)
