@@ -150,7 +150,76 @@ static spc_status write_compare(spc_stage *st, const void *p, spc_error *err)
     return err->code;
 }
 
-static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
+typedef struct {
+    const spc_sweep *s;
+    const char *time_unit;
+} sweep_out;
+
+static void write_sweep(FILE *f, const void *p)
+{
+    const sweep_out *so = p;
+    spc_sweep_write_csv(f, so->s, so->time_unit);
+}
+
+/* --reference names a value of the first parameter: checked before anything runs. */
+static spc_status check_reference(const char *text, const spc_sweep_param *p, size_t np, spc_error *err)
+{
+    for (size_t i = 0; text != NULL && np > 0 && i < p[0].n; i++)
+        if (strcmp(p[0].values[i], text) == 0)
+            return SPC_OK;
+    if (text == NULL)
+        return SPC_OK;
+    return spc_error_set(err, SPC_ERR_USAGE, "--reference %s: not a value of %s", text,
+                         np > 0 ? p[0].path : "the first --param");
+}
+
+/* "71.2 [70.1, 72.3]": a level, no sign. */
+static const char *fmt_level(char *buf, size_t size, double m, double lo, double hi)
+{
+    if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "%.5g", m);
+    else
+        snprintf(buf, size, "%.5g [%.5g, %.5g]", m, lo, hi);
+    return buf;
+}
+
+/* One line per point of a measure: its mean and the paired difference from the reference. */
+static void print_sweep_measure(const spc_sweep *s, const char *scope, const char *metric, const char *tu)
+{
+    const spc_metric_info *mi = spc_metricinfo_find(scope, metric);
+    char unit[96], a[96], b[96];
+    printf("\n%s (%s/%s, %s)\n  %-6s", mi ? mi->label : metric, scope, metric,
+           spc_metricinfo_unit(mi, SPC_MI_SUMMARY, tu, unit, sizeof unit), "point");
+    for (size_t j = 0; j < s->nparams; j++)
+        printf(" %-24s", s->param[j].path);
+    printf(" %-32s difference from point %zu [95%% CI]\n", "mean [95% CI]", s->reference);
+    for (size_t k = 0; k < s->npoints; k++) {
+        const spc_result_row *r = spc_results_find(&s->results[k], scope, metric);
+        const spc_compare_row *d = spc_sweep_diff(s, k, scope, metric);
+        printf("  %-6zu", k);
+        for (size_t j = 0; j < s->nparams; j++)
+            printf(" %-24s", s->param[j].values[s->index[k][j]]);
+        printf(" %-32s %s%s\n", r ? fmt_level(a, sizeof a, r->e.mean, r->e.lo, r->e.hi) : "-",
+               k == s->reference ? "(the reference)" : d ? fmt_interval(b, sizeof b, 1, d->diff.mean, d->diff.lo,
+                                                                        d->diff.hi, "") : "-",
+               d && k != s->reference && d->significant ? " *" : "");
+    }
+}
+
+/* The chain's measures (or, without customers, the workforce's and the flow's). */
+static void print_sweep(const spc_sweep *s, const char *tu)
+{
+    const char *scope, *metric;
+    size_t shown = 0;
+    printf("sweep: %zu points x %u replications with common random numbers; differences are paired with the "
+           "reference, point %zu\n", s->npoints, s->replications, s->reference);
+    for (size_t i = 0; shown < SPC_STORY_NDIST && spc_story_dist_measure(i, &scope, &metric); i++)
+        if (s->npoints > 0 && spc_results_find(&s->results[0], scope, metric) != NULL) {
+            print_sweep_measure(s, scope, metric, tu);
+            shown++;
+        }
+    printf("(* the difference from the reference is significant at 5%%; every metric is in sweep.csv)\n");
+}
 
 /* Runs the base and every variant with the same replications. */
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
@@ -220,7 +289,8 @@ spc_status cli_sweep(const options *o, spc_error *err)
         if (spc_sweep_parse(o->params[np], &p[np], err) != SPC_OK)
             break;
     char dir[4096];
-    if (err->code == SPC_OK && cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
+    if (err->code == SPC_OK && check_reference(o->reference, p, np, err) == SPC_OK &&
+        cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
         spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                      o->stop, 0, o->force, 0 };
         char reps[64], seed[64];
@@ -243,10 +313,12 @@ spc_status cli_sweep(const options *o, spc_error *err)
         /* the sweep owns the parameters from here */
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
         free(more);
-        if (st == SPC_OK) {
-            if (cli_publish_file(o, dir, "sweep.csv", write_sweep, &s, 1, err) == SPC_OK && !o->quiet)
-                printf("%zu points x %u replications; outputs in %s/: sweep.csv, report.html, figures\n",
-                       s.npoints, opts.replications, dir);
+        sweep_out so = { &s, sc->time_unit };
+        if (st == SPC_OK && spc_sweep_reference(&s, o->reference, err) == SPC_OK) {
+            if (cli_publish_file(o, dir, "sweep.csv", write_sweep, &so, 1, err) == SPC_OK && !o->quiet) {
+                print_sweep(&s, sc->time_unit);
+                printf("outputs in %s/: sweep.csv, report.html, figures\n", dir);
+            }
         }
         np = 0;
     }

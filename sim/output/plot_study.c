@@ -16,14 +16,13 @@
 /* The headline metrics of summary.csv's scopes, as compare.csv and
  * sweep.csv name them ("X" or "X_mean"); absent ones are skipped. */
 static const char *const headline[][2] = {
-    { "customers", "esat" },
+    { "customers", "esat" },         { "customers", "csat" },        { "customers", "nps" },
+    { "customers", "active" },       { "finance", "revenue" },       { "finance", "profit" },
     { "system", "lead_time_mean" },  { "system", "throughput" },     { "system", "wip_mean" },
     { "system", "lead_time_p90" },   { "system", "escaped_defects" }, { "company", "satisfaction" },
     { "company", "headcount" },      { "company", "turnover_annual" }, { "company", "isq" },
-    { "customers", "csat" },         { "customers", "nps" },         { "customers", "score" },
-    { "customers", "retention" },    { "customers", "churn" },       { "customers", "active" },
-    { "finance", "revenue" },        { "finance", "costs" },         { "finance", "profit" },
-    { "finance", "margin" },         { "finance", "revenue_growth" },
+    { "customers", "score" },        { "customers", "retention" },   { "customers", "churn" },
+    { "finance", "costs" },          { "finance", "margin" },        { "finance", "revenue_growth" },
 };
 #define NHEADLINE (sizeof headline / sizeof headline[0])
 #define MAX_ROWS 20 /* metrics in one forest plot */
@@ -375,6 +374,138 @@ static int all_numbers(const char *const *v, size_t n)
     return 1;
 }
 
+/* A metric's readable label, "label (unit)" from metricinfo.h and the CSV's unit column. */
+static void sweep_label(const spc_csvtable *t, const metric_id *m, char *buf, size_t size)
+{
+    const spc_metric_info *mi = spc_metricinfo_find(m->scope, m->metric);
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric"), uc = spc_csvtable_column(t, "unit");
+    const char *unit = "";
+    for (size_t r = 0; uc >= 0 && r < t->nrows && !*unit; r++)
+        if (strcmp(spc_csvtable_get(t, r, sc), m->scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), m->metric) == 0)
+            unit = spc_csvtable_get(t, r, uc);
+    snprintf(buf, size, "%s%s%s%s", mi != NULL ? mi->label : m->metric, *unit ? " (" : "", unit, *unit ? ")" : "");
+}
+
+typedef struct {
+    const spc_csvtable *t;
+    const metric_id *m;
+    const char **x, **lines;
+    size_t nx, nl;
+    const char *p1, *p2;
+    int numeric;
+    int diff;          /* 1: the paired differences from the reference point */
+} sweep_fig;
+
+static void sweep_tables(FILE *f, const sweep_fig *g, size_t first, size_t last)
+{
+    const char *col[2][3] = { { "mean", "ci95_low", "ci95_high" }, { "diff", "diff_ci95_low", "diff_ci95_high" } };
+    for (size_t i = first; i < last; i++)
+        for (size_t l = 0; l < g->nl; l++) {
+            fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"%s\")):(column(\"%s\")):"
+                    "(column(\"%s\")) with table if (strcol(\"scope\") eq ", i - first + 1, l + 1,
+                    g->numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))", col[g->diff][0], col[g->diff][1],
+                    col[g->diff][2]);
+            plot_gp_str(f, g->m[i].scope);
+            fputs(" && strcol(\"metric\") eq ", f);
+            plot_gp_str(f, g->m[i].metric);
+            fputs(" && strcol(\"value2\") eq ", f);
+            plot_gp_str(f, g->lines[l]);
+            fprintf(f, " && strcol(\"%s\") ne '')\nunset table\n", col[g->diff][0]);
+        }
+}
+
+static void sweep_xaxis(FILE *f, const sweep_fig *g)
+{
+    if (!g->numeric) {
+        fputs("# the swept values are not numbers: they stand at 1, 2, ...\n", f);
+        fprintf(f, "    set xrange [0.5:%zu.5]\n    set xtics (", g->nx);
+        for (size_t i = 0; i < g->nx; i++) {
+            fputs(i ? ", " : "", f);
+            plot_gp_str(f, g->x[i]);
+            fprintf(f, " %zu", i + 1);
+        }
+        fputs(")\n", f);
+    } else { /* the swept values themselves as tics, the reference point's included */
+        double lo = INFINITY, hi = -INFINITY;
+        fputs("    set xtics (", f);
+        for (size_t i = 0; i < g->nx; i++) {
+            double v = strtod(g->x[i], NULL);
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+            fprintf(f, "%s%.10g", i ? ", " : "", v);
+        }
+        double pad = hi > lo ? 0.06 * (hi - lo) : 0.5;
+        fprintf(f, ")\n    set xrange [%.10g:%.10g]\n", lo - pad, hi + pad);
+    }
+}
+
+static void sweep_panels(FILE *f, const sweep_fig *g, size_t first, size_t last)
+{
+    for (size_t i = first; i < last; i++) {
+        plot_gp_key(f, i == first);
+        char label[300];
+        sweep_label(g->t, &g->m[i], label, sizeof label);
+        fputs("    set title ", f);
+        plot_gp_str(f, label);
+        fputs("\n    set xlabel ", f);
+        plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? g->p1 : "");
+        /* the unit is in the title: no y label to collide with long tics */
+        fprintf(f, "\n    unset ylabel\n%s    plot ", g->diff ? "    set yzeroaxis\n    set xzeroaxis lt -1 lw 2\n" : "");
+        for (size_t l = 0; l < g->nl; l++) {
+            char key[200];
+            if (*g->p2)
+                snprintf(key, sizeof key, "%s = %s", g->p2, g->lines[l]);
+            else
+                snprintf(key, sizeof key, g->diff ? "paired difference with its 95%% interval"
+                                                  : "mean with its 95%% confidence interval");
+            fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
+                    l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
+            plot_gp_str(f, key);
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The figures of one kind (levels or differences), PLOT_PANELS metrics each,
+ * each titled by what it holds. */
+static spc_status sweep_figures(const spc_outdir *d, const sweep_fig *g, size_t n, const char *ref,
+                                spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
+    for (size_t p = 0; p < parts && err->code == SPC_OK; p++) {
+        size_t first = p * per, last = first + per < n ? first + per : n;
+        char name[64], title[1200], a[300], b[300];
+        const spc_metric_info *mf = spc_metricinfo_find(g->m[first].scope, g->m[first].metric);
+        const spc_metric_info *ml = spc_metricinfo_find(g->m[last - 1].scope, g->m[last - 1].metric);
+        snprintf(a, sizeof a, "%s", mf ? mf->label : g->m[first].metric);
+        snprintf(b, sizeof b, "%s", ml ? ml->label : g->m[last - 1].metric);
+        snprintf(name, sizeof name, parts > 1 ? "sweep%s-%zu" : "sweep%s", g->diff ? "-diff" : "", p + 1);
+        if (g->diff)
+            snprintf(title, sizeof title, "Paired differences from %s = %s: %s to %s", g->p1, ref, a, b);
+        else
+            snprintf(title, sizeof title, "The metrics along %s: %s to %s", g->p1, a, b);
+        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_SWEEP, title, "sweep.csv", err);
+        if (f == NULL)
+            break;
+        if (!g->numeric) {
+            fputs("xpos(v) = ", f);
+            for (size_t i = 0; i < g->nx; i++) {
+                fputs("v eq ", f);
+                plot_gp_str(f, g->x[i]);
+                fprintf(f, " ? %zu : ", i + 1);
+            }
+            fputs("NaN\n", f);
+        }
+        sweep_tables(f, g, first, last);
+        plot_gp_formats(f, name, last - first, title);
+        sweep_xaxis(f, g);
+        sweep_panels(f, g, first, last);
+        plot_gp_formats_end(f);
+    }
+    (void)d;
+    return err->code;
+}
+
 spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
 {
     char path[4200];
@@ -384,76 +515,22 @@ spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     metric_id m[MAX_ROWS];
     size_t n = pick_metrics(&t, spc_csvtable_column(&t, "mean"), 0, m, MAX_ROWS);
     const char *x[256], *lines[16];
-    size_t nx = distinct(&t, spc_csvtable_column(&t, "value1"), x, 256);
-    size_t nl = distinct(&t, spc_csvtable_column(&t, "value2"), lines, 16);
-    const char *p1 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param1"));
-    const char *p2 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param2"));
-    int numeric = all_numbers(x, nx);
-    size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
-    for (size_t p = 0; p < parts && err->code == SPC_OK; p++) {
-        char name[64], title[200];
-        snprintf(name, sizeof name, parts > 1 ? "sweep-%zu" : "sweep", p + 1);
-        snprintf(title, sizeof title, "The metrics along %s%s", p1, parts > 1 ? (p ? " (2)" : " (1)") : "");
-        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_SWEEP, title, "sweep.csv", err);
-        if (f == NULL)
-            break;
-        if (!numeric) {
-            fputs("# the swept values are not numbers: they stand at 1, 2, ...\nxpos(v) = ", f);
-            for (size_t i = 0; i < nx; i++) {
-                fputs("v eq ", f);
-                plot_gp_str(f, x[i]);
-                fprintf(f, " ? %zu : ", i + 1);
-            }
-            fputs("NaN\n", f);
-        }
-        size_t first = p * per, last = first + per < n ? first + per : n;
-        for (size_t i = first; i < last; i++)
-            for (size_t l = 0; l < nl; l++) {
-                fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"mean\")):"
-                        "(column(\"ci95_low\")):(column(\"ci95_high\")) with table if (strcol(\"scope\") eq ",
-                        i - first + 1, l + 1, numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))");
-                plot_gp_str(f, m[i].scope);
-                fputs(" && strcol(\"metric\") eq ", f);
-                plot_gp_str(f, m[i].metric);
-                fputs(" && strcol(\"value2\") eq ", f);
-                plot_gp_str(f, lines[l]);
-                fputs(")\nunset table\n", f);
-            }
-        plot_gp_formats(f, name, last - first, title);
-        if (!numeric) {
-            fprintf(f, "    set xrange [0.5:%zu.5]\n    set xtics (", nx);
-            for (size_t i = 0; i < nx; i++) {
-                fputs(i ? ", " : "", f);
-                plot_gp_str(f, x[i]);
-                fprintf(f, " %zu", i + 1);
-            }
-            fputs(")\n", f);
-        } else {
-            fputs("    set offsets graph 0.05, graph 0.05, 0, 0\n", f);
-        }
-        for (size_t i = first; i < last; i++) {
-            plot_gp_key(f, i == first);
-            char label[200];
-            snprintf(label, sizeof label, "%.63s / %.95s", m[i].scope, m[i].metric);
-            fputs("    set title ", f);
-            plot_gp_str(f, label);
-            fputs("\n    set xlabel ", f);
-            plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? p1 : "");
-            fputs("\n    set ylabel 'mean, 95% interval'\n    plot ", f);
-            for (size_t l = 0; l < nl; l++) {
-                char key[200];
-                if (*p2)
-                    snprintf(key, sizeof key, "%s = %s", p2, lines[l]);
-                else
-                    snprintf(key, sizeof key, "mean with its 95%% confidence interval");
-                fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
-                        l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
-                plot_gp_str(f, key);
-            }
-            fputc('\n', f);
-        }
-        plot_gp_formats_end(f);
-    }
+    sweep_fig g = { &t, m, x, lines, distinct(&t, spc_csvtable_column(&t, "value1"), x, 256),
+                    distinct(&t, spc_csvtable_column(&t, "value2"), lines, 16),
+                    spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param1")),
+                    spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param2")), 0, 0 };
+    g.numeric = all_numbers(x, g.nx);
+    /* the reference point's value of the first parameter */
+    double ref = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "reference"));
+    const char *refv = "";
+    int pc = spc_csvtable_column(&t, "point");
+    for (size_t r = 0; isfinite(ref) && r < t.nrows && !*refv; r++)
+        if (spc_csvtable_num(&t, r, pc) == ref)
+            refv = spc_csvtable_get(&t, r, spc_csvtable_column(&t, "value1"));
+    sweep_figures(d, &g, n, refv, out, set, err);
+    g.diff = 1;
+    if (err->code == SPC_OK && spc_csvtable_column(&t, "diff") >= 0 && g.nx > 1)
+        sweep_figures(d, &g, n, refv, out, set, err);
     spc_csvtable_free(&t);
     return err->code;
 }
