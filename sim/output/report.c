@@ -18,6 +18,7 @@
 
 #include "spcsim/chainstudy.h"
 #include "spcsim/csvtable.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/output.h"
 
 /* ---- HTML pieces ---- */
@@ -378,6 +379,16 @@ static void compare_table(FILE *f, const spc_outdir *d)
     spc_csvtable_free(&t);
 }
 
+/* Whether a sweep.csv row is shown: the chain's measures when the sweep has
+ * them, else the system's. */
+static int sweep_shown(const char *scope, const char *metric, int chain)
+{
+    if (!chain)
+        return strcmp(scope, "system") == 0;
+    int rank = spc_metricinfo_rank(scope, metric);
+    return rank > SPC_LINK_NONE && rank < SPC_LINK_COUNT;
+}
+
 static void sweep_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
@@ -385,16 +396,21 @@ static void sweep_table(FILE *f, const spc_outdir *d)
         return;
     static const char *const cols[] = { "param1", "value1", "param2", "value2", "scope", "metric" };
     int c[6], mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
-    int hi = spc_csvtable_column(&t, "ci95_high");
+    int hi = spc_csvtable_column(&t, "ci95_high"), df = spc_csvtable_column(&t, "diff");
+    int dl = spc_csvtable_column(&t, "diff_ci95_low"), dh = spc_csvtable_column(&t, "diff_ci95_high");
+    int chain = 0;
     for (int i = 0; i < 6; i++)
         c[i] = spc_csvtable_column(&t, cols[i]);
-    fputs("<h2>Sweep: the system's numbers</h2>\n<p>Means with 95% intervals at every grid point "
-          "(the system scope of <code>sweep.csv</code>; the file has every metric).</p>\n<table id=\"sweep\">\n<tr>", f);
+    for (size_t r = 0; r < t.nrows && !chain; r++)
+        chain = sweep_shown(spc_csvtable_get(&t, r, c[4]), spc_csvtable_get(&t, r, c[5]), 1);
+    fprintf(f, "<h2>Sweep: %s</h2>\n<p>Means with 95%% intervals at every grid point, and each point's paired "
+            "difference from the reference point (the same random numbers at every point; <code>sweep.csv</code> "
+            "has every metric).</p>\n<table id=\"sweep\">\n<tr>", chain ? "the chain's measures" : "the system's numbers");
     for (int i = 0; i < 6; i++)
         fprintf(f, "<th>%s</th>", cols[i]);
-    fputs("<th>mean [95% interval]</th></tr>\n", f);
+    fputs("<th>mean [95% interval]</th><th>difference from the reference [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
-        if (strcmp(spc_csvtable_get(&t, r, c[4]), "system") != 0)
+        if (!sweep_shown(spc_csvtable_get(&t, r, c[4]), spc_csvtable_get(&t, r, c[5]), chain))
             continue;
         fputs("<tr>", f);
         for (int i = 0; i < 6; i++) {
@@ -404,6 +420,11 @@ static void sweep_table(FILE *f, const spc_outdir *d)
         }
         fputs("<td class=\"n\">", f);
         report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        fputs("</td><td class=\"n\">", f);
+        if (isfinite(spc_csvtable_num(&t, r, df)))
+            report_interval(f, spc_csvtable_num(&t, r, df), spc_csvtable_num(&t, r, dl), spc_csvtable_num(&t, r, dh));
+        else
+            fputs(df >= 0 ? "(the reference)" : "", f);
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
