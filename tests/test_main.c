@@ -214,7 +214,7 @@ int main(int argc, char **argv)
     int (*suites[])(void) = { tests_calendar, tests_rng, tests_dist, tests_stats,
                               tests_scenario, tests_settings, tests_validation, tests_cli,
                               tests_outdir,
-                              tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot,
+                              tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot, tests_story,
                               tests_customers, tests_absence, tests_employees, tests_pathways, tests_standards, tests_management, tests_teaching, tests_trace, tests_golden, tests_sensitivity,
                               tests_fuzz };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
