@@ -25,22 +25,6 @@ static const struct {
 #define NPANELS (sizeof panels / sizeof panels[0])
 #define MAX_ARMS 6
 
-/* Distinct arms in order of appearance (pointers into t). */
-static size_t arms_of(const spc_csvtable *t, const char **arm)
-{
-    int ac = spc_csvtable_column(t, "arm");
-    size_t n = 0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const char *a = spc_csvtable_get(t, r, ac);
-        size_t j = 0;
-        while (j < n && strcmp(arm[j], a) != 0)
-            j++;
-        if (j == n && n < MAX_ARMS)
-            arm[n++] = a;
-    }
-    return n;
-}
-
 /* Whether metric m has rows (any arm), and whether they carry intervals. */
 static int has_metric(const spc_csvtable *t, const char *m, int *bands)
 {
@@ -124,7 +108,7 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     if (spc_outdir_path(d, "story.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
         return spc_error_set(err, SPC_ERR_READ, "%s: cannot read story.csv", spc_outdir_shown(d));
     const char *arm[MAX_ARMS];
-    size_t na = arms_of(&t, arm), used[NPANELS], np = 0;
+    size_t na = spc_story_arms(&t, arm, MAX_ARMS), used[NPANELS], np = 0;
     int bands[NPANELS];
     for (size_t p = 0; p < NPANELS; p++)
         if (has_metric(&t, panels[p].metric, &bands[np]))

@@ -92,14 +92,13 @@ static const char check_script[] =
 
 /* ---- sections ---- */
 
-static int load(const spc_outdir *d, const char *name, spc_csvtable *t);
 
 /* compare and sweep write no run.json: what their CSV file tells. */
 static void study_meta(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
     const char *file = d->compare ? "compare.csv" : d->sweep ? "sweep.csv" : d->chain ? "chain.csv" : NULL;
-    if (file == NULL || !load(d, file, &t))
+    if (file == NULL || !report_load(d, file, &t))
         return;
     fprintf(f, "<p>Made from <code>%s</code> in this folder", file);
     double n = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "n"));
@@ -141,7 +140,7 @@ static int headline_scope(const char *s)
            strcmp(s, "finance") == 0;
 }
 
-static int load(const spc_outdir *d, const char *name, spc_csvtable *t)
+int report_load(const spc_outdir *d, const char *name, spc_csvtable *t)
 {
     char path[4200];
     spc_error e;
@@ -152,7 +151,7 @@ static int load(const spc_outdir *d, const char *name, spc_csvtable *t)
 static void summary_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load(d, "summary.csv", &t))
+    if (!report_load(d, "summary.csv", &t))
         return;
     int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
     int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
@@ -205,7 +204,7 @@ static const struct {
 static void scorecard_trend(FILE *f, const spc_outdir *d)
 {
     spc_csvtable ts;
-    if (!load(d, "timeseries.csv", &ts))
+    if (!report_load(d, "timeseries.csv", &ts))
         return;
     int tsc = spc_csvtable_column(&ts, "scope"), per = spc_csvtable_column(&ts, "period");
     int col[NSTANDARDS];
@@ -235,7 +234,7 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
 static void scorecard_section(FILE *f, const spc_outdir *d)
 {
     spc_csvtable s;
-    if (!load(d, "summary.csv", &s))
+    if (!report_load(d, "summary.csv", &s))
         return;
     int sc = spc_csvtable_column(&s, "scope"), mc = spc_csvtable_column(&s, "metric");
     int mean = spc_csvtable_column(&s, "mean"), lo = spc_csvtable_column(&s, "ci95_low");
@@ -350,7 +349,7 @@ static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
 static void compare_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load(d, "compare.csv", &t))
+    if (!report_load(d, "compare.csv", &t))
         return;
     static const char *const cols[] = { "variant", "label", "unit", "base_mean", "variant_mean", "diff", "rel_diff",
                                         "scope", "metric", "diff_ci95_low", "diff_ci95_high", "compared_in",
@@ -392,7 +391,7 @@ static int sweep_shown(const char *scope, const char *metric, int chain)
 static void sweep_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load(d, "sweep.csv", &t))
+    if (!report_load(d, "sweep.csv", &t))
         return;
     static const char *const cols[] = { "param1", "value1", "param2", "value2", "scope", "metric" };
     int c[6], mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
@@ -462,7 +461,7 @@ typedef struct {
 
 static int chain_load(const spc_outdir *d, chain_csv *c)
 {
-    if (!load(d, "chain.csv", &c->t))
+    if (!report_load(d, "chain.csv", &c->t))
         return 0;
     static const char *const cols[] = { "kind", "scope", "metric", "base", "variant", "diff", "diff_ci95_low",
                                         "diff_ci95_high", "rel_pct", "rel_ci95_low", "rel_ci95_high",
@@ -775,7 +774,7 @@ static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set,
 static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "chain_dose.csv", &t))
+    if (!report_load(d, "chain_dose.csv", &t))
         return;
     int dc = spc_csvtable_column(&t, "esat_delta"), uc = spc_csvtable_column(&t, "unit");
     int mc = spc_csvtable_column(&t, "metric"), vc = spc_csvtable_column(&t, "lever_value");
@@ -827,7 +826,7 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
 static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "chain_periods.csv", &t))
+    if (!report_load(d, "chain_periods.csv", &t))
         return;
     int ac = spc_csvtable_column(&t, "after"), tc = spc_csvtable_column(&t, "time"), uc = spc_csvtable_column(&t, "time_unit");
     int mc = spc_csvtable_column(&t, "metric"), dc = spc_csvtable_column(&t, "diff");
@@ -928,7 +927,7 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
 static void sensitivity_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "sensitivity.csv", &t))
+    if (!report_load(d, "sensitivity.csv", &t))
         return;
     int mc = spc_csvtable_column(&t, "method"), oc = spc_csvtable_column(&t, "output");
     int morris = t.nrows > 0 && strcmp(spc_csvtable_get(&t, 0, mc), "morris") == 0;

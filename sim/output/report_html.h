@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "spcsim/csvtable.h"
 #include "spcsim/outdir.h"
 
 /* Text with &, <, >, " and ' escaped. */
@@ -15,6 +16,9 @@ void report_esc(FILE *f, const char *s);
 void report_num(FILE *f, double x);
 /* "mean [low, high]" (the interval only when finite). */
 void report_interval(FILE *f, double mean, double lo, double hi);
+
+/* name in d read into t; 0 when absent or unreadable (t then empty). */
+int report_load(const spc_outdir *d, const char *name, spc_csvtable *t);
 
 /* report_story.c: the page's opening -- three sentences generated from
  * the numbers (what was changed, what followed, with intervals) -- in a

@@ -15,16 +15,6 @@
 #include "spcsim/metricinfo.h"
 #include "spcsim/story.h"
 
-static int load_csv(const spc_outdir *d, const char *name, spc_csvtable *t)
-{
-    char path[4200];
-    spc_error e;
-    spc_error_clear(&e);
-    memset(t, 0, sizeof *t);
-    return spc_outdir_path(d, name, path, sizeof path) == 0 && access(path, F_OK) == 0 &&
-           spc_csvtable_load(t, path, &e) == SPC_OK;
-}
-
 /* "+1.2 [−0.3, +2.7]" with a sign, 3 significant digits (the interval when finite). */
 static void signed_interval(FILE *f, double m, double lo, double hi, const char *suffix)
 {
@@ -100,9 +90,9 @@ static const struct {
 static void compare_opening(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t, s;
-    if (!load_csv(d, "compare.csv", &t))
+    if (!report_load(d, "compare.csv", &t))
         return;
-    int have_story = load_csv(d, "story.csv", &s);
+    int have_story = report_load(d, "story.csv", &s);
     const char *variant = t.nrows > 0 ? spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "variant")) : "";
     const char *base = have_story && s.nrows > 0 ? spc_csvtable_get(&s, 0, spc_csvtable_column(&s, "arm")) : "";
     double decision = have_story ? spc_csvtable_num(&s, 0, spc_csvtable_column(&s, "decision_weeks")) : NAN;
@@ -194,7 +184,7 @@ static int run_phrase(FILE *f, const spc_csvtable *s, const char *metric, const 
 static void run_opening(FILE *f, const spc_outdir *d)
 {
     spc_csvtable s;
-    if (!load_csv(d, "story.csv", &s))
+    if (!report_load(d, "story.csv", &s))
         return;
     double decision = s.nrows > 0 ? spc_csvtable_num(&s, 0, spc_csvtable_column(&s, "decision_weeks")) : NAN;
     double warmup = s.nrows > 0 ? spc_csvtable_num(&s, 0, spc_csvtable_column(&s, "warmup_weeks")) : NAN;
@@ -238,7 +228,7 @@ static int level_phrase(FILE *f, const spc_csvtable *t, const char *tu, const ch
 static void level_opening(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load_csv(d, "summary.csv", &t))
+    if (!report_load(d, "summary.csv", &t))
         return;
     fputs("<section id=\"story\">\n<p class=\"story\">What was run: the scenario <b>", f);
     report_esc(f, d->name ? d->name : "");
@@ -292,7 +282,7 @@ static const char *const link_names[SPC_LINK_COUNT + 7] = {
 void report_story_headline(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load_csv(d, "summary.csv", &t))
+    if (!report_load(d, "summary.csv", &t))
         return;
     int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
     int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
@@ -331,7 +321,7 @@ void report_story_headline(FILE *f, const spc_outdir *d)
 void report_story_groups(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load_csv(d, "arm_replications.csv", &t) && !load_csv(d, "replications.csv", &t))
+    if (!report_load(d, "arm_replications.csv", &t) && !report_load(d, "replications.csv", &t))
         return;
     const char *arm[8], *s, *m;
     size_t na = spc_story_arms(&t, arm, 8), shown = 0, split = 0, n = 0;
