@@ -178,7 +178,7 @@ static void cp_sort(const spc_csvtable *t, metric_id *m, size_t n, cp_panel *p)
         long r = cp_row(t, &m[i]);
         if (r < 0)
             continue;
-        const char *how = spc_csvtable_get(t, (size_t)r, ci);
+        const char *how = ci >= 0 ? spc_csvtable_get(t, (size_t)r, ci) : "relative"; /* a folder from 0.2.0 */
         int points = strcmp(how, "points") == 0;
         if (!points && strcmp(how, "relative") != 0)
             continue;

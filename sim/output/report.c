@@ -325,7 +325,8 @@ static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
             report_esc(f, spc_csvtable_get(t, r, c[8]));
             fputs("\">", f);
         }
-        report_esc(f, spc_csvtable_get(t, r, c[i]));
+        const char *v = spc_csvtable_get(t, r, c[i]);
+        report_esc(f, i == 1 && *v == '\0' ? spc_csvtable_get(t, r, c[8]) : v); /* no label: a folder from 0.2.0 */
         fputs("</td>", f);
     }
     for (int i = 3; i < 5; i++) {
