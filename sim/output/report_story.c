@@ -18,7 +18,8 @@
 /* "+1.2 [−0.3, +2.7]" with a sign, 3 significant digits (the interval when finite). */
 static void signed_interval(FILE *f, double m, double lo, double hi, const char *suffix)
 {
-    fprintf(f, "%+.3g%s", m, suffix);
+    fprintf(f, "%+.3g", m);
+    report_esc(f, suffix); /* a unit read from a file */
     if (isfinite(lo) && isfinite(hi))
         fprintf(f, " <span class=\"ci\">[%+.3g, %+.3g]</span>", lo, hi);
 }
