@@ -231,31 +231,66 @@ static void cp_table(FILE *f, int k, size_t v, const char *variant, int sig)
 }
 
 /* `set xrange` over variant v's values of panel p (scaled as drawn), zero inside. */
-static void cp_range(FILE *f, const spc_csvtable *t, const char *v, const cp_panel *p, int k)
+/* Variant v's value of panel p's metric i as drawn (x[0] the estimate,
+ * x[1], x[2] its interval); 0 when absent. */
+static int cp_values(const spc_csvtable *t, const char *v, const cp_panel *p, int k, size_t i, double x[3])
 {
     int points = k == CP_CHAIN_POINTS || k == CP_POINTS;
     static const char *const cols[2][3] = { { "rel_diff", "rel_ci95_low", "rel_ci95_high" },
                                             { "diff", "diff_ci95_low", "diff_ci95_high" } };
     int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
     int mc = spc_csvtable_column(t, "metric");
-    double lo = 0.0, hi = 0.0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        if (strcmp(spc_csvtable_get(t, r, vc), v) != 0)
-            continue;
-        for (size_t i = 0; i < p->n; i++)
-            if (strcmp(spc_csvtable_get(t, r, sc), p->m[i].scope) == 0 &&
-                strcmp(spc_csvtable_get(t, r, mc), p->m[i].metric) == 0)
-                for (int c = 0; c < 3; c++) {
-                    double x = (points ? p->scale[i] : 100) *
-                               spc_csvtable_num(t, r, spc_csvtable_column(t, cols[points][c]));
-                    if (isfinite(x)) {
-                        lo = fmin(lo, x);
-                        hi = fmax(hi, x);
-                    }
-                }
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, vc), v) == 0 && strcmp(spc_csvtable_get(t, r, sc), p->m[i].scope) == 0 &&
+            strcmp(spc_csvtable_get(t, r, mc), p->m[i].metric) == 0) {
+            for (int c = 0; c < 3; c++)
+                x[c] = (points ? p->scale[i] : 100) * spc_csvtable_num(t, r, spc_csvtable_column(t, cols[points][c]));
+            return isfinite(x[0]);
+        }
+    return 0;
+}
+
+/* `set xrange` over variant v's values of panel p, zero inside. So that no
+ * single outlier flattens the others, in the panels of the other measures a
+ * metric reaching more than 4 times as far from 0 as any other (with at
+ * least 3 in the panel) is left out of the range and written at the
+ * panel's edge instead, value and interval; the chain's panels always show
+ * all three. */
+static void cp_range(FILE *f, const spc_csvtable *t, const char *v, const cp_panel *p, int k)
+{
+    double x[MAX_ROWS][3], reach[MAX_ROWS];
+    int have[MAX_ROWS];
+    size_t far = 0, n = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        reach[i] = 0;
+        if ((have[i] = cp_values(t, v, p, k, i, x[i])) != 0) {
+            n++;
+            for (int c = 0; c < 3; c++)
+                reach[i] = isfinite(x[i][c]) ? fmax(reach[i], fabs(x[i][c])) : reach[i];
+            far = reach[i] > reach[far] ? i : far;
+        }
     }
+    double second = 0.0;
+    for (size_t i = 0; i < p->n; i++)
+        if (have[i] && i != far)
+            second = fmax(second, reach[i]);
+    int outlier = (k == CP_POINTS || k == CP_REL) && n >= 3 && second > 0 && reach[far] > 4 * second;
+    double lo = 0.0, hi = 0.0;
+    for (size_t i = 0; i < p->n; i++)
+        for (int c = 0; have[i] && !(outlier && i == far) && c < 3; c++)
+            if (isfinite(x[i][c])) {
+                lo = fmin(lo, x[i][c]);
+                hi = fmax(hi, x[i][c]);
+            }
     double pad = hi > lo ? 0.08 * (hi - lo) : 1.0;
-    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + pad);
+    fprintf(f, "    set xrange [%.6g:%.6g]\n    unset label\n", lo - pad, hi + pad);
+    if (outlier) {
+        int right = x[far][0] > 0;
+        const char *u = k == CP_REL ? "%" : " points";
+        fprintf(f, "    set label 1 '%s%+.3g%s [%+.3g, %+.3g] (off the scale)%s' at graph %s, first %zu %s front "
+                "font ',12' tc rgb '%s'\n", right ? "" : "<- ", x[far][0], u, x[far][1], x[far][2], right ? " ->" : "",
+                right ? "0.99" : "0.01", far + 1, right ? "right" : "left", plot_gp_colour(1));
+    }
 }
 
 /* The tic labels of panel p: the metrics' readable labels. */
