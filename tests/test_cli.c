@@ -23,7 +23,7 @@
 
 #define TANDEM "scenarios/validation/tandem3.cfg"
 #define SHORT "horizon=\"2w\""
-#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning\n"
+#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit\n"
 
 typedef struct {
     int code;   /* exit status; -1 when it did not exit normally */
@@ -210,10 +210,15 @@ static void test_usage_errors(void)
     const char *no_free[] = { "calibrate", TANDEM, "--target", "system/lead_time_mean=2", NULL };
     const char *free_run[] = { "run", TANDEM, "--free", "arrivals.rate=1:2", NULL };
     const char *bad_free[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2", "-f", "arrivals.rate=2:1", NULL };
+    const char *label_run[] = { "run", TANDEM, "--label", "x", NULL };
+    const char *labels[] = { "compare", TANDEM, "stages.[0].servers=3", "--label", "a", "--label", "b",
+                             "--label", "c", NULL }; /* two scenarios, three labels */
+    const char *ref_run[] = { "run", TANDEM, "--reference", "1", NULL };
+    const char *ref_value[] = { "sweep", TANDEM, "--param", "stages.[0].servers=2,3", "--reference", "4", NULL };
     const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
                                    no_file, extra, no_value, bad_set, no_variant, no_param,
                                    param_run, three, bad_reps, bad_jobs, bad_variant, bad_param,
-                                   no_free, free_run, bad_free };
+                                   no_free, free_run, bad_free, label_run, labels, ref_run, ref_value };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
     /* a bad --target is named, with what is wrong */
@@ -439,8 +444,8 @@ static void test_interval_warning(void)
     cli_free(&r);
     join(dir, sizeof dir, tmp, "one");
     char *csv = slurp_in(dir, "summary.csv");
-    CU_ASSERT(csv != NULL && strstr(csv, ",correlated\n") != NULL);
-    CU_ASSERT(csv != NULL && strstr(csv, ",30,\n") != NULL); /* an unflagged row ends in an empty field */
+    CU_ASSERT(csv != NULL && strstr(csv, ",correlated,") != NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, ",30,,") != NULL); /* an unflagged row: an empty field before the unit */
     free(csv);
     char *html = slurp_in(dir, "report.html");
     CU_ASSERT(html != NULL && strstr(html, "(not trusted: correlated)") != NULL &&

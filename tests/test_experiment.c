@@ -199,6 +199,19 @@ static void test_compare_arithmetic(void)
     CU_ASSERT_DOUBLE_EQUAL(c.rows[0].rel.mean, 1.0, 1e-12);     /* 2 / mean(base) = 2 / 2 */
     CU_ASSERT_DOUBLE_EQUAL(c.rows[0].crn_ratio, 5.0, 1e-12);    /* (1 + 4) / 1 */
     CU_ASSERT_EQUAL(c.rows[0].significant, 0);               /* 2 - 2.48 < 0 */
+    /* the base's own interval, 2 +- 2.48, includes 0: compare.csv leaves
+     * the relative change out, as not defined */
+    CU_ASSERT_EQUAL(spc_compare_rel_defined(&c.rows[0]), 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    const char *names[] = { "v" };
+    spc_compare_write_csv(f, &c, names, "h");
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, ",difference,2,4,2,")); /* compared as a difference */
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, ",,,no,5,3\n"));           /* the relative change empty, not nan */
+    CU_ASSERT_PTR_NULL(strstr(text, "nan"));
+    free(text);
     spc_compare_release(&c);
     for (int r = 0; r < 3; r++) {
         spc_results_release(&b[r]);

@@ -229,7 +229,7 @@ int main(int argc, char **argv)
     int (*suites[])(void) = { tests_calendar, tests_rng, tests_dist, tests_stats,
                               tests_scenario, tests_settings, tests_validation, tests_cli,
                               tests_outdir,
-                              tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot,
+                              tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot, tests_story,
                               tests_customers, tests_absence, tests_employees, tests_pathways, tests_standards, tests_channels, tests_management, tests_teaching, tests_trace, tests_golden, tests_sensitivity, tests_sensrun,
                               tests_serve,
                               tests_fuzz, tests_pack };

@@ -209,9 +209,9 @@ static void test_study_figures(void)
     snprintf(c, sizeof c, "%s/c", tmp);
     snprintf(s, sizeof s, "%s/s", tmp);
     const char *cmp[] = { "compare", "scenarios/default.cfg", "stages.[0].servers=3", "--set", "horizon=\"4w\"",
-                          "-r", "3", "-q", "-o", c, NULL };
+                          "-r", "3", "-q", "-o", c, "--label", "two", "--label", "three servers", NULL };
     const char *swp[] = { "sweep", "scenarios/default.cfg", "--param", "stages.[0].servers=2,3", "--set",
-                          "horizon=\"4w\"", "-r", "2", "-q", "-o", s, NULL };
+                          "horizon=\"4w\"", "-r", "2", "-q", "-o", s, "--reference", "3", NULL };
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, cmp), 0);
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, swp), 0);
     CU_ASSERT(exists_in(c, "compare.gp") && exists_in(c, "report.html"));
@@ -219,8 +219,23 @@ static void test_study_figures(void)
     CU_ASSERT(exists_in(c, "compare.svg") == have_gnuplot());
     CU_ASSERT(exists_in(s, "sweep.png") == have_gnuplot());
     char *html = slurp(c, "report.html", NULL);
-    CU_ASSERT(html != NULL && strstr(html, "stages.[0].servers=3") != NULL && strstr(html, "http") == NULL);
+    CU_ASSERT(html != NULL && strstr(html, "three servers") != NULL && strstr(html, "http") == NULL);
     free(html);
+    /* the label names the variant; the sweep's point 0 is compared with point 1 (servers = 3) */
+    char *csv = slurp(c, "compare.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\nthree servers,system,") != NULL);
+    free(csv);
+    csv = slurp(s, "sweep.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, ",unit,reference,diff,diff_ci95_low,diff_ci95_high\n") != NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\n0,stages.[0].servers,2,,,system,lead_time_mean,") != NULL);
+    free(csv);
+    CU_ASSERT(exists_in(s, "sweep-diff.gp"));
+    /* every figure's title is its own */
+    char *a = slurp(s, "sweep.gp", NULL), *b = slurp(s, "sweep-diff.gp", NULL);
+    CU_ASSERT(a != NULL && b != NULL && strstr(a, "title 'The metrics along stages.[0].servers: ") != NULL &&
+              strstr(b, "title 'Paired differences from stages.[0].servers = 3: ") != NULL);
+    free(a);
+    free(b);
     tests_remove_tree(tmp);
 }
 

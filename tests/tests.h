@@ -22,6 +22,7 @@ int tests_experiment(void);
 int tests_calibrate(void);
 int tests_workforce(void);
 int tests_plot(void);
+int tests_story(void);
 int tests_customers(void);
 int tests_absence(void);
 int tests_teaching(void);

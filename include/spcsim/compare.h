@@ -8,10 +8,20 @@
  *
  *   difference    mean(d) with its Student-t 95% interval (N - 1 df)
  *   relative      mean(d) / mean(base), interval scaled the same way
+ *                 (NaN when the base is 0); compare's outputs hold it
+ *                 as not defined (written empty / "n/d") for a rate,
+ *                 share or score, which is compared in points only
+ *                 (metricinfo.h), and when the base's own 95% interval
+ *                 over replications includes 0 (a ratio to a base that
+ *                 may be 0 has no meaning)
  *   significant   the interval of the difference excludes 0
  *   CRN ratio     (Var(base) + Var(variant)) / Var(d): how many times
  *                 narrower (in variance) the paired comparison is than one
  *                 with independent streams would be
+ *
+ * Rows come in the order of comparison (spc_metricinfo_rank): for each
+ * variant the chain's measures first (ESAT, CSAT, NPS, active customers,
+ * revenue, profit), then the other metrics grouped by scope.
  */
 #ifndef SPCSIM_COMPARE_H
 #define SPCSIM_COMPARE_H
@@ -24,7 +34,9 @@ typedef struct {
     char scope[64], metric[48];
     unsigned variant;           /* index into the variants */
     double base, value;         /* means over replications */
-    spc_estimate diff, rel;
+    spc_estimate base_ci;       /* the base's mean over replications with its interval */
+    spc_estimate diff, rel;     /* rel: see spc_compare_rel_defined before showing it */
+    int in_points;              /* a rate, share or score: compared as a difference only */
     int significant;
     double crn_ratio;
 } spc_compare_row;
@@ -41,7 +53,10 @@ spc_status spc_compare_tables(const spc_results *base, const spc_results *const 
                               unsigned n, spc_compare *out, spc_error *err);
 void spc_compare_release(spc_compare *c);
 
-/* compare.csv */
-void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names);
+/* compare.csv; time_unit names the unit of times ("h"). */
+void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names, const char *time_unit);
+
+/* Whether the relative change of a row is defined (see above). */
+int spc_compare_rel_defined(const spc_compare_row *r);
 
 #endif

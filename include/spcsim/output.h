@@ -49,8 +49,10 @@ void spc_output_close(spc_output *o);
 
 /* ---- writers ---- */
 
-/* summary.csv: scope,metric,mean,ci95_low,ci95_high,n */
-void spc_output_summary_csv(FILE *f, const spc_results *r);
+/* summary.csv: scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit;
+ * intervals narrowed to the metric's bounds, the unit from metricinfo.h
+ * with the scenario's time unit. */
+void spc_output_summary_csv(FILE *f, const spc_results *r, const char *time_unit);
 
 typedef struct {
     const char *version;

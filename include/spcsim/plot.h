@@ -32,7 +32,9 @@ typedef enum {
     SPC_PLOT_CHAIN_DOSE, /* chain_dose.csv: each measure's change against ESAT's */
     SPC_PLOT_CHAIN_PERIODS, /* chain_periods.csv: the changes period by period */
     SPC_PLOT_SENS_TORNADO, /* sensitivity.csv: each output's settings as bars, longest on top */
-    SPC_PLOT_SENS_MORRIS   /* sensitivity.csv, Morris: mu* against sigma */
+    SPC_PLOT_SENS_MORRIS,  /* sensitivity.csv, Morris: mu* against sigma */
+    SPC_PLOT_STORY,        /* story.csv: ESAT, CSAT, customers, profit over time, decision marked */
+    SPC_PLOT_DIST          /* the replications' values of the headline measures (strip plot) */
 } spc_plot_kind;
 
 typedef struct {

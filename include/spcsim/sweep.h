@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "spcsim/compare.h"
 #include "spcsim/experiment.h"
 
 #define SPC_SWEEP_MAX_PARAMS 2
@@ -26,7 +27,10 @@ typedef struct {
     spc_sweep_param param[SPC_SWEEP_MAX_PARAMS];
     size_t (*index)[SPC_SWEEP_MAX_PARAMS]; /* value index of each parameter at each point */
     spc_results *results;                  /* combined results at each point */
+    spc_results **rep;                     /* each point's replication tables (replications each) */
     unsigned replications;
+    size_t reference;                      /* the point the differences are taken from */
+    spc_compare *diff;                     /* each point's paired differences from the reference */
 } spc_sweep;
 
 /* Parses "PATH=v1,v2,..." into p (owned; release with the sweep). */
@@ -38,7 +42,20 @@ spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets
                          size_t nparams, const spc_experiment_opts *opts, spc_sweep *out, spc_error *err);
 void spc_sweep_release(spc_sweep *s);
 
-/* sweep.csv: point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n */
-void spc_sweep_write_csv(FILE *f, const spc_sweep *s);
+/* The reference point named by `text`, a value of the first parameter
+ * (its first point, i.e. with the second parameter's first value); NULL:
+ * point 0.
+ * Then every point's paired differences from it over the replications
+ * that share their random numbers (compare.h). SPC_ERR_USAGE naming the
+ * text when it is no value of the first parameter. */
+spc_status spc_sweep_reference(spc_sweep *s, const char *text, spc_error *err);
+
+/* The paired difference of scope/metric at point k from the reference; NULL when absent. */
+const spc_compare_row *spc_sweep_diff(const spc_sweep *s, size_t k, const char *scope, const char *metric);
+
+/* sweep.csv: point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n,
+ * then unit, reference (the reference point's number) and diff, diff_ci95_low,
+ * diff_ci95_high: the paired difference from the reference (empty at it). */
+void spc_sweep_write_csv(FILE *f, const spc_sweep *s, const char *time_unit);
 
 #endif

@@ -54,6 +54,7 @@ typedef struct {
     double v[SPC_TS_NCOLUMNS];       /* the value, or the mean over replications */
     double lo[SPC_TS_NCOLUMNS];      /* its 95% interval over replications (NaN for one) */
     double hi[SPC_TS_NCOLUMNS];
+    double n[SPC_TS_NCOLUMNS];       /* replications behind v (0 in a replication's own row: one) */
 } spc_ts_row;
 
 typedef struct {
@@ -72,8 +73,16 @@ const char *spc_timeseries_column(int column);
  * optional columns only when some row has a value in them. */
 void spc_timeseries_write_csv(FILE *f, const spc_timeseries *ts);
 
+/* timeseries_long.csv: the same numbers in long (tidy) form, one line per
+ * period, scope and metric with a value:
+ *   period,time,time_unit,weeks,scope,metric,unit,mean,ci95_low,ci95_high,n
+ * time in the scenario's unit (unit_seconds seconds each) and in weeks,
+ * unit from metricinfo.h (per period for a flow). */
+void spc_timeseries_write_long_csv(FILE *f, const spc_timeseries *ts, const char *time_unit, double unit_seconds);
+
 /* Combines n replications' aligned rows into means and Student-t 95%
- * intervals; with n = 1 a copy. Returns 0, or -1 when out of memory or
+ * intervals, narrowed to the metric's bounds (metricinfo.h: a count's
+ * interval never goes below 0); with n = 1 a copy. Returns 0, or -1 when out of memory or
  * when the replications' rows do not align. */
 int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries *out);
 

@@ -63,6 +63,9 @@ typedef struct {
     const char *command_line; /* the whole command line, shell-quoted, for run.json */
     double started;         /* CLOCK_MONOTONIC seconds when spcsim started */
     int help;               /* -h, --help seen */
+    const char **labels;    /* compare: every --label, naming the base then each variant */
+    size_t nlabels;
+    const char *reference;  /* sweep: --reference, the grid point differences are taken from */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -134,12 +137,21 @@ spc_status cli_publish_study(const options *o, const char *dir, const char *name
                              const void *what, const cli_prov *p, int figures, spc_error *err);
 
 spc_status cli_compare(const options *o, spc_error *err);
-/* compare.csv of c (its variants named by names), its figure and
- * report.html, published into dir: with prov's run.json and resolved
- * scenarios beside them (cli_publish_study), or none when prov is NULL
- * (cli_publish_file). */
-spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
-                               const cli_prov *prov, spc_error *err);
+/* A comparison to publish (the tables, and what story.csv and the report's
+ * distributions are drawn from); nothing owned. */
+typedef struct {
+    const spc_compare *c;
+    const char *const *names;     /* the variants' names, then the base's */
+    spc_scenario *const *sc;      /* the base, then the variants */
+    const spc_experiment *x;      /* their runs, in the same order */
+    size_t n;                     /* scenarios */
+    const options *o;
+    const cli_prov *prov;         /* run.json and resolved scenarios; NULL: none */
+} cli_compare_out;
+
+/* compare.csv, with customers story.csv and arm_replications.csv, the
+ * figures and report.html (and co->prov's provenance), published into dir. */
+spc_status cli_publish_compare(const char *dir, const cli_compare_out *co, spc_error *err);
 spc_status cli_sweep(const options *o, spc_error *err);
 spc_status cli_warmup(const options *o, spc_error *err);
 spc_status cli_calibrate(const options *o, spc_error *err);

@@ -103,6 +103,12 @@ static const help_option options_table[] = {
     { "search-replications", " chain calibrate sensitivity ",
       "      --search-replications M  chain, calibrate, sensitivity: the lever search runs the first M of the\n"
       "                        replications (default 10), the table all of them\n" },
+    { "label", " compare ",
+      "      --label TEXT      compare: a name for the base, then for each variant in\n"
+      "                        turn (repeatable; default: the file or PATH=VALUE text)\n" },
+    { "reference", " sweep ",
+      "      --reference V     sweep: the value of the first --param whose grid point the\n"
+      "                        others are compared with, paired (default: the first value)\n" },
     { "decompose", " chain ",
       "      --decompose       chain: split each change by the five pathways of\n"
       "                        satisfaction (10 more variants; pathway rows in chain.csv)\n" },

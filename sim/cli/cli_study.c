@@ -2,6 +2,7 @@
  * cli_study.c -- the compare, sweep, warmup and calibrate commands (face floor): load,
  * run through the experiment floor, write the CSV atomically, print a summary.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,9 @@
 #include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
+#include "spcsim/metricinfo.h"
+#include "spcsim/story.h"
+#include "spcsim/timeunits.h"
 #include "spcsim/output.h"
 #include "spcsim/sweep.h"
 #include "spcsim/text.h"
@@ -56,41 +60,165 @@ static spc_scenario *load_variant(const options *o, const char *arg, const spc_s
     return sc;
 }
 
-static void print_compare(const spc_compare *c, const char *const *names)
+/* "+1.23 [+0.5, +2]" into buf; "n/d" when m is not finite. */
+static const char *fmt_interval(char *buf, size_t size, double scale, double m, double lo, double hi, const char *pct)
 {
-    printf("%-12s %-22s %12s %12s %10s  %s\n", "variant", "system metric", "base", "variant", "rel. diff", "95% CI of rel. diff");
+    if (!isfinite(m))
+        snprintf(buf, size, "n/d");
+    else if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "%+.4g%s", scale * m, pct);
+    else
+        snprintf(buf, size, "%+.4g%s [%+.4g, %+.4g]", scale * m, pct, scale * lo, scale * hi);
+    return buf;
+}
+
+/* Every row, the chain first (compare.h), one block per variant under its
+ * full name; the difference in the metric's unit (points for a rate),
+ * the relative change only where it is defined. */
+static void print_compare(const spc_compare *c, const char *const *names, const char *base, const char *tu)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t len = strlen(c->rows[i].scope) + strlen(c->rows[i].metric) + 1;
+        w = len > w ? len : w;
+    }
     for (size_t i = 0; i < c->n; i++) {
         const spc_compare_row *r = &c->rows[i];
-        if (strcmp(r->scope, "system") != 0 && strcmp(r->scope, "company") != 0)
-            continue;
-        printf("%-12.12s %-22.22s %12.5g %12.5g %+9.2f%%  [%+.2f%%, %+.2f%%]%s\n", names[r->variant], r->metric,
-               r->base, r->value, 100 * r->rel.mean, 100 * r->rel.lo, 100 * r->rel.hi,
+        if (i == 0 || r->variant != c->rows[i - 1].variant)
+            printf("%s%s against %s\n%-*s %-26s %12s %12s  %-36s %s\n", i ? "\n" : "", names[r->variant], base,
+                   (int)w, "scope/metric", "unit", "base", "variant", "difference [95% CI]", "relative [95% CI]");
+        char sm[200], unit[96], d[96], rel[96];
+        const spc_metric_info *mi = spc_metricinfo_find(r->scope, r->metric);
+        snprintf(sm, sizeof sm, "%s/%s", r->scope, r->metric);
+        spc_metricinfo_unit(mi, SPC_MI_SUMMARY, tu, unit, sizeof unit);
+        fmt_interval(d, sizeof d, 1, r->diff.mean, r->diff.lo, r->diff.hi, "");
+        if (r->in_points)
+            snprintf(rel, sizeof rel, "(a rate: in points)");
+        else if (!spc_compare_rel_defined(r))
+            snprintf(rel, sizeof rel, "n/d");
+        else
+            fmt_interval(rel, sizeof rel, 100, r->rel.mean, r->rel.lo, r->rel.hi, "%");
+        printf("%-*s %-26s %12.5g %12.5g  %-36s %s%s\n", (int)w, sm, unit[0] ? unit : "-", r->base, r->value, d, rel,
                r->significant ? " *" : "");
     }
-    printf("(* significant at 5%%; %u replications with common random numbers)\n", c->replications);
+    printf("(* the difference is significant at 5%%; n/d: not defined, the base's interval includes 0; "
+           "%u replications with common random numbers)\n", c->replications);
+}
+
+
+/* When the first variant that differs at a decision time makes its first
+ * change (NaN: every variant differs from the start). */
+static double decision_time(spc_scenario *const *sc, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (sc[i]->ninterventions > sc[0]->ninterventions ||
+            (sc[i]->ninterventions > 0 && sc[i]->interventions[0].at != sc[0]->interventions[0].at))
+            return sc[i]->interventions[0].at;
+    return NAN;
+}
+
+/* compare.csv, with customers story.csv and arm_replications.csv, and
+ * with co->prov its run.json and resolved scenarios. */
+static spc_status write_compare(spc_stage *st, const void *p, spc_error *err)
+{
+    const cli_compare_out *co = p;
+    const spc_scenario *base = co->sc[0];
+    spc_output out;
+    FILE *f;
+    spc_story_arm arms[64];
+    size_t na = co->n < 64 ? co->n : 64;
+    for (size_t i = 0; i < na; i++)
+        arms[i] = (spc_story_arm){ i == 0 ? co->names[co->n] : co->names[i - 1], &co->x[i].combined_ts,
+                                   co->x[i].rep, co->x[i].n };
+    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "compare.csv", err)) != NULL) {
+        spc_compare_write_csv(f, co->c, co->names, base->time_unit);
+        if (spc_story_has(&co->x[0].combined_ts) && (f = spc_output_file(&out, "story.csv", err)) != NULL)
+            spc_story_write_csv(f, arms, na, spc_timeunit_seconds(base->time_unit), base->warmup,
+                                decision_time(co->sc, co->n));
+        if (err->code == SPC_OK && (f = spc_output_file(&out, "arm_replications.csv", err)) != NULL)
+            spc_story_write_replications_csv(f, arms, na);
+        if (err->code == SPC_OK && (co->prov == NULL || cli_provenance(&out, co->o, co->prov, err) == SPC_OK))
+            spc_output_commit(&out, err);
+    }
+    spc_output_close(&out);
+    return err->code;
+}
+
+spc_status cli_publish_compare(const char *dir, const cli_compare_out *co, spc_error *err)
+{
+    return cli_publish(co->o, dir, write_compare, co, 1, err);
 }
 
 typedef struct {
-    const spc_compare *c;
-    const char *const *names;
-} compare_out;
+    const spc_sweep *s;
+    const char *time_unit;
+} sweep_out;
 
-static void write_compare(FILE *f, const void *p)
+static void write_sweep(FILE *f, const void *p)
 {
-    const compare_out *co = p;
-    spc_compare_write_csv(f, co->c, co->names);
+    const sweep_out *so = p;
+    spc_sweep_write_csv(f, so->s, so->time_unit);
 }
 
-spc_status cli_publish_compare(const options *o, const char *dir, const spc_compare *c, const char *const *names,
-                               const cli_prov *prov, spc_error *err)
+/* --reference names a value of the first parameter: checked before anything runs. */
+static spc_status check_reference(const char *text, const spc_sweep_param *p, size_t np, spc_error *err)
 {
-    compare_out co = { c, names };
-    if (prov == NULL)
-        return cli_publish_file(o, dir, "compare.csv", write_compare, &co, 1, err);
-    return cli_publish_study(o, dir, "compare.csv", write_compare, &co, prov, 1, err);
+    for (size_t i = 0; text != NULL && np > 0 && i < p[0].n; i++)
+        if (strcmp(p[0].values[i], text) == 0)
+            return SPC_OK;
+    if (text == NULL)
+        return SPC_OK;
+    return spc_error_set(err, SPC_ERR_USAGE, "--reference %s: not a value of %s", text,
+                         np > 0 ? p[0].path : "the first --param");
 }
 
-static void write_sweep(FILE *f, const void *p) { spc_sweep_write_csv(f, p); }
+/* "71.2 [70.1, 72.3]": a level, no sign. */
+static const char *fmt_level(char *buf, size_t size, double m, double lo, double hi)
+{
+    if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "%.5g", m);
+    else
+        snprintf(buf, size, "%.5g [%.5g, %.5g]", m, lo, hi);
+    return buf;
+}
+
+/* One line per point of a measure: its mean and the paired difference from the reference. */
+static void print_sweep_measure(const spc_sweep *s, const char *scope, const char *metric, const char *tu)
+{
+    const spc_metric_info *mi = spc_metricinfo_find(scope, metric);
+    char unit[96], a[96], b[96];
+    printf("\n%s (%s/%s, %s)\n  %-6s", mi ? mi->label : metric, scope, metric,
+           spc_metricinfo_unit(mi, SPC_MI_SUMMARY, tu, unit, sizeof unit), "point");
+    for (size_t j = 0; j < s->nparams; j++)
+        printf(" %-24s", s->param[j].path);
+    printf(" %-32s difference from point %zu [95%% CI]\n", "mean [95% CI]", s->reference);
+    for (size_t k = 0; k < s->npoints; k++) {
+        const spc_result_row *r = spc_results_find(&s->results[k], scope, metric);
+        const spc_compare_row *d = spc_sweep_diff(s, k, scope, metric);
+        printf("  %-6zu", k);
+        for (size_t j = 0; j < s->nparams; j++)
+            printf(" %-24s", s->param[j].values[s->index[k][j]]);
+        printf(" %-32s %s%s\n", r ? fmt_level(a, sizeof a, r->e.mean, r->e.lo, r->e.hi) : "-",
+               k == s->reference ? "(the reference)" : d ? fmt_interval(b, sizeof b, 1, d->diff.mean, d->diff.lo,
+                                                                        d->diff.hi, "") : "-",
+               d && k != s->reference && d->significant ? " *" : "");
+    }
+}
+
+/* The chain's measures (or, without customers, the workforce's and the flow's). */
+static void print_sweep(const spc_sweep *s, const char *tu)
+{
+    const char *scope, *metric;
+    size_t shown = 0;
+    printf("sweep: %zu points x %u replications with common random numbers; differences are paired with the "
+           "reference, point %zu\n", s->npoints, s->replications, s->reference);
+    for (size_t i = 0; shown < SPC_STORY_NDIST && spc_story_dist_measure(i, &scope, &metric); i++)
+        if (s->npoints > 0 && spc_results_find(&s->results[0], scope, metric) != NULL) {
+            print_sweep_measure(s, scope, metric, tu);
+            shown++;
+        }
+    printf("(* the difference from the reference is significant at 5%%; every metric is in sweep.csv)\n");
+}
 
 /* The base as scenario.resolved.cfg, variant i as variant-i.resolved.cfg. */
 static spc_status compare_prov(const options *o, spc_scenario *const *sc, size_t n, cli_prov *p, spc_error *err)
@@ -124,7 +252,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     spc_scenario **sc = calloc(n, sizeof *sc);
     spc_experiment *x = calloc(n, sizeof *x);
     const spc_results **vars = calloc(n, sizeof *vars);
-    const char **names = calloc(n, sizeof *names);
+    const char **names = calloc(n + 1, sizeof *names); /* names[n]: the base */
     spc_compare c = { 0 };
     if (!sc || !x || !vars || !names) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
@@ -133,7 +261,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     if ((sc[0] = cli_load(o, o->scenario, NULL, 0, err)) == NULL)
         goto done;
     for (size_t i = 1; i < n; i++) {
-        names[i - 1] = o->extra[i - 1];
+        names[i - 1] = i < o->nlabels ? o->labels[i] : o->extra[i - 1];
         if ((sc[i] = load_variant(o, o->extra[i - 1], sc[0], err)) == NULL)
             goto done;
     }
@@ -144,10 +272,11 @@ spc_status cli_compare(const options *o, spc_error *err)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
+    names[n] = o->nlabels > 0 ? o->labels[0] : o->scenario;
     cli_prov prov = { x[0].n, sc[0], 0, NULL, NULL, NULL };
-    if (compare_prov(o, sc, n, &prov, err) == SPC_OK && cli_publish_compare(o, dir, &c, names, &prov, err) == SPC_OK &&
-        !o->quiet) {
-        print_compare(&c, names);
+    cli_compare_out co = { &c, names, sc, x, n, o, &prov };
+    if (compare_prov(o, sc, n, &prov, err) == SPC_OK && cli_publish_compare(dir, &co, err) == SPC_OK && !o->quiet) {
+        print_compare(&c, names, names[n], sc[0]->time_unit);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
     cli_prov_release(&prov);
@@ -204,7 +333,8 @@ spc_status cli_sweep(const options *o, spc_error *err)
         if (spc_sweep_parse(o->params[np], &p[np], err) != SPC_OK)
             break;
     char dir[4096];
-    if (err->code == SPC_OK && cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
+    if (err->code == SPC_OK && check_reference(o->reference, p, np, err) == SPC_OK &&
+        cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
         spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                      o->stop, 0, o->force, 0 };
         char reps[64], seed[64];
@@ -227,10 +357,13 @@ spc_status cli_sweep(const options *o, spc_error *err)
         /* the sweep owns the parameters from here */
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
         cli_prov prov = { opts.replications, sc, 0, NULL, NULL, NULL };
-        if (st == SPC_OK && sweep_prov(o, more, nmore, &s, &prov, err) == SPC_OK) {
-            if (cli_publish_study(o, dir, "sweep.csv", write_sweep, &s, &prov, 1, err) == SPC_OK && !o->quiet)
-                printf("%zu points x %u replications; outputs in %s/: sweep.csv, run.json, point-K.resolved.cfg, "
-                       "report.html, figures\n", s.npoints, opts.replications, dir);
+        sweep_out so = { &s, sc->time_unit };
+        if (st == SPC_OK && spc_sweep_reference(&s, o->reference, err) == SPC_OK &&
+            sweep_prov(o, more, nmore, &s, &prov, err) == SPC_OK) {
+            if (cli_publish_study(o, dir, "sweep.csv", write_sweep, &so, &prov, 1, err) == SPC_OK && !o->quiet) {
+                print_sweep(&s, sc->time_unit);
+                printf("outputs in %s/: sweep.csv, run.json, point-K.resolved.cfg, report.html, figures\n", dir);
+            }
         }
         cli_prov_release(&prov);
         free(more);

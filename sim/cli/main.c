@@ -27,6 +27,8 @@
 #include "spcsim/output.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
+#include "spcsim/story.h"
+#include "spcsim/timeunits.h"
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
 
@@ -111,7 +113,7 @@ static int valid_count(const char *s, unsigned long max)
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
        OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES,
-       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN };
+       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN, OPT_LABEL, OPT_REFERENCE };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -178,6 +180,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "part", required_argument, NULL, OPT_PART },
         { "merge", no_argument, NULL, OPT_MERGE },
         { "uncertain", no_argument, NULL, OPT_UNCERTAIN },
+        { "label", required_argument, NULL, OPT_LABEL },
+        { "reference", required_argument, NULL, OPT_REFERENCE },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -215,6 +219,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->max_iter = (unsigned)strtoul(optarg, NULL, 10);
             break;
         case OPT_DECOMPOSE: o->decompose = 1; break;
+        case OPT_LABEL: o->labels[o->nlabels++] = optarg; break;
+        case OPT_REFERENCE: o->reference = optarg; break;
         case OPT_METHOD:
             if (strcmp(optarg, "morris") != 0 && strcmp(optarg, "sobol") != 0)
                 return usage_error("--method needs morris or sobol (got '%s')", optarg);
@@ -345,6 +351,11 @@ static int parse_args(int argc, char **argv, options *o)
                                            : "--target and --free are only for calibrate");
     if (!sens && (o->method != NULL || o->trajectories || o->samples))
         return usage_error("%s", "--method, --trajectories and --samples are only for sensitivity");
+    if (o->nlabels > 0 && (!compare || o->nlabels > o->nextra + 1))
+        return usage_error("%s", compare ? "compare: more --label than scenarios (the base, then each variant)"
+                                         : "--label is only for compare");
+    if (o->reference != NULL && !sweep)
+        return usage_error("%s", "--reference is only for sweep");
     if (!sens && !drawn && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
@@ -377,12 +388,22 @@ static spc_status write_files(spc_output *out, const spc_experiment *x, const sp
     if ((f = spc_output_file(out, "timeseries.csv", err)) == NULL)
         return err->code;
     spc_timeseries_write_csv(f, &x->combined_ts);
+    if ((f = spc_output_file(out, "timeseries_long.csv", err)) == NULL)
+        return err->code;
+    spc_timeseries_write_long_csv(f, &x->combined_ts, meta->sc->time_unit, spc_timeunit_seconds(meta->sc->time_unit));
     if ((f = spc_output_file(out, "summary.csv", err)) == NULL)
         return err->code;
-    spc_output_summary_csv(f, &x->combined);
+    spc_output_summary_csv(f, &x->combined, meta->sc->time_unit);
     if ((f = spc_output_file(out, "replications.csv", err)) == NULL)
         return err->code;
     spc_output_replications_csv(f, x->rep, x->n, (unsigned long long)meta->sc->seed);
+    if (meta->sc->ninterventions > 0 && spc_story_has(&x->combined_ts)) { /* before and after the decision */
+        spc_story_arm arm = { meta->sc->name, &x->combined_ts, NULL, 0 };
+        if ((f = spc_output_file(out, "story.csv", err)) == NULL)
+            return err->code;
+        spc_story_write_csv(f, &arm, 1, spc_timeunit_seconds(meta->sc->time_unit), meta->sc->warmup,
+                            meta->sc->interventions[0].at);
+    }
     if (meta->sc->customers.enabled) {
         if ((f = spc_output_file(out, "panel.csv", err)) == NULL)
             return err->code;
@@ -667,7 +688,9 @@ int main(int argc, char **argv)
     o.targets = malloc((size_t)argc * sizeof *o.targets);
     o.frees = malloc((size_t)argc * sizeof *o.frees);
     o.metrics = malloc((size_t)argc * sizeof *o.metrics);
-    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL)
+    o.labels = malloc((size_t)argc * sizeof *o.labels);
+    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL ||
+        o.labels == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
     spc_error err;
@@ -690,6 +713,7 @@ int main(int argc, char **argv)
         free(o.frees);
         free(o.metrics);
         free(command_line);
+        free(o.labels);
         return finish_stdout(code);
     }
     spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
@@ -716,6 +740,7 @@ int main(int argc, char **argv)
     free(o.frees);
     free(o.metrics);
     free(command_line);
+    free(o.labels);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

@@ -26,10 +26,13 @@ static spc_status publish(const serve_run *b, const serve_run *v, const char *di
 {
     const spc_results *vars = v->x.rep;
     spc_compare c = { 0 };
-    const char *names[] = { "variant" };
+    const char *names[] = { "variant", "baseline" };
+    spc_scenario *sc[] = { b->sc, v->sc };
+    spc_experiment x[] = { b->x, v->x }; /* shallow copies, only read */
     options o = { .command = "serve", .quiet = 1 };
+    cli_compare_out co = { &c, names, sc, x, 2, &o, NULL };
     if (spc_compare_tables(b->x.rep, &vars, 1, b->x.n, &c, err) == SPC_OK)
-        cli_publish_compare(&o, dir, &c, names, NULL, err);
+        cli_publish_compare(dir, &co, err);
     spc_compare_release(&c);
     return err->code;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spcsim/metricinfo.h"
 #include "spcsim/stats.h"
 #include "spcsim/text.h"
 
@@ -53,7 +54,7 @@ spc_ts_row *spc_timeseries_add(spc_timeseries *ts, long period, double time, con
     snprintf(row->scope, sizeof row->scope, "%s", scope);
     for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
         row->v[c] = row->lo[c] = row->hi[c] = NAN;
-    return row;
+    return row; /* n[c] = 0 from the memset */
 }
 
 const char *spc_timeseries_column(int column)
@@ -113,6 +114,25 @@ static int aligned(const spc_timeseries *rep, unsigned n)
     return 1;
 }
 
+void spc_timeseries_write_long_csv(FILE *f, const spc_timeseries *ts, const char *time_unit, double unit_seconds)
+{
+    fputs("period,time,time_unit,weeks,scope,metric,unit,mean,ci95_low,ci95_high,n\n", f);
+    for (size_t i = 0; i < ts->n; i++) {
+        const spc_ts_row *r = &ts->rows[i];
+        for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
+            if (!isfinite(r->v[c]))
+                continue;
+            char unit[96];
+            spc_metricinfo_unit(spc_metricinfo_find(r->scope, names[c]), SPC_MI_PERIOD, time_unit, unit, sizeof unit);
+            fprintf(f, "%ld,%.10g,%s,%.10g,%s,%s,", r->period, r->time, time_unit, r->time * unit_seconds / 604800.0,
+                    r->scope, names[c]);
+            spc_csv_text(f, unit);
+            spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
+            fprintf(f, ",%.0f\n", r->n[c] > 0 ? r->n[c] : 1.0);
+        }
+    }
+}
+
 int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries *out)
 {
     if (n == 0 || !aligned(rep, n))
@@ -133,9 +153,11 @@ int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries
                 if (isfinite(rep[r].rows[i].v[c]))
                     x[k++] = rep[r].rows[i].v[c];
             spc_estimate e = spc_stats_interval(x, k, NAN);
+            spc_metricinfo_clip(spc_metricinfo_find(row->scope, names[c]), &e.lo, &e.hi);
             row->v[c] = e.mean;
             row->lo[c] = e.lo;
             row->hi[c] = e.hi;
+            row->n[c] = (double)k;
         }
     }
     return 0;

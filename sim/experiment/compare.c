@@ -3,6 +3,7 @@
  * random numbers (see compare.h for the estimators).
  */
 #include "spcsim/compare.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/text.h"
 
 #include <math.h>
@@ -39,6 +40,8 @@ static void paired(spc_compare_row *row, const double *b, const double *v, doubl
     row->base = gsl_stats_mean(b, 1, n);
     row->value = gsl_stats_mean(v, 1, n);
     row->diff = spc_stats_interval(d, n, NAN);
+    row->base_ci = spc_stats_interval(b, n, NAN);
+    row->in_points = spc_metricinfo_in_points(spc_metricinfo_find(row->scope, row->metric));
     double k = row->base != 0 ? 1.0 / fabs(row->base) : NAN;
     row->rel = (spc_estimate){ row->diff.mean * k, row->diff.lo * k, row->diff.hi * k, n };
     row->significant = row->diff.lo > 0 || row->diff.hi < 0;
@@ -70,6 +73,54 @@ static int compare_metric(spc_compare *c, const spc_results *base, const spc_res
     return 0;
 }
 
+int spc_compare_rel_defined(const spc_compare_row *r)
+{
+    if (r->in_points || !(r->base != 0) || !isfinite(r->base))
+        return 0;
+    if (isnan(r->base_ci.lo) || isnan(r->base_ci.hi)) /* one replication: only the base itself */
+        return 1;
+    return r->base_ci.lo > 0 || r->base_ci.hi < 0;
+}
+
+/* The order of comparison: variant, then rank (metricinfo), then the order
+ * of the files (seq), which keeps the stages in theirs. */
+typedef struct {
+    unsigned variant;
+    int rank;
+    size_t seq;
+} order_key;
+
+static int by_order(const void *pa, const void *pb)
+{
+    const order_key *a = pa, *b = pb;
+    if (a->variant != b->variant)
+        return a->variant < b->variant ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static int sort_rows(spc_compare *c)
+{
+    order_key *k = malloc((c->n ? c->n : 1) * sizeof *k);
+    spc_compare_row *rows = malloc((c->n ? c->n : 1) * sizeof *rows);
+    if (k == NULL || rows == NULL) {
+        free(k);
+        free(rows);
+        return -1;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        k[i] = (order_key){ c->rows[i].variant, spc_metricinfo_rank(c->rows[i].scope, c->rows[i].metric), i };
+    qsort(k, c->n, sizeof *k, by_order);
+    for (size_t i = 0; i < c->n; i++)
+        rows[i] = c->rows[k[i].seq];
+    free(c->rows);
+    free(k);
+    c->rows = rows;
+    c->cap = c->n ? c->n : 1;
+    return 0;
+}
+
 spc_status spc_compare_tables(const spc_results *base, const spc_results *const *variants, unsigned nv,
                               unsigned n, spc_compare *out, spc_error *err)
 {
@@ -85,6 +136,8 @@ spc_status spc_compare_tables(const spc_results *base, const spc_results *const 
                 return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
             }
     free(buf);
+    if (sort_rows(out) != 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     return SPC_OK;
 }
 
@@ -94,18 +147,27 @@ void spc_compare_release(spc_compare *c)
     memset(c, 0, sizeof *c);
 }
 
-void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names)
+void spc_compare_write_csv(FILE *f, const spc_compare *c, const char *const *names, const char *time_unit)
 {
-    fputs("variant,scope,metric,base_mean,variant_mean,diff,diff_ci95_low,diff_ci95_high,"
+    fputs("variant,scope,metric,label,unit,compared_in,base_mean,variant_mean,diff,diff_ci95_low,diff_ci95_high,"
           "rel_diff,rel_ci95_low,rel_ci95_high,significant,crn_variance_ratio,n\n", f);
     for (size_t i = 0; i < c->n; i++) {
         const spc_compare_row *r = &c->rows[i];
+        const spc_metric_info *mi = spc_metricinfo_find(r->scope, r->metric);
+        char unit[96];
         spc_csv_text(f, names[r->variant]);
-        fprintf(f, ",%s,%s", r->scope, r->metric);
+        fprintf(f, ",%s,%s,", r->scope, r->metric);
+        spc_csv_text(f, mi != NULL ? mi->label : r->metric);
+        fputc(',', f);
+        spc_csv_text(f, spc_metricinfo_unit(mi, SPC_MI_SUMMARY, time_unit, unit, sizeof unit));
+        fprintf(f, ",%s", r->in_points ? "points" : spc_compare_rel_defined(r) ? "relative" : "difference");
         spc_csv_next(f, r->base);
         spc_csv_next(f, r->value);
         spc_csv_interval(f, r->diff.mean, r->diff.lo, r->diff.hi);
-        spc_csv_interval(f, r->rel.mean, r->rel.lo, r->rel.hi);
+        if (spc_compare_rel_defined(r))
+            spc_csv_interval(f, r->rel.mean, r->rel.lo, r->rel.hi);
+        else
+            spc_csv_interval(f, NAN, NAN, NAN);
         fprintf(f, ",%s", r->significant ? "yes" : "no");
         spc_csv_next(f, r->crn_ratio);
         fprintf(f, ",%u\n", c->replications);

@@ -10,6 +10,7 @@
  * in index order: the outputs are the same for any number of threads.
  */
 #include "spcsim/experiment.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/cost.h"
 
 #include <math.h>
@@ -341,6 +342,7 @@ spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_result
                 x[k++] = o->e.mean;
         }
         spc_estimate e = spc_stats_interval(x, k, NAN);
+        spc_metricinfo_clip(spc_metricinfo_find(row->scope, row->metric), &e.lo, &e.hi); /* (B6) */
         if (spc_results_add(out, row->scope, row->metric, e) != 0) {
             free(x);
             return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");

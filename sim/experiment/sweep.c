@@ -3,6 +3,7 @@
  * same replications, write one row per point and metric.
  */
 #include "spcsim/sweep.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/text.h"
 
 #include <math.h>
@@ -97,8 +98,14 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
     spc_experiment x;
     memset(&x, 0, sizeof x);
     if (sc != NULL && spc_experiment_run(sc, opts, &x, err) == SPC_OK) {
-        s->results[k] = x.combined;  /* take it over */
+        s->results[k] = x.combined;  /* take them over */
         spc_results_init(&x.combined);
+        if ((s->rep[k] = malloc(x.n * sizeof *s->rep[k])) == NULL)
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        for (unsigned r = 0; s->rep[k] != NULL && r < x.n; r++) {
+            s->rep[k][r] = x.rep[r];
+            spc_results_init(&x.rep[r]);
+        }
     }
     spc_experiment_release(&x);
     spc_scenario_free(sc);
@@ -121,7 +128,8 @@ spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets
     s->replications = opts->replications;
     s->index = calloc(s->npoints, sizeof *s->index);
     s->results = calloc(s->npoints, sizeof *s->results);
-    if (s->index == NULL || s->results == NULL)
+    s->rep = calloc(s->npoints, sizeof *s->rep);
+    if (s->index == NULL || s->results == NULL || s->rep == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     for (size_t k = 0; k < s->npoints; k++) {
         size_t rest = k;
@@ -136,10 +144,48 @@ spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets
     return SPC_OK;
 }
 
+spc_status spc_sweep_reference(spc_sweep *s, const char *text, spc_error *err)
+{
+    size_t k = 0;
+    for (; text != NULL && k < s->npoints && strcmp(s->param[0].values[s->index[k][0]], text) != 0; k++)
+        ;
+    if (k >= s->npoints)
+        return spc_error_set(err, SPC_ERR_USAGE, "--reference %s: not a value of %s", text, s->param[0].path);
+    s->reference = k;
+    if ((s->diff = calloc(s->npoints, sizeof *s->diff)) == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    for (size_t j = 0; j < s->npoints; j++) {
+        const spc_results *var[] = { s->rep[j] };
+        if (s->rep[j] != NULL && s->rep[k] != NULL &&
+            spc_compare_tables(s->rep[k], var, 1, s->replications, &s->diff[j], err) != SPC_OK)
+            return err->code;
+    }
+    return SPC_OK;
+}
+
+const spc_compare_row *spc_sweep_diff(const spc_sweep *s, size_t k, const char *scope, const char *metric)
+{
+    if (s->diff == NULL || k >= s->npoints)
+        return NULL;
+    for (size_t i = 0; i < s->diff[k].n; i++)
+        if (strcmp(s->diff[k].rows[i].scope, scope) == 0 && strcmp(s->diff[k].rows[i].metric, metric) == 0)
+            return &s->diff[k].rows[i];
+    return NULL;
+}
+
 void spc_sweep_release(spc_sweep *s)
 {
     for (size_t k = 0; s->results && k < s->npoints; k++)
         spc_results_release(&s->results[k]);
+    for (size_t k = 0; s->rep && k < s->npoints; k++) {
+        for (unsigned r = 0; s->rep[k] != NULL && r < s->replications; r++)
+            spc_results_release(&s->rep[k][r]);
+        free(s->rep[k]);
+    }
+    for (size_t k = 0; s->diff && k < s->npoints; k++)
+        spc_compare_release(&s->diff[k]);
+    free(s->diff);
+    free(s->rep);
     free(s->results);
     free(s->index);
     for (size_t j = 0; j < s->nparams; j++)
@@ -147,9 +193,10 @@ void spc_sweep_release(spc_sweep *s)
     memset(s, 0, sizeof *s);
 }
 
-void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
+void spc_sweep_write_csv(FILE *f, const spc_sweep *s, const char *time_unit)
 {
-    fputs("point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n\n", f);
+    fputs("point,param1,value1,param2,value2,scope,metric,mean,ci95_low,ci95_high,n,unit,reference,"
+          "diff,diff_ci95_low,diff_ci95_high\n", f);
     for (size_t k = 0; k < s->npoints; k++)
         for (size_t i = 0; i < s->results[k].n; i++) {
             const spc_result_row *row = &s->results[k].rows[i];
@@ -162,6 +209,13 @@ void spc_sweep_write_csv(FILE *f, const spc_sweep *s)
             }
             fputc(',', f);
             spc_csv_result(f, row->scope, row->metric, row->e.mean, row->e.lo, row->e.hi, row->e.n);
+            char unit[96];
+            fputc(',', f);
+            spc_csv_text(f, spc_metricinfo_unit(spc_metricinfo_find(row->scope, row->metric), SPC_MI_SUMMARY,
+                                                time_unit, unit, sizeof unit));
+            fprintf(f, ",%zu", s->reference);
+            const spc_compare_row *d = k == s->reference ? NULL : spc_sweep_diff(s, k, row->scope, row->metric);
+            spc_csv_interval(f, d ? d->diff.mean : NAN, d ? d->diff.lo : NAN, d ? d->diff.hi : NAN);
             fputc('\n', f);
         }
 }

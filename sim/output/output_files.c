@@ -23,18 +23,25 @@
 #include <jansson.h>
 
 #include "spcsim/buildinfo.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/output.h"
 #include "spcsim/plot.h"
 #include "spcsim/rng.h"
 #include "spcsim/text.h"
 
-void spc_output_summary_csv(FILE *f, const spc_results *r)
+void spc_output_summary_csv(FILE *f, const spc_results *r, const char *time_unit)
 {
-    fputs("scope,metric,mean,ci95_low,ci95_high,n,ci_warning\n", f);
+    fputs("scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit\n", f);
     for (size_t i = 0; i < r->n; i++) {
         const spc_result_row *row = &r->rows[i];
-        spc_csv_result(f, row->scope, row->metric, row->e.mean, row->e.lo, row->e.hi, row->e.n);
-        fprintf(f, ",%s\n", spc_batch_verdict_name(row->warn));
+        const spc_metric_info *mi = spc_metricinfo_find(row->scope, row->metric);
+        double lo = row->e.lo, hi = row->e.hi;
+        char unit[96];
+        spc_metricinfo_clip(mi, &lo, &hi);
+        spc_csv_result(f, row->scope, row->metric, row->e.mean, lo, hi, row->e.n);
+        fprintf(f, ",%s,", spc_batch_verdict_name(row->warn));
+        spc_csv_text(f, spc_metricinfo_unit(mi, SPC_MI_SUMMARY, time_unit, unit, sizeof unit));
+        fputc('\n', f);
     }
 }
 

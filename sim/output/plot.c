@@ -39,7 +39,10 @@ spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_er
     memset(set, 0, sizeof *set);
     spc_output out;
     if (spc_output_open(&out, d->dir, d->stage, err) == SPC_OK) {
-        if (d->summary)
+        char story[4200];
+        if (spc_outdir_path(d, "story.csv", story, sizeof story) == 0 && access(story, F_OK) == 0)
+            plot_story(d, &out, set, err); /* first: the figure the report opens with */
+        if (d->summary && err->code == SPC_OK)
             plot_stages(d, &out, set, err);
         if (d->timeseries && err->code == SPC_OK)
             plot_timeseries(d, &out, set, err);
@@ -57,6 +60,8 @@ spc_status spc_plot_write_scripts(const spc_outdir *d, spc_plot_set *set, spc_er
             plot_chain_periods(d, &out, set, err);
         if (d->sensitivity && err->code == SPC_OK)
             plot_sensitivity(d, &out, set, err);
+        if ((d->summary || d->compare) && err->code == SPC_OK)
+            plot_dist(d, &out, set, err);
         if (err->code == SPC_OK)
             spc_output_commit(&out, err);
     }

@@ -73,6 +73,10 @@ spc_status plot_chain_pathways(const spc_outdir *d, spc_output *out, spc_plot_se
 /* plot_chaintime.c: chain_dose.csv and chain_periods.csv */
 spc_status plot_chain_dose(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+/* plot_story.c: story.csv (the story figure) */
+spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
+/* the replications' values of the headline measures (arm_replications.csv or replications.csv) */
+spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 /* plot_sensitivity.c: sensitivity.csv (tornado; Morris' mu*-sigma) */
 spc_status plot_sensitivity(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);
 

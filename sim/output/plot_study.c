@@ -11,17 +11,18 @@
 
 #include "plot_gp.h"
 #include "spcsim/chainstudy.h"
+#include "spcsim/metricinfo.h"
 
 /* The headline metrics of summary.csv's scopes, as compare.csv and
  * sweep.csv name them ("X" or "X_mean"); absent ones are skipped. */
 static const char *const headline[][2] = {
+    { "customers", "esat" },         { "customers", "csat" },        { "customers", "nps" },
+    { "customers", "active" },       { "finance", "revenue" },       { "finance", "profit" },
     { "system", "lead_time_mean" },  { "system", "throughput" },     { "system", "wip_mean" },
     { "system", "lead_time_p90" },   { "system", "escaped_defects" }, { "company", "satisfaction" },
     { "company", "headcount" },      { "company", "turnover_annual" }, { "company", "isq" },
-    { "customers", "csat" },         { "customers", "nps" },         { "customers", "score" },
-    { "customers", "retention" },    { "customers", "churn" },       { "customers", "active" },
-    { "finance", "revenue" },        { "finance", "costs" },         { "finance", "profit" },
-    { "finance", "margin" },         { "finance", "revenue_growth" },
+    { "customers", "score" },        { "customers", "retention" },   { "customers", "churn" },
+    { "finance", "costs" },          { "finance", "margin" },        { "finance", "revenue_growth" },
 };
 #define NHEADLINE (sizeof headline / sizeof headline[0])
 #define MAX_ROWS 20 /* metrics in one forest plot */
@@ -134,99 +135,247 @@ static size_t distinct(const spc_csvtable *t, int c, const char **out, size_t ma
     return n;
 }
 
-/* Whether variant v has a row of m significant (want 1) or not (want 0). */
-static int any_sig(const spc_csvtable *t, const char *v, const metric_id *m, size_t n, int want)
+/* ---- the compare figure: four panels per variant ----
+ *
+ * A relative change and a difference in points cannot share an axis, and
+ * neither can the chain's few measures and the many others without one
+ * outlier flattening the rest. So each variant gets, top to bottom:
+ *   1 the chain's rates and scores (ESAT, CSAT, NPS): difference in points
+ *   2 the chain's levels (active customers, revenue, profit): relative change (%)
+ *   3 the other rates, shares and scores: difference in points (a share
+ *     0-1 times 100, i.e. percentage points)
+ *   4 the other measures: relative change (%)
+ * Rows whose relative change is not defined (compare.h) are left out of
+ * the relative panels; compare.csv and the report list them. */
+enum { CP_CHAIN_POINTS, CP_CHAIN_REL, CP_POINTS, CP_REL, CP_N };
+
+static const char *const cp_xlabel[CP_N] = { "difference (points)", "relative change (%)",
+                                             "difference (points; shares in % points)", "relative change (%)" };
+static const char *const cp_title[CP_N] = { "chain: ESAT, CSAT, NPS", "chain: customers, revenue, profit",
+                                            "other rates and scores", "other measures" };
+
+typedef struct {
+    metric_id m[MAX_ROWS];
+    double scale[MAX_ROWS]; /* 100 for a share 0-1 in a points panel, else 1 */
+    size_t n;
+} cp_panel;
+
+/* The row of scope/metric (first variant's) in compare.csv, or -1. */
+static long cp_row(const spc_csvtable *t, const metric_id *m)
+{
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, sc), m->scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), m->metric) == 0)
+            return (long)r;
+    return -1;
+}
+
+static void cp_sort(const spc_csvtable *t, metric_id *m, size_t n, cp_panel *p)
+{
+    int ci = spc_csvtable_column(t, "compared_in"), uc = spc_csvtable_column(t, "unit");
+    memset(p, 0, CP_N * sizeof *p);
+    for (size_t i = 0; i < n; i++) {
+        long r = cp_row(t, &m[i]);
+        if (r < 0)
+            continue;
+        const char *how = ci >= 0 ? spc_csvtable_get(t, (size_t)r, ci) : "relative"; /* a folder from 0.2.0 */
+        int points = strcmp(how, "points") == 0;
+        if (!points && strcmp(how, "relative") != 0)
+            continue;
+        int chain = spc_metricinfo_rank(m[i].scope, m[i].metric) < SPC_LINK_COUNT;
+        cp_panel *q = &p[chain ? (points ? CP_CHAIN_POINTS : CP_CHAIN_REL) : (points ? CP_POINTS : CP_REL)];
+        q->m[q->n] = m[i];
+        q->scale[q->n++] = points && strncmp(spc_csvtable_get(t, (size_t)r, uc), "share", 5) == 0 ? 100 : 1;
+    }
+}
+
+/* row<k>(s, m): a metric's row in panel k, from the top (0: not there);
+ * scale<k>(s, m): what its values are multiplied by. */
+static void cp_functions(FILE *f, const cp_panel *p, int k)
+{
+    fprintf(f, "row%d(s, m) = ", k);
+    for (size_t i = 0; i < p->n; i++) {
+        fputs("(s eq ", f);
+        plot_gp_str(f, p->m[i].scope);
+        fputs(" && m eq ", f);
+        plot_gp_str(f, p->m[i].metric);
+        fprintf(f, ") ? %zu : ", i + 1);
+    }
+    fprintf(f, "0\nscale%d(s, m) = ", k);
+    for (size_t i = 0; i < p->n; i++)
+        if (p->scale[i] != 1) {
+            fputs("(s eq ", f);
+            plot_gp_str(f, p->m[i].scope);
+            fputs(" && m eq ", f);
+            plot_gp_str(f, p->m[i].metric);
+            fprintf(f, ") ? %g : ", p->scale[i]);
+        }
+    fputs("1\n", f);
+}
+
+/* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n). */
+static void cp_table(FILE *f, int k, size_t v, const char *variant, int sig)
+{
+    const char *col = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff" : "rel_diff";
+    const char *lo = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff_ci95_low" : "rel_ci95_low";
+    const char *hi = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff_ci95_high" : "rel_ci95_high";
+    const char *mul = k == CP_CHAIN_POINTS || k == CP_POINTS ? "scale%d(strcol(\"scope\"), strcol(\"metric\"))" : "100";
+    char m[96];
+    snprintf(m, sizeof m, mul, k);
+    fprintf(f, "set table $c%dv%zu%c\nplot 'compare.csv' using (column(\"%s\")*%s):(row%d(strcol(\"scope\"), "
+            "strcol(\"metric\"))):(column(\"%s\")*%s):(column(\"%s\")*%s) with table if (strcol(\"variant\") eq ",
+            k, v + 1, sig ? 's' : 'n', col, m, k, lo, m, hi, m);
+    plot_gp_str(f, variant);
+    fprintf(f, " && strcol(\"significant\") eq '%s' && row%d(strcol(\"scope\"), strcol(\"metric\")) > 0 && "
+            "strcol(\"%s\") ne '')\nunset table\n", sig ? "yes" : "no", k, col);
+}
+
+/* `set xrange` over variant v's values of panel p (scaled as drawn), zero inside. */
+/* Variant v's value of panel p's metric i as drawn (x[0] the estimate,
+ * x[1], x[2] its interval); 0 when absent. */
+static int cp_values(const spc_csvtable *t, const char *v, const cp_panel *p, int k, size_t i, double x[3])
+{
+    int points = k == CP_CHAIN_POINTS || k == CP_POINTS;
+    static const char *const cols[2][3] = { { "rel_diff", "rel_ci95_low", "rel_ci95_high" },
+                                            { "diff", "diff_ci95_low", "diff_ci95_high" } };
+    int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
+    int mc = spc_csvtable_column(t, "metric");
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, vc), v) == 0 && strcmp(spc_csvtable_get(t, r, sc), p->m[i].scope) == 0 &&
+            strcmp(spc_csvtable_get(t, r, mc), p->m[i].metric) == 0) {
+            for (int c = 0; c < 3; c++)
+                x[c] = (points ? p->scale[i] : 100) * spc_csvtable_num(t, r, spc_csvtable_column(t, cols[points][c]));
+            return isfinite(x[0]);
+        }
+    return 0;
+}
+
+/* `set xrange` over variant v's values of panel p, zero inside. So that no
+ * single outlier flattens the others, in the panels of the other measures a
+ * metric reaching more than 4 times as far from 0 as any other (with at
+ * least 3 in the panel) is left out of the range and written at the
+ * panel's edge instead, value and interval; the chain's panels always show
+ * all three. */
+static void cp_range(FILE *f, const spc_csvtable *t, const char *v, const cp_panel *p, int k)
+{
+    double x[MAX_ROWS][3], reach[MAX_ROWS];
+    int have[MAX_ROWS];
+    size_t far = 0, n = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        reach[i] = 0;
+        if ((have[i] = cp_values(t, v, p, k, i, x[i])) != 0) {
+            n++;
+            for (int c = 0; c < 3; c++)
+                reach[i] = isfinite(x[i][c]) ? fmax(reach[i], fabs(x[i][c])) : reach[i];
+            far = reach[i] > reach[far] ? i : far;
+        }
+    }
+    double second = 0.0;
+    for (size_t i = 0; i < p->n; i++)
+        if (have[i] && i != far)
+            second = fmax(second, reach[i]);
+    int outlier = (k == CP_POINTS || k == CP_REL) && n >= 3 && second > 0 && reach[far] > 4 * second;
+    double lo = 0.0, hi = 0.0;
+    for (size_t i = 0; i < p->n; i++)
+        for (int c = 0; have[i] && !(outlier && i == far) && c < 3; c++)
+            if (isfinite(x[i][c])) {
+                lo = fmin(lo, x[i][c]);
+                hi = fmax(hi, x[i][c]);
+            }
+    double pad = hi > lo ? 0.08 * (hi - lo) : 1.0;
+    fprintf(f, "    set xrange [%.6g:%.6g]\n    unset label\n", lo - pad, hi + pad);
+    if (outlier) {
+        int right = x[far][0] > 0;
+        const char *u = k == CP_REL ? "%" : " points";
+        fprintf(f, "    set label 1 '%s%+.3g%s [%+.3g, %+.3g] (off the scale)%s' at graph %s, first %zu %s front "
+                "font ',12' tc rgb '%s'\n", right ? "" : "<- ", x[far][0], u, x[far][1], x[far][2], right ? " ->" : "",
+                right ? "0.99" : "0.01", far + 1, right ? "right" : "left", plot_gp_colour(1));
+    }
+}
+
+/* The tic labels of panel p: the metrics' readable labels. */
+static void cp_axis(FILE *f, const cp_panel *p)
+{
+    const char *label[MAX_ROWS];
+    for (size_t i = 0; i < p->n; i++) {
+        const spc_metric_info *mi = spc_metricinfo_find(p->m[i].scope, p->m[i].metric);
+        label[i] = mi != NULL ? mi->label : p->m[i].metric;
+    }
+    row_axis(f, p->m, label, p->n);
+}
+
+static void cp_plot(FILE *f, const spc_csvtable *t, const char *variant, size_t v, const cp_panel *p, int k,
+                    int has_n, int has_s, int first)
+{
+    plot_gp_key(f, first);
+    cp_axis(f, p);
+    cp_range(f, t, variant, p, k);
+    fputs("    unset xlabel\n    set title ", f);
+    char title[400];
+    snprintf(title, sizeof title, "%s: %s -- %s", variant, cp_title[k], cp_xlabel[k]);
+    plot_gp_str(f, title);
+    fputs("\n    plot ", f);
+    if (has_n)
+        fprintf(f, "$c%dv%zun using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '#7f7f7f' "
+                "title 'not significant at 5%%'%s", k, v + 1, has_s ? ", " : "");
+    if (has_s)
+        fprintf(f, "$c%dv%zus using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '%s' "
+                "title 'significant at 5%%'", k, v + 1, plot_gp_colour(1));
+    if (!has_n && !has_s)
+        fputs("NaN notitle", f);
+    fputc('\n', f);
+}
+
+/* Whether variant v has a row of panel p significant (want 1) or not (want 0). */
+static int any_sig(const spc_csvtable *t, const char *v, const cp_panel *p, int k, int want)
 {
     int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
     int mc = spc_csvtable_column(t, "metric"), gc = spc_csvtable_column(t, "significant");
-    int rc = spc_csvtable_column(t, "rel_diff");
+    int rc = spc_csvtable_column(t, k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff" : "rel_diff");
     for (size_t r = 0; r < t->nrows; r++) {
         if (strcmp(spc_csvtable_get(t, r, vc), v) != 0 || !isfinite(spc_csvtable_num(t, r, rc)))
             continue;
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
-                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0 &&
+        for (size_t i = 0; i < p->n; i++)
+            if (strcmp(spc_csvtable_get(t, r, sc), p->m[i].scope) == 0 &&
+                strcmp(spc_csvtable_get(t, r, mc), p->m[i].metric) == 0 &&
                 (strcmp(spc_csvtable_get(t, r, gc), "yes") == 0) == want)
                 return 1;
     }
     return 0;
 }
 
-/* `set xrange` over variant v's intervals of m (in %), zero always inside. */
-static void compare_range(FILE *f, const spc_csvtable *t, const char *v, const metric_id *m, size_t n)
-{
-    int vc = spc_csvtable_column(t, "variant"), sc = spc_csvtable_column(t, "scope");
-    int mc = spc_csvtable_column(t, "metric");
-    static const char *const cols[] = { "rel_diff", "rel_ci95_low", "rel_ci95_high" };
-    double lo = 0.0, hi = 0.0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        if (strcmp(spc_csvtable_get(t, r, vc), v) != 0)
-            continue;
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(spc_csvtable_get(t, r, sc), m[i].scope) == 0 &&
-                strcmp(spc_csvtable_get(t, r, mc), m[i].metric) == 0)
-                for (int c = 0; c < 3; c++) {
-                    double x = 100 * spc_csvtable_num(t, r, spc_csvtable_column(t, cols[c]));
-                    if (isfinite(x)) {
-                        lo = fmin(lo, x);
-                        hi = fmax(hi, x);
-                    }
-                }
-    }
-    double pad = hi > lo ? 0.06 * (hi - lo) : 1.0;
-    fprintf(f, "    set xrange [%.6g:%.6g]\n", lo - pad, hi + pad);
-}
-
-static void compare_table(FILE *f, const char *name, const char *variant, const char *sig)
-{
-    fprintf(f, "set table $%s\nplot 'compare.csv' using (column(\"rel_diff\")*100):(row(strcol(\"scope\"), "
-            "strcol(\"metric\"))):(column(\"rel_ci95_low\")*100):(column(\"rel_ci95_high\")*100) with table if "
-            "(strcol(\"variant\") eq ", name);
-    plot_gp_str(f, variant);
-    fprintf(f, " && strcol(\"significant\") eq '%s' && row(strcol(\"scope\"), strcol(\"metric\")) > 0)\n"
-            "unset table\n", sig);
-}
-
 static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, const char **var, size_t nv,
                                  size_t part, size_t parts, spc_output *out, spc_plot_set *set, spc_error *err)
 {
     metric_id m[MAX_ROWS];
-    size_t n = pick_metrics(t, spc_csvtable_column(t, "rel_diff"), 1, m, MAX_ROWS);
-    if (n == 0)
+    cp_panel p[CP_N];
+    size_t n = pick_metrics(t, spc_csvtable_column(t, "diff"), 1, m, MAX_ROWS);
+    cp_sort(t, m, n, p);
+    int used[CP_N], np = 0;
+    for (int k = 0; k < CP_N; k++)
+        if (p[k].n > 0)
+            used[np++] = k;
+    if (np == 0)
         return SPC_OK;
     char name[64], title[200];
     snprintf(name, sizeof name, parts > 1 ? "compare-%zu" : "compare", part + 1);
-    snprintf(title, sizeof title, "Variants against the base: relative differences with 95%% intervals%s",
-             parts > 1 ? " (continued)" : "");
+    snprintf(title, sizeof title, "Variants against the base: differences with 95%% intervals "
+             "(common random numbers)%s", parts > 1 ? " (continued)" : "");
     FILE *f = plot_gp_open(out, set, name, SPC_PLOT_COMPARE, title, "compare.csv", err);
     if (f == NULL)
         return err->code;
-    row_function(f, m, n);
-    int has[2][2];
-    for (size_t v = 0; v < nv; v++)
-        for (int s = 0; s < 2; s++) {
-            char block[32];
-            snprintf(block, sizeof block, "%s%zu", s ? "s" : "n", v + 1);
-            if ((has[v][s] = any_sig(t, var[v], m, n, s)) != 0)
-                compare_table(f, block, var[v], s ? "yes" : "no");
-        }
-    plot_gp_formats_grid(f, name, 1, nv, title, 0.2);
-    row_axis(f, m, NULL, n);
-    fputs("    set xlabel 'difference from the base (%)'\n", f);
-    for (size_t v = 0; v < nv; v++) {
-        plot_gp_key(f, v == 0);
-        compare_range(f, t, var[v], m, n);
-        fputs("    set title ", f);
-        plot_gp_str(f, var[v]);
-        fputs("\n    plot ", f);
-        if (has[v][0])
-            fprintf(f, "$n%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '#7f7f7f' "
-                    "title 'not significant at 5%%'%s", v + 1, has[v][1] ? ", " : "");
-        if (has[v][1])
-            fprintf(f, "$s%zu using 1:2:3:4 with xerrorbars pt 7 ps 1.5 lw 2 lc rgb '%s' "
-                    "title 'significant at 5%%'", v + 1, plot_gp_colour(1));
-        fputc('\n', f);
+    int has[2][CP_N][2];
+    for (int j = 0; j < np; j++) {
+        cp_functions(f, &p[used[j]], used[j]);
+        for (size_t v = 0; v < nv; v++)
+            for (int s = 0; s < 2; s++)
+                if ((has[v][used[j]][s] = any_sig(t, var[v], &p[used[j]], used[j], s)) != 0)
+                    cp_table(f, used[j], v, var[v], s);
     }
+    plot_gp_formats_grid(f, name, (size_t)np, nv, title, 0.24);
+    for (int j = 0; j < np; j++)
+        for (size_t v = 0; v < nv; v++)
+            cp_plot(f, t, var[v], v, &p[used[j]], used[j], has[v][used[j]][0], has[v][used[j]][1], j == 0 && v == 0);
     plot_gp_formats_end(f);
     (void)d;
     return SPC_OK;
@@ -260,6 +409,138 @@ static int all_numbers(const char *const *v, size_t n)
     return 1;
 }
 
+/* A metric's readable label, "label (unit)" from metricinfo.h and the CSV's unit column. */
+static void sweep_label(const spc_csvtable *t, const metric_id *m, char *buf, size_t size)
+{
+    const spc_metric_info *mi = spc_metricinfo_find(m->scope, m->metric);
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric"), uc = spc_csvtable_column(t, "unit");
+    const char *unit = "";
+    for (size_t r = 0; uc >= 0 && r < t->nrows && !*unit; r++)
+        if (strcmp(spc_csvtable_get(t, r, sc), m->scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), m->metric) == 0)
+            unit = spc_csvtable_get(t, r, uc);
+    snprintf(buf, size, "%s%s%s%s", mi != NULL ? mi->label : m->metric, *unit ? " (" : "", unit, *unit ? ")" : "");
+}
+
+typedef struct {
+    const spc_csvtable *t;
+    const metric_id *m;
+    const char **x, **lines;
+    size_t nx, nl;
+    const char *p1, *p2;
+    int numeric;
+    int diff;          /* 1: the paired differences from the reference point */
+} sweep_fig;
+
+static void sweep_tables(FILE *f, const sweep_fig *g, size_t first, size_t last)
+{
+    const char *col[2][3] = { { "mean", "ci95_low", "ci95_high" }, { "diff", "diff_ci95_low", "diff_ci95_high" } };
+    for (size_t i = first; i < last; i++)
+        for (size_t l = 0; l < g->nl; l++) {
+            fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"%s\")):(column(\"%s\")):"
+                    "(column(\"%s\")) with table if (strcol(\"scope\") eq ", i - first + 1, l + 1,
+                    g->numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))", col[g->diff][0], col[g->diff][1],
+                    col[g->diff][2]);
+            plot_gp_str(f, g->m[i].scope);
+            fputs(" && strcol(\"metric\") eq ", f);
+            plot_gp_str(f, g->m[i].metric);
+            fputs(" && strcol(\"value2\") eq ", f);
+            plot_gp_str(f, g->lines[l]);
+            fprintf(f, " && strcol(\"%s\") ne '')\nunset table\n", col[g->diff][0]);
+        }
+}
+
+static void sweep_xaxis(FILE *f, const sweep_fig *g)
+{
+    if (!g->numeric) {
+        fputs("# the swept values are not numbers: they stand at 1, 2, ...\n", f);
+        fprintf(f, "    set xrange [0.5:%zu.5]\n    set xtics (", g->nx);
+        for (size_t i = 0; i < g->nx; i++) {
+            fputs(i ? ", " : "", f);
+            plot_gp_str(f, g->x[i]);
+            fprintf(f, " %zu", i + 1);
+        }
+        fputs(")\n", f);
+    } else { /* the swept values themselves as tics, the reference point's included */
+        double lo = INFINITY, hi = -INFINITY;
+        fputs("    set xtics (", f);
+        for (size_t i = 0; i < g->nx; i++) {
+            double v = strtod(g->x[i], NULL);
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+            fprintf(f, "%s%.10g", i ? ", " : "", v);
+        }
+        double pad = hi > lo ? 0.06 * (hi - lo) : 0.5;
+        fprintf(f, ")\n    set xrange [%.10g:%.10g]\n", lo - pad, hi + pad);
+    }
+}
+
+static void sweep_panels(FILE *f, const sweep_fig *g, size_t first, size_t last)
+{
+    for (size_t i = first; i < last; i++) {
+        plot_gp_key(f, i == first);
+        char label[300];
+        sweep_label(g->t, &g->m[i], label, sizeof label);
+        fputs("    set title ", f);
+        plot_gp_str(f, label);
+        fputs("\n    set xlabel ", f);
+        plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? g->p1 : "");
+        /* the unit is in the title: no y label to collide with long tics */
+        fprintf(f, "\n    unset ylabel\n%s    plot ", g->diff ? "    set yzeroaxis\n    set xzeroaxis lt -1 lw 2\n" : "");
+        for (size_t l = 0; l < g->nl; l++) {
+            char key[200];
+            if (*g->p2)
+                snprintf(key, sizeof key, "%s = %s", g->p2, g->lines[l]);
+            else
+                snprintf(key, sizeof key, g->diff ? "paired difference with its 95%% interval"
+                                                  : "mean with its 95%% confidence interval");
+            fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
+                    l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
+            plot_gp_str(f, key);
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The figures of one kind (levels or differences), PLOT_PANELS metrics each,
+ * each titled by what it holds. */
+static spc_status sweep_figures(const spc_outdir *d, const sweep_fig *g, size_t n, const char *ref,
+                                spc_output *out, spc_plot_set *set, spc_error *err)
+{
+    size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
+    for (size_t p = 0; p < parts && err->code == SPC_OK; p++) {
+        size_t first = p * per, last = first + per < n ? first + per : n;
+        char name[64], title[1200], a[300], b[300];
+        const spc_metric_info *mf = spc_metricinfo_find(g->m[first].scope, g->m[first].metric);
+        const spc_metric_info *ml = spc_metricinfo_find(g->m[last - 1].scope, g->m[last - 1].metric);
+        snprintf(a, sizeof a, "%s", mf ? mf->label : g->m[first].metric);
+        snprintf(b, sizeof b, "%s", ml ? ml->label : g->m[last - 1].metric);
+        snprintf(name, sizeof name, parts > 1 ? "sweep%s-%zu" : "sweep%s", g->diff ? "-diff" : "", p + 1);
+        if (g->diff)
+            snprintf(title, sizeof title, "Paired differences from %s = %s: %s to %s", g->p1, ref, a, b);
+        else
+            snprintf(title, sizeof title, "The metrics along %s: %s to %s", g->p1, a, b);
+        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_SWEEP, title, "sweep.csv", err);
+        if (f == NULL)
+            break;
+        if (!g->numeric) {
+            fputs("xpos(v) = ", f);
+            for (size_t i = 0; i < g->nx; i++) {
+                fputs("v eq ", f);
+                plot_gp_str(f, g->x[i]);
+                fprintf(f, " ? %zu : ", i + 1);
+            }
+            fputs("NaN\n", f);
+        }
+        sweep_tables(f, g, first, last);
+        plot_gp_formats(f, name, last - first, title);
+        sweep_xaxis(f, g);
+        sweep_panels(f, g, first, last);
+        plot_gp_formats_end(f);
+    }
+    (void)d;
+    return err->code;
+}
+
 spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
 {
     char path[4200];
@@ -269,76 +550,22 @@ spc_status plot_sweep(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     metric_id m[MAX_ROWS];
     size_t n = pick_metrics(&t, spc_csvtable_column(&t, "mean"), 0, m, MAX_ROWS);
     const char *x[256], *lines[16];
-    size_t nx = distinct(&t, spc_csvtable_column(&t, "value1"), x, 256);
-    size_t nl = distinct(&t, spc_csvtable_column(&t, "value2"), lines, 16);
-    const char *p1 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param1"));
-    const char *p2 = spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param2"));
-    int numeric = all_numbers(x, nx);
-    size_t parts = (n + PLOT_PANELS - 1) / PLOT_PANELS, per = parts ? (n + parts - 1) / parts : 0;
-    for (size_t p = 0; p < parts && err->code == SPC_OK; p++) {
-        char name[64], title[200];
-        snprintf(name, sizeof name, parts > 1 ? "sweep-%zu" : "sweep", p + 1);
-        snprintf(title, sizeof title, "The metrics along %s%s", p1, parts > 1 ? (p ? " (2)" : " (1)") : "");
-        FILE *f = plot_gp_open(out, set, name, SPC_PLOT_SWEEP, title, "sweep.csv", err);
-        if (f == NULL)
-            break;
-        if (!numeric) {
-            fputs("# the swept values are not numbers: they stand at 1, 2, ...\nxpos(v) = ", f);
-            for (size_t i = 0; i < nx; i++) {
-                fputs("v eq ", f);
-                plot_gp_str(f, x[i]);
-                fprintf(f, " ? %zu : ", i + 1);
-            }
-            fputs("NaN\n", f);
-        }
-        size_t first = p * per, last = first + per < n ? first + per : n;
-        for (size_t i = first; i < last; i++)
-            for (size_t l = 0; l < nl; l++) {
-                fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"mean\")):"
-                        "(column(\"ci95_low\")):(column(\"ci95_high\")) with table if (strcol(\"scope\") eq ",
-                        i - first + 1, l + 1, numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))");
-                plot_gp_str(f, m[i].scope);
-                fputs(" && strcol(\"metric\") eq ", f);
-                plot_gp_str(f, m[i].metric);
-                fputs(" && strcol(\"value2\") eq ", f);
-                plot_gp_str(f, lines[l]);
-                fputs(")\nunset table\n", f);
-            }
-        plot_gp_formats(f, name, last - first, title);
-        if (!numeric) {
-            fprintf(f, "    set xrange [0.5:%zu.5]\n    set xtics (", nx);
-            for (size_t i = 0; i < nx; i++) {
-                fputs(i ? ", " : "", f);
-                plot_gp_str(f, x[i]);
-                fprintf(f, " %zu", i + 1);
-            }
-            fputs(")\n", f);
-        } else {
-            fputs("    set offsets graph 0.05, graph 0.05, 0, 0\n", f);
-        }
-        for (size_t i = first; i < last; i++) {
-            plot_gp_key(f, i == first);
-            char label[200];
-            snprintf(label, sizeof label, "%.63s / %.95s", m[i].scope, m[i].metric);
-            fputs("    set title ", f);
-            plot_gp_str(f, label);
-            fputs("\n    set xlabel ", f);
-            plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? p1 : "");
-            fputs("\n    set ylabel 'mean, 95% interval'\n    plot ", f);
-            for (size_t l = 0; l < nl; l++) {
-                char key[200];
-                if (*p2)
-                    snprintf(key, sizeof key, "%s = %s", p2, lines[l]);
-                else
-                    snprintf(key, sizeof key, "mean with its 95%% confidence interval");
-                fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
-                        l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
-                plot_gp_str(f, key);
-            }
-            fputc('\n', f);
-        }
-        plot_gp_formats_end(f);
-    }
+    sweep_fig g = { &t, m, x, lines, distinct(&t, spc_csvtable_column(&t, "value1"), x, 256),
+                    distinct(&t, spc_csvtable_column(&t, "value2"), lines, 16),
+                    spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param1")),
+                    spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "param2")), 0, 0 };
+    g.numeric = all_numbers(x, g.nx);
+    /* the reference point's value of the first parameter */
+    double ref = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "reference"));
+    const char *refv = "";
+    int pc = spc_csvtable_column(&t, "point");
+    for (size_t r = 0; isfinite(ref) && r < t.nrows && !*refv; r++)
+        if (spc_csvtable_num(&t, r, pc) == ref)
+            refv = spc_csvtable_get(&t, r, spc_csvtable_column(&t, "value1"));
+    sweep_figures(d, &g, n, refv, out, set, err);
+    g.diff = 1;
+    if (err->code == SPC_OK && spc_csvtable_column(&t, "diff") >= 0 && g.nx > 1)
+        sweep_figures(d, &g, n, refv, out, set, err);
     spc_csvtable_free(&t);
     return err->code;
 }

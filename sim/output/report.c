@@ -9,6 +9,7 @@
  * wall time are left out).
  */
 #include "spcsim/report.h"
+#include "report_html.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,11 +18,12 @@
 
 #include "spcsim/chainstudy.h"
 #include "spcsim/csvtable.h"
+#include "spcsim/metricinfo.h"
 #include "spcsim/output.h"
 
 /* ---- HTML pieces ---- */
 
-static void esc(FILE *f, const char *s)
+void report_esc(FILE *f, const char *s)
 {
     for (; *s; s++)
         switch (*s) {
@@ -34,7 +36,7 @@ static void esc(FILE *f, const char *s)
         }
 }
 
-static void num(FILE *f, double x)
+void report_num(FILE *f, double x)
 {
     if (isfinite(x) && fabs(x) >= 1e4 && fabs(x) < 1e12)
         fprintf(f, "%.0f", x); /* counts and money: all the digits, no exponent */
@@ -45,14 +47,14 @@ static void num(FILE *f, double x)
 }
 
 /* "mean [low, high]" */
-static void interval(FILE *f, double mean, double lo, double hi)
+void report_interval(FILE *f, double mean, double lo, double hi)
 {
-    num(f, mean);
+    report_num(f, mean);
     if (isfinite(lo) && isfinite(hi)) {
         fputs(" <span class=\"ci\">[", f);
-        num(f, lo);
+        report_num(f, lo);
         fputs(", ", f);
-        num(f, hi);
+        report_num(f, hi);
         fputs("]</span>", f);
     }
 }
@@ -77,7 +79,7 @@ static const char style[] =
     ".warn{color:#a40}"
     "figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555}.note,.missing{background:#fff4d6;padding:.6em;border-left:4px solid #e0a800}"
-    ".chain{display:flex;gap:2em;flex-wrap:wrap}";
+    ".chain{display:flex;gap:2em;flex-wrap:wrap}p.story{font-size:1.15em;line-height:1.5}";
 
 /* Marks figures that fail to load and counts them on <body> (the browser test reads it). */
 static const char check_script[] =
@@ -90,14 +92,13 @@ static const char check_script[] =
 
 /* ---- sections ---- */
 
-static int load(const spc_outdir *d, const char *name, spc_csvtable *t);
 
 /* compare and sweep write no run.json: what their CSV file tells. */
 static void study_meta(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
     const char *file = d->compare ? "compare.csv" : d->sweep ? "sweep.csv" : d->chain ? "chain.csv" : NULL;
-    if (file == NULL || !load(d, file, &t))
+    if (file == NULL || !report_load(d, file, &t))
         return;
     fprintf(f, "<p>Made from <code>%s</code> in this folder", file);
     double n = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "n"));
@@ -115,21 +116,21 @@ static void meta(FILE *f, const spc_outdir *d)
         return;
     }
     fputs("<table class=\"meta\">\n<tr><th>scenario</th><td>", f);
-    esc(f, d->name ? d->name : "");
+    report_esc(f, d->name ? d->name : "");
     fputs(" (<code>", f);
-    esc(f, d->scenario ? d->scenario : "");
+    report_esc(f, d->scenario ? d->scenario : "");
     fprintf(f, "</code>)</td></tr>\n<tr><th>seed</th><td>%llu</td></tr>\n<tr><th>replications</th><td>%u</td></tr>\n",
             d->seed, d->replications);
     fputs("<tr><th>horizon, warm-up</th><td>", f);
-    num(f, d->horizon);
+    report_num(f, d->horizon);
     fputs(", ", f);
-    num(f, d->warmup);
+    report_num(f, d->warmup);
     fputc(' ', f);
-    esc(f, d->time_unit ? d->time_unit : "");
+    report_esc(f, d->time_unit ? d->time_unit : "");
     fputs("</td></tr>\n<tr><th>generator</th><td>", f);
-    esc(f, d->generator ? d->generator : "");
+    report_esc(f, d->generator ? d->generator : "");
     fputs("</td></tr>\n<tr><th>spcsim</th><td>", f);
-    esc(f, d->version ? d->version : "");
+    report_esc(f, d->version ? d->version : "");
     fputs("</td></tr>\n</table>\n", f);
 }
 
@@ -139,7 +140,7 @@ static int headline_scope(const char *s)
            strcmp(s, "finance") == 0;
 }
 
-static int load(const spc_outdir *d, const char *name, spc_csvtable *t)
+int report_load(const spc_outdir *d, const char *name, spc_csvtable *t)
 {
     char path[4200];
     spc_error e;
@@ -147,44 +148,49 @@ static int load(const spc_outdir *d, const char *name, spc_csvtable *t)
     return spc_outdir_path(d, name, path, sizeof path) == 0 && spc_csvtable_load(t, path, &e) == SPC_OK;
 }
 
-static void summary_table(FILE *f, const spc_outdir *d)
+void report_interval_kind(FILE *f, const spc_outdir *d)
 {
-    spc_csvtable t;
-    if (!load(d, "summary.csv", &t))
-        return;
-    int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
-    int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
-    int hi = spc_csvtable_column(&t, "ci95_high");
-    int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
-    size_t flagged = 0;
-    fputs("<h2>Headline numbers</h2>\n<p>Means with their 95% confidence intervals (from <code>summary.csv</code>).",
-          f);
     if (d->uncertain)
         fputs(" The intervals hold parameter uncertainty as well as simulation noise: each replication drew the "
               "scenario's assumptions from their plausible ranges (<code>--uncertain</code>; the values in "
               "<code>uncertain.csv</code>).", f);
     else
         fputs(" The intervals hold simulation noise only, at the scenario's own settings.", f);
-    fputs("</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th><th>mean [95% interval]</th></tr>\n", f);
+}
+
+static void summary_table(FILE *f, const spc_outdir *d)
+{
+    spc_csvtable t;
+    if (!report_load(d, "summary.csv", &t))
+        return;
+    int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
+    int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
+    int hi = spc_csvtable_column(&t, "ci95_high");
+    int warn = spc_csvtable_column(&t, "ci_warning"); /* -1 in folders written before it existed */
+    size_t flagged = 0;
+    fputs("<details id=\"raw\"><summary>Every metric of <code>summary.csv</code>, by its raw name</summary>\n"
+          "<p>Means with their 95% confidence intervals (from <code>summary.csv</code>; units in its "
+          "<code>unit</code> column).", f);
+    report_interval_kind(f, d);
+    fputs("</p>\n<table id=\"headline\">\n<tr><th>scope</th><th>metric</th>"
+          "<th>mean [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
         const char *w = spc_csvtable_get(&t, r, warn); /* "" when there is no such column */
         flagged += w != NULL && *w != '\0';
-        if (!headline_scope(spc_csvtable_get(&t, r, sc)))
-            continue;
         fputs("<tr><td>", f);
-        esc(f, spc_csvtable_get(&t, r, sc));
+        report_esc(f, spc_csvtable_get(&t, r, sc));
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&t, r, mc));
+        report_esc(f, spc_csvtable_get(&t, r, mc));
         fputs("</td><td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
         if (w != NULL && *w != '\0') {
             fputs(" <span class=\"warn\">(not trusted: ", f);
-            esc(f, w);
+            report_esc(f, w);
             fputs(")</span>", f);
         }
         fputs("</td></tr>\n", f);
     }
-    fputs("</table>\n", f);
+    fputs("</table>\n</details>\n", f);
     if (flagged > 0)
         fprintf(f, "<p class=\"warn\">%zu interval(s) in <code>summary.csv</code> rest on batch means that are too "
                 "few or still correlated (column <code>ci_warning</code>, docs/model.md B5) and are probably too "
@@ -213,7 +219,7 @@ static const struct {
 static void scorecard_trend(FILE *f, const spc_outdir *d)
 {
     spc_csvtable ts;
-    if (!load(d, "timeseries.csv", &ts))
+    if (!report_load(d, "timeseries.csv", &ts))
         return;
     int tsc = spc_csvtable_column(&ts, "scope"), per = spc_csvtable_column(&ts, "period");
     int col[NSTANDARDS];
@@ -228,13 +234,13 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
         if (strcmp(spc_csvtable_get(&ts, r, tsc), "customers") != 0)
             continue;
         fputs("<tr><td>", f);
-        esc(f, spc_csvtable_get(&ts, r, per));
+        report_esc(f, spc_csvtable_get(&ts, r, per));
         fputs("</td>", f);
         for (size_t k = 0; k < NSTANDARDS; k++) {
             if (standards[k].optional && col[k] < 0)
                 continue;
             fputs("<td class=\"n\">", f);
-            num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
+            report_num(f, col[k] >= 0 ? spc_csvtable_num(&ts, r, col[k]) : NAN);
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
@@ -247,7 +253,7 @@ static void scorecard_trend(FILE *f, const spc_outdir *d)
 static void scorecard_section(FILE *f, const spc_outdir *d)
 {
     spc_csvtable s;
-    if (!load(d, "summary.csv", &s))
+    if (!report_load(d, "summary.csv", &s))
         return;
     int sc = spc_csvtable_column(&s, "scope"), mc = spc_csvtable_column(&s, "metric");
     int mean = spc_csvtable_column(&s, "mean"), lo = spc_csvtable_column(&s, "ci95_low");
@@ -264,9 +270,9 @@ static void scorecard_section(FILE *f, const spc_outdir *d)
                 if (strcmp(spc_csvtable_get(&s, r, sc), "standards") == 0 &&
                     strcmp(spc_csvtable_get(&s, r, mc), standards[k].metric) == 0) {
                     fputs("<tr><td>", f);
-                    esc(f, standards[k].label);
+                    report_esc(f, standards[k].label);
                     fputs("</td><td class=\"n\">", f);
-                    interval(f, spc_csvtable_num(&s, r, mean), spc_csvtable_num(&s, r, lo),
+                    report_interval(f, spc_csvtable_num(&s, r, mean), spc_csvtable_num(&s, r, lo),
                              spc_csvtable_num(&s, r, hi));
                     fputs("</td></tr>\n", f);
                 }
@@ -297,18 +303,18 @@ static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, con
         fclose(svg);
     if (buf != NULL && n > 0) {
         fputs("<figure><img alt=\"", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fputs("\" src=\"data:image/svg+xml;base64,", f);
         base64(f, buf, n);
         fputs("\"><figcaption>", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fprintf(f, " (<code>%s.png</code>, <code>%s.svg</code>, drawn by <code>%s.gp</code>)</figcaption></figure>\n",
                 fig->name, fig->name, fig->name);
     } else {
         fputs("<p class=\"missing\">Figure not drawn: ", f);
-        esc(f, fig->title);
+        report_esc(f, fig->title);
         fputs(". ", f);
-        esc(f, note ? note : "");
+        report_esc(f, note ? note : "");
         fprintf(f, " Its script is <code>%s.gp</code>.</p>\n", fig->name);
     }
     free(buf);
@@ -326,68 +332,118 @@ static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_p
         }
 }
 
+/* One row of compare.csv: label, unit, base, variant, difference, relative change. */
+static void compare_row(FILE *f, const spc_csvtable *t, size_t r, const int *c)
+{
+    fputs("<tr>", f);
+    for (int i = 0; i < 3; i++) {
+        fputs(i == 1 ? "<td title=\"" : "<td>", f);
+        if (i == 1) { /* the label, the raw name on hover */
+            report_esc(f, spc_csvtable_get(t, r, c[7]));
+            fputs("/", f);
+            report_esc(f, spc_csvtable_get(t, r, c[8]));
+            fputs("\">", f);
+        }
+        const char *v = spc_csvtable_get(t, r, c[i]);
+        report_esc(f, i == 1 && *v == '\0' ? spc_csvtable_get(t, r, c[8]) : v); /* no label: a folder from 0.2.0 */
+        fputs("</td>", f);
+    }
+    for (int i = 3; i < 5; i++) {
+        fputs("<td class=\"n\">", f);
+        report_num(f, spc_csvtable_num(t, r, c[i]));
+        fputs("</td>", f);
+    }
+    fputs("<td class=\"n\">", f);
+    report_interval(f, spc_csvtable_num(t, r, c[5]), spc_csvtable_num(t, r, c[9]), spc_csvtable_num(t, r, c[10]));
+    fputs("</td><td class=\"n\">", f);
+    double rel = spc_csvtable_num(t, r, c[6]);
+    if (strcmp(spc_csvtable_get(t, r, c[11]), "points") == 0)
+        fputs("in points", f);
+    else if (!isfinite(rel))
+        fputs("n/d", f);
+    else
+        report_interval(f, 100 * rel, 100 * spc_csvtable_num(t, r, c[12]), 100 * spc_csvtable_num(t, r, c[13]));
+    fprintf(f, "</td><td>%s</td></tr>\n", strcmp(spc_csvtable_get(t, r, c[14]), "yes") == 0 ? "*" : "");
+}
+
 static void compare_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load(d, "compare.csv", &t))
+    if (!report_load(d, "compare.csv", &t))
         return;
-    static const char *const cols[] = { "variant", "scope", "metric" };
-    int c[3], bm = spc_csvtable_column(&t, "base_mean"), vm = spc_csvtable_column(&t, "variant_mean");
-    int rd = spc_csvtable_column(&t, "rel_diff"), rl = spc_csvtable_column(&t, "rel_ci95_low");
-    int rh = spc_csvtable_column(&t, "rel_ci95_high"), sg = spc_csvtable_column(&t, "significant");
-    for (int i = 0; i < 3; i++)
+    static const char *const cols[] = { "variant", "label", "unit", "base_mean", "variant_mean", "diff", "rel_diff",
+                                        "scope", "metric", "diff_ci95_low", "diff_ci95_high", "compared_in",
+                                        "rel_ci95_low", "rel_ci95_high", "significant" };
+    int c[15];
+    for (int i = 0; i < 15; i++)
         c[i] = spc_csvtable_column(&t, cols[i]);
-    fputs("<h2>Comparison</h2>\n<p>Relative differences from the base with 95% intervals, common random numbers "
-          "(from <code>compare.csv</code>; * significant at 5%).</p>\n<table id=\"compare\">\n<tr><th>variant</th>"
-          "<th>scope</th><th>metric</th><th>base</th><th>variant</th><th>relative difference (%)</th><th></th></tr>\n", f);
-    for (size_t r = 0; r < t.nrows; r++) {
-        if (!headline_scope(spc_csvtable_get(&t, r, c[1])))
-            continue;
-        fputs("<tr>", f);
-        for (int i = 0; i < 3; i++) {
-            fputs("<td>", f);
-            esc(f, spc_csvtable_get(&t, r, c[i]));
-            fputs("</td>", f);
+    fputs("<h2>Comparison</h2>\n<p>Each variant against the base, the chain's measures first: the difference with "
+          "its 95% interval over replications with common random numbers; rates, shares and scores in points, "
+          "other measures also as a relative change (n/d: not defined, the base's interval includes 0). "
+          "From <code>compare.csv</code>; * the difference is significant at 5%.</p>\n<table id=\"compare\">\n"
+          "<tr><th>variant</th><th>measure</th><th>unit</th><th>base</th><th>variant</th><th>difference</th>"
+          "<th>relative change (%)</th><th></th></tr>\n", f);
+    for (size_t r = 0; r < t.nrows; r++)
+        if (headline_scope(spc_csvtable_get(&t, r, c[7])))
+            compare_row(f, &t, r, c);
+    int folded = 0;
+    for (size_t r = 0; r < t.nrows; r++)
+        if (!headline_scope(spc_csvtable_get(&t, r, c[7]))) {
+            if (!folded++)
+                fputs("</table>\n<details><summary>The other scopes: stages, standards, management</summary>\n"
+                      "<table id=\"compare-rest\">\n", f);
+            compare_row(f, &t, r, c);
         }
-        fputs("<td class=\"n\">", f);
-        num(f, spc_csvtable_num(&t, r, bm));
-        fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&t, r, vm));
-        fputs("</td><td class=\"n\">", f);
-        interval(f, 100 * spc_csvtable_num(&t, r, rd), 100 * spc_csvtable_num(&t, r, rl),
-                 100 * spc_csvtable_num(&t, r, rh));
-        fprintf(f, "</td><td>%s</td></tr>\n", strcmp(spc_csvtable_get(&t, r, sg), "yes") == 0 ? "*" : "");
-    }
-    fputs("</table>\n", f);
+    fputs(folded ? "</table>\n</details>\n" : "</table>\n", f);
     spc_csvtable_free(&t);
+}
+
+/* Whether a sweep.csv row is shown: the chain's measures when the sweep has
+ * them, else the system's. */
+static int sweep_shown(const char *scope, const char *metric, int chain)
+{
+    if (!chain)
+        return strcmp(scope, "system") == 0;
+    int rank = spc_metricinfo_rank(scope, metric);
+    return rank > SPC_LINK_NONE && rank < SPC_LINK_COUNT;
 }
 
 static void sweep_table(FILE *f, const spc_outdir *d)
 {
     spc_csvtable t;
-    if (!load(d, "sweep.csv", &t))
+    if (!report_load(d, "sweep.csv", &t))
         return;
     static const char *const cols[] = { "param1", "value1", "param2", "value2", "scope", "metric" };
     int c[6], mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
-    int hi = spc_csvtable_column(&t, "ci95_high");
+    int hi = spc_csvtable_column(&t, "ci95_high"), df = spc_csvtable_column(&t, "diff");
+    int dl = spc_csvtable_column(&t, "diff_ci95_low"), dh = spc_csvtable_column(&t, "diff_ci95_high");
+    int chain = 0;
     for (int i = 0; i < 6; i++)
         c[i] = spc_csvtable_column(&t, cols[i]);
-    fputs("<h2>Sweep: the system's numbers</h2>\n<p>Means with 95% intervals at every grid point "
-          "(the system scope of <code>sweep.csv</code>; the file has every metric).</p>\n<table id=\"sweep\">\n<tr>", f);
+    for (size_t r = 0; r < t.nrows && !chain; r++)
+        chain = sweep_shown(spc_csvtable_get(&t, r, c[4]), spc_csvtable_get(&t, r, c[5]), 1);
+    fprintf(f, "<h2>Sweep: %s</h2>\n<p>Means with 95%% intervals at every grid point, and each point's paired "
+            "difference from the reference point (the same random numbers at every point; <code>sweep.csv</code> "
+            "has every metric).</p>\n<table id=\"sweep\">\n<tr>", chain ? "the chain's measures" : "the system's numbers");
     for (int i = 0; i < 6; i++)
         fprintf(f, "<th>%s</th>", cols[i]);
-    fputs("<th>mean [95% interval]</th></tr>\n", f);
+    fputs("<th>mean [95% interval]</th><th>difference from the reference [95% interval]</th></tr>\n", f);
     for (size_t r = 0; r < t.nrows; r++) {
-        if (strcmp(spc_csvtable_get(&t, r, c[4]), "system") != 0)
+        if (!sweep_shown(spc_csvtable_get(&t, r, c[4]), spc_csvtable_get(&t, r, c[5]), chain))
             continue;
         fputs("<tr>", f);
         for (int i = 0; i < 6; i++) {
             fputs("<td>", f);
-            esc(f, spc_csvtable_get(&t, r, c[i]));
+            report_esc(f, spc_csvtable_get(&t, r, c[i]));
             fputs("</td>", f);
         }
         fputs("<td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+        fputs("</td><td class=\"n\">", f);
+        if (isfinite(spc_csvtable_num(&t, r, df)))
+            report_interval(f, spc_csvtable_num(&t, r, df), spc_csvtable_num(&t, r, dl), spc_csvtable_num(&t, r, dh));
+        else
+            fputs(df >= 0 ? "(the reference)" : "", f);
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -425,7 +481,7 @@ typedef struct {
 
 static int chain_load(const spc_outdir *d, chain_csv *c)
 {
-    if (!load(d, "chain.csv", &c->t))
+    if (!report_load(d, "chain.csv", &c->t))
         return 0;
     static const char *const cols[] = { "kind", "scope", "metric", "base", "variant", "diff", "diff_ci95_low",
                                         "diff_ci95_high", "rel_pct", "rel_ci95_low", "rel_ci95_high",
@@ -513,11 +569,11 @@ static void chain_lever(FILE *f, const chain_csv *c)
         return;
     const char *path = spc_csvtable_get(&c->t, (size_t)r, c->scope);
     fputs("<p id=\"chain-lever\">Employee satisfaction was raised through the lever <code>", f);
-    esc(f, *path ? path : "(not named in chain.csv)");
+    report_esc(f, *path ? path : "(not named in chain.csv)");
     fputs("</code>, from ", f);
-    num(f, spc_csvtable_num(&c->t, (size_t)r, c->base));
+    report_num(f, spc_csvtable_num(&c->t, (size_t)r, c->base));
     fputs(" to ", f);
-    num(f, spc_csvtable_num(&c->t, (size_t)r, c->variant));
+    report_num(f, spc_csvtable_num(&c->t, (size_t)r, c->variant));
     double rel = spc_csvtable_num(&c->t, (size_t)r, c->rel);
     if (isfinite(rel)) {
         fputs(" (", f);
@@ -540,21 +596,21 @@ static void chain_table(FILE *f, const chain_csv *c)
             continue;
         const char *scope = spc_csvtable_get(&c->t, r, c->scope), *metric = spc_csvtable_get(&c->t, r, c->metric);
         fputs("<tr><td>", f);
-        esc(f, chain_label(metric));
+        report_esc(f, chain_label(metric));
         fputs("<br><span class=\"ci\">", f);
-        esc(f, scope);
+        report_esc(f, scope);
         fputc('/', f);
-        esc(f, metric);
+        report_esc(f, metric);
         fputs("</span></td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->base));
+        report_num(f, spc_csvtable_num(&c->t, r, c->base));
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->variant));
+        report_num(f, spc_csvtable_num(&c->t, r, c->variant));
         fputs("</td><td class=\"n\">", f);
         chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
         fputs("</td><td class=\"n\">", f);
         chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        report_esc(f, spc_csvtable_get(&c->t, r, c->sig));
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -565,14 +621,14 @@ static void slope_label(FILE *f, const char *name)
 {
     const char *on = strstr(name, "_on_");
     if (on == NULL) {
-        esc(f, name);
+        report_esc(f, name);
         return;
     }
     char y[96];
     snprintf(y, sizeof y, "%.*s", (int)(on - name < 95 ? on - name : 95), name);
-    esc(f, chain_label(y));
+    report_esc(f, chain_label(y));
     fputs(" per point of ", f);
-    esc(f, chain_label(on + 4));
+    report_esc(f, chain_label(on + 4));
 }
 
 static void chain_slopes(FILE *f, const chain_csv *c)
@@ -591,20 +647,20 @@ static void chain_slopes(FILE *f, const chain_csv *c)
         fputs("<tr><td>", f);
         slope_label(f, metric);
         fputs("</td><td class=\"n\">", f);
-        interval(f, spc_csvtable_num(&c->t, r, c->diff), spc_csvtable_num(&c->t, r, c->dlo),
+        report_interval(f, spc_csvtable_num(&c->t, r, c->diff), spc_csvtable_num(&c->t, r, c->dlo),
                  spc_csvtable_num(&c->t, r, c->dhi));
         fputs("</td><td class=\"n\">", f);
         double sears = NAN;
         for (size_t i = 0; i < sizeof sears_slopes / sizeof sears_slopes[0]; i++)
             if (strcmp(sears_slopes[i].metric, metric) == 0)
                 sears = sears_slopes[i].slope;
-        num(f, sears);
+        report_num(f, sears);
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->base));
+        report_num(f, spc_csvtable_num(&c->t, r, c->base));
         fputs("</td><td>", f);
-        esc(f, spc_csvtable_get(&c->t, r, c->sig));
+        report_esc(f, spc_csvtable_get(&c->t, r, c->sig));
         fputs("</td><td class=\"n\">", f);
-        num(f, spc_csvtable_num(&c->t, r, c->n));
+        report_num(f, spc_csvtable_num(&c->t, r, c->n));
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
@@ -627,7 +683,7 @@ static void chain_profit(FILE *f, const chain_csv *c)
         return;
     double years = spc_csvtable_num(&c->t, (size_t)y, c->base);
     fputs("<h3>Profit</h3>\n<p id=\"chain-profit-base\">The window after the warm-up is ", f);
-    num(f, years);
+    report_num(f, years);
     fputs(" years long. Each relative change is in % of the base's own value in that row; for profit per year it "
           "is the base's profit per year over the window (the same percentage as of the window's profit).</p>\n"
           "<table id=\"chain-profit\">\n<tr><th>profit</th><th>base</th><th>variant</th>"
@@ -639,9 +695,9 @@ static void chain_profit(FILE *f, const chain_csv *c)
                 strcmp(spc_csvtable_get(&c->t, r, c->metric), forms[i].metric) != 0)
                 continue;
             fprintf(f, "<tr><td>%s</td><td class=\"n\">", forms[i].label);
-            num(f, spc_csvtable_num(&c->t, r, c->base));
+            report_num(f, spc_csvtable_num(&c->t, r, c->base));
             fputs("</td><td class=\"n\">", f);
-            num(f, spc_csvtable_num(&c->t, r, c->variant));
+            report_num(f, spc_csvtable_num(&c->t, r, c->variant));
             fputs("</td><td class=\"n\">", f);
             chain_interval(f, c, (long)r, c->diff, c->dlo, c->dhi, "");
             fputs("</td><td class=\"n\">", f);
@@ -692,7 +748,7 @@ static void chain_pathways(FILE *f, const chain_csv *c)
             continue;
         for (int removed = 0; removed <= 1; removed++) {
             fputs("<tr><td>", f);
-            esc(f, removed ? "" : chain_label(metric));
+            report_esc(f, removed ? "" : chain_label(metric));
             fprintf(f, "</td><td>%s</td><td class=\"n\">", removed ? "removed" : "alone");
             chain_interval(f, c, (long)r, c->rel, c->rlo, c->rhi, "%");
             fputs("</td>", f);
@@ -738,7 +794,7 @@ static void chain_section(FILE *f, const spc_outdir *d, const spc_plot_set *set,
 static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "chain_dose.csv", &t))
+    if (!report_load(d, "chain_dose.csv", &t))
         return;
     int dc = spc_csvtable_column(&t, "esat_delta"), uc = spc_csvtable_column(&t, "unit");
     int mc = spc_csvtable_column(&t, "metric"), vc = spc_csvtable_column(&t, "lever_value");
@@ -755,25 +811,25 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
           "<tr><th>measure</th>", f);
     for (size_t k = 0; k < doses; k++) {
         fputs("<th>ESAT +", f);
-        esc(f, spc_csvtable_get(&t, k * per, dc));
-        esc(f, spc_csvtable_get(&t, k * per, uc));
+        report_esc(f, spc_csvtable_get(&t, k * per, dc));
+        report_esc(f, spc_csvtable_get(&t, k * per, uc));
         fputs("<br><span class=\"ci\">lever ", f);
-        num(f, spc_csvtable_num(&t, k * per, vc));
+        report_num(f, spc_csvtable_num(&t, k * per, vc));
         if (strcmp(spc_csvtable_get(&t, k * per, sc), "met") != 0) {
             fputs(", ", f);
-            esc(f, spc_csvtable_get(&t, k * per, sc));
+            report_esc(f, spc_csvtable_get(&t, k * per, sc));
         }
         fputs("</span></th>", f);
     }
     fputs("</tr>\n", f);
     for (size_t i = 0; i < per; i++) {
         fputs("<tr><td>", f);
-        esc(f, chain_label(spc_csvtable_get(&t, i, mc)));
+        report_esc(f, chain_label(spc_csvtable_get(&t, i, mc)));
         fputs("</td>", f);
         for (size_t k = 0; k < doses; k++) {
             size_t r = k * per + i;
             fputs("<td class=\"n\">", f);
-            interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+            report_interval(f, spc_csvtable_num(&t, r, rel), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
@@ -790,7 +846,7 @@ static void dose_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, 
 static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "chain_periods.csv", &t))
+    if (!report_load(d, "chain_periods.csv", &t))
         return;
     int ac = spc_csvtable_column(&t, "after"), tc = spc_csvtable_column(&t, "time"), uc = spc_csvtable_column(&t, "time_unit");
     int mc = spc_csvtable_column(&t, "metric"), dc = spc_csvtable_column(&t, "diff");
@@ -815,17 +871,17 @@ static void periods_section(FILE *f, const spc_outdir *d, const spc_plot_set *se
                     first = (long)q;
             }
         fputs("<tr><td>", f);
-        esc(f, chain_label(m));
+        report_esc(f, chain_label(m));
         fputs("</td><td class=\"n\">", f);
         if (first >= 0) {
-            num(f, spc_csvtable_num(&t, (size_t)first, tc));
+            report_num(f, spc_csvtable_num(&t, (size_t)first, tc));
             fputc(' ', f);
-            esc(f, spc_csvtable_get(&t, (size_t)first, uc));
+            report_esc(f, spc_csvtable_get(&t, (size_t)first, uc));
         } else
             fputs("none", f);
         fputs("</td><td class=\"n\">", f);
         if (last >= 0)
-            interval(f, spc_csvtable_num(&t, (size_t)last, dc), spc_csvtable_num(&t, (size_t)last, lo),
+            report_interval(f, spc_csvtable_num(&t, (size_t)last, dc), spc_csvtable_num(&t, (size_t)last, lo),
                      spc_csvtable_num(&t, (size_t)last, hi));
         fputs("</td></tr>\n", f);
     }
@@ -859,7 +915,7 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
             max = spc_csvtable_num(t, r, vc);
     static const char *const says[] = { "; not at all on ", "; little on ", " depends on " };
     fputs("<p><b>", f);
-    esc(f, output);
+    report_esc(f, output);
     fputs("</b>", f);
     for (int cls = 2; cls >= 0; cls--) {
         int any = 0;
@@ -875,16 +931,16 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
                 continue;
             fputs(any++ ? ", " : says[cls], f);
             fputs("<code>", f);
-            esc(f, spc_csvtable_get(t, r, sc));
+            report_esc(f, spc_csvtable_get(t, r, sc));
             fprintf(f, "</code> (%s ", morris ? "&mu;*" : "S<sub>T</sub>");
-            num(f, v);
+            report_num(f, v);
             fputs(")", f);
         }
         if (!any && cls == 2)
             fputs(" depends on none of the settings varied", f);
     }
     fputs(". Replication noise is ", f);
-    num(f, noise);
+    report_num(f, noise);
     fputs(" of the variance of the point means", f);
     fputs(isfinite(noise) && noise > 0.5 ? ": too much to trust these indices; run more replications (-r) or a "
                                            "longer horizon." : ".", f);
@@ -897,7 +953,7 @@ static void sens_output(FILE *f, const spc_csvtable *t, const char *output, int 
 static void sensitivity_section(FILE *f, const spc_outdir *d, const spc_plot_set *set, const char *note)
 {
     spc_csvtable t;
-    if (!load(d, "sensitivity.csv", &t))
+    if (!report_load(d, "sensitivity.csv", &t))
         return;
     int mc = spc_csvtable_column(&t, "method"), oc = spc_csvtable_column(&t, "output");
     int morris = t.nrows > 0 && strcmp(spc_csvtable_get(&t, 0, mc), "morris") == 0;
@@ -934,22 +990,31 @@ static void page(FILE *f, const spc_outdir *d, const spc_plot_set *set, const ch
     const char *title = d->name ? d->name : d->compare ? "comparison" : d->sweep ? "sweep"
                       : d->chain ? "the service-profit chain" : d->sensitivity ? "sensitivity" : "outputs";
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>spcsim report: ", f);
-    esc(f, title);
+    report_esc(f, title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>spcsim report: ", style);
-    esc(f, title);
+    report_esc(f, title);
     fputs("</h1>\n", f);
-    meta(f, d);
+    /* the story first: three sentences, the story figure, the headline table */
+    report_story_opening(f, d);
+    figures(f, d, set, SPC_PLOT_STORY, NULL, note);
     if (note != NULL) {
         fputs("<p class=\"note\">", f);
-        esc(f, note);
+        report_esc(f, note);
         fputs("</p>\n", f);
     }
+    if (d->compare)
+        compare_table(f, d);
+    if (d->summary)
+        report_story_headline(f, d);
     summary_table(f, d);
+    figures(f, d, set, SPC_PLOT_DIST, NULL, note);
+    if (d->summary || d->compare)
+        report_story_groups(f, d);
+    fputs("<h2>The run</h2>\n", f);
+    meta(f, d);
     scorecard_section(f, d);
     figures(f, d, set, SPC_PLOT_STAGES, "The chain of stages", note);
     figures(f, d, set, SPC_PLOT_TIMESERIES, "Over time", note);
-    if (d->compare)
-        compare_table(f, d);
     figures(f, d, set, SPC_PLOT_COMPARE, "Comparison: figures", note);
     figures(f, d, set, SPC_PLOT_SWEEP, "Sweep", note);
     if (d->sweep)

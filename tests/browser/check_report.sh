@@ -2,7 +2,10 @@
 # check_report.sh -- report.html in headless Chromium: every figure loads,
 # the page logs nothing on the console, and a screenshot is saved under
 # output/test-browser/ (report.png for a run, compare.png for a comparison,
-# chain.png for the chain report drawn from tests/data/chain/chain.csv).
+# chain.png for the chain report drawn from tests/data/chain/chain.csv,
+# story.png for a comparison that tells a story). A run with interventions
+# and a comparison with customers must show the story figure and open
+# with sentences that hold numbers.
 #
 # The page counts its figures itself (report.c's inline script sets
 # data-figures-ok / data-figures-failed on <body> once loaded), which
@@ -41,8 +44,24 @@ check() {
     echo "browser test: $1/report.html: $ok figures loaded, no console messages; screenshot $OUT/$2"
 }
 
+# $1: a folder whose report tells a story: the story figure is on the page
+# (and loaded: check counts no failed figure), and the opening sentences
+# hold numbers (digits inside <p class="story">)
+story() {
+    grep -q 'alt="The chain over time' "$OUT/$1.dom.html" || fail "$1: no story figure"
+    sed -n 's/.*<p class="story">\(.*\)<\/p>.*/\1/p' "$OUT/$1.dom.html" | grep -q '[0-9]\.[0-9]' ||
+        fail "$1: the opening sentences hold no numbers"
+    echo "browser test: $1/report.html: the story figure loads and the opening sentences hold numbers"
+}
+
+# a run with interventions (understaffed.cfg cuts the back office at week 26)
 "$SPCSIM" run scenarios/understaffed.cfg --set 'horizon="30w"' -r 2 -q -o "$OUT/run"
-check run report.png 4
+check run report.png 5
+story run
+# a comparison with customers: the base and a variant cut at week 39
+"$SPCSIM" compare scenarios/baseline.cfg scenarios/bottleneck.cfg --set 'horizon="45w"' -r 2 -q -o "$OUT/story"
+check story story.png 3
+story story
 "$SPCSIM" compare scenarios/default.cfg 'stages.[0].servers=3' --set 'horizon="8w"' -r 3 -q -o "$OUT/compare"
 check compare compare.png 1
 mkdir -p "$OUT/chain" # a chain run takes minutes: its report from the hand-written chain.csv

@@ -71,7 +71,7 @@ do for [format in "png svg"] {
     set title 'Quits per 2 weeks'
     set xlabel ''
     set ylabel 'employees'
-    set ytics 5
+    set ytics 2
     plot $b3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m3 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Work pressure'

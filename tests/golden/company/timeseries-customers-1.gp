@@ -53,7 +53,7 @@ do for [format in "png svg"] {
     set title 'Customer satisfaction (CSAT)'
     set xlabel ''
     set ylabel 'CSAT (% satisfied)'
-    set ytics 10
+    set ytics 5
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Employee satisfaction (ESAT)'
@@ -77,7 +77,7 @@ do for [format in "png svg"] {
     set title 'Customer retention per 2 weeks'
     set xlabel 'time (weeks)'
     set ylabel 'share of customers kept'
-    set ytics 0.05
+    set ytics 0.02
     plot $b5 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m5 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset multiplot
     unset output

@@ -53,7 +53,7 @@ do for [format in "png svg"] {
     set title 'Customers lost per 2 weeks'
     set xlabel ''
     set ylabel 'customers'
-    set ytics 100
+    set ytics 50
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Active customers'
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set title 'New customers per 2 weeks'
     set xlabel ''
     set ylabel 'customers'
-    set ytics 100
+    set ytics 50
     plot $b3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m3 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Referrals per 2 weeks'
@@ -77,7 +77,7 @@ do for [format in "png svg"] {
     set title 'Orders lost (abandoned, balked, blocked)'
     set xlabel 'time (weeks)'
     set ylabel 'share of orders placed'
-    set ytics 0.05
+    set ytics 0.02
     plot $b5 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m5 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset multiplot
     unset output

@@ -59,7 +59,7 @@ do for [format in "png svg"] {
     set title 'Employee satisfaction (ESAT)'
     set xlabel ''
     set ylabel 'ESAT (0-100)'
-    set ytics 50
+    set ytics 20
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Headcount'
@@ -71,13 +71,13 @@ do for [format in "png svg"] {
     set title 'Quits per week'
     set xlabel ''
     set ylabel 'employees'
-    set ytics 10
+    set ytics 5
     plot $b3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m3 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Work pressure'
     set xlabel ''
     set ylabel 'pressure (1 = normal load)'
-    set ytics 2
+    set ytics 1
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Internal service quality (ISQ)'

@@ -139,7 +139,7 @@ do for [format in "png svg"] {
     set title 'Mean wait in queue'
     set xlabel ''
     set ylabel 'hours'
-    set ytics 200
+    set ytics 100
     plot $b2_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m2_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b2_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m2_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b2_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m2_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -147,7 +147,7 @@ do for [format in "png svg"] {
     set title 'Employee satisfaction (ESAT)'
     set xlabel ''
     set ylabel 'ESAT (0-100)'
-    set ytics 100
+    set ytics 20
     plot $b3_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m3_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b3_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m3_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b3_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m3_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -155,7 +155,7 @@ do for [format in "png svg"] {
     set title 'Internal service quality (ISQ)'
     set xlabel ''
     set ylabel 'ISQ (0-100)'
-    set ytics 100
+    set ytics 20
     plot $b4_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m4_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b4_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m4_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b4_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m4_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
@@ -171,7 +171,7 @@ do for [format in "png svg"] {
     set title 'Headcount'
     set xlabel 'time (weeks)'
     set ylabel 'employees'
-    set ytics 20
+    set ytics 10
     plot $b6_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m6_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b6_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m6_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b6_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m6_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'
