@@ -182,6 +182,31 @@ static const spc_metric_info table[] = {
     { "*", "absence_rate", "absence rate", "share (0-1)", RT, 0, 0, 1, 0 },
     { "*", "reputation", "employer reputation", "factor", LV, 0, NOB, INF, 0 },
     { "*", "reputation_end", "employer reputation at the horizon", "factor", LV, 0, NOB, INF, 0 },
+
+    /* ---- channels (model.md 9.20): one scope per channel, channel/NAME ---- */
+    { "channel/*", "contacts", "contacts made in this channel first", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "pending_start", "contacts pending at the warm-up", "contacts", LV, 0, 0, INF, 0 },
+    { "channel/*", "gave_up", "contacts given up out of hours", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "lost", "contacts lost in the queue", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "switched", "contacts switched to another channel", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "escalated", "self-service contacts escalated", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "resolved_self", "contacts resolved in self-service", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "served_first", "contacts served in the first channel", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "pending_end", "contacts pending at the horizon", "contacts", LV, 0, 0, INF, 0 },
+    { "channel/*", "first_contact_resolution", "first-contact resolution", "share (0-1)", RT, 0, 0, 1, 0 },
+    { "channel/*", "taken", "contacts this channel took", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "cost", "channel cost", "currency", MO, 1, 0, INF, 0 },
+    { "channel/*", "held", "contacts held for the opening", "contacts", CT, 1, 0, INF, 0 },
+    { "channel/*", "held_wait_mean", "wait for the opening", "{t}", LV, 0, 0, INF, 0 },
+    { "channel/*", "response_mean", "response time", "{t}", LV, 0, 0, INF, 0 },
+    { "channel/*", "satisfaction_change", "satisfaction change per encounter", "points (0-10)", LV, 0, NOB, INF, 0 },
+    { "customers", "contacts", "contacts (channels)", "contacts", CT, 1, 0, INF, 0 },
+    { "customers", "self_resolved", "contacts resolved in self-service", "contacts", CT, 1, 0, INF, 0 },
+    { "customers", "escalations", "self-service contacts escalated", "contacts", CT, 1, 0, INF, 0 },
+    { "customers", "gave_up", "contacts given up out of hours", "contacts", CT, 1, 0, INF, 0 },
+    { "customers", "first_contact_pct", "accessibility: contacts resolved first time", "%", RT, 0, 0, 100, 0 },
+    { "standards", "first_contact_pct", "accessibility: contacts resolved first time", "%", RT, 0, 0, 100, 0 },
+    { "finance", "channel_cost", "channel cost", "currency", MO, 1, 0, INF, 0 },
 };
 
 const spc_metric_info *spc_metricinfo_table(size_t *n)
@@ -201,6 +226,12 @@ static const spc_metric_info *lookup(const char *scope, const char *metric)
 const spc_metric_info *spc_metricinfo_find(const char *scope, const char *metric)
 {
     const spc_metric_info *m = lookup(scope, metric);
+    const char *slash = strchr(scope, '/');
+    char family[64];
+    if (m == NULL && slash != NULL && (size_t)(slash - scope) + 2 < sizeof family) { /* channel/phone: the family channel/STAR */
+        snprintf(family, sizeof family, "%.*s/*", (int)(slash - scope), scope);
+        m = lookup(family, metric);
+    }
     return m != NULL ? m : lookup("*", metric);
 }
 
