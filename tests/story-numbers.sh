@@ -139,8 +139,9 @@ while IFS='|' read -r story reps command measures; do
     if [ "$reuse" = 1 ] && [ -f "$dir/run.json" ] && [ "$(json_value "$dir" command_line)" = "$SPCSIM $command -q -o $dir" ]; then
         echo "story-numbers: $story: reusing $dir (--reuse: made by the same command line)" >&2
     else
-        # shellcheck disable=SC2086 # the command's words, as written in the spec
-        "$SPCSIM" $command -q -o "$dir"
+        # The command's words as a shell reads them, so a word may be quoted ('a b'), as in the README.
+        eval "set -- $command"
+        "$SPCSIM" "$@" -q -o "$dir"
     fi
     rows=$(fresh_rows "$dir" "$measures")
     if [ "$mode" = update ]; then
