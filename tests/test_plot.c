@@ -125,6 +125,23 @@ static void test_run_figures(void)
     tests_remove_tree(tmp);
 }
 
+/* One replication has no intervals: the story figure (understaffed has an
+ * intervention at week 26) is drawn without bands, and gnuplot is quiet. */
+static void test_story_one_replication(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, "%s/one", tmp);
+    const char *args[] = { "run", "scenarios/understaffed.cfg", "--set", "horizon=\"30w\"", "-r", "1", "-q", "-o", dir, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, args), 0);
+    CU_ASSERT(exists_in(dir, "story.gp"));
+    CU_ASSERT(exists_in(dir, "story.png") == have_gnuplot());
+    char *errs = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(errs == NULL || strstr(errs, "gnuplot") == NULL);
+    free(errs);
+    tests_remove_tree(tmp);
+}
+
 static void test_missing_gnuplot(void)
 {
     char tmp[64], dir[1024], name[128];
@@ -406,6 +423,7 @@ static void test_chain_decomposed_report(void)
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
+    { "one replication: the story figure without bands, gnuplot quiet", test_story_one_replication },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
     { "plot redraws the same figures; empty folder fails", test_plot_command },

@@ -39,11 +39,15 @@ static int has_metric(const spc_csvtable *t, const char *m, int *bands)
     return any;
 }
 
-static void story_tables(FILE *f, const char **arm, size_t na, size_t p)
+/* Each arm's rows of panel p as a datablock $sP_A: weeks, mean and, with
+ * bands, the interval (without them -- one replication -- the empty
+ * interval columns would make every row invalid and the block empty). */
+static void story_tables(FILE *f, const char **arm, size_t na, size_t p, int bands)
 {
     for (size_t a = 0; a < na; a++) {
-        fprintf(f, "set table $s%zu_%zu\nplot 'story.csv' using (column(\"weeks\")):(column(\"mean\")):"
-                "(column(\"ci95_low\")):(column(\"ci95_high\")) with table if (strcol(\"arm\") eq ", p, a);
+        fprintf(f, "set table $s%zu_%zu\nplot 'story.csv' using (column(\"weeks\")):(column(\"mean\"))%s"
+                " with table if (strcol(\"arm\") eq ", p, a,
+                bands ? ":(column(\"ci95_low\")):(column(\"ci95_high\"))" : "");
         plot_gp_str(f, arm[a]);
         fprintf(f, " && strcol(\"metric\") eq '%s')\nunset table\n", panels[p].metric);
     }
@@ -120,7 +124,7 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
                                      "active customers and profit, with 95% bands", "story.csv", err);
     if (f != NULL) {
         for (size_t i = 0; i < np; i++)
-            story_tables(f, arm, na, used[i]);
+            story_tables(f, arm, na, used[i], bands[i]);
         plot_gp_formats_grid(f, "story", np, 1, na > 1 ? "What changed and what followed: the base against the "
                              "variant, on one time axis" : "Before and after the decision, on one time axis", 0.1);
         double w0 = INFINITY, w1 = -INFINITY;
