@@ -23,7 +23,7 @@
 
 #define TANDEM "scenarios/validation/tandem3.cfg"
 #define SHORT "horizon=\"2w\""
-#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit\n"
+#define HEADER "scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit,label\n"
 
 typedef struct {
     int code;   /* exit status; -1 when it did not exit normally */

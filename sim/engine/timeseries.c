@@ -116,16 +116,19 @@ static int aligned(const spc_timeseries *rep, unsigned n)
 
 void spc_timeseries_write_long_csv(FILE *f, const spc_timeseries *ts, const char *time_unit, double unit_seconds)
 {
-    fputs("period,time,time_unit,weeks,scope,metric,unit,mean,ci95_low,ci95_high,n\n", f);
+    fputs("period,time,time_unit,weeks,scope,metric,label,unit,mean,ci95_low,ci95_high,n\n", f);
     for (size_t i = 0; i < ts->n; i++) {
         const spc_ts_row *r = &ts->rows[i];
         for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
             if (!isfinite(r->v[c]))
                 continue;
             char unit[96];
-            spc_metricinfo_unit(spc_metricinfo_find(r->scope, names[c]), SPC_MI_PERIOD, time_unit, unit, sizeof unit);
+            const spc_metric_info *mi = spc_metricinfo_find(r->scope, names[c]);
+            spc_metricinfo_unit(mi, SPC_MI_PERIOD, time_unit, unit, sizeof unit);
             fprintf(f, "%ld,%.10g,%s,%.10g,%s,%s,", r->period, r->time, time_unit, r->time * unit_seconds / 604800.0,
                     r->scope, names[c]);
+            spc_csv_text(f, mi != NULL ? mi->label : "");
+            fputc(',', f);
             spc_csv_text(f, unit);
             spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
             fprintf(f, ",%.0f\n", r->n[c] > 0 ? r->n[c] : 1.0);

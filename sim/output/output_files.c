@@ -31,7 +31,7 @@
 
 void spc_output_summary_csv(FILE *f, const spc_results *r, const char *time_unit)
 {
-    fputs("scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit\n", f);
+    fputs("scope,metric,mean,ci95_low,ci95_high,n,ci_warning,unit,label\n", f);
     for (size_t i = 0; i < r->n; i++) {
         const spc_result_row *row = &r->rows[i];
         const spc_metric_info *mi = spc_metricinfo_find(row->scope, row->metric);
@@ -41,6 +41,8 @@ void spc_output_summary_csv(FILE *f, const spc_results *r, const char *time_unit
         spc_csv_result(f, row->scope, row->metric, row->e.mean, lo, hi, row->e.n);
         fprintf(f, ",%s,", spc_batch_verdict_name(row->warn));
         spc_csv_text(f, spc_metricinfo_unit(mi, SPC_MI_SUMMARY, time_unit, unit, sizeof unit));
+        fputc(',', f);
+        spc_csv_text(f, mi != NULL ? mi->label : "");
         fputc('\n', f);
     }
 }
