@@ -21,6 +21,9 @@ fi
 
 missing=""
 for p in $PKGS; do
+    # npm also comes inside another vendor's nodejs package (NodeSource), which
+    # conflicts with Debian's npm: a working npm command is enough
+    [ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 
