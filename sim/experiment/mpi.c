@@ -143,6 +143,17 @@ static spc_status gather(const spc_experiment *mine, unsigned first, unsigned n,
     return err->code;
 }
 
+/* For the test of a failing rank (tests/mpi/check_mpi.sh): with
+ * SPCSIM_FAULT_RANK=R in its environment, rank R fails in place of its
+ * replications, as one whose replication failed does. */
+static spc_status injected_fault(int rank, spc_error *err)
+{
+    const char *r = getenv("SPCSIM_FAULT_RANK");
+    if (r != NULL && atoi(r) == rank)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "its replications failed (SPCSIM_FAULT_RANK=%d)", rank);
+    return SPC_OK;
+}
+
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                                   spc_error *err)
 {
@@ -158,7 +169,7 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
     memset(&mine, 0, sizeof mine);
     memset(x, 0, sizeof *x);
     mine.employees = opts->employees;
-    if (last > first && spc_experiment_run_raw(sc, &o, &mine, err) != SPC_OK) {
+    if (injected_fault(rank, err) != SPC_OK || (last > first && spc_experiment_run_raw(sc, &o, &mine, err) != SPC_OK)) {
         spc_experiment_release(&mine);
         return err->code;
     }

@@ -1,0 +1,54 @@
+#!/bin/sh
+# check_mpi.sh -- the MPI build (make MPI=1) on 3 ranks writes the files of
+# one process byte for byte (run.json but its jobs and wall_seconds), for a
+# small company of 8 stores with 5 replications (ranks of 1, 2 and 2); a
+# rank that fails ends the job with a message and no output. Seconds.
+#   SPCSIM=build/mpi/spcsim sh tests/mpi/check_mpi.sh    (make check-mpi)
+set -eu
+BIN=${SPCSIM:-build/mpi/spcsim}
+MPIRUN=${MPIRUN:-mpirun}
+command -v "$MPIRUN" >/dev/null 2>&1 || { echo "check-mpi: $MPIRUN not found (Debian: apt-get install openmpi-bin libopenmpi-dev)" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ARGS="tests/data/calibrate/company.cfg --set horizon=\"8w\" -r 5 -q --employees -j 1"
+# the ranks of one machine: more of them than cores, as root in a container
+MPIOPTS="--oversubscribe --allow-run-as-root"
+
+eval "$BIN run $ARGS -o $tmp/one"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN run $ARGS -o $tmp/three"
+
+fail=0
+n=0
+for f in "$tmp/one"/*; do
+    name=${f##*/}
+    n=$((n + 1))
+    if [ "$name" = run.json ]; then
+        grep -v -e '"jobs":' -e '"wall_seconds":' "$f" > "$tmp/a.json"
+        grep -v -e '"jobs":' -e '"wall_seconds":' "$tmp/three/$name" > "$tmp/b.json" || true
+        cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "check-mpi: $name differs (3 ranks against one process)" >&2; fail=1; }
+    else
+        cmp -s "$f" "$tmp/three/$name" || { echo "check-mpi: $name differs (3 ranks against one process)" >&2; fail=1; }
+    fi
+done
+[ "$(ls "$tmp/three" | wc -l)" -eq "$n" ] || { echo "check-mpi: the 3-rank output has other files" >&2; fail=1; }
+grep -q '"jobs": 3,' "$tmp/three/run.json" || { echo "check-mpi: run.json's jobs is not the 3 ranks' threads" >&2; fail=1; }
+
+# another command under mpirun: refused, nothing written
+if "$MPIRUN" $MPIOPTS -np 2 "$BIN" sweep tests/data/calibrate/company.cfg --param finance.price=70,80 -o "$tmp/sweep" \
+     >/dev/null 2>"$tmp/sweep.err"; then
+    echo "check-mpi: sweep under mpirun -np 2 did not fail" >&2; fail=1
+fi
+grep -q 'only run spreads its work' "$tmp/sweep.err" || { echo "check-mpi: no message for sweep under mpirun" >&2; fail=1; }
+[ ! -e "$tmp/sweep" ] || { echo "check-mpi: sweep under mpirun wrote $tmp/sweep" >&2; fail=1; }
+
+# a rank that fails (SPCSIM_FAULT_RANK=2, the fault switch of mpi.c) ends
+# the job: its message, no output
+if SPCSIM_FAULT_RANK=2 "$MPIRUN" $MPIOPTS -x SPCSIM_FAULT_RANK -np 3 "$BIN" run tests/data/calibrate/company.cfg \
+     --set 'horizon="8w"' -r 5 -q -j 1 -o "$tmp/failed" >/dev/null 2>"$tmp/failed.err"; then
+    echo "check-mpi: a failing rank did not fail the job" >&2; fail=1
+fi
+grep -q 'spcsim: rank 2: ' "$tmp/failed.err" || { echo "check-mpi: no message from the failing rank" >&2; cat "$tmp/failed.err" >&2; fail=1; }
+[ ! -e "$tmp/failed" ] || { echo "check-mpi: the failed job wrote $tmp/failed" >&2; fail=1; }
+
+[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte ($n files); other commands refused; a failing rank ends the job, nothing written"
+exit "$fail"
