@@ -810,10 +810,16 @@ static int mpi_usage(options *o)
         o->quiet = 1;
         o->trace = NULL;
     }
-    if (spc_mpi_size() == 1 || strcmp(o->command, "run") == 0)
+    if (spc_mpi_size() == 1)
         return -1;
-    return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run spreads its work over "
-                                             "the ranks (-np 1, or run it without mpirun)", o->command)
+    if (strcmp(o->command, "run") != 0)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run spreads its work "
+                                                 "over the ranks (-np 1, or run it without mpirun)", o->command)
+                                   : SPC_ERR_USAGE;
+    if (o->precision == NULL && !o->uncertain && o->part == 0)
+        return -1;
+    return spc_mpi_rank() == 0 ? usage_error("%s", "run under mpirun: not with --precision, --uncertain or --part "
+                                                   "(use one process, or a job array of --part)")
                                : SPC_ERR_USAGE;
 }
 

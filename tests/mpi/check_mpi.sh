@@ -41,6 +41,13 @@ fi
 grep -q 'only run spreads its work' "$tmp/sweep.err" || { echo "check-mpi: no message for sweep under mpirun" >&2; fail=1; }
 [ ! -e "$tmp/sweep" ] || { echo "check-mpi: sweep under mpirun wrote $tmp/sweep" >&2; fail=1; }
 
+# run --precision under mpirun: refused (only a fixed number of replications is spread)
+if "$MPIRUN" $MPIOPTS -np 2 "$BIN" run tests/data/calibrate/company.cfg --precision system/lead_time_mean=0.1 \
+     -o "$tmp/prec" >/dev/null 2>"$tmp/prec.err"; then
+    echo "check-mpi: run --precision under mpirun -np 2 did not fail" >&2; fail=1
+fi
+grep -q 'not with --precision' "$tmp/prec.err" || { echo "check-mpi: no message for --precision under mpirun" >&2; fail=1; }
+
 # a rank that fails (SPCSIM_FAULT_RANK=2, the fault switch of mpi.c) ends
 # the job: its message, no output
 if SPCSIM_FAULT_RANK=2 "$MPIRUN" $MPIOPTS -x SPCSIM_FAULT_RANK -np 3 "$BIN" run tests/data/calibrate/company.cfg \
