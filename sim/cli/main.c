@@ -447,8 +447,9 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for sensitivity and run");
     if (run && o->part && (o->precision != NULL || o->uncertain || o->keep_partial || o->trace != NULL))
         return usage_error("%s", "run --part: not with --precision, --uncertain, --keep-partial or --trace");
-    if (merge && (o->seed != NULL || o->reps != NULL || o->nsets > 0))
-        return usage_error("%s", "merge: the parts give the scenario, seed and replications (no --seed, -r, --set)");
+    if (merge && (o->seed != NULL || o->reps != NULL || o->nsets > 0 || o->precision != NULL))
+        return usage_error("%s", "merge: the parts give the scenario, seed and replications (no --seed, -r, --set, "
+                                 "--precision)");
     if (!sens && !drawn && o->params_from != NULL)
         return usage_error("%s", "--params-from is only for sensitivity and run --uncertain");
     if (o->design_only + (o->part > 0) + o->merge > 1)
