@@ -427,7 +427,7 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity or plot");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity, merge or plot");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
     int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
@@ -435,8 +435,8 @@ static int parse_args(int argc, char **argv, options *o)
     int run = strcmp(o->command, "run") == 0, merge = strcmp(o->command, "merge") == 0;
     if (!run && strcmp(o->command, "check") != 0 && !compare && !sweep && !merge &&
         strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain && !sens)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity "
-                           "or plot)",
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity, "
+                           "merge or plot)",
                            o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
