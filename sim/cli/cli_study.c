@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "spcsim/mpi.h"
 #include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
@@ -96,7 +97,8 @@ static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_exp
     spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                  o->stop, 0, o->force, 0 };
     for (size_t i = 0; i < n; i++)
-        if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
+        if ((spc_mpi_size() > 1 ? spc_mpi_experiment_run(sc[i], &opts, &x[i], err)
+                                 : spc_experiment_run(sc[i], &opts, &x[i], err)) != SPC_OK)
             return err->code;
     return SPC_OK;
 }
@@ -121,7 +123,8 @@ spc_status cli_compare(const options *o, spc_error *err)
             goto done;
     }
     char dir[4096];
-    if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK)
+    if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK ||
+        spc_mpi_rank() != 0) /* under MPI only rank 0 has the replications, and writes */
         goto done;
     for (size_t i = 1; i < n; i++)
         vars[i - 1] = x[i].rep;

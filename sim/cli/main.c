@@ -804,7 +804,7 @@ static int exit_code(const spc_error *err)
 }
 
 /* Under MPI (mpi.h) every rank runs the command; only rank 0 speaks and
- * writes, and only run is spread over the ranks. */
+ * writes, and only run and compare are spread over the ranks. */
 static int mpi_usage(options *o)
 {
     if (spc_mpi_rank() != 0) {
@@ -813,9 +813,9 @@ static int mpi_usage(options *o)
     }
     if (spc_mpi_size() == 1)
         return -1;
-    if (strcmp(o->command, "run") != 0)
-        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run spreads its work "
-                                                 "over the ranks (-np 1, or run it without mpirun)", o->command)
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run and compare spread "
+                                                 "their work over the ranks (-np 1, or run it without mpirun)", o->command)
                                    : SPC_ERR_USAGE;
     if (o->precision == NULL && !o->uncertain && o->part == 0)
         return -1;
@@ -864,6 +864,10 @@ static int spcsim_main(int argc, char **argv)
                         : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
                         : strcmp(o.command, "sensitivity") == 0 ? cli_sensitivity(&o, &err)
                         : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
+        if (st != SPC_OK && spc_mpi_size() > 1) { /* the other ranks may wait for this one */
+            print_rank_failure(&err);
+            spc_mpi_abort(exit_code(&err));
+        }
         if (st != SPC_OK)
             print_failure(&err);
         code = exit_code(&err);
