@@ -171,8 +171,9 @@ static const char usage_parts[] =
     "  spcsim run SCENARIO --part I/N  runs part I of N of the replications into a part\n"
     "                        folder (default output/<name>-partIofN); spcsim merge\n"
     "                        PART... [-o DIR] writes from all N what one run writes\n"
-    "  mpirun -np N spcsim run ...  (a build with make MPI=1) spreads the replications\n"
-    "                        over N ranks, -j threads each; rank 0 writes the outputs\n";
+    "  mpirun -np N spcsim run|compare ...  (a build with make MPI=1) spreads the\n"
+    "                        replications over N ranks, -j threads each; rank 0\n"
+    "                        writes the outputs\n";
 
 /* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
  * did. The program's only mutable global: written by on_signal alone,
