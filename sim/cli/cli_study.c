@@ -182,7 +182,7 @@ spc_status cli_sweep(const options *o, spc_error *err)
         /* the sweep owns the parameters from here */
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
         free(more);
-        if (st == SPC_OK) {
+        if (st == SPC_OK && spc_mpi_rank() == 0) { /* under MPI rank 0 has the points, and writes */
             if (cli_publish_file(o, dir, "sweep.csv", write_sweep, &s, 1, err) == SPC_OK && !o->quiet)
                 printf("%zu points x %u replications; outputs in %s/: sweep.csv, report.html, figures\n",
                        s.npoints, opts.replications, dir);

@@ -171,7 +171,7 @@ static const char usage_parts[] =
     "  spcsim run SCENARIO --part I/N  runs part I of N of the replications into a part\n"
     "                        folder (default output/<name>-partIofN); spcsim merge\n"
     "                        PART... [-o DIR] writes from all N what one run writes\n"
-    "  mpirun -np N spcsim run|compare ...  (a build with make MPI=1) spreads the\n"
+    "  mpirun -np N spcsim run|compare|sweep ...  (make MPI=1) spreads the\n"
     "                        replications over N ranks, -j threads each; rank 0\n"
     "                        writes the outputs\n";
 
@@ -805,7 +805,7 @@ static int exit_code(const spc_error *err)
 }
 
 /* Under MPI (mpi.h) every rank runs the command; only rank 0 speaks and
- * writes, and only run and compare are spread over the ranks. */
+ * writes, and only run, compare and sweep are spread over the ranks. */
 static int mpi_usage(options *o)
 {
     if (spc_mpi_rank() != 0) {
@@ -814,9 +814,9 @@ static int mpi_usage(options *o)
     }
     if (spc_mpi_size() == 1)
         return -1;
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0)
-        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run and compare spread "
-                                                 "their work over the ranks (-np 1, or run it without mpirun)", o->command)
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0 && strcmp(o->command, "sweep") != 0)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare and sweep "
+                                                 "spread their work over the ranks (-np 1, or without mpirun)", o->command)
                                    : SPC_ERR_USAGE;
     if (o->precision == NULL && !o->uncertain && o->part == 0)
         return -1;

@@ -3,6 +3,7 @@
  * same replications, write one row per point and metric.
  */
 #include "spcsim/sweep.h"
+#include "spcsim/mpi.h"
 #include "spcsim/text.h"
 
 #include <math.h>
@@ -96,7 +97,9 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
         relabel_param(err, s->param[j].path);
     spc_experiment x;
     memset(&x, 0, sizeof x);
-    if (sc != NULL && spc_experiment_run(sc, opts, &x, err) == SPC_OK) {
+    /* under MPI the point's replications are spread over the ranks (mpi.h);
+     * only rank 0's x is filled, the other ranks' points stay empty */
+    if (sc != NULL && spc_mpi_experiment_run(sc, opts, &x, err) == SPC_OK) {
         s->results[k] = x.combined;  /* take it over */
         spc_results_init(&x.combined);
     }

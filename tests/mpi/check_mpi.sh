@@ -2,7 +2,7 @@
 # check_mpi.sh -- the MPI build (make MPI=1) on 3 ranks writes the files of
 # one process byte for byte (run.json but its jobs and wall_seconds), for a
 # small company of 8 stores with 5 replications (ranks of 1, 2 and 2), for
-# run and for compare; other commands, and run --precision, are refused; a
+# run, compare and sweep; other commands, and run --precision, are refused; a
 # rank that fails ends the job with a message and no output. Seconds.
 #   SPCSIM=build/mpi/spcsim sh tests/mpi/check_mpi.sh    (make check-mpi)
 set -eu
@@ -44,13 +44,23 @@ for f in "$tmp/c1"/*; do
 done
 [ "$(ls "$tmp/c3" | wc -l)" -eq "$nc" ] || { echo "check-mpi: the 3-rank compare has other files" >&2; fail=1; }
 
+# sweep: each point's replications over the ranks, sweep.csv and the rest the same
+eval "$BIN sweep tests/data/calibrate/company.cfg --param finance.price=75,85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/s1"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN sweep tests/data/calibrate/company.cfg --param finance.price=75,85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/s3"
+ns=0
+for f in "$tmp/s1"/*; do
+    ns=$((ns + 1))
+    cmp -s "$f" "$tmp/s3/${f##*/}" || { echo "check-mpi: sweep: ${f##*/} differs (3 ranks against one process)" >&2; fail=1; }
+done
+[ "$(ls "$tmp/s3" | wc -l)" -eq "$ns" ] || { echo "check-mpi: the 3-rank sweep has other files" >&2; fail=1; }
+
 # another command under mpirun: refused, nothing written
-if "$MPIRUN" $MPIOPTS -np 2 "$BIN" sweep tests/data/calibrate/company.cfg --param finance.price=70,80 -o "$tmp/sweep" \
-     >/dev/null 2>"$tmp/sweep.err"; then
-    echo "check-mpi: sweep under mpirun -np 2 did not fail" >&2; fail=1
+if "$MPIRUN" $MPIOPTS -np 2 "$BIN" warmup tests/data/calibrate/company.cfg -o "$tmp/warmup" \
+     >/dev/null 2>"$tmp/warmup.err"; then
+    echo "check-mpi: warmup under mpirun -np 2 did not fail" >&2; fail=1
 fi
-grep -q 'only run and compare spread' "$tmp/sweep.err" || { echo "check-mpi: no message for sweep under mpirun" >&2; fail=1; }
-[ ! -e "$tmp/sweep" ] || { echo "check-mpi: sweep under mpirun wrote $tmp/sweep" >&2; fail=1; }
+grep -q 'only run, compare and sweep spread' "$tmp/warmup.err" || { echo "check-mpi: no message for warmup under mpirun" >&2; fail=1; }
+[ ! -e "$tmp/warmup" ] || { echo "check-mpi: warmup under mpirun wrote $tmp/warmup" >&2; fail=1; }
 
 # run --precision under mpirun: refused (only a fixed number of replications is spread)
 if "$MPIRUN" $MPIOPTS -np 2 "$BIN" run tests/data/calibrate/company.cfg --precision system/lead_time_mean=0.1 \
@@ -68,5 +78,5 @@ fi
 grep -q 'spcsim: rank 2: ' "$tmp/failed.err" || { echo "check-mpi: no message from the failing rank" >&2; cat "$tmp/failed.err" >&2; fail=1; }
 [ ! -e "$tmp/failed" ] || { echo "check-mpi: the failed job wrote $tmp/failed" >&2; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc); other commands refused; a failing rank ends the job, nothing written"
+[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc, sweep: $ns); other commands refused; a failing rank ends the job, nothing written"
 exit "$fail"
