@@ -11,48 +11,48 @@ MPIRUN=${MPIRUN:-mpirun}
 command -v "$MPIRUN" >/dev/null 2>&1 || { echo "check-mpi: $MPIRUN not found (Debian: apt-get install openmpi-bin libopenmpi-dev)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ARGS="tests/data/calibrate/company.cfg --set horizon=\"8w\" -r 5 -q --employees -j 1"
 # the ranks of one machine: more of them than cores, as root in a container
 MPIOPTS="--oversubscribe --allow-run-as-root"
 
-eval "$BIN run $ARGS -o $tmp/one"
-eval "$MPIRUN $MPIOPTS -np 3 $BIN run $ARGS -o $tmp/three"
+# same_files WHAT ONE THREE: every file of ONE is in THREE with the same bytes
+# (run.json without its jobs and wall_seconds lines), and THREE has no other;
+# sets fail=1 if not, and count to the files compared
+same_files() {
+    k=0
+    for f in "$2"/*; do
+        name=${f##*/}
+        k=$((k + 1))
+        if [ "$name" = run.json ]; then
+            grep -v -e '"jobs":' -e '"wall_seconds":' "$f" > "$tmp/a.json"
+            grep -v -e '"jobs":' -e '"wall_seconds":' "$3/$name" > "$tmp/b.json" || true
+            cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "check-mpi: $1: $name differs (3 ranks against one process)" >&2; fail=1; }
+        else
+            cmp -s "$f" "$3/$name" || { echo "check-mpi: $1: $name differs (3 ranks against one process)" >&2; fail=1; }
+        fi
+    done
+    [ "$(ls "$3" | wc -l)" -eq "$k" ] || { echo "check-mpi: $1: the 3-rank output has other files" >&2; fail=1; }
+    count=$k
+}
 
 fail=0
-n=0
-for f in "$tmp/one"/*; do
-    name=${f##*/}
-    n=$((n + 1))
-    if [ "$name" = run.json ]; then
-        grep -v -e '"jobs":' -e '"wall_seconds":' "$f" > "$tmp/a.json"
-        grep -v -e '"jobs":' -e '"wall_seconds":' "$tmp/three/$name" > "$tmp/b.json" || true
-        cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "check-mpi: $name differs (3 ranks against one process)" >&2; fail=1; }
-    else
-        cmp -s "$f" "$tmp/three/$name" || { echo "check-mpi: $name differs (3 ranks against one process)" >&2; fail=1; }
-    fi
-done
-[ "$(ls "$tmp/three" | wc -l)" -eq "$n" ] || { echo "check-mpi: the 3-rank output has other files" >&2; fail=1; }
+COMPANY='tests/data/calibrate/company.cfg --set horizon="8w" -r 5 -q -j 1'
+
+# run (with --employees): replications over the ranks
+eval "$BIN run $COMPANY --employees -o $tmp/one"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN run $COMPANY --employees -o $tmp/three"
+same_files run "$tmp/one" "$tmp/three"
+n=$count
 grep -q '"jobs": 3,' "$tmp/three/run.json" || { echo "check-mpi: run.json's jobs is not the 3 ranks' threads" >&2; fail=1; }
 
-# compare: each variant's replications over the ranks, compare.csv and the rest the same
-eval "$BIN compare tests/data/calibrate/company.cfg finance.price=85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/c1"
-eval "$MPIRUN $MPIOPTS -np 3 $BIN compare tests/data/calibrate/company.cfg finance.price=85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/c3"
-nc=0
-for f in "$tmp/c1"/*; do
-    nc=$((nc + 1))
-    cmp -s "$f" "$tmp/c3/${f##*/}" || { echo "check-mpi: compare: ${f##*/} differs (3 ranks against one process)" >&2; fail=1; }
-done
-[ "$(ls "$tmp/c3" | wc -l)" -eq "$nc" ] || { echo "check-mpi: the 3-rank compare has other files" >&2; fail=1; }
-
-# sweep: each point's replications over the ranks, sweep.csv and the rest the same
-eval "$BIN sweep tests/data/calibrate/company.cfg --param finance.price=75,85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/s1"
-eval "$MPIRUN $MPIOPTS -np 3 $BIN sweep tests/data/calibrate/company.cfg --param finance.price=75,85 --set horizon=\"8w\" -r 5 -q -j 1 -o $tmp/s3"
-ns=0
-for f in "$tmp/s1"/*; do
-    ns=$((ns + 1))
-    cmp -s "$f" "$tmp/s3/${f##*/}" || { echo "check-mpi: sweep: ${f##*/} differs (3 ranks against one process)" >&2; fail=1; }
-done
-[ "$(ls "$tmp/s3" | wc -l)" -eq "$ns" ] || { echo "check-mpi: the 3-rank sweep has other files" >&2; fail=1; }
+# compare and sweep: each variant's or point's replications over the ranks
+eval "$BIN compare $COMPANY finance.price=85 -o $tmp/c1"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN compare $COMPANY finance.price=85 -o $tmp/c3"
+same_files compare "$tmp/c1" "$tmp/c3"
+nc=$count
+eval "$BIN sweep $COMPANY --param finance.price=75,85 -o $tmp/s1"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN sweep $COMPANY --param finance.price=75,85 -o $tmp/s3"
+same_files sweep "$tmp/s1" "$tmp/s3"
+ns=$count
 
 # another command under mpirun: refused, nothing written
 if "$MPIRUN" $MPIOPTS -np 2 "$BIN" warmup tests/data/calibrate/company.cfg -o "$tmp/warmup" \
