@@ -14,6 +14,8 @@
 #                   fails, its input in build/fuzz/crash-*; see tests/fuzz/README.md
 #   make bench      speed benchmarks (not tests); BENCH=mm1 for the M/M/1 figure
 #                   alone; bench/README.md compares with cimba
+#   make MPI=1      build build/mpi/spcsim with mpicc: mpirun -np N spreads a run
+#                   over N ranks (docs/cluster.md); make check-mpi tests it
 #   make golden     regenerate tests/golden/ (whole-run outputs) and show the diff
 #   make ziggurat-table  print sim/engine/ziggurat_table.inc again from its recurrence
 #   make story-numbers  rerun the stories' commands (scenarios/story-numbers.spec) and
@@ -72,6 +74,12 @@ else ifeq ($(SANITIZE),1)
   BUILD    = build/san
   SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
   OPT      = -O1 -g
+else ifeq ($(MPI),1)
+  # make MPI=1: spcsim against MPI (mpicc), in build/mpi; mpirun -np N
+  # build/mpi/spcsim run ... spreads the replications (sim/experiment/mpi.c)
+  CC       = mpicc
+  BUILD    = build/mpi
+  SANFLAGS = -DSPC_MPI
 else
   BUILD    = build/release
   SANFLAGS =
@@ -94,7 +102,7 @@ LIB_OBJ  = $(LIB_SRC:sim/%.c=$(BUILD)/sim/%.o)
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 LIB      = $(BUILD)/libspcsim.a
-BIN      = $(if $(filter 1,$(SANITIZE)),$(BUILD)/spcsim,spcsim)
+BIN      = $(if $(filter 1,$(SANITIZE) $(MPI)),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 FLAGFILE = $(BUILD)/flags
@@ -296,6 +304,13 @@ endif
 # BENCH=mm1: only the M/M/1 figure (BENCH=all, the default: every benchmark).
 bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN) $(or $(BENCH),all)
+
+# The MPI build (make MPI=1, build/mpi/spcsim) run by mpirun on 3 ranks,
+# compared byte for byte with one process (tests/mpi/check_mpi.sh; seconds).
+.PHONY: check-mpi
+check-mpi:
+	@$(MAKE) --no-print-directory MPI=1 build/mpi/spcsim
+	SPCSIM=build/mpi/spcsim sh tests/mpi/check_mpi.sh
 
 # Regenerate the golden outputs (tests/test_golden.c compares them) after a
 # change that moves results on purpose; commit them and say why.

@@ -973,7 +973,7 @@ static void test_command_help(void)
     char *man = slurp("docs/spcsim.1");
     CU_ASSERT_PTR_NOT_NULL_FATAL(man);
     static const char *const commands[] = { "run", "check", "settings", "compare", "sweep", "warmup",
-                                            "calibrate", "chain", "sensitivity", "plot", "serve" };
+                                            "calibrate", "chain", "sensitivity", "plot", "serve", "merge" };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         const char *args[] = { commands[i], "--help", NULL }, *help[] = { "help", commands[i], NULL };
         cli_result r = expect_exit(tmp, args, 0), h = expect_exit(tmp, help, 0);

@@ -231,7 +231,7 @@ int main(int argc, char **argv)
                               tests_outdir,
                               tests_stories, tests_experiment, tests_calibrate, tests_workforce, tests_plot, tests_story,
                               tests_customers, tests_absence, tests_employees, tests_pathways, tests_standards, tests_channels, tests_management, tests_teaching, tests_trace, tests_golden, tests_sensitivity, tests_sensrun,
-                              tests_serve,
+                              tests_serve, tests_parts,
                               tests_fuzz, tests_pack };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
         if (suites[i]() != 0) {

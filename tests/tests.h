@@ -39,6 +39,7 @@ int tests_sensitivity(void);
 int tests_serve(void);
 int tests_sensrun(void);
 int tests_pack(void);
+int tests_parts(void);
 
 /* Adds a suite with the given tests (NULL-terminated name/function pairs). */
 int tests_add_suite(const char *name, const CU_TestInfo *tests);

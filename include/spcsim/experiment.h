@@ -99,6 +99,28 @@ typedef struct {
 spc_status spc_experiment_run_precision(const spc_scenario *sc, const spc_experiment_opts *opts,
                                         const spc_precision *target, spc_experiment *out, spc_error *err);
 
+/* spc_experiment_run without the last step: the replications only,
+ * x->combined and x->combined_ts left empty. For a part of a run (run
+ * --part, an MPI rank), combined with the others' by spc_experiment_finish
+ * once they are together. */
+spc_status spc_experiment_run_raw(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                                  spc_error *err);
+
+/* An empty experiment of n replications (their tables empty), to be
+ * filled from elsewhere (repdata.h); release with spc_experiment_release,
+ * also after an error. */
+spc_status spc_experiment_alloc(spc_experiment *x, unsigned n, spc_error *err);
+
+/* Combines the replications of x into x->combined and x->combined_ts: the
+ * last step of spc_experiment_run, also for replications run elsewhere and
+ * read back (spcsim merge, MPI), so the outputs are the same by construction. */
+spc_status spc_experiment_finish(spc_experiment *x, spc_error *err);
+
+/* Part i of n (1-based) of `count` items: [first, last), contiguous, the
+ * sizes differing by at most one (replications of a run split into parts
+ * or over MPI ranks; the points of a sensitivity design). */
+void spc_experiment_block(size_t count, unsigned i, unsigned n, size_t *first, size_t *last);
+
 /* Combines n aligned result tables into across-replication estimates. */
 spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_results *out, spc_error *err);
 

@@ -10,6 +10,7 @@
 
 #include "spcsim/compare.h"
 #include "spcsim/error.h"
+#include "spcsim/experiment.h"
 #include "spcsim/output.h"
 #include "spcsim/scenario.h"
 #include "spcsim/sensrun.h"
@@ -57,7 +58,7 @@ typedef struct {
     unsigned samples;       /* sensitivity: Sobol' N base points (0: the default) */
     const char *params_from; /* sensitivity: --params-from FILE, PATH=LOW:HIGH lines */
     int design_only;        /* sensitivity: write the design, run nothing */
-    unsigned part, nparts;  /* sensitivity: --part I/N (1-based; 0: the whole design) */
+    unsigned part, nparts;  /* sensitivity, run: --part I/N (1-based; 0: the whole design or run) */
     int merge;              /* sensitivity: --merge, the parts' folders in extra */
     int uncertain;          /* run: --uncertain, assumptions drawn per replication */
     const char *command_line; /* the whole command line, shell-quoted, for run.json */
@@ -169,6 +170,18 @@ spc_status cli_sensitivity(const options *o, spc_error *err);
 int cli_serve(int argc, char **argv);
 /* cli_settings.c: `spcsim settings [--markdown]`; returns the exit code. */
 int cli_settings(int argc, char **argv);
+
+/* cli_merge.c: a run in parts. cli_run_part runs part o->part of
+ * o->nparts of the replications of opts (run --part I/N) and writes its
+ * part folder. cli_merge_load loads the scenario of the parts of
+ * `spcsim merge PART...` (o->scenario the first, o->extra the rest), from
+ * the first part; cli_merge_read reads every part's replications into *x
+ * (release it also after an error) and combines them as a run does.
+ * Errors (SPC_ERR_USAGE) name the part's file: parts of another run, a
+ * part given twice or missing. */
+spc_status cli_run_part(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts, spc_error *err);
+spc_scenario *cli_merge_load(const options *o, spc_error *err);
+spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
 
 /* cli_trace.c: the trace file of `run --trace FILE` (atomic, like the
  * other outputs) and its tracer, NULL without --trace. */

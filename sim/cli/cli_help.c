@@ -34,6 +34,8 @@ static const char usage_head[] =
     "       spcsim sensitivity SCENARIO [--param PATH=LOW:HIGH...] [--method morris|sobol] [options]\n"
     "                                         how much each setting moves the outputs (by\n"
     "                                         default the assumptions, over plausible ranges)\n"
+    "       spcsim merge PART... [-o DIR]     the output of one run from its parts' folders\n"
+    "                                         (run --part I/N)\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]...\n"
@@ -50,7 +52,7 @@ typedef struct {
 } help_option;
 
 static const help_option options_table[] = {
-    { "output", " run compare sweep warmup calibrate chain sensitivity serve ",
+    { "output", " run compare sweep warmup calibrate chain sensitivity serve merge ",
       "  -o, --output DIR      write outputs to DIR (default: output/<scenario name>)\n" },
     { "seed", " run check compare sweep warmup calibrate chain sensitivity ",
       "  -s, --seed N          master seed (overrides the scenario's seed)\n" },
@@ -60,7 +62,7 @@ static const help_option options_table[] = {
     { "replications", " run check compare sweep warmup calibrate chain sensitivity serve ",
       "  -r, --replications N  run N independent replications (default: the scenario's\n"
       "                        replications setting, else 1); means with 95% t intervals\n" },
-    { "jobs", " run compare sweep warmup calibrate chain sensitivity plot serve ",
+    { "jobs", " run compare sweep warmup calibrate chain sensitivity plot serve merge ",
       "  -j, --jobs N          N threads in all, shared by the replications and the units\n"
       "                        of a company (default: all processors), and the\n"
       "                        gnuplots drawing figures at once;\n"
@@ -150,8 +152,10 @@ static const help_option options_table[] = {
       "      --params-from FILE  sensitivity, run --uncertain: PATH=LOW:HIGH lines (# comments)\n" },
     { "design-only", " sensitivity ",
       "      --design-only     sensitivity: write the design (design.csv, ranges.csv) only\n" },
-    { "part", " sensitivity ",
-      "      --part I/N        sensitivity: run part I of N of the points (points.csv)\n" },
+    { "part", " run sensitivity ",
+      "      --part I/N        run: run part I of N of the replications into a part folder\n"
+      "                        (default output/<name>-partIofN; spcsim merge joins them);\n"
+      "                        sensitivity: run part I of N of the points (points.csv)\n" },
     { "merge", " sensitivity ",
       "      --merge           sensitivity: merge the part folders given after the scenario\n" },
     { "uncertain", " run ",
@@ -166,14 +170,14 @@ static const help_option options_table[] = {
     { "web", " serve ",
       "      --web DIR         serve: the page's files (default: web/ beside the program,\n"
       "                        else the installed copy)\n" },
-    { "quiet", " run compare sweep warmup calibrate chain sensitivity plot ",
+    { "quiet", " run compare sweep warmup calibrate chain sensitivity plot merge ",
       "  -q, --quiet           print nothing but errors and warnings (no progress)\n" },
     { "force", " run compare sweep warmup calibrate chain sensitivity ",
       "      --force           run beyond the cost limits (10 million time-series rows,\n"
       "                        1e10 events, 4 GB; see the reference, 10.9)\n" },
-    { "help", " run check settings compare sweep warmup calibrate chain sensitivity plot serve ",
+    { "help", " run check settings compare sweep warmup calibrate chain sensitivity plot serve merge ",
       "  -h, --help            this help\n" },
-    { "version", " run check settings compare sweep warmup calibrate chain sensitivity plot ",
+    { "version", " run check settings compare sweep warmup calibrate chain sensitivity plot merge ",
       "  -V, --version         the version\n" },
 };
 
@@ -199,6 +203,11 @@ static const char usage_tail[] =
     "whole old output or the whole new one, never a mix; files of an earlier run\n"
     "that this one does not write are gone. A staging folder left by a killed run\n"
     "is removed by the next run into the same DIR.\n"
+    "\n"
+    "Parts and clusters (docs/cluster.md): spcsim run SCENARIO --part I/N runs part I\n"
+    "of N of the replications into a part folder; spcsim merge PART... [-o DIR] writes\n"
+    "from all N what one run writes. mpirun -np N spcsim run|compare|sweep ... (make\n"
+    "MPI=1) spreads the replications over N ranks, -j threads each; rank 0 writes.\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output, 130 stopped by SIGINT\n"
@@ -286,6 +295,13 @@ static const help_command commands_table[] = {
       "sweep, chain or sensitivity), replacing DIR as a whole.\n",
       "  spcsim plot output/baseline\n"
       "  SPCSIM_GNUPLOT=/opt/gnuplot/bin/gnuplot spcsim plot output/baseline-compare\n" },
+    { "merge", "spcsim merge PART... [-o DIR] [options]",
+      "Write from the part folders of `spcsim run SCENARIO --part I/N` (all N of them,\n"
+      "in any order) exactly what one run of all the replications writes (run.json's\n"
+      "wall_seconds and jobs aside). Parts of another scenario, seed, version or\n"
+      "number of parts, a part given twice or a missing part are refused (exit 2).\n",
+      "  spcsim run scenarios/baseline.cfg -r 12 --part 1/3   # and 2/3, 3/3, e.g. a job array\n"
+      "  spcsim merge output/baseline-part1of3 output/baseline-part2of3 output/baseline-part3of3\n" },
     { "serve", "spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]... [options]",
       "A local web page for the classroom: the scenario's levers as sliders; the\n"
       "baseline runs once, and when a lever moves the variant runs against it with\n"

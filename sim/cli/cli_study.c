@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "spcsim/mpi.h"
 #include "spcsim/calibrate.h"
 #include "spcsim/compare.h"
 #include "spcsim/cost.h"
@@ -241,7 +242,8 @@ static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_exp
     spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                  o->stop, 0, o->force, 0 };
     for (size_t i = 0; i < n; i++)
-        if (spc_experiment_run(sc[i], &opts, &x[i], err) != SPC_OK)
+        if ((spc_mpi_size() > 1 ? spc_mpi_experiment_run(sc[i], &opts, &x[i], err)
+                                 : spc_experiment_run(sc[i], &opts, &x[i], err)) != SPC_OK)
             return err->code;
     return SPC_OK;
 }
@@ -266,7 +268,8 @@ spc_status cli_compare(const options *o, spc_error *err)
             goto done;
     }
     char dir[4096];
-    if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK)
+    if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK ||
+        spc_mpi_rank() != 0) /* under MPI only rank 0 has the replications, and writes */
         goto done;
     for (size_t i = 1; i < n; i++)
         vars[i - 1] = x[i].rep;
@@ -358,7 +361,8 @@ spc_status cli_sweep(const options *o, spc_error *err)
         spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
         cli_prov prov = { opts.replications, sc, 0, NULL, NULL, NULL };
         sweep_out so = { &s, sc->time_unit };
-        if (st == SPC_OK && spc_sweep_reference(&s, o->reference, err) == SPC_OK &&
+        /* under MPI rank 0 has the points, and writes */
+        if (st == SPC_OK && spc_mpi_rank() == 0 && spc_sweep_reference(&s, o->reference, err) == SPC_OK &&
             sweep_prov(o, more, nmore, &s, &prov, err) == SPC_OK) {
             if (cli_publish_study(o, dir, "sweep.csv", write_sweep, &so, &prov, 1, err) == SPC_OK && !o->quiet) {
                 print_sweep(&s, sc->time_unit);

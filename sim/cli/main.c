@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "spcsim/chaindose.h"
 #include "spcsim/experiment.h"
+#include "spcsim/mpi.h"
 #include "spcsim/output.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
@@ -300,23 +301,29 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->help || (optind < argc && strcmp(argv[optind], "help") == 0))
         return print_help(o->help ? optind < argc ? argv[optind] : NULL : optind + 1 < argc ? argv[optind + 1] : NULL);
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity or plot");
+        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity, merge or plot");
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
     int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
     int chain = strcmp(o->command, "chain") == 0, sens = strcmp(o->command, "sensitivity") == 0;
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "check") != 0 && !compare && !sweep &&
+    int run = strcmp(o->command, "run") == 0, merge = strcmp(o->command, "merge") == 0;
+    if (!run && strcmp(o->command, "check") != 0 && !compare && !sweep && !merge &&
         strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain && !sens)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity "
-                           "or plot)",
+        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity, "
+                           "merge or plot)",
                            o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
         return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
     int drawn = o->uncertain && strcmp(o->command, "run") == 0; /* run --uncertain may name its settings */
-    if (!sens && (o->design_only || o->part || o->merge))
-        return usage_error("%s", "--design-only, --part and --merge are only for sensitivity");
+    if (!sens && (o->design_only || o->merge || (o->part && !run)))
+        return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for sensitivity and run");
+    if (run && o->part && (o->precision != NULL || o->uncertain || o->keep_partial || o->trace != NULL))
+        return usage_error("%s", "run --part: not with --precision, --uncertain, --keep-partial or --trace");
+    if (merge && (o->seed != NULL || o->reps != NULL || o->nsets > 0 || o->precision != NULL))
+        return usage_error("%s", "merge: the parts give the scenario, seed and replications (no --seed, -r, --set, "
+                                 "--precision)");
     if (!sens && !drawn && o->params_from != NULL)
         return usage_error("%s", "--params-from is only for sensitivity and run --uncertain");
     if (o->design_only + (o->part > 0) + o->merge > 1)
@@ -336,7 +343,8 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
     if (optind >= argc)
-        return usage_error(plot ? "%s: missing the output folder" : "%s: missing the scenario file", o->command);
+        return usage_error(plot ? "%s: missing the output folder" : merge ? "%s: missing the parts' folders"
+                                                                         : "%s: missing the scenario file", o->command);
     o->scenario = argv[optind++];
     o->extra = (const char **)&argv[optind];
     o->nextra = (size_t)(argc - optind);
@@ -344,7 +352,7 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "compare: give at least one variant (a scenario file, or PATH=VALUE[;PATH=VALUE])");
     if (sens && o->merge && o->nextra == 0)
         return usage_error("%s", "sensitivity --merge: give the parts' folders after the scenario");
-    if (!compare && !calibrate && !(sens && o->merge) && o->nextra > 0)
+    if (!compare && !calibrate && !merge && !(sens && o->merge) && o->nextra > 0)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (calibrate != (o->ntargets > 0) || calibrate != (o->nfrees > 0))
         return usage_error("%s", calibrate ? "calibrate: give --target SCOPE/METRIC=VALUE and --free PATH=LO:HI"
@@ -479,8 +487,10 @@ static spc_status run_experiment(const options *o, const spc_scenario *sc, const
 {
     if (u != NULL)
         return spc_experiment_run_each(sc, (const spc_scenario *const *)u->sc, opts, x, err);
+    if (strcmp(o->command, "merge") == 0)
+        return cli_merge_read(o, x, err);
     if (o->precision == NULL)
-        return spc_experiment_run(sc, opts, x, err);
+        return spc_mpi_size() > 1 ? spc_mpi_experiment_run(sc, opts, x, err) : spc_experiment_run(sc, opts, x, err);
     char scope[64], metric[64];
     double rel;
     int used = 0;
@@ -581,6 +591,9 @@ static spc_status draw_uncertain(const options *o, const spc_scenario *sc, spc_u
     return err->code;
 }
 
+static void print_rank_failure(const spc_error *err);
+static int exit_code(const spc_error *err);
+
 static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lambda,
                           const double *rho, int solved, spc_error *err)
 {
@@ -598,6 +611,8 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     }
     spc_experiment_opts opts = { requested, 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL, o->stop,
                                  o->keep_partial, o->force, o->employees };
+    if (o->part > 0)
+        return cli_run_part(o, sc, &opts, err);
     /* the folder is checked, not made: nothing exists before the run is done
      * but the trace's temporary file */
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
@@ -607,7 +622,11 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
                    solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
     if (d.partial)
         spc_error_clear(err);
-    if (ran || d.partial)
+    if (!ran && spc_mpi_size() > 1) { /* this rank's replications failed: the others wait for them */
+        print_rank_failure(err);
+        spc_mpi_abort(exit_code(err));
+    }
+    if ((ran || d.partial) && spc_mpi_rank() == 0)
         publish_run(o, sc, &x, &d, o->uncertain ? &u : NULL, err);
     cli_trace_close(&trace);
     spc_experiment_release(&x);
@@ -658,6 +677,14 @@ static void print_failure(const spc_error *err)
     print_error(msg);
 }
 
+/* Under MPI, a rank's own failure: which rank, then the message. */
+static void print_rank_failure(const spc_error *err)
+{
+    spc_error e = *err;
+    snprintf(e.msg, sizeof e.msg, "rank %d: %.1000s", spc_mpi_rank(), err->msg);
+    print_failure(&e);
+}
+
 /* The status, except that a stop by a signal exits 128 + the signal (130, 143). */
 static int exit_code(const spc_error *err)
 {
@@ -666,7 +693,38 @@ static int exit_code(const spc_error *err)
     return (int)err->code;
 }
 
+/* Under MPI (mpi.h) every rank runs the command; only rank 0 speaks and
+ * writes, and only run, compare and sweep are spread over the ranks. */
+static int mpi_usage(options *o)
+{
+    if (spc_mpi_rank() != 0) {
+        o->quiet = 1;
+        o->trace = NULL;
+    }
+    if (spc_mpi_size() == 1)
+        return -1;
+    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0 && strcmp(o->command, "sweep") != 0)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare and sweep "
+                                                 "spread their work over the ranks (-np 1, or without mpirun)", o->command)
+                                   : SPC_ERR_USAGE;
+    if (o->precision == NULL && !o->uncertain && o->part == 0)
+        return -1;
+    return spc_mpi_rank() == 0 ? usage_error("%s", "run under mpirun: not with --precision, --uncertain or --part "
+                                                   "(use one process, or a job array of --part)")
+                               : SPC_ERR_USAGE;
+}
+
+static int spcsim_main(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    spc_mpi_init(&argc, &argv);
+    int code = spcsim_main(argc, argv);
+    spc_mpi_finalize();
+    return code;
+}
+
+static int spcsim_main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
     if (argc >= 3 && strcmp(argv[1], "settings") == 0 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
@@ -693,15 +751,22 @@ int main(int argc, char **argv)
         o.labels == NULL)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
+    if (code < 0)
+        code = mpi_usage(&o);
     spc_error err;
     spc_error_clear(&err);
-    if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0) {
+    int merge = code < 0 && strcmp(o.command, "merge") == 0;
+    if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0 && !merge) {
         spc_status st = strcmp(o.command, "compare") == 0 ? cli_compare(&o, &err)
                         : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
                         : strcmp(o.command, "calibrate") == 0 ? cli_calibrate(&o, &err)
                         : strcmp(o.command, "chain") == 0 ? cli_chain(&o, &err)
                         : strcmp(o.command, "sensitivity") == 0 ? cli_sensitivity(&o, &err)
                         : strcmp(o.command, "plot") == 0 ? cli_plot(&o, &err) : cli_warmup(&o, &err);
+        if (st != SPC_OK && spc_mpi_size() > 1) { /* the other ranks may wait for this one */
+            print_rank_failure(&err);
+            spc_mpi_abort(exit_code(&err));
+        }
         if (st != SPC_OK)
             print_failure(&err);
         code = exit_code(&err);
@@ -716,20 +781,21 @@ int main(int argc, char **argv)
         free(o.labels);
         return finish_stdout(code);
     }
-    spc_scenario *sc = cli_load(&o, o.scenario, NULL, 0, &err);
+    spc_scenario *sc = merge ? cli_merge_load(&o, &err) : cli_load(&o, o.scenario, NULL, 0, &err);
     double *lambda = sc ? calloc(sc->nstages, sizeof *lambda) : NULL;
     double *rho = sc ? calloc(sc->nstages, sizeof *rho) : NULL;
     if (sc != NULL && (lambda == NULL || rho == NULL))
         spc_error_set(&err, SPC_ERR_INTERNAL, "out of memory");
     if (err.code == SPC_OK) {
         int solved = spc_traffic_solve(sc, lambda, rho);
-        warn_loads(sc, lambda, rho, solved);
+        if (spc_mpi_rank() == 0)
+            warn_loads(sc, lambda, rho, solved);
         if (strcmp(o.command, "check") == 0)
             cmd_check(sc, lambda, rho, solved);
         else
             cmd_run(&o, sc, lambda, rho, solved, &err);
     }
-    if (err.code != SPC_OK)
+    if (err.code != SPC_OK && spc_mpi_rank() == 0)
         print_failure(&err);
     free(lambda);
     free(rho);

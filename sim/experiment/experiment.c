@@ -170,7 +170,7 @@ static void item_done(void *ctx, unsigned i, unsigned unit)
     progress(b);
 }
 
-static spc_status alloc_slots(spc_experiment *x, unsigned n, spc_error *err)
+spc_status spc_experiment_alloc(spc_experiment *x, unsigned n, spc_error *err)
 {
     memset(x, 0, sizeof *x);
     spc_results_init(&x->combined);
@@ -258,36 +258,42 @@ static spc_status keep_partial(spc_experiment *x, const rep_slot *reps, spc_erro
 
 static spc_status run_batch(const spc_scenario *sc, const spc_scenario *const *each,
                             const spc_experiment_opts *opts, const spc_experiment_watch *watch,
-                            spc_experiment *x, spc_error *err);
+                            spc_experiment *x, int raw, spc_error *err);
 
 spc_status spc_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts,
                               spc_experiment *x, spc_error *err)
 {
-    return run_batch(sc, NULL, opts, NULL, x, err);
+    return run_batch(sc, NULL, opts, NULL, x, 0, err);
 }
 
 spc_status spc_experiment_run_watched(const spc_scenario *sc, const spc_experiment_opts *opts,
                                       const spc_experiment_watch *watch, spc_experiment *x, spc_error *err)
 {
-    return run_batch(sc, NULL, opts, watch, x, err);
+    return run_batch(sc, NULL, opts, watch, x, 0, err);
 }
 
 spc_status spc_experiment_run_each(const spc_scenario *sc, const spc_scenario *const *each,
                                    const spc_experiment_opts *opts, spc_experiment *x, spc_error *err)
 {
-    return run_batch(sc, each, opts, NULL, x, err);
+    return run_batch(sc, each, opts, NULL, x, 0, err);
 }
 
-/* The three above: each (a scenario per replication) and watch (a period
- * callback) may be NULL. */
+spc_status spc_experiment_run_raw(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                                  spc_error *err)
+{
+    return run_batch(sc, NULL, opts, NULL, x, 1, err);
+}
+
+/* The four above: each (a scenario per replication) and watch (a period
+ * callback) may be NULL; raw: the replications are not combined. */
 static spc_status run_batch(const spc_scenario *sc, const spc_scenario *const *each,
                             const spc_experiment_opts *opts, const spc_experiment_watch *watch,
-                            spc_experiment *x, spc_error *err)
+                            spc_experiment *x, int raw, spc_error *err)
 {
     unsigned n = opts->replications ? opts->replications : 1;
     if (spc_cost_check(sc, n, opts->force, err) != SPC_OK)
         return err->code;
-    if (alloc_slots(x, n, err) != SPC_OK)
+    if (spc_experiment_alloc(x, n, err) != SPC_OK)
         return err->code;
     x->employees = opts->employees;
     unsigned jobs = opts->jobs ? opts->jobs : spc_experiment_cores();
@@ -308,12 +314,23 @@ static spc_status run_batch(const spc_scenario *sc, const spc_scenario *const *e
     }
     batch_release(&b);
     x->wall_seconds = wall_now() - b.t0;
-    if (st != SPC_OK)
+    if (st != SPC_OK || raw)
         return st;
-    if (spc_experiment_combine(x->rep, n, &x->combined, err) != SPC_OK)
+    return spc_experiment_finish(x, err);
+}
+
+spc_status spc_experiment_finish(spc_experiment *x, spc_error *err)
+{
+    if (spc_experiment_combine(x->rep, x->n, &x->combined, err) != SPC_OK)
         return err->code;
-    return spc_timeseries_combine(x->rep_ts, n, &x->combined_ts) == 0
+    return spc_timeseries_combine(x->rep_ts, x->n, &x->combined_ts) == 0
                ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory combining time series");
+}
+
+void spc_experiment_block(size_t count, unsigned i, unsigned n, size_t *first, size_t *last)
+{
+    *first = count * (i - 1) / n;
+    *last = count * i / n;
 }
 
 spc_status spc_experiment_combine(const spc_results *rep, unsigned n, spc_results *out, spc_error *err)

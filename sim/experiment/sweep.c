@@ -4,6 +4,7 @@
  */
 #include "spcsim/sweep.h"
 #include "spcsim/metricinfo.h"
+#include "spcsim/mpi.h"
 #include "spcsim/text.h"
 
 #include <math.h>
@@ -97,10 +98,13 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
         relabel_param(err, s->param[j].path);
     spc_experiment x;
     memset(&x, 0, sizeof x);
-    if (sc != NULL && spc_experiment_run(sc, opts, &x, err) == SPC_OK) {
-        s->results[k] = x.combined;  /* take them over */
+    /* under MPI the point's replications are spread over the ranks (mpi.h);
+     * only rank 0's x is filled, the other ranks' points stay empty */
+    if (sc != NULL && spc_mpi_experiment_run(sc, opts, &x, err) == SPC_OK) {
+        s->results[k] = x.combined;  /* take it over */
         spc_results_init(&x.combined);
-        if ((s->rep[k] = malloc(x.n * sizeof *s->rep[k])) == NULL)
+        /* the replications, for the paired differences (none on the ranks other than 0) */
+        if (x.n > 0 && (s->rep[k] = malloc(x.n * sizeof *s->rep[k])) == NULL)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         for (unsigned r = 0; s->rep[k] != NULL && r < x.n; r++) {
             s->rep[k][r] = x.rep[r];

@@ -16,8 +16,7 @@
 
 void spc_senspart_range(size_t npoints, unsigned i, unsigned n, size_t *first, size_t *last)
 {
-    *first = npoints * (i - 1) / n;
-    *last = npoints * i / n;
+    spc_experiment_block(npoints, i, n, first, last);
 }
 
 /* ",x" with 17 significant digits (a double read back exactly); "" for NaN. */

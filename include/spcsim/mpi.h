@@ -1,0 +1,49 @@
+/*
+ * mpi.h -- the replications of a run spread over the ranks of an MPI job
+ * (mpirun -np N spcsim run ...), gathered to rank 0.
+ *
+ * Built with `make MPI=1` (mpicc, -DSPC_MPI) this is the program's only
+ * contact with MPI; without it the same functions say there is one rank,
+ * rank 0, and run everything in the one process, so the rest of the
+ * program is the same in both builds.
+ *
+ * Rank r of N runs the r-th contiguous block of the replications
+ * (spc_experiment_block), on its threads (opts->jobs). A replication's
+ * streams are seeded from (seed, replication, unit, stream), so it gives
+ * the same numbers on whichever rank runs it. Each rank writes its
+ * replications' raw results as text (repdata.h, every digit) and sends it
+ * to rank 0, which reads the blocks back in rank order into one experiment
+ * and combines it as one process does (spc_experiment_finish): the files
+ * rank 0 writes are those of a single process, byte for byte, except
+ * run.json's wall_seconds (rank 0's wall time) and jobs (the threads of all
+ * ranks).
+ */
+#ifndef SPCSIM_MPI_H
+#define SPCSIM_MPI_H
+
+#include "spcsim/error.h"
+#include "spcsim/experiment.h"
+#include "spcsim/scenario.h"
+
+/* MPI_Init (thread level funneled: only the main thread calls MPI) and
+ * MPI_Finalize; no-ops without MPI. */
+void spc_mpi_init(int *argc, char ***argv);
+void spc_mpi_finalize(void);
+
+/* This process's rank (0 without MPI) and the number of ranks (1). */
+int spc_mpi_rank(void);
+int spc_mpi_size(void);
+
+/* Ends the whole job with `code` (MPI_Abort; exit without MPI). */
+void spc_mpi_abort(int code);
+
+/* Every rank calls it with the same arguments. Rank 0 returns the whole
+ * experiment, combined, in *x; the other ranks an empty one (x->n = 0)
+ * once their block is sent. An error is the rank's own (its replications
+ * failed, or it ran out of memory): the face then reports it and ends the
+ * job (spc_mpi_abort), since the other ranks wait for it. Release *x with
+ * spc_experiment_release. Without MPI: spc_experiment_run. */
+spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                                  spc_error *err);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * test_parts.c -- a run in parts (spcsim run --part I/N, spcsim merge) and
+ * the text that carries a replication's raw results between processes
+ * (repdata.h, also what MPI ranks send to rank 0). Every comparison is
+ * byte for byte or bit for bit: the same scenario and seed must give the
+ * same files however the replications were split.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spcsim/experiment.h"
+#include "spcsim/repdata.h"
+#include "spcsim/text.h"
+#include "tests.h"
+
+/* A small company of 8 stores, 8 weeks: seconds for 5 replications. */
+#define COMPANY "tests/data/calibrate/company.cfg"
+
+/* The text of x's replications, as a part writes it (caller frees). */
+static char *serialise(const spc_experiment *x, size_t *size)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, size);
+    CU_ASSERT_FATAL(f != NULL);
+    spc_repdata_header(f);
+    for (unsigned i = 0; i < x->n; i++)
+        CU_ASSERT(spc_repdata_write(f, x, i, i) == 0);
+    fclose(f);
+    return buf;
+}
+
+static int same_double(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
+
+/* Every combined row and time-series value of a is b's, bit for bit. */
+static void check_combined(const spc_experiment *a, const spc_experiment *b)
+{
+    int same = a->combined.n == b->combined.n && a->combined_ts.n == b->combined_ts.n;
+    for (size_t k = 0; same && k < a->combined.n; k++) {
+        const spc_estimate *x = &a->combined.rows[k].e, *y = &b->combined.rows[k].e;
+        same = same_double(x->mean, y->mean) && same_double(x->lo, y->lo) && same_double(x->hi, y->hi);
+    }
+    for (size_t k = 0; same && k < a->combined_ts.n; k++)
+        for (int c = 0; c < SPC_TS_NCOLUMNS; c++)
+            same = same && same_double(a->combined_ts.rows[k].v[c], b->combined_ts.rows[k].v[c]) &&
+                   same_double(a->combined_ts.rows[k].hi[c], b->combined_ts.rows[k].hi[c]);
+    CU_ASSERT(same);
+}
+
+/* Written and read back, a run's replications combine into the very
+ * numbers of the run; a cut-off text and a replication read twice are
+ * errors naming the line. */
+static void test_roundtrip(void)
+{
+    const char *sets[] = { "horizon=\"8w\"" };
+    spc_experiment x, y;
+    spc_error err;
+    spc_error_clear(&err);
+    tests_run_replications(COMPANY, sets, 1, 3, &x);
+    size_t size;
+    char *text = serialise(&x, &size);
+    char filled[3] = { 0, 0, 0 };
+    CU_ASSERT_FATAL(spc_experiment_alloc(&y, 3, &err) == SPC_OK);
+    FILE *f = fmemopen(text, size, "r");
+    CU_ASSERT(spc_repdata_read(f, "text", &y, filled, &err) == SPC_OK);
+    fclose(f);
+    CU_ASSERT(filled[0] && filled[1] && filled[2]);
+    CU_ASSERT(spc_experiment_finish(&y, &err) == SPC_OK);
+    tests_check_identical(&x, &y, "read back");
+    check_combined(&x, &y);
+    CU_ASSERT(y.rep_panel[2].n == x.rep_panel[2].n && y.info[1].events == x.info[1].events);
+    spc_experiment_release(&y);
+
+    /* the same text again: replication 0 is there already */
+    CU_ASSERT_FATAL(spc_experiment_alloc(&y, 3, &err) == SPC_OK);
+    f = fmemopen(text, size, "r");
+    spc_repdata_read(f, "text", &y, filled, &err);
+    fclose(f);
+    CU_ASSERT(err.code == SPC_ERR_USAGE && strstr(err.msg, "text:2: replication 0 was already read") != NULL);
+    spc_experiment_release(&y);
+
+    /* cut off in the middle of replication 0's rows */
+    spc_error_clear(&err);
+    memset(filled, 0, sizeof filled);
+    CU_ASSERT_FATAL(spc_experiment_alloc(&y, 3, &err) == SPC_OK);
+    f = fmemopen(text, 400, "r");
+    spc_repdata_read(f, "cut", &y, filled, &err);
+    fclose(f);
+    CU_ASSERT(err.code == SPC_ERR_USAGE && strncmp(err.msg, "cut:", 4) == 0);
+    spc_experiment_release(&y);
+    free(text);
+    spc_experiment_release(&x);
+}
+
+/* spcsim with the small company's options and `more` (NULL-terminated);
+ * stderr to tmp/log. The exit status. */
+static int spcsim(const char *tmp, const char *log, const char *const *more)
+{
+    char err[600];
+    snprintf(err, sizeof err, "%s/%s", tmp, log);
+    const char *args[32];
+    size_t n = 0;
+    for (size_t i = 0; more[i] != NULL && n < 31; i++)
+        args[n++] = more[i];
+    args[n] = NULL;
+    return tests_wait(tests_spawn(args, NULL, NULL, err));
+}
+
+static int run_part(const char *tmp, const char *out, const char *part, const char *seed)
+{
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/%s", tmp, out);
+    const char *const args[] = { "run", COMPANY, "--set", "horizon=\"8w\"", "-r", "5", "-q", "--employees", "-j", "1",
+                                 "-o", dir, "--seed", seed, part ? "--part" : NULL, part, NULL };
+    return spcsim(tmp, "log", args);
+}
+
+/* run.json without the lines that may differ (jobs, wall_seconds). */
+static char *run_json(const char *path)
+{
+    char *t = spc_text_read_file(path, NULL);
+    for (char *s = t; s != NULL && *s;) {
+        char *end = strchr(s, '\n');
+        size_t len = end ? (size_t)(end - s) + 1 : strlen(s);
+        if (strstr(s, "\"jobs\":") == s + 2 || strstr(s, "\"wall_seconds\":") == s + 2)
+            memmove(s, s + len, strlen(s + len) + 1);
+        else
+            s += len;
+    }
+    return t;
+}
+
+/* Every file of tmp/a is in tmp/b with the same bytes (run.json but its
+ * jobs and wall time), and b has no other. Returns the number compared. */
+static int check_same_folder(const char *tmp, const char *a, const char *b)
+{
+    char da[600], db[600], fa[1300], fb[1300];
+    snprintf(da, sizeof da, "%s/%s", tmp, a);
+    snprintf(db, sizeof db, "%s/%s", tmp, b);
+    int n = 0, nb = 0;
+    DIR *d = opendir(da);
+    CU_ASSERT_FATAL(d != NULL);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(fa, sizeof fa, "%s/%s", da, e->d_name);
+        snprintf(fb, sizeof fb, "%s/%s", db, e->d_name);
+        int json = strcmp(e->d_name, "run.json") == 0;
+        size_t la = 0, lb = 0;
+        char *x = json ? run_json(fa) : spc_text_read_file(fa, &la);
+        char *y = json ? run_json(fb) : spc_text_read_file(fb, &lb);
+        int same = x != NULL && y != NULL && (json ? strcmp(x, y) == 0 : la == lb && memcmp(x, y, la) == 0);
+        if (!same)
+            fprintf(stderr, "\n  %s: %s and %s differ", e->d_name, a, b);
+        CU_ASSERT(same);
+        free(x);
+        free(y);
+        n++;
+    }
+    closedir(d);
+    d = opendir(db);
+    CU_ASSERT_FATAL(d != NULL);
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        nb += e->d_name[0] != '.';
+    closedir(d);
+    CU_ASSERT_EQUAL(n, nb);
+    return n;
+}
+
+/* Three parts on one thread each, merged in any order, write exactly the
+ * files of one run of the five replications on two threads. */
+static void test_merge_identical(void)
+{
+    char tmp[] = "/tmp/spcsim-parts-XXXXXX", p[3][600], merged[600];
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/whole", tmp);
+    const char *const whole[] = { "run", COMPANY, "--set", "horizon=\"8w\"", "-r", "5", "-q", "--employees", "-j", "2",
+                                  "-o", dir, NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, "log", whole), 0);
+    for (int i = 0; i < 3; i++) {
+        char part[8], name[8];
+        snprintf(part, sizeof part, "%d/3", i + 1);
+        snprintf(name, sizeof name, "p%d", i + 1);
+        snprintf(p[i], sizeof p[i], "%s/%s", tmp, name);
+        CU_ASSERT_EQUAL(run_part(tmp, name, part, "2026"), 0);
+    }
+    char *raw = spc_text_read_file(strcat(strcpy(dir, p[1]), "/replications.raw"), NULL);
+    CU_ASSERT(raw != NULL && strstr(raw, "\nrep\t1\t") != NULL && strstr(raw, "\nrep\t2\t") != NULL &&
+              strstr(raw, "\nrep\t0\t") == NULL && strstr(raw, "\nrep\t3\t") == NULL); /* blocks 0 | 1 2 | 3 4 */
+    free(raw);
+    snprintf(merged, sizeof merged, "%s/merged", tmp);
+    const char *const merge[] = { "merge", p[2], p[0], p[1], "-o", merged, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, "log", merge), 0);
+    CU_ASSERT(check_same_folder(tmp, "whole", "merged") >= 6);
+
+    /* a part missing, a part twice, a part of another seed: exit 2, naming the file */
+    run_part(tmp, "seed99", "3/3", "99");
+    char other[600];
+    snprintf(other, sizeof other, "%s/seed99", tmp);
+    const char *const missing[] = { "merge", p[0], p[1], "-o", merged, NULL };
+    const char *const twice[] = { "merge", p[0], p[1], p[1], p[2], "-o", merged, NULL };
+    const char *const seed[] = { "merge", p[0], p[1], other, "-o", merged, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, "missing.err", missing), 2);
+    CU_ASSERT_EQUAL(spcsim(tmp, "twice.err", twice), 2);
+    CU_ASSERT_EQUAL(spcsim(tmp, "seed.err", seed), 2);
+    char e[3][640];
+    snprintf(e[0], sizeof e[0], "%s/missing.err", tmp);
+    snprintf(e[1], sizeof e[1], "%s/twice.err", tmp);
+    snprintf(e[2], sizeof e[2], "%s/seed.err", tmp);
+    char *m0 = spc_text_read_file(e[0], NULL), *m1 = spc_text_read_file(e[1], NULL), *m2 = spc_text_read_file(e[2], NULL);
+    CU_ASSERT(m0 != NULL && strstr(m0, "part 3 of 3 (replications 3 to 4)") != NULL && strstr(m0, "/p1/part.json") != NULL);
+    CU_ASSERT(m1 != NULL && strstr(m1, "/p2/part.json: part 2 of 3 was given twice") != NULL);
+    CU_ASSERT(m2 != NULL && strstr(m2, "/seed99/part.json: seed 99, but ") != NULL);
+    free(m0);
+    free(m1);
+    free(m2);
+    /* the failed merges left the good output as it was */
+    CU_ASSERT(check_same_folder(tmp, "whole", "merged") >= 6);
+    tests_remove_tree(tmp);
+}
+
+int tests_parts(void)
+{
+    static const CU_TestInfo tests[] = {
+        { "replications written and read back combine into the run's numbers; bad text named", test_roundtrip },
+        { "three parts merged = one run, byte for byte; bad merges named", test_merge_identical },
+        CU_TEST_INFO_NULL,
+    };
+    return tests_add_suite("parts", tests);
+}
