@@ -120,14 +120,16 @@ static int run_part(const char *tmp, const char *out, const char *part, const ch
     return spcsim(tmp, "log", args);
 }
 
-/* run.json without the lines that may differ (jobs, wall_seconds). */
+/* run.json without the lines that may differ (jobs, wall_seconds, and
+ * command_line: what was typed, `spcsim merge ...`). */
 static char *run_json(const char *path)
 {
     char *t = spc_text_read_file(path, NULL);
     for (char *s = t; s != NULL && *s;) {
         char *end = strchr(s, '\n');
         size_t len = end ? (size_t)(end - s) + 1 : strlen(s);
-        if (strstr(s, "\"jobs\":") == s + 2 || strstr(s, "\"wall_seconds\":") == s + 2)
+        if (strstr(s, "\"jobs\":") == s + 2 || strstr(s, "\"wall_seconds\":") == s + 2 ||
+            strstr(s, "\"command_line\":") == s + 2)
             memmove(s, s + len, strlen(s + len) + 1);
         else
             s += len;

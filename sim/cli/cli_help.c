@@ -300,8 +300,8 @@ static const help_command commands_table[] = {
       "in any order) exactly what one run of all the replications writes (run.json's\n"
       "wall_seconds and jobs aside). Parts of another scenario, seed, version or\n"
       "number of parts, a part given twice or a missing part are refused (exit 2).\n",
-      "  spcsim run scenarios/baseline.cfg -r 12 --part 1/3   # and 2/3, 3/3, e.g. a job array\n"
-      "  spcsim merge output/baseline-part1of3 output/baseline-part2of3 output/baseline-part3of3\n" },
+      "  spcsim merge output/baseline-part1of3 output/baseline-part2of3 output/baseline-part3of3\n"
+      "      (after spcsim run scenarios/baseline.cfg -r 12 --part 1/3, 2/3 and 3/3, e.g. a job array)\n" },
     { "serve", "spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]... [options]",
       "A local web page for the classroom: the scenario's levers as sliders; the\n"
       "baseline runs once, and when a lever moves the variant runs against it with\n"
