@@ -1,6 +1,6 @@
 #!/bin/sh
 # check_mpi.sh -- the MPI build (make MPI=1) on 3 ranks writes the files of
-# one process byte for byte (run.json but its jobs and wall_seconds), for a
+# one process byte for byte (run.json but its jobs, wall_seconds and command_line, which names the output folder), for a
 # small company of 8 stores with 5 replications (ranks of 1, 2 and 2), for
 # run, compare and sweep; other commands, and run --precision, are refused; a
 # rank that fails ends the job with a message and no output. Seconds.
@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 MPIOPTS="--oversubscribe --allow-run-as-root"
 
 # same_files WHAT ONE THREE: every file of ONE is in THREE with the same bytes
-# (run.json without its jobs and wall_seconds lines), and THREE has no other;
+# (run.json without its jobs, wall_seconds and command_line lines), and THREE has no other;
 # sets fail=1 if not, and count to the files compared
 same_files() {
     k=0
@@ -23,8 +23,8 @@ same_files() {
         name=${f##*/}
         k=$((k + 1))
         if [ "$name" = run.json ]; then
-            grep -v -e '"jobs":' -e '"wall_seconds":' "$f" > "$tmp/a.json"
-            grep -v -e '"jobs":' -e '"wall_seconds":' "$3/$name" > "$tmp/b.json" || true
+            grep -v -e '"jobs":' -e '"wall_seconds":' -e '"command_line":' "$f" > "$tmp/a.json"
+            grep -v -e '"jobs":' -e '"wall_seconds":' -e '"command_line":' "$3/$name" > "$tmp/b.json" || true
             cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "check-mpi: $1: $name differs (3 ranks against one process)" >&2; fail=1; }
         else
             cmp -s "$f" "$3/$name" || { echo "check-mpi: $1: $name differs (3 ranks against one process)" >&2; fail=1; }
