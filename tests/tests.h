@@ -69,6 +69,15 @@ void tests_check_identical(const spc_experiment *a, const spc_experiment *b, con
 void tests_check_theory(const spc_results *r, const char *scope, const char *metric,
                         double theory, double rel_tol);
 
+/* The one-sided 95% bound on the side of sign (+1: lower, -1: upper) of
+ * the mean of d.n paired differences whose 95% t interval is d: the
+ * half-width times t_{0.95, n-1} / t_{0.975, n-1}. */
+double tests_one_sided(spc_estimate d, int sign);
+
+/* Asserts a directional claim: d's one-sided 95% bound lies on the side of
+ * sign; names what and prints the bound when it does not (or verbose). */
+void tests_check_side(const char *what, spc_estimate d, int sign);
+
 /* ---- running spcsim (tests_proc.c) ---- */
 
 #include <sys/types.h>
