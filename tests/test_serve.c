@@ -22,6 +22,7 @@
 #include "tests.h"
 #include "spcsim/scenario_levers.h"
 #include "spcsim/serve.h"
+#include "spcsim/text.h"
 
 #define LEVERS_CFG "tests/data/serve/levers.cfg"
 
@@ -278,6 +279,13 @@ static void test_variant(void)
     CU_ASSERT_EQUAL(status_of(s, "GET", "/api/scenario.cfg", "1", NULL, msg, sizeof msg), 200);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "\"stages.[0].servers=14\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "at = 1680.0")); /* week 10 in hours */
+    /* the saved report: compare's files, the story's arms named baseline and variant */
+    CU_ASSERT_EQUAL(status_of(s, "GET", "/api/report.html", "1", NULL, msg, sizeof msg), 200);
+    char *story = spc_text_read_file("output/test-serve/levers-serve/story.csv", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(story);
+    CU_ASSERT_PTR_NOT_NULL(strstr(story, "\nbaseline,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(story, "\nvariant,"));
+    free(story);
     /* a new choice stops the one before; the old number is no longer served */
     CU_ASSERT_EQUAL(status_of(s, "POST", "/api/run", NULL, "{\"levers\": {\"workforce.levers.pay\": 1.1}}", msg,
                               sizeof msg), 200);

@@ -142,7 +142,7 @@ spc_status cli_compare(const options *o, spc_error *err);
  * distributions are drawn from); nothing owned. */
 typedef struct {
     const spc_compare *c;
-    const char *const *names;     /* the variants' names, then the base's */
+    const char *const *names;     /* n: the variants' names, then the base's (names[n - 1]) */
     spc_scenario *const *sc;      /* the base, then the variants */
     const spc_experiment *x;      /* their runs, in the same order */
     size_t n;                     /* scenarios */

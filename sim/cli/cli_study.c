@@ -129,7 +129,7 @@ static spc_status write_compare(spc_stage *st, const void *p, spc_error *err)
     spc_story_arm arms[64];
     size_t na = co->n < 64 ? co->n : 64;
     for (size_t i = 0; i < na; i++)
-        arms[i] = (spc_story_arm){ i == 0 ? co->names[co->n] : co->names[i - 1], &co->x[i].combined_ts,
+        arms[i] = (spc_story_arm){ i == 0 ? co->names[co->n - 1] : co->names[i - 1], &co->x[i].combined_ts,
                                    co->x[i].rep, co->x[i].n };
     if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "compare.csv", err)) != NULL) {
         spc_compare_write_csv(f, co->c, co->names, base->time_unit);
@@ -254,7 +254,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     spc_scenario **sc = calloc(n, sizeof *sc);
     spc_experiment *x = calloc(n, sizeof *x);
     const spc_results **vars = calloc(n, sizeof *vars);
-    const char **names = calloc(n + 1, sizeof *names); /* names[n]: the base */
+    const char **names = calloc(n, sizeof *names); /* the variants', then names[n - 1]: the base */
     spc_compare c = { 0 };
     if (!sc || !x || !vars || !names) {
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
@@ -275,11 +275,11 @@ spc_status cli_compare(const options *o, spc_error *err)
         vars[i - 1] = x[i].rep;
     if (spc_compare_tables(x[0].rep, vars, (unsigned)(n - 1), x[0].n, &c, err) != SPC_OK)
         goto done;
-    names[n] = o->nlabels > 0 ? o->labels[0] : o->scenario;
+    names[n - 1] = o->nlabels > 0 ? o->labels[0] : o->scenario;
     cli_prov prov = { x[0].n, sc[0], 0, NULL, NULL, NULL };
     cli_compare_out co = { &c, names, sc, x, n, o, &prov };
     if (compare_prov(o, sc, n, &prov, err) == SPC_OK && cli_publish_compare(dir, &co, err) == SPC_OK && !o->quiet) {
-        print_compare(&c, names, names[n], sc[0]->time_unit);
+        print_compare(&c, names, names[n - 1], sc[0]->time_unit);
         printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
     }
     cli_prov_release(&prov);
