@@ -409,7 +409,7 @@ static void test_defaults(void)
     CU_ASSERT_STRING_EQUAL(sc->name, "minimal");
     CU_ASSERT_STRING_EQUAL(sc->description, "");
     CU_ASSERT_EQUAL(sc->seed, 1);
-    CU_ASSERT_STRING_EQUAL(sc->generator, "mt19937");
+    CU_ASSERT_STRING_EQUAL(sc->generator, "xoshiro256++"); /* SPC_RNG_DEFAULT */
     CU_ASSERT_STRING_EQUAL(sc->time_unit, "h");
     CU_ASSERT_DOUBLE_EQUAL(sc->unit_seconds, 3600.0, 0.0);
     CU_ASSERT_DOUBLE_EQUAL(sc->warmup, 0.0, 0.0);

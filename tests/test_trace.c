@@ -155,9 +155,9 @@ static void check_beginning(const char *generator, const char *expect)
     mem_close(&m);
 }
 
-/* A short tandem run starts with these lines, for ever: with mt19937 (the
- * default; exponentials by inversion, as always) and with xoshiro256++
- * (exponentials by the ziggurat). */
+/* A short tandem run starts with these lines, for ever: with xoshiro256++
+ * (the default; exponentials by the ziggurat) and with mt19937 (the default
+ * until 0.3; exponentials by inversion, as always). */
 static void test_known_beginning(void)
 {
     check_beginning("generator=\"xoshiro256++\"",

@@ -53,7 +53,7 @@ enum spc_stream_family {
 
 #define SPC_STREAM(family, index) (((uint64_t)(family) << 32) | (uint64_t)(index))
 
-#define SPC_RNG_DEFAULT "mt19937"
+#define SPC_RNG_DEFAULT "xoshiro256++"
 
 /* The stream seed: splitmix64 finalisers chained over the three inputs.
  * Any change of input bit changes about half the output bits. */

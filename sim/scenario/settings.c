@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "spcsim/timeunits.h"
+#include "spcsim/rng.h"
 
 #define SC(m) offsetof(spc_scenario, m)
 #define ST(m) offsetof(spc_stage_spec, m)
@@ -106,7 +107,7 @@ static const spc_setting table[] = {
       .text = "Master seed of all random streams (--seed overrides it).",
       .doc = "Master seed of all random streams. `--seed N` overrides it.",
       .allowed = "write `L` above 2 147 483 647" },
-    { .path = "generator", .kind = SPC_SET_STRING, .offset = SC(generator), .def = "\"mt19937\"",
+    { .path = "generator", .kind = SPC_SET_STRING, .offset = SC(generator), .def = "\"" SPC_RNG_DEFAULT "\"",
       .unit = "", .intervention = 0, .source = "scenario",
       .text = "The random number generator of every stream: a GSL generator or xoshiro256++.",
       .doc = "The random number generator used for every stream: any GSL generator (exponentials by "

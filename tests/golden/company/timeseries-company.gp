@@ -59,7 +59,7 @@ do for [format in "png svg"] {
     set title 'Employee satisfaction (ESAT)'
     set xlabel ''
     set ylabel 'ESAT (0-100)'
-    set ytics 10
+    set ytics 2
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Headcount'

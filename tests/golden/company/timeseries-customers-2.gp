@@ -59,7 +59,7 @@ do for [format in "png svg"] {
     set title 'Active customers'
     set xlabel ''
     set ylabel 'customers'
-    set ytics 500
+    set ytics 200
     plot $b2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'New customers per 2 weeks'

@@ -46,9 +46,9 @@ do for [format in "png svg"] {
     unset key
     set title 'Mean lead time'
     set xlabel ''
-    set ylabel 'hours'
-    set ytics 0.2
-    plot $b2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
+    set ylabel 'minutes'
+    set ytics 5
+    plot $b2 using 1:($2*60):($3*60) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*60) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Defects reaching customers per 2 weeks'
     set xlabel 'time (weeks)'

@@ -77,7 +77,7 @@ do for [format in "png svg"] {
     set title 'Work pressure'
     set xlabel ''
     set ylabel 'pressure (1 = normal load)'
-    set ytics 1
+    set ytics 2
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Internal service quality (ISQ)'

@@ -139,7 +139,7 @@ do for [format in "png svg"] {
     set title 'Mean wait in queue'
     set xlabel ''
     set ylabel 'hours'
-    set ytics 100
+    set ytics 50
     plot $b2_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m2_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'front_desk', \
          $b2_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m2_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back_office', \
          $b2_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m2_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'dispatch'

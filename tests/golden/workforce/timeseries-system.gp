@@ -41,13 +41,13 @@ do for [format in "png svg"] {
     set title 'Orders completed per week'
     set xlabel ''
     set ylabel 'orders'
-    set ytics 5000
+    set ytics 2000
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Mean lead time'
     set xlabel ''
     set ylabel 'hours'
-    set ytics 100
+    set ytics 50
     plot $b2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m2 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Defects reaching customers per week'
