@@ -694,7 +694,8 @@ static int exit_code(const spc_error *err)
 }
 
 /* Under MPI (mpi.h) every rank runs the command; only rank 0 speaks and
- * writes, and only run, compare and sweep are spread over the ranks. */
+ * writes, and only run, compare, sweep, chain and sensitivity are spread
+ * over the ranks. */
 static int mpi_usage(options *o)
 {
     if (spc_mpi_rank() != 0) {
@@ -703,10 +704,23 @@ static int mpi_usage(options *o)
     }
     if (spc_mpi_size() == 1)
         return -1;
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0 && strcmp(o->command, "sweep") != 0)
-        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare and sweep "
-                                                 "spread their work over the ranks (-np 1, or without mpirun)", o->command)
+    int spread = strcmp(o->command, "run") == 0 || strcmp(o->command, "compare") == 0 ||
+                 strcmp(o->command, "sweep") == 0 || strcmp(o->command, "chain") == 0 ||
+                 strcmp(o->command, "sensitivity") == 0;
+    if (!spread)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare, sweep, "
+                                                 "chain and sensitivity spread their work over the ranks (-np 1, or "
+                                                 "without mpirun)", o->command)
                                    : SPC_ERR_USAGE;
+    if (strcmp(o->command, "sensitivity") == 0 && (o->design_only || o->part > 0 || o->merge))
+        return spc_mpi_rank() == 0 ? usage_error("%s", "sensitivity under mpirun: not with --design-only, --part or "
+                                                       "--merge (the ranks are the parts)")
+                                   : SPC_ERR_USAGE;
+    if (strcmp(o->command, "run") != 0)
+        return o->part == 0 ? -1
+                            : spc_mpi_rank() == 0 ? usage_error("%s --part under mpirun: run one part per process "
+                                                                "(the ranks are the parts)", o->command)
+                                                  : SPC_ERR_USAGE;
     if (o->precision == NULL && !o->uncertain && o->part == 0)
         return -1;
     return spc_mpi_rank() == 0 ? usage_error("%s", "run under mpirun: not with --precision, --uncertain or --part "
