@@ -199,7 +199,8 @@ spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
  * merge whose parts held exactly these experiments), 0 to stop (a part,
  * whose folder it has written; or an error). cli_runs_part makes a part's
  * runs; cli_parts_command says whether the folder dir is a part of compare
- * or sweep ("compare", "sweep") or not (NULL); cli_runs_merge checks the
+ * or sweep ("compare", "sweep"), of a sensitivity design ("sensitivity":
+ * points.csv, no part.json) or neither (NULL); cli_runs_merge checks the
  * parts of `spcsim merge` (o->scenario, o->extra) and gives the first
  * part's command line (argv, its strings owned by the runs; free the
  * array). Free the runs with cli_runs_free (NULL accepted). */

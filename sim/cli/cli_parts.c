@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <jansson.h>
 
 #include "cli.h"
@@ -329,7 +330,11 @@ static spc_status same_command(const char *file, json_t *j, const cli_runs *r, c
 
 const char *cli_parts_command(const char *dir)
 {
-    char file[4200];
+    char file[4200], points[4200];
+    snprintf(points, sizeof points, "%s/points.csv", dir);
+    snprintf(file, sizeof file, "%s/part.json", dir);
+    if (access(file, F_OK) != 0 && access(points, F_OK) == 0)
+        return "sensitivity";
     spc_error err;
     spc_error_clear(&err);
     json_t *j = part_open(dir, file, sizeof file, &err);

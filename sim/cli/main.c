@@ -829,7 +829,11 @@ static int spcsim_main(int argc, char **argv)
     if (code < 0 && o.part > 0 && (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0) &&
         (o.runs = cli_runs_part(o.part, o.nparts)) == NULL)
         code = SPC_ERR_INTERNAL;
-    if (merge && cli_parts_command(o.scenario) != NULL) { /* compare's or sweep's parts */
+    const char *parts = merge ? cli_parts_command(o.scenario) : NULL;
+    if (parts != NULL && strcmp(parts, "sensitivity") == 0) /* the design is made again from its options */
+        code = usage_error("merge %s: a part of a sensitivity design; merge its parts with spcsim sensitivity "
+                           "SCENARIO (the design's options) --merge PART...", o.scenario);
+    else if (parts != NULL) { /* compare's or sweep's parts */
         if (merge_study(&o, &err) != SPC_OK)
             print_failure(&err);
         code = exit_code(&err);
