@@ -101,9 +101,25 @@ static char *receive_block(int from, uint64_t *size)
     return buf;
 }
 
+/* For the test of a failing rank (tests/mpi/check_mpi.sh): with
+ * SPCSIM_FAULT_RANK=R in its environment, rank R fails in place of its
+ * replications (or before sending a sensitivity design's points), as one
+ * whose replication failed does. */
+static spc_status injected_fault(int rank, spc_error *err)
+{
+    const char *r = getenv("SPCSIM_FAULT_RANK");
+    if (r != NULL && atoi(r) == rank)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "its replications failed (SPCSIM_FAULT_RANK=%d)", rank);
+    return SPC_OK;
+}
+
 spc_status spc_mpi_gather_text(char *text, size_t len, spc_mpi_reader read, void *ctx, spc_error *err)
 {
     int rank = spc_mpi_rank(), size = spc_mpi_size();
+    if (injected_fault(rank, err) != SPC_OK) {
+        free(text);
+        return err->code;
+    }
     if (text == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory writing the results to send");
     if (rank > 0) {
@@ -192,17 +208,6 @@ static unsigned all_jobs(unsigned mine)
     unsigned long in = mine, sum = 0;
     MPI_Allreduce(&in, &sum, 1, MPI_UNSIGNED_LONG, MPI_SUM, MPI_COMM_WORLD);
     return (unsigned)sum;
-}
-
-/* For the test of a failing rank (tests/mpi/check_mpi.sh): with
- * SPCSIM_FAULT_RANK=R in its environment, rank R fails in place of its
- * replications, as one whose replication failed does. */
-static spc_status injected_fault(int rank, spc_error *err)
-{
-    const char *r = getenv("SPCSIM_FAULT_RANK");
-    if (r != NULL && atoi(r) == rank)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "its replications failed (SPCSIM_FAULT_RANK=%d)", rank);
-    return SPC_OK;
 }
 
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
