@@ -187,6 +187,11 @@ int cli_settings(int argc, char **argv);
  * Errors (SPC_ERR_USAGE) name the part's file: parts of another run, a
  * part given twice or missing. */
 spc_status cli_run_part(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts, spc_error *err);
+/* A part folder's output opened in the stage st, and part.json, the JSON
+ * object j (taken over; NULL: out of memory), written in it; close out
+ * with spc_output_close, also after an error. */
+struct json_t;
+spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_error *err);
 spc_scenario *cli_merge_load(const options *o, spc_error *err);
 spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
 

@@ -74,25 +74,6 @@ static char *scenario_text(const spc_scenario *sc)
     return text;
 }
 
-/* Replications of x as repdata text, the first being `first` of the run. */
-static char *replications_text(const spc_experiment *x, unsigned first)
-{
-    char *text = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&text, &size);
-    if (f == NULL)
-        return NULL;
-    spc_repdata_header(f);
-    int bad = 0;
-    for (unsigned i = 0; i < x->n; i++)
-        bad |= spc_repdata_write(f, x, i, first + i) != 0;
-    if (fclose(f) != 0 || bad) {
-        free(text);
-        return NULL;
-    }
-    return text;
-}
-
 /* ---- a part: every experiment's block ---- */
 
 static spc_status part_experiment(cli_runs *r, const spc_scenario *sc, const spc_experiment_opts *opts,
@@ -122,7 +103,8 @@ static spc_status part_experiment(cli_runs *r, const spc_scenario *sc, const spc
     r->jobs = x->jobs > r->jobs ? x->jobs : r->jobs;
     r->wall += x->wall_seconds;
     r->resolved[r->k] = scenario_text(sc);
-    r->raw[r->k] = replications_text(x, po.first);
+    size_t len;
+    r->raw[r->k] = spc_repdata_text(x, po.first, &len);
     if (r->resolved[r->k++] == NULL || r->raw[r->k - 1] == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     return SPC_OK;
@@ -150,14 +132,7 @@ static spc_status write_part(spc_stage *st, const void *ctx, spc_error *err)
     spc_output out;
     FILE *f;
     char name[64];
-    json_t *j = part_json(p->o, p->r);
-    if (j == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "part.json", err)) != NULL) {
-        json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-        fputc('\n', f);
-    }
-    json_decref(j);
+    cli_part_open(&out, st, part_json(p->o, p->r), err);
     for (size_t k = 0; k < p->r->k && err->code == SPC_OK; k++) {
         snprintf(name, sizeof name, "experiment-%zu.resolved.cfg", k);
         if ((f = spc_output_file(&out, name, err)) != NULL)

@@ -59,24 +59,6 @@ void spc_mpi_abort(int code)
     exit(code); /* not reached */
 }
 
-/* The block's replications as text (header included); NULL when out of memory. */
-static char *serialise(const spc_experiment *mine, unsigned first, size_t *size)
-{
-    char *buf = NULL;
-    FILE *f = open_memstream(&buf, size);
-    if (f == NULL)
-        return NULL;
-    spc_repdata_header(f);
-    int bad = 0;
-    for (unsigned i = 0; i < mine->n; i++)
-        bad |= spc_repdata_write(f, mine, i, first + i) != 0;
-    if (fclose(f) != 0 || bad) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
-}
-
 static void send_block(const char *buf, uint64_t size)
 {
     MPI_Send(&size, 1, MPI_UINT64_T, 0, 0, MPI_COMM_WORLD);
@@ -191,7 +173,7 @@ static spc_status gather(const spc_experiment *mine, unsigned first, unsigned n,
 {
     gathering g;
     size_t len = 0;
-    char *buf = serialise(mine, first, &len);
+    char *buf = spc_repdata_text(mine, first, &len);
     if (gathering_init(&g, x, n, err) != SPC_OK) {
         free(buf);
         free(g.filled);
@@ -210,35 +192,46 @@ static unsigned all_jobs(unsigned mine)
     return (unsigned)sum;
 }
 
+/* This rank's block of the replications (spc_experiment_block) run into
+ * *mine, its first replication's index in *first; the clock started. */
+static spc_status run_block(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *mine,
+                            unsigned *first, double *t0, spc_error *err)
+{
+    int rank = spc_mpi_rank();
+    unsigned n = opts->replications ? opts->replications : 1;
+    size_t a, b;
+    spc_experiment_block(n, (unsigned)rank + 1, (unsigned)spc_mpi_size(), &a, &b);
+    *t0 = MPI_Wtime();
+    spc_experiment_opts o = *opts;
+    o.first = opts->first + (unsigned)a;
+    o.replications = (unsigned)(b - a);
+    *first = o.first;
+    memset(mine, 0, sizeof *mine);
+    mine->employees = opts->employees;
+    if (injected_fault(rank, err) != SPC_OK || (b > a && spc_experiment_run_raw(sc, &o, mine, err) != SPC_OK))
+        spc_experiment_release(mine);
+    return err->code;
+}
+
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                                   spc_error *err)
 {
-    int rank = spc_mpi_rank(), size = spc_mpi_size();
-    unsigned n = opts->replications ? opts->replications : 1;
-    size_t first, last;
-    spc_experiment_block(n, (unsigned)rank + 1, (unsigned)size, &first, &last);
-    double t0 = MPI_Wtime();
-    spc_experiment_opts o = *opts;
-    o.first = opts->first + (unsigned)first;
-    o.replications = (unsigned)(last - first);
+    unsigned n = opts->replications ? opts->replications : 1, first;
+    double t0;
     spc_experiment mine;
-    memset(&mine, 0, sizeof mine);
     memset(x, 0, sizeof *x);
-    mine.employees = opts->employees;
-    if (injected_fault(rank, err) != SPC_OK || (last > first && spc_experiment_run_raw(sc, &o, &mine, err) != SPC_OK)) {
-        spc_experiment_release(&mine);
+    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
         return err->code;
-    }
     unsigned jobs = all_jobs(mine.jobs);
-    if (rank == 0) {
-        gather(&mine, o.first, n, x, err);
+    if (spc_mpi_rank() == 0) {
+        gather(&mine, first, n, x, err);
         spc_experiment_release(&mine);
         x->jobs = jobs;
         x->wall_seconds = MPI_Wtime() - t0;
         return err->code == SPC_OK ? spc_experiment_finish(x, err) : err->code;
     }
     size_t len = 0;
-    char *buf = serialise(&mine, o.first, &len);
+    char *buf = spc_repdata_text(&mine, first, &len);
     spc_experiment_release(&mine);
     return spc_mpi_gather_text(buf, len, read_rank, NULL, err);
 }
@@ -269,7 +262,7 @@ static spc_status exchange(const spc_experiment *mine, unsigned first, unsigned 
     int rank = spc_mpi_rank(), size = spc_mpi_size();
     uint64_t *lens = calloc((size_t)size, sizeof *lens);
     size_t len = 0;
-    char *own = serialise(mine, first, &len);
+    char *own = spc_repdata_text(mine, first, &len);
     gathering g;
     if (lens == NULL || own == NULL || gathering_init(&g, x, n, err) != SPC_OK) {
         free(lens);
@@ -303,24 +296,14 @@ spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *
     MPI_Is_thread_main(&main_thread);
     if (!spreading || spc_mpi_size() == 1 || !main_thread)
         return spc_experiment_run(sc, opts, x, err);
-    int rank = spc_mpi_rank(), size = spc_mpi_size();
-    unsigned n = opts->replications ? opts->replications : 1;
-    size_t first, last;
-    spc_experiment_block(n, (unsigned)rank + 1, (unsigned)size, &first, &last);
-    double t0 = MPI_Wtime();
-    spc_experiment_opts o = *opts;
-    o.first = opts->first + (unsigned)first;
-    o.replications = (unsigned)(last - first);
+    unsigned n = opts->replications ? opts->replications : 1, first;
+    double t0;
     spc_experiment mine;
-    memset(&mine, 0, sizeof mine);
     memset(x, 0, sizeof *x);
-    mine.employees = opts->employees;
-    if (injected_fault(rank, err) != SPC_OK || (last > first && spc_experiment_run_raw(sc, &o, &mine, err) != SPC_OK)) {
-        spc_experiment_release(&mine);
+    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
         return err->code;
-    }
     unsigned jobs = all_jobs(mine.jobs);
-    exchange(&mine, o.first, n, x, err);
+    exchange(&mine, first, n, x, err);
     spc_experiment_release(&mine);
     x->jobs = jobs;
     x->wall_seconds = MPI_Wtime() - t0;
