@@ -782,6 +782,8 @@ static spc_status merge_study(const options *m, spc_error *err)
     o.started = m->started;
     o.stop = m->stop;
     o.part = o.nparts = 0;
+    if (m->jobs)
+        o.jobs = m->jobs; /* the merge's -j (the gnuplots of the figures), else the parts' */
     o.argc = argc;
     o.argv = argv;
     if (err->code == SPC_OK)
