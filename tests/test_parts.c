@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "spcsim/experiment.h"
@@ -345,6 +346,19 @@ static void test_sweep_parts(void)
     const char *const chain[] = { "chain", COMPANY, NULL };
     CU_ASSERT_EQUAL(study(tmp, chain, "chain", "1/2", "2026", "chain.err"), 2);
     CU_ASSERT(said(tmp, "chain.err", "chain --part: the lever search chooses each run") && !exists(tmp, "chain"));
+    /* a sensitivity design's part (points.csv, no part.json): merged by sensitivity --merge, said so */
+    char dir[700];
+    snprintf(dir, sizeof dir, "%s/sens", tmp);
+    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
+    strcat(dir, "/points.csv");
+    FILE *f = fopen(dir, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("point,finance.price,customers/csat,customers/csat:noise,unreached\n", f);
+    fclose(f);
+    const char *const sens[] = { "sens", NULL };
+    CU_ASSERT_EQUAL(merge_parts(tmp, sens, "bad", "sens.err"), 2);
+    CU_ASSERT(said(tmp, "sens.err", "a part of a sensitivity design; merge its parts with spcsim sensitivity") &&
+              !exists(tmp, "bad"));
     tests_remove_tree(tmp);
 }
 
@@ -354,7 +368,8 @@ int tests_parts(void)
         { "replications written and read back combine into the run's numbers; bad text named", test_roundtrip },
         { "three parts merged = one run, byte for byte; bad merges named", test_merge_identical },
         { "compare in three parts merged = one compare, byte for byte; bad merges named", test_compare_parts },
-        { "sweep in three parts merged = one sweep, byte for byte; chain --part refused", test_sweep_parts },
+        { "sweep in three parts merged = one sweep, byte for byte; chain --part refused; a sensitivity part sent "
+          "to sensitivity --merge", test_sweep_parts },
         CU_TEST_INFO_NULL,
     };
     return tests_add_suite("parts", tests);
