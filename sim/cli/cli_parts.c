@@ -76,6 +76,23 @@ static char *scenario_text(const spc_scenario *sc)
 
 /* ---- a part: every experiment's block ---- */
 
+/* Room for one more experiment's texts. */
+static spc_status grow(cli_runs *r, spc_error *err)
+{
+    if (r->k < r->cap)
+        return SPC_OK;
+    size_t cap = r->cap ? 2 * r->cap : 8;
+    char **a = realloc(r->resolved, cap * sizeof *a);
+    if (a != NULL)
+        r->resolved = a;
+    char **b = a != NULL ? realloc(r->raw, cap * sizeof *b) : NULL;
+    if (b == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    r->raw = b;
+    r->cap = cap;
+    return SPC_OK;
+}
+
 static spc_status part_experiment(cli_runs *r, const spc_scenario *sc, const spc_experiment_opts *opts,
                                   spc_experiment *x, spc_error *err)
 {
@@ -83,29 +100,19 @@ static spc_status part_experiment(cli_runs *r, const spc_scenario *sc, const spc
     if (r->nparts > n)
         return spc_error_set(err, SPC_ERR_USAGE, "--part %u/%u: more parts than the %u replications", r->part,
                              r->nparts, n);
-    if (r->k == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 8;
-        char **a = realloc(r->resolved, cap * sizeof *a), **b = a ? realloc(r->raw, cap * sizeof *b) : NULL;
-        if (a != NULL)
-            r->resolved = a;
-        if (b == NULL)
-            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-        r->raw = b;
-        r->cap = cap;
-    }
-    size_t first, last;
+    size_t first, last, len;
     spc_experiment_block(n, r->part, r->nparts, &first, &last);
     spc_experiment_opts po = *opts;
     po.first = opts->first + (unsigned)first;
     po.replications = (unsigned)(last - first);
-    if (spc_experiment_run_raw(sc, &po, x, err) != SPC_OK)
+    if (grow(r, err) != SPC_OK || spc_experiment_run_raw(sc, &po, x, err) != SPC_OK)
         return err->code;
     r->jobs = x->jobs > r->jobs ? x->jobs : r->jobs;
     r->wall += x->wall_seconds;
-    r->resolved[r->k] = scenario_text(sc);
-    size_t len;
-    r->raw[r->k] = spc_repdata_text(x, po.first, &len);
-    if (r->resolved[r->k++] == NULL || r->raw[r->k - 1] == NULL)
+    size_t k = r->k++;
+    r->resolved[k] = scenario_text(sc);
+    r->raw[k] = spc_repdata_text(x, po.first, &len);
+    if (r->resolved[k] == NULL || r->raw[k] == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     return SPC_OK;
 }
