@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "spcsim/experiment.h"
 #include "spcsim/repdata.h"
@@ -227,11 +229,147 @@ static void test_merge_identical(void)
     tests_remove_tree(tmp);
 }
 
+/* ---- compare and sweep in parts ---- */
+
+/* spcsim COMMAND... of the small company (head: the command and its own
+ * arguments, NULL-terminated) into tmp/out, as part `part` (NULL: whole)
+ * and with `seed`; stderr to tmp/log. The exit status. */
+static int study(const char *tmp, const char *const *head, const char *out, const char *part, const char *seed,
+                 const char *log)
+{
+    char dir[600];
+    const char *args[32];
+    size_t n = 0;
+    snprintf(dir, sizeof dir, "%s/%s", tmp, out);
+    for (; head[n] != NULL; n++)
+        args[n] = head[n];
+    const char *const tail[] = { "--set", "horizon=\"8w\"", "-r", "5", "-q", "-j", "1", "-o", dir, "--seed", seed };
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+        args[n++] = tail[i];
+    if (part != NULL) {
+        args[n++] = "--part";
+        args[n++] = part;
+    }
+    args[n] = NULL;
+    return spcsim(tmp, log, args);
+}
+
+/* spcsim merge tmp/P... -o tmp/out (names NULL-terminated); stderr to tmp/log. */
+static int merge_parts(const char *tmp, const char *const *names, const char *out, const char *log)
+{
+    char dirs[8][600], dir[600];
+    const char *args[16] = { "merge" };
+    size_t n = 1;
+    for (size_t i = 0; names[i] != NULL && i < 8; i++) {
+        snprintf(dirs[i], sizeof dirs[i], "%s/%s", tmp, names[i]);
+        args[n++] = dirs[i];
+    }
+    snprintf(dir, sizeof dir, "%s/%s", tmp, out);
+    args[n++] = "-o";
+    args[n++] = dir;
+    args[n++] = "-q";
+    args[n] = NULL;
+    return spcsim(tmp, log, args);
+}
+
+/* The message in tmp/log contains `want`. */
+static int said(const char *tmp, const char *log, const char *want)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", tmp, log);
+    char *t = spc_text_read_file(path, NULL);
+    int ok = t != NULL && strstr(t, want) != NULL;
+    if (!ok)
+        fprintf(stderr, "\n  %s: expected '%s', got '%s'", log, want, t ? t : "(nothing)");
+    free(t);
+    return ok;
+}
+
+static int exists(const char *tmp, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    return access(path, F_OK) == 0;
+}
+
+/* The command whole, and in three parts on one thread each merged in
+ * another order: the same files, byte for byte. */
+static void check_study_parts(const char *tmp, const char *const *head)
+{
+    CU_ASSERT_EQUAL_FATAL(study(tmp, head, "whole", NULL, "2026", "log"), 0);
+    for (int i = 0; i < 3; i++) {
+        char part[8], name[8];
+        snprintf(part, sizeof part, "%d/3", i + 1);
+        snprintf(name, sizeof name, "p%d", i + 1);
+        CU_ASSERT_EQUAL(study(tmp, head, name, part, "2026", "log"), 0);
+    }
+    const char *const order[] = { "p3", "p1", "p2", NULL };
+    CU_ASSERT_EQUAL(merge_parts(tmp, order, "merged", "log"), 0);
+    CU_ASSERT(check_same_folder(tmp, "whole", "merged") >= 4);
+}
+
+/* compare's parts merged = one compare; a part missing, of another seed,
+ * of a split into other parts (overlapping blocks) or of another command:
+ * exit 2, the file named, nothing written. */
+static void test_compare_parts(void)
+{
+    char tmp[] = "/tmp/spcsim-parts-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    const char *const head[] = { "compare", COMPANY, "finance.price=85", NULL };
+    check_study_parts(tmp, head);
+    CU_ASSERT_EQUAL(study(tmp, head, "seed99", "2/3", "99", "log"), 0);
+    CU_ASSERT_EQUAL(study(tmp, head, "half2", "2/2", "2026", "log"), 0);
+    const char *const sweep[] = { "sweep", COMPANY, "--param", "finance.price=75,85", NULL };
+    CU_ASSERT_EQUAL(study(tmp, sweep, "sweep2", "2/3", "2026", "log"), 0);
+    const char *const missing[] = { "p1", "p3", NULL }, *const seed[] = { "p1", "seed99", "p3", NULL };
+    const char *const overlap[] = { "p1", "half2", "p3", NULL }, *const other[] = { "p1", "sweep2", "p3", NULL };
+    CU_ASSERT_EQUAL(merge_parts(tmp, missing, "bad", "missing.err"), 2);
+    CU_ASSERT(said(tmp, "missing.err", "part 2 of 3 of the compare of ") && said(tmp, "missing.err", "is missing"));
+    CU_ASSERT_EQUAL(merge_parts(tmp, seed, "bad", "seed.err"), 2);
+    CU_ASSERT(said(tmp, "seed.err", "/seed99/experiment-0.resolved.cfg: not the scenario"));
+    CU_ASSERT_EQUAL(merge_parts(tmp, overlap, "bad", "overlap.err"), 2);
+    CU_ASSERT(said(tmp, "overlap.err", "/half2/part.json: part 2 of 2 of compare"));
+    CU_ASSERT_EQUAL(merge_parts(tmp, other, "bad", "other.err"), 2);
+    CU_ASSERT(said(tmp, "other.err", "/sweep2/part.json: part 2 of 3 of sweep"));
+    CU_ASSERT(!exists(tmp, "bad"));
+    tests_remove_tree(tmp);
+}
+
+/* sweep's parts merged = one sweep; chain cannot run in parts (its search
+ * needs every replication of the last run), said so. */
+static void test_sweep_parts(void)
+{
+    char tmp[] = "/tmp/spcsim-parts-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    const char *const head[] = { "sweep", COMPANY, "--param", "finance.price=75,85", NULL };
+    check_study_parts(tmp, head);
+    const char *const chain[] = { "chain", COMPANY, NULL };
+    CU_ASSERT_EQUAL(study(tmp, chain, "chain", "1/2", "2026", "chain.err"), 2);
+    CU_ASSERT(said(tmp, "chain.err", "chain --part: the lever search chooses each run") && !exists(tmp, "chain"));
+    /* a sensitivity design's part (points.csv, no part.json): merged by sensitivity --merge, said so */
+    char dir[700];
+    snprintf(dir, sizeof dir, "%s/sens", tmp);
+    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
+    strcat(dir, "/points.csv");
+    FILE *f = fopen(dir, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("point,finance.price,customers/csat,customers/csat:noise,unreached\n", f);
+    fclose(f);
+    const char *const sens[] = { "sens", NULL };
+    CU_ASSERT_EQUAL(merge_parts(tmp, sens, "bad", "sens.err"), 2);
+    CU_ASSERT(said(tmp, "sens.err", "a part of a sensitivity design; merge its parts with spcsim sensitivity") &&
+              !exists(tmp, "bad"));
+    tests_remove_tree(tmp);
+}
+
 int tests_parts(void)
 {
     static const CU_TestInfo tests[] = {
         { "replications written and read back combine into the run's numbers; bad text named", test_roundtrip },
         { "three parts merged = one run, byte for byte; bad merges named", test_merge_identical },
+        { "compare in three parts merged = one compare, byte for byte; bad merges named", test_compare_parts },
+        { "sweep in three parts merged = one sweep, byte for byte; chain --part refused; a sensitivity part sent "
+          "to sensitivity --merge", test_sweep_parts },
         CU_TEST_INFO_NULL,
     };
     return tests_add_suite("parts", tests);

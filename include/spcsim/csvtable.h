@@ -25,6 +25,10 @@ typedef struct {
  * SPC_ERR_INTERNAL when out of memory. On error t is empty (safe to free). */
 spc_status spc_csvtable_load(spc_csvtable *t, const char *path, spc_error *err);
 
+/* The same from a text in memory ('\0'-terminated), which t takes over
+ * (freed with t, also after an error). SPC_ERR_INTERNAL when out of memory. */
+spc_status spc_csvtable_take(spc_csvtable *t, char *text, spc_error *err);
+
 /* The index of the header field `name`, or -1. */
 int spc_csvtable_column(const spc_csvtable *t, const char *name);
 

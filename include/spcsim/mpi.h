@@ -46,4 +46,42 @@ void spc_mpi_abort(int code);
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                                   spc_error *err);
 
+/* ---- studies whose next run depends on the last (spcsim chain) ---- */
+
+/* The lever search of the chain study (lever.h) chooses its next value
+ * from the last run's results, so every rank must have them: with
+ * spreading on, spc_mpi_study_run spreads each run's replications over the
+ * ranks in blocks, as spc_mpi_experiment_run does, and every rank then
+ * receives every block (each rank's text broadcast in turn, in rank
+ * order) and combines them (spc_experiment_finish). All ranks thus hold
+ * the same experiment, byte for byte one process's, and take the same next
+ * step; only rank 0 writes. The face turns spreading on around a study
+ * every rank runs alike, on the main thread (the only one that calls
+ * MPI); the runs of a sensitivity design's points, each on one rank and
+ * its threads, stay local (spreading off, or a call off the main thread).
+ * The switch is the MPI build's one process-wide setting, as MPI itself is
+ * process-wide; without MPI there is none and spc_mpi_study_run is
+ * spc_experiment_run. */
+void spc_mpi_spread(int on);
+
+/* spc_experiment_run, spread over the ranks as above when spreading is
+ * on, there is more than one rank and the caller is the main thread; x
+ * then holds the whole experiment on every rank (x->jobs: the threads of
+ * all ranks). An error is the rank's own: the face ends the job. */
+spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             spc_error *err);
+
+/* ---- text gathered to rank 0 (a sensitivity design's points) ---- */
+
+/* Called by rank 0 for each rank's text, its own first, then rank 1, 2,
+ * ... in turn: `text` (len bytes, '\0'-terminated) is the callee's to
+ * keep (free it) or drop. */
+typedef spc_status (*spc_mpi_reader)(void *ctx, int rank, char *text, size_t len, spc_error *err);
+
+/* Every rank calls it with its own text (owned, len bytes; NULL when out
+ * of memory); rank 0 hands every rank's text to read, in rank order,
+ * stopping at the first error; the others send theirs to rank 0. Without
+ * MPI: read(ctx, 0, text, len). */
+spc_status spc_mpi_gather_text(char *text, size_t len, spc_mpi_reader read, void *ctx, spc_error *err);
+
 #endif

@@ -36,6 +36,11 @@ void spc_repdata_header(FILE *f);
  * whole run. Returns 0, or -1 when the stream reports a write error. */
 int spc_repdata_write(FILE *f, const spc_experiment *x, unsigned i, unsigned rep);
 
+/* The header and every replication of x as one text (malloc'd, *size
+ * bytes), x's replication i under the index first + i; NULL when out of
+ * memory. What an MPI rank sends and a part of compare or sweep keeps. */
+char *spc_repdata_text(const spc_experiment *x, unsigned first, size_t *size);
+
 /* Reads the header and every replication of f into x, which was made for
  * the whole run (spc_experiment_alloc, x->n replications); filled[k] is set
  * for each replication k read. Errors (SPC_ERR_USAGE, naming `name` and the

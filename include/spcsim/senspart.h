@@ -35,6 +35,11 @@ void spc_senspart_write(FILE *f, const spc_sens_design *d, const spc_sensrun_req
 spc_status spc_senspart_read(const char *dir, const spc_sens_design *d, const spc_sensrun_request *rq,
                              spc_sensrun *r, char *covered, spc_error *err);
 
+/* The same from a part's points.csv as text (owned: freed here), named
+ * `name` in messages: a rank's points under MPI (mpi.h). */
+spc_status spc_senspart_read_text(char *text, const char *name, const spc_sens_design *d,
+                                  const spc_sensrun_request *rq, spc_sensrun *r, char *covered, spc_error *err);
+
 /* The settings of a --params-from FILE: one PATH=LOW:HIGH a line; blank
  * lines and everything after a '#' are ignored. Appends to *p (k of them,
  * *p reallocated; the caller releases each and frees it); an error names

@@ -42,6 +42,15 @@ spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets
                          size_t nparams, const spc_experiment_opts *opts, spc_sweep *out, spc_error *err);
 void spc_sweep_release(spc_sweep *s);
 
+/* spc_sweep_run with each point's experiment run by run(ctx, ...) in
+ * place of spc_mpi_experiment_run (mpi.h): a part of the sweep, or its
+ * points read back from parts (the face's cli_parts.c). */
+typedef spc_status (*spc_sweep_runner)(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts,
+                                       spc_experiment *x, spc_error *err);
+spc_status spc_sweep_run_by(const char *path, const char *const *sets, size_t nsets, spc_sweep_param *params,
+                            size_t nparams, const spc_experiment_opts *opts, spc_sweep_runner run, void *ctx,
+                            spc_sweep *out, spc_error *err);
+
 /* The reference point named by `text`, a value of the first parameter
  * (its first point, i.e. with the second parameter's first value); NULL:
  * point 0.

@@ -16,6 +16,10 @@
 #include "spcsim/sensrun.h"
 #include "spcsim/trace.h"
 
+/* Where a compare's or sweep's experiments come from in a part or a merge
+ * (cli_parts.c); opaque. */
+typedef struct cli_runs cli_runs;
+
 typedef struct {
     const char *command;
     const char *scenario;
@@ -67,6 +71,9 @@ typedef struct {
     const char **labels;    /* compare: every --label, naming the base then each variant */
     size_t nlabels;
     const char *reference;  /* sweep: --reference, the grid point differences are taken from */
+    int argc;               /* the command line as given (a part of compare or sweep records it) */
+    char **argv;
+    cli_runs *runs;         /* compare, sweep: NULL, or a part's or a merge's (cli_parts.c) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -180,8 +187,35 @@ int cli_settings(int argc, char **argv);
  * Errors (SPC_ERR_USAGE) name the part's file: parts of another run, a
  * part given twice or missing. */
 spc_status cli_run_part(const options *o, const spc_scenario *sc, const spc_experiment_opts *opts, spc_error *err);
+/* A part folder's output opened in the stage st, and part.json, the JSON
+ * object j (taken over; NULL: out of memory), written in it; close out
+ * with spc_output_close, also after an error. */
+struct json_t;
+spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_error *err);
 spc_scenario *cli_merge_load(const options *o, spc_error *err);
 spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
+
+/* cli_parts.c: compare and sweep in parts (--part I/N) and merged.
+ * cli_experiment runs one experiment of the command (ctx: the options):
+ * without o->runs as always (spread over the ranks under MPI); in a part
+ * only its block of the replications, kept for the part folder; in a merge
+ * read back from the parts and combined. After its experiments the command
+ * calls cli_runs_end: 1 to go on and write its outputs (no parts, or a
+ * merge whose parts held exactly these experiments), 0 to stop (a part,
+ * whose folder it has written; or an error). cli_runs_part makes a part's
+ * runs; cli_parts_command says whether the folder dir is a part of compare
+ * or sweep ("compare", "sweep"), of a sensitivity design ("sensitivity":
+ * points.csv, no part.json) or neither (NULL); cli_runs_merge checks the
+ * parts of `spcsim merge` (o->scenario, o->extra) and gives the first
+ * part's command line (argv, its strings owned by the runs; free the
+ * array). Free the runs with cli_runs_free (NULL accepted). */
+spc_status cli_experiment(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                          spc_error *err);
+int cli_runs_end(const options *o, const char *name, spc_error *err);
+cli_runs *cli_runs_part(unsigned part, unsigned nparts);
+const char *cli_parts_command(const char *dir);
+cli_runs *cli_runs_merge(const options *o, int *argc, char ***argv, spc_error *err);
+void cli_runs_free(cli_runs *r);
 
 /* cli_trace.c: the trace file of `run --trace FILE` (atomic, like the
  * other outputs) and its tracer, NULL without --trace. */

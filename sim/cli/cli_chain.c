@@ -8,6 +8,11 @@
  * summary. With a list of doses (--esat-delta 2.5%,5%,10%), chain.csv and
  * chain_periods.csv are the first dose's, and chain_dose.csv holds every
  * dose's changes (chaindose.h).
+ *
+ * Under MPI (mpirun -np N spcsim chain) every rank takes the same steps:
+ * each run's replications are spread over the ranks and shared by all
+ * (spc_mpi_study_run), so the search goes the same way everywhere; rank 0
+ * writes the files one process writes.
  */
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +27,7 @@
 #include "spcsim/chaintime.h"
 #include "spcsim/experiment.h"
 #include "spcsim/lever.h"
+#include "spcsim/mpi.h"
 #include "spcsim/output.h"
 
 /* The lever search's replications by default: ESAT is far more precise
@@ -272,7 +278,8 @@ static spc_status study(const options *o, const spc_scenario *base, const char *
     spc_chaindecomp_table decomp = { 0 };
     if (spc_lever_find(base, sets, nsets, goal, &opts, &r, err) == SPC_OK &&
         (dose == NULL || spc_chaindose_run(base, sets, nsets, goal, delta, points, ndoses, &opts, &r, dose, err) == SPC_OK) &&
-        (!o->decompose || decompose(o, base, sets, nsets, &r, goal->lever, &opts, &decomp, err) == SPC_OK))
+        (!o->decompose || decompose(o, base, sets, nsets, &r, goal->lever, &opts, &decomp, err) == SPC_OK) &&
+        spc_mpi_rank() == 0) /* under MPI every rank has every run; rank 0 writes */
         report(o, base, &r, goal, dose, o->decompose ? &decomp : NULL, err);
     spc_lever_result_release(&r);
     free(dose);
@@ -303,8 +310,11 @@ spc_status cli_chain(const options *o, spc_error *err)
     char dir[4096];
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    else if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK) /* checked before the search */
+    else if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK) { /* checked before the search */
+        spc_mpi_spread(1); /* under MPI each run's replications over the ranks, shared by all (mpi.h) */
         study(o, base, sets, nsets, &goal, delta, points, ndoses, err);
+        spc_mpi_spread(0);
+    }
     free(sets);
     spc_scenario_free(base);
     return err->code;

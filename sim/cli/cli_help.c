@@ -152,10 +152,13 @@ static const help_option options_table[] = {
       "      --params-from FILE  sensitivity, run --uncertain: PATH=LOW:HIGH lines (# comments)\n" },
     { "design-only", " sensitivity ",
       "      --design-only     sensitivity: write the design (design.csv, ranges.csv) only\n" },
-    { "part", " run sensitivity ",
+    { "part", " run compare sweep sensitivity ",
       "      --part I/N        run: run part I of N of the replications into a part folder\n"
       "                        (default output/<name>-partIofN; spcsim merge joins them);\n"
-      "                        sensitivity: run part I of N of the points (points.csv)\n" },
+      "                        compare, sweep: part I of N of every scenario's or grid\n"
+      "                        point's replications (output/<name>-compare-partIofN, ...;\n"
+      "                        spcsim merge joins them); sensitivity: part I of N of the\n"
+      "                        points (points.csv; sensitivity --merge joins them)\n" },
     { "merge", " sensitivity ",
       "      --merge           sensitivity: merge the part folders given after the scenario\n" },
     { "uncertain", " run ",
@@ -204,10 +207,11 @@ static const char usage_tail[] =
     "that this one does not write are gone. A staging folder left by a killed run\n"
     "is removed by the next run into the same DIR.\n"
     "\n"
-    "Parts and clusters (docs/cluster.md): spcsim run SCENARIO --part I/N runs part I\n"
-    "of N of the replications into a part folder; spcsim merge PART... [-o DIR] writes\n"
-    "from all N what one run writes. mpirun -np N spcsim run|compare|sweep ... (make\n"
-    "MPI=1) spreads the replications over N ranks, -j threads each; rank 0 writes.\n"
+    "Parts and clusters (docs/cluster.md): spcsim run|compare|sweep ... --part I/N\n"
+    "runs part I of N of the replications into a part folder; spcsim merge PART...\n"
+    "[-o DIR] writes from all N what one process writes. mpirun -np N spcsim\n"
+    "run|compare|sweep|chain|sensitivity ... (make MPI=1) spreads the replications\n"
+    "(sensitivity: the design's points) over N ranks, -j threads each; rank 0 writes.\n"
     "\n"
     "Exit codes: 0 success, 1 internal error, 2 bad usage, 3 unreadable scenario,\n"
     "            4 invalid scenario, 5 unwritable output, 130 stopped by SIGINT\n"
@@ -296,12 +300,16 @@ static const help_command commands_table[] = {
       "  spcsim plot output/baseline\n"
       "  SPCSIM_GNUPLOT=/opt/gnuplot/bin/gnuplot spcsim plot output/baseline-compare\n" },
     { "merge", "spcsim merge PART... [-o DIR] [options]",
-      "Write from the part folders of `spcsim run SCENARIO --part I/N` (all N of them,\n"
-      "in any order) exactly what one run of all the replications writes (run.json's\n"
-      "wall_seconds and jobs aside). Parts of another scenario, seed, version or\n"
-      "number of parts, a part given twice or a missing part are refused (exit 2).\n",
+      "Write from the part folders of `spcsim run|compare|sweep ... --part I/N` (all N\n"
+      "of them, in any order) exactly what one process writes (run.json's\n"
+      "wall_seconds, jobs and command_line aside); compare and sweep are run again\n"
+      "from the first part's command line, each scenario's replications read from\n"
+      "the parts. Parts of another scenario, seed, --set, -r, version, command or\n"
+      "number of parts, a part given twice or a missing part are refused (exit 2).\n"
+      "A sensitivity design's parts are merged by sensitivity --merge.\n",
       "  spcsim merge output/baseline-part1of3 output/baseline-part2of3 output/baseline-part3of3\n"
-      "      (after spcsim run scenarios/baseline.cfg -r 12 --part 1/3, 2/3 and 3/3, e.g. a job array)\n" },
+      "      (after spcsim run scenarios/baseline.cfg -r 12 --part 1/3, 2/3 and 3/3, e.g. a job array)\n"
+      "  spcsim merge output/baseline-compare-part1of2 output/baseline-compare-part2of2 -o output/cmp\n" },
     { "serve", "spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]... [options]",
       "A local web page for the classroom: the scenario's levers as sliders; the\n"
       "baseline runs once, and when a lever moves the variant runs against it with\n"

@@ -52,19 +52,25 @@ static json_t *part_json(const part_job *p)
                      "scenario_resolved", "scenario.resolved.cfg");
 }
 
+spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_error *err)
+{
+    FILE *f;
+    if (spc_output_open(out, st->path, st, err) == SPC_OK && j == NULL)
+        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    if (err->code == SPC_OK && (f = spc_output_file(out, "part.json", err)) != NULL) {
+        json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+        fputc('\n', f);
+    }
+    json_decref(j);
+    return err->code;
+}
+
 static spc_status write_part(spc_stage *st, const void *ctx, spc_error *err)
 {
     const part_job *p = ctx;
     spc_output out;
     FILE *f;
-    json_t *j = part_json(p);
-    if (j == NULL)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    if (spc_output_open(&out, st->path, st, err) == SPC_OK && (f = spc_output_file(&out, "part.json", err)) != NULL) {
-        json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-        fputc('\n', f);
-    }
-    json_decref(j);
+    cli_part_open(&out, st, part_json(p), err);
     if (err->code == SPC_OK && (f = spc_output_file(&out, "scenario.resolved.cfg", err)) != NULL)
         spc_scenario_write(p->sc, f);
     if (err->code == SPC_OK && (f = spc_output_file(&out, "replications.raw", err)) != NULL) {

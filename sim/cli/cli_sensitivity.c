@@ -11,7 +11,9 @@
  * The design depends on the scenario, the options and the seed only, so it
  * can be written alone (--design-only), run in parts (--part I/N, each on
  * its machine: points.csv of its points) and merged (--merge PARTDIR...,
- * senspart.h) into the files one run writes.
+ * senspart.h) into the files one run writes. Under MPI (mpirun -np N
+ * spcsim sensitivity) the ranks are the parts: rank r runs part r + 1 and
+ * rank 0 merges them in memory (spread_points).
  *
  * The face's part only: options, defaults, the seeded generator of the
  * design and the bootstrap, the progress line, the files and the table.
@@ -25,6 +27,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "cli.h"
+#include "spcsim/mpi.h"
 #include "spcsim/output.h"
 #include "spcsim/rng.h"
 #include "spcsim/senspart.h"
@@ -239,7 +242,89 @@ static void print_summary(const sens_job *j, const char *dir)
 
 /* ---- the command ---- */
 
-/* The points: run (all, or --part's), or read back from the parts (--merge). */
+/* Every point of the design is covered by some part (or rank). */
+static spc_status all_covered(const sens_job *j, const char *covered, const char *what, spc_error *err)
+{
+    for (size_t p = 0; p < j->design.npoints && err->code == SPC_OK; p++)
+        if (!covered[p])
+            spc_error_set(err, SPC_ERR_USAGE, "%s: no part has point %zu of the %zu (a part is missing, or the design "
+                          "differs)", what, p, j->design.npoints);
+    return err->code;
+}
+
+/* The lever's starting values of the chain outputs (sensrun.h); under MPI
+ * each of its runs spread over the ranks and shared (mpi.h), since every
+ * rank needs them. */
+static spc_status lever_start(const options *o, sens_job *j, spc_error *err)
+{
+    if (!spc_sensrun_has_chain(&j->rq))
+        return SPC_OK;
+    if (!o->quiet)
+        fprintf(stderr, "spcsim: sensitivity: the lever's value for each rise at the scenario's settings\n");
+    spc_mpi_spread(1);
+    spc_sensrun_lever_start(&j->rq, j->lever_start, err);
+    spc_mpi_spread(0);
+    j->rq.lever_start = j->lever_start;
+    return err->code;
+}
+
+/* ---- under MPI: the ranks are the parts ---- */
+
+typedef struct {
+    sens_job *j;
+    spc_sensrun all;   /* the whole design's points, as a merge reads them */
+    char *covered;
+} rank_points;
+
+static spc_status read_rank_points(void *ctx, int rank, char *text, size_t len, spc_error *err)
+{
+    (void)len;
+    rank_points *rp = ctx;
+    char name[48];
+    snprintf(name, sizeof name, "rank %d's points", rank);
+    return spc_senspart_read_text(text, name, &rp->j->design, &rp->j->rq, &rp->all, rp->covered, err);
+}
+
+/* Rank r runs part r + 1 of the points (as --part does) and writes them
+ * as a part's points.csv, in memory; rank 0 reads every rank's back in
+ * rank order (as --merge does) into j->run: the two steps of a job array,
+ * without the files. The other ranks end with their part sent. */
+static spc_status spread_points(sens_job *j, spc_error *err)
+{
+    rank_points rp = { .j = j };
+    char *text = NULL;
+    size_t len = 0;
+    spc_senspart_range(j->design.npoints, (unsigned)spc_mpi_rank() + 1, (unsigned)spc_mpi_size(), &j->rq.first,
+                       &j->rq.last);
+    if (spc_sensrun_run(&j->rq, &j->design, &j->run, err) != SPC_OK)
+        return err->code;
+    FILE *f = open_memstream(&text, &len);
+    if (f != NULL) {
+        spc_senspart_write(f, &j->design, &j->rq, &j->run);
+        if (fclose(f) != 0) {
+            free(text);
+            text = NULL;
+        }
+    }
+    j->rq.first = j->rq.last = 0;
+    if (spc_mpi_rank() == 0 && ((rp.covered = calloc(j->design.npoints + 1, 1)) == NULL ||
+                                spc_sensrun_alloc(&rp.all, j->design.npoints, j->m, j->run.replications, err) != SPC_OK)) {
+        free(text);
+        text = NULL;
+    }
+    if (spc_mpi_gather_text(text, len, read_rank_points, &rp, err) == SPC_OK && spc_mpi_rank() == 0 &&
+        all_covered(j, rp.covered, "sensitivity under mpirun", err) == SPC_OK) {
+        spc_sensrun_release(&j->run);
+        j->run = rp.all;
+        memset(&rp.all, 0, sizeof rp.all);
+    }
+    spc_sensrun_release(&rp.all);
+    free(rp.covered);
+    return err->code;
+}
+
+/* The points: run (all, or --part's, or under MPI this rank's), or read
+ * back from the parts (--merge). */
 static spc_status get_points(const options *o, sens_job *j, spc_error *err)
 {
     if (o->merge) {
@@ -248,22 +333,16 @@ static spc_status get_points(const options *o, sens_job *j, spc_error *err)
             return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         for (size_t i = 0; i < o->nextra && err->code == SPC_OK; i++)
             spc_senspart_read(o->extra[i], &j->design, &j->rq, &j->run, covered, err);
-        for (size_t p = 0; p < j->design.npoints && err->code == SPC_OK; p++)
-            if (!covered[p])
-                spc_error_set(err, SPC_ERR_USAGE, "sensitivity --merge: no part has point %zu of the %zu (a part "
-                              "is missing, or the design differs)", p, j->design.npoints);
+        all_covered(j, covered, "sensitivity --merge", err);
         free(covered);
         return err->code;
     }
     if (o->part > 0)
         spc_senspart_range(j->design.npoints, o->part, o->nparts, &j->rq.first, &j->rq.last);
-    if (spc_sensrun_has_chain(&j->rq)) {
-        if (!o->quiet)
-            fprintf(stderr, "spcsim: sensitivity: the lever's value for each rise at the scenario's settings\n");
-        if (spc_sensrun_lever_start(&j->rq, j->lever_start, err) != SPC_OK)
-            return err->code;
-        j->rq.lever_start = j->lever_start;
-    }
+    if (lever_start(o, j, err) != SPC_OK)
+        return err->code;
+    if (spc_mpi_size() > 1)
+        return spread_points(j, err);
     return spc_sensrun_run(&j->rq, &j->design, &j->run, err);
 }
 
@@ -312,6 +391,7 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
                                    .progress_ctx = &clock, .lever = o->lever,
                                    .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS };
     if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, j, err) == SPC_OK) &&
+        spc_mpi_rank() == 0 && /* under MPI rank 0 has every point, and writes */
         (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK)) {
         char label[4200];
         snprintf(label, sizeof label, "base: %s (each point's settings: design.csv)", o->scenario);

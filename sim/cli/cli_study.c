@@ -241,9 +241,8 @@ static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_exp
 {
     spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                  o->stop, 0, o->force, 0 };
-    for (size_t i = 0; i < n; i++)
-        if ((spc_mpi_size() > 1 ? spc_mpi_experiment_run(sc[i], &opts, &x[i], err)
-                                 : spc_experiment_run(sc[i], &opts, &x[i], err)) != SPC_OK)
+    for (size_t i = 0; i < n; i++) /* under MPI spread over the ranks; in a part its block (cli_parts.c) */
+        if (cli_experiment((void *)o, sc[i], &opts, &x[i], err) != SPC_OK)
             return err->code;
     return SPC_OK;
 }
@@ -269,6 +268,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     }
     char dir[4096];
     if (cli_outdir(o, sc[0]->name, "-compare", dir, sizeof dir, err) != SPC_OK || run_all(o, sc, n, x, err) != SPC_OK ||
+        !cli_runs_end(o, sc[0]->name, err) || /* a part: its folder written instead */
         spc_mpi_rank() != 0) /* under MPI only rank 0 has the replications, and writes */
         goto done;
     for (size_t i = 1; i < n; i++)
@@ -358,11 +358,12 @@ spc_status cli_sweep(const options *o, spc_error *err)
         snprintf(reps, sizeof reps, "replications=%u", opts.replications);
         more[nmore++] = reps;
         /* the sweep owns the parameters from here */
-        spc_status st = spc_sweep_run(o->scenario, more, nmore, p, np, &opts, &s, err);
+        spc_status st = spc_sweep_run_by(o->scenario, more, nmore, p, np, &opts, cli_experiment, (void *)o, &s, err);
+        int go = st == SPC_OK && cli_runs_end(o, sc->name, err); /* a part: its folder written instead */
         cli_prov prov = { opts.replications, sc, 0, NULL, NULL, NULL };
         sweep_out so = { &s, sc->time_unit };
         /* under MPI rank 0 has the points, and writes */
-        if (st == SPC_OK && spc_mpi_rank() == 0 && spc_sweep_reference(&s, o->reference, err) == SPC_OK &&
+        if (go && spc_mpi_rank() == 0 && spc_sweep_reference(&s, o->reference, err) == SPC_OK &&
             sweep_prov(o, more, nmore, &s, &prov, err) == SPC_OK) {
             if (cli_publish_study(o, dir, "sweep.csv", write_sweep, &so, &prov, 1, err) == SPC_OK && !o->quiet) {
                 print_sweep(&s, sc->time_unit);

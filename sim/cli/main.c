@@ -317,8 +317,13 @@ static int parse_args(int argc, char **argv, options *o)
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
         return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
     int drawn = o->uncertain && strcmp(o->command, "run") == 0; /* run --uncertain may name its settings */
-    if (!sens && (o->design_only || o->merge || (o->part && !run)))
-        return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for sensitivity and run");
+    if (chain && o->part)
+        return usage_error("%s", "chain --part: the lever search chooses each run from the replications of the "
+                                 "last, so chain cannot run in independent parts; spread it with mpirun -np N spcsim "
+                                 "chain (the ranks share every run), or run it in one process");
+    if (!sens && (o->design_only || o->merge || (o->part && !run && !compare && !sweep)))
+        return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for run, compare, sweep "
+                                 "and sensitivity");
     if (run && o->part && (o->precision != NULL || o->uncertain || o->keep_partial || o->trace != NULL))
         return usage_error("%s", "run --part: not with --precision, --uncertain, --keep-partial or --trace");
     if (merge && (o->seed != NULL || o->reps != NULL || o->nsets > 0 || o->precision != NULL))
@@ -694,7 +699,8 @@ static int exit_code(const spc_error *err)
 }
 
 /* Under MPI (mpi.h) every rank runs the command; only rank 0 speaks and
- * writes, and only run, compare and sweep are spread over the ranks. */
+ * writes, and only run, compare, sweep, chain and sensitivity are spread
+ * over the ranks. */
 static int mpi_usage(options *o)
 {
     if (spc_mpi_rank() != 0) {
@@ -703,10 +709,23 @@ static int mpi_usage(options *o)
     }
     if (spc_mpi_size() == 1)
         return -1;
-    if (strcmp(o->command, "run") != 0 && strcmp(o->command, "compare") != 0 && strcmp(o->command, "sweep") != 0)
-        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare and sweep "
-                                                 "spread their work over the ranks (-np 1, or without mpirun)", o->command)
+    int spread = strcmp(o->command, "run") == 0 || strcmp(o->command, "compare") == 0 ||
+                 strcmp(o->command, "sweep") == 0 || strcmp(o->command, "chain") == 0 ||
+                 strcmp(o->command, "sensitivity") == 0;
+    if (!spread)
+        return spc_mpi_rank() == 0 ? usage_error("%s: runs in one process; under mpirun only run, compare, sweep, "
+                                                 "chain and sensitivity spread their work over the ranks (-np 1, or "
+                                                 "without mpirun)", o->command)
                                    : SPC_ERR_USAGE;
+    if (strcmp(o->command, "sensitivity") == 0 && (o->design_only || o->part > 0 || o->merge))
+        return spc_mpi_rank() == 0 ? usage_error("%s", "sensitivity under mpirun: not with --design-only, --part or "
+                                                       "--merge (the ranks are the parts)")
+                                   : SPC_ERR_USAGE;
+    if (strcmp(o->command, "run") != 0)
+        return o->part == 0 ? -1
+                            : spc_mpi_rank() == 0 ? usage_error("%s --part under mpirun: run one part per process "
+                                                                "(the ranks are the parts)", o->command)
+                                                  : SPC_ERR_USAGE;
     if (o->precision == NULL && !o->uncertain && o->part == 0)
         return -1;
     return spc_mpi_rank() == 0 ? usage_error("%s", "run under mpirun: not with --precision, --uncertain or --part "
@@ -715,6 +734,64 @@ static int mpi_usage(options *o)
 }
 
 static int spcsim_main(int argc, char **argv);
+
+/* The arrays of repeated options, room for argc each; 0, or -1 when out of memory. */
+static int options_alloc(options *o, int argc)
+{
+    o->sets = malloc((size_t)argc * sizeof *o->sets);
+    o->params = malloc((size_t)argc * sizeof *o->params);
+    o->targets = malloc((size_t)argc * sizeof *o->targets);
+    o->frees = malloc((size_t)argc * sizeof *o->frees);
+    o->metrics = malloc((size_t)argc * sizeof *o->metrics);
+    o->labels = malloc((size_t)argc * sizeof *o->labels);
+    return o->sets && o->params && o->targets && o->frees && o->metrics && o->labels ? 0 : -1;
+}
+
+static void options_free(options *o)
+{
+    free(o->sets);
+    free(o->params);
+    free(o->targets);
+    free(o->frees);
+    free(o->metrics);
+    free(o->labels);
+    cli_runs_free(o->runs);
+}
+
+/* spcsim merge of compare's or sweep's parts (cli_parts.c): the first
+ * part's command line parsed again and run by the command itself, each
+ * experiment read back from the parts, the output in the merge's -o. */
+static spc_status merge_study(const options *m, spc_error *err)
+{
+    int argc = 0;
+    char **argv = NULL;
+    options o = { 0 };
+    o.runs = cli_runs_merge(m, &argc, &argv, err);
+    if (o.runs == NULL || options_alloc(&o, argc) != 0) {
+        options_free(&o);
+        free(argv);
+        return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+    }
+    optind = 0; /* getopt from the start again */
+    if (parse_args(argc, argv, &o) >= 0 || (strcmp(o.command, "compare") != 0 && strcmp(o.command, "sweep") != 0))
+        spc_error_set(err, SPC_ERR_USAGE, "%s/part.json: its command line is not one of compare or sweep",
+                      m->scenario);
+    o.outdir = m->outdir;
+    o.quiet = m->quiet;
+    o.command_line = m->command_line;
+    o.started = m->started;
+    o.stop = m->stop;
+    o.part = o.nparts = 0;
+    if (m->jobs)
+        o.jobs = m->jobs; /* the merge's -j (the gnuplots of the figures), else the parts' */
+    o.argc = argc;
+    o.argv = argv;
+    if (err->code == SPC_OK)
+        strcmp(o.command, "compare") == 0 ? cli_compare(&o, err) : cli_sweep(&o, err);
+    options_free(&o);
+    free(argv);
+    return err->code;
+}
 
 int main(int argc, char **argv)
 {
@@ -741,14 +818,9 @@ static int spcsim_main(int argc, char **argv)
     o.started = cli_clock();
     char *command_line = cli_command_line(argc, argv);
     o.command_line = command_line;
-    o.sets = malloc((size_t)argc * sizeof *o.sets);
-    o.params = malloc((size_t)argc * sizeof *o.params);
-    o.targets = malloc((size_t)argc * sizeof *o.targets);
-    o.frees = malloc((size_t)argc * sizeof *o.frees);
-    o.metrics = malloc((size_t)argc * sizeof *o.metrics);
-    o.labels = malloc((size_t)argc * sizeof *o.labels);
-    if (o.sets == NULL || o.params == NULL || o.targets == NULL || o.frees == NULL || o.metrics == NULL ||
-        o.labels == NULL)
+    o.argc = argc;
+    o.argv = argv;
+    if (options_alloc(&o, argc) != 0)
         return SPC_ERR_INTERNAL;
     int code = parse_args(argc, argv, &o);
     if (code < 0)
@@ -756,6 +828,18 @@ static int spcsim_main(int argc, char **argv)
     spc_error err;
     spc_error_clear(&err);
     int merge = code < 0 && strcmp(o.command, "merge") == 0;
+    if (code < 0 && o.part > 0 && (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0) &&
+        (o.runs = cli_runs_part(o.part, o.nparts)) == NULL)
+        code = SPC_ERR_INTERNAL;
+    const char *parts = merge ? cli_parts_command(o.scenario) : NULL;
+    if (parts != NULL && strcmp(parts, "sensitivity") == 0) /* the design is made again from its options */
+        code = usage_error("merge %s: a part of a sensitivity design; merge its parts with spcsim sensitivity "
+                           "SCENARIO (the design's options) --merge PART...", o.scenario);
+    else if (parts != NULL) { /* compare's or sweep's parts */
+        if (merge_study(&o, &err) != SPC_OK)
+            print_failure(&err);
+        code = exit_code(&err);
+    }
     if (code < 0 && strcmp(o.command, "run") != 0 && strcmp(o.command, "check") != 0 && !merge) {
         spc_status st = strcmp(o.command, "compare") == 0 ? cli_compare(&o, &err)
                         : strcmp(o.command, "sweep") == 0 ? cli_sweep(&o, &err)
@@ -772,13 +856,8 @@ static int spcsim_main(int argc, char **argv)
         code = exit_code(&err);
     }
     if (code >= 0) {
-        free(o.sets);
-        free(o.params);
-        free(o.targets);
-        free(o.frees);
-        free(o.metrics);
+        options_free(&o);
         free(command_line);
-        free(o.labels);
         return finish_stdout(code);
     }
     spc_scenario *sc = merge ? cli_merge_load(&o, &err) : cli_load(&o, o.scenario, NULL, 0, &err);
@@ -800,13 +879,8 @@ static int spcsim_main(int argc, char **argv)
     free(lambda);
     free(rho);
     spc_scenario_free(sc);
-    free(o.sets);
-    free(o.params);
-    free(o.targets);
-    free(o.frees);
-    free(o.metrics);
+    options_free(&o);
     free(command_line);
-    free(o.labels);
     /* check's product is what it prints; run's are the files (the headline is a courtesy) */
     return strcmp(o.command, "check") == 0 ? finish_stdout(exit_code(&err)) : exit_code(&err);
 }

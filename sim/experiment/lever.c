@@ -13,6 +13,7 @@
 #include <gsl/gsl_roots.h>
 
 #include "spcsim/chainstudy.h"
+#include "spcsim/mpi.h"
 
 #define DEFAULT_EVALS 14
 #define MEMO 64          /* values remembered at most (max_evals + 4 are used) */
@@ -108,7 +109,7 @@ spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     if (v != NULL) {
         spc_experiment_release(out);
-        spc_experiment_run(v, opts, out, err);
+        spc_mpi_study_run(v, opts, out, err); /* spread over MPI ranks under spcsim chain: mpi.h */
     }
     spc_chainstudy_variant_free(v);
     spc_scenario_free(on);
@@ -123,7 +124,7 @@ spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opt
     if (v == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     spc_experiment_release(out);
-    spc_experiment_run(v, opts, out, err);
+    spc_mpi_study_run(v, opts, out, err);
     spc_chainstudy_variant_free(v);
     return err->code;
 }

@@ -2,12 +2,17 @@
  * mpi.c -- the replications of a run over the ranks of an MPI job, and
  * the one-process versions of the same functions without MPI (mpi.h).
  *
- * The exchange: after its block, rank r > 0 sends rank 0 two numbers (the
- * size of its text and the threads it used), then the text (repdata.h) in
- * pieces of at most CHUNK bytes, since an MPI count is an int. Rank 0
- * receives from rank 1, 2, ... in turn, reading each block into its place
- * and freeing it before the next: it holds the run's results once, not
- * every rank's text at once.
+ * The exchange to rank 0 (run, compare, sweep; a sensitivity design's
+ * points): after its block, rank r > 0 sends rank 0 the size of its text,
+ * then the text (repdata.h, or a design's points.csv) in pieces of at most
+ * CHUNK bytes, since an MPI count is an int. Rank 0 receives from rank 1,
+ * 2, ... in turn, reading each block into its place and freeing it before
+ * the next: it holds the results once, not every rank's text at once. The
+ * threads used are summed over the ranks (MPI_Allreduce).
+ *
+ * The exchange among all ranks (chain, spc_mpi_study_run): the sizes of
+ * every rank's text to every rank (MPI_Allgather), then each rank's text
+ * broadcast in turn, in rank order, and read into its place everywhere.
  */
 #include "spcsim/mpi.h"
 
@@ -54,48 +59,66 @@ void spc_mpi_abort(int code)
     exit(code); /* not reached */
 }
 
-/* The block's replications as text (header included); NULL when out of memory. */
-static char *serialise(const spc_experiment *mine, unsigned first, size_t *size)
+static void send_block(const char *buf, uint64_t size)
 {
-    char *buf = NULL;
-    FILE *f = open_memstream(&buf, size);
-    if (f == NULL)
-        return NULL;
-    spc_repdata_header(f);
-    int bad = 0;
-    for (unsigned i = 0; i < mine->n; i++)
-        bad |= spc_repdata_write(f, mine, i, first + i) != 0;
-    if (fclose(f) != 0 || bad) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
-}
-
-static void send_block(const char *buf, uint64_t size, unsigned jobs)
-{
-    uint64_t head[2] = { size, jobs };
-    MPI_Send(head, 2, MPI_UINT64_T, 0, 0, MPI_COMM_WORLD);
+    MPI_Send(&size, 1, MPI_UINT64_T, 0, 0, MPI_COMM_WORLD);
     for (uint64_t at = 0; at < size; at += CHUNK) {
         uint64_t n = size - at < CHUNK ? size - at : CHUNK;
         MPI_Send(buf + at, (int)n, MPI_CHAR, 0, 1, MPI_COMM_WORLD);
     }
 }
 
-/* Rank `from`'s text; NULL when out of memory (the sender's pieces are
- * then left unreceived: the face ends the job). */
-static char *receive_block(int from, uint64_t *size, unsigned *jobs)
+/* Rank `from`'s text, '\0'-terminated; NULL when out of memory (the
+ * sender's pieces are then left unreceived: the face ends the job). */
+static char *receive_block(int from, uint64_t *size)
 {
-    uint64_t head[2];
-    MPI_Recv(head, 2, MPI_UINT64_T, from, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    *size = head[0];
-    *jobs = (unsigned)head[1];
+    MPI_Recv(size, 1, MPI_UINT64_T, from, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     char *buf = malloc(*size + 1);
     for (uint64_t at = 0; buf != NULL && at < *size; at += CHUNK) {
         uint64_t n = *size - at < CHUNK ? *size - at : CHUNK;
         MPI_Recv(buf + at, (int)n, MPI_CHAR, from, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     }
+    if (buf != NULL)
+        buf[*size] = '\0';
     return buf;
+}
+
+/* For the test of a failing rank (tests/mpi/check_mpi.sh): with
+ * SPCSIM_FAULT_RANK=R in its environment, rank R fails in place of its
+ * replications (or before sending a sensitivity design's points), as one
+ * whose replication failed does. */
+static spc_status injected_fault(int rank, spc_error *err)
+{
+    const char *r = getenv("SPCSIM_FAULT_RANK");
+    if (r != NULL && atoi(r) == rank)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "its replications failed (SPCSIM_FAULT_RANK=%d)", rank);
+    return SPC_OK;
+}
+
+spc_status spc_mpi_gather_text(char *text, size_t len, spc_mpi_reader read, void *ctx, spc_error *err)
+{
+    int rank = spc_mpi_rank(), size = spc_mpi_size();
+    if (injected_fault(rank, err) != SPC_OK) {
+        free(text);
+        return err->code;
+    }
+    if (text == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory writing the results to send");
+    if (rank > 0) {
+        send_block(text, len);
+        free(text);
+        return SPC_OK;
+    }
+    read(ctx, 0, text, len, err);
+    for (int r = 1; r < size && err->code == SPC_OK; r++) {
+        uint64_t got;
+        char *buf = receive_block(r, &got);
+        if (buf == NULL)
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory receiving the results of rank %d", r);
+        else
+            read(ctx, r, buf, (size_t)got, err);
+    }
+    return err->code;
 }
 
 /* A rank's text read into x (named "rank R" in messages). */
@@ -111,83 +134,180 @@ static spc_status read_block(const char *buf, size_t size, int from, spc_experim
     return err->code;
 }
 
-/* Rank 0: its own block and every other rank's, in rank order, into x. */
-static spc_status gather(const spc_experiment *mine, unsigned first, unsigned n, int size, spc_experiment *x,
-                         spc_error *err)
+/* The whole run's experiment being put together from the ranks' blocks. */
+typedef struct {
+    spc_experiment *x;
+    char *filled;
+} gathering;
+
+static spc_status read_rank(void *ctx, int rank, char *text, size_t len, spc_error *err)
 {
-    char *filled = calloc(n, 1);
-    size_t len;
-    char *buf = serialise(mine, first, &len);
-    if (filled == NULL || buf == NULL || spc_experiment_alloc(x, n, err) != SPC_OK) {
-        free(filled);
-        free(buf);
-        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory gathering the replications");
-    }
-    x->employees = mine->employees;
-    x->jobs = mine->jobs;
-    read_block(buf, len, 0, x, filled, err);
-    free(buf);
-    for (int r = 1; r < size && err->code == SPC_OK; r++) {
-        uint64_t got;
-        unsigned jobs;
-        if ((buf = receive_block(r, &got, &jobs)) == NULL)
-            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory receiving the replications of rank %d", r);
-        else if (read_block(buf, (size_t)got, r, x, filled, err) == SPC_OK)
-            x->jobs += jobs;
-        free(buf);
-    }
-    for (unsigned k = 0; k < n && err->code == SPC_OK; k++)
-        if (!filled[k])
-            spc_error_set(err, SPC_ERR_INTERNAL, "no rank sent replication %u", k);
-    free(filled);
+    gathering *g = ctx;
+    read_block(text, len, rank, g->x, g->filled, err);
+    free(text);
     return err->code;
 }
 
-/* For the test of a failing rank (tests/mpi/check_mpi.sh): with
- * SPCSIM_FAULT_RANK=R in its environment, rank R fails in place of its
- * replications, as one whose replication failed does. */
-static spc_status injected_fault(int rank, spc_error *err)
+/* x made for the n replications of the whole run. */
+static spc_status gathering_init(gathering *g, spc_experiment *x, unsigned n, spc_error *err)
 {
-    const char *r = getenv("SPCSIM_FAULT_RANK");
-    if (r != NULL && atoi(r) == rank)
-        return spc_error_set(err, SPC_ERR_INTERNAL, "its replications failed (SPCSIM_FAULT_RANK=%d)", rank);
+    g->x = x;
+    g->filled = calloc(n + 1, 1);
+    if (g->filled == NULL || spc_experiment_alloc(x, n, err) != SPC_OK)
+        return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory gathering the replications");
     return SPC_OK;
+}
+
+/* Every replication arrived; then g's memory is released. */
+static spc_status gathering_end(gathering *g, unsigned n, spc_error *err)
+{
+    for (unsigned k = 0; k < n && err->code == SPC_OK; k++)
+        if (!g->filled[k])
+            spc_error_set(err, SPC_ERR_INTERNAL, "no rank sent replication %u", k);
+    free(g->filled);
+    return err->code;
+}
+
+/* Rank 0: its own block and every other rank's, in rank order, into x. */
+static spc_status gather(const spc_experiment *mine, unsigned first, unsigned n, spc_experiment *x, spc_error *err)
+{
+    gathering g;
+    size_t len = 0;
+    char *buf = spc_repdata_text(mine, first, &len);
+    if (gathering_init(&g, x, n, err) != SPC_OK) {
+        free(buf);
+        free(g.filled);
+        return err->code;
+    }
+    x->employees = mine->employees;
+    spc_mpi_gather_text(buf, len, read_rank, &g, err);
+    return gathering_end(&g, n, err);
+}
+
+/* The threads of all ranks together, on every rank. */
+static unsigned all_jobs(unsigned mine)
+{
+    unsigned long in = mine, sum = 0;
+    MPI_Allreduce(&in, &sum, 1, MPI_UNSIGNED_LONG, MPI_SUM, MPI_COMM_WORLD);
+    return (unsigned)sum;
+}
+
+/* This rank's block of the replications (spc_experiment_block) run into
+ * *mine, its first replication's index in *first; the clock started. */
+static spc_status run_block(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *mine,
+                            unsigned *first, double *t0, spc_error *err)
+{
+    int rank = spc_mpi_rank();
+    unsigned n = opts->replications ? opts->replications : 1;
+    size_t a, b;
+    spc_experiment_block(n, (unsigned)rank + 1, (unsigned)spc_mpi_size(), &a, &b);
+    *t0 = MPI_Wtime();
+    spc_experiment_opts o = *opts;
+    o.first = opts->first + (unsigned)a;
+    o.replications = (unsigned)(b - a);
+    *first = o.first;
+    memset(mine, 0, sizeof *mine);
+    mine->employees = opts->employees;
+    if (injected_fault(rank, err) != SPC_OK || (b > a && spc_experiment_run_raw(sc, &o, mine, err) != SPC_OK))
+        spc_experiment_release(mine);
+    return err->code;
 }
 
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                                   spc_error *err)
 {
-    int rank = spc_mpi_rank(), size = spc_mpi_size();
-    unsigned n = opts->replications ? opts->replications : 1;
-    size_t first, last;
-    spc_experiment_block(n, (unsigned)rank + 1, (unsigned)size, &first, &last);
-    double t0 = MPI_Wtime();
-    spc_experiment_opts o = *opts;
-    o.first = opts->first + (unsigned)first;
-    o.replications = (unsigned)(last - first);
+    unsigned n = opts->replications ? opts->replications : 1, first;
+    double t0;
     spc_experiment mine;
-    memset(&mine, 0, sizeof mine);
     memset(x, 0, sizeof *x);
-    mine.employees = opts->employees;
-    if (injected_fault(rank, err) != SPC_OK || (last > first && spc_experiment_run_raw(sc, &o, &mine, err) != SPC_OK)) {
-        spc_experiment_release(&mine);
+    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
         return err->code;
-    }
-    if (rank == 0) {
-        gather(&mine, o.first, n, size, x, err);
+    unsigned jobs = all_jobs(mine.jobs);
+    if (spc_mpi_rank() == 0) {
+        gather(&mine, first, n, x, err);
         spc_experiment_release(&mine);
+        x->jobs = jobs;
         x->wall_seconds = MPI_Wtime() - t0;
         return err->code == SPC_OK ? spc_experiment_finish(x, err) : err->code;
     }
-    size_t len;
-    char *buf = serialise(&mine, o.first, &len);
-    if (buf == NULL)
-        spc_error_set(err, SPC_ERR_INTERNAL, "out of memory sending the replications");
-    else
-        send_block(buf, len, mine.jobs);
-    free(buf);
+    size_t len = 0;
+    char *buf = spc_repdata_text(&mine, first, &len);
     spc_experiment_release(&mine);
-    return err->code;
+    return spc_mpi_gather_text(buf, len, read_rank, NULL, err);
+}
+
+/* ---- every rank gets every block ---- */
+
+/* Spreading (mpi.h): the MPI build's one process-wide switch. */
+static int spreading;
+
+void spc_mpi_spread(int on)
+{
+    spreading = on;
+}
+
+/* Rank `root`'s text (len bytes) broadcast to every rank in pieces; buf
+ * is root's own text there and received into elsewhere. */
+static void broadcast(char *buf, uint64_t len, int root)
+{
+    for (uint64_t at = 0; at < len; at += CHUNK) {
+        uint64_t n = len - at < CHUNK ? len - at : CHUNK;
+        MPI_Bcast(buf + at, (int)n, MPI_CHAR, root, MPI_COMM_WORLD);
+    }
+}
+
+/* Every rank's block, in rank order, read into x on every rank. */
+static spc_status exchange(const spc_experiment *mine, unsigned first, unsigned n, spc_experiment *x, spc_error *err)
+{
+    int rank = spc_mpi_rank(), size = spc_mpi_size();
+    uint64_t *lens = calloc((size_t)size, sizeof *lens);
+    size_t len = 0;
+    char *own = spc_repdata_text(mine, first, &len);
+    gathering g;
+    if (lens == NULL || own == NULL || gathering_init(&g, x, n, err) != SPC_OK) {
+        free(lens);
+        free(own);
+        return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory sharing the replications");
+    }
+    uint64_t mylen = len;
+    x->employees = mine->employees;
+    MPI_Allgather(&mylen, 1, MPI_UINT64_T, lens, 1, MPI_UINT64_T, MPI_COMM_WORLD);
+    for (int r = 0; r < size && err->code == SPC_OK; r++) {
+        char *buf = r == rank ? own : malloc(lens[r] + 1);
+        if (buf == NULL) {
+            spc_error_set(err, SPC_ERR_INTERNAL, "out of memory receiving the replications of rank %d", r);
+            break;
+        }
+        broadcast(buf, lens[r], r);
+        buf[lens[r]] = '\0';
+        read_block(buf, (size_t)lens[r], r, x, g.filled, err);
+        if (buf != own)
+            free(buf);
+    }
+    free(own);
+    free(lens);
+    return gathering_end(&g, n, err);
+}
+
+spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             spc_error *err)
+{
+    int main_thread = 0;
+    MPI_Is_thread_main(&main_thread);
+    if (!spreading || spc_mpi_size() == 1 || !main_thread)
+        return spc_experiment_run(sc, opts, x, err);
+    unsigned n = opts->replications ? opts->replications : 1, first;
+    double t0;
+    spc_experiment mine;
+    memset(x, 0, sizeof *x);
+    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
+        return err->code;
+    unsigned jobs = all_jobs(mine.jobs);
+    exchange(&mine, first, n, x, err);
+    spc_experiment_release(&mine);
+    x->jobs = jobs;
+    x->wall_seconds = MPI_Wtime() - t0;
+    return err->code == SPC_OK ? spc_experiment_finish(x, err) : err->code;
 }
 
 #else /* one process: everything runs here */
@@ -221,6 +341,24 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
                                   spc_error *err)
 {
     return spc_experiment_run(sc, opts, x, err);
+}
+
+void spc_mpi_spread(int on)
+{
+    (void)on;
+}
+
+spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             spc_error *err)
+{
+    return spc_experiment_run(sc, opts, x, err);
+}
+
+spc_status spc_mpi_gather_text(char *text, size_t len, spc_mpi_reader read, void *ctx, spc_error *err)
+{
+    if (text == NULL)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory writing the results");
+    return read(ctx, 0, text, len, err);
 }
 
 #endif

@@ -81,6 +81,23 @@ int spc_repdata_write(FILE *f, const spc_experiment *x, unsigned i, unsigned rep
     return ferror(f) ? -1 : 0;
 }
 
+char *spc_repdata_text(const spc_experiment *x, unsigned first, size_t *size)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, size);
+    if (f == NULL)
+        return NULL;
+    spc_repdata_header(f);
+    int bad = 0;
+    for (unsigned i = 0; i < x->n; i++)
+        bad |= spc_repdata_write(f, x, i, first + i) != 0;
+    if (fclose(f) != 0 || bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 /* ---- reading ---- */
 
 /* A line split at its tabs, in place. */

@@ -77,8 +77,20 @@ static void relabel_param(spc_error *err, const char *path)
 }
 
 /* Runs one point: the scenario with its overrides and this point's values. */
+static spc_status mpi_runner(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             spc_error *err)
+{
+    (void)ctx;
+    return spc_mpi_experiment_run(sc, opts, x, err);
+}
+
+typedef struct {
+    spc_sweep_runner run;
+    void *ctx;
+} runner;
+
 static spc_status run_point(const char *path, const char *const *sets, size_t nsets, spc_sweep *s, size_t k,
-                            const spc_experiment_opts *opts, spc_error *err)
+                            const spc_experiment_opts *opts, const runner *by, spc_error *err)
 {
     const char **ov = calloc(nsets + SPC_SWEEP_MAX_PARAMS, sizeof *ov);
     char *assign[SPC_SWEEP_MAX_PARAMS] = { NULL, NULL };
@@ -100,11 +112,12 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
     memset(&x, 0, sizeof x);
     /* under MPI the point's replications are spread over the ranks (mpi.h);
      * only rank 0's x is filled, the other ranks' points stay empty */
-    if (sc != NULL && spc_mpi_experiment_run(sc, opts, &x, err) == SPC_OK) {
+    if (sc != NULL && by->run(by->ctx, sc, opts, &x, err) == SPC_OK) {
         s->results[k] = x.combined;  /* take it over */
         spc_results_init(&x.combined);
         /* the replications, for the paired differences (none on the ranks other than 0) */
-        if (x.n > 0 && (s->rep[k] = malloc(x.n * sizeof *s->rep[k])) == NULL)
+        /* room for all (a part of the sweep has fewer: cli_parts.c), the rest empty */
+        if (x.n > 0 && (s->rep[k] = calloc(s->replications > x.n ? s->replications : x.n, sizeof *s->rep[k])) == NULL)
             spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
         for (unsigned r = 0; s->rep[k] != NULL && r < x.n; r++) {
             s->rep[k][r] = x.rep[r];
@@ -122,6 +135,14 @@ static spc_status run_point(const char *path, const char *const *sets, size_t ns
 spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets, spc_sweep_param *params,
                          size_t nparams, const spc_experiment_opts *opts, spc_sweep *s, spc_error *err)
 {
+    return spc_sweep_run_by(path, sets, nsets, params, nparams, opts, mpi_runner, NULL, s, err);
+}
+
+spc_status spc_sweep_run_by(const char *path, const char *const *sets, size_t nsets, spc_sweep_param *params,
+                            size_t nparams, const spc_experiment_opts *opts, spc_sweep_runner run, void *ctx,
+                            spc_sweep *s, spc_error *err)
+{
+    runner by = { run, ctx };
     memset(s, 0, sizeof *s);
     s->nparams = nparams;
     s->npoints = 1;
@@ -142,7 +163,7 @@ spc_status spc_sweep_run(const char *path, const char *const *sets, size_t nsets
             rest /= s->param[j].n;
         }
         spc_results_init(&s->results[k]);
-        if (run_point(path, sets, nsets, s, k, opts, err) != SPC_OK)
+        if (run_point(path, sets, nsets, s, k, opts, &by, err) != SPC_OK)
             return err->code;
     }
     return SPC_OK;

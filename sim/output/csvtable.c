@@ -92,6 +92,15 @@ spc_status spc_csvtable_load(spc_csvtable *t, const char *path, spc_error *err)
     return SPC_OK;
 }
 
+spc_status spc_csvtable_take(spc_csvtable *t, char *text, spc_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->text = text;
+    if (cut_all(t, err) != SPC_OK)
+        spc_csvtable_free(t);
+    return err->code;
+}
+
 int spc_csvtable_column(const spc_csvtable *t, const char *name)
 {
     for (size_t c = 0; c < t->ncols; c++)

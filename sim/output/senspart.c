@@ -114,6 +114,17 @@ static spc_status read_row(const spc_csvtable *t, size_t row, const char *path, 
     return SPC_OK;
 }
 
+/* The rows of a loaded points.csv (named path) into r. */
+static spc_status read_table(spc_csvtable *t, const char *path, const spc_sens_design *d,
+                             const spc_sensrun_request *rq, spc_sensrun *r, char *covered, spc_error *err)
+{
+    if (check_header(t, path, rq, d->k, err) == SPC_OK)
+        for (size_t row = 0; row < t->nrows && err->code == SPC_OK; row++)
+            read_row(t, row, path, d, rq, r, covered, err);
+    spc_csvtable_free(t);
+    return err->code;
+}
+
 spc_status spc_senspart_read(const char *dir, const spc_sens_design *d, const spc_sensrun_request *rq,
                              spc_sensrun *r, char *covered, spc_error *err)
 {
@@ -121,11 +132,18 @@ spc_status spc_senspart_read(const char *dir, const spc_sens_design *d, const sp
     spc_csvtable t = { 0 };
     if ((size_t)snprintf(path, sizeof path, "%s/points.csv", dir) >= sizeof path)
         return spc_error_set(err, SPC_ERR_USAGE, "--merge %s: the path is too long", dir);
-    if (spc_csvtable_load(&t, path, err) == SPC_OK && check_header(&t, path, rq, d->k, err) == SPC_OK)
-        for (size_t row = 0; row < t.nrows && err->code == SPC_OK; row++)
-            read_row(&t, row, path, d, rq, r, covered, err);
-    spc_csvtable_free(&t);
-    return err->code;
+    if (spc_csvtable_load(&t, path, err) != SPC_OK)
+        return err->code;
+    return read_table(&t, path, d, rq, r, covered, err);
+}
+
+spc_status spc_senspart_read_text(char *text, const char *name, const spc_sens_design *d,
+                                  const spc_sensrun_request *rq, spc_sensrun *r, char *covered, spc_error *err)
+{
+    spc_csvtable t = { 0 };
+    if (spc_csvtable_take(&t, text, err) != SPC_OK)
+        return err->code;
+    return read_table(&t, name, d, rq, r, covered, err);
 }
 
 /* ---- --params-from FILE ---- */

@@ -2,8 +2,11 @@
 # check_mpi.sh -- the MPI build (make MPI=1) on 3 ranks writes the files of
 # one process byte for byte (run.json but its jobs, wall_seconds and command_line, which names the output folder), for a
 # small company of 8 stores with 5 replications (ranks of 1, 2 and 2), for
-# run, compare and sweep; other commands, and run --precision, are refused; a
-# rank that fails ends the job with a message and no output. Seconds.
+# run, compare, sweep, chain (each run's replications shared by the ranks)
+# and sensitivity (the design's points over the ranks); a run of the company
+# in 3 parts (--part I/3, spcsim merge) writes them too; other commands, and
+# run --precision, are refused; a rank that fails ends the job with a message
+# and no output. Under a minute.
 #   SPCSIM=build/mpi/spcsim sh tests/mpi/check_mpi.sh    (make check-mpi)
 set -eu
 BIN=${SPCSIM:-build/mpi/spcsim}
@@ -54,12 +57,31 @@ eval "$MPIRUN $MPIOPTS -np 3 $BIN sweep $COMPANY --param finance.price=75,85 -o 
 same_files sweep "$tmp/s1" "$tmp/s3"
 ns=$count
 
+# chain: every run of the lever search spread over the ranks and shared
+eval "$BIN chain $COMPANY -o $tmp/ch1"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN chain $COMPANY -o $tmp/ch3"
+same_files chain "$tmp/ch1" "$tmp/ch3"
+nch=$count
+
+# sensitivity: the design's points over the ranks (as --part), merged by rank 0
+SENS='--param finance.price=70:90 --param workforce.levers.pay=1:1.2 --trajectories 3 --metric customers/csat --metric finance/profit'
+eval "$BIN sensitivity $COMPANY $SENS -o $tmp/se1"
+eval "$MPIRUN $MPIOPTS -np 3 $BIN sensitivity $COMPANY $SENS -o $tmp/se3"
+same_files sensitivity "$tmp/se1" "$tmp/se3"
+nse=$count
+
+# a run of the company in 3 parts (a job array's tasks), merged
+for i in 1 2 3; do eval "$BIN run $COMPANY --employees --part $i/3 -o $tmp/part$i"; done
+"$BIN" merge "$tmp/part3" "$tmp/part1" "$tmp/part2" -q -o "$tmp/merged"
+same_files "run in 3 parts" "$tmp/one" "$tmp/merged"
+np=$count
+
 # another command under mpirun: refused, nothing written
 if "$MPIRUN" $MPIOPTS -np 2 "$BIN" warmup tests/data/calibrate/company.cfg -o "$tmp/warmup" \
      >/dev/null 2>"$tmp/warmup.err"; then
     echo "check-mpi: warmup under mpirun -np 2 did not fail" >&2; fail=1
 fi
-grep -q 'only run, compare and sweep spread' "$tmp/warmup.err" || { echo "check-mpi: no message for warmup under mpirun" >&2; fail=1; }
+grep -q 'only run, compare, sweep, chain and sensitivity spread' "$tmp/warmup.err" || { echo "check-mpi: no message for warmup under mpirun" >&2; fail=1; }
 [ ! -e "$tmp/warmup" ] || { echo "check-mpi: warmup under mpirun wrote $tmp/warmup" >&2; fail=1; }
 
 # run --precision under mpirun: refused (only a fixed number of replications is spread)
@@ -78,5 +100,16 @@ fi
 grep -q 'spcsim: rank 2: ' "$tmp/failed.err" || { echo "check-mpi: no message from the failing rank" >&2; cat "$tmp/failed.err" >&2; fail=1; }
 [ ! -e "$tmp/failed" ] || { echo "check-mpi: the failed job wrote $tmp/failed" >&2; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc, sweep: $ns); other commands refused; a failing rank ends the job, nothing written"
+# the same for chain (a run shared by all ranks) and sensitivity (points sent to rank 0)
+for cmd in chain sensitivity; do
+    more=; [ "$cmd" = sensitivity ] && more=$SENS
+    if eval "SPCSIM_FAULT_RANK=1 $MPIRUN $MPIOPTS -x SPCSIM_FAULT_RANK -np 3 $BIN $cmd $COMPANY $more -o $tmp/failed-$cmd" \
+         >/dev/null 2>"$tmp/failed-$cmd.err"; then
+        echo "check-mpi: a failing rank did not fail the $cmd job" >&2; fail=1
+    fi
+    grep -q 'spcsim: rank 1: ' "$tmp/failed-$cmd.err" || { echo "check-mpi: $cmd: no message from the failing rank" >&2; cat "$tmp/failed-$cmd.err" >&2; fail=1; }
+    [ ! -e "$tmp/failed-$cmd" ] || { echo "check-mpi: the failed $cmd job wrote $tmp/failed-$cmd" >&2; fail=1; }
+done
+
+[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc, sweep: $ns, chain: $nch, sensitivity: $nse); 3 parts merged = 1 process (run: $np files); other commands refused; a failing rank ends the job, nothing written"
 exit "$fail"
