@@ -112,6 +112,8 @@ typedef struct {
     double last_t, level;
     size_t cur;         /* batch holding last_t */
     double cur_end;     /* end of that batch */
+    double fast_end;    /* spc_timeavg_set's inline path up to here: cur_end,
+                         * +inf in the last batch, -inf before the start */
 } spc_timeavg;
 
 int spc_timeavg_init(spc_timeavg *a, size_t k);
@@ -123,14 +125,17 @@ void spc_timeavg_integrate(spc_timeavg *a, double t);
 
 /* The level changes to `level` at time t (t never decreases). The common
  * case, t inside the current (or the last) batch, is the same arithmetic
- * as spc_timeavg_integrate's, inline. */
+ * as spc_timeavg_integrate's, inline; at the time of the last change
+ * (t == last_t) nothing is integrated. */
 static inline void spc_timeavg_set(spc_timeavg *a, double t, double level)
 {
-    if (t > a->last_t && a->width > 0 && (t <= a->cur_end || a->cur + 1 >= a->k)) {
-        a->area[a->cur] += a->level * (t - a->last_t);
-        a->last_t = t;
-    } else {
-        spc_timeavg_integrate(a, t);
+    if (t > a->last_t) {
+        if (t <= a->fast_end) {
+            a->area[a->cur] += a->level * (t - a->last_t);
+            a->last_t = t;
+        } else {
+            spc_timeavg_integrate(a, t);
+        }
     }
     a->level = level;
 }
@@ -147,6 +152,8 @@ typedef struct {
     double total;
     size_t cur;       /* batch of the latest count (times never decrease) */
     double cur_end;
+    double fast_end;  /* spc_counter_add's inline path below here: cur_end,
+                       * +inf in the last batch, -inf before the start */
 } spc_counter;
 
 int spc_counter_init(spc_counter *c, size_t k);
@@ -157,10 +164,12 @@ void spc_counter_seek(spc_counter *c, double t);
 
 static inline void spc_counter_add(spc_counter *c, double t, double amount)
 {
-    if (!(c->width > 0) || t < c->t0)
-        return;
-    if (t >= c->cur_end && c->cur + 1 < c->k)
-        spc_counter_seek(c, t);
+    if (!(t >= c->t0 && t < c->fast_end)) {
+        if (!(c->width > 0) || t < c->t0)
+            return;
+        if (t >= c->cur_end && c->cur + 1 < c->k)
+            spc_counter_seek(c, t);
+    }
     c->count[c->cur] += amount;
     c->total += amount;
 }
