@@ -59,7 +59,7 @@ struct spc_calendar {
 
 #define NO_SLOT UINT32_MAX
 #define LIVE (UINT32_MAX - 1)
-#define D 2 /* children per node */
+#define D 2 /* children per node (sift_down compares the two) */
 
 static inline int before(const heap_key *x, const heap_key *y)
 {
@@ -148,14 +148,9 @@ static void release_slot(spc_calendar *c, uint32_t s)
 /* Sifts e down from position i over the n keys (heap[i] is free). */
 static void sift_down(heap_key *h, size_t n, size_t i, heap_key e)
 {
-    for (;;) {
-        size_t l = D * i + 1;
-        if (l >= n)
-            break;
-        size_t best = l, end = l + D < n ? l + D : n;
-        for (size_t k = l + 1; k < end; k++)
-            if (before(&h[k], &h[best]))
-                best = k;
+    size_t l;
+    while ((l = D * i + 1) < n) {
+        size_t best = l + 1 < n && before(&h[l + 1], &h[l]) ? l + 1 : l;
         if (!before(&h[best], &e))
             break;
         h[i] = h[best];
