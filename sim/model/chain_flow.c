@@ -123,13 +123,13 @@ static int queue_push(stage_t *g, uint32_t id)
         if (q == NULL)
             return -1;
         for (size_t i = 0; i < g->qlen; i++)
-            q[i] = g->q[(g->qhead + i) % g->qcap];
+            q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
         free(g->q);
         g->q = q;
         g->qcap = cap;
         g->qhead = 0;
     }
-    g->q[(g->qhead + g->qlen) % g->qcap] = id;
+    g->q[(g->qhead + g->qlen) & (g->qcap - 1)] = id;
     g->qlen++;
     g->nwait++;
     return 0;
@@ -141,7 +141,7 @@ static uint32_t queue_pop(spc_chain *ch, stage_t *g)
 {
     for (;;) {
         uint32_t id = g->q[g->qhead];
-        g->qhead = (g->qhead + 1) % g->qcap;
+        g->qhead = (g->qhead + 1) & (g->qcap - 1);
         g->qlen--;
         if (!ch->orders[id].abandoned) {
             g->nwait--;
