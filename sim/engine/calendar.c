@@ -145,18 +145,19 @@ static void release_slot(spc_calendar *c, uint32_t s)
     c->live--;
 }
 
-/* Sifts e down from position i over the n keys (heap[i] is free). */
-static void sift_down(heap_key *h, size_t n, size_t i, heap_key e)
+/* Sifts *e down from the root over the n keys (heap[0] is free; e does
+ * not point into the heap). */
+static void sift_down(heap_key *h, size_t n, const heap_key *e)
 {
-    size_t l;
+    size_t i = 0, l;
     while ((l = D * i + 1) < n) {
         size_t best = l + 1 < n && before(&h[l + 1], &h[l]) ? l + 1 : l;
-        if (!before(&h[best], &e))
+        if (!before(&h[best], e))
             break;
         h[i] = h[best];
         i = best;
     }
-    h[i] = e;
+    h[i] = *e;
 }
 
 spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
@@ -175,7 +176,7 @@ spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
     c->live++;
     if (c->hole) { /* the dead root makes room: one sift down */
         c->hole = 0;
-        sift_down(c->heap, c->n, 0, e);
+        sift_down(c->heap, c->n, &e);
     } else { /* sift up: move parents down until e fits */
         size_t i = c->n++;
         while (i > 0 && before(&e, &c->heap[(i - 1) / D])) {
@@ -191,12 +192,14 @@ spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
 static void remove_root(spc_calendar *c)
 {
     c->hole = 0;
-    if (--c->n > 0)
-        sift_down(c->heap, c->n, 0, c->heap[c->n]);
+    if (--c->n > 0) {
+        heap_key last = c->heap[c->n];
+        sift_down(c->heap, c->n, &last);
+    }
 }
 
 /* Drops dead keys (cancelled, or the last popped) from the top of the heap. */
-static void skip_cancelled(spc_calendar *c)
+static __attribute__((noinline)) void skip_cancelled(spc_calendar *c)
 {
     while (c->n > 0 && !key_live(c, &c->heap[0]))
         remove_root(c);
@@ -204,9 +207,11 @@ static void skip_cancelled(spc_calendar *c)
 
 int spc_calendar_pop(spc_calendar *c, spc_event *out)
 {
-    skip_cancelled(c);
-    if (c->n == 0)
-        return 0;
+    if (c->n == 0 || !key_live(c, &c->heap[0])) { /* the rare path: a dead root */
+        skip_cancelled(c);
+        if (c->n == 0)
+            return 0;
+    }
     const heap_key *k = &c->heap[0];
     const slot_t *sl = &c->slots[k->slot];
     *out = (spc_event){ k->time, k->seq, ((uint64_t)k->gen << 32) | ((uint64_t)k->slot + 1), sl->kind, sl->a, sl->b };
