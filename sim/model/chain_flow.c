@@ -166,7 +166,7 @@ static void tell_backlog(spc_chain *ch, stage_t *g, double now)
 
 /* ---- service ---- */
 
-static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
+static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
                                 double now, spc_error *err)
 {
     order_t *o = &ch->orders[id];
@@ -206,7 +206,8 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     return SPC_OK;
 }
 
-spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
+/* spc_chain_take_next, inline in the service end (its hot caller). */
+static inline spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
 {
     if (!g->staffed[server]) {
         /* its holder left during the order: the position is now empty */
@@ -222,6 +223,11 @@ spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, doubl
     uint32_t next = queue_pop(ch, g);
     spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
     return start_service(ch, g, server, next, now, err);
+}
+
+spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
+{
+    return take_next(ch, g, server, now, err);
 }
 
 /* A defective order from another stage: caught here? Then back for rework. */
@@ -451,7 +457,7 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     g->holding[server] = NONE;
     g->nbusy--;
     spc_chain_levels(g, now);
-    if (spc_chain_take_next(ch, g, server, now, err) != SPC_OK)
+    if (take_next(ch, g, server, now, err) != SPC_OK)
         return err->code;
     tell_backlog(ch, g, now);
     int to = o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
