@@ -147,7 +147,7 @@ static void release_slot(spc_calendar *c, uint32_t s)
 
 /* Sifts *e down from the root over the n keys (heap[0] is free; e does
  * not point into the heap). */
-static void sift_down(heap_key *h, size_t n, const heap_key *e)
+static inline void sift_down(heap_key *h, size_t n, const heap_key *e)
 {
     size_t i = 0, l;
     while ((l = D * i + 1) < n) {
@@ -199,25 +199,36 @@ static void remove_root(spc_calendar *c)
 }
 
 /* Drops dead keys (cancelled, or the last popped) from the top of the heap. */
-static __attribute__((noinline)) void skip_cancelled(spc_calendar *c)
+static void skip_cancelled(spc_calendar *c)
 {
     while (c->n > 0 && !key_live(c, &c->heap[0]))
         remove_root(c);
 }
 
-int spc_calendar_pop(spc_calendar *c, spc_event *out)
+/* Hands out the live root; its key stays in the heap, dead (the hole). */
+static inline int take_root(spc_calendar *c, spc_event *out)
 {
-    if (c->n == 0 || !key_live(c, &c->heap[0])) { /* the rare path: a dead root */
-        skip_cancelled(c);
-        if (c->n == 0)
-            return 0;
-    }
     const heap_key *k = &c->heap[0];
     const slot_t *sl = &c->slots[k->slot];
     *out = (spc_event){ k->time, k->seq, ((uint64_t)k->gen << 32) | ((uint64_t)k->slot + 1), sl->kind, sl->a, sl->b };
     release_slot(c, k->slot);
     c->hole = 1;
     return 1;
+}
+
+/* pop when the root is dead or the heap empty: out of line, so that the
+ * common pop needs no stack frame. */
+static __attribute__((noinline)) int pop_after_skip(spc_calendar *c, spc_event *out)
+{
+    skip_cancelled(c);
+    return c->n > 0 ? take_root(c, out) : 0;
+}
+
+int spc_calendar_pop(spc_calendar *c, spc_event *out)
+{
+    if (c->n == 0 || !key_live(c, &c->heap[0]))
+        return pop_after_skip(c, out);
+    return take_root(c, out);
 }
 
 int spc_calendar_cancel(spc_calendar *c, spc_event_id id)
