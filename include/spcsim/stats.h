@@ -191,6 +191,8 @@ spc_batch_verdict spc_counter_check(const spc_counter *c);
  */
 typedef struct {
     gsl_histogram *h;
+    double *bin;    /* h->bin, and */
+    double lo;      /* h->range[0], at hand for spc_quantile_add */
     double zeros;   /* observations below the first bin */
     double n;
 } spc_quantile;
@@ -210,14 +212,14 @@ void spc_quantile_reset(spc_quantile *q);
 static inline void spc_quantile_add(spc_quantile *q, double x)
 {
     q->n += 1;
-    if (!(x >= q->h->range[0])) {
+    if (!(x >= q->lo)) {
         q->zeros += 1;
         return;
     }
     uint64_t bits;
     memcpy(&bits, &x, sizeof bits);
     size_t i = (size_t)((bits >> 47) - ((uint64_t)(1023 + SPC_Q_EMIN) << 5));
-    q->h->bin[i < SPC_Q_BINS ? i : SPC_Q_BINS - 1] += 1;
+    q->bin[i < SPC_Q_BINS ? i : SPC_Q_BINS - 1] += 1;
 }
 /* The p-quantile (0 < p < 1); NaN when empty or out of memory. */
 double spc_quantile_get(const spc_quantile *q, double p);

@@ -277,6 +277,8 @@ int spc_quantile_init(spc_quantile *q)
         for (size_t j = 0; j < Q_SUB; j++)
             q->h->range[o * Q_SUB + j] = ldexp(1.0 + (double)j / Q_SUB, Q_EMIN + (int)o);
     q->h->range[Q_BINS] = ldexp(1.0, Q_EMAX);
+    q->bin = q->h->bin;
+    q->lo = q->h->range[0];
     q->zeros = q->n = 0;
     return 0;
 }
@@ -286,6 +288,7 @@ void spc_quantile_release(spc_quantile *q)
     if (q->h != NULL)
         gsl_histogram_free(q->h);
     q->h = NULL;
+    q->bin = NULL;
 }
 
 void spc_quantile_reset(spc_quantile *q)

@@ -28,6 +28,7 @@ static gsl_rng *stream(const gsl_rng_type *type, const spc_scenario *sc, uint64_
 static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rng_type *type, uint64_t rep)
 {
     g->spec = &sc->stages[i];
+    g->index = (uint32_t)i;
     g->npos = max_servers(sc, i);
     g->service_rng = stream(type, sc, rep, SPC_STREAM_SERVICE, i);
     g->routing_rng = stream(type, sc, rep, SPC_STREAM_ROUTING, i);

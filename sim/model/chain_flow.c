@@ -161,7 +161,7 @@ static uint32_t queue_pop(spc_chain *ch, stage_t *g)
 static void tell_backlog(spc_chain *ch, stage_t *g, double now)
 {
     if (ch->hooks != NULL && ch->hooks->backlog != NULL)
-        ch->hooks->backlog(ch->hooks->ctx, (uint32_t)(g - ch->stages), (long)(g->nwait + g->nbusy), now);
+        ch->hooks->backlog(ch->hooks->ctx, g->index, (long)(g->nwait + g->nbusy), now);
 }
 
 /* ---- service ---- */
@@ -171,7 +171,7 @@ static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t serve
 {
     order_t *o = &ch->orders[id];
     double wait = now - o->t_stage;
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     spc_tally_add(&g->st.wait, wait);
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
@@ -231,9 +231,9 @@ spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, doubl
 }
 
 /* A defective order from another stage: caught here? Then back for rework. */
-static int caught_here(spc_chain *ch, stage_t *g, order_t *o)
+static int caught_here(const stage_t *g, const order_t *o)
 {
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     if (o->defect == NONE || o->defect == stage || !(g->spec->detection > 0))
         return 0;
     return gsl_rng_uniform(g->detect_rng) < g->spec->detection;
@@ -247,9 +247,9 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
     *diverted = 0;
     if (ch->hooks == NULL || o->from == NONE)
         return SPC_OK;
-    int caught = caught_here(ch, g, o);
+    int caught = caught_here(g, o);
     if (ch->hooks->received != NULL)
-        ch->hooks->received(ch->hooks->ctx, (uint32_t)(g - ch->stages), o->from, o->sojourn_prev, !caught, now);
+        ch->hooks->received(ch->hooks->ctx, g->index, o->from, o->sojourn_prev, !caught, now);
     if (!caught)
         return SPC_OK;
     spc_counter_add(&g->st.caught, now, 1.0);
@@ -271,7 +271,7 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
 static spc_status schedule_renege(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *err)
 {
     double patience = spc_dist_sample(&g->spec->patience, g->patience_rng);
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     ch->orders[id].renege = spc_calendar_push(ch->cal, now + patience, SPC_EV_RENEGE, stage, id);
     return ch->orders[id].renege ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
 }
@@ -426,7 +426,7 @@ static void maybe_err(spc_chain *ch, stage_t *g, uint32_t server, order_t *o, do
 {
     if (ch->hooks == NULL || ch->hooks->error_prob == NULL)
         return;
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     double eps = ch->hooks->error_prob(ch->hooks->ctx, stage, server, now);
     if (!(eps > 0) || !(gsl_rng_uniform(g->error_rng) < eps))
         return;

@@ -45,6 +45,7 @@ typedef struct {
 
 typedef struct {
     const spc_stage_spec *spec;
+    uint32_t index;        /* its place in the chain's stages */
     gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng, *patience_rng, *balk_rng;
     uint32_t npos;         /* positions (servers, staffed or not) */
     uint32_t *holding;     /* order held by each position, NONE if idle */
