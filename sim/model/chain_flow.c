@@ -22,19 +22,26 @@
 
 /* ---- orders ---- */
 
-static uint32_t order_new(spc_chain *ch, double now)
+/* Doubles the orders' table, the new slots free; -1 when out of memory. */
+static int orders_grow(spc_chain *ch)
 {
-    if (ch->free_order == NONE) {
-        uint32_t n = ch->norders ? 2 * ch->norders : 64;
-        order_t *o = realloc(ch->orders, n * sizeof *o);
-        if (o == NULL)
-            return NONE;
-        for (uint32_t i = ch->norders; i < n; i++)
-            o[i].next = i + 1 < n ? i + 1 : NONE;
-        ch->orders = o;
-        ch->free_order = ch->norders;
-        ch->norders = n;
-    }
+    uint32_t n = ch->norders ? 2 * ch->norders : 64;
+    order_t *o = realloc(ch->orders, n * sizeof *o);
+    if (o == NULL)
+        return -1;
+    for (uint32_t i = ch->norders; i < n; i++)
+        o[i].next = i + 1 < n ? i + 1 : NONE;
+    ch->orders = o;
+    ch->free_order = ch->norders;
+    ch->norders = n;
+    return 0;
+}
+
+/* Inline (once per order): the table grows out of line. */
+static inline uint32_t order_new(spc_chain *ch, double now)
+{
+    if (ch->free_order == NONE && orders_grow(ch) != 0)
+        return NONE;
     uint32_t id = ch->free_order;
     order_t *o = &ch->orders[id];
     ch->free_order = o->next;
