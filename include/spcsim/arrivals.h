@@ -16,6 +16,7 @@ typedef struct {
     const spc_arrivals_spec *spec; /* not owned */
     gsl_rng *rng;                  /* owned */
     double hazard_per_period;      /* schedule: integral of the rate over a period */
+    double mean;                   /* poisson: the mean interarrival time, 1 / rate */
 } spc_arrivals;
 
 /* Returns 0, or -1 when out of memory. */

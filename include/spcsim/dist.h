@@ -58,8 +58,9 @@ const char *spc_dist_kind_name(spc_dist_kind kind);
 /* Derives sampling parameters; returns 0, or -1 when out of memory. */
 int spc_dist_prepare(spc_dist *d);
 
-/* One draw (>= 0 for all kinds given valid parameters). */
-double spc_dist_sample(const spc_dist *d, gsl_rng *r);
+/* One draw (>= 0 for all kinds given valid parameters): spc_dist_sample,
+ * below, inline for the exponential, this for every kind. */
+double spc_dist_sample_any(const spc_dist *d, gsl_rng *r);
 
 /* The time to the next renewal seen from a random moment of a stationary
  * renewal process with these intervals (the equilibrium residual, density
@@ -87,6 +88,13 @@ static inline double spc_dist_exponential(gsl_rng *r, double mean)
     if (r->type == spc_rng_xoshiro256pp)
         return mean * spc_ziggurat_exponential(r->state);
     return -mean * log(gsl_rng_uniform_pos(r));
+}
+
+/* One draw (>= 0 for all kinds given valid parameters); the exponential,
+ * the kind of most services and arrivals, without a call. */
+static inline double spc_dist_sample(const spc_dist *d, gsl_rng *r)
+{
+    return d->kind == SPC_DIST_EXPONENTIAL ? spc_dist_exponential(r, d->mean) : spc_dist_sample_any(d, r);
 }
 
 /* Deep copy into *dst (unprepared); returns 0 or -1 when out of memory. */

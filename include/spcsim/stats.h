@@ -112,6 +112,8 @@ typedef struct {
     double last_t, level;
     size_t cur;         /* batch holding last_t */
     double cur_end;     /* end of that batch */
+    double fast_end;    /* spc_timeavg_set's inline path up to here: cur_end,
+                         * +inf in the last batch, -inf before the start */
 } spc_timeavg;
 
 int spc_timeavg_init(spc_timeavg *a, size_t k);
@@ -123,14 +125,17 @@ void spc_timeavg_integrate(spc_timeavg *a, double t);
 
 /* The level changes to `level` at time t (t never decreases). The common
  * case, t inside the current (or the last) batch, is the same arithmetic
- * as spc_timeavg_integrate's, inline. */
+ * as spc_timeavg_integrate's, inline; at the time of the last change
+ * (t == last_t) nothing is integrated. */
 static inline void spc_timeavg_set(spc_timeavg *a, double t, double level)
 {
-    if (t > a->last_t && a->width > 0 && (t <= a->cur_end || a->cur + 1 >= a->k)) {
-        a->area[a->cur] += a->level * (t - a->last_t);
-        a->last_t = t;
-    } else {
-        spc_timeavg_integrate(a, t);
+    if (t > a->last_t) {
+        if (t <= a->fast_end) {
+            a->area[a->cur] += a->level * (t - a->last_t);
+            a->last_t = t;
+        } else {
+            spc_timeavg_integrate(a, t);
+        }
     }
     a->level = level;
 }
@@ -147,6 +152,8 @@ typedef struct {
     double total;
     size_t cur;       /* batch of the latest count (times never decrease) */
     double cur_end;
+    double fast_end;  /* spc_counter_add's inline path below here: cur_end,
+                       * +inf in the last batch, -inf before the start */
 } spc_counter;
 
 int spc_counter_init(spc_counter *c, size_t k);
@@ -157,10 +164,12 @@ void spc_counter_seek(spc_counter *c, double t);
 
 static inline void spc_counter_add(spc_counter *c, double t, double amount)
 {
-    if (!(c->width > 0) || t < c->t0)
-        return;
-    if (t >= c->cur_end && c->cur + 1 < c->k)
-        spc_counter_seek(c, t);
+    if (!(t >= c->t0 && t < c->fast_end)) {
+        if (!(c->width > 0) || t < c->t0)
+            return;
+        if (t >= c->cur_end && c->cur + 1 < c->k)
+            spc_counter_seek(c, t);
+    }
     c->count[c->cur] += amount;
     c->total += amount;
 }
@@ -182,6 +191,8 @@ spc_batch_verdict spc_counter_check(const spc_counter *c);
  */
 typedef struct {
     gsl_histogram *h;
+    double *bin;    /* h->bin, and */
+    double lo;      /* h->range[0], at hand for spc_quantile_add */
     double zeros;   /* observations below the first bin */
     double n;
 } spc_quantile;
@@ -201,14 +212,14 @@ void spc_quantile_reset(spc_quantile *q);
 static inline void spc_quantile_add(spc_quantile *q, double x)
 {
     q->n += 1;
-    if (!(x >= q->h->range[0])) {
+    if (!(x >= q->lo)) {
         q->zeros += 1;
         return;
     }
     uint64_t bits;
     memcpy(&bits, &x, sizeof bits);
     size_t i = (size_t)((bits >> 47) - ((uint64_t)(1023 + SPC_Q_EMIN) << 5));
-    q->h->bin[i < SPC_Q_BINS ? i : SPC_Q_BINS - 1] += 1;
+    q->bin[i < SPC_Q_BINS ? i : SPC_Q_BINS - 1] += 1;
 }
 /* The p-quantile (0 < p < 1); NaN when empty or out of memory. */
 double spc_quantile_get(const spc_quantile *q, double p);

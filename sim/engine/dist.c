@@ -64,7 +64,7 @@ int spc_dist_prepare(spc_dist *d)
     return 0;
 }
 
-double spc_dist_sample(const spc_dist *d, gsl_rng *r)
+double spc_dist_sample_any(const spc_dist *d, gsl_rng *r)
 {
     switch (d->kind) {
     case SPC_DIST_EXPONENTIAL:

@@ -127,6 +127,7 @@ spc_batch_verdict spc_tally_check(const spc_tally *t)
 int spc_timeavg_init(spc_timeavg *a, size_t k)
 {
     memset(a, 0, sizeof *a);
+    a->fast_end = -INFINITY;
     a->k = k < 2 ? 2 : k;
     a->area = calloc(a->k, sizeof *a->area);
     return a->area ? 0 : -1;
@@ -138,6 +139,12 @@ void spc_timeavg_release(spc_timeavg *a)
     a->area = NULL;
 }
 
+/* Where spc_timeavg_set's inline path ends (stats.h), from cur and cur_end. */
+static void timeavg_fast_end(spc_timeavg *a)
+{
+    a->fast_end = !(a->width > 0) ? -INFINITY : a->cur + 1 >= a->k ? INFINITY : a->cur_end;
+}
+
 void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
 {
     memset(a->area, 0, a->k * sizeof *a->area);
@@ -147,6 +154,7 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
     a->level = level;
     a->cur = 0;
     a->cur_end = t0 + a->width;
+    timeavg_fast_end(a);
 }
 
 /* Adds level·(t - last_t), split over the batches the interval crosses.
@@ -165,6 +173,7 @@ void spc_timeavg_integrate(spc_timeavg *a, double t)
     }
     a->area[a->cur] += a->level * (t - from);
     a->last_t = t;
+    timeavg_fast_end(a);
 }
 
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
@@ -190,6 +199,7 @@ spc_batch_verdict spc_timeavg_check(const spc_timeavg *a)
 int spc_counter_init(spc_counter *c, size_t k)
 {
     memset(c, 0, sizeof *c);
+    c->fast_end = -INFINITY;
     c->k = k < 2 ? 2 : k;
     c->count = calloc(c->k, sizeof *c->count);
     return c->count ? 0 : -1;
@@ -201,6 +211,12 @@ void spc_counter_release(spc_counter *c)
     c->count = NULL;
 }
 
+/* Where spc_counter_add's inline path ends (stats.h), from cur and cur_end. */
+static void counter_fast_end(spc_counter *c)
+{
+    c->fast_end = !(c->width > 0) ? -INFINITY : c->cur + 1 >= c->k ? INFINITY : c->cur_end;
+}
+
 void spc_counter_start(spc_counter *c, double t0, double t1)
 {
     memset(c->count, 0, c->k * sizeof *c->count);
@@ -210,6 +226,7 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
     c->cur = 0;
     c->cur_end = t0 + c->width;
     c->total = 0;
+    counter_fast_end(c);
 }
 
 void spc_counter_seek(spc_counter *c, double t)
@@ -217,6 +234,7 @@ void spc_counter_seek(spc_counter *c, double t)
     size_t i = (size_t)((t - c->t0) * c->inv_width);
     c->cur = i < c->k ? i : c->k - 1;
     c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
+    counter_fast_end(c);
 }
 
 spc_estimate spc_counter_rate(const spc_counter *c)
@@ -259,6 +277,8 @@ int spc_quantile_init(spc_quantile *q)
         for (size_t j = 0; j < Q_SUB; j++)
             q->h->range[o * Q_SUB + j] = ldexp(1.0 + (double)j / Q_SUB, Q_EMIN + (int)o);
     q->h->range[Q_BINS] = ldexp(1.0, Q_EMAX);
+    q->bin = q->h->bin;
+    q->lo = q->h->range[0];
     q->zeros = q->n = 0;
     return 0;
 }
@@ -268,6 +288,7 @@ void spc_quantile_release(spc_quantile *q)
     if (q->h != NULL)
         gsl_histogram_free(q->h);
     q->h = NULL;
+    q->bin = NULL;
 }
 
 void spc_quantile_reset(spc_quantile *q)

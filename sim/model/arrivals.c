@@ -18,6 +18,7 @@ void spc_arrivals_apply(spc_arrivals *a, const spc_arrivals_spec *spec)
 {
     a->spec = spec;
     a->hazard_per_period = 0.0;
+    a->mean = 1.0 / spec->rate;
     if (spec->kind == SPC_ARRIVALS_SCHEDULE) {
         for (size_t i = 0; i < spec->nslots; i++) {
             double end = i + 1 < spec->nslots ? spec->slot_start[i + 1] : spec->period;
@@ -73,7 +74,7 @@ double spc_arrivals_next(spc_arrivals *a, double now)
 {
     switch (a->spec->kind) {
     case SPC_ARRIVALS_POISSON:
-        return now + spc_dist_exponential(a->rng, 1.0 / a->spec->rate);
+        return now + spc_dist_exponential(a->rng, a->mean);
     case SPC_ARRIVALS_RENEWAL:
         return now + spc_dist_sample(&a->spec->interarrival, a->rng);
     case SPC_ARRIVALS_SCHEDULE:

@@ -28,6 +28,7 @@ static gsl_rng *stream(const gsl_rng_type *type, const spc_scenario *sc, uint64_
 static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rng_type *type, uint64_t rep)
 {
     g->spec = &sc->stages[i];
+    g->index = (uint32_t)i;
     g->npos = max_servers(sc, i);
     g->service_rng = stream(type, sc, rep, SPC_STREAM_SERVICE, i);
     g->routing_rng = stream(type, sc, rep, SPC_STREAM_ROUTING, i);
@@ -38,7 +39,7 @@ static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rn
     g->holding = malloc(g->npos * sizeof *g->holding);
     g->staffed = calloc(g->npos, sizeof *g->staffed);
     g->free_srv = malloc(g->npos * sizeof *g->free_srv);
-    g->qcap = 16;
+    g->qcap = 16; /* a power of two (chain_impl.h) */
     g->q = malloc(g->qcap * sizeof *g->q);
     if (!g->service_rng || !g->routing_rng || !g->error_rng || !g->detect_rng || !g->patience_rng || !g->balk_rng || !g->holding ||
         !g->staffed || !g->free_srv || !g->q)

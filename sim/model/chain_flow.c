@@ -22,19 +22,26 @@
 
 /* ---- orders ---- */
 
-static uint32_t order_new(spc_chain *ch, double now)
+/* Doubles the orders' table, the new slots free; -1 when out of memory. */
+static int orders_grow(spc_chain *ch)
 {
-    if (ch->free_order == NONE) {
-        uint32_t n = ch->norders ? 2 * ch->norders : 64;
-        order_t *o = realloc(ch->orders, n * sizeof *o);
-        if (o == NULL)
-            return NONE;
-        for (uint32_t i = ch->norders; i < n; i++)
-            o[i].next = i + 1 < n ? i + 1 : NONE;
-        ch->orders = o;
-        ch->free_order = ch->norders;
-        ch->norders = n;
-    }
+    uint32_t n = ch->norders ? 2 * ch->norders : 64;
+    order_t *o = realloc(ch->orders, n * sizeof *o);
+    if (o == NULL)
+        return -1;
+    for (uint32_t i = ch->norders; i < n; i++)
+        o[i].next = i + 1 < n ? i + 1 : NONE;
+    ch->orders = o;
+    ch->free_order = ch->norders;
+    ch->norders = n;
+    return 0;
+}
+
+/* Inline (once per order): the table grows out of line. */
+static inline uint32_t order_new(spc_chain *ch, double now)
+{
+    if (ch->free_order == NONE && orders_grow(ch) != 0)
+        return NONE;
     uint32_t id = ch->free_order;
     order_t *o = &ch->orders[id];
     ch->free_order = o->next;
@@ -103,14 +110,20 @@ static void trace_arrival(const spc_chain *ch, uint32_t id, int entry, double no
                     kinds[o->kind], o->customer);
 }
 
-/* Tells the customer who placed order id how it ended. */
-static spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome outcome, double now, spc_error *err)
+static spc_status notify_sink(spc_chain *ch, const order_t *o, spc_order_outcome outcome, double now, spc_error *err)
+{
+    spc_order_end e = { o->customer, o->kind, o->tag, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
+    return ch->sink->order_end(ch->sink->ctx, &e, now, err);
+}
+
+/* Tells the customer who placed order id how it ended (the test inline,
+ * the telling not: an anonymous order costs one test). */
+static inline spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome outcome, double now, spc_error *err)
 {
     const order_t *o = &ch->orders[id];
     if (o->customer == NONE || ch->sink == NULL)
         return SPC_OK;
-    spc_order_end e = { o->customer, o->kind, o->tag, outcome, o->escaped, o->front, o->t_in, now - o->t_in };
-    return ch->sink->order_end(ch->sink->ctx, &e, now, err);
+    return notify_sink(ch, o, outcome, now, err);
 }
 
 /* ---- queues ---- */
@@ -123,13 +136,13 @@ static int queue_push(stage_t *g, uint32_t id)
         if (q == NULL)
             return -1;
         for (size_t i = 0; i < g->qlen; i++)
-            q[i] = g->q[(g->qhead + i) % g->qcap];
+            q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
         free(g->q);
         g->q = q;
         g->qcap = cap;
         g->qhead = 0;
     }
-    g->q[(g->qhead + g->qlen) % g->qcap] = id;
+    g->q[(g->qhead + g->qlen) & (g->qcap - 1)] = id;
     g->qlen++;
     g->nwait++;
     return 0;
@@ -141,7 +154,7 @@ static uint32_t queue_pop(spc_chain *ch, stage_t *g)
 {
     for (;;) {
         uint32_t id = g->q[g->qhead];
-        g->qhead = (g->qhead + 1) % g->qcap;
+        g->qhead = (g->qhead + 1) & (g->qcap - 1);
         g->qlen--;
         if (!ch->orders[id].abandoned) {
             g->nwait--;
@@ -155,17 +168,17 @@ static uint32_t queue_pop(spc_chain *ch, stage_t *g)
 static void tell_backlog(spc_chain *ch, stage_t *g, double now)
 {
     if (ch->hooks != NULL && ch->hooks->backlog != NULL)
-        ch->hooks->backlog(ch->hooks->ctx, (uint32_t)(g - ch->stages), (long)(g->nwait + g->nbusy), now);
+        ch->hooks->backlog(ch->hooks->ctx, g->index, (long)(g->nwait + g->nbusy), now);
 }
 
 /* ---- service ---- */
 
-static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
+static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
                                 double now, spc_error *err)
 {
     order_t *o = &ch->orders[id];
     double wait = now - o->t_stage;
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     spc_tally_add(&g->st.wait, wait);
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
@@ -200,7 +213,8 @@ static spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint
     return SPC_OK;
 }
 
-spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
+/* spc_chain_take_next, inline in the service end (its hot caller). */
+static inline spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
 {
     if (!g->staffed[server]) {
         /* its holder left during the order: the position is now empty */
@@ -218,10 +232,15 @@ spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, doubl
     return start_service(ch, g, server, next, now, err);
 }
 
-/* A defective order from another stage: caught here? Then back for rework. */
-static int caught_here(spc_chain *ch, stage_t *g, order_t *o)
+spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
 {
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    return take_next(ch, g, server, now, err);
+}
+
+/* A defective order from another stage: caught here? Then back for rework. */
+static int caught_here(const stage_t *g, const order_t *o)
+{
+    uint32_t stage = g->index;
     if (o->defect == NONE || o->defect == stage || !(g->spec->detection > 0))
         return 0;
     return gsl_rng_uniform(g->detect_rng) < g->spec->detection;
@@ -235,9 +254,9 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
     *diverted = 0;
     if (ch->hooks == NULL || o->from == NONE)
         return SPC_OK;
-    int caught = caught_here(ch, g, o);
+    int caught = caught_here(g, o);
     if (ch->hooks->received != NULL)
-        ch->hooks->received(ch->hooks->ctx, (uint32_t)(g - ch->stages), o->from, o->sojourn_prev, !caught, now);
+        ch->hooks->received(ch->hooks->ctx, g->index, o->from, o->sojourn_prev, !caught, now);
     if (!caught)
         return SPC_OK;
     spc_counter_add(&g->st.caught, now, 1.0);
@@ -259,7 +278,7 @@ static spc_status receive(spc_chain *ch, stage_t *g, uint32_t id, double now, in
 static spc_status schedule_renege(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *err)
 {
     double patience = spc_dist_sample(&g->spec->patience, g->patience_rng);
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     ch->orders[id].renege = spc_calendar_push(ch->cal, now + patience, SPC_EV_RENEGE, stage, id);
     return ch->orders[id].renege ? SPC_OK : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
 }
@@ -414,7 +433,7 @@ static void maybe_err(spc_chain *ch, stage_t *g, uint32_t server, order_t *o, do
 {
     if (ch->hooks == NULL || ch->hooks->error_prob == NULL)
         return;
-    uint32_t stage = (uint32_t)(g - ch->stages);
+    uint32_t stage = g->index;
     double eps = ch->hooks->error_prob(ch->hooks->ctx, stage, server, now);
     if (!(eps > 0) || !(gsl_rng_uniform(g->error_rng) < eps))
         return;
@@ -445,7 +464,7 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     g->holding[server] = NONE;
     g->nbusy--;
     spc_chain_levels(g, now);
-    if (spc_chain_take_next(ch, g, server, now, err) != SPC_OK)
+    if (take_next(ch, g, server, now, err) != SPC_OK)
         return err->code;
     tell_backlog(ch, g, now);
     int to = o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;

@@ -45,6 +45,7 @@ typedef struct {
 
 typedef struct {
     const spc_stage_spec *spec;
+    uint32_t index;        /* its place in the chain's stages */
     gsl_rng *service_rng, *routing_rng, *error_rng, *detect_rng, *patience_rng, *balk_rng;
     uint32_t npos;         /* positions (servers, staffed or not) */
     uint32_t *holding;     /* order held by each position, NONE if idle */
@@ -53,7 +54,7 @@ typedef struct {
     uint32_t *free_srv;    /* stack of idle staffed positions */
     uint32_t nfree;
     uint32_t *q;           /* ring buffer of waiting orders (and of abandoned ones not yet reached) */
-    size_t qhead, qlen, qcap;
+    size_t qhead, qlen, qcap; /* qcap a power of two: indices wrap by a mask */
     size_t nwait;          /* orders really waiting: qlen minus the abandoned */
     spc_stage_totals tot;  /* since the start, never reset */
     double tot_t;          /* time the integrals in tot reach */
@@ -87,8 +88,12 @@ int spc_chain_stats_init(spc_chain *ch, size_t k);
 void spc_chain_stats_release(spc_chain *ch);
 /* Integrates the totals' busy and staffed areas up to now. */
 void spc_chain_totals_advance(stage_t *g, double now);
-/* The number of busy / staffed servers at g changed (call after it). */
-void spc_chain_levels(stage_t *g, double now);
+/* The number of busy / staffed servers at g changed (call after it);
+ * inline: twice on every service. */
+static inline void spc_chain_levels(stage_t *g, double now)
+{
+    spc_timeavg_set(&g->st.busy, now, (double)g->nbusy);
+}
 void spc_chain_staffing(stage_t *g, double now);
 
 /* chain_flow.c */

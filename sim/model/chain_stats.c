@@ -89,11 +89,6 @@ void spc_chain_totals_advance(stage_t *g, double now)
     }
 }
 
-void spc_chain_levels(stage_t *g, double now)
-{
-    spc_timeavg_set(&g->st.busy, now, (double)g->nbusy);
-}
-
 void spc_chain_staffing(stage_t *g, double now)
 {
     spc_timeavg_set(&g->st.staffed, now, (double)g->nstaffed);
