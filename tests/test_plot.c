@@ -177,6 +177,33 @@ static void test_failing_gnuplot(void)
     tests_remove_tree(tmp);
 }
 
+/* A gnuplot that complains about every script (an unknown command before
+ * it) but exits only at the end of its input: spcsim takes its answer,
+ * not its exit, so the figures are removed and one warning names the
+ * first script with gnuplot's complaint; the run succeeds. */
+static void test_complaining_gnuplot(void)
+{
+    if (!have_gnuplot())
+        return;
+    char tmp[64], dir[1024], fake[1024], env[1100];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(fake, sizeof fake, "%s/complaining-gnuplot", tmp);
+    FILE *f = fopen(fake, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("#!/bin/sh\n{ echo 'no_such_command'; cat; } | exec gnuplot \"$@\"\n", f);
+    fclose(f);
+    chmod(fake, 0755);
+    snprintf(env, sizeof env, "SPCSIM_GNUPLOT=%s", fake);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", env, dir, sizeof dir), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 1);
+    char *err = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(err != NULL && strstr(err, ".gp: gnuplot failed (exit 1)") != NULL);
+    free(err);
+    CU_ASSERT(exists_in(dir, "stages.gp") && !exists_in(dir, "stages.svg") && exists_in(dir, "summary.csv"));
+    check_report(dir, "understaffed", 0);
+    tests_remove_tree(tmp);
+}
+
 static void test_plot_command(void)
 {
     char tmp[64], dir[1024], empty[1024], keep[1024];
@@ -465,6 +492,7 @@ static const CU_TestInfo tests[] = {
     { "one replication: the story figure without bands, gnuplot quiet", test_story_one_replication },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
+    { "a gnuplot complaining about each script: figures removed, one warning", test_complaining_gnuplot },
     { "plot redraws the same figures; empty folder fails", test_plot_command },
     { "figures the same for any -j, in every format (--formats)", test_figures_any_jobs },
     { "compare and sweep draw figures and report", test_study_figures },

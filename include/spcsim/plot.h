@@ -102,8 +102,8 @@ spc_plot_gnuplots *spc_plot_gnuplots_start(const char *gnuplot, unsigned n, cons
  * it ended without one (or, with the stop flag set, gave none in a second). */
 void spc_plot_gnuplots_version(spc_plot_gnuplots *g, char *buf, size_t size);
 
-/* Stops those still running (SIGTERM to their groups), waits for them,
- * frees g (NULL: nothing). */
+/* Waits for those that drew a figure to end, stops the others (SIGTERM
+ * to their groups) and waits for them; frees g (NULL: nothing). */
 void spc_plot_gnuplots_end(spc_plot_gnuplots *g);
 
 /* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
@@ -112,8 +112,9 @@ void spc_plot_gnuplots_end(spc_plot_gnuplots *g);
  * script after another from gnuplot's defaults (`reset session`), so the
  * figures do not depend on `jobs` nor on which gnuplot drew them.
  * `started`: gnuplots from spc_plot_gnuplots_start to use first (NULL:
- * none); they have ended when this returns (free them with
- * spc_plot_gnuplots_end). A script that fails has its figures removed,
+ * none); those that drew a figure may still be ending when this returns
+ * (spc_plot_gnuplots_end waits for them); without `started` every gnuplot
+ * has ended. A script that fails has its figures removed,
  * and the gnuplot that drew it is replaced; the error names the first
  * failing script in the scripts' order with gnuplot's complaint
  * (SPC_ERR_INTERNAL), the others are still drawn. A drawn figure's files

@@ -6,9 +6,13 @@
  *     cd 'FOLDER'                    (a gnuplot started before the folder existed)
  *     formats = 'svg png'            (the formats asked for)
  *     load 'NAME.gp'
+ *     print sprintf('spcsim-drawn %d', GPVAL_ERRNO)
  *
- * then the end of its input, so it exits 0, or 1 when the script failed,
- * as `gnuplot NAME.gp` would. One gnuplot per script, because gnuplot
+ * then the end of its input. Its answer (after its complaints, if any)
+ * says the figure is drawn (0) or not: spcsim goes on without waiting for
+ * gnuplot's exit (unmapping its libraries takes a few ms), and reaps it
+ * later. A gnuplot that ends without answering failed with its exit
+ * status, as `gnuplot NAME.gp` would. One gnuplot per script, because gnuplot
  * 5.4's SVG terminal carries state from one plot to the next (the last
  * line width, the stroke colour mode): a figure drawn after another in the
  * same process differs from the one `gnuplot NAME.gp` draws. What one
@@ -39,6 +43,7 @@
 #define MSG_SIZE 2048
 #define LINE_SIZE 512
 #define PRESTART 2 /* a run draws at least two figures */
+#define DONE (-2)  /* worker.fig once it answered */
 
 /* One gnuplot: its process (group), where its commands go (a socket: a
  * write to a gnuplot that died fails instead of raising SIGPIPE), its
@@ -47,7 +52,8 @@ typedef struct {
     pid_t pid;        /* 0: not running */
     int in, out;
     int here;         /* started in spcsim's folder: `cd` to the figures' first */
-    long fig;         /* the script it draws, -1: none yet */
+    long fig;         /* the script it draws, -1: none yet, DONE: answered, ending */
+    int answer;       /* GPVAL_ERRNO after its script, -1 while none */
     size_t len;
     char line[LINE_SIZE];
     char version[160]; /* its answer to the version question, "" while none */
@@ -112,7 +118,7 @@ static int worker_start(worker *w, const char *gnuplot, const char *dir)
         return -1;
     }
     setpgid(pid, pid); /* also here, so kill(-pid) works at once */
-    *w = (worker){ .pid = pid, .in = sv[0], .out = fd[0], .here = dir == NULL, .fig = -1 };
+    *w = (worker){ .pid = pid, .in = sv[0], .out = fd[0], .here = dir == NULL, .fig = -1, .answer = -1 };
     return 0;
 }
 
@@ -151,11 +157,14 @@ static int worker_end(worker *w, int sig)
     return WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 255;
 }
 
-/* One line of w's output: the version, or text for msg (MSG_SIZE bytes). */
+/* One line of w's output: an answer, or text for msg (MSG_SIZE bytes). */
 static void worker_line(worker *w, char *msg)
 {
     w->line[w->len] = '\0';
-    if (strncmp(w->line, "spcsim-version ", 15) == 0)
+    int e;
+    if (w->fig >= 0 && sscanf(w->line, "spcsim-drawn %d", &e) == 1)
+        w->answer = e;
+    else if (strncmp(w->line, "spcsim-version ", 15) == 0)
         snprintf(w->version, sizeof w->version, "%s", w->line + 15);
     else if (msg != NULL && strlen(msg) + w->len + 2 < MSG_SIZE)
         strcat(strcat(msg, w->line), "\n");
@@ -223,7 +232,7 @@ void spc_plot_gnuplots_version(spc_plot_gnuplots *g, char *buf, size_t size)
 void spc_plot_gnuplots_end(spc_plot_gnuplots *g)
 {
     for (size_t k = 0; g != NULL && k < g->n; k++)
-        worker_end(&g->w[k], SIGTERM);
+        worker_end(&g->w[k], g->w[k].fig == DONE ? 0 : SIGTERM);
     free(g);
 }
 
@@ -249,7 +258,7 @@ static int worker_draw(worker *w, const spc_outdir *d, const spc_plot_set *set, 
     char script[80];
     snprintf(script, sizeof script, "%s.gp", set->fig[fig].name);
     plot_gp_str(f, script);
-    fputc('\n', f);
+    fputs("\nprint sprintf('spcsim-drawn %d', GPVAL_ERRNO)\n", f);
     int bad = fclose(f) != 0;
     w->fig = (long)fig;
     bad = bad || worker_send(w, text, len) != 0;
@@ -279,6 +288,7 @@ typedef struct {
     int *rc;
     char *msg;
     size_t next, done;
+    int keep; /* leave the gnuplots that answered to spc_plot_gnuplots_end */
 } drawing;
 
 /* Whether any gnuplot is drawing. */
@@ -303,6 +313,8 @@ static void dispatch(drawing *x)
             k++;
             continue;
         }
+        if (k < g->n && w->fig == DONE)
+            worker_end(w, 0); /* answered: it is ending */
         if (k == g->n || w->pid == 0) {
             if (worker_start(w, g->gnuplot, x->d->dir) != 0) {
                 if (busy(g))
@@ -319,9 +331,10 @@ static void dispatch(drawing *x)
     }
 }
 
-/* Waits for the gnuplots' output; each that ended gives its script's rc
- * (its exit status) and its place to a new one. Returns 1 once the stop
- * flag is seen. */
+/* Waits for the gnuplots' output; each that answered (or ended) gives
+ * its script's rc (0, or 1 when it complained; without an answer its exit
+ * status) and its place to a new one. Returns 1 once the stop flag is
+ * seen. */
 static int step(drawing *x)
 {
     spc_plot_gnuplots *g = x->g;
@@ -340,10 +353,11 @@ static int step(drawing *x)
             continue;
         worker *w = &g->w[at[j]];
         size_t fig = (size_t)w->fig;
-        int rc;
-        if (worker_read(w, x->msg + fig * MSG_SIZE, &rc)) {
-            x->rc[fig] = rc;
+        int rc, ended = worker_read(w, x->msg + fig * MSG_SIZE, &rc);
+        if (ended || w->answer >= 0) {
+            x->rc[fig] = w->answer == 0 ? 0 : w->answer > 0 ? 1 : rc;
             x->done++;
+            w->fig = DONE;
         }
     }
     return 0;
@@ -363,9 +377,10 @@ static int draw_all(drawing *x)
             break;
     }
     int stopped = g->stop != NULL && *g->stop;
-    for (size_t k = 0; k < g->n; k++)
+    for (size_t k = 0; k < g->n && (stopped || !x->keep); k++)
         worker_end(&g->w[k], stopped ? SIGTERM : 0);
-    g->n = 0;
+    if (stopped || !x->keep)
+        g->n = 0;
     for (size_t i = 0; i < x->set->n; i++)
         if (x->rc[i] == PENDING)
             x->rc[i] = -2;
@@ -441,7 +456,7 @@ spc_status spc_plot_draw(const spc_outdir *d, spc_plot_set *set, const char *gnu
         free(msg);
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the figures");
     }
-    drawing x = { d, set, g, jobs < 1 ? 1 : jobs, rc, msg, 0, 0 };
+    drawing x = { d, set, g, jobs < 1 ? 1 : jobs, rc, msg, 0, 0, g == started };
     int stopped = draw_all(&x);
     for (size_t i = 0; i < set->n && !stopped; i++) { /* in the scripts' order */
         spc_plot_figure *fig = &set->fig[i];
