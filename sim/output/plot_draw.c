@@ -246,8 +246,11 @@ static int worker_draw(worker *w, const spc_outdir *d, const spc_plot_set *set, 
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    if (f == NULL)
+    w->fig = (long)fig;
+    if (f == NULL) {
+        shutdown(w->in, SHUT_WR); /* it ends without an answer: the script fails */
         return -1;
+    }
     if (w->here) {
         fputs("cd ", f);
         plot_gp_str(f, d->dir);
@@ -260,7 +263,6 @@ static int worker_draw(worker *w, const spc_outdir *d, const spc_plot_set *set, 
     plot_gp_str(f, script);
     fputs("\nprint sprintf('spcsim-drawn %d', GPVAL_ERRNO)\n", f);
     int bad = fclose(f) != 0;
-    w->fig = (long)fig;
     bad = bad || worker_send(w, text, len) != 0;
     shutdown(w->in, SHUT_WR);
     free(text);
@@ -355,7 +357,8 @@ static int step(drawing *x)
         size_t fig = (size_t)w->fig;
         int rc, ended = worker_read(w, x->msg + fig * MSG_SIZE, &rc);
         if (ended || w->answer >= 0) {
-            x->rc[fig] = w->answer == 0 ? 0 : w->answer > 0 ? 1 : rc;
+            /* ended without an answer: its exit status, or it never ran the script (-1) */
+            x->rc[fig] = w->answer == 0 ? 0 : w->answer > 0 ? 1 : rc != 0 ? rc : -1;
             x->done++;
             w->fig = DONE;
         }
