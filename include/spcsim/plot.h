@@ -108,14 +108,13 @@ void spc_plot_gnuplots_end(spc_plot_gnuplots *g);
 
 /* Runs gnuplot (a path from spc_plot_find_gnuplot) on every script of set,
  * in the folder, drawing set->formats, and marks the figures drawn: up to
- * `jobs` gnuplots at once (at most SPC_PLOT_JOBS_MAX), each drawing one
- * script after another from gnuplot's defaults (`reset session`), so the
- * figures do not depend on `jobs` nor on which gnuplot drew them.
+ * `jobs` gnuplots at once (at most SPC_PLOT_JOBS_MAX), one per script
+ * (gnuplot's SVG terminal carries state from one plot to the next), so
+ * every figure is the one `gnuplot NAME.gp` draws, whatever `jobs`.
  * `started`: gnuplots from spc_plot_gnuplots_start to use first (NULL:
  * none); those that drew a figure may still be ending when this returns
  * (spc_plot_gnuplots_end waits for them); without `started` every gnuplot
- * has ended. A script that fails has its figures removed,
- * and the gnuplot that drew it is replaced; the error names the first
+ * has ended. A script that fails has its figures removed; the error names the first
  * failing script in the scripts' order with gnuplot's complaint
  * (SPC_ERR_INTERNAL), the others are still drawn. A drawn figure's files
  * of the formats not drawn are removed (a redrawn folder keeps none that
