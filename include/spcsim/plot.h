@@ -63,8 +63,9 @@ typedef struct {
     unsigned formats; /* drawn by spc_plot_draw (0: the default); set by the caller */
 } spc_plot_set;
 
-/* "svg", "png", "all" or a comma list of them into formats bits; 0 when
- * the list holds anything else (or nothing). */
+/* "svg", "png", "all" or a comma list of them into formats bits (SVG
+ * always: report.html embeds it; "png" adds the PNG); 0 when the list
+ * holds anything else (or nothing). */
 unsigned spc_plot_parse_formats(const char *list);
 
 /* The formats as gnuplot's list ("svg", "svg png"); 0: the default. */

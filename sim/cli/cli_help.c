@@ -172,8 +172,8 @@ static const help_option options_table[] = {
       "                        else the installed copy)\n" },
     { "formats", " run plot ",
       "      --formats LIST    run, plot: the figures' formats, svg (the default: the\n"
-      "                        report's, and a slide's at any size), png (1600x1000,\n"
-      "                        ten times slower to draw), all, or a comma list\n" },
+      "                        report's, and a slide's at any size), png or all (the\n"
+      "                        SVG and a 1600x1000 PNG, ten times slower to draw)\n" },
     { "quiet", " run compare sweep warmup calibrate chain sensitivity plot merge ",
       "  -q, --quiet           print nothing but errors and warnings (no progress)\n" },
     { "force", " run compare sweep warmup calibrate chain sensitivity ",

@@ -99,7 +99,7 @@ unsigned spc_plot_parse_formats(const char *list)
         if (len == 3 && strncmp(list, "svg", 3) == 0)
             formats |= SPC_PLOT_SVG;
         else if (len == 3 && strncmp(list, "png", 3) == 0)
-            formats |= SPC_PLOT_PNG;
+            formats |= SPC_PLOT_ALL; /* the report embeds the SVG: always drawn */
         else if (len == 3 && strncmp(list, "all", 3) == 0)
             formats |= SPC_PLOT_ALL;
         else
