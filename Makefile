@@ -304,6 +304,8 @@ endif
 # BENCH=mm1: only the M/M/1 figure (BENCH=all, the default: every benchmark).
 bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN) $(or $(BENCH),all)
+	@echo "the command as typed (run, figures and all) against cimba: sh bench/pair-command.sh PATH/TO/MM1_single 9;"
+	@echo "run -r 8 with figures, -j 1 against -j 2: sh bench/pair-command.sh speedup 5 (bench/README.md)"
 
 # The MPI build (make MPI=1, build/mpi/spcsim) run by mpirun on 3 ranks,
 # compared byte for byte with one process (tests/mpi/check_mpi.sh; seconds).

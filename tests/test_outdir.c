@@ -385,8 +385,9 @@ static void test_plot_killed_at_every_write(void)
 }
 
 /* A real small filesystem, when this process may mount one: 64k holds no
- * output (exit 5, nothing left); 600k holds one output but not two, so a
- * re-run fails for want of space and leaves the old output as it was. */
+ * output (exit 5, nothing left); 360k holds one output (about 240k with
+ * its SVG figures) but not two, so a re-run fails for want of space and
+ * leaves the old output as it was. */
 static void test_small_tmpfs(void)
 {
     char tmp[64], small[1024], out[1024];
@@ -408,7 +409,7 @@ static void test_small_tmpfs(void)
     free(r.out);
     CU_ASSERT_EQUAL(count_prefixed(small, ""), 0); /* no staging, no partial out */
     unmount(small);
-    if (mount_tmpfs(small, "600k") == 0) {
+    if (mount_tmpfs(small, "360k") == 0) {
         run_seed(tmp, out, "1");
         snapshot before, after;
         snap(out, &before);
@@ -532,7 +533,7 @@ static void test_symlink_not_followed(void)
     CU_ASSERT_FATAL(f != NULL);
     fputs("victim\n", f);
     fclose(f);
-    const char *names[] = { "stages.png", "summary.csv", "report.html", "stages.gp" };
+    const char *names[] = { "stages.svg", "summary.csv", "report.html", "stages.gp" };
     for (size_t i = 0; i < 4; i++) {
         path_join(link, sizeof link, out, names[i]);
         unlink(link);

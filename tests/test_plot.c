@@ -1,7 +1,7 @@
 /*
  * test_plot.c -- figures and report.html, through the program: a run
- * writes the gnuplot scripts, the PNG and SVG figures (when gnuplot is
- * there) and a self-contained report.html; without gnuplot
+ * writes the gnuplot scripts, the SVG figures (when gnuplot is there; PNG
+ * too with --formats) and a self-contained report.html; without gnuplot
  * (SPCSIM_GNUPLOT=/nonexistent) it still succeeds with one warning and the
  * scripts; `spcsim plot DIR` redraws the same figures and fails with one
  * line on a folder without outputs, and draws a `chain` folder's report
@@ -114,7 +114,7 @@ static void test_run_figures(void)
         snprintf(name, sizeof name, "%s.gp", figures[i]);
         CU_ASSERT(exists_in(dir, name));
         snprintf(name, sizeof name, "%s.png", figures[i]);
-        CU_ASSERT(exists_in(dir, name) == have_gnuplot());
+        CU_ASSERT_FALSE(exists_in(dir, name)); /* PNG only when asked (--formats) */
         snprintf(name, sizeof name, "%s.svg", figures[i]);
         CU_ASSERT(exists_in(dir, name) == have_gnuplot());
     }
@@ -135,7 +135,7 @@ static void test_story_one_replication(void)
     const char *args[] = { "run", "scenarios/understaffed.cfg", "--set", "horizon=\"30w\"", "-r", "1", "-q", "-o", dir, NULL };
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, args), 0);
     CU_ASSERT(exists_in(dir, "story.gp"));
-    CU_ASSERT(exists_in(dir, "story.png") == have_gnuplot());
+    CU_ASSERT(exists_in(dir, "story.svg") == have_gnuplot());
     char *errs = slurp(tmp, "stderr", NULL);
     CU_ASSERT(errs == NULL || strstr(errs, "gnuplot") == NULL);
     free(errs);
@@ -177,6 +177,33 @@ static void test_failing_gnuplot(void)
     tests_remove_tree(tmp);
 }
 
+/* A gnuplot that complains about every script (an unknown command before
+ * it) but exits only at the end of its input: spcsim takes its answer,
+ * not its exit, so the figures are removed and one warning names the
+ * first script with gnuplot's complaint; the run succeeds. */
+static void test_complaining_gnuplot(void)
+{
+    if (!have_gnuplot())
+        return;
+    char tmp[64], dir[1024], fake[1024], env[1100];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(fake, sizeof fake, "%s/complaining-gnuplot", tmp);
+    FILE *f = fopen(fake, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("#!/bin/sh\n{ echo 'no_such_command'; cat; } | exec gnuplot \"$@\"\n", f);
+    fclose(f);
+    chmod(fake, 0755);
+    snprintf(env, sizeof env, "SPCSIM_GNUPLOT=%s", fake);
+    CU_ASSERT_EQUAL(run_into(tmp, "a", env, dir, sizeof dir), 0);
+    CU_ASSERT_EQUAL(stderr_lines(tmp), 1);
+    char *err = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(err != NULL && strstr(err, ".gp: gnuplot failed (exit 1)") != NULL);
+    free(err);
+    CU_ASSERT(exists_in(dir, "stages.gp") && !exists_in(dir, "stages.svg") && exists_in(dir, "summary.csv"));
+    check_report(dir, "understaffed", 0);
+    tests_remove_tree(tmp);
+}
+
 static void test_plot_command(void)
 {
     char tmp[64], dir[1024], empty[1024], keep[1024];
@@ -210,11 +237,50 @@ static void test_plot_command(void)
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
     CU_ASSERT(same(dir, keep, "report.html"));
     for (size_t i = 0; i < NFIG; i++)
-        for (size_t e = 0; e < (have_gnuplot() ? 3u : 1u); e++) {
+        for (size_t e = 0; e < 3; e += have_gnuplot() ? 2 : 3) { /* .gp and .svg; no .png by default */
             char name[128];
             snprintf(name, sizeof name, "%s.%s", figures[i], ext[e]);
             CU_ASSERT(same(dir, keep, name));
         }
+    /* --formats all adds the PNG; plot DIR then drops it again (it would not match the CSVs redrawn) */
+    const char *all[] = { "plot", dir, "-q", "--formats", "all", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, all), 0);
+    CU_ASSERT(exists_in(dir, "stages.png") == have_gnuplot() && same(dir, keep, "stages.svg"));
+    char *html = slurp(dir, "report.html", NULL);
+    CU_ASSERT(html != NULL && (strstr(html, "<code>stages.png</code>") != NULL) == have_gnuplot());
+    free(html);
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT_FALSE(exists_in(dir, "stages.png"));
+    CU_ASSERT(same(dir, keep, "report.html"));
+    tests_remove_tree(tmp);
+}
+
+/* The figures do not depend on -j: 1 gnuplot at a time, or several, some
+ * started before the replications; in every format. */
+static void test_figures_any_jobs(void)
+{
+    char tmp[64], a[1024], b[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(a, sizeof a, "%s/j1", tmp);
+    snprintf(b, sizeof b, "%s/j3", tmp);
+    const char *one[] = { "run", "scenarios/understaffed.cfg", "--set", "horizon=\"12w\"", "-r", "2", "-q",
+                          "--formats", "svg,png", "-j", "1", "-o", a, NULL };
+    const char *three[] = { "run", "scenarios/understaffed.cfg", "--set", "horizon=\"12w\"", "-r", "2", "-q",
+                            "--formats", "all", "-j", "3", "-o", b, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, one), 0);
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, three), 0);
+    static const char *const ext[] = { "gp", "png", "svg" };
+    for (size_t i = 0; i < NFIG; i++)
+        for (size_t e = 0; e < 3; e++) {
+            char name[128];
+            snprintf(name, sizeof name, "%s.%s", figures[i], ext[e]);
+            CU_ASSERT(exists_in(a, name) == (e == 0 || have_gnuplot()));
+            CU_ASSERT(same(a, b, name) || !have_gnuplot());
+        }
+    CU_ASSERT(same(a, b, "story.svg") || !have_gnuplot());
+    CU_ASSERT(same(a, b, "report.html"));
+    const char *bad[] = { "run", "scenarios/understaffed.cfg", "--formats", "svg,pdf", "-o", a, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, bad), 2);
     tests_remove_tree(tmp);
 }
 
@@ -234,7 +300,7 @@ static void test_study_figures(void)
     CU_ASSERT(exists_in(c, "compare.gp") && exists_in(c, "report.html"));
     CU_ASSERT(exists_in(s, "sweep.gp") && exists_in(s, "report.html"));
     CU_ASSERT(exists_in(c, "compare.svg") == have_gnuplot());
-    CU_ASSERT(exists_in(s, "sweep.png") == have_gnuplot());
+    CU_ASSERT(exists_in(s, "sweep.svg") == have_gnuplot());
     char *html = slurp(c, "report.html", NULL);
     CU_ASSERT(html != NULL && strstr(html, "three servers") != NULL && strstr(html, "http") == NULL);
     free(html);
@@ -337,7 +403,7 @@ static void test_chain_report(void)
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
     CU_ASSERT_EQUAL(stderr_lines(tmp), 0);
     CU_ASSERT(exists_in(dir, "chain.gp"));
-    CU_ASSERT(exists_in(dir, "chain.png") == have_gnuplot());
+    CU_ASSERT_FALSE(exists_in(dir, "chain.png"));
     CU_ASSERT(exists_in(dir, "chain.svg") == have_gnuplot());
     char *gp = slurp(dir, "chain.gp", NULL);
     CU_ASSERT(gp != NULL && strstr(gp, "'chain.csv'") != NULL && strstr(gp, "xerrorbars") != NULL &&
@@ -400,7 +466,7 @@ static void test_chain_decomposed_report(void)
     CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
     CU_ASSERT_EQUAL(stderr_lines(tmp), 0);
     CU_ASSERT(exists_in(dir, "chain-pathways.gp"));
-    CU_ASSERT(exists_in(dir, "chain-pathways.png") == have_gnuplot());
+    CU_ASSERT(exists_in(dir, "chain-pathways.svg") == have_gnuplot());
     char *gp = slurp(dir, "chain-pathways.gp", NULL);
     CU_ASSERT(gp != NULL && strstr(gp, "$parts1 << EOD\n") != NULL && strstr(gp, "boxxyerror") != NULL &&
               strstr(gp, "'direct (all blind)'") != NULL);
@@ -426,7 +492,9 @@ static const CU_TestInfo tests[] = {
     { "one replication: the story figure without bands, gnuplot quiet", test_story_one_replication },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
+    { "a gnuplot complaining about each script: figures removed, one warning", test_complaining_gnuplot },
     { "plot redraws the same figures; empty folder fails", test_plot_command },
+    { "figures the same for any -j, in every format (--formats)", test_figures_any_jobs },
     { "compare and sweep draw figures and report", test_study_figures },
     { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
     { "plot on a decomposed chain folder: profit forms, pathways, their figure", test_chain_decomposed_report },

@@ -67,6 +67,7 @@ typedef struct {
     const spc_uncertain *uncertain; /* NULL, or the assumptions drawn per replication
                                    (--uncertain): the intervals hold their uncertainty */
     const char *command_line;   /* the command line as typed (shell-quoted), NULL: "" */
+    const char *gnuplot_version; /* NULL: asked of gnuplot (spc_plot_gnuplot_version) */
 } spc_run_meta;
 
 /* replications.csv: replication,seed,scope,metric,value (one replication's

@@ -74,6 +74,8 @@ typedef struct {
     int argc;               /* the command line as given (a part of compare or sweep records it) */
     char **argv;
     cli_runs *runs;         /* compare, sweep: NULL, or a part's or a merge's (cli_parts.c) */
+    unsigned formats;       /* run, plot: --formats, the figures' (spc_plot_parse_formats; 0: SVG) */
+    struct spc_plot_gnuplots *gnuplots; /* run: started before the replications (cli_gnuplots_start) */
 } options;
 
 /* Loads `path` with the options' --seed, -r and --set, then `more`
@@ -237,8 +239,12 @@ void cli_trace_close(cli_trace *t);
 /* cli_plot.c: after the outputs in the staging folder are written, the
  * gnuplot scripts, the figures and report.html there; and the `plot DIR`
  * command (a staged copy of DIR with new figures, then exchanged). */
-/* (up to `jobs` gnuplots at once; 0: one per processor) */
-spc_status cli_figures(spc_stage *st, unsigned jobs, spc_error *err);
+/* (up to o->jobs gnuplots at once, 0: one per processor; o->formats; o->gnuplots first) */
+spc_status cli_figures(spc_stage *st, const options *o, spc_error *err);
+/* run: the gnuplots that will draw its figures, started now, before the
+ * replications (spc_plot_gnuplots_start); NULL when gnuplot is missing
+ * (or under MPI). End them with spc_plot_gnuplots_end. */
+struct spc_plot_gnuplots *cli_gnuplots_start(const options *o);
 spc_status cli_plot(const options *o, spc_error *err);
 
 #endif

@@ -250,7 +250,7 @@ static spc_status report(const options *o, const spc_scenario *base, const spc_l
                 print_decomp(decomp);
             if (dose != NULL)
                 print_dose(dose);
-            printf("outputs in %s/: chain.csv, chain_periods.csv%s, report.html, figures (*.gp, *.png, *.svg)\n", dir,
+            printf("outputs in %s/: chain.csv, chain_periods.csv%s, report.html, figures (*.gp, *.svg)\n", dir,
                    dose != NULL ? ", chain_dose.csv" : "");
         }
     }

@@ -173,6 +173,10 @@ static const help_option options_table[] = {
     { "web", " serve ",
       "      --web DIR         serve: the page's files (default: web/ beside the program,\n"
       "                        else the installed copy)\n" },
+    { "formats", " run plot ",
+      "      --formats LIST    run, plot: the figures' formats, svg (the default: the\n"
+      "                        report's, and a slide's at any size), png or all (the\n"
+      "                        SVG and a 1600x1000 PNG, ten times slower to draw)\n" },
     { "quiet", " run compare sweep warmup calibrate chain sensitivity plot merge ",
       "  -q, --quiet           print nothing but errors and warnings (no progress)\n" },
     { "force", " run compare sweep warmup calibrate chain sensitivity ",
@@ -198,8 +202,9 @@ static const char usage_tail[] =
     "GSL, libconfig and gnuplot versions, command line, seed, replications) and the\n"
     "scenarios it ran, resolved (*.resolved.cfg; run.json lists them).\n"
     "run, compare, sweep and chain also write gnuplot scripts (*.gp), the figures\n"
-    "they draw (*.png, *.svg; needs gnuplot, else skipped with a warning;\n"
-    "SPCSIM_GNUPLOT names another program) and report.html, one self-contained page.\n"
+    "they draw (*.svg, and *.png with --formats; needs gnuplot, else skipped with a\n"
+    "warning; SPCSIM_GNUPLOT names another program) and report.html, one\n"
+    "self-contained page.\n"
     "\n"
     "Every command builds its outputs in a hidden staging folder beside DIR\n"
     "(.NAME.spcsim-staging-XXXXXX) and puts it in place in one step: DIR holds the\n"

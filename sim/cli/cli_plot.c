@@ -23,17 +23,25 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "spcsim/mpi.h"
 #include "spcsim/outdir.h"
 #include "spcsim/plot.h"
 #include "spcsim/report.h"
 
-/* Scripts, figures and report for an outdir already read; up to `jobs`
- * gnuplots at once (0: one per processor). */
-static spc_status figures(const spc_outdir *d, unsigned jobs, spc_error *err)
+static unsigned jobs_of(const options *o)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return o->jobs ? o->jobs : cores > 0 ? (unsigned)cores : 1;
+}
+
+/* Scripts, figures and report for an outdir already read; up to o->jobs
+ * gnuplots at once (0: one per processor), o->gnuplots first. */
+static spc_status figures(const spc_outdir *d, const options *o, spc_error *err)
 {
     spc_plot_set set;
     if (spc_plot_write_scripts(d, &set, err) != SPC_OK)
         return err->code;
+    set.formats = o->formats ? o->formats : SPC_PLOT_FORMATS_DEFAULT;
     char gnuplot[4096];
     const char *note = NULL;
     if (set.n > 0 && !spc_plot_find_gnuplot(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot)) {
@@ -45,11 +53,8 @@ static spc_status figures(const spc_outdir *d, unsigned jobs, spc_error *err)
     } else if (set.n > 0) {
         spc_error gerr;
         spc_error_clear(&gerr);
-        if (jobs == 0) {
-            long cores = sysconf(_SC_NPROCESSORS_ONLN);
-            jobs = cores > 0 ? (unsigned)cores : 1;
-        }
-        if (spc_plot_draw(d, &set, gnuplot, jobs, &gerr) == SPC_ERR_OUTPUT || gerr.code == SPC_ERR_INTERRUPTED) {
+        if (spc_plot_draw(d, &set, gnuplot, jobs_of(o), o->gnuplots, &gerr) == SPC_ERR_OUTPUT ||
+            gerr.code == SPC_ERR_INTERRUPTED) {
             *err = gerr; /* a full disk, or stopped: the whole output fails */
             return err->code;
         }
@@ -62,15 +67,23 @@ static spc_status figures(const spc_outdir *d, unsigned jobs, spc_error *err)
     return spc_report_write(d, &set, note, err);
 }
 
-spc_status cli_figures(spc_stage *st, unsigned jobs, spc_error *err)
+spc_status cli_figures(spc_stage *st, const options *o, spc_error *err)
 {
     spc_outdir d;
     if (spc_outdir_read(&d, st->path, err) == SPC_OK) {
         d.stage = st;
-        figures(&d, jobs, err);
+        figures(&d, o, err);
     }
     spc_outdir_release(&d);
     return err->code;
+}
+
+spc_plot_gnuplots *cli_gnuplots_start(const options *o)
+{
+    char gnuplot[4096];
+    if (spc_mpi_size() > 1 || !spc_plot_find_gnuplot(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot))
+        return NULL;
+    return spc_plot_gnuplots_start(gnuplot, jobs_of(o), o->stop);
 }
 
 spc_status cli_publish(const options *o, const char *dir, cli_writer write, const void *ctx, int figs,
@@ -78,7 +91,7 @@ spc_status cli_publish(const options *o, const char *dir, cli_writer write, cons
 {
     spc_stage st;
     if (spc_stage_open(&st, dir, o->stop, err) == SPC_OK && write(&st, ctx, err) == SPC_OK &&
-        (!figs || cli_figures(&st, o->jobs, err) == SPC_OK))
+        (!figs || cli_figures(&st, o, err) == SPC_OK))
         spc_stage_commit(&st, err);
     spc_stage_close(&st);
     return err->code;

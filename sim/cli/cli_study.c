@@ -280,7 +280,7 @@ spc_status cli_compare(const options *o, spc_error *err)
     cli_compare_out co = { &c, names, sc, x, n, o, &prov };
     if (compare_prov(o, sc, n, &prov, err) == SPC_OK && cli_publish_compare(dir, &co, err) == SPC_OK && !o->quiet) {
         print_compare(&c, names, names[n - 1], sc[0]->time_unit);
-        printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.png, *.svg)\n", dir);
+        printf("outputs in %s/: compare.csv, report.html, figures (*.gp, *.svg)\n", dir);
     }
     cli_prov_release(&prov);
 done:

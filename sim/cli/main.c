@@ -26,6 +26,7 @@
 #include "spcsim/experiment.h"
 #include "spcsim/mpi.h"
 #include "spcsim/output.h"
+#include "spcsim/plot.h"
 #include "spcsim/run.h"
 #include "spcsim/scenario.h"
 #include "spcsim/story.h"
@@ -114,7 +115,8 @@ static int valid_count(const char *s, unsigned long max)
 /* Long options without a short form. */
 enum { OPT_TRACE = 1000, OPT_TRACE_EVENTS, OPT_TRACE_WINDOW, OPT_KEEP_PARTIAL, OPT_FORCE, OPT_EMPLOYEES, OPT_MAX_ITER,
        OPT_DECOMPOSE, OPT_SEARCH_REPS, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES,
-       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN, OPT_LABEL, OPT_REFERENCE };
+       OPT_PARAMS_FROM, OPT_DESIGN_ONLY, OPT_PART, OPT_MERGE, OPT_UNCERTAIN, OPT_LABEL, OPT_REFERENCE,
+       OPT_FORMATS };
 
 /* --trace-events and --trace-window are checked before anything runs (the
  * window's units once more when the scenario's time unit is known). */
@@ -183,6 +185,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "uncertain", no_argument, NULL, OPT_UNCERTAIN },
         { "label", required_argument, NULL, OPT_LABEL },
         { "reference", required_argument, NULL, OPT_REFERENCE },
+        { "formats", required_argument, NULL, OPT_FORMATS },
         { NULL, 0, NULL, 0 }
     };
     opterr = 0;
@@ -222,6 +225,10 @@ static int parse_args(int argc, char **argv, options *o)
         case OPT_DECOMPOSE: o->decompose = 1; break;
         case OPT_LABEL: o->labels[o->nlabels++] = optarg; break;
         case OPT_REFERENCE: o->reference = optarg; break;
+        case OPT_FORMATS:
+            if ((o->formats = spc_plot_parse_formats(optarg)) == 0)
+                return usage_error("--formats needs svg, png or all, or a comma list of them (got '%s')", optarg);
+            break;
         case OPT_METHOD:
             if (strcmp(optarg, "morris") != 0 && strcmp(optarg, "sobol") != 0)
                 return usage_error("--method needs morris or sobol (got '%s')", optarg);
@@ -369,6 +376,8 @@ static int parse_args(int argc, char **argv, options *o)
                                          : "--label is only for compare");
     if (o->reference != NULL && !sweep)
         return usage_error("%s", "--reference is only for sweep");
+    if (o->formats && !run && !plot)
+        return usage_error("%s", "--formats is only for run and plot (plot DIR --formats all redraws any output so)");
     if (!sens && !drawn && (sweep != (o->nparams > 0) || o->nparams > 2))
         return usage_error("%s", sweep ? "sweep: give one or two --param PATH=v1,v2,..."
                                        : "--param is only for sweep");
@@ -458,8 +467,10 @@ static spc_status write_outputs(spc_stage *st, const void *ctx, spc_error *err)
     return err->code;
 }
 
-static void print_headline(const spc_results *res, const char *dir, const char *unit)
+static void print_headline(const spc_results *res, const char *dir, const char *unit, unsigned formats)
 {
+    formats = formats ? formats : SPC_PLOT_FORMATS_DEFAULT;
+    const char *figures = formats == SPC_PLOT_ALL ? "svg, *.png" : formats == SPC_PLOT_PNG ? "png" : "svg";
     const spc_result_row *lt = spc_results_find(res, "system", "lead_time_mean");
     const spc_result_row *done = spc_results_find(res, "system", "orders_completed");
     if (lt && done)
@@ -483,7 +494,7 @@ static void print_headline(const spc_results *res, const char *dir, const char *
     if (any)
         printf("\n");
     printf("outputs in %s/: summary.csv, timeseries.csv, replications.csv,%s run.json, scenario.resolved.cfg,\n"
-           "  report.html, figures (*.gp gnuplot scripts, *.png, *.svg)\n", dir, any ? " panel.csv," : "");
+           "  report.html, figures (*.gp gnuplot scripts, *.%s)\n", dir, any ? " panel.csv," : "", figures);
 }
 
 /* Fixed replications, or precision mode with --precision SCOPE/METRIC=REL. */
@@ -521,6 +532,7 @@ typedef struct {
     int partial;          /* stopped, and --keep-partial keeps what completed */
     const double *lambda, *rho;
     cli_trace *trace;
+    spc_plot_gnuplots *gnuplots; /* started before the replications, or NULL */
 } run_done;
 
 /* One line when some batch-means intervals should not be trusted (model.md,
@@ -552,10 +564,15 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
     for (unsigned i = 0; i < x->n; i++)
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
+    char gnuplot[256];
+    if (d->gnuplots != NULL)
+        spc_plot_gnuplots_version(d->gnuplots, gnuplot, sizeof gnuplot);
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,
-                          d->requested, d->partial ? stop_name(o) : NULL, u, o->command_line };
+                          d->requested, d->partial ? stop_name(o) : NULL, u, o->command_line,
+                          d->gnuplots != NULL ? gnuplot : NULL };
     run_outputs ro = { x, &meta };
     options publish = *o;
+    publish.gnuplots = d->gnuplots;
     if (d->partial)
         publish.stop = NULL;
     if (cli_publish(&publish, d->dir, write_outputs, &ro, 1, err) != SPC_OK ||
@@ -565,7 +582,7 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
         printf("partial: stopped by %s after %u of %u replications; the outputs hold those %u (--keep-partial)\n",
                stop_name(o), x->n, d->requested, x->n);
     if (!o->quiet)
-        print_headline(&x->combined, d->dir, sc->time_unit);
+        print_headline(&x->combined, d->dir, sc->time_unit, o->formats);
     if (!o->quiet && u != NULL)
         printf("intervals: simulation noise and the uncertainty of %zu assumptions, drawn per replication from their "
                "plausible ranges (uncertain.csv)\n", u->k);
@@ -619,12 +636,14 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     if (o->part > 0)
         return cli_run_part(o, sc, &opts, err);
     /* the folder is checked, not made: nothing exists before the run is done
-     * but the trace's temporary file */
+     * but the trace's temporary file; the gnuplots start while it runs */
+    spc_plot_gnuplots *gnuplots = NULL;
     int ran = cli_outdir(o, sc->name, "", dir, sizeof dir, err) == SPC_OK &&
               cli_trace_check(o, dir, err) == SPC_OK && cli_trace_open(o, sc, &trace, err) == SPC_OK &&
-              (opts.trace = trace.tr, run_experiment(o, sc, o->uncertain ? &u : NULL, &opts, &x, err)) == SPC_OK;
+              (gnuplots = spc_mpi_rank() == 0 ? cli_gnuplots_start(o) : NULL, opts.trace = trace.tr,
+               run_experiment(o, sc, o->uncertain ? &u : NULL, &opts, &x, err)) == SPC_OK;
     run_done d = { dir, requested, !ran && err->code == SPC_ERR_INTERRUPTED && o->keep_partial && x.n > 0,
-                   solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace };
+                   solved == 0 ? lambda : NULL, solved == 0 ? rho : NULL, &trace, gnuplots };
     if (d.partial)
         spc_error_clear(err);
     if (!ran && spc_mpi_size() > 1) { /* this rank's replications failed: the others wait for them */
@@ -633,6 +652,7 @@ static spc_status cmd_run(const options *o, spc_scenario *sc, const double *lamb
     }
     if ((ran || d.partial) && spc_mpi_rank() == 0)
         publish_run(o, sc, &x, &d, o->uncertain ? &u : NULL, err);
+    spc_plot_gnuplots_end(gnuplots);
     cli_trace_close(&trace);
     spc_experiment_release(&x);
     spc_uncertain_release(&u);

@@ -66,10 +66,14 @@ static json_t *json_stages(const spc_run_meta *m)
 
 /* What made the output: program, version, the build's facts (commit,
  * compiler, GSL, libconfig, gnuplot), the command and its command line. */
-static json_t *json_provenance(const char *version, const char *command, const char *command_line)
+static json_t *json_provenance(const char *version, const char *command, const char *command_line,
+                               const char *gnuplot_version)
 {
     char gnuplot[256];
-    spc_plot_gnuplot_version(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot);
+    if (gnuplot_version != NULL)
+        snprintf(gnuplot, sizeof gnuplot, "%s", gnuplot_version);
+    else
+        spc_plot_gnuplot_version(getenv("SPCSIM_GNUPLOT"), gnuplot, sizeof gnuplot);
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "program", "spcsim", "version", version,
                      "commit", spc_buildinfo_commit(), "compiler", spc_buildinfo_compiler(), "gsl_version",
                      spc_buildinfo_gsl(), "libconfig_version", spc_scenario_libconfig_version(),
@@ -111,7 +115,7 @@ static void json_write(FILE *f, json_t *o)
 void spc_output_run_json(FILE *f, const spc_run_meta *m)
 {
     const spc_scenario *sc = m->sc;
-    json_t *o = json_provenance(m->version, "run", m->command_line);
+    json_t *o = json_provenance(m->version, "run", m->command_line, m->gnuplot_version);
     if (o == NULL)
         return;
     json_scenario(o, sc, m->replications, m->jobs);
@@ -137,7 +141,7 @@ void spc_output_run_json(FILE *f, const spc_run_meta *m)
 
 void spc_output_study_json(FILE *f, const spc_study_meta *m)
 {
-    json_t *o = json_provenance(m->version, m->command, m->command_line);
+    json_t *o = json_provenance(m->version, m->command, m->command_line, NULL);
     json_t *files = json_array();
     if (o == NULL || files == NULL) {
         json_decref(o);

@@ -50,9 +50,11 @@ FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plo
     snprintf(fig->title, sizeof fig->title, "%s", title);
     fig->kind = kind;
     fprintf(f, "# %s.gp -- %s.\n", name, title);
-    fprintf(f, "# Written by spcsim %s from %s; draws %s.png and %s.svg.\n", SPC_VERSION, from, name, name);
+    fprintf(f, "# Written by spcsim %s from %s; draws %s.svg (and %s.png, see below).\n", SPC_VERSION, from, name,
+            name);
     fputs("# Edit freely, then redraw in this folder with:  gnuplot ", f);
-    fprintf(f, "%s.gp\n# (`spcsim plot DIR` rewrites this file from the CSV files.)\n\n", name);
+    fprintf(f, "%s.gp\n# (with the PNG too: gnuplot -e \"formats='svg png'\" %s.gp;\n", name, name);
+    fputs("# `spcsim plot DIR` rewrites this file from the CSV files.)\n\n", f);
     fputs("set datafile separator comma\nset datafile columnheaders\n", f);
     return f;
 }
@@ -66,7 +68,8 @@ void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title
 void plot_gp_formats_grid(FILE *f, const char *name, size_t rows, size_t cols, const char *title, double left)
 {
     fputs("\nset datafile separator whitespace\nset datafile nocolumnheaders\n", f);
-    fputs("do for [format in \"png svg\"] {\n", f);
+    fputs("if (!exists(\"formats\")) formats = \"svg\"\n", f);
+    fputs("do for [format in formats] {\n", f);
     fputs("    if (format eq \"png\") {\n"
           "        set terminal pngcairo size 1600,1000 font \"sans,16\" noenhanced\n"
           "    } else {\n"

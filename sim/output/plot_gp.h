@@ -26,8 +26,9 @@ void plot_gp_str(FILE *f, const char *s);
 FILE *plot_gp_open(spc_output *out, spc_plot_set *set, const char *name, spc_plot_kind kind,
                    const char *title, const char *from, spc_error *err);
 
-/* `do for [format in "png svg"] {` with both terminals and the output
- * NAME.format; then a multiplot of n panels titled `title`. */
+/* `do for [format in formats] {` (formats "svg" unless set before, as
+ * plot_draw.c does) with both terminals and the output NAME.format; then
+ * a multiplot of n panels titled `title`. */
 void plot_gp_formats(FILE *f, const char *name, size_t panels, const char *title);
 
 /* The same with the layout given: rows x cols panels, the left margin
@@ -61,6 +62,9 @@ double plot_time_axis(const spc_outdir *d, const char **label);
 /* A metric's value is finite and nonzero somewhere in column c among
  * rows whose column key_col equals key (key_col < 0: all rows). */
 int plot_has_data(const spc_csvtable *t, int c, int key_col, const char *key);
+
+/* plot_draw.c: removes fig's files of the formats not in keep (0: all). */
+void plot_remove_figures(const spc_outdir *d, const spc_plot_figure *fig, unsigned keep);
 
 /* ---- the writers: each reads its CSV and adds its figures to set ---- */
 spc_status plot_timeseries(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err);

@@ -283,7 +283,7 @@ static void scorecard_section(FILE *f, const spc_outdir *d)
         scorecard_trend(f, d);
 }
 
-static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, const char *note)
+static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, unsigned formats, const char *note)
 {
     char name[80], path[4200];
     snprintf(name, sizeof name, "%s.svg", fig->name);
@@ -308,8 +308,10 @@ static void figure(FILE *f, const spc_outdir *d, const spc_plot_figure *fig, con
         base64(f, buf, n);
         fputs("\"><figcaption>", f);
         report_esc(f, fig->title);
-        fprintf(f, " (<code>%s.png</code>, <code>%s.svg</code>, drawn by <code>%s.gp</code>)</figcaption></figure>\n",
-                fig->name, fig->name, fig->name);
+        fprintf(f, " (<code>%s.svg</code>, ", fig->name);
+        if (formats & SPC_PLOT_PNG)
+            fprintf(f, "<code>%s.png</code>, ", fig->name);
+        fprintf(f, "drawn by <code>%s.gp</code>)</figcaption></figure>\n", fig->name);
     } else {
         fputs("<p class=\"missing\">Figure not drawn: ", f);
         report_esc(f, fig->title);
@@ -328,7 +330,7 @@ static void figures(FILE *f, const spc_outdir *d, const spc_plot_set *set, spc_p
         if (set->fig[i].kind == kind) {
             if (!any++ && h2 != NULL)
                 fprintf(f, "<h2>%s</h2>\n", h2);
-            figure(f, d, &set->fig[i], note);
+            figure(f, d, &set->fig[i], set->formats, note);
         }
 }
 

@@ -1,7 +1,8 @@
 # timeseries-customers-1.gp -- small-shop: the customers over time (1).
-# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-customers-1.png and timeseries-customers-1.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-customers-1.svg (and timeseries-customers-1.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-customers-1.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" timeseries-customers-1.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -38,7 +39,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

@@ -1,7 +1,8 @@
 # timeseries-finance.gp -- small-shop: finance over time.
-# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-finance.png and timeseries-finance.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-finance.svg (and timeseries-finance.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-finance.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" timeseries-finance.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -32,7 +33,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

@@ -1,7 +1,8 @@
 # stages.gp -- tandem3: the chain of stages.
-# Written by spcsim 0.2.0 from summary.csv; draws stages.png and stages.svg.
+# Written by spcsim 0.2.0 from summary.csv; draws stages.svg (and stages.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot stages.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" stages.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -16,7 +17,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

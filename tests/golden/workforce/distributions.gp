@@ -1,7 +1,8 @@
 # distributions.gp -- Each replication's value of the headline measures.
-# Written by spcsim 0.2.0 from replications.csv; draws distributions.png and distributions.svg.
+# Written by spcsim 0.2.0 from replications.csv; draws distributions.svg (and distributions.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot distributions.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" distributions.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -26,7 +27,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

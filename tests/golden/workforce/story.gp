@@ -1,7 +1,8 @@
 # story.gp -- The chain over time: ESAT, CSAT, active customers and profit, with 95% bands.
-# Written by spcsim 0.2.0 from story.csv; draws story.png and story.svg.
+# Written by spcsim 0.2.0 from story.csv; draws story.svg (and story.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot story.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" story.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -11,7 +12,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

@@ -1,7 +1,8 @@
 # timeseries-company.gp -- understaffed: the workforce over time.
-# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-company.png and timeseries-company.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-company.svg (and timeseries-company.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-company.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" timeseries-company.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -44,7 +45,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

@@ -1,7 +1,8 @@
 # timeseries-stages.gp -- understaffed: the stages over time.
-# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-stages.png and timeseries-stages.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-stages.svg (and timeseries-stages.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-stages.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" timeseries-stages.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -116,7 +117,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {

@@ -1,7 +1,8 @@
 # timeseries-system.gp -- understaffed: the order flow over time.
-# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-system.png and timeseries-system.svg.
+# Written by spcsim 0.2.0 from timeseries.csv; draws timeseries-system.svg (and timeseries-system.png, see below).
 # Edit freely, then redraw in this folder with:  gnuplot timeseries-system.gp
-# (`spcsim plot DIR` rewrites this file from the CSV files.)
+# (with the PNG too: gnuplot -e "formats='svg png'" timeseries-system.gp;
+# `spcsim plot DIR` rewrites this file from the CSV files.)
 
 set datafile separator comma
 set datafile columnheaders
@@ -26,7 +27,8 @@ unset table
 
 set datafile separator whitespace
 set datafile nocolumnheaders
-do for [format in "png svg"] {
+if (!exists("formats")) formats = "svg"
+do for [format in formats] {
     if (format eq "png") {
         set terminal pngcairo size 1600,1000 font "sans,16" noenhanced
     } else {
