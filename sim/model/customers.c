@@ -20,6 +20,9 @@
  *   opens (CHANNEL), resolved in self-service or given up; the last two
  *   end at once as an encounter
  *
+ * Pending purchases wait in a queue of their own (purchase_queue.h); the
+ * calendar holds one PURCHASE event, for the earliest of them (a = NONE).
+ *
  * With a tracer (trace.h) each step writes a line. Customers are named by
  * their slot: a slot freed by a lost customer goes to the next one who joins.
  */
@@ -35,6 +38,7 @@
 #include "spcsim/channels.h"
 #include "spcsim/events.h"
 #include "spcsim/pathway_eq.h"
+#include "spcsim/purchase_queue.h"
 #include "spcsim/reviews.h"
 #include "spcsim/rng.h"
 
@@ -83,6 +87,9 @@ struct spc_customers {
     double log_discount;    /* ln(1 + i) / clv_period */
     uint32_t market;        /* slots */
     person_t *p;            /* the population, one record per slot */
+    spc_purchase_queue buys; /* every pending purchase (C5) */
+    spc_event_id buy_ev;    /* the calendar's event for the earliest of them, 0 if none */
+    double buy_time;        /* its time; +infinity if none */
     uint32_t *free_slots;   /* stack of slots not active */
     uint32_t nfree;
     uint32_t active, promoters, detractors;
@@ -176,12 +183,46 @@ static spc_status push(spc_customers *c, double t, uint32_t kind, uint32_t id, s
     return SPC_OK;
 }
 
+/* A purchase of id's at t joins the queue; the calendar's event moves to
+ * it when it is the earliest. */
+static spc_status push_purchase(spc_customers *c, double t, uint32_t id, spc_error *err)
+{
+    if (t > c->sc->horizon)
+        return SPC_OK;
+    if (spc_purchase_queue_push(&c->buys, t, id, c->p[id].gen) != 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the pending purchases");
+    if (!(t < c->buy_time))
+        return SPC_OK;
+    spc_calendar_cancel(c->cal, c->buy_ev);
+    c->buy_time = t;
+    if ((c->buy_ev = spc_calendar_push(c->cal, t, SPC_EV_PURCHASE, NONE, 0)) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+/* The calendar's PURCHASE event: the earliest pending purchase is due now.
+ * Takes it from the queue into *id, *tag and schedules the event for the next. */
+static spc_status due_purchase(spc_customers *c, uint32_t *id, uint64_t *tag, spc_error *err)
+{
+    spc_purchase b;
+    if (!spc_purchase_queue_pop(&c->buys, &b))
+        return spc_error_set(err, SPC_ERR_INTERNAL, "a purchase event with no purchase pending");
+    *id = b.slot;
+    *tag = b.tag;
+    c->buy_ev = 0;
+    c->buy_time = spc_purchase_queue_next(&c->buys);
+    if (c->buy_time < INFINITY &&
+        (c->buy_ev = spc_calendar_push(c->cal, c->buy_time, SPC_EV_PURCHASE, NONE, 0)) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
 /* (C5) */
 static spc_status next_purchase(spc_customers *c, uint32_t id, double now, spc_error *err)
 {
     const spc_customers_spec *cs = c->cs;
     double t = spc_dist_sample(&cs->interpurchase, c->purchases) * exp(-cs->w_frequency * (c->p[id].u - cs->u_ref));
-    return push(c, now + t, SPC_EV_PURCHASE, id, err);
+    return push_purchase(c, now + t, id, err);
 }
 
 /* ---- joining and leaving ---- */
@@ -323,6 +364,8 @@ spc_status spc_customers_channel(spc_customers *c, uint32_t id, uint64_t tag, do
 
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
 {
+    if (id == NONE && due_purchase(c, &id, &tag, err) != SPC_OK)
+        return err->code;
     if (c->p[id].state != ACTIVE || c->p[id].gen != (uint16_t)tag)
         return SPC_OK; /* lost since */
     int inquiry = c->cs->inquiry_prob > 0 && gsl_rng_uniform(c->purchases) < c->cs->inquiry_prob;
@@ -729,7 +772,8 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->p = calloc(m, sizeof *c->p);
     c->clv = gsl_rstat_alloc();
     c->free_slots = calloc(m, sizeof *c->free_slots);
-    if (!c->p || !c->clv || !c->free_slots)
+    c->buy_time = INFINITY;
+    if (!c->p || !c->clv || !c->free_slots || spc_purchase_queue_init(&c->buys, m) != 0)
         goto oom;
     for (uint32_t i = 0; i < c->market; i++)
         c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */
@@ -780,6 +824,7 @@ void spc_customers_free(spc_customers *c)
     if (c->clv != NULL)
         gsl_rstat_free(c->clv);
     free(c->free_slots);
+    spc_purchase_queue_release(&c->buys);
     for (int k = 0; k < CT_N; k++)
         spc_tally_release(&c->t[k]);
     free(c);
@@ -800,7 +845,7 @@ spc_status spc_customers_start(spc_customers *c, spc_error *err)
         uint32_t id = join(c, 0.0);
         c->p[id].flags = F_INITIAL | F_BOUGHT;
         double t = spc_dist_sample_residual(&c->cs->interpurchase, c->purchases);
-        if (push(c, t, SPC_EV_PURCHASE, id, err) != SPC_OK)
+        if (push_purchase(c, t, id, err) != SPC_OK)
             return err->code;
     }
     c->per.active_start = c->active;
