@@ -773,7 +773,9 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->clv = gsl_rstat_alloc();
     c->free_slots = calloc(m, sizeof *c->free_slots);
     c->buy_time = INFINITY;
-    if (!c->p || !c->clv || !c->free_slots || spc_purchase_queue_init(&c->buys, m) != 0)
+    /* buckets of about four mean gaps between purchases (the width sets the speed only) */
+    double gap = spc_dist_true_mean(&c->cs->interpurchase) / (double)m;
+    if (!c->p || !c->clv || !c->free_slots || spc_purchase_queue_init(&c->buys, m, 4.0 * gap, sc->horizon) != 0)
         goto oom;
     for (uint32_t i = 0; i < c->market; i++)
         c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */

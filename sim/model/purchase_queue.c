@@ -1,87 +1,125 @@
 /*
- * purchase_queue.c -- a 4-ary min-heap of pending purchases (purchase_queue.h).
+ * purchase_queue.c -- a calendar queue of pending purchases (purchase_queue.h).
  *
- * Node i's children are 4i+1 .. 4i+4 and its parent (i-1)/4. A new
- * purchase lies weeks ahead, so a push usually stays near the bottom; a pop
- * moves the last entry down from the root, choosing at each level the
- * earliest of up to four children. Equal times come out by slot number, so
- * the order never depends on how the heap happens to be laid out.
+ * Entry x lies in bucket k(x) = floor(x.time / w), stored in ring position
+ * k mod nb with year k / nb. `cur` never passes an entry's bucket: a push
+ * into an earlier bucket moves it back. To find the earliest entry, look
+ * in ring position cur mod nb for the entries of this year (the earliest
+ * by (time, slot)); if there are none, the next bucket. After a whole
+ * turn of the ring with nothing found (a queue sparse for its width) cur
+ * jumps to the earliest entry's bucket directly.
  */
 #include "spcsim/purchase_queue.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-#define D 4 /* children per node */
+#define MAX_SHIFT 20 /* at most 2^20 buckets */
 
 static int before(const spc_purchase *x, const spc_purchase *y)
 {
     return x->time < y->time || (x->time == y->time && x->slot < y->slot);
 }
 
-int spc_purchase_queue_init(spc_purchase_queue *q, size_t hint)
+static int64_t bucket_of(const spc_purchase_queue *q, double time)
 {
-    q->n = 0;
-    q->cap = hint < 16 ? 16 : hint;
-    q->h = malloc(q->cap * sizeof *q->h);
-    return q->h != NULL ? 0 : -1;
+    return (int64_t)floor(time * q->inv_width);
+}
+
+int spc_purchase_queue_init(spc_purchase_queue *q, size_t expected, double width, double horizon)
+{
+    *q = (spc_purchase_queue){ 0 };
+    q->shift = 4;
+    while (q->shift < MAX_SHIFT && ((uint64_t)1 << q->shift) < 2 * (uint64_t)expected)
+        q->shift++;
+    q->nb = (uint64_t)1 << q->shift;
+    q->mask = q->nb - 1;
+    double years = 60000.0 * (double)q->nb; /* buckets in 60,000 years: the year numbers never wrap */
+    if (!(width > 0) || !isfinite(1.0 / width) || horizon / width > years)
+        width = horizon > 0 && isfinite(horizon) ? horizon / years : 1.0;
+    q->inv_width = 1.0 / width;
+    q->b = calloc(q->nb, sizeof *q->b);
+    return q->b != NULL ? 0 : -1;
 }
 
 void spc_purchase_queue_release(spc_purchase_queue *q)
 {
-    free(q->h);
-    q->h = NULL;
-    q->n = q->cap = 0;
+    for (uint64_t i = 0; q->b != NULL && i < q->nb; i++)
+        free(q->b[i].e);
+    free(q->b);
+    *q = (spc_purchase_queue){ 0 };
 }
 
-int spc_purchase_queue_push(spc_purchase_queue *q, double time, uint32_t slot, uint32_t tag)
+int spc_purchase_queue_push(spc_purchase_queue *q, double time, uint32_t slot, uint16_t tag)
 {
-    if (q->n == q->cap) {
-        spc_purchase *h = realloc(q->h, 2 * q->cap * sizeof *h);
-        if (h == NULL)
+    int64_t k = bucket_of(q, time);
+    spc_purchase_bucket *b = &q->b[(uint64_t)k & q->mask];
+    if (b->n == b->cap) {
+        uint32_t cap = b->cap ? 2 * b->cap : 4;
+        spc_purchase *e = realloc(b->e, cap * sizeof *e);
+        if (e == NULL)
             return -1;
-        q->h = h;
-        q->cap *= 2;
+        b->e = e;
+        b->cap = cap;
     }
-    spc_purchase x = { time, slot, tag };
-    size_t i = q->n++;
-    while (i > 0) {
-        size_t parent = (i - 1) / D;
-        if (!before(&x, &q->h[parent]))
-            break;
-        q->h[i] = q->h[parent];
-        i = parent;
-    }
-    q->h[i] = x;
+    b->e[b->n++] = (spc_purchase){ time, slot, tag, (uint16_t)((uint64_t)k >> q->shift) };
+    if (q->n++ == 0 || k < q->cur)
+        q->cur = k;
     return 0;
+}
+
+/* In bucket k's ring position, the earliest entry of k's year; -1 if none. */
+static long earliest_in(const spc_purchase_queue *q, int64_t k)
+{
+    const spc_purchase_bucket *b = &q->b[(uint64_t)k & q->mask];
+    uint16_t year = (uint16_t)((uint64_t)k >> q->shift);
+    long best = -1;
+    for (uint32_t i = 0; i < b->n; i++)
+        if (b->e[i].year == year && (best < 0 || before(&b->e[i], &b->e[best])))
+            best = (long)i;
+    return best;
+}
+
+/* The earliest entry's bucket, by scanning all: for a sparse queue. */
+static int64_t first_bucket(const spc_purchase_queue *q)
+{
+    double t = INFINITY;
+    for (uint64_t i = 0; i < q->nb; i++)
+        for (uint32_t j = 0; j < q->b[i].n; j++)
+            t = fmin(t, q->b[i].e[j].time);
+    return bucket_of(q, t);
+}
+
+/* Moves cur to the bucket of the earliest entry; its index there (n > 0). */
+static long find(spc_purchase_queue *q)
+{
+    for (uint64_t turn = 0;; turn++) {
+        long i = earliest_in(q, q->cur);
+        if (i >= 0)
+            return i;
+        if (turn == q->nb)
+            q->cur = first_bucket(q);
+        else
+            q->cur++;
+    }
 }
 
 int spc_purchase_queue_pop(spc_purchase_queue *q, spc_purchase *out)
 {
     if (q->n == 0)
         return 0;
-    *out = q->h[0];
-    spc_purchase x = q->h[--q->n];
-    size_t i = 0, n = q->n;
-    for (;;) {
-        size_t first = D * i + 1, best = first;
-        if (first >= n)
-            break;
-        size_t end = first + D < n ? first + D : n;
-        for (size_t k = first + 1; k < end; k++)
-            if (before(&q->h[k], &q->h[best]))
-                best = k;
-        if (!before(&q->h[best], &x))
-            break;
-        q->h[i] = q->h[best];
-        i = best;
-    }
-    if (n > 0)
-        q->h[i] = x;
+    long i = find(q);
+    spc_purchase_bucket *b = &q->b[(uint64_t)q->cur & q->mask];
+    *out = b->e[i];
+    b->e[i] = b->e[--b->n]; /* the bucket's order does not matter */
+    q->n--;
     return 1;
 }
 
-double spc_purchase_queue_next(const spc_purchase_queue *q)
+double spc_purchase_queue_next(spc_purchase_queue *q)
 {
-    return q->n > 0 ? q->h[0].time : INFINITY;
+    if (q->n == 0)
+        return INFINITY;
+    long i = find(q); /* first: it moves cur */
+    return q->b[(uint64_t)q->cur & q->mask].e[i].time;
 }
