@@ -59,8 +59,12 @@ int spc_purchase_queue_push(spc_purchase_queue *q, double time, uint32_t slot, u
 /* Removes the earliest entry into *out; 0 when the queue is empty. */
 int spc_purchase_queue_pop(spc_purchase_queue *q, spc_purchase *out);
 
-/* Time of the earliest entry; +infinity when empty. (Not const: it moves
- * the queue's current bucket up to that entry's.) */
+/* The earliest entry, left in the queue; NULL when empty. The pointer is
+ * good until the next push or pop. (Not const: it moves the queue's
+ * current bucket up to that entry's.) */
+const spc_purchase *spc_purchase_queue_peek(spc_purchase_queue *q);
+
+/* Time of the earliest entry; +infinity when empty. */
 double spc_purchase_queue_next(spc_purchase_queue *q);
 
 #endif

@@ -210,7 +210,12 @@ static spc_status due_purchase(spc_customers *c, uint32_t *id, uint64_t *tag, sp
     *id = b.slot;
     *tag = b.tag;
     c->buy_ev = 0;
-    c->buy_time = spc_purchase_queue_next(&c->buys);
+    const spc_purchase *next = spc_purchase_queue_peek(&c->buys);
+    c->buy_time = next != NULL ? next->time : INFINITY;
+#ifdef __GNUC__
+    if (next != NULL) /* that customer's record, fetched while other events run (GCC, clang) */
+        __builtin_prefetch(&c->p[next->slot]);
+#endif
     if (c->buy_time < INFINITY &&
         (c->buy_ev = spc_calendar_push(c->cal, c->buy_time, SPC_EV_PURCHASE, NONE, 0)) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");

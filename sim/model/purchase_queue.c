@@ -116,10 +116,16 @@ int spc_purchase_queue_pop(spc_purchase_queue *q, spc_purchase *out)
     return 1;
 }
 
-double spc_purchase_queue_next(spc_purchase_queue *q)
+const spc_purchase *spc_purchase_queue_peek(spc_purchase_queue *q)
 {
     if (q->n == 0)
-        return INFINITY;
+        return NULL;
     long i = find(q); /* first: it moves cur */
-    return q->b[(uint64_t)q->cur & q->mask].e[i].time;
+    return &q->b[(uint64_t)q->cur & q->mask].e[i];
+}
+
+double spc_purchase_queue_next(spc_purchase_queue *q)
+{
+    const spc_purchase *e = spc_purchase_queue_peek(q);
+    return e != NULL ? e->time : INFINITY;
 }
