@@ -8,7 +8,7 @@
  *    random later time) with 10, 1,000 and 100,000 pending events.
  * 3. Parallel replications: 16 replications of scenarios/understaffed.cfg
  *    on 1 thread and on all processors; the speed-up.
- * 4. The 800-store company of bench/scale.cfg.
+ * 4. The company of bench/scale.cfg at 10, 100 and 800 stores.
  * `bench_engine mm1` runs 1 only; `bench_engine once` one M/M/1 simulation,
  * printing its seconds, for bench/pair.sh.
  */
@@ -138,30 +138,49 @@ static void bench_parallel(const char *path)
     spc_scenario_free(sc);
 }
 
+/* One run of the company of bench/scale.cfg with `units` stores (0: as
+ * the file says) on `jobs` threads (0: every core). */
+static spc_status company_run(const char *path, int units, unsigned jobs, spc_experiment *x, spc_scenario **sc,
+                              spc_error *err)
+{
+    char set[64];
+    snprintf(set, sizeof set, "units.count=%d", units);
+    const char *sets[] = { set };
+    *sc = spc_scenario_load(path, sets, units > 0 ? 1 : 0, err);
+    spc_experiment_opts o = { 1, 0, jobs, 0, NULL, NULL, 0, 0, 0 };
+    if (*sc == NULL || spc_experiment_run(*sc, &o, x, err) != SPC_OK)
+        return err->code != SPC_OK ? err->code : SPC_ERR_INTERNAL;
+    return SPC_OK;
+}
+
 /* The company of issue 4 (bench/scale.cfg): 800 stores, 40,000 employees,
- * 4 million customers, two years, one replication on every core. Runs in a
- * child process, so that the peak memory reported is the company's. */
-static void bench_company(const char *path)
+ * 4 million customers, two years, one replication on every core; with
+ * units > 0, the same company cut to that many stores (events per second
+ * at 10, 100 and 800 stores show that the cost grows linearly). Runs in a
+ * child process, so that the peak memory reported is this company's. */
+static void bench_company(const char *path, int units)
 {
     fflush(stdout);
-    double t0 = now_s();
     pid_t pid = fork();
     if (pid == 0) {
         spc_error err;
         spc_error_clear(&err);
-        spc_scenario *sc = spc_scenario_load(path, NULL, 0, &err);
+        spc_scenario *sc = NULL;
         spc_experiment x;
-        spc_experiment_opts o = { 1, 0, 0, 0, NULL, NULL, 0, 0, 0 };
-        if (sc == NULL || spc_experiment_run(sc, &o, &x, &err) != SPC_OK) {
+        double t0 = now_s(), c0 = cpu_s();
+        if (company_run(path, units, 0, &x, &sc, &err) != SPC_OK) {
             fprintf(stderr, "bench: %s\n", err.msg);
             _exit(1);
         }
-        double dt = now_s() - t0;
+        double dt = now_s() - t0, cpu = cpu_s() - c0;
         const spc_result_row *act = spc_results_find(&x.combined, "customers", "active_end");
-        printf("company %s: %d units, %.0f active customers at the end, %llu events\n", path, sc->units.count,
+        printf("company %s, %d units: %.0f active customers at the end, %llu events\n", path, sc->units.count,
                act ? act->e.mean : -1.0, (unsigned long long)x.info[0].events);
-        printf("  wall time      %.1f s on %u threads (goal: under 60 s)\n", dt, spc_experiment_cores());
-        printf("  events/second  %.3g\n", (double)x.info[0].events / dt);
+        printf("  wall time      %.1f s on %u threads (%.1f s of CPU, %.3f s per unit)%s\n", dt,
+               spc_experiment_cores(), cpu, cpu / sc->units.count,
+               sc->units.count == 800 ? " (goal: under 30 s)" : "");
+        printf("  events/second  %.3g (%.3g per second of CPU)\n", (double)x.info[0].events / dt,
+               (double)x.info[0].events / cpu);
         fflush(stdout);
         spc_experiment_release(&x);
         spc_scenario_free(sc);
@@ -174,7 +193,27 @@ static void bench_company(const char *path)
         fprintf(stderr, "bench: the company benchmark failed\n");
         return;
     }
-    printf("  peak memory    %.1f MiB (goal: under 2048)\n", ru.ru_maxrss / 1024.0);
+    /* the largest child so far: run the companies from small to large */
+    printf("  peak memory    %.1f MiB%s\n", ru.ru_maxrss / 1024.0, units == 0 ? " (goal: under 2048)" : "");
+}
+
+/* One company run: "wall cpu events" on one line, for paired runs of two
+ * builds (bench/README.md); jobs 0 is every core. */
+static int bench_company_once(const char *path, int units, unsigned jobs)
+{
+    spc_error err;
+    spc_error_clear(&err);
+    spc_scenario *sc = NULL;
+    spc_experiment x;
+    double t0 = now_s(), c0 = cpu_s();
+    if (company_run(path, units, jobs, &x, &sc, &err) != SPC_OK) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 1;
+    }
+    printf("%.4f %.4f %llu\n", now_s() - t0, cpu_s() - c0, (unsigned long long)x.info[0].events);
+    spc_experiment_release(&x);
+    spc_scenario_free(sc);
+    return 0;
 }
 
 /* One M/M/1 simulation: its wall and CPU time in seconds on one line, the
@@ -205,7 +244,10 @@ static int bench_mm1_once(const char *path, char **extra, int nextra)
  *   bench_engine mm1       the M/M/1 figure only (make bench BENCH=mm1)
  *   bench_engine once [SCENARIO [SETTING...]]
  *                          one M/M/1 simulation's seconds (bench/pair.sh),
- *                          settings as --set takes them */
+ *                          settings as --set takes them
+ *   bench_engine company [UNITS [JOBS]]
+ *                          one run of bench/scale.cfg with UNITS stores (0:
+ *                          800) on JOBS threads (0: all): its seconds */
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -213,8 +255,11 @@ int main(int argc, char **argv)
     const char *mm1 = argc > 2 ? argv[2] : "scenarios/validation/mm1.cfg";
     if (strcmp(what, "once") == 0)
         return bench_mm1_once(mm1, argv + 3, argc > 3 ? argc - 3 : 0);
+    if (strcmp(what, "company") == 0)
+        return bench_company_once("bench/scale.cfg", argc > 2 ? atoi(argv[2]) : 0,
+                                  argc > 3 ? (unsigned)atoi(argv[3]) : 0);
     if (strcmp(what, "mm1") != 0 && strcmp(what, "all") != 0) {
-        fprintf(stderr, "usage: bench_engine [all|mm1|once] [M/M/1 scenario [SETTING...]]\n");
+        fprintf(stderr, "usage: bench_engine [all|mm1|once] [M/M/1 scenario [SETTING...]] | company [UNITS [JOBS]]\n");
         return 2;
     }
     int rc = bench_mm1(mm1);
@@ -226,6 +271,8 @@ int main(int argc, char **argv)
     bench_hold(1000);
     bench_hold(100000);
     bench_parallel("scenarios/understaffed.cfg");
-    bench_company("bench/scale.cfg");
+    bench_company("bench/scale.cfg", 10);
+    bench_company("bench/scale.cfg", 100);
+    bench_company("bench/scale.cfg", 0);
     return rc;
 }

@@ -12,7 +12,9 @@
  *   7. the employee-to-customer effect is produced, not stated: with the
  *      links at zero the lever moves no customer, doubled it moves more;
  *   8. a company of units: panel rows for every unit and period, and the
- *      company's sums.
+ *      company's sums;
+ *   9. the queue of pending purchases gives them back in (time, slot)
+ *      order, as sorting them does, for any bucket width.
  *
  * Fixed seeds; tolerances from the run's own intervals.
  */
@@ -21,11 +23,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "spcsim/chainstudy.h"
 #include "spcsim/customer_eq.h"
 #include "spcsim/experiment.h"
 #include "spcsim/finance.h"
+#include "spcsim/purchase_queue.h"
 #include "spcsim/run.h"
 #include "tests.h"
 
@@ -425,6 +430,56 @@ static void test_units_panel(void)
     spc_scenario_free(sc);
 }
 
+/* The earliest of n entries by (time, slot): the naive oracle. */
+static size_t earliest(const spc_purchase *e, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (e[i].time < e[best].time || (e[i].time == e[best].time && e[i].slot < e[best].slot))
+            best = i;
+    return best;
+}
+
+/* A hold model as the customers use it: pop the earliest, push it again
+ * later. Every pop must be the earliest pending entry by (time, slot) as a
+ * linear search finds it, ties included (times on a grid of 0.5), for a
+ * width of a few gaps, a far too narrow one (a sparse ring: the jump) and
+ * a far too wide one (everything in one bucket). */
+static void test_purchase_queue(void)
+{
+    const double widths[] = { 0.4, 1e-4, 1e4 };
+    enum { N = 300, POPS = 20000 };
+    for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+        spc_purchase_queue q;
+        CU_ASSERT_EQUAL_FATAL(spc_purchase_queue_init(&q, N, widths[w], 1e6), 0);
+        gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+        spc_purchase pending[N];
+        for (uint32_t i = 0; i < N; i++) {
+            pending[i] = (spc_purchase){ 0.5 * floor(200.0 * gsl_rng_uniform(r)), i, (uint16_t)(7 * i), 0 };
+            spc_purchase_queue_push(&q, pending[i].time, i, pending[i].tag);
+        }
+        int ok = 1;
+        for (size_t k = 0; k < POPS && ok; k++) {
+            size_t m = earliest(pending, N);
+            spc_purchase got;
+            double next = spc_purchase_queue_next(&q);
+            ok &= spc_purchase_queue_pop(&q, &got) == 1 && got.time == pending[m].time && next == got.time &&
+                  got.slot == pending[m].slot && got.tag == pending[m].tag;
+            pending[m].time += 0.5 * floor(2.0 * gsl_ran_exponential(r, 100.0)); /* may tie with now */
+            spc_purchase_queue_push(&q, pending[m].time, pending[m].slot, pending[m].tag);
+        }
+        CU_ASSERT(ok);
+        spc_purchase got;
+        size_t left = 0;
+        while (spc_purchase_queue_pop(&q, &got))
+            left++;
+        CU_ASSERT_EQUAL(left, N);
+        CU_ASSERT(isinf(spc_purchase_queue_next(&q)));
+        gsl_rng_free(r);
+        spc_purchase_queue_release(&q);
+    }
+}
+
 int tests_customers(void)
 {
     static const CU_TestInfo tests[] = {
@@ -438,6 +493,7 @@ int tests_customers(void)
         { "each customer link alone, in its direction", test_links },
         { "the lever's customer effect comes from the links", test_effect_from_links },
         { "units: panel rows and company sums", test_units_panel },
+        { "pending purchases come out in (time, slot) order", test_purchase_queue },
         CU_TEST_INFO_NULL,
     };
     return tests_add_suite("customers", tests);

@@ -72,7 +72,9 @@ void spc_customers_set_trace(spc_customers *c, spc_trace *tr);
 /* The initial customers and the first acquisition candidate. */
 spc_status spc_customers_start(spc_customers *c, spc_error *err);
 
-/* Events SPC_EV_PURCHASE, SPC_EV_ACQUIRE, SPC_EV_CLAIM (a = customer, b = tag). */
+/* Events SPC_EV_PURCHASE, SPC_EV_ACQUIRE, SPC_EV_CLAIM (a = customer, b = tag).
+ * The calendar's PURCHASE events carry a = UINT32_MAX: the earliest of the
+ * customers' own queue of pending purchases is due (purchase_queue.h). */
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err);
 spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err);
 spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err);

@@ -12,11 +12,21 @@
 #ifndef SPCSIM_EMPLOYEE_EQ_H
 #define SPCSIM_EMPLOYEE_EQ_H
 
+#include <math.h>
+
 #include "spcsim/scenario.h" /* spc_quit_params */
 
 /* (E1): exact solution of dx/dt = (x* - x)/tau over dt with x* held
- * constant. tau = INFINITY keeps x. */
-double spc_first_order(double x, double target, double dt, double tau);
+ * constant. tau = INFINITY keeps x. Inline: the workforce calls it a few
+ * times on every event, and the call cost as much as the arithmetic. */
+static inline double spc_first_order(double x, double target, double dt, double tau)
+{
+    if (!(dt > 0) || isinf(tau) || x == target) /* at its target it stays (the same value exactly) */
+        return x;
+    if (!(tau > 0))
+        return target;
+    return target + (x - target) * exp(-dt / tau);
+}
 
 /* (E2): productivity of a hire after `tenure` (0 < pi0 <= 1). */
 double spc_learning(double tenure, double pi0, double tau_l);

@@ -27,8 +27,8 @@ double spc_retention(double u, double r0, double r1, double u_ref)
 
 int spc_recommend_class(double u)
 {
-    double r = round(clamp(u, 0.0, 10.0));
-    return r >= 9 ? 1 : r <= 6 ? -1 : 0;
+    /* round(clamp(u)) >= 9 and <= 6, without the rounding (halves round up) */
+    return u >= 8.5 ? 1 : u < 6.5 ? -1 : 0;
 }
 
 int spc_survey_recommend(double u, double z)

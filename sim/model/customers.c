@@ -20,6 +20,9 @@
  *   opens (CHANNEL), resolved in self-service or given up; the last two
  *   end at once as an encounter
  *
+ * Pending purchases wait in a queue of their own (purchase_queue.h); the
+ * calendar holds one PURCHASE event, for the earliest of them (a = NONE).
+ *
  * With a tracer (trace.h) each step writes a line. Customers are named by
  * their slot: a slot freed by a lost customer goes to the next one who joins.
  */
@@ -35,6 +38,7 @@
 #include "spcsim/channels.h"
 #include "spcsim/events.h"
 #include "spcsim/pathway_eq.h"
+#include "spcsim/purchase_queue.h"
 #include "spcsim/reviews.h"
 #include "spcsim/rng.h"
 
@@ -59,6 +63,16 @@ typedef struct {
     spc_survey survey;
 } period_t;
 
+/* One slot of the market. The fields an encounter reads and writes sit
+ * together, so that it touches one or two cache lines, not one per field. */
+typedef struct {
+    double joined, margin;  /* acquisition time; discounted repeat margin so far (C12) */
+    float u, expect, bias;  /* satisfaction; expected lead time; personal standard (C1) */
+    uint32_t reg_pos, reg_id; /* the regular employee (C8): position and who */
+    uint16_t gen;           /* changes when the slot's customer is lost */
+    uint8_t state, flags;
+} person_t;
+
 /* Summary tallies: one value per period after warm-up. */
 enum { CT_ESAT, CT_CSAT, CT_SCORE, CT_NPS, CT_ACTIVE, CT_RETENTION, CT_TURNOVER, CT_N };
 
@@ -72,12 +86,10 @@ struct spc_customers {
     double context;         /* the unit's shift of s0 (U2) */
     double log_discount;    /* ln(1 + i) / clv_period */
     uint32_t market;        /* slots */
-    /* the population, one entry per slot */
-    uint8_t *state, *flags;
-    uint16_t *gen;
-    float *u, *expect, *bias; /* satisfaction; expected lead time; personal standard (C1) */
-    double *joined, *margin; /* acquisition time; discounted repeat margin so far */
-    uint32_t *reg_pos, *reg_id;
+    person_t *p;            /* the population, one record per slot */
+    spc_purchase_queue buys; /* every pending purchase (C5) */
+    spc_event_id buy_ev;    /* the calendar's event for the earliest of them, 0 if none */
+    double buy_time;        /* its time; +infinity if none */
     uint32_t *free_slots;   /* stack of slots not active */
     uint32_t nfree;
     uint32_t active, promoters, detractors;
@@ -119,7 +131,7 @@ static void trace_customer(const spc_customers *c, spc_trace_kind kind, uint32_t
         return;
     char who[32];
     snprintf(who, sizeof who, "customer %u", id);
-    spc_trace_line(c->trace, now, kind, who, "%s (U %.1f)", what, c->u[id]);
+    spc_trace_line(c->trace, now, kind, who, "%s (U %.1f)", what, c->p[id].u);
 }
 
 /* "purchase delivered in 1.2 h: score 6.1 -> U 7.3, stays" */
@@ -134,7 +146,7 @@ static void trace_encounter(const spc_customers *c, const spc_order_end *e, doub
     snprintf(who, sizeof who, "customer %u", e->customer);
     spc_trace_line(c->trace, now, SPC_TR_ENCOUNTER, who, "%s %s in %.4g %s%s: score %.1f -> U %.1f, %s",
                    kinds[e->kind], outcomes[e->outcome], e->lead, c->sc->time_unit,
-                   e->escaped > 0 ? " with a defect" : "", score, c->u[e->customer], then);
+                   e->escaped > 0 ? " with a defect" : "", score, c->p[e->customer].u, then);
 }
 
 void spc_customers_set_trace(spc_customers *c, spc_trace *tr)
@@ -155,9 +167,9 @@ static void class_count(spc_customers *c, double u, int sign)
 
 static void set_u(spc_customers *c, uint32_t id, double u)
 {
-    class_count(c, c->u[id], -1);
-    c->u[id] = (float)clamp(u, 0.0, 10.0);
-    class_count(c, c->u[id], +1);
+    class_count(c, c->p[id].u, -1);
+    c->p[id].u = (float)clamp(u, 0.0, 10.0);
+    class_count(c, c->p[id].u, +1);
 }
 
 /* ---- scheduling ---- */
@@ -166,7 +178,46 @@ static spc_status push(spc_customers *c, double t, uint32_t kind, uint32_t id, s
 {
     if (t > c->sc->horizon)
         return SPC_OK;
-    if (spc_calendar_push(c->cal, t, kind, id, id == NONE ? 0 : c->gen[id]) == 0)
+    if (spc_calendar_push(c->cal, t, kind, id, id == NONE ? 0 : c->p[id].gen) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+/* A purchase of id's at t joins the queue; the calendar's event moves to
+ * it when it is the earliest. */
+static spc_status push_purchase(spc_customers *c, double t, uint32_t id, spc_error *err)
+{
+    if (t > c->sc->horizon)
+        return SPC_OK;
+    if (spc_purchase_queue_push(&c->buys, t, id, c->p[id].gen) != 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the pending purchases");
+    if (!(t < c->buy_time))
+        return SPC_OK;
+    spc_calendar_cancel(c->cal, c->buy_ev);
+    c->buy_time = t;
+    if ((c->buy_ev = spc_calendar_push(c->cal, t, SPC_EV_PURCHASE, NONE, 0)) == 0)
+        return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
+    return SPC_OK;
+}
+
+/* The calendar's PURCHASE event: the earliest pending purchase is due now.
+ * Takes it from the queue into *id, *tag and schedules the event for the next. */
+static spc_status due_purchase(spc_customers *c, uint32_t *id, uint64_t *tag, spc_error *err)
+{
+    spc_purchase b;
+    if (!spc_purchase_queue_pop(&c->buys, &b))
+        return spc_error_set(err, SPC_ERR_INTERNAL, "a purchase event with no purchase pending");
+    *id = b.slot;
+    *tag = b.tag;
+    c->buy_ev = 0;
+    const spc_purchase *next = spc_purchase_queue_peek(&c->buys);
+    c->buy_time = next != NULL ? next->time : INFINITY;
+#ifdef __GNUC__
+    if (next != NULL) /* that customer's record, fetched while other events run (GCC, clang) */
+        __builtin_prefetch(&c->p[next->slot]);
+#endif
+    if (c->buy_time < INFINITY &&
+        (c->buy_ev = spc_calendar_push(c->cal, c->buy_time, SPC_EV_PURCHASE, NONE, 0)) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
 }
@@ -175,8 +226,8 @@ static spc_status push(spc_customers *c, double t, uint32_t kind, uint32_t id, s
 static spc_status next_purchase(spc_customers *c, uint32_t id, double now, spc_error *err)
 {
     const spc_customers_spec *cs = c->cs;
-    double t = spc_dist_sample(&cs->interpurchase, c->purchases) * exp(-cs->w_frequency * (c->u[id] - cs->u_ref));
-    return push(c, now + t, SPC_EV_PURCHASE, id, err);
+    double t = spc_dist_sample(&cs->interpurchase, c->purchases) * exp(-cs->w_frequency * (c->p[id].u - cs->u_ref));
+    return push_purchase(c, now + t, id, err);
 }
 
 /* ---- joining and leaving ---- */
@@ -185,17 +236,17 @@ static uint32_t join(spc_customers *c, double now)
 {
     const spc_customers_spec *cs = c->cs;
     uint32_t id = c->free_slots[--c->nfree];
-    c->per.won_back += c->state[id] == LOST;
-    c->state[id] = ACTIVE;
-    c->u[id] = (float)clamp(cs->u_init + gsl_ran_gaussian(c->traits, cs->u_init_sd), 0.0, 10.0);
-    class_count(c, c->u[id], +1);
+    c->per.won_back += c->p[id].state == LOST;
+    c->p[id].state = ACTIVE;
+    c->p[id].u = (float)clamp(cs->u_init + gsl_ran_gaussian(c->traits, cs->u_init_sd), 0.0, 10.0);
+    class_count(c, c->p[id].u, +1);
     /* a newcomer expects what the market offers: with a competitor, E_init scaled as its lead (CP2) */
-    c->expect[id] = (float)(cs->competitor ? cs->expect_init * competitor_lead(c, now) / cs->comp_lead : cs->expect_init);
-    c->bias[id] = (float)gsl_ran_gaussian(c->traits, cs->heterogeneity);
-    c->joined[id] = now;
-    c->margin[id] = 0;
-    c->flags[id] = 0;
-    c->reg_pos[id] = c->reg_id[id] = NONE;
+    c->p[id].expect = (float)(cs->competitor ? cs->expect_init * competitor_lead(c, now) / cs->comp_lead : cs->expect_init);
+    c->p[id].bias = (float)gsl_ran_gaussian(c->traits, cs->heterogeneity);
+    c->p[id].joined = now;
+    c->p[id].margin = 0;
+    c->p[id].flags = 0;
+    c->p[id].reg_pos = c->p[id].reg_id = NONE;
     if (c->pref != NULL)
         c->pref[id] = NAN; /* drawn at their first contact */
     c->active++;
@@ -205,17 +256,17 @@ static uint32_t join(spc_customers *c, double now)
 /* The CLV of a customer acquired inside the observation window. */
 static void record_clv(spc_customers *c, uint32_t id)
 {
-    double t = c->joined[id];
-    if (!(c->flags[id] & F_INITIAL) && t >= c->t_stats && t + c->sc->finance.clv_horizon <= c->sc->horizon)
-        gsl_rstat_add(c->margin[id], c->clv);
+    double t = c->p[id].joined;
+    if (!(c->p[id].flags & F_INITIAL) && t >= c->t_stats && t + c->sc->finance.clv_horizon <= c->sc->horizon)
+        gsl_rstat_add(c->p[id].margin, c->clv);
 }
 
 static void leave(spc_customers *c, uint32_t id)
 {
     record_clv(c, id);
-    class_count(c, c->u[id], -1);
-    c->state[id] = LOST;
-    c->gen[id]++;
+    class_count(c, c->p[id].u, -1);
+    c->p[id].state = LOST;
+    c->p[id].gen++;
     c->free_slots[c->nfree++] = id;
     c->active--;
     c->per.churned += 1;
@@ -234,7 +285,7 @@ static spc_status acquire(spc_customers *c, double now, int referred, spc_error 
     }
     if (SPC_TRACING(c->trace))
         trace_customer(c, SPC_TR_ACQUIRE, id, now, referred ? "joins, referred by a promoter" : "joins");
-    return spc_customers_purchase(c, id, c->gen[id], now, err);
+    return spc_customers_purchase(c, id, c->p[id].gen, now, err);
 }
 
 /* Share of the market still to win: prospects and lost customers. */
@@ -266,7 +317,7 @@ static spc_status ended(spc_customers *c, const spc_order_end *e, spc_contact_st
 static spc_status follow(spc_customers *c, uint32_t id, uint32_t kind, const spc_contact_route *r, double now,
                          spc_error *err)
 {
-    uint64_t tag = (uint64_t)c->gen[id] | ((uint64_t)r->contact + 1) << 32;
+    uint64_t tag = (uint64_t)c->p[id].gen | ((uint64_t)r->contact + 1) << 32;
     switch (r->step) {
     case SPC_STEP_CHAIN:
         return r->stage < 0 ? spc_chain_place(c->chain, now, id, tag, kind, err)
@@ -300,14 +351,14 @@ static spc_status place(spc_customers *c, uint32_t id, uint32_t kind, double now
             return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for the contacts");
         return follow(c, id, kind, &r, now, err);
     }
-    return spc_chain_place(c->chain, now, id, c->gen[id], kind, err);
+    return spc_chain_place(c->chain, now, id, c->p[id].gen, kind, err);
 }
 
 spc_status spc_customers_channel(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
 {
     uint32_t contact = (uint32_t)(tag >> 32) - 1, kind = (uint32_t)(tag >> 16) & 3u;
     spc_contact_route r;
-    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag) { /* left while waiting: the contact ends */
+    if (c->p[id].state != ACTIVE || c->p[id].gen != (uint16_t)tag) { /* left while waiting: the contact ends */
         spc_contact_info info;
         spc_channels_end(c->channels, contact, SPC_STEP_GAVE_UP, 0, now, &info);
         return SPC_OK;
@@ -318,7 +369,9 @@ spc_status spc_customers_channel(spc_customers *c, uint32_t id, uint64_t tag, do
 
 spc_status spc_customers_purchase(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
 {
-    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
+    if (id == NONE && due_purchase(c, &id, &tag, err) != SPC_OK)
+        return err->code;
+    if (c->p[id].state != ACTIVE || c->p[id].gen != (uint16_t)tag)
         return SPC_OK; /* lost since */
     int inquiry = c->cs->inquiry_prob > 0 && gsl_rng_uniform(c->purchases) < c->cs->inquiry_prob;
     if (SPC_TRACING(c->trace))
@@ -348,7 +401,7 @@ spc_status spc_customers_acquire(spc_customers *c, double now, spc_error *err)
 
 spc_status spc_customers_claim(spc_customers *c, uint32_t id, uint64_t tag, double now, spc_error *err)
 {
-    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)tag)
+    if (c->p[id].state != ACTIVE || c->p[id].gen != (uint16_t)tag)
         return SPC_OK; /* lost since: the claim is never made */
     if (tag & CLAIM_DEFECT) /* the ledger refunds or bills the request when it is made */
         c->tot.claims += 1;
@@ -366,16 +419,16 @@ static void regular(spc_customers *c, uint32_t id, uint32_t pos, uint32_t emp, d
 {
     if (!c->cs->relationship || c->staff == NULL || emp == NONE)
         return;
-    if (c->reg_id[id] != NONE && c->reg_id[id] != emp) {
+    if (c->p[id].reg_id != NONE && c->p[id].reg_id != emp) {
         spc_staff_view holder;
-        c->staff->meet(c->staff->ctx, c->reg_pos[id], now, &holder);
-        if (holder.id != c->reg_id[id]) /* the regular has left the company */
-            set_u(c, id, c->u[id] - c->cs->regular_loss);
+        c->staff->meet(c->staff->ctx, c->p[id].reg_pos, now, &holder);
+        if (holder.id != c->p[id].reg_id) /* the regular has left the company */
+            set_u(c, id, c->p[id].u - c->cs->regular_loss);
         else
             return; /* a colleague served today; the regular is still there */
     }
-    c->reg_pos[id] = pos;
-    c->reg_id[id] = emp;
+    c->p[id].reg_pos = pos;
+    c->p[id].reg_id = emp;
 }
 
 /* (V5): a failed encounter (a defect, or a longer wait than expected) that
@@ -462,7 +515,7 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
         s = cs->score_lost;
     } else {
         spc_score_params p = { cs->s0 + c->context, cs->w_wait, cs->w_defect, cs->w_attitude, cs->attitude_ref };
-        double expect = e->kind == SPC_ORDER_PURCHASE ? c->expect[id]
+        double expect = e->kind == SPC_ORDER_PURCHASE ? c->p[id].expect
                       : isnan(contact[0])                 ? cs->request_expect
                                                           : contact[0]; /* (CH2) */
         int purchase = e->kind == SPC_ORDER_PURCHASE;
@@ -483,29 +536,29 @@ static double experience(spc_customers *c, uint32_t id, const spc_order_end *e, 
                   e->escaped > 0 || faulty);
         if (cs->accessibility && purchase && !(restored > 0))
             restored = reach(c, lost, escaped, fixed);
-        s = spc_encounter_score(&p, e->lead, expect, escaped, v->courtesy) + c->bias[id] + restored;
+        s = spc_encounter_score(&p, e->lead, expect, escaped, v->courtesy) + c->p[id].bias + restored;
         if (announced)
             s -= delay + promise;
         if (purchase)
-            c->expect[id] = (float)(c->expect[id] + cs->expect_learn * (e->lead - c->expect[id]));
+            c->p[id].expect = (float)(c->p[id].expect + cs->expect_learn * (e->lead - c->p[id].expect));
         if (purchase && cs->transparency)
             c->lead_est += cs->tr_learn * (e->lead - c->lead_est);
         if (cs->competitor && e->kind == SPC_ORDER_PURCHASE) { /* (CP2), (CP3) */
-            c->expect[id] = (float)(c->expect[id] + cs->comp_pull * (competitor_lead(c, now) - c->expect[id]));
+            c->p[id].expect = (float)(c->p[id].expect + cs->comp_pull * (competitor_lead(c, now) - c->p[id].expect));
             s -= cs->comp_quality * now / c->sc->workforce.quit.year;
         }
         if (cs->product && e->kind == SPC_ORDER_PURCHASE)
             s += cs->prod_value - cs->prod_w * faulty;
     }
     s = clamp(s - contact[1] + gsl_ran_gaussian(c->traits, cs->score_sd), 0.0, 10.0); /* (CH5) */
-    set_u(c, id, c->u[id] + cs->learn * (s - c->u[id]));
+    set_u(c, id, c->p[id].u + cs->learn * (s - c->p[id].u));
     return s;
 }
 
 /* (C10): the customer may answer a survey about this encounter. */
 static void survey(spc_customers *c, uint32_t id)
 {
-    double u = c->u[id];
+    double u = c->p[id].u;
     c->per.census_n += 1;
     c->per.census_sum += u;
     c->per.census_sq += u * u;
@@ -519,7 +572,7 @@ static void survey(spc_customers *c, uint32_t id)
 /* (C7): a promoter tells prospects; some become customers. */
 static spc_status refer(spc_customers *c, uint32_t id, double now, spc_error *err)
 {
-    if (spc_recommend_class(c->u[id]) <= 0 || !(c->cs->referrals > 0))
+    if (spc_recommend_class(c->p[id].u) <= 0 || !(c->cs->referrals > 0))
         return SPC_OK;
     unsigned told = gsl_ran_poisson(c->acquisition, c->cs->referrals);
     for (unsigned k = 0; k < told; k++)
@@ -556,7 +609,7 @@ static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end
     if (t > c->sc->horizon)
         return SPC_OK;
     /* the tag: the slot's generation, and whether a defect caused the claim */
-    uint64_t tag = (uint64_t)c->gen[id] | (defect ? CLAIM_DEFECT : 0);
+    uint64_t tag = (uint64_t)c->p[id].gen | (defect ? CLAIM_DEFECT : 0);
     if (spc_calendar_push(c->cal, t, SPC_EV_CLAIM, id, tag) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
@@ -566,10 +619,10 @@ static spc_status maybe_claim(spc_customers *c, uint32_t id, const spc_order_end
 static void add_margin(spc_customers *c, uint32_t id, const spc_order_end *e, int first)
 {
     const spc_finance_spec *f = &c->sc->finance;
-    double age = e->placed - c->joined[id];
+    double age = e->placed - c->p[id].joined;
     if (first || age > f->clv_horizon)
         return;
-    c->margin[id] += (f->price - f->cogs) * exp(-age * c->log_discount); /* (1 + i)^(-age / P) */
+    c->p[id].margin += (f->price - f->cogs) * exp(-age * c->log_discount); /* (1 + i)^(-age / P) */
 }
 
 /* (CH2), (CH5): a contact's end is counted whoever its customer is now;
@@ -603,9 +656,9 @@ static spc_status ended(spc_customers *c, const spc_order_end *end, spc_contact_
     double contact[2];
     int tried = contact_end(c, e, how, now, contact);
     uint32_t id = e->customer;
-    if (c->state[id] != ACTIVE || c->gen[id] != (uint16_t)e->tag)
+    if (c->p[id].state != ACTIVE || c->p[id].gen != (uint16_t)e->tag)
         return SPC_OK; /* left while this order was under way (the slot may hold someone new) */
-    double u0 = c->u[id];
+    double u0 = c->p[id].u;
     spc_staff_view v = { NONE, NAN, 0.0 };
     if (c->staff != NULL && e->front_server != NONE)
         c->staff->meet(c->staff->ctx, e->front_server, now, &v);
@@ -620,11 +673,11 @@ static spc_status ended(spc_customers *c, const spc_order_end *end, spc_contact_
     int fixed = 0;
     double score = experience(c, id, e, &v, faulty, now, &fixed, contact);
     if (tried >= 0)
-        spc_channels_encounter(c->channels, tried, c->u[id] - u0);
+        spc_channels_encounter(c->channels, tried, c->p[id].u - u0);
     survey(c, id);
     review(c, score, now);
     if (c->staff != NULL && emp != NONE)
-        c->staff->mirror(c->staff->ctx, e->front_server, emp, c->u[id], now);
+        c->staff->mirror(c->staff->ctx, e->front_server, emp, c->p[id].u, now);
     if (refer(c, id, now, err) != SPC_OK)
         return err->code;
     int delivered = e->outcome == SPC_OUT_DELIVERED;
@@ -634,8 +687,8 @@ static spc_status ended(spc_customers *c, const spc_order_end *end, spc_contact_
         return place(c, id, SPC_ORDER_PURCHASE, now, err);
     }
     if (e->kind == SPC_ORDER_PURCHASE && delivered) {
-        int first = !(c->flags[id] & F_BOUGHT);
-        c->flags[id] |= F_BOUGHT;
+        int first = !(c->p[id].flags & F_BOUGHT);
+        c->p[id].flags |= F_BOUGHT;
         c->tot.purchases += 1;
         add_margin(c, id, e, first);
         if (!fixed && maybe_claim(c, id, e, faulty, now, err) != SPC_OK)
@@ -645,7 +698,7 @@ static spc_status ended(spc_customers *c, const spc_order_end *end, spc_contact_
     double r0 = cs->r0 + (cs->product ? cs->prod_r * cs->prod_value : 0.0); /* (PQ2) */
     if (cs->competitor && e->kind == SPC_ORDER_PURCHASE && delivered) /* (CP4) */
         r0 -= cs->comp_switch * fmax(0.0, log(e->lead / competitor_lead(c, now)));
-    int stays = gsl_rng_uniform(c->retention) < spc_retention(c->u[id], r0, cs->r1, cs->u_ref); /* (C4) */
+    int stays = gsl_rng_uniform(c->retention) < spc_retention(c->p[id].u, r0, cs->r1, cs->u_ref); /* (C4) */
     if (SPC_TRACING(c->trace))
         trace_encounter(c, e, score, now, stays ? "stays" : "leaves");
     if (!stays) {
@@ -721,20 +774,13 @@ spc_customers *spc_customers_alloc(const spc_scenario *sc, spc_chain *chain, spc
     c->log_discount = log1p(sc->finance.discount_rate) / sc->finance.clv_period;
     c->market = (uint32_t)fmax(1.0, round(c->cs->market * demand));
     size_t m = c->market;
-    c->state = calloc(m, 1);
-    c->flags = calloc(m, 1);
-    c->gen = calloc(m, sizeof *c->gen);
-    c->u = calloc(m, sizeof *c->u);
-    c->expect = calloc(m, sizeof *c->expect);
-    c->bias = calloc(m, sizeof *c->bias);
-    c->joined = calloc(m, sizeof *c->joined);
-    c->margin = calloc(m, sizeof *c->margin);
+    c->p = calloc(m, sizeof *c->p);
     c->clv = gsl_rstat_alloc();
-    c->reg_pos = calloc(m, sizeof *c->reg_pos);
-    c->reg_id = calloc(m, sizeof *c->reg_id);
     c->free_slots = calloc(m, sizeof *c->free_slots);
-    if (!c->state || !c->flags || !c->gen || !c->u || !c->expect || !c->bias || !c->joined || !c->margin ||
-        !c->clv || !c->reg_pos || !c->reg_id || !c->free_slots)
+    c->buy_time = INFINITY;
+    /* buckets of about four mean gaps between purchases (the width sets the speed only) */
+    double gap = spc_dist_true_mean(&c->cs->interpurchase) / (double)m;
+    if (!c->p || !c->clv || !c->free_slots || spc_purchase_queue_init(&c->buys, m, 4.0 * gap, sc->horizon) != 0)
         goto oom;
     for (uint32_t i = 0; i < c->market; i++)
         c->free_slots[i] = c->market - 1 - i; /* slot 0 on top */
@@ -781,19 +827,11 @@ void spc_customers_free(spc_customers *c)
     spc_channels_free(c->channels);
     free(c->pref);
     free(c->announced);
-    free(c->state);
-    free(c->flags);
-    free(c->gen);
-    free(c->u);
-    free(c->expect);
-    free(c->bias);
-    free(c->joined);
-    free(c->margin);
+    free(c->p);
     if (c->clv != NULL)
         gsl_rstat_free(c->clv);
-    free(c->reg_pos);
-    free(c->reg_id);
     free(c->free_slots);
+    spc_purchase_queue_release(&c->buys);
     for (int k = 0; k < CT_N; k++)
         spc_tally_release(&c->t[k]);
     free(c);
@@ -812,9 +850,9 @@ spc_status spc_customers_start(spc_customers *c, spc_error *err)
     uint32_t n = (uint32_t)fmin((double)c->market, round(c->cs->initial * c->demand));
     for (uint32_t k = 0; k < n; k++) {
         uint32_t id = join(c, 0.0);
-        c->flags[id] = F_INITIAL | F_BOUGHT;
+        c->p[id].flags = F_INITIAL | F_BOUGHT;
         double t = spc_dist_sample_residual(&c->cs->interpurchase, c->purchases);
-        if (push(c, t, SPC_EV_PURCHASE, id, err) != SPC_OK)
+        if (push_purchase(c, t, id, err) != SPC_OK)
             return err->code;
     }
     c->per.active_start = c->active;
@@ -994,7 +1032,7 @@ static spc_estimate clv_estimate(const gsl_rstat_workspace *w)
 spc_status spc_customers_collect(spc_customers *c, double now, spc_results *out, spc_error *err)
 {
     for (uint32_t i = 0; i < c->market; i++) /* customers still active count with their CLV so far */
-        if (c->state[i] == ACTIVE)
+        if (c->p[i].state == ACTIVE)
             record_clv(c, i);
     const period_t *w = &c->win;
     double years = (now - c->t_stats) / c->sc->workforce.quit.year;

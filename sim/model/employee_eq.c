@@ -3,15 +3,6 @@
 
 #include <math.h>
 
-double spc_first_order(double x, double target, double dt, double tau)
-{
-    if (!(dt > 0) || isinf(tau) || x == target) /* at its target it stays (the same value exactly) */
-        return x;
-    if (!(tau > 0))
-        return target;
-    return target + (x - target) * exp(-dt / tau);
-}
-
 double spc_learning(double tenure, double pi0, double tau_l)
 {
     if (!(tau_l > 0) || tenure < 0)

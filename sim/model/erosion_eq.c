@@ -32,8 +32,8 @@ void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p
         return;
     /* tau_p "never" (infinite): Pp stays, Ts still follows (W4) in one step */
     double max_step = prm->tau_p > 0 && isfinite(prm->tau_p) ? prm->tau_p / 20.0 : dt;
-    int n = (int)ceil(dt / max_step);
-    double h = dt / n;
+    int n = dt <= max_step ? 1 : (int)ceil(dt / max_step); /* one step: most advances are short */
+    double h = n == 1 ? dt : dt / n;
     for (int i = 0; i < n; i++) {
         double r0 = log_rate(e, prm);
         spc_erosion next = *e;

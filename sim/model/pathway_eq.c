@@ -8,14 +8,20 @@ double spc_skill(double sigma_k, double z)
     return exp(sigma_k * z - 0.5 * sigma_k * sigma_k);
 }
 
+/* e^x, without the call when x = 0 (the pathway is off or S = mu): e^0 = 1 exactly */
+static double exp_or_one(double x)
+{
+    return x == 0.0 ? 1.0 : exp(x);
+}
+
 double spc_speed_factor(double w_v, double z)
 {
-    return exp(w_v * z);
+    return exp_or_one(w_v * z);
 }
 
 double spc_accuracy_eps(double eps, double w_a, double z)
 {
-    return fmin(1.0, eps * exp(-w_a * z));
+    return fmin(1.0, eps * exp_or_one(-w_a * z));
 }
 
 double spc_recovery_probability(double p0, double w_r, double z)

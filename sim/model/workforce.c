@@ -57,7 +57,7 @@ double spc_wf_s_target(const spc_workforce *wf, const group_t *g, const employee
     const spc_workforce_spec *w = wf->w;
     double c = spc_first_order(e->c, e->c_obs, now - e->t_c, w->tau_q); /* (M1) */
     double s = w->s_base + wf->unit.s_shift + e->fit + w->w_customer * (c - w->customer_ref) +
-               w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * log(lev[0]) +
+               w->w_isq * (spc_wf_isq(wf, g, now) - w->isq_ref) + w->w_pay * (lev[0] == w->pay ? wf->ln_pay : log(lev[0])) +
                w->w_recognition * (lev[1] - w->recognition_ref) + w->w_training * (lev[2] - w->training_ref) -
                w->w_pressure * fmax(0.0, g->ero.perceived - 1.0) - w->w_fatigue * fmax(0.0, e->f - 1.0);
     return clamp(s, 0.0, 100.0);
@@ -191,7 +191,7 @@ static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double
     spc_wf_advance_pressure(wf, g, now);
     double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion)) * spc_fatigue_factor(e->f, w->phi_min);
     double skill = spc_learning(now - e->hired, w->pi0, w->tau_l);
-    double e0 = fmin(1.0, w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref)) / skill);
+    double e0 = fmin(1.0, wf->eps0_train / skill);
     return spc_accuracy_eps(e0 + (1.0 - e0) * w->eps1 * (1.0 - q), w->w_accuracy,
                             pathway_z(wf, e, SPC_PW_ACCURACY)); /* (Q1), (V2) */
 }
@@ -398,6 +398,10 @@ static void set_quit_law(spc_workforce *wf)
     wf->quit.a += wf->unit.a_shift;
     wf->h_other = spc_other_hazard(wf->w->other, wf->quit.year);
     wf->h_max = wf->w->market * spc_quit_hazard(0.0, &wf->quit) + wf->h_other;
+    /* and two factors of the state that every event would otherwise recompute */
+    const spc_workforce_spec *w = wf->w;
+    wf->ln_pay = log(w->pay);
+    wf->eps0_train = w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref));
 }
 
 /* The quit law changed: every present employee's candidate stream restarts

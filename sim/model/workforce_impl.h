@@ -97,6 +97,8 @@ struct spc_workforce {
     size_t log_first;       /* this run's first row in it */
     uint32_t unit_index;    /* the unit the rows are tagged with */
     double rep;             /* employer reputation index rho (ER2); 0 at the start */
+    double ln_pay;          /* ln(pay) of the state in force, for (S1) */
+    double eps0_train;      /* eps0 e^(-k (H - H_ref)) of the state in force, for (Q1) */
     int rep_used;           /* reputation was on at some time of the run */
 };
 
