@@ -47,26 +47,10 @@ second() {
         timed "$mode"
     fi
 }
-if [ "$mode" = speedup ]; then names="-j 1,-j 2"; else names="spcsim,peer"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-i=1
-rows=
-while [ "$i" -le "$pairs" ]; do
-    if [ $((i % 2)) -eq 1 ]; then
-        a=$(first "$@"); b=$(second "$@")
-    else
-        b=$(second "$@"); a=$(first "$@")
-    fi
-    row=$(echo "$a $b" | awk -v i="$i" -v names="$names" 'BEGIN { split(names, n, ",") }
-        { printf "pair %d: %s %.3f s wall %.3f s cpu, %s %.3f s wall %.3f s cpu, ratio wall %.3f cpu %.3f", i, n[1], $1, $2, n[2], $3, $4, $1 / $3, $2 / $4 }')
-    echo "$row"
-    rows="$rows$row
-"
-    i=$((i + 1))
-done
-median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-mw=$(printf '%s' "$rows" | awk '{ print $(NF - 2) }' | median)
-mc=$(printf '%s' "$rows" | awk '{ print $NF }' | median)
+. "$(dirname "$0")/pair_lib.sh"
+if [ "$mode" = speedup ]; then pair_alternate "$pairs" "-j 1" "-j 2" "$@"; else pair_alternate "$pairs" spcsim peer "$@"; fi
+mw=$pair_wall mc=$pair_cpu
 if [ "$mode" = speedup ]; then
     echo "median over $pairs pairs: speed-up (wall -j 1 / wall -j 2) $mw; cpu ratio $mc"
 else

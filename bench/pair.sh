@@ -32,21 +32,8 @@ peer_times() {
         awk '{ printf "%.4f %.4f\n", $1, $2 + $3 }' "$out"
     fi
 }
-i=1
-rows=
-while [ "$i" -le "$pairs" ]; do
-    if [ $((i % 2)) -eq 1 ]; then
-        s=$("$bench" once "$mm1" "$@"); p=$(peer_times "$@")
-    else
-        p=$(peer_times "$@"); s=$("$bench" once "$mm1" "$@")
-    fi
-    row=$(echo "$s $p" | awk -v i="$i" '{ printf "pair %d: spcsim %.3f s wall %.3f s cpu, peer %.3f s wall %.3f s cpu, ratio wall %.3f cpu %.3f", i, $1, $2, $3, $4, $1 / $3, $2 / $4 }')
-    echo "$row"
-    rows="$rows$row
-"
-    i=$((i + 1))
-done
-median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-mw=$(printf '%s' "$rows" | awk '{ print $(NF - 2) }' | median)
-mc=$(printf '%s' "$rows" | awk '{ print $NF }' | median)
-echo "median ratio spcsim/peer over $pairs pairs: wall $mw, cpu $mc"
+first() { "$bench" once "$mm1" "$@"; }
+second() { peer_times "$@"; }
+. "$(dirname "$0")/pair_lib.sh"
+pair_alternate "$pairs" spcsim peer "$@"
+echo "median ratio spcsim/peer over $pairs pairs: wall $pair_wall, cpu $pair_cpu"

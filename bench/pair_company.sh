@@ -18,21 +18,8 @@ units=${3:-20}
 jobs=${4:-0}
 bench=${BENCHBIN:-build/release/bench_engine}
 [ -x "$bench" ] || { echo "pair_company.sh: $bench not built (make build/release/bench_engine)" >&2; exit 1; }
-i=1
-rows=
-while [ "$i" -le "$pairs" ]; do
-    if [ $((i % 2)) -eq 1 ]; then
-        p=$("$peer" company "$units" "$jobs"); s=$("$bench" company "$units" "$jobs")
-    else
-        s=$("$bench" company "$units" "$jobs"); p=$("$peer" company "$units" "$jobs")
-    fi
-    row=$(echo "$p $s" | awk -v i="$i" '{ printf "pair %d: peer %.2f s wall %.2f s cpu, this %.2f s wall %.2f s cpu (%s events), speed-up wall %.3f cpu %.3f", i, $1, $2, $4, $5, $6, $1 / $4, $2 / $5 }')
-    echo "$row"
-    rows="$rows$row
-"
-    i=$((i + 1))
-done
-median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-mw=$(printf '%s' "$rows" | awk '{ print $(NF - 2) }' | median)
-mc=$(printf '%s' "$rows" | awk '{ print $NF }' | median)
-echo "median speed-up (peer/this) over $pairs pairs, $units stores: wall $mw, cpu $mc"
+first() { "$peer" company "$units" "$jobs"; }
+second() { "$bench" company "$units" "$jobs"; }
+. "$(dirname "$0")/pair_lib.sh"
+pair_alternate "$pairs" peer this
+echo "median speed-up (peer/this) over $pairs pairs, $units stores: wall $pair_wall, cpu $pair_cpu"
