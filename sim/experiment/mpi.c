@@ -238,14 +238,6 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
 
 /* ---- every rank gets every block ---- */
 
-/* Spreading (mpi.h): the MPI build's one process-wide switch. */
-static int spreading;
-
-void spc_mpi_spread(int on)
-{
-    spreading = on;
-}
-
 /* Rank `root`'s text (len bytes) broadcast to every rank in pieces; buf
  * is root's own text there and received into elsewhere. */
 static void broadcast(char *buf, uint64_t len, int root)
@@ -289,12 +281,12 @@ static spc_status exchange(const spc_experiment *mine, unsigned first, unsigned 
     return gathering_end(&g, n, err);
 }
 
-spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
-                             spc_error *err)
+spc_status spc_mpi_study_run(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             int whole, spc_error *err)
 {
-    int main_thread = 0;
-    MPI_Is_thread_main(&main_thread);
-    if (!spreading || spc_mpi_size() == 1 || !main_thread)
+    (void)ctx;
+    (void)whole; /* every run is shared: the ranks make the same tables */
+    if (spc_mpi_size() == 1)
         return spc_experiment_run(sc, opts, x, err);
     unsigned n = opts->replications ? opts->replications : 1, first;
     double t0;
@@ -343,14 +335,11 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
     return spc_experiment_run(sc, opts, x, err);
 }
 
-void spc_mpi_spread(int on)
+spc_status spc_mpi_study_run(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             int whole, spc_error *err)
 {
-    (void)on;
-}
-
-spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
-                             spc_error *err)
-{
+    (void)ctx;
+    (void)whole;
     return spc_experiment_run(sc, opts, x, err);
 }
 
