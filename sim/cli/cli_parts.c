@@ -264,9 +264,9 @@ static spc_status same_whole(const cli_runs *r, unsigned i, size_t k, const char
     if (text == NULL)
         return spc_error_set(err, SPC_ERR_USAGE, "%s: cannot read it: %s", path, strerror(errno));
     if (strcmp(text, text0) != 0)
-        spc_error_set(err, SPC_ERR_USAGE, "%s: run %zu of the lever search gave other numbers in part %u than in "
-                      "part 1 (%s): the parts did not take the same steps (another build or machine?): not parts of "
-                      "the same chain", path, k, i + 1, r->dirs[0]);
+        spc_error_set(err, SPC_ERR_USAGE, "%s: run %zu of the lever search gave other replications in part %u than "
+                      "in part 1 (%s): the parts did not take the same steps (another --search-replications, or "
+                      "another build or machine): not parts of the same chain", path, k, i + 1, r->dirs[0]);
     free(text);
     return err->code;
 }
