@@ -227,22 +227,32 @@ static spc_status join(const char *dir, const char *name, char *buf, size_t size
 }
 
 /* Experiment K's resolved scenario in the part dir is `want`. */
+/* 1 if the file at path holds other text than want, 0 if the same; -1
+ * (err set) if it cannot be read. */
+static int text_differs(const char *path, const char *want, spc_error *err)
+{
+    char *text = spc_text_read_file(path, NULL);
+    if (text == NULL) {
+        spc_error_set(err, SPC_ERR_USAGE, "%s: cannot read it: %s", path, strerror(errno));
+        return -1;
+    }
+    int d = strcmp(text, want) != 0;
+    free(text);
+    return d;
+}
+
 static spc_status same_scenario(const char *dir, size_t k, const char *want, spc_error *err)
 {
     char name[64], path[4200];
     snprintf(name, sizeof name, "experiment-%zu.resolved.cfg", k);
     if (join(dir, name, path, sizeof path, err) != SPC_OK)
         return err->code;
-    char *text = spc_text_read_file(path, NULL);
-    if (text == NULL)
-        return spc_error_set(err, SPC_ERR_USAGE, "%s: cannot read it: %s", path, strerror(errno));
-    if (strcmp(text, want) != 0)
+    if (text_differs(path, want, err) > 0)
         spc_error_set(err, SPC_ERR_USAGE, "%s: not the scenario the merge loads for experiment %zu from the first "
                       "part's command line (another scenario, seed, --set or -r, a scenario file edited since the "
                       "parts ran, or for chain another lever value: its search went another way in this part, as "
                       "with another --esat-delta, --lever or --search-replications): not parts of the same command",
                       path, k);
-    free(text);
     return err->code;
 }
 
@@ -260,14 +270,10 @@ static int first_whole(const cli_runs *r, size_t k)
 static spc_status same_whole(const cli_runs *r, unsigned i, size_t k, const char *path, const char *text0,
                              spc_error *err)
 {
-    char *text = spc_text_read_file(path, NULL);
-    if (text == NULL)
-        return spc_error_set(err, SPC_ERR_USAGE, "%s: cannot read it: %s", path, strerror(errno));
-    if (strcmp(text, text0) != 0)
+    if (text_differs(path, text0, err) > 0)
         spc_error_set(err, SPC_ERR_USAGE, "%s: run %zu of the lever search gave other replications in part %u than "
                       "in part 1 (%s): the parts did not take the same steps (another --search-replications, or "
                       "another build or machine): not parts of the same chain", path, k, i + 1, r->dirs[0]);
-    free(text);
     return err->code;
 }
 
