@@ -659,8 +659,8 @@ static void test_chain_all_blind_is_the_base(void)
     const char *blind[] = { "workforce.pathways.blind_courtesy=true", "workforce.pathways.blind_speed=true",
                             "workforce.pathways.blind_accuracy=true", "workforce.pathways.blind_continuity=true",
                             "workforce.pathways.blind_recovery=true" };
-    CU_ASSERT_EQUAL_FATAL(spc_lever_run_base(base, &o, &b, &err), SPC_OK);
-    CU_ASSERT_EQUAL_FATAL(spc_lever_run(base, sets, 2, "workforce.levers.recognition", 0.95, blind, 5, &o, &v, &err),
+    CU_ASSERT_EQUAL_FATAL(spc_lever_run_base(base, &o, NULL, &b, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(spc_lever_run(base, sets, 2, "workforce.levers.recognition", 0.95, blind, 5, &o, NULL, &v, &err),
                           SPC_OK);
     const spc_result_row *eb = spc_results_find(&b.combined, "customers", "esat");
     const spc_result_row *ev = spc_results_find(&v.combined, "customers", "esat");

@@ -1,5 +1,6 @@
 /*
- * test_parts.c -- a run in parts (spcsim run --part I/N, spcsim merge) and
+ * test_parts.c -- a run in parts (spcsim run --part I/N, spcsim merge; also
+ * compare, sweep and chain) and
  * the text that carries a replication's raw results between processes
  * (repdata.h, also what MPI ranks send to rank 0). Every comparison is
  * byte for byte or bit for bit: the same scenario and seed must give the
@@ -335,17 +336,56 @@ static void test_compare_parts(void)
     tests_remove_tree(tmp);
 }
 
-/* sweep's parts merged = one sweep; chain cannot run in parts (its search
- * needs every replication of the last run), said so. */
+/* chain's parts merged = one chain, byte for byte: the lever search's runs
+ * whole in every part, the decomposition's variants in blocks. Parts whose
+ * search went another way (another --esat-delta: another lever value; or
+ * another --search-replications: other replications of the same run):
+ * exit 2, the part's file named, nothing written. */
+static void test_chain_parts(void)
+{
+    char tmp[] = "/tmp/spcsim-parts-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
+    const char *const head[] = { "chain", COMPANY, "--search-replications", "2", "--decompose", NULL };
+    check_study_parts(tmp, head);
+    char path[700];
+    snprintf(path, sizeof path, "%s/p2/part.json", tmp);
+    char *json = spc_text_read_file(path, NULL); /* the search whole, the decomposition's 11 variants not */
+    CU_ASSERT(json != NULL && strstr(json, "\"whole\": [\n    0,\n") != NULL && strstr(json, "\"experiments\": ") != NULL);
+    free(json);
+    snprintf(path, sizeof path, "%s/p2/experiment-0.raw", tmp);
+    char *raw = spc_text_read_file(path, NULL); /* the base decides the target: every replication in every part */
+    CU_ASSERT(raw != NULL && strstr(raw, "\nrep\t0\t") != NULL && strstr(raw, "\nrep\t4\t") != NULL);
+    free(raw);
+    int k = 0; /* the last run, the decomposition's last variant: part 2's block only (replications 1 and 2) */
+    do
+        snprintf(path, sizeof path, "%s/p2/experiment-%d.raw", tmp, ++k);
+    while (access(path, F_OK) == 0);
+    snprintf(path, sizeof path, "%s/p2/experiment-%d.raw", tmp, k - 1);
+    raw = spc_text_read_file(path, NULL);
+    CU_ASSERT(k > 12 && raw != NULL && strstr(raw, "\nrep\t1\t") != NULL && strstr(raw, "\nrep\t0\t") == NULL &&
+              strstr(raw, "\nrep\t3\t") == NULL);
+    free(raw);
+    const char *const delta[] = { "chain", COMPANY, "--search-replications", "2", "--decompose", "--esat-delta", "5.2%",
+                                  NULL };
+    const char *const search3[] = { "chain", COMPANY, "--search-replications", "3", "--decompose", NULL };
+    CU_ASSERT_EQUAL(study(tmp, delta, "delta", "2/3", "2026", "log"), 0);
+    CU_ASSERT_EQUAL(study(tmp, search3, "search3", "2/3", "2026", "log"), 0);
+    const char *const bad_delta[] = { "p1", "delta", "p3", NULL }, *const bad_search[] = { "p3", "search3", "p1", NULL };
+    CU_ASSERT_EQUAL(merge_parts(tmp, bad_delta, "bad", "delta.err"), 2);
+    CU_ASSERT(said(tmp, "delta.err", "/delta/") && said(tmp, "delta.err", "not parts of the same command"));
+    CU_ASSERT_EQUAL(merge_parts(tmp, bad_search, "bad", "search.err"), 2);
+    CU_ASSERT(said(tmp, "search.err", "/search3/experiment-1.raw: run 1 of the lever search gave other replications"));
+    CU_ASSERT(!exists(tmp, "bad"));
+    tests_remove_tree(tmp);
+}
+
+/* sweep's parts merged = one sweep. */
 static void test_sweep_parts(void)
 {
     char tmp[] = "/tmp/spcsim-parts-XXXXXX";
     CU_ASSERT_FATAL(mkdtemp(tmp) != NULL);
     const char *const head[] = { "sweep", COMPANY, "--param", "finance.price=75,85", NULL };
     check_study_parts(tmp, head);
-    const char *const chain[] = { "chain", COMPANY, NULL };
-    CU_ASSERT_EQUAL(study(tmp, chain, "chain", "1/2", "2026", "chain.err"), 2);
-    CU_ASSERT(said(tmp, "chain.err", "chain --part: the lever search chooses each run") && !exists(tmp, "chain"));
     /* a sensitivity design's part (points.csv, no part.json): merged by sensitivity --merge, said so */
     char dir[700];
     snprintf(dir, sizeof dir, "%s/sens", tmp);
@@ -368,8 +408,10 @@ int tests_parts(void)
         { "replications written and read back combine into the run's numbers; bad text named", test_roundtrip },
         { "three parts merged = one run, byte for byte; bad merges named", test_merge_identical },
         { "compare in three parts merged = one compare, byte for byte; bad merges named", test_compare_parts },
-        { "sweep in three parts merged = one sweep, byte for byte; chain --part refused; a sensitivity part sent "
-          "to sensitivity --merge", test_sweep_parts },
+        { "sweep in three parts merged = one sweep, byte for byte; a sensitivity part sent to sensitivity --merge",
+          test_sweep_parts },
+        { "chain in three parts merged = one chain, byte for byte (the search whole in every part); parts of "
+          "another search named", test_chain_parts },
         CU_TEST_INFO_NULL,
     };
     return tests_add_suite("parts", tests);

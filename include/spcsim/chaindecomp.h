@@ -39,6 +39,7 @@
 #include <stdio.h>
 
 #include "spcsim/chainstudy.h"
+#include "spcsim/lever.h"
 #include "spcsim/experiment.h"
 
 #define SPC_NPATHWAYS 5
@@ -78,12 +79,13 @@ typedef struct {
 
 /* Runs the 2 x 5 + 1 variants at lever = x (lever.h's spc_lever_run: the
  * scenario from base->path with sets, then the blind list, then the
- * lever), with opts. progress (NULL: none) is told each variant's name
+ * lever), with opts, by runner (NULL: here; each a run only reported,
+ * so a part of spcsim chain --part runs its block of each). progress (NULL: none) is told each variant's name
  * ("all blind", "without speed", "only speed") before it runs. Fills *out (release
  * with spc_chaindecomp_runs_release, also after an error). Errors: those
  * of loading (a scenario without workforce.pathways) and running. */
 spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever,
-                               double x, const spc_experiment_opts *opts,
+                               double x, const spc_experiment_opts *opts, const spc_study_runner *runner,
                                void (*progress)(void *ctx, const char *what), void *ctx,
                                spc_chaindecomp_runs *out, spc_error *err);
 void spc_chaindecomp_runs_release(spc_chaindecomp_runs *r);

@@ -51,7 +51,9 @@ spc_status spc_chaindose_parse(const char *arg, double *delta, int *points, size
 /* The dose-response: dose 0 from `first` (the lever search of
  * delta[0], points[0], which ran the base: first->base), the others
  * searched against first->base with the settings of goal (lever,
- * max_evals, progress, memo; its delta and points are ignored); with
+ * max_evals, progress, memo, runner; its delta and points are ignored;
+ * with a runner whose reported runs are blocks, lever.h, the doses'
+ * searches run and their tables stay empty); with
  * goal->memo (lever.h), a lever value one search ran is not run again by
  * another (the results are the same, the runs fewer). A dose out of
  * the lever's reach is kept as not reached (the other errors stop the

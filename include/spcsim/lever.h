@@ -45,6 +45,32 @@
 
 #include "spcsim/experiment.h"
 
+/* How the study's runs are run: NULL, spc_experiment_run here; or a
+ * runner the face supplies to spread them (over MPI ranks, mpi.h; over
+ * the parts of a job array, spcsim chain --part). `whole` says what a run
+ * is for: 1 for a run whose results decide the next step (the base, whose
+ * ESAT sets the target; each value the search tries; a refinement that
+ * may be followed by another), so every process taking the study's steps
+ * needs all its replications; 0 for a run only reported (the variant of
+ * the table run once more at the value found, the decomposition's
+ * variants, chaindecomp.h). With `blocks` set, a run with whole = 0 may
+ * hold only a block of its replications (a part's): the study then makes
+ * no table from it and reports no ESAT of it. The runner fills *x as
+ * spc_experiment_run does (release it with spc_experiment_release). */
+typedef struct {
+    spc_status (*run)(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                      int whole, spc_error *err);
+    void *ctx;
+    int blocks;
+} spc_study_runner;
+
+/* sc run by the runner (NULL: spc_experiment_run), `whole` as above. */
+spc_status spc_study_run(const spc_study_runner *runner, const spc_scenario *sc, const spc_experiment_opts *opts,
+                         spc_experiment *x, int whole, spc_error *err);
+
+/* 1 if a run with `whole` may hold a block of its replications only. */
+int spc_study_partial(const spc_study_runner *runner, int whole);
+
 /* |ESAT - target| at which the search is close enough, relative to the target. */
 #define SPC_LEVER_TOL 1e-3
 
@@ -71,6 +97,7 @@ typedef struct {
     void (*progress)(void *ctx, const char *lever, double value, double esat, double target);
     void *ctx;
     spc_lever_memo *memo;   /* NULL, or the values run by earlier searches (filled) */
+    const spc_study_runner *runner; /* NULL: every run here (spc_experiment_run) */
 } spc_lever_goal;
 
 typedef struct {
@@ -126,15 +153,17 @@ void spc_lever_result_release(spc_lever_result *r);
 /* One variant: the scenario loaded from base->path with sets[0..nsets),
  * then extra[0..nextra) (e.g. workforce.pathways.blind="speed"), then
  * LEVER=x, switched to at the end of base's warm-up (chainstudy.h) and run
- * with opts into *out (zeroed or holding an earlier experiment, which is
- * released first; release *out also after an error). */
+ * with opts by runner (NULL: here) as a run only reported (whole = 0)
+ * into *out (zeroed or holding an earlier experiment, which is released
+ * first; release *out also after an error). */
 spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever, double x,
-                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts, spc_experiment *out,
-                         spc_error *err);
+                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts,
+                         const spc_study_runner *runner, spc_experiment *out, spc_error *err);
 
 /* The base with the variants' structure: an intervention at the end of the
- * warm-up switching to base itself. *out as for spc_lever_run. */
-spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts, spc_experiment *out,
-                              spc_error *err);
+ * warm-up switching to base itself, run by runner (NULL: here) as a run
+ * that decides (whole = 1). *out as for spc_lever_run. */
+spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts,
+                              const spc_study_runner *runner, spc_experiment *out, spc_error *err);
 
 #endif

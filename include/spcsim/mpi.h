@@ -49,27 +49,20 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
 /* ---- studies whose next run depends on the last (spcsim chain) ---- */
 
 /* The lever search of the chain study (lever.h) chooses its next value
- * from the last run's results, so every rank must have them: with
- * spreading on, spc_mpi_study_run spreads each run's replications over the
- * ranks in blocks, as spc_mpi_experiment_run does, and every rank then
- * receives every block (each rank's text broadcast in turn, in rank
- * order) and combines them (spc_experiment_finish). All ranks thus hold
- * the same experiment, byte for byte one process's, and take the same next
- * step; only rank 0 writes. The face turns spreading on around a study
- * every rank runs alike, on the main thread (the only one that calls
- * MPI); the runs of a sensitivity design's points, each on one rank and
- * its threads, stay local (spreading off, or a call off the main thread).
- * The switch is the MPI build's one process-wide setting, as MPI itself is
- * process-wide; without MPI there is none and spc_mpi_study_run is
- * spc_experiment_run. */
-void spc_mpi_spread(int on);
-
-/* spc_experiment_run, spread over the ranks as above when spreading is
- * on, there is more than one rank and the caller is the main thread; x
- * then holds the whole experiment on every rank (x->jobs: the threads of
- * all ranks). An error is the rank's own: the face ends the job. */
-spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
-                             spc_error *err);
+ * from the last run's results, so every rank must have them. A study
+ * runner (lever.h's spc_study_runner: run = spc_mpi_study_run, ctx NULL,
+ * blocks 0), which the face gives a study every rank runs alike on its
+ * main thread (the only one that calls MPI): each run's replications are
+ * spread over the ranks in blocks, as spc_mpi_experiment_run does, and
+ * every rank then receives every block (each rank's text broadcast in
+ * turn, in rank order) and combines them (spc_experiment_finish). All
+ * ranks thus hold the same experiment, byte for byte one process's, and
+ * take the same next step; only rank 0 writes. Every run is shared so,
+ * `whole` or not (the ranks make the same tables). With one rank, and
+ * without MPI, it is spc_experiment_run. x->jobs: the threads of all
+ * ranks. An error is the rank's own: the face ends the job. */
+spc_status spc_mpi_study_run(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             int whole, spc_error *err);
 
 /* ---- text gathered to rank 0 (a sensitivity design's points) ---- */
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "spcsim/experiment.h"
+#include "spcsim/lever.h"
 #include "spcsim/sensitivity.h"
 #include "spcsim/target.h"
 
@@ -101,8 +102,10 @@ int spc_sensrun_has_chain(const spc_sensrun_request *rq);
  * by the lever search; start[o] for output o (NaN for the others). Every
  * point's search follows from it (spc_lever_follow), so a point's result
  * does not depend on which points ran before it, on which thread or in
- * which part. */
-spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, double *start, spc_error *err);
+ * which part. Its runs go to runner (lever.h; NULL: here): under MPI the
+ * face's, which spreads them over the ranks and shares them with all. */
+spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, const spc_study_runner *runner, double *start,
+                                   spc_error *err);
 
 /* Runs the points [first, last) of d on rq->opts->jobs threads (each
  * point's replications on its thread), filling their rows of out (the

@@ -11,13 +11,14 @@
 #include "spcsim/compare.h"
 #include "spcsim/error.h"
 #include "spcsim/experiment.h"
+#include "spcsim/lever.h"
 #include "spcsim/output.h"
 #include "spcsim/scenario.h"
 #include "spcsim/sensrun.h"
 #include "spcsim/trace.h"
 
-/* Where a compare's or sweep's experiments come from in a part or a merge
- * (cli_parts.c); opaque. */
+/* Where a compare's, sweep's or chain's experiments come from in a part or
+ * a merge (cli_parts.c); opaque. */
 typedef struct cli_runs cli_runs;
 
 typedef struct {
@@ -73,7 +74,7 @@ typedef struct {
     const char *reference;  /* sweep: --reference, the grid point differences are taken from */
     int argc;               /* the command line as given (a part of compare or sweep records it) */
     char **argv;
-    cli_runs *runs;         /* compare, sweep: NULL, or a part's or a merge's (cli_parts.c) */
+    cli_runs *runs;         /* compare, sweep, chain: NULL, or a part's or a merge's (cli_parts.c) */
     unsigned formats;       /* run, plot: --formats, the figures' (spc_plot_parse_formats; 0: SVG) */
     struct spc_plot_gnuplots *gnuplots; /* run: started before the replications (cli_gnuplots_start) */
 } options;
@@ -197,22 +198,29 @@ spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_e
 spc_scenario *cli_merge_load(const options *o, spc_error *err);
 spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
 
-/* cli_parts.c: compare and sweep in parts (--part I/N) and merged.
+/* cli_parts.c: compare, sweep and chain in parts (--part I/N) and merged.
  * cli_experiment runs one experiment of the command (ctx: the options):
  * without o->runs as always (spread over the ranks under MPI); in a part
  * only its block of the replications, kept for the part folder; in a merge
- * read back from the parts and combined. After its experiments the command
+ * read back from the parts and combined. cli_study_runner is the runner of
+ * chain's and sensitivity's lever search (lever.h, ctx: the options):
+ * without o->runs each run here, or spread over the ranks and shared by
+ * all under MPI (spc_mpi_study_run); in a part a run that decides the
+ * search's next step whole, the others as cli_experiment; in a merge each
+ * read back (the whole ones from the first part, checked to be every
+ * part's). After its experiments the command
  * calls cli_runs_end: 1 to go on and write its outputs (no parts, or a
  * merge whose parts held exactly these experiments), 0 to stop (a part,
  * whose folder it has written; or an error). cli_runs_part makes a part's
- * runs; cli_parts_command says whether the folder dir is a part of compare
- * or sweep ("compare", "sweep"), of a sensitivity design ("sensitivity":
+ * runs; cli_parts_command says whether the folder dir is a part of compare,
+ * sweep or chain ("compare", "sweep", "chain"), of a sensitivity design ("sensitivity":
  * points.csv, no part.json) or neither (NULL); cli_runs_merge checks the
  * parts of `spcsim merge` (o->scenario, o->extra) and gives the first
  * part's command line (argv, its strings owned by the runs; free the
  * array). Free the runs with cli_runs_free (NULL accepted). */
 spc_status cli_experiment(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                           spc_error *err);
+spc_study_runner cli_study_runner(const options *o);
 int cli_runs_end(const options *o, const char *name, spc_error *err);
 cli_runs *cli_runs_part(unsigned part, unsigned nparts);
 const char *cli_parts_command(const char *dir);

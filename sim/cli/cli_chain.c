@@ -9,10 +9,14 @@
  * chain_periods.csv are the first dose's, and chain_dose.csv holds every
  * dose's changes (chaindose.h).
  *
- * Under MPI (mpirun -np N spcsim chain) every rank takes the same steps:
- * each run's replications are spread over the ranks and shared by all
- * (spc_mpi_study_run), so the search goes the same way everywhere; rank 0
- * writes the files one process writes.
+ * Every run of the study goes to the runner of cli_study_runner (lever.h,
+ * cli_parts.c). Under MPI (mpirun -np N spcsim chain) every rank takes the
+ * same steps: each run's replications are spread over the ranks and shared
+ * by all (spc_mpi_study_run), so the search goes the same way everywhere;
+ * rank 0 writes the files one process writes. In a part (--part I/N) the
+ * runs of the search run whole, the same in every part, and the others
+ * only the part's block: the part writes its folder and no table; `spcsim
+ * merge` runs the study again from the parts' runs and writes the files.
  */
 #include <math.h>
 #include <stdio.h>
@@ -170,12 +174,13 @@ static void progress_decomp(void *ctx, const char *what)
 
 /* The decomposition's variants at the value found, and its table. */
 static spc_status decompose(const options *o, const spc_scenario *base, const char *const *sets, size_t nsets,
-                            const spc_lever_result *r, const char *lever, const spc_experiment_opts *opts,
+                            const spc_lever_result *r, const spc_lever_goal *goal, const spc_experiment_opts *opts,
                             spc_chaindecomp_table *d, spc_error *err)
 {
     spc_chaindecomp_runs runs;
-    if (spc_chaindecomp_run(base, sets, nsets, lever, r->value, opts, o->quiet ? NULL : progress_decomp, NULL, &runs,
-                            err) == SPC_OK) {
+    if (spc_chaindecomp_run(base, sets, nsets, goal->lever, r->value, opts, goal->runner,
+                            o->quiet ? NULL : progress_decomp, NULL, &runs, err) == SPC_OK &&
+        !spc_study_partial(goal->runner, 0)) { /* a part's variants are blocks: no table */
         const spc_results *w[SPC_NPATHWAYS], *on[SPC_NPATHWAYS];
         for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
             w[p] = runs.without[p].rep, on[p] = runs.only[p].rep;
@@ -278,7 +283,8 @@ static spc_status study(const options *o, const spc_scenario *base, const char *
     spc_chaindecomp_table decomp = { 0 };
     if (spc_lever_find(base, sets, nsets, goal, &opts, &r, err) == SPC_OK &&
         (dose == NULL || spc_chaindose_run(base, sets, nsets, goal, delta, points, ndoses, &opts, &r, dose, err) == SPC_OK) &&
-        (!o->decompose || decompose(o, base, sets, nsets, &r, goal->lever, &opts, &decomp, err) == SPC_OK) &&
+        (!o->decompose || decompose(o, base, sets, nsets, &r, goal, &opts, &decomp, err) == SPC_OK) &&
+        cli_runs_end(o, base->name, err) && /* a part: its folder written instead */
         spc_mpi_rank() == 0) /* under MPI every rank has every run; rank 0 writes */
         report(o, base, &r, goal, dose, o->decompose ? &decomp : NULL, err);
     spc_lever_result_release(&r);
@@ -290,9 +296,10 @@ static spc_status study(const options *o, const spc_scenario *base, const char *
 
 spc_status cli_chain(const options *o, spc_error *err)
 {
+    spc_study_runner runner = cli_study_runner(o);
     spc_lever_goal goal = { .lever = o->lever ? o->lever : "workforce.levers.recognition",
                             .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS,
-                            .progress = o->quiet ? NULL : progress };
+                            .progress = o->quiet ? NULL : progress, .runner = &runner };
     if (!spc_lever_known(goal.lever))
         return spc_error_set(err, SPC_ERR_USAGE, "chain: --lever %s: not a lever chain knows (recognition, pay, "
                              "training_hours under workforce.levers, or workforce.satisfaction.base)", goal.lever);
@@ -307,14 +314,13 @@ spc_status cli_chain(const options *o, spc_error *err)
     size_t nsets = 0;
     cli_override_buf buf;
     const char **sets = cli_overrides(o, &buf, 0, &nsets);
-    char dir[4096];
+    char dir[4096], suffix[80] = "-chain";
+    if (o->part > 0)
+        snprintf(suffix, sizeof suffix, "-chain-part%uof%u", o->part, o->nparts);
     if (sets == NULL)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
-    else if (cli_outdir(o, base->name, "-chain", dir, sizeof dir, err) == SPC_OK) { /* checked before the search */
-        spc_mpi_spread(1); /* under MPI each run's replications over the ranks, shared by all (mpi.h) */
+    else if (cli_outdir(o, base->name, suffix, dir, sizeof dir, err) == SPC_OK) /* checked before the search */
         study(o, base, sets, nsets, &goal, delta, points, ndoses, err);
-        spc_mpi_spread(0);
-    }
     free(sets);
     spc_scenario_free(base);
     return err->code;

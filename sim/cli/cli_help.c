@@ -35,7 +35,7 @@ static const char usage_head[] =
     "                                         how much each setting moves the outputs (by\n"
     "                                         default the assumptions, over plausible ranges)\n"
     "       spcsim merge PART... [-o DIR]     the output of one run from its parts' folders\n"
-    "                                         (run --part I/N)\n"
+    "                                         (run|compare|sweep|chain --part I/N)\n"
     "       spcsim plot DIR                   redraw the figures and report.html from the\n"
     "                                         outputs in DIR (of run, compare, sweep or chain)\n"
     "       spcsim serve SCENARIO [--port N] [--bind ADDR] [-r N] [-j N] [--set PATH=VALUE]...\n"
@@ -152,13 +152,15 @@ static const help_option options_table[] = {
       "      --params-from FILE  sensitivity, run --uncertain: PATH=LOW:HIGH lines (# comments)\n" },
     { "design-only", " sensitivity ",
       "      --design-only     sensitivity: write the design (design.csv, ranges.csv) only\n" },
-    { "part", " run compare sweep sensitivity ",
+    { "part", " run compare sweep chain sensitivity ",
       "      --part I/N        run: run part I of N of the replications into a part folder\n"
       "                        (default output/<name>-partIofN; spcsim merge joins them);\n"
       "                        compare, sweep: part I of N of every scenario's or grid\n"
       "                        point's replications (output/<name>-compare-partIofN, ...;\n"
-      "                        spcsim merge joins them); sensitivity: part I of N of the\n"
-      "                        points (points.csv; sensitivity --merge joins them)\n" },
+      "                        spcsim merge joins them); chain: the lever search whole,\n"
+      "                        part I of N of the other runs' replications (spcsim merge\n"
+      "                        joins them); sensitivity: part I of N of the points\n"
+      "                        (points.csv; sensitivity --merge joins them)\n" },
     { "merge", " sensitivity ",
       "      --merge           sensitivity: merge the part folders given after the scenario\n" },
     { "uncertain", " run ",
@@ -213,7 +215,8 @@ static const char usage_tail[] =
     "is removed by the next run into the same DIR.\n"
     "\n"
     "Parts and clusters (docs/cluster.md): spcsim run|compare|sweep ... --part I/N\n"
-    "runs part I of N of the replications into a part folder; spcsim merge PART...\n"
+    "runs part I of N of the replications into a part folder (chain: its lever\n"
+    "search whole, the other runs' part I of N); spcsim merge PART...\n"
     "[-o DIR] writes from all N what one process writes. mpirun -np N spcsim\n"
     "run|compare|sweep|chain|sensitivity ... (make MPI=1) spreads the replications\n"
     "(sensitivity: the design's points) over N ranks, -j threads each; rank 0 writes.\n"
@@ -307,10 +310,12 @@ static const help_command commands_table[] = {
     { "merge", "spcsim merge PART... [-o DIR] [options]",
       "Write from the part folders of `spcsim run|compare|sweep ... --part I/N` (all N\n"
       "of them, in any order) exactly what one process writes (run.json's\n"
-      "wall_seconds, jobs and command_line aside); compare and sweep are run again\n"
-      "from the first part's command line, each scenario's replications read from\n"
-      "the parts. Parts of another scenario, seed, --set, -r, version, command or\n"
-      "number of parts, a part given twice or a missing part are refused (exit 2).\n"
+      "wall_seconds, jobs and command_line aside); compare, sweep and chain are run\n"
+      "again from the first part's command line, each scenario's replications read\n"
+      "from the parts (chain: its lever search's runs from the first part, checked\n"
+      "to be every part's). Parts of another scenario, seed, --set, -r, version,\n"
+      "command or number of parts, of a chain whose search went another way, a part\n"
+      "given twice or a missing part are refused (exit 2).\n"
       "A sensitivity design's parts are merged by sensitivity --merge.\n",
       "  spcsim merge output/baseline-part1of3 output/baseline-part2of3 output/baseline-part3of3\n"
       "      (after spcsim run scenarios/baseline.cfg -r 12 --part 1/3, 2/3 and 3/3, e.g. a job array)\n"

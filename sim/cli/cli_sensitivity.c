@@ -253,17 +253,16 @@ static spc_status all_covered(const sens_job *j, const char *covered, const char
 }
 
 /* The lever's starting values of the chain outputs (sensrun.h); under MPI
- * each of its runs spread over the ranks and shared (mpi.h), since every
- * rank needs them. */
+ * each of its runs spread over the ranks and shared (cli_study_runner,
+ * mpi.h), since every rank needs them. */
 static spc_status lever_start(const options *o, sens_job *j, spc_error *err)
 {
     if (!spc_sensrun_has_chain(&j->rq))
         return SPC_OK;
     if (!o->quiet)
         fprintf(stderr, "spcsim: sensitivity: the lever's value for each rise at the scenario's settings\n");
-    spc_mpi_spread(1);
-    spc_sensrun_lever_start(&j->rq, j->lever_start, err);
-    spc_mpi_spread(0);
+    spc_study_runner runner = cli_study_runner(o);
+    spc_sensrun_lever_start(&j->rq, &runner, j->lever_start, err);
     j->rq.lever_start = j->lever_start;
     return err->code;
 }

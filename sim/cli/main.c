@@ -324,13 +324,9 @@ static int parse_args(int argc, char **argv, options *o)
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
         return usage_error("%s", "--lever and --search-replications are only for chain, calibrate and sensitivity");
     int drawn = o->uncertain && strcmp(o->command, "run") == 0; /* run --uncertain may name its settings */
-    if (chain && o->part)
-        return usage_error("%s", "chain --part: the lever search chooses each run from the replications of the "
-                                 "last, so chain cannot run in independent parts; spread it with mpirun -np N spcsim "
-                                 "chain (the ranks share every run), or run it in one process");
-    if (!sens && (o->design_only || o->merge || (o->part && !run && !compare && !sweep)))
-        return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for run, compare, sweep "
-                                 "and sensitivity");
+    if (!sens && (o->design_only || o->merge || (o->part && !run && !compare && !sweep && !chain)))
+        return usage_error("%s", "--design-only and --merge are only for sensitivity, --part for run, compare, sweep, "
+                                 "chain and sensitivity");
     if (run && o->part && (o->precision != NULL || o->uncertain || o->keep_partial || o->trace != NULL))
         return usage_error("%s", "run --part: not with --precision, --uncertain, --keep-partial or --trace");
     if (merge && (o->seed != NULL || o->reps != NULL || o->nsets > 0 || o->precision != NULL))
@@ -778,7 +774,7 @@ static void options_free(options *o)
     cli_runs_free(o->runs);
 }
 
-/* spcsim merge of compare's or sweep's parts (cli_parts.c): the first
+/* spcsim merge of compare's, sweep's or chain's parts (cli_parts.c): the first
  * part's command line parsed again and run by the command itself, each
  * experiment read back from the parts, the output in the merge's -o. */
 static spc_status merge_study(const options *m, spc_error *err)
@@ -793,9 +789,11 @@ static spc_status merge_study(const options *m, spc_error *err)
         return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     }
     optind = 0; /* getopt from the start again */
-    if (parse_args(argc, argv, &o) >= 0 || (strcmp(o.command, "compare") != 0 && strcmp(o.command, "sweep") != 0))
-        spc_error_set(err, SPC_ERR_USAGE, "%s/part.json: its command line is not one of compare or sweep",
+    if (parse_args(argc, argv, &o) >= 0 ||
+        (strcmp(o.command, "compare") != 0 && strcmp(o.command, "sweep") != 0 && strcmp(o.command, "chain") != 0))
+        spc_error_set(err, SPC_ERR_USAGE, "%s/part.json: its command line is not one of compare, sweep or chain",
                       m->scenario);
+    int chain = err->code == SPC_OK && strcmp(o.command, "chain") == 0;
     o.outdir = m->outdir;
     o.quiet = m->quiet;
     o.command_line = m->command_line;
@@ -807,7 +805,7 @@ static spc_status merge_study(const options *m, spc_error *err)
     o.argc = argc;
     o.argv = argv;
     if (err->code == SPC_OK)
-        strcmp(o.command, "compare") == 0 ? cli_compare(&o, err) : cli_sweep(&o, err);
+        chain ? cli_chain(&o, err) : strcmp(o.command, "compare") == 0 ? cli_compare(&o, err) : cli_sweep(&o, err);
     options_free(&o);
     free(argv);
     return err->code;
@@ -848,14 +846,15 @@ static int spcsim_main(int argc, char **argv)
     spc_error err;
     spc_error_clear(&err);
     int merge = code < 0 && strcmp(o.command, "merge") == 0;
-    if (code < 0 && o.part > 0 && (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0) &&
+    if (code < 0 && o.part > 0 &&
+        (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0 || strcmp(o.command, "chain") == 0) &&
         (o.runs = cli_runs_part(o.part, o.nparts)) == NULL)
         code = SPC_ERR_INTERNAL;
     const char *parts = merge ? cli_parts_command(o.scenario) : NULL;
     if (parts != NULL && strcmp(parts, "sensitivity") == 0) /* the design is made again from its options */
         code = usage_error("merge %s: a part of a sensitivity design; merge its parts with spcsim sensitivity "
                            "SCENARIO (the design's options) --merge PART...", o.scenario);
-    else if (parts != NULL) { /* compare's or sweep's parts */
+    else if (parts != NULL) { /* compare's, sweep's or chain's parts */
         if (merge_study(&o, &err) != SPC_OK)
             print_failure(&err);
         code = exit_code(&err);

@@ -177,7 +177,7 @@ static spc_status evaluate_one(problem *pb, size_t i, const double *x, spc_estim
     spc_scenario *sc = spc_scenario_load(cs->path, ov, n, pb->err);
     spc_experiment ex;
     memset(&ex, 0, sizeof ex);
-    if (sc != NULL && (chain ? spc_lever_run_base(sc, &opts, &ex, pb->err) : spc_experiment_run(sc, &opts, &ex, pb->err)) ==
+    if (sc != NULL && (chain ? spc_lever_run_base(sc, &opts, NULL, &ex, pb->err) : spc_experiment_run(sc, &opts, &ex, pb->err)) ==
                           SPC_OK) {
         spc_target_frame fr = { sc->warmup, lround(sc->workforce.quit.year / sc->period) };
         for (size_t k = 0; k < c->ntargets && pb->err->code == SPC_OK; k++)

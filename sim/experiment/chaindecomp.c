@@ -31,7 +31,7 @@ size_t spc_chaindecomp_blind(unsigned p, int only, char set[SPC_NPATHWAYS][48])
 /* ---- the variants ---- */
 
 spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever,
-                               double x, const spc_experiment_opts *opts,
+                               double x, const spc_experiment_opts *opts, const spc_study_runner *runner,
                                void (*progress)(void *ctx, const char *what), void *ctx,
                                spc_chaindecomp_runs *out, spc_error *err)
 {
@@ -50,7 +50,7 @@ spc_status spc_chaindecomp_run(const spc_scenario *base, const char *const *sets
             if (progress != NULL)
                 progress(ctx, what);
             spc_experiment *e = only < 0 ? &out->blind : only ? &out->only[p] : &out->without[p];
-            if (spc_lever_run(base, sets, nsets, lever, x, extra, nextra, opts, e, err) != SPC_OK)
+            if (spc_lever_run(base, sets, nsets, lever, x, extra, nextra, opts, runner, e, err) != SPC_OK)
                 return err->code;
         }
     return SPC_OK;

@@ -78,6 +78,16 @@ static void take(spc_chaindose_point *pt, const spc_lever_result *r)
     pt->evaluations = r->evaluations;
 }
 
+/* The table of a dose: none when its variant may hold a block of the
+ * replications only (a part of spcsim chain --part, lever.h). */
+static spc_status dose_table(const spc_lever_goal *goal, const spc_experiment *base, const spc_experiment *variant,
+                             spc_chainstudy_table *t, spc_error *err)
+{
+    if (spc_study_partial(goal->runner, 0))
+        return SPC_OK;
+    return spc_chainstudy_table_make(base->rep, variant->rep, base->n, t, err);
+}
+
 /* Dose k (k >= 1) against first->base. */
 static spc_status one_dose(const spc_scenario *base, const char *const *sets, size_t nsets, const spc_lever_goal *goal,
                            const spc_experiment_opts *opts, const spc_lever_result *first, spc_chaindose_point *pt,
@@ -88,7 +98,7 @@ static spc_status one_dose(const spc_scenario *base, const char *const *sets, si
     g.points = pt->points;
     spc_lever_result r;
     if (spc_lever_find_from(base, sets, nsets, &g, opts, &first->base, &r, err) == SPC_OK &&
-        spc_chainstudy_table_make(first->base.rep, r.variant.rep, first->base.n, &pt->table, err) == SPC_OK)
+        dose_table(goal, &first->base, &r.variant, &pt->table, err) == SPC_OK)
         take(pt, &r);
     else if (err->code == SPC_ERR_USAGE) { /* beyond the lever's range: kept as not reached */
         pt->target = r.target;
@@ -115,7 +125,7 @@ spc_status spc_chaindose_run(const spc_scenario *base, const char *const *sets, 
         pt->value = pt->esat = pt->target = NAN;
         if (k == 0) {
             take(pt, first);
-            if (spc_chainstudy_table_make(first->base.rep, first->variant.rep, first->base.n, &pt->table, err) != SPC_OK)
+            if (dose_table(goal, &first->base, &first->variant, &pt->table, err) != SPC_OK)
                 return err->code;
         } else if (one_dose(base, sets, nsets, goal, opts, first, pt, err) != SPC_OK)
             return err->code;

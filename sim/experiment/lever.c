@@ -1,7 +1,8 @@
 /*
  * lever.c -- the lever search of the chain study (lever.h): the levers and
- * their ranges, the bracket, GSL's Brent root finder and the memo of the
- * values already run.
+ * their ranges, the bracket, GSL's Brent root finder, the memo of the
+ * values already run, and the study's runs handed to its runner (each
+ * marked as deciding the next step or only reported).
  */
 #include "spcsim/lever.h"
 
@@ -13,7 +14,6 @@
 #include <gsl/gsl_roots.h>
 
 #include "spcsim/chainstudy.h"
-#include "spcsim/mpi.h"
 
 #define DEFAULT_EVALS 14
 #define MEMO 64          /* values remembered at most (max_evals + 4 are used) */
@@ -86,11 +86,27 @@ static double esat_first(const spc_experiment *x, unsigned m)
     return sum / m;
 }
 
+/* ---- the runner ---- */
+
+spc_status spc_study_run(const spc_study_runner *runner, const spc_scenario *sc, const spc_experiment_opts *opts,
+                         spc_experiment *x, int whole, spc_error *err)
+{
+    if (runner == NULL || runner->run == NULL)
+        return spc_experiment_run(sc, opts, x, err);
+    return runner->run(runner->ctx, sc, opts, x, whole, err);
+}
+
+int spc_study_partial(const spc_study_runner *runner, int whole)
+{
+    return !whole && runner != NULL && runner->blocks;
+}
+
 /* ---- one variant ---- */
 
-spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever, double x,
-                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts, spc_experiment *out,
-                         spc_error *err)
+/* spc_lever_run, the run marked `whole` (lever.h). */
+static spc_status variant_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever,
+                              double x, const char *const *extra, size_t nextra, const spc_experiment_opts *opts,
+                              const spc_study_runner *runner, int whole, spc_experiment *out, spc_error *err)
 {
     size_t n = nsets + nextra + 1;
     const char **ov = malloc(n * sizeof *ov);
@@ -109,7 +125,7 @@ spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     if (v != NULL) {
         spc_experiment_release(out);
-        spc_mpi_study_run(v, opts, out, err); /* spread over MPI ranks under spcsim chain: mpi.h */
+        spc_study_run(runner, v, opts, out, whole, err);
     }
     spc_chainstudy_variant_free(v);
     spc_scenario_free(on);
@@ -117,26 +133,35 @@ spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size
     return err->code;
 }
 
-spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts, spc_experiment *out,
-                              spc_error *err)
+spc_status spc_lever_run(const spc_scenario *base, const char *const *sets, size_t nsets, const char *lever, double x,
+                         const char *const *extra, size_t nextra, const spc_experiment_opts *opts,
+                         const spc_study_runner *runner, spc_experiment *out, spc_error *err)
+{
+    return variant_run(base, sets, nsets, lever, x, extra, nextra, opts, runner, 0, out, err);
+}
+
+spc_status spc_lever_run_base(const spc_scenario *base, const spc_experiment_opts *opts,
+                              const spc_study_runner *runner, spc_experiment *out, spc_error *err)
 {
     spc_scenario *v = spc_chainstudy_variant(base, base, base->warmup);
     if (v == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     spc_experiment_release(out);
-    spc_mpi_study_run(v, opts, out, err);
+    spc_study_run(runner, v, opts, out, 1, err);
     spc_chainstudy_variant_free(v);
     return err->code;
 }
 
-/* The variant with the lever at x, run into s->out->variant. */
-static void run_variant(search_t *s, double x)
+/* The variant with the lever at x, run into s->out->variant: a value the
+ * search tries (whole), or the one it found run once more for the table. */
+static void run_variant(search_t *s, double x, int whole)
 {
-    if (spc_lever_run(s->base, s->sets, s->nsets, s->lever->path, x, NULL, 0, &s->sopts, &s->out->variant, s->err) ==
-        SPC_OK) {
+    const spc_study_runner *runner = s->goal->runner;
+    if (variant_run(s->base, s->sets, s->nsets, s->lever->path, x, NULL, 0, &s->sopts, runner, whole,
+                    &s->out->variant, s->err) == SPC_OK) {
         s->last_x = x;
         s->out->evaluations++;
-        if (s->goal->progress != NULL)
+        if (s->goal->progress != NULL && !spc_study_partial(runner, whole))
             s->goal->progress(s->goal->ctx, s->lever->path, x, esat_of(&s->out->variant), s->target);
     }
 }
@@ -160,7 +185,7 @@ static double f_of(double x, void *p)
             f = shared->esat[k] - s->target;
         }
     if (isnan(f)) {
-        run_variant(s, x);
+        run_variant(s, x, 1);
         f = s->err->code == SPC_OK ? esat_of(&s->out->variant) - s->target : NAN;
         if (s->err->code == SPC_OK && shared != NULL && shared->n < SPC_LEVER_MEMO) {
             shared->x[shared->n] = x;
@@ -218,7 +243,7 @@ static spc_status solve(search_t *s, double x0, double f0)
         return s->err->code;
     if (fabs(fhi) <= SPC_LEVER_TOL * fabs(s->target)) { /* close enough already */
         if (s->last_x != hi)
-            run_variant(s, hi); /* answered by the shared memo: the variant kept is hi's */
+            run_variant(s, hi, 0); /* answered by the shared memo: the variant kept is hi's */
         return s->err->code;
     }
     gsl_function F = { f_of, s };
@@ -238,7 +263,7 @@ static spc_status solve(search_t *s, double x0, double f0)
     double x = gsl_root_fsolver_root(r);
     gsl_root_fsolver_free(r);
     if (s->err->code == SPC_OK && s->last_x != x)
-        run_variant(s, x); /* the variant kept is the root's: run it, even if it was run before */
+        run_variant(s, x, 0); /* the variant kept is the root's: run it, even if it was run before */
     return s->err->code;
 }
 
@@ -246,18 +271,21 @@ static spc_status solve(search_t *s, double x0, double f0)
  * them; while its ESAT misses the target (over all of them) by more than
  * the tolerance, at most REFINE times, the value scaled through the base's
  * point, x0 + (x - x0)(target - E0)/(ESAT(x) - E0), and run again. Paired
- * runs make ESAT(x) smooth in x, so one step usually suffices. */
+ * runs make ESAT(x) smooth in x, so one step usually suffices. Every run
+ * but the last decides whether another follows; the last too when
+ * `last_decides` (spc_lever_follow: a miss starts the full search). */
 #define REFINE 2
 
-static spc_status refine(search_t *s, spc_lever_result *out)
+static spc_status refine(search_t *s, spc_lever_result *out, int last_decides)
 {
     const spc_lever_goal *g = s->goal;
     for (int k = 0;; k++) {
-        if (spc_lever_run(s->base, s->sets, s->nsets, s->lever->path, out->value, NULL, 0, s->opts, &out->variant,
-                          s->err) != SPC_OK)
+        int whole = k < REFINE || last_decides;
+        if (variant_run(s->base, s->sets, s->nsets, s->lever->path, out->value, NULL, 0, s->opts, g->runner, whole,
+                        &out->variant, s->err) != SPC_OK)
             return s->err->code;
         out->esat = esat_of(&out->variant);
-        if (g->progress != NULL)
+        if (g->progress != NULL && !spc_study_partial(g->runner, whole))
             g->progress(g->ctx, s->lever->path, out->value, out->esat, out->target);
         out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
         double rise = out->esat - out->base_esat;
@@ -305,7 +333,7 @@ static spc_status search_from(const spc_scenario *base, const char *const *sets,
         return err->code;
     out->value = s.last_x;
     if (s.sopts.replications < opts->replications)
-        return refine(&s, out);
+        return refine(&s, out, 0);
     out->esat = esat_of(&out->variant);
     out->met = fabs(out->esat - out->target) <= SPC_LEVER_TOL * fabs(out->target);
     return SPC_OK;
@@ -317,7 +345,7 @@ spc_status spc_lever_find(const spc_scenario *base, const char *const *sets, siz
     memset(out, 0, sizeof *out);
     out->base_value = out->value = out->base_esat = out->target = out->esat = NAN;
     const lever_t *lever = check(base, goal, err);
-    if (lever == NULL || spc_lever_run_base(base, opts, &out->base, err) != SPC_OK) /* the variants' structure */
+    if (lever == NULL || spc_lever_run_base(base, opts, goal->runner, &out->base, err) != SPC_OK) /* the variants' structure */
         return err->code;
     return search_from(base, sets, nsets, goal, lever, opts, &out->base, out, err);
 }
@@ -352,7 +380,7 @@ spc_status spc_lever_follow(const spc_scenario *base, const char *const *sets, s
     if (!isfinite(out->base_esat))
         return spc_error_set(err, SPC_ERR_USAGE, "chain: %s reports no ESAT after warm-up", base->path);
     out->value = fmin(fmax(start, out->base_value), lever_hi(&s));
-    if (refine(&s, out) != SPC_OK || out->met)
+    if (refine(&s, out, 1) != SPC_OK || out->met)
         return err->code;
     spc_experiment_release(&out->variant);
     return spc_lever_find_from(base, sets, nsets, goal, opts, base_run, out, err);

@@ -213,16 +213,26 @@ static spc_status run_block(const spc_scenario *sc, const spc_experiment_opts *o
     return err->code;
 }
 
+/* x cleared, this rank's block run into *mine (run_block) and the
+ * threads of all ranks in *jobs. */
+static spc_status begin(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                        spc_experiment *mine, unsigned *first, double *t0, unsigned *jobs, spc_error *err)
+{
+    memset(x, 0, sizeof *x);
+    if (run_block(sc, opts, mine, first, t0, err) != SPC_OK)
+        return err->code;
+    *jobs = all_jobs(mine->jobs);
+    return SPC_OK;
+}
+
 spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                                   spc_error *err)
 {
-    unsigned n = opts->replications ? opts->replications : 1, first;
+    unsigned n = opts->replications ? opts->replications : 1, first, jobs;
     double t0;
     spc_experiment mine;
-    memset(x, 0, sizeof *x);
-    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
+    if (begin(sc, opts, x, &mine, &first, &t0, &jobs, err) != SPC_OK)
         return err->code;
-    unsigned jobs = all_jobs(mine.jobs);
     if (spc_mpi_rank() == 0) {
         gather(&mine, first, n, x, err);
         spc_experiment_release(&mine);
@@ -237,14 +247,6 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
 }
 
 /* ---- every rank gets every block ---- */
-
-/* Spreading (mpi.h): the MPI build's one process-wide switch. */
-static int spreading;
-
-void spc_mpi_spread(int on)
-{
-    spreading = on;
-}
 
 /* Rank `root`'s text (len bytes) broadcast to every rank in pieces; buf
  * is root's own text there and received into elsewhere. */
@@ -289,20 +291,18 @@ static spc_status exchange(const spc_experiment *mine, unsigned first, unsigned 
     return gathering_end(&g, n, err);
 }
 
-spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
-                             spc_error *err)
+spc_status spc_mpi_study_run(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             int whole, spc_error *err)
 {
-    int main_thread = 0;
-    MPI_Is_thread_main(&main_thread);
-    if (!spreading || spc_mpi_size() == 1 || !main_thread)
+    (void)ctx;
+    (void)whole; /* every run is shared: the ranks make the same tables */
+    if (spc_mpi_size() == 1)
         return spc_experiment_run(sc, opts, x, err);
-    unsigned n = opts->replications ? opts->replications : 1, first;
+    unsigned n = opts->replications ? opts->replications : 1, first, jobs;
     double t0;
     spc_experiment mine;
-    memset(x, 0, sizeof *x);
-    if (run_block(sc, opts, &mine, &first, &t0, err) != SPC_OK)
+    if (begin(sc, opts, x, &mine, &first, &t0, &jobs, err) != SPC_OK)
         return err->code;
-    unsigned jobs = all_jobs(mine.jobs);
     exchange(&mine, first, n, x, err);
     spc_experiment_release(&mine);
     x->jobs = jobs;
@@ -343,14 +343,11 @@ spc_status spc_mpi_experiment_run(const spc_scenario *sc, const spc_experiment_o
     return spc_experiment_run(sc, opts, x, err);
 }
 
-void spc_mpi_spread(int on)
+spc_status spc_mpi_study_run(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
+                             int whole, spc_error *err)
 {
-    (void)on;
-}
-
-spc_status spc_mpi_study_run(const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
-                             spc_error *err)
-{
+    (void)ctx;
+    (void)whole;
     return spc_experiment_run(sc, opts, x, err);
 }
 

@@ -330,7 +330,7 @@ static spc_status run_at(const spc_sensrun_request *rq, const spc_experiment_opt
     int chain = spc_sensrun_has_chain(rq);
     spc_experiment base;
     memset(&base, 0, sizeof base);
-    if (sc != NULL && (chain ? spc_lever_run_base(sc, opts, &base, err) : spc_experiment_run(sc, opts, &base, err)) ==
+    if (sc != NULL && (chain ? spc_lever_run_base(sc, opts, NULL, &base, err) : spc_experiment_run(sc, opts, &base, err)) ==
                           SPC_OK) {
         for (size_t o = 0; o < rq->m && err->code == SPC_OK; o++)
             if (!rq->metric[o].chain)
@@ -346,7 +346,8 @@ static spc_status run_at(const spc_sensrun_request *rq, const spc_experiment_opt
     return err->code;
 }
 
-spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, double *start, spc_error *err)
+spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, const spc_study_runner *runner, double *start,
+                                   spc_error *err)
 {
     spc_experiment_opts opts = *rq->opts;
     const char **ov = calloc(rq->nsets + 1, sizeof *ov);
@@ -356,11 +357,12 @@ spc_status spc_sensrun_lever_start(const spc_sensrun_request *rq, double *start,
     memset(&base, 0, sizeof base);
     for (size_t o = 0; o < rq->m; o++)
         start[o] = NAN;
-    if (sc != NULL && spc_lever_run_base(sc, &opts, &base, err) == SPC_OK)
+    if (sc != NULL && spc_lever_run_base(sc, &opts, runner, &base, err) == SPC_OK)
         for (size_t o = 0; o < rq->m && err->code == SPC_OK; o++) {
             if (!rq->metric[o].chain || dose_leader(rq, o) != o)
                 continue;
             spc_lever_goal goal = lever_goal(rq, o);
+            goal.runner = runner;
             spc_lever_result lr;
             if (spc_lever_find_from(sc, ov, rq->nsets, &goal, &opts, &base, &lr, err) == SPC_OK)
                 start[o] = lr.value;

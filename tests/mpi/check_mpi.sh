@@ -4,7 +4,9 @@
 # small company of 8 stores with 5 replications (ranks of 1, 2 and 2), for
 # run, compare, sweep, chain (each run's replications shared by the ranks)
 # and sensitivity (the design's points over the ranks); a run of the company
-# in 3 parts (--part I/3, spcsim merge) writes them too; other commands, and
+# and a chain (--decompose: the search whole in every part, the
+# decomposition's variants in blocks) in 3 parts (--part I/3, spcsim merge)
+# write them too; other commands, and
 # run --precision, are refused; a rank that fails ends the job with a message
 # and no output. Under a minute.
 #   SPCSIM=build/mpi/spcsim sh tests/mpi/check_mpi.sh    (make check-mpi)
@@ -76,6 +78,14 @@ for i in 1 2 3; do eval "$BIN run $COMPANY --employees --part $i/3 -o $tmp/part$
 same_files "run in 3 parts" "$tmp/one" "$tmp/merged"
 np=$count
 
+# a chain in 3 parts, merged
+CHAIN="--search-replications 2 --decompose"
+eval "$BIN chain $COMPANY $CHAIN -o $tmp/chd1"
+for i in 1 2 3; do eval "$BIN chain $COMPANY $CHAIN --part $i/3 -o $tmp/chpart$i"; done
+"$BIN" merge "$tmp/chpart2" "$tmp/chpart3" "$tmp/chpart1" -q -o "$tmp/chmerged"
+same_files "chain in 3 parts" "$tmp/chd1" "$tmp/chmerged"
+npc=$count
+
 # another command under mpirun: refused, nothing written
 if "$MPIRUN" $MPIOPTS -np 2 "$BIN" warmup tests/data/calibrate/company.cfg -o "$tmp/warmup" \
      >/dev/null 2>"$tmp/warmup.err"; then
@@ -111,5 +121,5 @@ for cmd in chain sensitivity; do
     [ ! -e "$tmp/failed-$cmd" ] || { echo "check-mpi: the failed $cmd job wrote $tmp/failed-$cmd" >&2; fail=1; }
 done
 
-[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc, sweep: $ns, chain: $nch, sensitivity: $nse); 3 parts merged = 1 process (run: $np files); other commands refused; a failing rank ends the job, nothing written"
+[ "$fail" -eq 0 ] && echo "check-mpi: 3 ranks = 1 process, byte for byte (run: $n files, compare: $nc, sweep: $ns, chain: $nch, sensitivity: $nse); 3 parts merged = 1 process (run: $np files, chain: $npc); other commands refused; a failing rank ends the job, nothing written"
 exit "$fail"
