@@ -8,8 +8,10 @@
  * by the id that push returned (lazily: it is dropped when it reaches the
  * top of the heap).
  *
- * An event carries a kind and two integer payload fields (a, b) whose
- * meaning belongs to the module that handles the kind. The calendar owns
+ * An event carries a kind (below UINT32_MAX) and two integer payload
+ * fields (a, b) whose meaning belongs to the module that handles the kind.
+ * An event that will never be cancelled is cheaper pushed with
+ * spc_calendar_push_fixed (no id, no side table). The calendar owns
  * its memory; spc_calendar_free releases it (NULL is fine).
  */
 #ifndef SPCSIM_CALENDAR_H
@@ -39,6 +41,11 @@ void spc_calendar_free(spc_calendar *cal);
 /* Schedules an event; returns its id, or 0 when out of memory. */
 spc_event_id spc_calendar_push(spc_calendar *cal, double time, uint32_t kind,
                                uint32_t a, uint64_t b);
+
+/* Schedules an event that is never cancelled; returns 1, or 0 when out of
+ * memory. Popped, its id is 0. Its place among the others is the same as
+ * spc_calendar_push would give it: (time, then order of pushing). */
+int spc_calendar_push_fixed(spc_calendar *cal, double time, uint32_t kind, uint32_t a, uint64_t b);
 
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */
 int spc_calendar_pop(spc_calendar *cal, spc_event *out);

@@ -208,7 +208,7 @@ static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t serve
         s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
     if (SPC_TRACING(ch->trace))
         trace_at_server(ch, SPC_TR_SERVICE_START, g, server, id, now, o->rework ? "rework" : "service", wait, s);
-    if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
+    if (spc_calendar_push_fixed(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
 }
