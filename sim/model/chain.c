@@ -13,6 +13,20 @@
 
 /* ---- set-up and tear-down ---- */
 
+/* Whether the lean path of chain_flow.c applies: nothing hooked, no
+ * customers, no tracer, and no stage with patience, balking or a finite
+ * queue. Decided again whenever one of these may change. */
+static void chain_plain(spc_chain *ch)
+{
+    int plain = ch->hooks == NULL && ch->sink == NULL && ch->trace == NULL && ch->front < 0 &&
+                !ch->sc->customers.enabled;
+    for (size_t i = 0; plain && i < ch->nstages; i++) {
+        const spc_stage_spec *s = ch->stages[i].spec;
+        plain = !s->has_patience && !(s->balk_limit > 0) && s->capacity == SPC_CAPACITY_INFINITE;
+    }
+    ch->plain = plain;
+}
+
 /* The most servers stage i has in any state of the scenario (or that
  * management's staffing rule may ask for: management.c). */
 static uint32_t max_servers(const spc_scenario *sc, size_t i)
@@ -88,6 +102,7 @@ spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_
     if (spc_chain_stats_init(ch, (size_t)sc->batches) != 0)
         goto oom;
     spc_chain_start_stats(ch, 0.0, sc->horizon);
+    chain_plain(ch);
     return ch;
 oom:
     spc_chain_free(ch);
@@ -110,16 +125,19 @@ void spc_chain_free(spc_chain *ch)
 void spc_chain_set_hooks(spc_chain *ch, const spc_chain_hooks *hooks)
 {
     ch->hooks = hooks;
+    chain_plain(ch);
 }
 
 void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink)
 {
     ch->sink = sink;
+    chain_plain(ch);
 }
 
 void spc_chain_set_trace(spc_chain *ch, spc_trace *tr)
 {
     ch->trace = tr;
+    chain_plain(ch);
 }
 
 /* ---- positions ---- */
@@ -183,6 +201,7 @@ spc_status spc_chain_apply(spc_chain *ch, const spc_scenario *state, int staff, 
     for (size_t i = 0; i < ch->nstages; i++) {
         stage_t *g = &ch->stages[i];
         g->spec = &state->stages[i];
+        chain_plain(ch);
         if (!staff)
             continue;
         for (uint32_t s = 0; s < g->npos; s++)

@@ -68,6 +68,7 @@ struct spc_chain {
     const spc_chain_hooks *hooks;
     const spc_chain_sink *sink;
     spc_trace *trace;       /* NULL: not traced */
+    int plain;              /* the lean path (chain_flow.c) applies: chain.c, chain_plain */
     uint64_t orders_in;     /* orders created so far: the last order's number */
     int front;              /* customers' front stage, -1 without customers */
     spc_calendar *cal;
