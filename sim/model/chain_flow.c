@@ -69,7 +69,7 @@ static inline uint32_t order_new(spc_chain *ch, double now)
     return id;
 }
 
-static void order_done(spc_chain *ch, uint32_t id, double now)
+HOT void order_done(spc_chain *ch, uint32_t id, double now)
 {
     ch->orders[id].next = ch->free_order;
     ch->free_order = id;
@@ -137,20 +137,26 @@ static inline spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome ou
 
 /* ---- queues ---- */
 
-static int queue_push(stage_t *g, uint32_t id)
+/* Doubles a full ring buffer (queue_push's rare path); -1 when out of memory. */
+static int queue_grow(stage_t *g)
 {
-    if (g->qlen == g->qcap) {
-        size_t cap = 2 * g->qcap;
-        uint32_t *q = malloc(cap * sizeof *q);
-        if (q == NULL)
-            return -1;
-        for (size_t i = 0; i < g->qlen; i++)
-            q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
-        free(g->q);
-        g->q = q;
-        g->qcap = cap;
-        g->qhead = 0;
-    }
+    size_t cap = 2 * g->qcap;
+    uint32_t *q = malloc(cap * sizeof *q);
+    if (q == NULL)
+        return -1;
+    for (size_t i = 0; i < g->qlen; i++)
+        q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
+    free(g->q);
+    g->q = q;
+    g->qcap = cap;
+    g->qhead = 0;
+    return 0;
+}
+
+HOT int queue_push(stage_t *g, uint32_t id)
+{
+    if (g->qlen == g->qcap && queue_grow(g) != 0)
+        return -1;
     g->q[(g->qhead + g->qlen) & (g->qcap - 1)] = id;
     g->qlen++;
     g->nwait++;
