@@ -6,10 +6,10 @@
  * b) in its key and costs nothing else. An event pushed with
  * spc_calendar_push (cancellable) owns a slot in a side table: its key's
  * kind is CANCELLABLE, a the slot and b the slot's generation when pushed,
- * and the payload waits in the slot. D is the number of children per
- * node: a 4-ary heap was measured against the binary one (make bench's
- * calendar hold, 5000 pending purchases of bench/scale.cfg) and gained
- * nothing, so D stays 2.
+ * and the payload waits in the slot. The heap is binary: a 4-ary heap was
+ * measured against it (make bench's calendar hold, 5000 pending purchases
+ * of bench/scale.cfg) and gained nothing. push_fixed and pop, the hot
+ * paths, are inline in calendar.h.
  *
  * Cancellation is lazy: cancelling releases the slot (bumping its
  * generation), and pop silently discards cancellable keys whose slot
@@ -32,15 +32,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-typedef struct {
-    double time;
-    uint64_t seq;
-    uint32_t kind;  /* the event's kind, or CANCELLABLE */
-    uint32_t a;     /* the event's a, or (CANCELLABLE) its slot */
-    uint64_t b;     /* the event's b, or (CANCELLABLE) the slot's generation when pushed */
-} heap_key;
+typedef spc_calendar_key heap_key; /* calendar.h, with struct spc_calendar */
 
-typedef struct {
+typedef struct spc_calendar_slot {
     uint32_t gen;   /* bumped when the slot is released */
     uint32_t next;  /* free-list link while free, LIVE while pending */
     uint32_t kind;
@@ -48,26 +42,10 @@ typedef struct {
     uint64_t b;
 } slot_t;
 
-struct spc_calendar {
-    heap_key *heap;
-    size_t n, cap;        /* heap keys, live or dead */
-    size_t live;          /* pending events */
-    int hole;             /* heap[0] is the last popped event's key, dead */
-    slot_t *slots;
-    size_t nslots, slotcap;
-    uint32_t free_head;
-    uint64_t next_seq;
-};
-
 #define NO_SLOT UINT32_MAX
 #define LIVE (UINT32_MAX - 1)
-#define D 2 /* children per node (sift_down compares the two) */
-#define CANCELLABLE UINT32_MAX /* a key's kind: the event is in slot a */
-
-static inline int before(const heap_key *x, const heap_key *y)
-{
-    return x->time < y->time || (x->time == y->time && x->seq < y->seq);
-}
+#define CANCELLABLE SPC_CALENDAR_CANCELLABLE
+#define sift_down spc_calendar_sift_down
 
 static uint32_t slot_of(spc_event_id id) { return (uint32_t)(id & 0xffffffffu) - 1; }
 static uint32_t gen_of(spc_event_id id) { return (uint32_t)(id >> 32); }
@@ -148,65 +126,24 @@ static void release_slot(spc_calendar *c, uint32_t s)
     c->live--;
 }
 
-/* Sifts *e down from the root over the n keys (heap[0] is free; e does
- * not point into the heap). */
-static inline void sift_down(heap_key *h, size_t n, const heap_key *e)
+int spc_calendar_grow(spc_calendar *c)
 {
-    size_t i = 0, l;
-    while ((l = D * i + 1) < n) {
-        size_t best = l + 1 < n && before(&h[l + 1], &h[l]) ? l + 1 : l;
-        if (!before(&h[best], e))
-            break;
-        h[i] = h[best];
-        i = best;
-    }
-    h[i] = *e;
-}
-
-/* Drops key e into the heap: into the hole at the root if there is one. */
-static inline void insert(spc_calendar *c, const heap_key *e)
-{
-    c->live++;
-    if (c->hole) { /* the dead root makes room: one sift down */
-        c->hole = 0;
-        sift_down(c->heap, c->n, e);
-        return;
-    }
-    size_t i = c->n++; /* sift up: move parents down until e fits */
-    while (i > 0 && before(e, &c->heap[(i - 1) / D])) {
-        c->heap[i] = c->heap[(i - 1) / D];
-        i = (i - 1) / D;
-    }
-    c->heap[i] = *e;
-}
-
-static inline int heap_room(spc_calendar *c)
-{
-    return c->hole || c->n < c->cap || reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap);
+    return reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap);
 }
 
 spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
                                uint32_t a, uint64_t b)
 {
     uint32_t s;
-    if (!heap_room(c) || !take_slot(c, &s))
+    if (!spc_calendar_room(c) || !take_slot(c, &s))
         return 0;
     slot_t *sl = &c->slots[s];
     sl->kind = kind;
     sl->a = a;
     sl->b = b;
     heap_key e = { time, c->next_seq++, CANCELLABLE, s, sl->gen };
-    insert(c, &e);
+    spc_calendar_insert(c, &e);
     return ((uint64_t)sl->gen << 32) | ((uint64_t)s + 1);
-}
-
-int spc_calendar_push_fixed(spc_calendar *c, double time, uint32_t kind, uint32_t a, uint64_t b)
-{
-    if (!heap_room(c))
-        return 0;
-    heap_key e = { time, c->next_seq++, kind, a, b };
-    insert(c, &e);
-    return 1;
 }
 
 /* Removes the root: the last key sifts down from the top. */
@@ -240,9 +177,7 @@ static int take_cancellable(spc_calendar *c, spc_event *out)
     return 1;
 }
 
-/* pop when the root is dead, cancellable or the heap empty: out of line,
- * so that the common pop (a fixed event) needs no stack frame. */
-static __attribute__((noinline)) int pop_slow(spc_calendar *c, spc_event *out)
+int spc_calendar_pop_slow(spc_calendar *c, spc_event *out)
 {
     skip_dead(c);
     if (c->n == 0)
@@ -250,18 +185,6 @@ static __attribute__((noinline)) int pop_slow(spc_calendar *c, spc_event *out)
     if (c->heap[0].kind == CANCELLABLE)
         return take_cancellable(c, out);
     return spc_calendar_pop(c, out);
-}
-
-/* The root's key stays in the heap, dead (the hole). */
-int spc_calendar_pop(spc_calendar *c, spc_event *out)
-{
-    if (c->hole || c->n == 0 || c->heap[0].kind == CANCELLABLE)
-        return pop_slow(c, out);
-    const heap_key *k = &c->heap[0];
-    *out = (spc_event){ k->time, k->seq, 0, k->kind, k->a, k->b };
-    c->live--;
-    c->hole = 1;
-    return 1;
 }
 
 int spc_calendar_cancel(spc_calendar *c, spc_event_id id)
