@@ -141,7 +141,8 @@ static inline void spc_calendar_insert(spc_calendar *c, const spc_calendar_key *
     c->heap[i] = *e;
 }
 
-static inline int spc_calendar_push_fixed(spc_calendar *c, double time, uint32_t kind, uint32_t a, uint64_t b)
+static inline __attribute__((always_inline)) int spc_calendar_push_fixed(spc_calendar *c, double time,
+                                                                         uint32_t kind, uint32_t a, uint64_t b)
 {
     if (!spc_calendar_room(c))
         return 0;
