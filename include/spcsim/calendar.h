@@ -106,7 +106,7 @@ static inline int spc_calendar_before(const spc_calendar_key *x, const spc_calen
 
 /* Sifts *e down from the root over the n keys of the binary heap h
  * (heap[0] is free; e does not point into the heap). */
-static inline void spc_calendar_sift_down(spc_calendar_key *h, size_t n, const spc_calendar_key *e)
+static inline __attribute__((always_inline)) void spc_calendar_sift_down(spc_calendar_key *h, size_t n, const spc_calendar_key *e)
 {
     size_t i = 0, l;
     while ((l = 2 * i + 1) < n) {
@@ -125,7 +125,7 @@ static inline int spc_calendar_room(spc_calendar *c)
 }
 
 /* Drops key e into the heap: into the hole at the root if there is one. */
-static inline void spc_calendar_insert(spc_calendar *c, const spc_calendar_key *e)
+static inline __attribute__((always_inline)) void spc_calendar_insert(spc_calendar *c, const spc_calendar_key *e)
 {
     c->live++;
     if (c->hole) { /* the dead root makes room: one sift down */
