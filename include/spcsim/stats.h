@@ -100,6 +100,8 @@ static inline void spc_tally_add(spc_tally *t, double x)
         spc_tally_close_batch(t);
 }
 spc_estimate spc_tally_estimate(const spc_tally *t);
+/* dst becomes what src is (both initialised with the same bmin). */
+void spc_tally_copy(spc_tally *dst, const spc_tally *src);
 /* The verdict on the full batches (B5); SPC_BATCH_OK when empty (no
  * estimate, nothing to warn about). */
 spc_batch_verdict spc_tally_check(const spc_tally *t);
@@ -173,6 +175,8 @@ static inline void spc_counter_add(spc_counter *c, double t, double amount)
     c->count[c->cur] += amount;
     c->total += amount;
 }
+/* dst becomes what src is (both initialised with the same k). */
+void spc_counter_copy(spc_counter *dst, const spc_counter *src);
 /* Rate per unit time over [t0, t1]. */
 spc_estimate spc_counter_rate(const spc_counter *c);
 /* Total count over [t0, t1], its interval k times the rate's batch interval. */

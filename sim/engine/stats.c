@@ -99,6 +99,14 @@ void spc_tally_close_batch(spc_tally *t)
         tally_collapse(t);
 }
 
+void spc_tally_copy(spc_tally *dst, const spc_tally *src)
+{
+    double *batch = dst->batch;
+    memcpy(batch, src->batch, 2 * src->bmin * sizeof *batch);
+    *dst = *src;
+    dst->batch = batch;
+}
+
 spc_estimate spc_tally_estimate(const spc_tally *t)
 {
     spc_estimate e = { NAN, NAN, NAN, (double)t->n };
@@ -235,6 +243,14 @@ void spc_counter_seek(spc_counter *c, double t)
     c->cur = i < c->k ? i : c->k - 1;
     c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
     counter_fast_end(c);
+}
+
+void spc_counter_copy(spc_counter *dst, const spc_counter *src)
+{
+    double *count = dst->count;
+    memcpy(count, src->count, src->k * sizeof *count);
+    *dst = *src;
+    dst->count = count;
 }
 
 spc_estimate spc_counter_rate(const spc_counter *c)

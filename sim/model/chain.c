@@ -13,9 +13,10 @@
 
 /* ---- set-up and tear-down ---- */
 
-/* Whether the lean path of chain_flow.c applies: nothing hooked, no
- * customers, no tracer, and no stage with patience, balking or a finite
- * queue. Decided again whenever one of these may change. */
+/* Whether the lean path of chain_flow.c applies (chain_impl.h: plain and
+ * single). Decided again whenever hooks, sink, tracer or settings change;
+ * CHAIN_SINGLE, once left, is never taken again (the chain's and the
+ * stage's statistics have parted). */
 static void chain_plain(spc_chain *ch)
 {
     int plain = ch->hooks == NULL && ch->sink == NULL && ch->trace == NULL && ch->front < 0 &&
@@ -24,7 +25,14 @@ static void chain_plain(spc_chain *ch)
         const spc_stage_spec *s = ch->stages[i].spec;
         plain = !s->has_patience && !(s->balk_limit > 0) && s->capacity == SPC_CAPACITY_INFINITE;
     }
-    ch->plain = plain;
+    const spc_stage_spec *s0 = &ch->sc->stages[0];
+    int single = plain && ch->may_alias && ch->nstages == 1 && ch->sc->arrivals.entry == 0 &&
+                 s0->nroutes == 1 && s0->routes[0].to == SPC_ROUTE_DELIVER;
+    if (ch->plain == CHAIN_SINGLE && !single) {
+        spc_chain_stats_unalias(ch);
+        ch->may_alias = 0;
+    }
+    ch->plain = single ? CHAIN_SINGLE : plain ? CHAIN_PLAIN : 0;
 }
 
 /* The most servers stage i has in any state of the scenario (or that
@@ -102,6 +110,7 @@ spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_
     if (spc_chain_stats_init(ch, (size_t)sc->batches) != 0)
         goto oom;
     spc_chain_start_stats(ch, 0.0, sc->horizon);
+    ch->may_alias = 1;
     chain_plain(ch);
     return ch;
 oom:

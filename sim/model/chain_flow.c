@@ -12,10 +12,12 @@
  * With a tracer (trace.h), each step writes a line; without one, each
  * place that could costs a test of ch->trace.
  *
- * A plain chain (ch->plain, chain.c: no hooks, customers, tracer,
- * patience, balking or finite queue) skips those tests: the hot steps take
- * a constant `plain` and are inlined twice, once with it set (every test
- * that cannot pass folded away) and once without.
+ * A plain chain (ch->plain, chain_impl.h: no hooks, customers, tracer,
+ * patience, balking or finite queue) skips those tests, and a single one
+ * (one stage, all delivered) the chain's statistics that repeat the
+ * stage's: the hot steps take a constant `plain` and are inlined three
+ * times, with 0, CHAIN_PLAIN and CHAIN_SINGLE, every test that cannot
+ * pass folded away.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -380,7 +382,8 @@ HOT spc_status arrive(spc_chain *ch, double now, spc_error *err, int plain)
     uint32_t id = order_new(ch, now);
     if (id == NONE)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
-    spc_counter_add(&ch->arrived, now, 1.0);
+    if (plain != CHAIN_SINGLE)
+        spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;
     if (!plain && SPC_TRACING(ch->trace))
         trace_arrival(ch, id, ch->sc->arrivals.entry, now);
@@ -389,7 +392,8 @@ HOT spc_status arrive(spc_chain *ch, double now, spc_error *err, int plain)
 
 spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
 {
-    return ch->plain ? arrive(ch, now, err, 1) : arrive(ch, now, err, 0);
+    return ch->plain == CHAIN_SINGLE ? arrive(ch, now, err, CHAIN_SINGLE)
+         : ch->plain ? arrive(ch, now, err, CHAIN_PLAIN) : arrive(ch, now, err, 0);
 }
 
 spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind,
@@ -438,9 +442,11 @@ HOT spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err, i
 {
     order_t *o = &ch->orders[id];
     double lead = now - o->t_in;
-    spc_tally_add(&ch->lead, lead);
+    if (plain != CHAIN_SINGLE)
+        spc_tally_add(&ch->lead, lead);
     spc_quantile_add(&ch->lead_q, lead);
-    spc_counter_add(&ch->delivered, now, 1.0);
+    if (plain != CHAIN_SINGLE)
+        spc_counter_add(&ch->delivered, now, 1.0);
     ch->tot.delivered += 1;
     ch->tot.lead_sum += lead;
     if (plain) { /* no hooks: no defects; no customers: nobody to tell */
@@ -501,17 +507,20 @@ HOT spc_status service_end(spc_chain *ch, double now, uint32_t stage, uint32_t s
     if (take_next(ch, g, server, now, err, plain) != SPC_OK)
         return err->code;
     tell_backlog(ch, g, now, plain);
-    int to = plain || o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
+    int to = plain == CHAIN_SINGLE ? SPC_ROUTE_DELIVER
+           : plain || o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
     if (to == SPC_ROUTE_DELIVER)
         return deliver(ch, id, now, err, plain);
     o->from = stage;
     o->sojourn_prev = sojourn;
-    return plain ? enter_stage_as(ch, (size_t)to, id, now, err, 1) : enter_stage(ch, (size_t)to, id, now, err);
+    return plain ? enter_stage_as(ch, (size_t)to, id, now, err, CHAIN_PLAIN) : enter_stage(ch, (size_t)to, id, now, err);
 }
 
 spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server, spc_error *err)
 {
-    return ch->plain ? service_end(ch, now, stage, server, err, 1) : service_end(ch, now, stage, server, err, 0);
+    return ch->plain == CHAIN_SINGLE ? service_end(ch, now, stage, server, err, CHAIN_SINGLE)
+         : ch->plain ? service_end(ch, now, stage, server, err, CHAIN_PLAIN)
+                     : service_end(ch, now, stage, server, err, 0);
 }
 
 /* ---- abandonment ---- */
