@@ -73,7 +73,7 @@ typedef struct {
     double sc_delivered, sc_hours, sc_errors; /* the scorecard's (SC5) sums since the warm-up */
 } spc_run;
 
-static inline spc_status schedule(spc_run *run, double t, uint32_t kind)
+static inline __attribute__((always_inline)) spc_status schedule(spc_run *run, double t, uint32_t kind)
 {
     if (t > run->sc->horizon)
         return SPC_OK;
