@@ -110,7 +110,10 @@ spc_batch_verdict spc_tally_check(const spc_tally *t);
 typedef struct {
     double t0, width;   /* batch i covers [t0 + i·width, t0 + (i+1)·width) */
     size_t k;
-    double *area;       /* integral of the level over each batch */
+    double *area;       /* integral of the level over each batch; the current
+                         * batch's is in cur_area until it closes or an
+                         * estimate is made */
+    double cur_area;
     double last_t, level;
     size_t cur;         /* batch holding last_t */
     double cur_end;     /* end of that batch */
@@ -133,7 +136,7 @@ static inline void spc_timeavg_set(spc_timeavg *a, double t, double level)
 {
     if (t > a->last_t) {
         if (t <= a->fast_end) {
-            a->area[a->cur] += a->level * (t - a->last_t);
+            a->cur_area += a->level * (t - a->last_t);
             a->last_t = t;
         } else {
             spc_timeavg_integrate(a, t);

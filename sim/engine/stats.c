@@ -160,6 +160,7 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
     a->width = (t1 - t0) / (double)a->k;
     a->last_t = t0;
     a->level = level;
+    a->cur_area = 0.0;
     a->cur = 0;
     a->cur_end = t0 + a->width;
     timeavg_fast_end(a);
@@ -167,19 +168,22 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
 
 /* Adds level·(t - last_t), split over the batches the interval crosses.
  * Most changes fall inside the current batch: that path (one multiply) is
- * spc_timeavg_set's, inline in stats.h. */
+ * spc_timeavg_set's, inline in stats.h. The current batch's integral grows
+ * in cur_area (one field, not an indexed element) and moves to area[cur]
+ * when the batch closes: the same additions in the same order. */
 void spc_timeavg_integrate(spc_timeavg *a, double t)
 {
     if (!(t > a->last_t) || !(a->width > 0))
         return;
     double from = a->last_t;
     while (t > a->cur_end && a->cur + 1 < a->k) {
-        a->area[a->cur] += a->level * (a->cur_end - from);
+        a->area[a->cur] = a->cur_area + a->level * (a->cur_end - from);
+        a->cur_area = 0.0;
         from = a->cur_end;
         a->cur++;
         a->cur_end = a->t0 + (double)(a->cur + 1) * a->width;
     }
-    a->area[a->cur] += a->level * (t - from);
+    a->cur_area += a->level * (t - from);
     a->last_t = t;
     timeavg_fast_end(a);
 }
@@ -187,6 +191,7 @@ void spc_timeavg_integrate(spc_timeavg *a, double t)
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
 {
     spc_timeavg_integrate(a, t1);
+    a->area[a->cur] = a->cur_area; /* the current batch's integral so far */
     double x[a->k];
     double total = 0;
     for (size_t i = 0; i < a->k; i++) {
