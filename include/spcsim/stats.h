@@ -153,7 +153,8 @@ spc_batch_verdict spc_timeavg_check(const spc_timeavg *a);
 typedef struct {
     double t0, width, inv_width;
     size_t k;
-    double *count;
+    double *count;    /* per batch; the current batch's is in cur_count */
+    double cur_count;
     double total;
     size_t cur;       /* batch of the latest count (times never decrease) */
     double cur_end;
@@ -175,7 +176,7 @@ static inline void spc_counter_add(spc_counter *c, double t, double amount)
         if (t >= c->cur_end && c->cur + 1 < c->k)
             spc_counter_seek(c, t);
     }
-    c->count[c->cur] += amount;
+    c->cur_count += amount;
     c->total += amount;
 }
 /* dst becomes what src is (both initialised with the same k). */

@@ -237,6 +237,7 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
     c->width = (t1 - t0) / (double)c->k;
     c->inv_width = c->width > 0 ? 1.0 / c->width : 0.0;
     c->cur = 0;
+    c->cur_count = 0.0;
     c->cur_end = t0 + c->width;
     c->total = 0;
     counter_fast_end(c);
@@ -245,7 +246,9 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
 void spc_counter_seek(spc_counter *c, double t)
 {
     size_t i = (size_t)((t - c->t0) * c->inv_width);
+    c->count[c->cur] = c->cur_count;
     c->cur = i < c->k ? i : c->k - 1;
+    c->cur_count = c->count[c->cur];
     c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
     counter_fast_end(c);
 }
@@ -258,18 +261,28 @@ void spc_counter_copy(spc_counter *dst, const spc_counter *src)
     dst->count = count;
 }
 
+/* The counts per batch into x[0..k-1], the current one from cur_count. */
+static void counter_batches(const spc_counter *c, double *x)
+{
+    memcpy(x, c->count, c->k * sizeof *x);
+    x[c->cur] = c->cur_count;
+}
+
 spc_estimate spc_counter_rate(const spc_counter *c)
 {
     double x[c->k];
+    counter_batches(c, x);
     for (size_t i = 0; i < c->k; i++)
-        x[i] = c->width > 0 ? c->count[i] / c->width : NAN;
+        x[i] = c->width > 0 ? x[i] / c->width : NAN;
     double span = c->width * (double)c->k;
     return spc_stats_interval(x, c->k, span > 0 ? c->total / span : NAN);
 }
 
 spc_estimate spc_counter_total(const spc_counter *c)
 {
-    spc_estimate e = spc_stats_interval(c->count, c->k, c->total);
+    double x[c->k];
+    counter_batches(c, x);
+    spc_estimate e = spc_stats_interval(x, c->k, c->total);
     double k = (double)c->k;
     e.lo = e.mean + k * (e.lo - e.mean);
     e.hi = e.mean + k * (e.hi - e.mean);
@@ -278,7 +291,9 @@ spc_estimate spc_counter_total(const spc_counter *c)
 
 spc_batch_verdict spc_counter_check(const spc_counter *c)
 {
-    return spc_stats_batch_check(c->count, c->k);
+    double x[c->k];
+    counter_batches(c, x);
+    return spc_stats_batch_check(x, c->k);
 }
 
 /* ---- quantiles ---- */
