@@ -106,7 +106,8 @@ static inline int spc_calendar_before(const spc_calendar_key *x, const spc_calen
 
 /* Sifts *e down from the root over the n keys of the binary heap h
  * (heap[0] is free; e does not point into the heap). */
-static inline __attribute__((always_inline)) void spc_calendar_sift_down(spc_calendar_key *h, size_t n, const spc_calendar_key *e)
+static inline __attribute__((always_inline)) void spc_calendar_sift_down(spc_calendar_key *h, size_t n,
+                                                                         const spc_calendar_key *e)
 {
     size_t i = 0, l;
     while ((l = 2 * i + 1) < n) {

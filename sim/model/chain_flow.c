@@ -513,7 +513,9 @@ HOT spc_status service_end(spc_chain *ch, double now, uint32_t stage, uint32_t s
         return deliver(ch, id, now, err, plain);
     o->from = stage;
     o->sojourn_prev = sojourn;
-    return plain ? enter_stage_as(ch, (size_t)to, id, now, err, CHAIN_PLAIN) : enter_stage(ch, (size_t)to, id, now, err);
+    if (plain)
+        return enter_stage_as(ch, (size_t)to, id, now, err, CHAIN_PLAIN);
+    return enter_stage(ch, (size_t)to, id, now, err);
 }
 
 spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server, spc_error *err)
