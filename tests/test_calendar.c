@@ -2,7 +2,8 @@
  * test_calendar.c -- the future-event calendar against a naive model: a
  * plain array kept sorted by (time, seq), under long random sequences of
  * push, pop and cancel (property testing, as SQLite tests its structures
- * against simple ones).
+ * against simple ones). A third of the pushes are fixed (never cancelled,
+ * no id): both kinds share one order.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,20 +49,29 @@ static void step(spc_calendar *cal, model *m, gsl_rng *r, uint64_t *seq, double 
     if (u < 0.5 || m->n == 0) {
         double t = *now + (double)gsl_rng_uniform_int(r, 8);
         uint64_t payload = gsl_rng_get(r);
-        spc_event_id id = spc_calendar_push(cal, t, 7, 3, payload);
-        CU_ASSERT_FATAL(id != 0);
+        spc_event_id id = 0;
+        if (gsl_rng_uniform(r) < 1.0 / 3.0) {
+            CU_ASSERT_FATAL(spc_calendar_push_fixed(cal, t, 7, 3, payload) == 1);
+        } else {
+            id = spc_calendar_push(cal, t, 7, 3, payload);
+            CU_ASSERT_FATAL(id != 0);
+        }
         model_insert(m, (model_ev){ t, (*seq)++, id, payload });
     } else if (u < 0.8) {
         spc_event ev;
         CU_ASSERT_FATAL(spc_calendar_pop(cal, &ev));
         CU_ASSERT_EQUAL(ev.id, m->v[0].id);
         CU_ASSERT_EQUAL(ev.time, m->v[0].time);
+        CU_ASSERT_EQUAL(ev.kind, 7);
+        CU_ASSERT_EQUAL(ev.a, 3);
         CU_ASSERT_EQUAL(ev.b, m->v[0].payload);
         CU_ASSERT(ev.time >= *now);
         *now = ev.time;
         model_remove(m, 0);
     } else {
         size_t i = gsl_rng_uniform_int(r, m->n);
+        if (m->v[i].id == 0)
+            return; /* fixed: cannot be cancelled */
         CU_ASSERT_EQUAL(spc_calendar_cancel(cal, m->v[i].id), 1);
         CU_ASSERT_EQUAL(spc_calendar_cancel(cal, m->v[i].id), 0); /* twice: no */
         model_remove(m, i);
@@ -85,6 +95,7 @@ static void test_random_operations(void)
     for (size_t i = 0; i < m.n; i++) {
         CU_ASSERT_FATAL(spc_calendar_pop(cal, &ev));
         CU_ASSERT_EQUAL(ev.id, m.v[i].id);
+        CU_ASSERT_EQUAL(ev.b, m.v[i].payload);
     }
     CU_ASSERT_EQUAL(spc_calendar_pop(cal, &ev), 0);
     gsl_rng_free(r);

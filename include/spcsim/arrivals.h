@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "spcsim/dist.h"
 #include "spcsim/scenario.h"
 
 typedef struct {
@@ -28,7 +29,15 @@ void spc_arrivals_release(spc_arrivals *a);
  * already scheduled stands. */
 void spc_arrivals_apply(spc_arrivals *a, const spc_arrivals_spec *spec);
 
-/* Time of the next arrival after `now`. */
-double spc_arrivals_next(spc_arrivals *a, double now);
+/* Time of the next arrival after `now`: the constant-rate Poisson case
+ * inline (one per arrival), the others in spc_arrivals_next_any. */
+double spc_arrivals_next_any(spc_arrivals *a, double now);
+
+static inline double spc_arrivals_next(spc_arrivals *a, double now)
+{
+    if (a->spec->kind == SPC_ARRIVALS_POISSON)
+        return now + spc_dist_exponential(a->rng, a->mean);
+    return spc_arrivals_next_any(a, now);
+}
 
 #endif

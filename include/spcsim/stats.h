@@ -100,6 +100,8 @@ static inline void spc_tally_add(spc_tally *t, double x)
         spc_tally_close_batch(t);
 }
 spc_estimate spc_tally_estimate(const spc_tally *t);
+/* dst becomes what src is (both initialised with the same bmin). */
+void spc_tally_copy(spc_tally *dst, const spc_tally *src);
 /* The verdict on the full batches (B5); SPC_BATCH_OK when empty (no
  * estimate, nothing to warn about). */
 spc_batch_verdict spc_tally_check(const spc_tally *t);
@@ -108,7 +110,10 @@ spc_batch_verdict spc_tally_check(const spc_tally *t);
 typedef struct {
     double t0, width;   /* batch i covers [t0 + i·width, t0 + (i+1)·width) */
     size_t k;
-    double *area;       /* integral of the level over each batch */
+    double *area;       /* integral of the level over each batch; the current
+                         * batch's is in cur_area until it closes or an
+                         * estimate is made */
+    double cur_area;
     double last_t, level;
     size_t cur;         /* batch holding last_t */
     double cur_end;     /* end of that batch */
@@ -131,7 +136,7 @@ static inline void spc_timeavg_set(spc_timeavg *a, double t, double level)
 {
     if (t > a->last_t) {
         if (t <= a->fast_end) {
-            a->area[a->cur] += a->level * (t - a->last_t);
+            a->cur_area += a->level * (t - a->last_t);
             a->last_t = t;
         } else {
             spc_timeavg_integrate(a, t);
@@ -148,7 +153,8 @@ spc_batch_verdict spc_timeavg_check(const spc_timeavg *a);
 typedef struct {
     double t0, width, inv_width;
     size_t k;
-    double *count;
+    double *count;    /* per batch; the current batch's is in cur_count */
+    double cur_count;
     double total;
     size_t cur;       /* batch of the latest count (times never decrease) */
     double cur_end;
@@ -170,9 +176,11 @@ static inline void spc_counter_add(spc_counter *c, double t, double amount)
         if (t >= c->cur_end && c->cur + 1 < c->k)
             spc_counter_seek(c, t);
     }
-    c->count[c->cur] += amount;
+    c->cur_count += amount;
     c->total += amount;
 }
+/* dst becomes what src is (both initialised with the same k). */
+void spc_counter_copy(spc_counter *dst, const spc_counter *src);
 /* Rate per unit time over [t0, t1]. */
 spc_estimate spc_counter_rate(const spc_counter *c);
 /* Total count over [t0, t1], its interval k times the rate's batch interval. */

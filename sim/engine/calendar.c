@@ -1,27 +1,28 @@
 /*
  * calendar.c -- future-event calendar as a binary heap with lazy cancellation.
  *
- * The heap holds small keys, ordered by (time, seq): a key is 24 bytes
- * (time, seq, the event's slot and the slot's generation), so a sift moves
- * a third less than it did with whole events in the heap; the payload
- * (kind, a, b) waits in the event's slot. D is the number of children per
- * node: a 4-ary heap was measured against the binary one (make bench's
- * calendar hold, 5000 pending purchases of bench/scale.cfg) and gained
- * nothing, so D stays 2.
+ * The heap holds 32-byte keys ordered by (time, seq). An event pushed with
+ * spc_calendar_push_fixed (never cancelled) carries its payload (kind, a,
+ * b) in its key and costs nothing else. An event pushed with
+ * spc_calendar_push (cancellable) owns a slot in a side table: its key's
+ * kind is CANCELLABLE, a the slot and b the slot's generation when pushed,
+ * and the payload waits in the slot. The heap is binary: a 4-ary heap was
+ * measured against it (make bench's calendar hold, 5000 pending purchases
+ * of bench/scale.cfg) and gained nothing. push_fixed and pop, the hot
+ * paths, are inline in calendar.h.
  *
- * Cancellation is lazy: every pending event owns a slot in a side table;
- * cancelling releases the slot (bumping its generation), and pop silently
- * discards heap keys whose slot generation no longer matches. That makes
- * cancel O(1) and keeps the heap operations free of any index bookkeeping;
- * a cancelled event costs heap space only until its time comes up.
+ * Cancellation is lazy: cancelling releases the slot (bumping its
+ * generation), and pop silently discards cancellable keys whose slot
+ * generation no longer matches. That makes cancel O(1) and keeps the heap
+ * operations free of any index bookkeeping; a cancelled event costs heap
+ * space only until its time comes up.
  *
- * Hold: pop releases the earliest event's slot but leaves its key at the
- * root, where it is dead exactly as a cancelled one is (`hole` says so).
- * The next push, typically the handler of that event scheduling the next
- * one, drops its key into the root and sifts it down: one sift instead of
- * a sift down (the pop) and a sift up (the push). Had no push come, the
- * next pop removes the dead root first, as it would a cancelled one. The
- * order of events is the order of (time, seq), whatever the heap's shape.
+ * Hold: pop leaves the earliest event's key at the root, dead (`hole`
+ * says so). The next push, typically the handler of that event scheduling
+ * the next one, drops its key into the root and sifts it down: one sift
+ * instead of a sift down (the pop) and a sift up (the push). Had no push
+ * come, the next pop removes the dead root first. The order of events is
+ * the order of (time, seq), whatever the heap's shape.
  *
  * An event id is (generation << 32) | (slot + 1), so ids of finished events
  * never match a live event, even after their slot is reused.
@@ -31,14 +32,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-typedef struct {
-    double time;
-    uint64_t seq;
-    uint32_t slot;
-    uint32_t gen;   /* the slot's generation when the event was pushed */
-} heap_key;
+typedef spc_calendar_key heap_key; /* calendar.h, with struct spc_calendar */
 
-typedef struct {
+typedef struct spc_calendar_slot {
     uint32_t gen;   /* bumped when the slot is released */
     uint32_t next;  /* free-list link while free, LIVE while pending */
     uint32_t kind;
@@ -46,25 +42,10 @@ typedef struct {
     uint64_t b;
 } slot_t;
 
-struct spc_calendar {
-    heap_key *heap;
-    size_t n, cap;        /* heap keys, live or dead */
-    size_t live;          /* pending events */
-    int hole;             /* heap[0] is the last popped event's dead key */
-    slot_t *slots;
-    size_t nslots, slotcap;
-    uint32_t free_head;
-    uint64_t next_seq;
-};
-
 #define NO_SLOT UINT32_MAX
 #define LIVE (UINT32_MAX - 1)
-#define D 2 /* children per node (sift_down compares the two) */
-
-static inline int before(const heap_key *x, const heap_key *y)
-{
-    return x->time < y->time || (x->time == y->time && x->seq < y->seq);
-}
+#define CANCELLABLE SPC_CALENDAR_CANCELLABLE
+#define sift_down spc_calendar_sift_down
 
 static uint32_t slot_of(spc_event_id id) { return (uint32_t)(id & 0xffffffffu) - 1; }
 static uint32_t gen_of(spc_event_id id) { return (uint32_t)(id >> 32); }
@@ -75,10 +56,10 @@ static int is_live(const spc_calendar *c, spc_event_id id)
     return s >= 1 && s <= c->nslots && c->slots[s - 1].next == LIVE && c->slots[s - 1].gen == gen_of(id);
 }
 
-/* A heap key is live while its slot still holds its event. */
+/* A cancellable key is live while its slot still holds its event. */
 static inline int key_live(const spc_calendar *c, const heap_key *k)
 {
-    return c->slots[k->slot].gen == k->gen;
+    return c->slots[k->a].gen == k->b;
 }
 
 spc_calendar *spc_calendar_alloc(size_t hint)
@@ -145,47 +126,24 @@ static void release_slot(spc_calendar *c, uint32_t s)
     c->live--;
 }
 
-/* Sifts *e down from the root over the n keys (heap[0] is free; e does
- * not point into the heap). */
-static inline void sift_down(heap_key *h, size_t n, const heap_key *e)
+int spc_calendar_grow(spc_calendar *c)
 {
-    size_t i = 0, l;
-    while ((l = D * i + 1) < n) {
-        size_t best = l + 1 < n && before(&h[l + 1], &h[l]) ? l + 1 : l;
-        if (!before(&h[best], e))
-            break;
-        h[i] = h[best];
-        i = best;
-    }
-    h[i] = *e;
+    return reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap);
 }
 
 spc_event_id spc_calendar_push(spc_calendar *c, double time, uint32_t kind,
                                uint32_t a, uint64_t b)
 {
     uint32_t s;
-    if (!c->hole && c->n == c->cap && !reserve((void **)&c->heap, &c->cap, c->n + 1, sizeof *c->heap))
-        return 0;
-    if (!take_slot(c, &s))
+    if (!spc_calendar_room(c) || !take_slot(c, &s))
         return 0;
     slot_t *sl = &c->slots[s];
     sl->kind = kind;
     sl->a = a;
     sl->b = b;
-    heap_key e = { time, c->next_seq++, s, sl->gen };
-    c->live++;
-    if (c->hole) { /* the dead root makes room: one sift down */
-        c->hole = 0;
-        sift_down(c->heap, c->n, &e);
-    } else { /* sift up: move parents down until e fits */
-        size_t i = c->n++;
-        while (i > 0 && before(&e, &c->heap[(i - 1) / D])) {
-            c->heap[i] = c->heap[(i - 1) / D];
-            i = (i - 1) / D;
-        }
-        c->heap[i] = e;
-    }
-    return ((uint64_t)e.gen << 32) | ((uint64_t)s + 1);
+    heap_key e = { time, c->next_seq++, CANCELLABLE, s, sl->gen };
+    spc_calendar_insert(c, &e);
+    return ((uint64_t)sl->gen << 32) | ((uint64_t)s + 1);
 }
 
 /* Removes the root: the last key sifts down from the top. */
@@ -198,37 +156,35 @@ static void remove_root(spc_calendar *c)
     }
 }
 
-/* Drops dead keys (cancelled, or the last popped) from the top of the heap. */
-static void skip_cancelled(spc_calendar *c)
+/* Drops dead keys (the last popped, cancelled ones) from the top of the heap. */
+static void skip_dead(spc_calendar *c)
 {
-    while (c->n > 0 && !key_live(c, &c->heap[0]))
+    if (c->hole)
+        remove_root(c);
+    while (c->n > 0 && c->heap[0].kind == CANCELLABLE && !key_live(c, &c->heap[0]))
         remove_root(c);
 }
 
-/* Hands out the live root; its key stays in the heap, dead (the hole). */
-static inline int take_root(spc_calendar *c, spc_event *out)
+/* Hands out the live cancellable root, its slot released. */
+static int take_cancellable(spc_calendar *c, spc_event *out)
 {
     const heap_key *k = &c->heap[0];
-    const slot_t *sl = &c->slots[k->slot];
-    *out = (spc_event){ k->time, k->seq, ((uint64_t)k->gen << 32) | ((uint64_t)k->slot + 1), sl->kind, sl->a, sl->b };
-    release_slot(c, k->slot);
+    uint32_t s = k->a;
+    const slot_t *sl = &c->slots[s];
+    *out = (spc_event){ k->time, k->seq, (k->b << 32) | ((uint64_t)s + 1), sl->kind, sl->a, sl->b };
+    release_slot(c, s);
     c->hole = 1;
     return 1;
 }
 
-/* pop when the root is dead or the heap empty: out of line, so that the
- * common pop needs no stack frame. */
-static __attribute__((noinline)) int pop_after_skip(spc_calendar *c, spc_event *out)
+int spc_calendar_pop_slow(spc_calendar *c, spc_event *out)
 {
-    skip_cancelled(c);
-    return c->n > 0 ? take_root(c, out) : 0;
-}
-
-int spc_calendar_pop(spc_calendar *c, spc_event *out)
-{
-    if (c->n == 0 || !key_live(c, &c->heap[0]))
-        return pop_after_skip(c, out);
-    return take_root(c, out);
+    skip_dead(c);
+    if (c->n == 0)
+        return 0;
+    if (c->heap[0].kind == CANCELLABLE)
+        return take_cancellable(c, out);
+    return spc_calendar_pop(c, out);
 }
 
 int spc_calendar_cancel(spc_calendar *c, spc_event_id id)
@@ -248,6 +204,6 @@ size_t spc_calendar_size(const spc_calendar *c) { return c->live; }
 
 double spc_calendar_peek_time(spc_calendar *c)
 {
-    skip_cancelled(c);
+    skip_dead(c);
     return c->n ? c->heap[0].time : INFINITY;
 }

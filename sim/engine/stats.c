@@ -99,6 +99,14 @@ void spc_tally_close_batch(spc_tally *t)
         tally_collapse(t);
 }
 
+void spc_tally_copy(spc_tally *dst, const spc_tally *src)
+{
+    double *batch = dst->batch;
+    memcpy(batch, src->batch, 2 * src->bmin * sizeof *batch);
+    *dst = *src;
+    dst->batch = batch;
+}
+
 spc_estimate spc_tally_estimate(const spc_tally *t)
 {
     spc_estimate e = { NAN, NAN, NAN, (double)t->n };
@@ -152,6 +160,7 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
     a->width = (t1 - t0) / (double)a->k;
     a->last_t = t0;
     a->level = level;
+    a->cur_area = 0.0;
     a->cur = 0;
     a->cur_end = t0 + a->width;
     timeavg_fast_end(a);
@@ -159,19 +168,22 @@ void spc_timeavg_start(spc_timeavg *a, double t0, double t1, double level)
 
 /* Adds level·(t - last_t), split over the batches the interval crosses.
  * Most changes fall inside the current batch: that path (one multiply) is
- * spc_timeavg_set's, inline in stats.h. */
+ * spc_timeavg_set's, inline in stats.h. The current batch's integral grows
+ * in cur_area (one field, not an indexed element) and moves to area[cur]
+ * when the batch closes: the same additions in the same order. */
 void spc_timeavg_integrate(spc_timeavg *a, double t)
 {
     if (!(t > a->last_t) || !(a->width > 0))
         return;
     double from = a->last_t;
     while (t > a->cur_end && a->cur + 1 < a->k) {
-        a->area[a->cur] += a->level * (a->cur_end - from);
+        a->area[a->cur] = a->cur_area + a->level * (a->cur_end - from);
+        a->cur_area = 0.0;
         from = a->cur_end;
         a->cur++;
         a->cur_end = a->t0 + (double)(a->cur + 1) * a->width;
     }
-    a->area[a->cur] += a->level * (t - from);
+    a->cur_area += a->level * (t - from);
     a->last_t = t;
     timeavg_fast_end(a);
 }
@@ -179,6 +191,7 @@ void spc_timeavg_integrate(spc_timeavg *a, double t)
 spc_estimate spc_timeavg_estimate(spc_timeavg *a, double t1)
 {
     spc_timeavg_integrate(a, t1);
+    a->area[a->cur] = a->cur_area; /* the current batch's integral so far */
     double x[a->k];
     double total = 0;
     for (size_t i = 0; i < a->k; i++) {
@@ -224,6 +237,7 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
     c->width = (t1 - t0) / (double)c->k;
     c->inv_width = c->width > 0 ? 1.0 / c->width : 0.0;
     c->cur = 0;
+    c->cur_count = 0.0;
     c->cur_end = t0 + c->width;
     c->total = 0;
     counter_fast_end(c);
@@ -232,23 +246,43 @@ void spc_counter_start(spc_counter *c, double t0, double t1)
 void spc_counter_seek(spc_counter *c, double t)
 {
     size_t i = (size_t)((t - c->t0) * c->inv_width);
+    c->count[c->cur] = c->cur_count;
     c->cur = i < c->k ? i : c->k - 1;
+    c->cur_count = c->count[c->cur];
     c->cur_end = c->t0 + (double)(c->cur + 1) * c->width;
     counter_fast_end(c);
+}
+
+void spc_counter_copy(spc_counter *dst, const spc_counter *src)
+{
+    double *count = dst->count;
+    memcpy(count, src->count, src->k * sizeof *count);
+    *dst = *src;
+    dst->count = count;
+}
+
+/* The counts per batch into x[0..k-1], the current one from cur_count. */
+static void counter_batches(const spc_counter *c, double *x)
+{
+    memcpy(x, c->count, c->k * sizeof *x);
+    x[c->cur] = c->cur_count;
 }
 
 spc_estimate spc_counter_rate(const spc_counter *c)
 {
     double x[c->k];
+    counter_batches(c, x);
     for (size_t i = 0; i < c->k; i++)
-        x[i] = c->width > 0 ? c->count[i] / c->width : NAN;
+        x[i] = c->width > 0 ? x[i] / c->width : NAN;
     double span = c->width * (double)c->k;
     return spc_stats_interval(x, c->k, span > 0 ? c->total / span : NAN);
 }
 
 spc_estimate spc_counter_total(const spc_counter *c)
 {
-    spc_estimate e = spc_stats_interval(c->count, c->k, c->total);
+    double x[c->k];
+    counter_batches(c, x);
+    spc_estimate e = spc_stats_interval(x, c->k, c->total);
     double k = (double)c->k;
     e.lo = e.mean + k * (e.lo - e.mean);
     e.hi = e.mean + k * (e.hi - e.mean);
@@ -257,7 +291,9 @@ spc_estimate spc_counter_total(const spc_counter *c)
 
 spc_batch_verdict spc_counter_check(const spc_counter *c)
 {
-    return spc_stats_batch_check(c->count, c->k);
+    double x[c->k];
+    counter_batches(c, x);
+    return spc_stats_batch_check(x, c->k);
 }
 
 /* ---- quantiles ---- */

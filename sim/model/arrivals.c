@@ -70,7 +70,7 @@ static double schedule_next(const spc_arrivals *a, double now, double e)
     }
 }
 
-double spc_arrivals_next(spc_arrivals *a, double now)
+double spc_arrivals_next_any(spc_arrivals *a, double now)
 {
     switch (a->spec->kind) {
     case SPC_ARRIVALS_POISSON:

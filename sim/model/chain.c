@@ -13,6 +13,28 @@
 
 /* ---- set-up and tear-down ---- */
 
+/* Whether the lean path of chain_flow.c applies (chain_impl.h: plain and
+ * single). Decided again whenever hooks, sink, tracer or settings change;
+ * CHAIN_SINGLE, once left, is never taken again (the chain's and the
+ * stage's statistics have parted). */
+static void chain_plain(spc_chain *ch)
+{
+    int plain = ch->hooks == NULL && ch->sink == NULL && ch->trace == NULL && ch->front < 0 &&
+                !ch->sc->customers.enabled;
+    for (size_t i = 0; plain && i < ch->nstages; i++) {
+        const spc_stage_spec *s = ch->stages[i].spec;
+        plain = !s->has_patience && !(s->balk_limit > 0) && s->capacity == SPC_CAPACITY_INFINITE;
+    }
+    const spc_stage_spec *s0 = &ch->sc->stages[0];
+    int single = plain && ch->may_alias && ch->nstages == 1 && ch->sc->arrivals.entry == 0 &&
+                 s0->nroutes == 1 && s0->routes[0].to == SPC_ROUTE_DELIVER;
+    if (ch->plain == CHAIN_SINGLE && !single) {
+        spc_chain_stats_unalias(ch);
+        ch->may_alias = 0;
+    }
+    ch->plain = single ? CHAIN_SINGLE : plain ? CHAIN_PLAIN : 0;
+}
+
 /* The most servers stage i has in any state of the scenario (or that
  * management's staffing rule may ask for: management.c). */
 static uint32_t max_servers(const spc_scenario *sc, size_t i)
@@ -88,6 +110,8 @@ spc_chain *spc_chain_alloc(const spc_scenario *sc, spc_calendar *cal, const gsl_
     if (spc_chain_stats_init(ch, (size_t)sc->batches) != 0)
         goto oom;
     spc_chain_start_stats(ch, 0.0, sc->horizon);
+    ch->may_alias = 1;
+    chain_plain(ch);
     return ch;
 oom:
     spc_chain_free(ch);
@@ -110,16 +134,19 @@ void spc_chain_free(spc_chain *ch)
 void spc_chain_set_hooks(spc_chain *ch, const spc_chain_hooks *hooks)
 {
     ch->hooks = hooks;
+    chain_plain(ch);
 }
 
 void spc_chain_set_sink(spc_chain *ch, const spc_chain_sink *sink)
 {
     ch->sink = sink;
+    chain_plain(ch);
 }
 
 void spc_chain_set_trace(spc_chain *ch, spc_trace *tr)
 {
     ch->trace = tr;
+    chain_plain(ch);
 }
 
 /* ---- positions ---- */
@@ -183,6 +210,7 @@ spc_status spc_chain_apply(spc_chain *ch, const spc_scenario *state, int staff, 
     for (size_t i = 0; i < ch->nstages; i++) {
         stage_t *g = &ch->stages[i];
         g->spec = &state->stages[i];
+        chain_plain(ch);
         if (!staff)
             continue;
         for (uint32_t s = 0; s < g->npos; s++)

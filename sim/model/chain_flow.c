@@ -11,6 +11,13 @@
  *
  * With a tracer (trace.h), each step writes a line; without one, each
  * place that could costs a test of ch->trace.
+ *
+ * A plain chain (ch->plain, chain_impl.h: no hooks, customers, tracer,
+ * patience, balking or finite queue) skips those tests, and a single one
+ * (one stage, all delivered) the chain's statistics that repeat the
+ * stage's: the hot steps take a constant `plain` and are inlined three
+ * times, with 0, CHAIN_PLAIN and CHAIN_SINGLE, every test that cannot
+ * pass folded away.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -19,6 +26,10 @@
 
 #include "chain_impl.h"
 #include "spcsim/events.h"
+
+/* The hot steps, inlined in their callers whatever their size: with a
+ * constant `plain` the compiler drops the tests it makes false. */
+#define HOT static inline __attribute__((always_inline))
 
 /* ---- orders ---- */
 
@@ -60,7 +71,7 @@ static inline uint32_t order_new(spc_chain *ch, double now)
     return id;
 }
 
-static void order_done(spc_chain *ch, uint32_t id, double now)
+HOT void order_done(spc_chain *ch, uint32_t id, double now)
 {
     ch->orders[id].next = ch->free_order;
     ch->free_order = id;
@@ -128,20 +139,26 @@ static inline spc_status notify(spc_chain *ch, uint32_t id, spc_order_outcome ou
 
 /* ---- queues ---- */
 
-static int queue_push(stage_t *g, uint32_t id)
+/* Doubles a full ring buffer (queue_push's rare path); -1 when out of memory. */
+static int queue_grow(stage_t *g)
 {
-    if (g->qlen == g->qcap) {
-        size_t cap = 2 * g->qcap;
-        uint32_t *q = malloc(cap * sizeof *q);
-        if (q == NULL)
-            return -1;
-        for (size_t i = 0; i < g->qlen; i++)
-            q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
-        free(g->q);
-        g->q = q;
-        g->qcap = cap;
-        g->qhead = 0;
-    }
+    size_t cap = 2 * g->qcap;
+    uint32_t *q = malloc(cap * sizeof *q);
+    if (q == NULL)
+        return -1;
+    for (size_t i = 0; i < g->qlen; i++)
+        q[i] = g->q[(g->qhead + i) & (g->qcap - 1)];
+    free(g->q);
+    g->q = q;
+    g->qcap = cap;
+    g->qhead = 0;
+    return 0;
+}
+
+HOT int queue_push(stage_t *g, uint32_t id)
+{
+    if (g->qlen == g->qcap && queue_grow(g) != 0)
+        return -1;
     g->q[(g->qhead + g->qlen) & (g->qcap - 1)] = id;
     g->qlen++;
     g->nwait++;
@@ -150,13 +167,13 @@ static int queue_push(stage_t *g, uint32_t id)
 
 /* The next order really waiting; abandoned ones met on the way are freed
  * (they left the system when their patience ran out). */
-static uint32_t queue_pop(spc_chain *ch, stage_t *g)
+HOT uint32_t queue_pop(spc_chain *ch, stage_t *g, int plain)
 {
     for (;;) {
         uint32_t id = g->q[g->qhead];
         g->qhead = (g->qhead + 1) & (g->qcap - 1);
         g->qlen--;
-        if (!ch->orders[id].abandoned) {
+        if (plain || !ch->orders[id].abandoned) {
             g->nwait--;
             return id;
         }
@@ -165,16 +182,16 @@ static uint32_t queue_pop(spc_chain *ch, stage_t *g)
     }
 }
 
-static void tell_backlog(spc_chain *ch, stage_t *g, double now)
+HOT void tell_backlog(spc_chain *ch, stage_t *g, double now, int plain)
 {
-    if (ch->hooks != NULL && ch->hooks->backlog != NULL)
+    if (!plain && ch->hooks != NULL && ch->hooks->backlog != NULL)
         ch->hooks->backlog(ch->hooks->ctx, g->index, (long)(g->nwait + g->nbusy), now);
 }
 
 /* ---- service ---- */
 
-static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
-                                double now, spc_error *err)
+HOT spc_status start_service(spc_chain *ch, stage_t *g, uint32_t server, uint32_t id,
+                             double now, spc_error *err, int plain)
 {
     order_t *o = &ch->orders[id];
     double wait = now - o->t_stage;
@@ -183,13 +200,13 @@ static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t serve
     spc_tally_add(&g->st.waited, wait > 0 ? 1.0 : 0.0);
     spc_quantile_add(&g->st.wait_q, wait);
     spc_counter_add(&g->st.wait_flow, now, wait);
-    if (g->spec->has_patience) {
+    if (!plain && g->spec->has_patience) {
         spc_tally_add(&g->st.wait_all, wait);
         spc_tally_add(&g->st.abandon, 0.0);
         spc_calendar_cancel(ch->cal, o->renege);
         o->renege = 0;
     }
-    if (ch->hooks != NULL) { /* totals feed the workforce's period reports */
+    if (!plain && ch->hooks != NULL) { /* totals feed the workforce's period reports */
         g->tot.wait_sum += wait;
         g->tot.waits += 1;
         spc_chain_totals_advance(g, now);
@@ -198,6 +215,8 @@ static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t serve
     g->nbusy++;
     spc_chain_levels(g, now);
     double s = spc_dist_sample(&g->spec->service, g->service_rng);
+    if (plain) /* no hooks: no rework; no customers: purchases only, no front stage */
+        goto schedule;
     if (o->rework)
         s *= ch->sc->workforce.rework_fraction;
     if (o->kind != SPC_ORDER_PURCHASE)
@@ -208,13 +227,14 @@ static inline spc_status start_service(spc_chain *ch, stage_t *g, uint32_t serve
         s = ch->hooks->service_time(ch->hooks->ctx, stage, server, s, now);
     if (SPC_TRACING(ch->trace))
         trace_at_server(ch, SPC_TR_SERVICE_START, g, server, id, now, o->rework ? "rework" : "service", wait, s);
-    if (spc_calendar_push(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
+schedule:
+    if (spc_calendar_push_fixed(ch->cal, now + s, SPC_EV_SERVICE_END, stage, server) == 0)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
 }
 
 /* spc_chain_take_next, inline in the service end (its hot caller). */
-static inline spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
+HOT spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err, int plain)
 {
     if (!g->staffed[server]) {
         /* its holder left during the order: the position is now empty */
@@ -227,14 +247,14 @@ static inline spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, d
         g->free_srv[g->nfree++] = server;
         return SPC_OK;
     }
-    uint32_t next = queue_pop(ch, g);
+    uint32_t next = queue_pop(ch, g, plain);
     spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
-    return start_service(ch, g, server, next, now, err);
+    return start_service(ch, g, server, next, now, err, plain);
 }
 
 spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err)
 {
-    return take_next(ch, g, server, now, err);
+    return take_next(ch, g, server, now, err, 0);
 }
 
 /* A defective order from another stage: caught here? Then back for rework. */
@@ -305,13 +325,13 @@ static int balks(spc_chain *ch, stage_t *g, uint32_t id, double now, spc_error *
     return st == SPC_OK ? 1 : -1;
 }
 
-static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
+HOT spc_status enter_stage_as(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err, int plain)
 {
     stage_t *g = &ch->stages[stage];
     int diverted;
-    if (receive(ch, g, id, now, &diverted, err) != SPC_OK || diverted)
+    if (!plain && (receive(ch, g, id, now, &diverted, err) != SPC_OK || diverted))
         return err->code;
-    if (g->spec->balk_limit > 0) {
+    if (!plain && g->spec->balk_limit > 0) {
         int b = balks(ch, g, id, now, err);
         if (b != 0)
             return b > 0 ? SPC_OK : err->code;
@@ -320,7 +340,7 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     spc_counter_add(&g->st.arrivals, now, 1.0);
     g->tot.arrivals += 1;
     /* blocking is only possible with a finite queue */
-    int finite = g->spec->capacity != SPC_CAPACITY_INFINITE;
+    int finite = !plain && g->spec->capacity != SPC_CAPACITY_INFINITE;
     int full = finite && g->nfree == 0 && (long)g->nwait >= g->spec->capacity;
     if (finite)
         spc_tally_add(&g->st.blocked, full ? 1.0 : 0.0);
@@ -338,30 +358,42 @@ static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double n
     }
     spc_status st = SPC_OK;
     if (g->nfree > 0) {
-        st = start_service(ch, g, g->free_srv[--g->nfree], id, now, err);
+        st = start_service(ch, g, g->free_srv[--g->nfree], id, now, err, plain);
     } else if (queue_push(g, id) != 0) {
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
     } else {
         spc_timeavg_set(&g->st.queue, now, (double)g->nwait);
-        if (SPC_TRACING(ch->trace))
+        if (!plain && SPC_TRACING(ch->trace))
             trace_order(ch, SPC_TR_QUEUE, g->spec->name, id, now, "joins the queue (%zu waiting)", g->nwait);
-        if (g->spec->has_patience)
+        if (!plain && g->spec->has_patience)
             st = schedule_renege(ch, g, id, now, err);
     }
-    tell_backlog(ch, g, now);
+    tell_backlog(ch, g, now, plain);
     return st;
 }
 
-spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
+static spc_status enter_stage(spc_chain *ch, size_t stage, uint32_t id, double now, spc_error *err)
+{
+    return enter_stage_as(ch, stage, id, now, err, 0);
+}
+
+HOT spc_status arrive(spc_chain *ch, double now, spc_error *err, int plain)
 {
     uint32_t id = order_new(ch, now);
     if (id == NONE)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory for orders");
-    spc_counter_add(&ch->arrived, now, 1.0);
+    if (plain != CHAIN_SINGLE)
+        spc_counter_add(&ch->arrived, now, 1.0);
     ch->tot.arrived += 1;
-    if (SPC_TRACING(ch->trace))
+    if (!plain && SPC_TRACING(ch->trace))
         trace_arrival(ch, id, ch->sc->arrivals.entry, now);
-    return enter_stage(ch, (size_t)ch->sc->arrivals.entry, id, now, err);
+    return enter_stage_as(ch, (size_t)ch->sc->arrivals.entry, id, now, err, plain);
+}
+
+spc_status spc_chain_arrive(spc_chain *ch, double now, spc_error *err)
+{
+    return ch->plain == CHAIN_SINGLE ? arrive(ch, now, err, CHAIN_SINGLE)
+         : ch->plain ? arrive(ch, now, err, CHAIN_PLAIN) : arrive(ch, now, err, 0);
 }
 
 spc_status spc_chain_place(spc_chain *ch, double now, uint32_t customer, uint64_t tag, uint32_t kind,
@@ -406,15 +438,21 @@ static int route(const stage_t *g)
     return s->routes[s->nroutes - 1].to;
 }
 
-static spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err)
+HOT spc_status deliver(spc_chain *ch, uint32_t id, double now, spc_error *err, int plain)
 {
     order_t *o = &ch->orders[id];
     double lead = now - o->t_in;
-    spc_tally_add(&ch->lead, lead);
+    if (plain != CHAIN_SINGLE)
+        spc_tally_add(&ch->lead, lead);
     spc_quantile_add(&ch->lead_q, lead);
-    spc_counter_add(&ch->delivered, now, 1.0);
+    if (plain != CHAIN_SINGLE)
+        spc_counter_add(&ch->delivered, now, 1.0);
     ch->tot.delivered += 1;
     ch->tot.lead_sum += lead;
+    if (plain) { /* no hooks: no defects; no customers: nobody to tell */
+        order_done(ch, id, now);
+        return SPC_OK;
+    }
     if (o->defect != NONE) {
         o->escaped++;
         spc_counter_add(&ch->escaped, now, 1.0);
@@ -443,8 +481,8 @@ static void maybe_err(spc_chain *ch, stage_t *g, uint32_t server, order_t *o, do
         o->defect = stage;
 }
 
-spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server,
-                                 spc_error *err)
+HOT spc_status service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server, spc_error *err,
+                           int plain)
 {
     stage_t *g = &ch->stages[stage];
     uint32_t id = g->holding[server];
@@ -452,27 +490,39 @@ spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint
     double sojourn = now - o->t_stage;
     spc_tally_add(&g->st.sojourn, sojourn);
     spc_counter_add(&g->st.completions, now, 1.0);
-    maybe_err(ch, g, server, o, now);
-    if (SPC_TRACING(ch->trace))
+    if (!plain)
+        maybe_err(ch, g, server, o, now);
+    if (!plain && SPC_TRACING(ch->trace))
         trace_at_server(ch, SPC_TR_SERVICE_END, g, server, id, now, o->defect == stage ? ", defective" : "",
                         sojourn, 0.0);
-    o->rework = 0;
-    if (ch->hooks != NULL) {
+    if (!plain)
+        o->rework = 0;
+    if (!plain && ch->hooks != NULL) {
         g->tot.completed += 1;
         spc_chain_totals_advance(g, now);
     }
     g->holding[server] = NONE;
     g->nbusy--;
     spc_chain_levels(g, now);
-    if (take_next(ch, g, server, now, err) != SPC_OK)
+    if (take_next(ch, g, server, now, err, plain) != SPC_OK)
         return err->code;
-    tell_backlog(ch, g, now);
-    int to = o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
+    tell_backlog(ch, g, now, plain);
+    int to = plain == CHAIN_SINGLE ? SPC_ROUTE_DELIVER
+           : plain || o->kind == SPC_ORDER_PURCHASE ? route(g) : SPC_ROUTE_DELIVER;
     if (to == SPC_ROUTE_DELIVER)
-        return deliver(ch, id, now, err);
+        return deliver(ch, id, now, err, plain);
     o->from = stage;
     o->sojourn_prev = sojourn;
+    if (plain)
+        return enter_stage_as(ch, (size_t)to, id, now, err, CHAIN_PLAIN);
     return enter_stage(ch, (size_t)to, id, now, err);
+}
+
+spc_status spc_chain_service_end(spc_chain *ch, double now, uint32_t stage, uint32_t server, spc_error *err)
+{
+    return ch->plain == CHAIN_SINGLE ? service_end(ch, now, stage, server, err, CHAIN_SINGLE)
+         : ch->plain ? service_end(ch, now, stage, server, err, CHAIN_PLAIN)
+                     : service_end(ch, now, stage, server, err, 0);
 }
 
 /* ---- abandonment ---- */
@@ -498,6 +548,6 @@ spc_status spc_chain_renege(spc_chain *ch, double now, uint32_t stage, uint32_t 
     ch->tot.abandoned += 1;
     ch->wip--;
     spc_timeavg_set(&ch->wip_avg, now, (double)ch->wip);
-    tell_backlog(ch, g, now);
+    tell_backlog(ch, g, now, 0);
     return notify(ch, id, SPC_OUT_ABANDONED, now, err);
 }

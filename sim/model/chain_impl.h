@@ -63,11 +63,23 @@ typedef struct {
 
 #define NQUANT 4
 
+/* ch->plain: nothing hooked, no customers, no tracer, no patience, balking
+ * or finite queue; CHAIN_SINGLE besides: one stage, whose orders are all
+ * delivered. Then every order's arrival, completion and lead time are the
+ * stage's arrival, completion and sojourn, at the same times with the same
+ * values: the chain's arrived, delivered and lead are not updated but
+ * copied from the stage's at the end (spc_chain_stats_unalias). */
+#define CHAIN_PLAIN 1
+#define CHAIN_SINGLE 2
+
 struct spc_chain {
     const spc_scenario *sc;
     const spc_chain_hooks *hooks;
     const spc_chain_sink *sink;
     spc_trace *trace;       /* NULL: not traced */
+    int plain;              /* 0, CHAIN_PLAIN or CHAIN_SINGLE: the lean path (chain_flow.c)
+                             * applies; decided by chain_plain (chain.c) */
+    int may_alias;          /* CHAIN_SINGLE is still allowed (it has never been left) */
     uint64_t orders_in;     /* orders created so far: the last order's number */
     int front;              /* customers' front stage, -1 without customers */
     spc_calendar *cal;
@@ -95,6 +107,9 @@ static inline void spc_chain_levels(stage_t *g, double now)
     spc_timeavg_set(&g->st.busy, now, (double)g->nbusy);
 }
 void spc_chain_staffing(stage_t *g, double now);
+/* Leaving CHAIN_SINGLE, or collecting: the chain's arrived, delivered and
+ * lead become the stage's arrivals, completions and sojourn. */
+void spc_chain_stats_unalias(spc_chain *ch);
 
 /* chain_flow.c */
 spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err);

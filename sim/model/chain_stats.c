@@ -94,6 +94,14 @@ void spc_chain_staffing(stage_t *g, double now)
     spc_timeavg_set(&g->st.staffed, now, (double)g->nstaffed);
 }
 
+void spc_chain_stats_unalias(spc_chain *ch)
+{
+    const stage_stats *s = &ch->stages[0].st;
+    spc_counter_copy(&ch->arrived, &s->arrivals);
+    spc_counter_copy(&ch->delivered, &s->completions);
+    spc_tally_copy(&ch->lead, &s->sojourn);
+}
+
 static void stage_start(stage_t *g, double t0, double t1)
 {
     stage_stats *s = &g->st;
@@ -247,6 +255,8 @@ static int collect_system(spc_chain *ch, double t1, spc_results *out)
 
 spc_status spc_chain_collect(spc_chain *ch, double t1, spc_results *out, spc_error *err)
 {
+    if (ch->plain == CHAIN_SINGLE)
+        spc_chain_stats_unalias(ch);
     int rc = collect_system(ch, t1, out);
     for (size_t i = 0; i < ch->nstages; i++)
         rc |= collect_stage(ch, &ch->stages[i], t1, out);

@@ -73,11 +73,11 @@ typedef struct {
     double sc_delivered, sc_hours, sc_errors; /* the scorecard's (SC5) sums since the warm-up */
 } spc_run;
 
-static spc_status schedule(spc_run *run, double t, uint32_t kind)
+static inline __attribute__((always_inline)) spc_status schedule(spc_run *run, double t, uint32_t kind)
 {
     if (t > run->sc->horizon)
         return SPC_OK;
-    if (spc_calendar_push(run->cal, t, kind, 0, 0) == 0)
+    if (spc_calendar_push_fixed(run->cal, t, kind, 0, 0) == 0)
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     return SPC_OK;
 }
@@ -191,7 +191,7 @@ static spc_status run_setup(spc_run *run)
     /* interventions before reports: at equal times, the report sees the
      * intervention's state (all later reports are scheduled after them) */
     for (size_t k = 0; k < sc->ninterventions; k++)
-        if (spc_calendar_push(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
+        if (spc_calendar_push_fixed(run->cal, sc->interventions[k].at, SPC_EV_INTERVENTION, (uint32_t)k, 0) == 0)
             return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     if (sc->workforce.enabled) {
         run->workforce = spc_workforce_alloc(sc, run->chain, run->cal, type, run->key, &run->unit->wf, run->err);
@@ -210,8 +210,8 @@ static spc_status run_setup(spc_run *run)
         return run->err->code;
 
     /* END first: anything else at exactly the horizon falls after it */
-    if (spc_calendar_push(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
-        (sc->warmup > 0 && spc_calendar_push(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))
+    if (spc_calendar_push_fixed(run->cal, sc->horizon, SPC_EV_END, 0, 0) == 0 ||
+        (sc->warmup > 0 && spc_calendar_push_fixed(run->cal, sc->warmup, SPC_EV_WARMUP, 0, 0) == 0))
         return spc_error_set(run->err, SPC_ERR_INTERNAL, "out of memory in the event calendar");
     if (sc->customers.enabled)
         return SPC_OK; /* the customers place the orders */
