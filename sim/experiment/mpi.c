@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "spcsim/repdata.h"
 
@@ -55,6 +56,12 @@ int spc_mpi_size(void)
 
 void spc_mpi_abort(int code)
 {
+    /* The rank's message is in its stderr pipe, which mpirun forwards; an
+     * abort can end the job before mpirun has read it (seen once in ten
+     * check-mpi runs on a loaded machine): give the forwarding a moment. */
+    fflush(stdout);
+    fflush(stderr);
+    nanosleep(&(struct timespec){ 0, 300000000L }, NULL);
     MPI_Abort(MPI_COMM_WORLD, code);
     exit(code); /* not reached */
 }
