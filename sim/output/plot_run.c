@@ -11,7 +11,6 @@
  * time (the stages' figure: 36 readings, 0.3 s of CPU).
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "plot_gp.h"
@@ -140,22 +139,10 @@ static double panel(FILE *f, const spc_outdir *d, const series_info *si, const c
     return k;
 }
 
-/* A field's value the way gnuplot reads it: 0 when empty or not a
- * number (gnuplot leaves such a row out of a table), else 1 and *x
- * (NaN included: gnuplot keeps "nan"). */
-static int field_value(const spc_csvtable *t, size_t r, int c, double *x)
-{
-    const char *s = spc_csvtable_get(t, r, c);
-    char *end;
-    *x = strtod(s, &end);
-    return c >= 0 && *s != '\0' && *end == '\0';
-}
-
 /* The datablock $NAME of (time / div, the given columns) for the rows of
- * scope, written into the script: what gnuplot's `plot 'timeseries.csv'
- * using (column("time")/div):(column(...)) with table if (strcol("scope")
- * eq scope)` makes (a row with an empty field left out, the values as
- * %g), without gnuplot reading the whole file once per series. */
+ * scope (plot_field): what gnuplot's `plot 'timeseries.csv' using
+ * (column("time")/div):(column(...)) with table if (strcol("scope") eq
+ * scope)` made. */
 static void table(FILE *f, const spc_csvtable *t, const char *name, double div, const char *scope, const int *cols,
                   size_t n)
 {
@@ -163,9 +150,9 @@ static void table(FILE *f, const spc_csvtable *t, const char *name, double div, 
     fprintf(f, "$%s << EOD\n", name);
     for (size_t r = 0; r < t->nrows; r++) {
         double x[2], time; /* n <= 2 */
-        int ok = strcmp(spc_csvtable_get(t, r, sc), scope) == 0 && field_value(t, r, tc, &time);
+        int ok = strcmp(spc_csvtable_get(t, r, sc), scope) == 0 && plot_field(t, r, tc, &time);
         for (size_t i = 0; ok && i < n; i++)
-            ok = field_value(t, r, cols[i], &x[i]);
+            ok = plot_field(t, r, cols[i], &x[i]);
         if (!ok)
             continue;
         fprintf(f, "%g", time / div);
