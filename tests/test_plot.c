@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "spcsim/csvtable.h"
 #include "spcsim/text.h"
 #include "tests.h"
 
@@ -104,6 +105,68 @@ static void check_report(const char *dir, const char *name, int with_figures)
     free(html);
 }
 
+/* The datablock `$NAME << EOD` of script gp is column of the rows of scope
+ * in dir's timeseries.csv, time in weeks (understaffed counts hours), as
+ * gnuplot's `with table` wrote them (%g), rows with an empty field left out. */
+static void check_block(const char *gp, const char *name, const char *dir, const char *scope, const char *column)
+{
+    char head[64], path[1200], line[128];
+    snprintf(head, sizeof head, "$%s << EOD\n", name);
+    snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+    const char *at = gp ? strstr(gp, head) : NULL;
+    spc_csvtable t;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    CU_ASSERT_EQUAL_FATAL(spc_csvtable_load(&t, path, &err), SPC_OK);
+    at += strlen(head);
+    int sc = spc_csvtable_column(&t, "scope"), tc = spc_csvtable_column(&t, "time"), c = spc_csvtable_column(&t, column);
+    size_t rows = 0;
+    for (size_t r = 0; r < t.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&t, r, sc), scope) != 0 || *spc_csvtable_get(&t, r, c) == '\0')
+            continue;
+        snprintf(line, sizeof line, "%g %g\n", spc_csvtable_num(&t, r, tc) / 168.0, spc_csvtable_num(&t, r, c));
+        CU_ASSERT_EQUAL(strncmp(at, line, strlen(line)), 0);
+        at += strlen(line);
+        rows++;
+    }
+    CU_ASSERT(rows > 0);
+    CU_ASSERT_EQUAL(strncmp(at, "EOD\n", 4), 0);
+    spc_csvtable_free(&t);
+}
+
+/* distributions.gp's first datablock: each replication of the first
+ * measure (understaffed: company/satisfaction_mean) at 0.3 * ((r % 7) / 3
+ * - 1) beside its value in replications.csv, as %g. */
+static void check_dist_block(const char *dir, int replications)
+{
+    char path[1200], line[128], *gp = slurp(dir, "distributions.gp", NULL);
+    const char *at = gp ? strstr(gp, "$d0_0 << EOD\n") : NULL;
+    spc_csvtable t;
+    spc_error err;
+    spc_error_clear(&err);
+    snprintf(path, sizeof path, "%s/replications.csv", dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    CU_ASSERT_EQUAL_FATAL(spc_csvtable_load(&t, path, &err), SPC_OK);
+    at += strlen("$d0_0 << EOD\n");
+    int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
+    int rc = spc_csvtable_column(&t, "replication"), vc = spc_csvtable_column(&t, "value"), rows = 0;
+    for (size_t r = 0; r < t.nrows; r++) {
+        if (strcmp(spc_csvtable_get(&t, r, sc), "company") != 0 ||
+            strcmp(spc_csvtable_get(&t, r, mc), "satisfaction_mean") != 0)
+            continue;
+        long rep = atol(spc_csvtable_get(&t, r, rc));
+        snprintf(line, sizeof line, "%g %g\n", 0.3 * ((double)(rep % 7) / 3.0 - 1), spc_csvtable_num(&t, r, vc));
+        CU_ASSERT_EQUAL(strncmp(at, line, strlen(line)), 0);
+        at += strlen(line);
+        rows++;
+    }
+    CU_ASSERT_EQUAL(rows, replications);
+    CU_ASSERT_EQUAL(strncmp(at, "EOD\n", 4), 0);
+    spc_csvtable_free(&t);
+    free(gp);
+}
+
 static void test_run_figures(void)
 {
     char tmp[64], dir[1024], name[128];
@@ -119,8 +182,10 @@ static void test_run_figures(void)
         CU_ASSERT(exists_in(dir, name) == have_gnuplot());
     }
     char *gp = slurp(dir, "timeseries-company.gp", NULL);
-    CU_ASSERT(gp != NULL && strstr(gp, "'timeseries.csv'") != NULL && strstr(gp, "filledcurves") != NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "from timeseries.csv") != NULL && strstr(gp, "filledcurves") != NULL);
+    check_block(gp, "m1", dir, "company", "satisfaction"); /* the first panel's mean */
     free(gp);
+    check_dist_block(dir, 2);
     check_report(dir, "understaffed", have_gnuplot());
     tests_remove_tree(tmp);
 }

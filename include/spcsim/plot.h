@@ -98,6 +98,14 @@ void spc_plot_gnuplot_version(const char *program, char *buf, size_t size);
 typedef struct spc_plot_gnuplots spc_plot_gnuplots;
 spc_plot_gnuplots *spc_plot_gnuplots_start(const char *gnuplot, unsigned n, const volatile sig_atomic_t *stop);
 
+/* Starts more gnuplots waiting in the current folder, so that n wait for
+ * a script (at most SPC_PLOT_JOBS_MAX in all; g NULL: nothing). `run`
+ * calls it when its replications are done: the start of a gnuplot (its
+ * libraries: about 17 ms of CPU) then happens while spcsim writes its
+ * outputs, on the core that writing leaves idle, not while figures are
+ * drawn. */
+void spc_plot_gnuplots_more(spc_plot_gnuplots *g, unsigned n);
+
 /* The first gnuplot's version as `gnuplot --version` prints it ("gnuplot
  * 5.4 patchlevel 4"), for run.json; waits for its answer; "unknown" when
  * it ended without one (or, with the stop flag set, gave none in a second). */

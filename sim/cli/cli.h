@@ -253,6 +253,9 @@ spc_status cli_figures(spc_stage *st, const options *o, spc_error *err);
  * replications (spc_plot_gnuplots_start); NULL when gnuplot is missing
  * (or under MPI). End them with spc_plot_gnuplots_end. */
 struct spc_plot_gnuplots *cli_gnuplots_start(const options *o);
+/* run, its replications done: more of them started while it writes its
+ * outputs, about one per figure it will draw (-j 2 or more). */
+void cli_gnuplots_more(struct spc_plot_gnuplots *g, const options *o, const spc_scenario *sc);
 spc_status cli_plot(const options *o, spc_error *err);
 
 #endif

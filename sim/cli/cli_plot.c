@@ -86,6 +86,19 @@ spc_plot_gnuplots *cli_gnuplots_start(const options *o)
     return spc_plot_gnuplots_start(gnuplot, jobs_of(o), o->stop);
 }
 
+void cli_gnuplots_more(spc_plot_gnuplots *g, const options *o, const spc_scenario *sc)
+{
+    /* the figures of a run, about (plot.c decides from the files): the
+     * stages and the order flow; the replications' values (two or more);
+     * the story around an intervention; the workforce's and the stages'
+     * over time; the customers' (two) and finance. Too few: the rest start
+     * while figures are drawn; too many: the spare ones are stopped. */
+    unsigned figures = 2 + (sc->replications > 1) + (sc->ninterventions > 0) + 2 * (sc->workforce.enabled != 0) +
+                       3 * (sc->customers.enabled != 0);
+    if (jobs_of(o) > 1)
+        spc_plot_gnuplots_more(g, figures);
+}
+
 spc_status cli_publish(const options *o, const char *dir, cli_writer write, const void *ctx, int figs,
                        spc_error *err)
 {

@@ -561,6 +561,8 @@ static spc_status publish_run(const options *o, spc_scenario *sc, const spc_expe
         events += x->info[i].events;
     sc->replications = (int)x->n; /* precision mode, --keep-partial: the resolved file reproduces the final N */
     char gnuplot[256];
+    if (d->gnuplots != NULL && !d->partial)
+        cli_gnuplots_more(d->gnuplots, o, sc);
     if (d->gnuplots != NULL)
         spc_plot_gnuplots_version(d->gnuplots, gnuplot, sizeof gnuplot);
     spc_run_meta meta = { SPC_VERSION, sc, x->n, x->jobs, events, x->wall_seconds, d->lambda, d->rho,

@@ -114,26 +114,77 @@ static int aligned(const spc_timeseries *rep, unsigned n)
     return 1;
 }
 
+/* The labels and units of one scope's metrics for timeseries_long.csv,
+ * each looked up once: the metric table is searched from its start at
+ * every lookup, once per line it would cost more than writing the file. */
+typedef struct {
+    const char *scope; /* a row's (the rows outlive these) */
+    unsigned char known[SPC_TS_NCOLUMNS];
+    const spc_metric_info *mi[SPC_TS_NCOLUMNS];
+    char unit[SPC_TS_NCOLUMNS][96];
+} long_scope;
+
+typedef struct {
+    long_scope *s;
+    size_t n, cap, last;
+    long_scope spare; /* when out of memory: one scope at a time */
+} long_names;
+
+/* The entry of scope: the rows cycle through the scopes, so the one after
+ * the last found is tried first. */
+static long_scope *long_scope_of(long_names *ln, const char *scope)
+{
+    for (size_t k = 0; k < ln->n; k++) {
+        size_t i = (ln->last + 1 + k) % ln->n;
+        if (strcmp(ln->s[i].scope, scope) == 0)
+            return &ln->s[ln->last = i];
+    }
+    long_scope *e = &ln->spare;
+    if (ln->n == ln->cap) {
+        size_t cap = ln->cap ? 2 * ln->cap : 8;
+        long_scope *grown = realloc(ln->s, cap * sizeof *grown);
+        if (grown != NULL) {
+            ln->s = grown;
+            ln->cap = cap;
+        }
+    }
+    if (ln->n < ln->cap)
+        e = &ln->s[ln->last = ln->n++];
+    e->scope = scope;
+    memset(e->known, 0, sizeof e->known);
+    return e;
+}
+
+static void long_name(long_scope *e, int c, const char *time_unit)
+{
+    if (e->known[c])
+        return;
+    e->mi[c] = spc_metricinfo_find(e->scope, names[c]);
+    spc_metricinfo_unit(e->mi[c], SPC_MI_PERIOD, time_unit, e->unit[c], sizeof e->unit[c]);
+    e->known[c] = 1;
+}
+
 void spc_timeseries_write_long_csv(FILE *f, const spc_timeseries *ts, const char *time_unit, double unit_seconds)
 {
+    long_names ln = { NULL, 0, 0, 0, { NULL, { 0 }, { NULL }, { { 0 } } } };
     fputs("period,time,time_unit,weeks,scope,metric,label,unit,mean,ci95_low,ci95_high,n\n", f);
     for (size_t i = 0; i < ts->n; i++) {
         const spc_ts_row *r = &ts->rows[i];
+        long_scope *e = long_scope_of(&ln, r->scope);
         for (int c = 0; c < SPC_TS_NCOLUMNS; c++) {
             if (!isfinite(r->v[c]))
                 continue;
-            char unit[96];
-            const spc_metric_info *mi = spc_metricinfo_find(r->scope, names[c]);
-            spc_metricinfo_unit(mi, SPC_MI_PERIOD, time_unit, unit, sizeof unit);
+            long_name(e, c, time_unit);
             fprintf(f, "%ld,%.10g,%s,%.10g,%s,%s,", r->period, r->time, time_unit, r->time * unit_seconds / 604800.0,
                     r->scope, names[c]);
-            spc_csv_text(f, mi != NULL ? mi->label : "");
+            spc_csv_text(f, e->mi[c] != NULL ? e->mi[c]->label : "");
             fputc(',', f);
-            spc_csv_text(f, unit);
+            spc_csv_text(f, e->unit[c]);
             spc_csv_interval(f, r->v[c], r->lo[c], r->hi[c]);
             fprintf(f, ",%.0f\n", r->n[c] > 0 ? r->n[c] : 1.0);
         }
     }
+    free(ln.s);
 }
 
 int spc_timeseries_combine(const spc_timeseries *rep, unsigned n, spc_timeseries *out)

@@ -9,7 +9,9 @@
  *
  *   # NAME.gp -- what it draws, from which CSV; how to redraw
  *   set datafile separator comma; set datafile columnheaders
- *   set table $x ... with table if (...)     the rows of one series
+ *   set table $x ... with table if (...)     the rows of one series (or, for
+ *   $x << EOD ... EOD                        the timeseries and the strip plot,
+ *                                            the same rows written in by spcsim)
  *   if (!exists("formats")) formats = "svg"
  *   do for [format in formats] {             each format, same drawing
  *       set terminal ...; set output "NAME.".format

@@ -20,7 +20,10 @@
  * of CPU); `run` saves it for the first figures by starting their gnuplots
  * before its replications (spc_plot_gnuplots_start), so that start happens
  * while the simulation runs, and asks the first of them its version for
- * run.json instead of starting `gnuplot --version`.
+ * run.json instead of starting `gnuplot --version`; when the replications
+ * are done it starts about one per remaining figure (spc_plot_gnuplots_more),
+ * whose start then overlaps the writing of its outputs. Up to `-j` draw at
+ * once; the others wait for a script.
  *
  * Each gnuplot runs in its own process group (a terminal's Ctrl-C reaches
  * spcsim only, which then stops them) and dies with spcsim (Linux).
@@ -213,6 +216,17 @@ spc_plot_gnuplots *spc_plot_gnuplots_start(const char *gnuplot, unsigned n, cons
     return g;
 }
 
+void spc_plot_gnuplots_more(spc_plot_gnuplots *g, unsigned n)
+{
+    size_t waiting = 0;
+    for (size_t k = 0; g != NULL && k < g->n; k++)
+        waiting += g->w[k].pid != 0 && g->w[k].fig == -1;
+    while (g != NULL && waiting < n && g->n < SPC_PLOT_JOBS_MAX && worker_start(&g->w[g->n], g->gnuplot, NULL) == 0) {
+        g->n++;
+        waiting++;
+    }
+}
+
 void spc_plot_gnuplots_version(spc_plot_gnuplots *g, char *buf, size_t size)
 {
     worker *w = &g->w[0];
@@ -293,43 +307,55 @@ typedef struct {
     int keep; /* leave the gnuplots that answered to spc_plot_gnuplots_end */
 } drawing;
 
-/* Whether any gnuplot is drawing. */
-static int busy(const spc_plot_gnuplots *g)
+/* The gnuplots drawing a script now. */
+static size_t drawing_now(const spc_plot_gnuplots *g)
 {
+    size_t n = 0;
     for (size_t k = 0; k < g->n; k++)
-        if (g->w[k].pid != 0 && g->w[k].fig >= 0)
-            return 1;
-    return 0;
+        n += g->w[k].pid != 0 && g->w[k].fig >= 0;
+    return n;
 }
 
-/* Gives the next script to every waiting gnuplot, starting new ones (in
- * the folder) in place of those that ended, and more up to `jobs`, while
+/* A gnuplot for the next script: one started earlier and waiting, else a
+ * new one (in the folder) in a free place, else in the place of one that
+ * answered (waiting for it to end); NULL when none could be started. */
+static worker *free_worker(spc_plot_gnuplots *g, const char *dir)
+{
+    size_t k, done = g->n;
+    for (k = 0; k < g->n; k++)
+        if (g->w[k].pid != 0 && g->w[k].fig == -1)
+            return &g->w[k];
+    for (k = 0; k < g->n && g->w[k].pid != 0; k++)
+        done = g->w[k].fig == DONE && done == g->n ? k : done;
+    if (k == g->n && k == SPC_PLOT_JOBS_MAX)
+        k = done; /* every place taken: one that answered ends first */
+    if (k == SPC_PLOT_JOBS_MAX)
+        return NULL;
+    if (k < g->n && g->w[k].pid != 0)
+        worker_end(&g->w[k], 0);
+    if (worker_start(&g->w[k], g->gnuplot, dir) != 0)
+        return NULL;
+    g->n += k == g->n;
+    return &g->w[k];
+}
+
+/* Gives the next script to a gnuplot, up to `jobs` drawing at once, while
  * scripts wait. A script no gnuplot can be started for fails (-1). */
 static void dispatch(drawing *x)
 {
     spc_plot_gnuplots *g = x->g;
-    size_t cap = x->jobs < SPC_PLOT_JOBS_MAX ? x->jobs : SPC_PLOT_JOBS_MAX, k = 0;
-    while (k < cap && x->next < x->set->n) {
-        worker *w = &g->w[k];
-        if (k < g->n && w->pid != 0 && w->fig >= 0) {
-            k++;
+    size_t cap = x->jobs < SPC_PLOT_JOBS_MAX ? x->jobs : SPC_PLOT_JOBS_MAX;
+    while (x->next < x->set->n && drawing_now(g) < cap) {
+        worker *w = free_worker(g, x->d->dir);
+        if (w == NULL) {
+            if (drawing_now(g) > 0)
+                return; /* the others draw the rest */
+            x->rc[x->next++] = -1;
+            x->done++;
             continue;
-        }
-        if (k < g->n && w->fig == DONE)
-            worker_end(w, 0); /* answered: it is ending */
-        if (k == g->n || w->pid == 0) {
-            if (worker_start(w, g->gnuplot, x->d->dir) != 0) {
-                if (busy(g))
-                    return; /* the others draw the rest */
-                x->rc[x->next++] = -1;
-                x->done++;
-                continue;
-            }
-            g->n += k == g->n;
         }
         x->msg[x->next * MSG_SIZE] = '\0';
         worker_draw(w, x->d, x->set, x->next++); /* a failure to send shows as its end */
-        k++;
     }
 }
 

@@ -147,6 +147,14 @@ void plot_range(const spc_csvtable *t, int c, int key_col, const char *key, doub
     }
 }
 
+int plot_field(const spc_csvtable *t, size_t r, int c, double *x)
+{
+    const char *s = spc_csvtable_get(t, r, c);
+    char *end;
+    *x = strtod(s, &end);
+    return c >= 0 && *s != '\0' && *end == '\0';
+}
+
 int plot_has_data(const spc_csvtable *t, int c, int key_col, const char *key)
 {
     if (c < 0)

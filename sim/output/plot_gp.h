@@ -52,6 +52,14 @@ void plot_gp_ytics(FILE *f, double lo, double hi);
  * column key_col equals key (key_col < 0: all rows). */
 void plot_range(const spc_csvtable *t, int c, int key_col, const char *key, double *lo, double *hi);
 
+/* Field (r, c) of t the way gnuplot reads a CSV field: 0 when it is
+ * empty or not a number (`with table` leaves such a row out), else 1 and
+ * its value in *x (NaN included: gnuplot keeps "nan"). The figures whose
+ * data spcsim writes into their scripts as datablocks (one line per row
+ * kept, the values as %g: what `plot FILE using ... with table if (...)`
+ * made) use it, so that gnuplot does not read the file once per series. */
+int plot_field(const spc_csvtable *t, size_t r, int c, double *x);
+
 /* A colour of the palette (cycled). */
 const char *plot_gp_colour(size_t i);
 

@@ -161,17 +161,26 @@ static int dist_file(const spc_outdir *d, char *path, size_t size, const char **
     return spc_outdir_path(d, *name, path, size) == 0 && access(path, F_OK) == 0;
 }
 
-static void dist_table(FILE *f, const char *file, int arm_col, const char *arm, size_t a, size_t p,
-                       const char *scope, const char *metric)
+/* The datablock $dP_A: arm a's replications of measure p (plot_field),
+ * each at a + 0.3 * ((replication % 7) / 3 - 1), its value beside: what
+ * `plot FILE using (a + 0.3 * ((int(column("replication")) % 7) / 3.0 -
+ * 1)):(column("value")) with table if (...)` made. */
+static void dist_table(FILE *f, const spc_csvtable *t, const char *arm, size_t a, size_t p, const char *scope,
+                       const char *metric)
 {
-    fprintf(f, "set table $d%zu_%zu\nplot '%s' using (%zu + 0.3 * ((int(column(\"replication\")) %% 7) / 3.0 - 1)):"
-            "(column(\"value\")) with table if (strcol(\"scope\") eq '%s' && strcol(\"metric\") eq '%s'", p, a, file,
-            a, scope, metric);
-    if (arm_col) {
-        fputs(" && strcol(\"arm\") eq ", f);
-        plot_gp_str(f, arm);
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    int ac = spc_csvtable_column(t, "arm"), rc = spc_csvtable_column(t, "replication");
+    int vc = spc_csvtable_column(t, "value");
+    fprintf(f, "$d%zu_%zu << EOD\n", p, a);
+    for (size_t r = 0; r < t->nrows; r++) {
+        double rep, v;
+        if (strcmp(spc_csvtable_get(t, r, sc), scope) != 0 || strcmp(spc_csvtable_get(t, r, mc), metric) != 0 ||
+            (ac >= 0 && strcmp(spc_csvtable_get(t, r, ac), arm) != 0) || !plot_field(t, r, rc, &rep) ||
+            !plot_field(t, r, vc, &v))
+            continue;
+        fprintf(f, "%g %g\n", (double)a + 0.3 * ((double)((long long)rep % 7) / 3.0 - 1), v);
     }
-    fputs(")\nunset table\n", f);
+    fputs("EOD\n", f);
 }
 
 static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const char *scope, const char *metric,
@@ -217,7 +226,7 @@ spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, sp
     if (f != NULL) {
         for (size_t p = 0; p < np; p++)
             for (size_t a = 0; a < na; a++)
-                dist_table(f, file, spc_csvtable_column(&t, "arm") >= 0, arm[a], a, p, sc[p], mc[p]);
+                dist_table(f, &t, arm[a], a, p, sc[p], mc[p]);
         plot_gp_formats(f, "distributions", np, "Each replication's value: one point per replication");
         fputs("    unset key\n    set grid ytics\n", f);
         for (size_t p = 0; p < np; p++)

@@ -6,24 +6,30 @@
 
 set datafile separator comma
 set datafile columnheaders
-set table $d0_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'customers' && strcol("metric") eq 'esat')
-unset table
-set table $d1_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'customers' && strcol("metric") eq 'csat')
-unset table
-set table $d2_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'customers' && strcol("metric") eq 'nps')
-unset table
-set table $d3_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'customers' && strcol("metric") eq 'active')
-unset table
-set table $d4_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'finance' && strcol("metric") eq 'revenue')
-unset table
-set table $d5_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'finance' && strcol("metric") eq 'profit')
-unset table
+$d0_0 << EOD
+-0.3 70.1486
+-0.2 70.3837
+EOD
+$d1_0 << EOD
+-0.3 94.4679
+-0.2 94.8046
+EOD
+$d2_0 << EOD
+-0.3 24.9809
+-0.2 29.3452
+EOD
+$d3_0 << EOD
+-0.3 2782.5
+-0.2 2802.2
+EOD
+$d4_0 << EOD
+-0.3 2.47242e+06
+-0.2 2.48172e+06
+EOD
+$d5_0 << EOD
+-0.3 476348
+-0.2 486137
+EOD
 
 set datafile separator whitespace
 set datafile nocolumnheaders

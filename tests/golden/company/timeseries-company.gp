@@ -6,42 +6,152 @@
 
 set datafile separator comma
 set datafile columnheaders
-set table $m1
-plot 'timeseries.csv' using (column("time")/168):(column('satisfaction')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b1
-plot 'timeseries.csv' using (column("time")/168):(column('satisfaction_ci95_low')):(column('satisfaction_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
-set table $m2
-plot 'timeseries.csv' using (column("time")/168):(column('headcount')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b2
-plot 'timeseries.csv' using (column("time")/168):(column('headcount_ci95_low')):(column('headcount_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
-set table $m3
-plot 'timeseries.csv' using (column("time")/168):(column('quits')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b3
-plot 'timeseries.csv' using (column("time")/168):(column('quits_ci95_low')):(column('quits_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
-set table $m4
-plot 'timeseries.csv' using (column("time")/168):(column('pressure')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b4
-plot 'timeseries.csv' using (column("time")/168):(column('pressure_ci95_low')):(column('pressure_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
-set table $m5
-plot 'timeseries.csv' using (column("time")/168):(column('isq')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b5
-plot 'timeseries.csv' using (column("time")/168):(column('isq_ci95_low')):(column('isq_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
-set table $m6
-plot 'timeseries.csv' using (column("time")/168):(column('standard')) with table if (strcol("scope") eq 'company')
-unset table
-set table $b6
-plot 'timeseries.csv' using (column("time")/168):(column('standard_ci95_low')):(column('standard_ci95_high')) with table if (strcol("scope") eq 'company')
-unset table
+# The data, cut from timeseries.csv: $mN the mean of panel N, $bN its 95% confidence
+# interval; the first column is time (weeks).
+$m1 << EOD
+2 71.8686
+4 71.207
+6 70.78
+8 70.1445
+10 70.1207
+12 69.8898
+14 69.6986
+16 69.5916
+18 69.5378
+20 69.8231
+EOD
+$b1 << EOD
+2 65.9983 77.7388
+4 67.4099 75.004
+6 69.563 71.997
+8 70.1018 70.1873
+10 67.2109 73.0305
+12 68.0836 71.6961
+14 68.3364 71.0608
+16 68.5222 70.6611
+18 69.3306 69.7449
+20 66.4771 73.169
+EOD
+$m2 << EOD
+2 23.5
+4 23.5
+6 24
+8 23.5
+10 24
+12 24
+14 24
+16 24
+18 24
+20 23.5
+EOD
+$b2 << EOD
+2 17.1469 29.8531
+4 17.1469 29.8531
+6 24 24
+8 17.1469 29.8531
+10 24 24
+12 24 24
+14 24 24
+16 24 24
+18 24 24
+20 17.1469 29.8531
+EOD
+$m3 << EOD
+2 0.5
+4 0
+6 0
+8 0.5
+10 0
+12 0
+14 0
+16 0
+18 0
+20 0.5
+EOD
+$b3 << EOD
+2 0 6.8531
+4 0 0
+6 0 0
+8 0 6.8531
+10 0 0
+12 0 0
+14 0 0
+16 0 0
+18 0 0
+20 0 6.8531
+EOD
+$m4 << EOD
+2 0.334939
+4 0.354623
+6 0.370883
+8 0.383854
+10 0.376896
+12 0.375194
+14 0.369956
+16 0.391531
+18 0.382562
+20 0.381045
+EOD
+$b4 << EOD
+2 0.205372 0.464507
+4 0.213548 0.495697
+6 0.209547 0.532219
+8 0.24512 0.522589
+10 0.28204 0.471752
+12 0.305665 0.444724
+14 0.360547 0.379364
+16 0.340278 0.442783
+18 0.22565 0.539474
+20 0.368517 0.393573
+EOD
+$m5 << EOD
+2 86.1917
+4 84.7392
+6 84.072
+8 83.6622
+10 83.9463
+12 83.5141
+14 83.3492
+16 83.2615
+18 83.3252
+20 83.4588
+EOD
+$b5 << EOD
+2 83.1944 89.1891
+4 78.2318 91.2466
+6 78.9325 89.2115
+8 74.4234 92.901
+10 76.8454 91.0471
+12 73.3885 93.6396
+14 76.5578 90.1406
+16 72.4849 94.0382
+18 71.3762 95.2741
+20 77.1293 89.7882
+EOD
+$m6 << EOD
+2 1
+4 1
+6 1
+8 1
+10 1
+12 1
+14 1
+16 1
+18 1
+20 1
+EOD
+$b6 << EOD
+2 1 1
+4 1 1
+6 1 1
+8 1 1
+10 1 1
+12 1 1
+14 1 1
+16 1 1
+18 1 1
+20 1 1
+EOD
 
 set datafile separator whitespace
 set datafile nocolumnheaders

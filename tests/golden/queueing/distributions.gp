@@ -6,12 +6,14 @@
 
 set datafile separator comma
 set datafile columnheaders
-set table $d0_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'system' && strcol("metric") eq 'lead_time_mean')
-unset table
-set table $d1_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'system' && strcol("metric") eq 'throughput')
-unset table
+$d0_0 << EOD
+-0.3 2.83998
+-0.2 3.08017
+EOD
+$d1_0 << EOD
+-0.3 4.02456
+-0.2 4.06987
+EOD
 
 set datafile separator whitespace
 set datafile nocolumnheaders

@@ -6,24 +6,30 @@
 
 set datafile separator comma
 set datafile columnheaders
-set table $d0_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'company' && strcol("metric") eq 'satisfaction_mean')
-unset table
-set table $d1_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'company' && strcol("metric") eq 'turnover_annual')
-unset table
-set table $d2_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'company' && strcol("metric") eq 'headcount_mean')
-unset table
-set table $d3_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'system' && strcol("metric") eq 'lead_time_mean')
-unset table
-set table $d4_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'system' && strcol("metric") eq 'throughput')
-unset table
-set table $d5_0
-plot 'replications.csv' using (0 + 0.3 * ((int(column("replication")) % 7) / 3.0 - 1)):(column("value")) with table if (strcol("scope") eq 'system' && strcol("metric") eq 'escaped_defects')
-unset table
+$d0_0 << EOD
+-0.3 54.2505
+-0.2 51.9085
+EOD
+$d1_0 << EOD
+-0.3 0.542621
+-0.2 0.579412
+EOD
+$d2_0 << EOD
+-0.3 50.1222
+-0.2 49.8111
+EOD
+$d3_0 << EOD
+-0.3 2.46364
+-0.2 3.44022
+EOD
+$d4_0 << EOD
+-0.3 30.0501
+-0.2 29.9145
+EOD
+$d5_0 << EOD
+-0.3 146621
+-0.2 143134
+EOD
 
 set datafile separator whitespace
 set datafile nocolumnheaders
