@@ -255,7 +255,11 @@ static void test_three_levels(void)
     expect(&act, &meas, "customer_service", "wait_mean", +1, "measure");
     expect(&act, &meas, "system", "lead_time_mean", +1, "measure");
     expect(&act, &meas, "picking", "headcount_mean", +1, "measure");
-    expect(&act, &meas, "management", "headcount_step_rms", +1, "measure");
+    /* not headcount_step_rms: the story says 8 replications cannot tell
+     * whether staffing moves more than under fixed staffing, and at 12 the
+     * effect was 1-2 standard errors from 0 depending on the streams
+     * (+0.12, one-sided bound -0.004 with the step of (LZ1)); the small
+     * shop's test above checks that tampering effect where it is clear */
     expect(&act, &meas, "finance", "profit", -1, "measure");
     /* philosophy: happier staff who stay, happier customers who stay,
      * a programme that costs and pays */

@@ -818,6 +818,43 @@ static void test_link_detection(void)
 
 /* ------------------------------------------------------------------ */
 
+
+/* (LZ1): the default step against updates at every read (step 0), paired
+ * by seed. The step is a numerical choice: its effect on each headline
+ * estimate must stay well inside that estimate's own 95% interval (half of
+ * its half-width), so that no conclusion drawn from a run depends on it. */
+static void test_step_converges(void)
+{
+    static const char *const metrics[][2] = {
+        { "company", "satisfaction_mean" }, { "company", "pressure_mean" }, { "company", "isq_mean" },
+        { "company", "time_per_order_mean" }, { "company", "turnover_annual" }, { "company", "fatigue_mean" },
+        { "customers", "csat" }, { "customers", "esat" }, { "finance", "profit" }, { "system", "lead_time_mean" },
+    };
+    const char *exact[] = { "workforce.step=0" };
+    spc_experiment a, b;
+    tests_run_replications("scenarios/training.cfg", exact, 1, 8, &a);
+    tests_run_replications("scenarios/training.cfg", NULL, 0, 8, &b);
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++) {
+        const spc_estimate *e0 = tests_metric(&a.combined, metrics[k][0], metrics[k][1]);
+        const spc_estimate *e1 = tests_metric(&b.combined, metrics[k][0], metrics[k][1]);
+        double hw = 0.5 * (e0->hi - e0->lo), d = e1->mean - e0->mean;
+        int ok = fabs(d) <= 0.5 * hw;
+        if (!ok || verbose())
+            fprintf(stderr, "\n  %s/%s: step 0 %.6g [%.6g, %.6g], default %.6g: %.2f half-widths", metrics[k][0],
+                    metrics[k][1], e0->mean, e0->lo, e0->hi, e1->mean, hw > 0 ? d / hw : 0.0);
+        CU_ASSERT(ok);
+    }
+    /* and the setting is used: a step of a week (tau_p) gives other numbers */
+    const char *coarse[] = { "workforce.step=\"1w\"" };
+    spc_experiment c;
+    tests_run_replications("scenarios/training.cfg", coarse, 1, 8, &c);
+    CU_ASSERT(tests_metric(&c.combined, "company", "satisfaction_mean")->mean !=
+              tests_metric(&a.combined, "company", "satisfaction_mean")->mean);
+    spc_experiment_release(&a);
+    spc_experiment_release(&b);
+    spc_experiment_release(&c);
+}
+
 static const CU_TestInfo tests[] = {
     { "first-order adjustment (E1): closed form, composition, tau = inf, dt = 0", test_first_order },
     { "learning curve (E2) and fatigue factor (E3)", test_learning_fatigue },
@@ -840,6 +877,7 @@ static const CU_TestInfo tests[] = {
     { "(e) lower initial productivity (0.3 vs 0.9) raises waits", test_link_learning },
     { "(e) lower initial productivity (0.3 vs 1.0) raises waits", test_link_learning_full },
     { "(f) detection catches defects for rework; none lets them escape", test_link_detection },
+    { "(LZ1) the default step agrees with updates at every read within half an interval", test_step_converges },
     CU_TEST_INFO_NULL
 };
 

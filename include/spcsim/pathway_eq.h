@@ -22,6 +22,8 @@ double spc_skill(double sigma_k, double z);
 double spc_speed_factor(double w_v, double z);
 
 /* (V2) applied to an error probability eps. */
+/* (V2) the factor e^(-w_a z) alone */
+double spc_accuracy_factor(double w_a, double z);
 double spc_accuracy_eps(double eps, double w_a, double z);
 
 /* (V5) the probability of recovering a failure. */

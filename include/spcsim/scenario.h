@@ -76,6 +76,7 @@ typedef struct {
 typedef struct {
     int enabled;            /* the section is present */
     double period;          /* reporting period (time units) */
+    double step;            /* delta: longest time a stock is held between updates (N1) */
     /* satisfaction (S1)-(S2) */
     int s_dynamic;          /* 0: each employee keeps the initial draw */
     double s_init_mean, s_init_sd, s_base, tau_s;

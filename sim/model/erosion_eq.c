@@ -38,10 +38,10 @@ void spc_erosion_advance(spc_erosion *e, const spc_erosion_params *prm, double p
         double r0 = log_rate(e, prm);
         spc_erosion next = *e;
         next.perceived = spc_first_order(e->perceived, p, h, prm->tau_p);
-        next.standard = r0 != 0.0 ? e->standard * exp(h * r0) : e->standard; /* predictor */
+        next.standard = r0 != 0.0 ? e->standard * spc_exp_neg(-h * r0) : e->standard; /* predictor */
         double r1 = log_rate(&next, prm);
         if (r0 != 0.0 || r1 != 0.0) /* a standard at rest stays exactly where it is */
-            next.standard = e->standard * exp(0.5 * h * (r0 + r1)); /* trapezoid */
+            next.standard = e->standard * spc_exp_neg(-0.5 * h * (r0 + r1)); /* trapezoid */
         else
             next.standard = e->standard;
         *e = next;

@@ -24,7 +24,8 @@
  *        (V1) speed e^(w_v z) in pi_e, (V2) accuracy e^(-w_a z) on eps (pathway_eq.h)
  *
  * Between events inputs are held constant; every stock is brought up to
- * date lazily, at the events that read or change it.
+ * date lazily, at the events that read or change it, and at most once per
+ * step delta (LZ1): pressure then enters as its average over the interval.
  */
 #include "workforce_impl.h"
 
@@ -85,6 +86,13 @@ void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double
     e->t = now;
 }
 
+/* (LZ1): up to date at most once per step */
+void spc_wf_touch_employee(spc_workforce *wf, group_t *g, employee_t *e, double now)
+{
+    if (now - e->t >= wf->w->step)
+        spc_wf_update_employee(wf, g, e, now);
+}
+
 double spc_wf_pathway_s(const spc_workforce *wf, const employee_t *e, spc_pathway p)
 {
     const spc_workforce_spec *w = wf->w;
@@ -104,13 +112,37 @@ static double training_factor(const spc_workforce_spec *w)
     return (1.0 - w->training_hours / w->hours_per_week) / (1.0 - w->training_ref / w->hours_per_week);
 }
 
-/* (P1), with skill (H2) and speed (V1) */
-double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const employee_t *e, double now)
+/* The employee's own factors of (P1) and (Q1) at its last update e->t
+ * (LZ1), kept until it is updated again or the levers change. */
+static void derive(const spc_workforce *wf, employee_t *e)
 {
+    if (e->drv_t == e->t && e->drv_epoch == wf->epoch)
+        return;
     const spc_workforce_spec *w = wf->w;
-    return spc_learning(now - e->hired, w->pi0, w->tau_l) * spc_fatigue_factor(e->f, w->phi_min) *
-           (1.0 + overtime(w, g->ero.perceived)) * training_factor(w) * (1.0 - g->mentor) * e->skill *
-           spc_speed_factor(w->w_speed, pathway_z(wf, e, SPC_PW_SPEED));
+    double learn = spc_learning(e->t - e->hired, w->pi0, w->tau_l);
+    e->phi = spc_fatigue_factor(e->f, w->phi_min);
+    e->prod = learn * e->phi * e->skill * spc_speed_factor(w->w_speed, pathway_z(wf, e, SPC_PW_SPEED));
+    double e0 = wf->eps0_train / learn;
+    e->e0 = e0 < 1.0 ? e0 : 1.0; /* novices err more */
+    e->acc = spc_accuracy_factor(w->w_accuracy, pathway_z(wf, e, SPC_PW_ACCURACY));
+    e->drv_t = e->t;
+    e->drv_epoch = wf->epoch;
+}
+
+/* (P1), with skill (H2) and speed (V1): the employee's factors and the stage's */
+double spc_wf_productivity(const spc_workforce *wf, const group_t *g, employee_t *e)
+{
+    derive(wf, e);
+    return e->prod * (1.0 + overtime(wf->w, g->ero.perceived)) * training_factor(wf->w) * (1.0 - g->mentor);
+}
+
+/* (Q1), (V2): the error probability of e's next completion */
+static double error_prob(const spc_workforce *wf, const group_t *g, employee_t *e)
+{
+    derive(wf, e);
+    double q = (g->tpo < 1.0 ? g->tpo : 1.0) * e->phi;
+    double eps = (e->e0 + (1.0 - e->e0) * wf->w->eps1 * (1.0 - q)) * e->acc;
+    return eps < 1.0 ? eps : 1.0;
 }
 
 /* (Q2) read at `now` */
@@ -121,11 +153,26 @@ double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now)
 
 /* ---- pressure ---- */
 
+/* The integral of the pressure input up to now (LZ1). */
+static void accumulate(group_t *g, double now)
+{
+    double dt = now - g->t_p;
+    if (dt > 0) {
+        g->p_int += g->p * dt;
+        g->t_p = now;
+    }
+}
+
+/* Brings pressure, the standard and the stage's money to now: pressure
+ * enters as its mean since the last update (exactly p when it did not
+ * change). Headcount is constant in between: a hire or a departure first
+ * brings the stage up to date. */
 void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now)
 {
     double dt = now - g->t_ero;
     if (!(dt > 0))
         return;
+    double p = g->t_p > g->t_ero ? (g->p_int + g->p * (now - g->t_p)) / dt : g->p;
     double ot = overtime(wf->w, g->ero.perceived) * g->present * dt;
     double rate = g->spec->salary * wf->w->pay / wf->w->quit.year; /* per person and time unit */
     g->overtime += ot;
@@ -133,8 +180,19 @@ void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now)
     g->money.wages += g->present * dt * rate;
     g->money.person_time += g->present * dt;
     g->money.programmes += wf->sc->finance.recognition_cost * wf->w->recognition * g->present * dt / wf->w->quit.year;
-    spc_erosion_advance(&g->ero, &wf->w->erosion, g->p, dt);
-    g->t_ero = now;
+    spc_erosion_advance(&g->ero, &wf->w->erosion, p, dt);
+    g->t_ero = g->t_p = now;
+    g->p_int = 0.0;
+    g->tpo = spc_erosion_time_per_order(&g->ero, &wf->w->erosion);
+}
+
+/* (LZ1): up to date at most once per step; the pressure integral always */
+void spc_wf_touch_pressure(spc_workforce *wf, group_t *g, double now)
+{
+    if (now - g->t_ero >= wf->w->step)
+        spc_wf_advance_pressure(wf, g, now);
+    else
+        accumulate(g, now);
 }
 
 /* (W1) from the backlog B at the stage. */
@@ -163,7 +221,7 @@ void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
         if (g->emp[k].present) {
             spc_wf_update_employee(wf, g, &g->emp[k], now);
             if (spc_absence_at_work(&g->emp[k], now)) /* the absent add nothing */
-                a += spc_wf_productivity(wf, g, &g->emp[k], now);
+                a += spc_wf_productivity(wf, g, &g->emp[k]);
         }
     g->avail = a;
     set_pressure(wf, g, spc_chain_in_stage(wf->chain, (uint32_t)(g - wf->g)));
@@ -176,24 +234,18 @@ static double hook_service_time(void *ctx, uint32_t stage, uint32_t server, doub
     spc_workforce *wf = ctx;
     group_t *g = &wf->g[stage];
     employee_t *e = &g->emp[server];
-    spc_wf_advance_pressure(wf, g, now);
-    spc_wf_update_employee(wf, g, e, now);
-    double t = spc_erosion_time_per_order(&g->ero, &wf->w->erosion); /* (W3) */
-    return base * t / spc_wf_productivity(wf, g, e, now);          /* (T1) */
+    spc_wf_touch_pressure(wf, g, now);
+    spc_wf_touch_employee(wf, g, e, now);
+    return base * g->tpo / spc_wf_productivity(wf, g, e); /* (T1), (W3) */
 }
 
 static double hook_error_prob(void *ctx, uint32_t stage, uint32_t server, double now)
 {
     spc_workforce *wf = ctx;
-    const spc_workforce_spec *w = wf->w;
     group_t *g = &wf->g[stage];
-    const employee_t *e = &g->emp[server]; /* the one who served (even if gone since) */
-    spc_wf_advance_pressure(wf, g, now);
-    double q = fmin(1.0, spc_erosion_time_per_order(&g->ero, &w->erosion)) * spc_fatigue_factor(e->f, w->phi_min);
-    double skill = spc_learning(now - e->hired, w->pi0, w->tau_l);
-    double e0 = fmin(1.0, wf->eps0_train / skill);
-    return spc_accuracy_eps(e0 + (1.0 - e0) * w->eps1 * (1.0 - q), w->w_accuracy,
-                            pathway_z(wf, e, SPC_PW_ACCURACY)); /* (Q1), (V2) */
+    employee_t *e = &g->emp[server]; /* the one who served (even if gone since), as last updated */
+    spc_wf_touch_pressure(wf, g, now);
+    return error_prob(wf, g, e);
 }
 
 static void hook_received(void *ctx, uint32_t to, uint32_t from, double sojourn, int accurate, double now)
@@ -211,7 +263,7 @@ static void hook_backlog(void *ctx, uint32_t stage, long in_stage, double now)
 {
     spc_workforce *wf = ctx;
     group_t *g = &wf->g[stage];
-    spc_wf_advance_pressure(wf, g, now);
+    spc_wf_touch_pressure(wf, g, now);
     set_pressure(wf, g, in_stage);
 }
 
@@ -301,8 +353,8 @@ spc_status spc_workforce_quit_check(spc_workforce *wf, uint32_t stage, uint32_t 
     group_t *g = &wf->g[stage];
     employee_t *e = &g->emp[pos];
     e->quit_ev = 0;
-    spc_wf_advance_pressure(wf, g, now);
-    spc_wf_update_employee(wf, g, e, now);
+    spc_wf_touch_pressure(wf, g, now);
+    spc_wf_touch_employee(wf, g, e, now);
     /* (T2), (T3): the hazard at the satisfaction the continuity pathway reads */
     double h = wf->w->market * spc_quit_hazard(spc_wf_pathway_s(wf, e, SPC_PW_CONTINUITY), &wf->quit) + wf->h_other;
     if (!(gsl_rng_uniform(g->turnover) < h / wf->h_max))
@@ -338,6 +390,7 @@ static void arrive(spc_workforce *wf, group_t *g, employee_t *e, double now, dou
     e->id = wf->next_id++;
     e->c = e->c_obs = w->customer_ref;
     e->t_c = now;
+    e->drv_epoch = 0; /* nothing derived yet: epochs start at 1 */
     g->present++;
     spc_wf_log_hire(wf, e, now);
 }
@@ -431,12 +484,14 @@ spc_status spc_workforce_apply(spc_workforce *wf, const spc_scenario *state, dou
     int old_on = wf->w->turnover;
     wf->sc = state;
     wf->w = &state->workforce;
+    wf->epoch++; /* new levers and pathways: every employee's factors again */
     set_quit_law(wf);
     if ((wf->h_max != old_hmax || wf->w->turnover != old_on) && restart_quits(wf, now, err) != SPC_OK)
         return err->code;
     for (size_t i = 0; i < wf->ng; i++) {
         group_t *g = &wf->g[i];
         g->spec = &state->stages[i];
+        g->tpo = spc_erosion_time_per_order(&g->ero, &wf->w->erosion); /* (W3) may have changed */
         g->t0 = spc_dist_true_mean(&g->spec->service); /* a new way of working */
         if (g->spec->target_delay > 0)
             g->target_delay = g->spec->target_delay;
@@ -483,6 +538,7 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
     /* perceived pressure starts at its expected level at the nominal load:
      * by Little's law, the offered load when tau_d is automatic */
     g->ero = (spc_erosion){ isfinite(rho) ? rho * default_target_delay(sc, i, lambda) / g->target_delay : 0.0, 1.0 };
+    g->tpo = spc_erosion_time_per_order(&g->ero, &wf->w->erosion);
     g->isq = g->isq_obs = wf->w->isq_ref;
     g->emp = calloc(g->npos, sizeof *g->emp);
     g->people = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_PEOPLE, i));
@@ -528,6 +584,7 @@ spc_workforce *spc_workforce_alloc(const spc_scenario *sc, spc_chain *chain, spc
     wf->lever0[1] = wf->w->recognition;
     wf->lever0[2] = wf->w->training_hours;
     wf->track_cf = has_blind(sc);
+    wf->epoch = 1;
     wf->ng = sc->nstages;
     wf->g = calloc(wf->ng, sizeof *wf->g);
     if (wf->g == NULL || spc_wf_stats_init(&wf->company, (size_t)sc->batches) ||
@@ -568,8 +625,8 @@ void spc_workforce_meet(spc_workforce *wf, uint32_t stage, uint32_t pos, double 
         *v = (spc_staff_view){ UINT32_MAX, NAN, 0.0 };
         return;
     }
-    spc_wf_advance_pressure(wf, g, now);
-    spc_wf_update_employee(wf, g, e, now);
+    spc_wf_touch_pressure(wf, g, now);
+    spc_wf_touch_employee(wf, g, e, now);
     v->id = e->id;
     v->courtesy = wf->w->pw_on[SPC_PW_COURTESY] ? spc_wf_pathway_s(wf, e, SPC_PW_COURTESY) : NAN;
     v->recovery_z = pathway_z(wf, e, SPC_PW_RECOVERY);
@@ -588,8 +645,8 @@ void spc_workforce_mirror(spc_workforce *wf, uint32_t stage, uint32_t pos, uint3
     employee_t *e = &g->emp[pos];
     if (!e->present || e->id != id)
         return;
-    spc_wf_advance_pressure(wf, g, now);
-    spc_wf_update_employee(wf, g, e, now);
+    spc_wf_touch_pressure(wf, g, now);
+    spc_wf_touch_employee(wf, g, e, now);
     e->c = spc_first_order(e->c, e->c_obs, now - e->t_c, wf->w->tau_q);
     e->c_obs = 10.0 * u;
     e->t_c = now;

@@ -30,6 +30,12 @@ typedef struct {
     double fit, skill;      /* persistent traits drawn at hire (H1), (H2) */
     double s_cf;            /* satisfaction without the lever changes (V0); kept
                              * only when the run has a blind pathway (track_cf) */
+    /* what the state at t implies (LZ1), valid while drv_t == t and
+     * drv_epoch == the workforce's epoch: the employee's factors of
+     * productivity (P1) (learning, fatigue, skill, speed), fatigue's
+     * phi(F), the base error probability e0 and the accuracy factor (Q1) */
+    double prod, phi, e0, acc, drv_t;
+    uint64_t drv_epoch;
     /* the open row of employees.csv (workforce_log.c) */
     int row_open;
     uint32_t row_year;
@@ -61,6 +67,8 @@ typedef struct {
     double target_delay;    /* tau_d of (W1) and (Q2) */
     spc_erosion ero;        /* Pp and Ts/T0 */
     double p, t_ero;        /* pressure input (W1) and the time ero reaches */
+    double p_int, t_p;      /* integral of p over [t_ero, t_p] (LZ1) */
+    double tpo;             /* (W3) time per order T/T0 at ero */
     double avail, mentor;   /* available capacity (W1), mentoring share (P1) */
     double isq, isq_obs, t_isq; /* (Q2) */
     double overtime;        /* person-time of overtime in the period */
@@ -100,6 +108,7 @@ struct spc_workforce {
     double ln_pay;          /* ln(pay) of the state in force, for (S1) */
     double eps0_train;      /* eps0 e^(-k (H - H_ref)) of the state in force, for (Q1) */
     int rep_used;           /* reputation was on at some time of the run */
+    uint64_t epoch;         /* bumped when the levers or pathways change (LZ1) */
 };
 
 /* workforce.c */
@@ -107,10 +116,15 @@ spc_reputation_params spc_wf_reputation_params(const spc_workforce_spec *w);
 /* A trace line about the employee at pos of g (call only with wf->trace set). */
 void spc_wf_trace(const spc_workforce *wf, spc_trace_kind kind, const group_t *g, uint32_t pos, double now,
                   const char *what);
+/* (LZ1): the update functions bring a stock to now; the touch functions do
+ * so only when at least the step delta has passed since its last update. */
 void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double now);
-double spc_wf_productivity(const spc_workforce *wf, const group_t *g, const employee_t *e, double now);
+void spc_wf_touch_employee(spc_workforce *wf, group_t *g, employee_t *e, double now);
+/* (P1) of e at its last update */
+double spc_wf_productivity(const spc_workforce *wf, const group_t *g, employee_t *e);
 double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now);
 void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now);
+void spc_wf_touch_pressure(spc_workforce *wf, group_t *g, double now);
 void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now);
 /* The satisfaction pathway p reads for e: S, or S_cf when blind; the
  * reference mu when p is off (V0). */

@@ -60,7 +60,7 @@ static void sum_people(spc_workforce *wf, group_t *g, double now, people_sums *p
         p->s2 += e->s * e->s;
         p->f += e->f;
         p->tenure += now - e->hired;
-        p->prod += spc_wf_productivity(wf, g, e, now);
+        p->prod += spc_wf_productivity(wf, g, e);
     }
 }
 

@@ -284,6 +284,17 @@ static const spc_setting table[] = {
             "statistics. The run's single reporting period: if `statistics.period` is also given, the "
             "two must be equal (3.2).",
       .example = "\"2w\"" },
+    { .path = "workforce.step", .kind = SPC_SET_DURATION, .offset = SC(workforce.step),
+      .def = "1h", .lo = 0, .hi = SPC_DURATION_MAX, .unit = "time unit", .intervention = 0,
+      .source = "numerical scheme (section 5)",
+      .text = "Longest time a workforce stock is held between updates delta (LZ1).",
+      .doc = "δ: the workforce's stocks (perceived pressure and standard, satisfaction, fatigue, and "
+            "what depends on them: productivity, error rates) are brought up to date when read, but "
+            "at most once per δ; in between, reads see the values of the last update, and pressure "
+            "enters as its average over the interval (LZ1, section 5). `0`: updated at every read (the "
+            "reference the default is checked against). Sets the speed of large runs, not the model: "
+            "keep it a small share of the shortest time constant.",
+      .example = "\"30min\"" },
     { .path = "workforce.levers", .kind = SPC_SET_GROUP, .offset = NOF, .unit = "", .intervention = 1,
       .source = "", .text = "The management levers.",
       .doc = "Management levers.",

@@ -165,7 +165,7 @@ do for [format in formats] {
     set title 'Net promoter score'
     set xlabel 'time (weeks)'
     set ylabel 'NPS (-100 to 100)'
-    set ytics 50
+    set ytics 20
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Customer retention per 2 weeks'

@@ -165,13 +165,13 @@ do for [format in formats] {
     set title 'Referrals per 2 weeks'
     set xlabel 'time (weeks)'
     set ylabel 'referrals'
-    set ytics 50
+    set ytics 20
     plot $b4 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m4 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Orders lost (abandoned, balked, blocked)'
     set xlabel 'time (weeks)'
     set ylabel 'share of orders placed'
-    set ytics 0.02
+    set ytics 0.05
     plot $b5 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m5 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset multiplot
     unset output

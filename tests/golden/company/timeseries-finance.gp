@@ -123,7 +123,7 @@ do for [format in formats] {
     set title 'Revenue per 2 weeks'
     set xlabel ''
     set ylabel 'currency units'
-    set ytics 50000
+    set ytics 20000
     plot $b1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' title '95% confidence interval', $m1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'mean over the replications'
     unset key
     set title 'Costs per 2 weeks'

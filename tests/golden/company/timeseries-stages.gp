@@ -491,7 +491,7 @@ do for [format in formats] {
     set title 'Work pressure'
     set xlabel 'time (weeks)'
     set ylabel 'pressure (1 = normal load)'
-    set ytics 0.2
+    set ytics 0.5
     plot $b5_1 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#1f77b4' notitle, $m5_1 using 1:($2*1) with lines lw 3 lc rgb '#1f77b4' title 'counter', \
          $b5_2 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#d62728' notitle, $m5_2 using 1:($2*1) with lines lw 3 lc rgb '#d62728' title 'back', \
          $b5_3 using 1:($2*1):($3*1) with filledcurves fs transparent solid 0.22 noborder lc rgb '#2ca02c' notitle, $m5_3 using 1:($2*1) with lines lw 3 lc rgb '#2ca02c' title 'desk'
