@@ -7,8 +7,8 @@
 set datafile separator comma
 set datafile columnheaders
 $d0_0 << EOD
--0.3 54.2505
--0.2 51.9085
+-0.3 54.2722
+-0.2 51.9383
 EOD
 $d1_0 << EOD
 -0.3 0.542621
@@ -19,16 +19,16 @@ $d2_0 << EOD
 -0.2 49.8111
 EOD
 $d3_0 << EOD
--0.3 2.46364
--0.2 3.44022
+-0.3 2.42075
+-0.2 3.62641
 EOD
 $d4_0 << EOD
 -0.3 30.0501
--0.2 29.9145
+-0.2 29.9142
 EOD
 $d5_0 << EOD
--0.3 146621
--0.2 143134
+-0.3 146536
+-0.2 143063
 EOD
 
 set datafile separator whitespace
