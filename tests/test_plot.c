@@ -638,15 +638,16 @@ static int check_scripts(const char *tmp, const char *dir)
  * turnover.cfg and sears.cfg have, mm1.cfg has neither a workforce nor
  * customers -- compared, run, swept and chained: every figure is drawn.
  * The story figure leaves out the series of an arm without the measure
- * (and in the keyed panel names it with a line of no points). */
+ * (and in the keyed panel names it with a line of no points); a sweep of
+ * one replication draws a series without intervals as its values alone. */
 static void test_scripts_any_shape(void)
 {
-    char tmp[64], dir[6][1024];
+    char tmp[64], dir[7][1024];
     make_tmp(tmp, sizeof tmp);
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         snprintf(dir[i], sizeof dir[i], "%s/d%d", tmp, i);
     const char *h = "horizon=\"30w\"", *w = "warmup=\"4w\"";
-    const char *args[6][16] = {
+    const char *args[7][16] = {
         { "compare", "scenarios/understaffed.cfg", "scenarios/turnover.cfg", "-r", "2", "--set", h, "-q", "-o", dir[0], NULL },
         { "compare", "scenarios/sears.cfg", "scenarios/understaffed.cfg", "scenarios/validation/mm1.cfg", "-r", "2",
           "--set", h, "--set", w, "-q", "-o", dir[1], NULL },
@@ -656,13 +657,20 @@ static void test_scripts_any_shape(void)
           dir[4], NULL },
         { "chain", "scenarios/sears.cfg", "--esat-delta", "3pt,6pt", "-r", "2", "--set", h, "--set", w, "-q", "-o",
           dir[5], NULL },
+        /* one replication: the quantiles have no interval, nor the paired differences */
+        { "sweep", "scenarios/understaffed.cfg", "--param", "stages.[0].servers=2,3", "-r", "1", "--set", h, "-q", "-o",
+          dir[6], NULL },
     };
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 7; i++) {
         CU_ASSERT_EQUAL(spcsim(tmp, NULL, args[i]), 0);
         CU_ASSERT(check_scripts(tmp, dir[i]) > 0);
     }
     char *gp = slurp(dir[0], "story.gp", NULL); /* understaffed (arm 0) has no CSAT (panel 1) */
     CU_ASSERT(gp != NULL && strstr(gp, "$s1_0") == NULL && strstr(gp, "plot $s1_1 using") != NULL);
+    free(gp);
+    gp = slurp(dir[6], "sweep-1.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, " using 1:2 with linespoints lw 3 pt 7 ps 1.3 lc rgb '#1f77b4' title 'mean (no "
+                                       "interval)'\n") != NULL);
     free(gp);
     /* an arm without the first panel's measure: no line there, its key entry kept */
     FILE *f = fopen(strcat(dir[0], "/story.csv"), "w");
