@@ -551,6 +551,149 @@ static void test_chain_decomposed_report(void)
     tests_remove_tree(tmp);
 }
 
+/* ---- every script plots only data it writes ----
+ *
+ * gnuplot fails on a datablock it does not know ("no datablock named
+ * $x"), and 5.4 leaves `set table $x` of no rows undefined: a series of
+ * one scenario that another scenario of the comparison lacks (CSAT without
+ * customers) made the story figure fail. */
+
+/* The name of the datablock at s ($, a letter, then letters, digits, _)
+ * into name; 0 when s is no datablock ($2 is a column in `using`). */
+static size_t block_name(const char *s, char *name, size_t size)
+{
+    size_t n = 1;
+    if (!((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z')))
+        return 0;
+    while (n + 1 < size && (s[n] == '_' || (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+                            (s[n] >= '0' && s[n] <= '9')))
+        n++;
+    memcpy(name, s, n);
+    name[n] = '\0';
+    return n;
+}
+
+/* Whether s is inside a comment line of gp (# first on the line). */
+static int in_comment(const char *gp, const char *s)
+{
+    const char *line = s;
+    while (line > gp && line[-1] != '\n')
+        line--;
+    line += strspn(line, " \t");
+    return *line == '#';
+}
+
+/* Every datablock script gp plots from is written before, by `set table
+ * $x` or `$x << EOD`; the number of uses not so written. */
+static int undefined_blocks(const char *gp)
+{
+    char defined[8192] = " ", name[64];
+    int bad = 0;
+    for (const char *s = strchr(gp, '$'); s != NULL; s = strchr(s + 1, '$')) {
+        if (block_name(s, name, sizeof name) == 0 || in_comment(gp, s))
+            continue;
+        size_t len = strlen(name);
+        int def = (s - gp >= 10 && strncmp(s - 10, "set table ", 10) == 0) || strncmp(s + len, " << EOD\n", 8) == 0;
+        char key[80];
+        snprintf(key, sizeof key, " %s ", name);
+        if (def && strlen(defined) + len + 2 < sizeof defined)
+            strcat(strcat(defined, name), " ");
+        else if (!def && strstr(defined, key) == NULL) {
+            fprintf(stderr, "\n  uses %s, which it does not write\n", name);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* Each script of dir plots only what it writes, and with gnuplot each drew
+ * its figure and spcsim reported no failure of gnuplot (tmp/stderr).
+ * Returns the number of scripts. */
+static int check_scripts(const char *tmp, const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || strcmp(e->d_name + len - 3, ".gp") != 0)
+            continue;
+        char *gp = slurp(dir, e->d_name, NULL), svg[300];
+        CU_ASSERT_PTR_NOT_NULL_FATAL(gp);
+        CU_ASSERT_EQUAL(undefined_blocks(gp), 0);
+        snprintf(svg, sizeof svg, "%.*s.svg", (int)(len - 3), e->d_name);
+        CU_ASSERT(exists_in(dir, svg) == have_gnuplot());
+        free(gp);
+        n++;
+    }
+    closedir(d);
+    char *errs = slurp(tmp, "stderr", NULL);
+    CU_ASSERT(errs == NULL || strstr(errs, "gnuplot") == NULL);
+    free(errs);
+    return n;
+}
+
+/* Scenarios of different shapes -- understaffed.cfg has no customers,
+ * turnover.cfg and sears.cfg have, mm1.cfg has neither a workforce nor
+ * customers -- compared, run, swept and chained: every figure is drawn.
+ * The story figure leaves out the series of an arm without the measure
+ * (and in the keyed panel names it with a line of no points); a sweep of
+ * one replication draws a series without intervals as its values alone. */
+static void test_scripts_any_shape(void)
+{
+    char tmp[64], dir[7][1024];
+    make_tmp(tmp, sizeof tmp);
+    for (int i = 0; i < 7; i++)
+        snprintf(dir[i], sizeof dir[i], "%s/d%d", tmp, i);
+    const char *h = "horizon=\"30w\"", *w = "warmup=\"4w\"";
+    const char *args[7][16] = {
+        { "compare", "scenarios/understaffed.cfg", "scenarios/turnover.cfg", "-r", "2", "--set", h, "-q", "-o", dir[0], NULL },
+        { "compare", "scenarios/sears.cfg", "scenarios/understaffed.cfg", "scenarios/validation/mm1.cfg", "-r", "2",
+          "--set", h, "--set", w, "-q", "-o", dir[1], NULL },
+        { "run", "scenarios/sears.cfg", "-r", "2", "--set", h, "--set", w, "-q", "-o", dir[2], NULL },
+        { "run", "scenarios/validation/mm1.cfg", "-r", "2", "--set", h, "-q", "-o", dir[3], NULL },
+        { "sweep", "scenarios/understaffed.cfg", "--param", "stages.[0].servers=2,3", "-r", "2", "--set", h, "-q", "-o",
+          dir[4], NULL },
+        { "chain", "scenarios/sears.cfg", "--esat-delta", "3pt,6pt", "-r", "2", "--set", h, "--set", w, "-q", "-o",
+          dir[5], NULL },
+        /* one replication: the quantiles have no interval, nor the paired differences */
+        { "sweep", "scenarios/understaffed.cfg", "--param", "stages.[0].servers=2,3", "-r", "1", "--set", h, "-q", "-o",
+          dir[6], NULL },
+    };
+    for (int i = 0; i < 7; i++) {
+        CU_ASSERT_EQUAL(spcsim(tmp, NULL, args[i]), 0);
+        CU_ASSERT(check_scripts(tmp, dir[i]) > 0);
+    }
+    char *gp = slurp(dir[0], "story.gp", NULL); /* understaffed (arm 0) has no CSAT (panel 1) */
+    CU_ASSERT(gp != NULL && strstr(gp, "$s1_0") == NULL && strstr(gp, "plot $s1_1 using") != NULL);
+    free(gp);
+    gp = slurp(dir[6], "sweep-1.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, " using 1:2 with linespoints lw 3 pt 7 ps 1.3 lc rgb '#1f77b4' title 'mean (no "
+                                       "interval)'\n") != NULL);
+    free(gp);
+    /* an arm without the first panel's measure: no line there, its key entry kept */
+    FILE *f = fopen(strcat(dir[0], "/story.csv"), "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("arm,period,weeks,metric,label,unit,mean,ci95_low,ci95_high,warmup_weeks,decision_weeks\n"
+          "a,0,1,esat,ESAT,points,70,68,72,0,2\na,1,2,esat,ESAT,points,71,69,73,0,2\n"
+          "b,0,1,csat,CSAT,%,80,79,81,0,2\nb,1,2,csat,CSAT,%,81,80,82,0,2\n"
+          "a,0,1,profit,Profit,currency,5,,,0,2\na,1,2,profit,Profit,currency,6,,,0,2\n"
+          "b,0,1,profit,Profit,currency,7,6,8,0,2\nb,1,2,profit,Profit,currency,8,7,9,0,2\n", f);
+    fclose(f);
+    dir[0][strlen(dir[0]) - strlen("/story.csv")] = '\0';
+    const char *plot[] = { "plot", dir[0], "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT(check_scripts(tmp, dir[0]) > 0);
+    gp = slurp(dir[0], "story.gp", NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "$s0_1") == NULL && strstr(gp, "$s1_0") == NULL && strstr(gp, "$s2_") == NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "title 'a', NaN with lines lw 3 lc rgb '#d62728' title 'b'\n") != NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "\n    plot $s1_1 using 1:3:4 ") != NULL);
+    CU_ASSERT(gp != NULL && strstr(gp, "\n    plot $s3_0 using 1:2 with lines") != NULL); /* a's profit: no bands */
+    free(gp);
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
@@ -561,6 +704,7 @@ static const CU_TestInfo tests[] = {
     { "plot redraws the same figures; empty folder fails", test_plot_command },
     { "figures the same for any -j, in every format (--formats)", test_figures_any_jobs },
     { "compare and sweep draw figures and report", test_study_figures },
+    { "scenarios of any shape: every script plots only data it writes", test_scripts_any_shape },
     { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
     { "plot on a decomposed chain folder: profit forms, pathways, their figure", test_chain_decomposed_report },
     CU_TEST_INFO_NULL,

@@ -18,7 +18,10 @@
  *       set multiplot layout R,C title "..."
  *       ... one plot per panel ...
  *   }
- */
+ *
+ * A script plots only datablocks it writes, and writes `set table $x`
+ * only for a series of which gnuplot keeps a row: gnuplot 5.4 leaves the
+ * datablock of a table of no rows undefined, and the script fails. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>

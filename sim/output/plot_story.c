@@ -25,31 +25,58 @@ static const struct {
 #define NPANELS (sizeof panels / sizeof panels[0])
 #define MAX_ARMS 6
 
-/* Whether metric m has rows (any arm), and whether they carry intervals. */
-static int has_metric(const spc_csvtable *t, const char *m, int *bands)
+/* Whether gnuplot's `with table` keeps row r of a series: weeks and mean,
+ * with bands the interval too, are numbers (plot_field). */
+static int story_kept(const spc_csvtable *t, size_t r, int bands)
 {
-    int mc = spc_csvtable_column(t, "metric"), lc = spc_csvtable_column(t, "ci95_low");
-    int any = 0;
+    static const char *const cols[] = { "weeks", "mean", "ci95_low", "ci95_high" };
+    double x;
+    for (int c = 0; c < (bands ? 4 : 2); c++)
+        if (!plot_field(t, r, spc_csvtable_column(t, cols[c]), &x))
+            return 0;
+    return 1;
+}
+
+/* Arm's series of metric m: whether it carries intervals (*bands: a row
+ * has one; without them -- one replication -- the empty interval columns
+ * would make every row invalid), and whether gnuplot keeps a row of it.
+ * A series it keeps none of (a scenario without customers has no CSAT)
+ * must not be written: gnuplot 5.4 leaves the datablock of a `set table`
+ * that kept no rows undefined ("no datablock named $x"). */
+static int story_series(const spc_csvtable *t, const char *arm, const char *m, int *bands)
+{
+    int ac = spc_csvtable_column(t, "arm"), mc = spc_csvtable_column(t, "metric");
+    int lc = spc_csvtable_column(t, "ci95_low"), any = 0;
     *bands = 0;
-    for (size_t r = 0; r < t->nrows; r++)
-        if (strcmp(spc_csvtable_get(t, r, mc), m) == 0) {
-            any = 1;
-            *bands |= isfinite(spc_csvtable_num(t, r, lc));
-        }
+    for (int pass = 0; pass < 2; pass++) /* the bands first: they decide which rows are kept */
+        for (size_t r = 0; r < t->nrows; r++)
+            if (strcmp(spc_csvtable_get(t, r, mc), m) == 0 && (ac < 0 || strcmp(spc_csvtable_get(t, r, ac), arm) == 0)) {
+                if (pass == 0)
+                    *bands |= isfinite(spc_csvtable_num(t, r, lc));
+                else
+                    any |= story_kept(t, r, *bands);
+            }
     return any;
 }
 
-/* Each arm's rows of panel p as a datablock $sP_A: weeks, mean and, with
- * bands, the interval (without them -- one replication -- the empty
- * interval columns would make every row invalid and the block empty). */
-static void story_tables(FILE *f, const char **arm, size_t na, size_t p, int bands)
+/* One panel's series: which arms have one, with bands or not. */
+typedef struct {
+    size_t panel;
+    int has[MAX_ARMS], bands[MAX_ARMS];
+} story_panel;
+
+/* Each arm's rows of the panel as a datablock $sP_A: weeks, mean and,
+ * with bands, the interval; none for an arm without the measure. */
+static void story_tables(FILE *f, const char **arm, size_t na, const story_panel *sp)
 {
     for (size_t a = 0; a < na; a++) {
+        if (!sp->has[a])
+            continue;
         fprintf(f, "set table $s%zu_%zu\nplot 'story.csv' using (column(\"weeks\")):(column(\"mean\"))%s"
-                " with table if (strcol(\"arm\") eq ", p, a,
-                bands ? ":(column(\"ci95_low\")):(column(\"ci95_high\"))" : "");
+                " with table if (strcol(\"arm\") eq ", sp->panel, a,
+                sp->bands[a] ? ":(column(\"ci95_low\")):(column(\"ci95_high\"))" : "");
         plot_gp_str(f, arm[a]);
-        fprintf(f, " && strcol(\"metric\") eq '%s')\nunset table\n", panels[p].metric);
+        fprintf(f, " && strcol(\"metric\") eq '%s')\nunset table\n", panels[sp->panel].metric);
     }
 }
 
@@ -92,17 +119,31 @@ static void story_ytics(FILE *f, const spc_csvtable *t, const char *metric)
     fprintf(f, "    set ytics %.6g\n", step);
 }
 
-static void story_plot(FILE *f, const char **arm, size_t na, size_t p, int bands)
+/* The panel's plot: each arm's band and line in the arm's colour. An arm
+ * without the measure (a scenario without customers in the CSAT panel) is
+ * left out: a reader sees no line where there is nothing to show. In the
+ * panel that carries the key it keeps its entry, a line of no points
+ * (NaN), so that the key still names every arm in its colour. */
+static void story_plot(FILE *f, const char **arm, size_t na, const story_panel *sp, int key)
 {
+    const char *sep = "";
     fputs("    plot ", f);
     for (size_t a = 0; a < na; a++) {
-        if (bands)
-            fprintf(f, "$s%zu_%zu using 1:3:4 with filledcurves fs transparent solid 0.2 noborder lc rgb '%s' "
-                    "notitle, ", p, a, plot_gp_colour(a));
-        fprintf(f, "$s%zu_%zu using 1:2 with lines lw 3 lc rgb '%s' title ", p, a, plot_gp_colour(a));
+        if (!sp->has[a] && !key)
+            continue;
+        fputs(sep, f);
+        sep = ", ";
+        if (!sp->has[a])
+            fprintf(f, "NaN with lines lw 3 lc rgb '%s' title ", plot_gp_colour(a));
+        else {
+            if (sp->bands[a])
+                fprintf(f, "$s%zu_%zu using 1:3:4 with filledcurves fs transparent solid 0.2 noborder lc rgb '%s' "
+                        "notitle, ", sp->panel, a, plot_gp_colour(a));
+            fprintf(f, "$s%zu_%zu using 1:2 with lines lw 3 lc rgb '%s' title ", sp->panel, a, plot_gp_colour(a));
+        }
         plot_gp_str(f, arm[a]);
-        fputs(a + 1 < na ? ", " : "\n", f);
     }
+    fputc('\n', f);
 }
 
 spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
@@ -112,11 +153,15 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
     if (spc_outdir_path(d, "story.csv", path, sizeof path) != 0 || spc_csvtable_load(&t, path, err) != SPC_OK)
         return spc_error_set(err, SPC_ERR_READ, "%s: cannot read story.csv", spc_outdir_shown(d));
     const char *arm[MAX_ARMS];
-    size_t na = spc_story_arms(&t, arm, MAX_ARMS), used[NPANELS], np = 0;
-    int bands[NPANELS];
-    for (size_t p = 0; p < NPANELS; p++)
-        if (has_metric(&t, panels[p].metric, &bands[np]))
-            used[np++] = p;
+    size_t na = spc_story_arms(&t, arm, MAX_ARMS), np = 0;
+    story_panel sp[NPANELS];
+    for (size_t p = 0; p < NPANELS; p++) {
+        int any = 0;
+        sp[np].panel = p;
+        for (size_t a = 0; a < na; a++)
+            any |= sp[np].has[a] = story_series(&t, arm[a], panels[p].metric, &sp[np].bands[a]);
+        np += any != 0; /* a panel with a series */
+    }
     double warmup = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "warmup_weeks"));
     double decision = spc_csvtable_num(&t, 0, spc_csvtable_column(&t, "decision_weeks"));
     FILE *f = np == 0 ? NULL
@@ -124,7 +169,7 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
                                      "active customers and profit, with 95% bands", "story.csv", err);
     if (f != NULL) {
         for (size_t i = 0; i < np; i++)
-            story_tables(f, arm, na, used[i], bands[i]);
+            story_tables(f, arm, na, &sp[i]);
         plot_gp_formats_grid(f, "story", np, 1, na > 1 ? "What changed and what followed: the base against the "
                              "variant, on one time axis" : "Before and after the decision, on one time axis", 0.1);
         double w0 = INFINITY, w1 = -INFINITY;
@@ -134,10 +179,10 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
             plot_gp_key(f, i == 0);
             story_marks(f, isfinite(warmup) ? warmup : 0, decision, i == 0);
             fputs("    set title ", f);
-            plot_gp_str(f, panels[used[i]].title);
+            plot_gp_str(f, panels[sp[i].panel].title);
             fprintf(f, "\n    set xlabel '%s'\n", i + 1 == np ? "time (weeks)" : "");
-            story_ytics(f, &t, panels[used[i]].metric);
-            story_plot(f, arm, na, used[i], bands[i]);
+            story_ytics(f, &t, panels[sp[i].panel].metric);
+            story_plot(f, arm, na, &sp[i], i == 0);
         }
         plot_gp_formats_end(f);
     }

@@ -431,15 +431,44 @@ typedef struct {
     int diff;          /* 1: the paired differences from the reference point */
 } sweep_fig;
 
+/* What line l of metric i holds as gnuplot's `with table` reads it: 2 rows
+ * with the interval, 1 rows of the value alone (no interval: a quantile
+ * of one run, or the paired differences of one replication), 0 no row. A
+ * series of no row is not written: gnuplot 5.4 leaves the datablock of a
+ * `set table` that kept no rows undefined ("no datablock named $x"). */
+static int sweep_series(const sweep_fig *g, size_t i, size_t l)
+{
+    const char *col[2][3] = { { "mean", "ci95_low", "ci95_high" }, { "diff", "diff_ci95_low", "diff_ci95_high" } };
+    int sc = spc_csvtable_column(g->t, "scope"), mc = spc_csvtable_column(g->t, "metric");
+    int vc = spc_csvtable_column(g->t, "value2"), xc = spc_csvtable_column(g->t, "value1"), kind = 0;
+    double x;
+    for (size_t r = 0; r < g->t->nrows && kind < 2; r++) {
+        if (strcmp(spc_csvtable_get(g->t, r, sc), g->m[i].scope) != 0 ||
+            strcmp(spc_csvtable_get(g->t, r, mc), g->m[i].metric) != 0 ||
+            strcmp(spc_csvtable_get(g->t, r, vc), g->lines[l]) != 0 || (g->numeric && !plot_field(g->t, r, xc, &x)) ||
+            !plot_field(g->t, r, spc_csvtable_column(g->t, col[g->diff][0]), &x))
+            continue;
+        kind = 1;
+        if (plot_field(g->t, r, spc_csvtable_column(g->t, col[g->diff][1]), &x) &&
+            plot_field(g->t, r, spc_csvtable_column(g->t, col[g->diff][2]), &x))
+            kind = 2;
+    }
+    return kind;
+}
+
 static void sweep_tables(FILE *f, const sweep_fig *g, size_t first, size_t last)
 {
     const char *col[2][3] = { { "mean", "ci95_low", "ci95_high" }, { "diff", "diff_ci95_low", "diff_ci95_high" } };
     for (size_t i = first; i < last; i++)
         for (size_t l = 0; l < g->nl; l++) {
-            fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"%s\")):(column(\"%s\")):"
-                    "(column(\"%s\")) with table if (strcol(\"scope\") eq ", i - first + 1, l + 1,
-                    g->numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))", col[g->diff][0], col[g->diff][1],
-                    col[g->diff][2]);
+            int kind = sweep_series(g, i, l);
+            if (kind == 0)
+                continue;
+            fprintf(f, "set table $p%zu_%zu\nplot 'sweep.csv' using (%s):(column(\"%s\"))", i - first + 1, l + 1,
+                    g->numeric ? "column(\"value1\")" : "xpos(strcol(\"value1\"))", col[g->diff][0]);
+            if (kind == 2)
+                fprintf(f, ":(column(\"%s\")):(column(\"%s\"))", col[g->diff][1], col[g->diff][2]);
+            fputs(" with table if (strcol(\"scope\") eq ", f);
             plot_gp_str(f, g->m[i].scope);
             fputs(" && strcol(\"metric\") eq ", f);
             plot_gp_str(f, g->m[i].metric);
@@ -474,6 +503,47 @@ static void sweep_xaxis(FILE *f, const sweep_fig *g)
     }
 }
 
+/* Panel i's lines: each with its interval, or without one the value
+ * alone; a line of no values is left out, and in the panel carrying the
+ * key keeps its entry (a line of no points, NaN) so that the key names
+ * every line in its colour. A panel of no values at all is drawn empty. */
+static void sweep_lines(FILE *f, const sweep_fig *g, size_t i, size_t first)
+{
+    const char *sep = "";
+    int any = 0;
+    for (size_t l = 0; l < g->nl; l++)
+        any |= sweep_series(g, i, l) != 0;
+    if (!any) {
+        fputs("    set yrange [0:1]\n    plot NaN notitle\n    set autoscale y\n", f);
+        return;
+    }
+    fputs("    plot ", f);
+    for (size_t l = 0; l < g->nl; l++) {
+        int kind = sweep_series(g, i, l);
+        char key[200];
+        if (*g->p2)
+            snprintf(key, sizeof key, "%s = %s", g->p2, g->lines[l]);
+        else if (kind == 2)
+            snprintf(key, sizeof key, g->diff ? "paired difference with its 95%% interval"
+                                              : "mean with its 95%% confidence interval");
+        else
+            snprintf(key, sizeof key, g->diff ? "paired difference (no interval)" : "mean (no interval)");
+        if (kind == 0 && i != first)
+            continue;
+        fputs(sep, f);
+        sep = ", ";
+        if (kind == 2)
+            fprintf(f, "$p%zu_%zu using 1:2:3:4 with yerrorlines", i - first + 1, l + 1);
+        else if (kind == 1)
+            fprintf(f, "$p%zu_%zu using 1:2 with linespoints", i - first + 1, l + 1);
+        else
+            fputs("NaN with linespoints", f);
+        fprintf(f, " lw 3 pt 7 ps 1.3 lc rgb '%s' title ", plot_gp_colour(l));
+        plot_gp_str(f, key);
+    }
+    fputc('\n', f);
+}
+
 static void sweep_panels(FILE *f, const sweep_fig *g, size_t first, size_t last)
 {
     for (size_t i = first; i < last; i++) {
@@ -485,19 +555,8 @@ static void sweep_panels(FILE *f, const sweep_fig *g, size_t first, size_t last)
         fputs("\n    set xlabel ", f);
         plot_gp_str(f, plot_gp_bottom(i - first, last - first) ? g->p1 : "");
         /* the unit is in the title: no y label to collide with long tics */
-        fprintf(f, "\n    unset ylabel\n%s    plot ", g->diff ? "    set yzeroaxis\n    set xzeroaxis lt -1 lw 2\n" : "");
-        for (size_t l = 0; l < g->nl; l++) {
-            char key[200];
-            if (*g->p2)
-                snprintf(key, sizeof key, "%s = %s", g->p2, g->lines[l]);
-            else
-                snprintf(key, sizeof key, g->diff ? "paired difference with its 95%% interval"
-                                                  : "mean with its 95%% confidence interval");
-            fprintf(f, "%s$p%zu_%zu using 1:2:3:4 with yerrorlines lw 3 pt 7 ps 1.3 lc rgb '%s' title ",
-                    l ? ", " : "", i - first + 1, l + 1, plot_gp_colour(l));
-            plot_gp_str(f, key);
-        }
-        fputc('\n', f);
+        fprintf(f, "\n    unset ylabel\n%s", g->diff ? "    set yzeroaxis\n    set xzeroaxis lt -1 lw 2\n" : "");
+        sweep_lines(f, g, i, first);
     }
 }
 
