@@ -21,10 +21,9 @@ double spc_skill(double sigma_k, double z);
 /* (V1) */
 double spc_speed_factor(double w_v, double z);
 
-/* (V2) applied to an error probability eps. */
-/* (V2) the factor e^(-w_a z) alone */
+/* (V2): the factor e^(-w_a z) on an error probability (the caller caps
+ * the product at 1) */
 double spc_accuracy_factor(double w_a, double z);
-double spc_accuracy_eps(double eps, double w_a, double z);
 
 /* (V5) the probability of recovering a failure. */
 double spc_recovery_probability(double p0, double w_r, double z);

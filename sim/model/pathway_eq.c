@@ -24,11 +24,6 @@ double spc_accuracy_factor(double w_a, double z)
     return exp_or_one(-w_a * z);
 }
 
-double spc_accuracy_eps(double eps, double w_a, double z)
-{
-    return fmin(1.0, eps * spc_accuracy_factor(w_a, z));
-}
-
 double spc_recovery_probability(double p0, double w_r, double z)
 {
     if (!(p0 > 0))

@@ -84,6 +84,7 @@ void spc_wf_update_employee(spc_workforce *wf, group_t *g, employee_t *e, double
     if (wf->log != NULL)
         spc_wf_log_path(wf, g, e, e->t, s_old, w->s_dynamic ? s_star : s_old, now);
     e->t = now;
+    e->drv_epoch = 0; /* what derive() kept was of the old state */
 }
 
 /* (LZ1): up to date at most once per step */
@@ -116,7 +117,7 @@ static double training_factor(const spc_workforce_spec *w)
  * (LZ1), kept until it is updated again or the levers change. */
 static void derive(const spc_workforce *wf, employee_t *e)
 {
-    if (e->drv_t == e->t && e->drv_epoch == wf->epoch)
+    if (e->drv_epoch == wf->epoch)
         return;
     const spc_workforce_spec *w = wf->w;
     double learn = spc_learning(e->t - e->hired, w->pi0, w->tau_l);
@@ -125,7 +126,6 @@ static void derive(const spc_workforce *wf, employee_t *e)
     double e0 = wf->eps0_train / learn;
     e->e0 = e0 < 1.0 ? e0 : 1.0; /* novices err more */
     e->acc = spc_accuracy_factor(w->w_accuracy, pathway_z(wf, e, SPC_PW_ACCURACY));
-    e->drv_t = e->t;
     e->drv_epoch = wf->epoch;
 }
 
@@ -133,7 +133,7 @@ static void derive(const spc_workforce *wf, employee_t *e)
 double spc_wf_productivity(const spc_workforce *wf, const group_t *g, employee_t *e)
 {
     derive(wf, e);
-    return e->prod * (1.0 + overtime(wf->w, g->ero.perceived)) * training_factor(wf->w) * (1.0 - g->mentor);
+    return e->prod * (1.0 + overtime(wf->w, g->ero.perceived)) * wf->training * (1.0 - g->mentor);
 }
 
 /* (Q1), (V2): the error probability of e's next completion */
@@ -455,6 +455,7 @@ static void set_quit_law(spc_workforce *wf)
     const spc_workforce_spec *w = wf->w;
     wf->ln_pay = log(w->pay);
     wf->eps0_train = w->eps0 * exp(-w->training_error * (w->training_hours - w->training_ref));
+    wf->training = training_factor(w);
 }
 
 /* The quit law changed: every present employee's candidate stream restarts

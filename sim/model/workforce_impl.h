@@ -30,11 +30,11 @@ typedef struct {
     double fit, skill;      /* persistent traits drawn at hire (H1), (H2) */
     double s_cf;            /* satisfaction without the lever changes (V0); kept
                              * only when the run has a blind pathway (track_cf) */
-    /* what the state at t implies (LZ1), valid while drv_t == t and
-     * drv_epoch == the workforce's epoch: the employee's factors of
-     * productivity (P1) (learning, fatigue, skill, speed), fatigue's
+    /* what the state at t implies (LZ1), valid while drv_epoch == the
+     * workforce's epoch (an update sets it to 0): the employee's factors
+     * of productivity (P1) (learning, fatigue, skill, speed), fatigue's
      * phi(F), the base error probability e0 and the accuracy factor (Q1) */
-    double prod, phi, e0, acc, drv_t;
+    double prod, phi, e0, acc;
     uint64_t drv_epoch;
     /* the open row of employees.csv (workforce_log.c) */
     int row_open;
@@ -107,6 +107,7 @@ struct spc_workforce {
     double rep;             /* employer reputation index rho (ER2); 0 at the start */
     double ln_pay;          /* ln(pay) of the state in force, for (S1) */
     double eps0_train;      /* eps0 e^(-k (H - H_ref)) of the state in force, for (Q1) */
+    double training;        /* (1 - H/Hw)/(1 - H_ref/Hw) of the state in force, for (P1) */
     int rep_used;           /* reputation was on at some time of the run */
     uint64_t epoch;         /* bumped when the levers or pathways change (LZ1) */
 };
