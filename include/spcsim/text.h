@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* A number as "%.10g" (the same on every run); nothing for NaN/inf. */
+/* The significant digits of every number in the CSV files. */
+#define SPC_CSV_DIGITS 10
+
+/* A number as "%.10g" (SPC_CSV_DIGITS; the same on every run); nothing
+ * for NaN/inf. */
 void spc_csv_num(FILE *f, double x);
 
 /* ",x": the next field of a row, a number as spc_csv_num writes it. */

@@ -8,7 +8,7 @@
 void spc_csv_num(FILE *f, double x)
 {
     if (isfinite(x))
-        fprintf(f, "%.10g", x);
+        fprintf(f, "%.*g", SPC_CSV_DIGITS, x);
 }
 
 void spc_csv_next(FILE *f, double x)
