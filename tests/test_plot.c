@@ -747,6 +747,60 @@ static void test_distributions_arm_without_measure(void)
     tests_remove_tree(tmp);
 }
 
+/* Swept and compared values that are libconfig strings: the CSV holds
+ * them escaped ("exponential" as """exponential"""), spcsim reads them
+ * back as typed, and the scripts pick their rows without asking gnuplot
+ * to read those fields (it does not undo the doubled quotes): every
+ * figure is drawn, gnuplot says nothing, `spcsim plot` redraws them. */
+static void test_quoted_values(void)
+{
+    char tmp[64], s[1024], c[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(s, sizeof s, "%s/s", tmp);
+    snprintf(c, sizeof c, "%s/c", tmp);
+    const char *swp[] = { "sweep", "scenarios/validation/tandem3.cfg", "--param",
+                          "stages.[0].service.dist=\"exponential\",\"deterministic\"", "--param",
+                          "arrivals.rate=\"3/h\",\"4/h\"", "--reference", "\"deterministic\"", "--set",
+                          "horizon=\"2w\"", "-r", "2", "-q", "-o", s, NULL };
+    const char *cmp[] = { "compare", "scenarios/validation/tandem3.cfg", "stages.[0].service.dist=\"deterministic\"",
+                          "--set", "horizon=\"2w\"", "-r", "2", "-q", "-o", c, NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, swp), 0);
+    CU_ASSERT(check_scripts(tmp, s) == 2); /* sweep.gp, sweep-diff.gp */
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, cmp), 0);
+    CU_ASSERT(check_scripts(tmp, c) > 0);
+    static const char *const scripts[][2] = { { "s", "sweep.gp" }, { "s", "sweep-diff.gp" }, { "c", "compare.gp" } };
+    for (size_t i = 0; have_gnuplot() && i < sizeof scripts / sizeof scripts[0]; i++)
+        CU_ASSERT(gnuplot_quiet(tmp, scripts[i][0][0] == 's' ? s : c, scripts[i][1]));
+    /* the cell escaped, read back as typed */
+    char *csv = slurp(s, "sweep.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\n0,stages.[0].service.dist,\"\"\"exponential\"\"\",arrivals.rate,"
+                                         "\"\"\"3/h\"\"\",system,") != NULL);
+    free(csv);
+    char path[2400];
+    snprintf(path, sizeof path, "%s/sweep.csv", s);
+    spc_csvtable t;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_csvtable_load(&t, path, &err), SPC_OK);
+    CU_ASSERT_STRING_EQUAL(spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "value1")), "\"exponential\"");
+    CU_ASSERT_STRING_EQUAL(spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "value2")), "\"3/h\"");
+    spc_csvtable_free(&t);
+    const char *plot[] = { "plot", s, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT(check_scripts(tmp, s) == 2);
+    /* a label gnuplot would take for a comment at the start of a row: quoted */
+    const char *hash[] = { "compare", "scenarios/validation/tandem3.cfg", "stages.[0].service.dist=\"deterministic\"",
+                           "--label", "base", "--label", "#det", "--set", "horizon=\"2w\"", "-r", "2", "-q", "-o", c,
+                           NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, hash), 0);
+    csv = slurp(c, "compare.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\n\"#det\",system,") != NULL);
+    free(csv);
+    CU_ASSERT(check_scripts(tmp, c) > 0);
+    CU_ASSERT(!have_gnuplot() || gnuplot_quiet(tmp, c, "compare.gp"));
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
@@ -760,6 +814,7 @@ static const CU_TestInfo tests[] = {
     { "scenarios of any shape: every script plots only data it writes", test_scripts_any_shape },
     { "distributions: an arm without a measure has no block there, gnuplot quiet",
       test_distributions_arm_without_measure },
+    { "swept and compared string values: CSV escaped, read back, every figure drawn", test_quoted_values },
     { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
     { "plot on a decomposed chain folder: profit forms, pathways, their figure", test_chain_decomposed_report },
     CU_TEST_INFO_NULL,

@@ -27,7 +27,8 @@ void spc_csv_interval(FILE *f, double mean, double lo, double hi);
 void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean, double lo, double hi, double n);
 
 /* A text field, in double quotes (doubled inside) when it holds a comma,
- * a quote or a newline. */
+ * a quote or a newline, or begins with # (which gnuplot would take for a
+ * comment, skipping the row). */
 void spc_csv_text(FILE *f, const char *text);
 
 /* Cuts `text` in place at each `sep` outside "...", [...], (...) and {...};

@@ -33,7 +33,7 @@ void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean,
 
 void spc_csv_text(FILE *f, const char *v)
 {
-    if (strpbrk(v, ",\"\n") == NULL) {
+    if (strpbrk(v, ",\"\n") == NULL && *v != '#') {
         fputs(v, f);
         return;
     }

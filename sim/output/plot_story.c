@@ -67,15 +67,15 @@ typedef struct {
 
 /* Each arm's rows of the panel as a datablock $sP_A: weeks, mean and,
  * with bands, the interval; none for an arm without the measure. */
-static void story_tables(FILE *f, const char **arm, size_t na, const story_panel *sp)
+static void story_tables(FILE *f, const spc_csvtable *t, const char **arm, size_t na, const story_panel *sp)
 {
     for (size_t a = 0; a < na; a++) {
         if (!sp->has[a])
             continue;
         fprintf(f, "set table $s%zu_%zu\nplot 'story.csv' using (column(\"weeks\")):(column(\"mean\"))%s"
-                " with table if (strcol(\"arm\") eq ", sp->panel, a,
+                " with table if (", sp->panel, a,
                 sp->bands[a] ? ":(column(\"ci95_low\")):(column(\"ci95_high\"))" : "");
-        plot_gp_str(f, arm[a]);
+        plot_gp_match(f, t, spc_csvtable_column(t, "arm"), "strcol(\"arm\")", arm[a]);
         fprintf(f, " && strcol(\"metric\") eq '%s')\nunset table\n", panels[sp->panel].metric);
     }
 }
@@ -169,7 +169,7 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
                                      "active customers and profit, with 95% bands", "story.csv", err);
     if (f != NULL) {
         for (size_t i = 0; i < np; i++)
-            story_tables(f, arm, na, &sp[i]);
+            story_tables(f, &t, arm, na, &sp[i]);
         plot_gp_formats_grid(f, "story", np, 1, na > 1 ? "What changed and what followed: the base against the "
                              "variant, on one time axis" : "Before and after the decision, on one time axis", 0.1);
         double w0 = INFINITY, w1 = -INFINITY;
