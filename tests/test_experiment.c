@@ -177,6 +177,19 @@ static void test_company_units_on_the_pool(void)
     spc_scenario_free(sc);
 }
 
+/* c's compare.csv (its one variant named "v", times in h); free it. */
+static char *compare_csv(const spc_compare *c)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const char *names[] = { "v" };
+    spc_compare_write_csv(f, c, names, "h");
+    fclose(f);
+    return text;
+}
+
 /* Paired arithmetic: base 1,2,3 and variant 2,4,6 give d = 1,2,3. */
 static void test_compare_arithmetic(void)
 {
@@ -202,12 +215,7 @@ static void test_compare_arithmetic(void)
     /* the base's own interval, 2 +- 2.48, includes 0: compare.csv leaves
      * the relative change out, as not defined */
     CU_ASSERT_EQUAL(spc_compare_rel_defined(&c.rows[0]), 0);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    const char *names[] = { "v" };
-    spc_compare_write_csv(f, &c, names, "h");
-    fclose(f);
+    char *text = compare_csv(&c);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, ",difference,2,4,2,")); /* compared as a difference */
     CU_ASSERT_PTR_NOT_NULL(strstr(text, ",,,no,5,3\n"));           /* the relative change empty, not nan */
     CU_ASSERT_PTR_NULL(strstr(text, "nan"));
@@ -248,16 +256,11 @@ static void test_crn_ratio_constant_difference(void)
     const spc_compare_row *spread = shifted == &c.rows[0] ? &c.rows[1] : &c.rows[0];
     CU_ASSERT(isnan(shifted->crn_ratio));
     CU_ASSERT_DOUBLE_EQUAL(shifted->diff.mean, 0.1, 1e-12);
-    /* d = 0.1, 0.1 + 1e-6, 0.1 + 2e-6: Var d = 1e-12; Var b = Var v = 27.77... */
+    /* d = 0.1, 0.1 + 1e-6, 0.1 + 2e-6: Var d = 1e-12; Var v = Var b (to 1e-6) */
     double vb = gsl_stats_variance(base, 1, 3);
     CU_ASSERT(isfinite(spread->crn_ratio));
     CU_ASSERT_DOUBLE_EQUAL(spread->crn_ratio / (2 * vb / 1e-12), 1.0, 1e-6);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    const char *names[] = { "v" };
-    spc_compare_write_csv(f, &c, names, "h");
-    fclose(f);
+    char *text = compare_csv(&c);
     const char *line = strstr(text, "\nv,system,shifted,"), *eol = line ? strchr(line + 1, '\n') : NULL;
     CU_ASSERT_FATAL(eol != NULL && eol - line > 7);
     CU_ASSERT_NSTRING_EQUAL(eol - 7, ",yes,,3", 7); /* significant, the ratio empty */
