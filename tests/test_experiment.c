@@ -177,6 +177,19 @@ static void test_company_units_on_the_pool(void)
     spc_scenario_free(sc);
 }
 
+/* c's compare.csv (its one variant named "v", times in h); free it. */
+static char *compare_csv(const spc_compare *c)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const char *names[] = { "v" };
+    spc_compare_write_csv(f, c, names, "h");
+    fclose(f);
+    return text;
+}
+
 /* Paired arithmetic: base 1,2,3 and variant 2,4,6 give d = 1,2,3. */
 static void test_compare_arithmetic(void)
 {
@@ -202,15 +215,55 @@ static void test_compare_arithmetic(void)
     /* the base's own interval, 2 +- 2.48, includes 0: compare.csv leaves
      * the relative change out, as not defined */
     CU_ASSERT_EQUAL(spc_compare_rel_defined(&c.rows[0]), 0);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    const char *names[] = { "v" };
-    spc_compare_write_csv(f, &c, names, "h");
-    fclose(f);
+    char *text = compare_csv(&c);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, ",difference,2,4,2,")); /* compared as a difference */
     CU_ASSERT_PTR_NOT_NULL(strstr(text, ",,,no,5,3\n"));           /* the relative change empty, not nan */
     CU_ASSERT_PTR_NULL(strstr(text, "nan"));
+    free(text);
+    spc_compare_release(&c);
+    for (int r = 0; r < 3; r++) {
+        spc_results_release(&b[r]);
+        spc_results_release(&v[r]);
+    }
+}
+
+/* A constant difference: v_r = b_r + 0.1 in doubles differs from 0.1 by an
+ * ulp or two, so Var d is rounding (about 1.7e-29) and (Var b + Var v) /
+ * Var d some 3e30; the CRN ratio is not defined there (NaN, written
+ * empty). A spread of 10^-6, far above rounding, keeps it defined. */
+static void test_crn_ratio_constant_difference(void)
+{
+    static const double base[3] = { 60.1, 65.3, 70.7 };
+    spc_results b[3], v[3];
+    double d[3];
+    for (int r = 0; r < 3; r++) {
+        spc_results_init(&b[r]);
+        spc_results_init(&v[r]);
+        spc_results_add(&b[r], "system", "shifted", (spc_estimate){ base[r], NAN, NAN, 1 });
+        spc_results_add(&v[r], "system", "shifted", (spc_estimate){ base[r] + 0.1, NAN, NAN, 1 });
+        spc_results_add(&b[r], "system", "spread", (spc_estimate){ base[r], NAN, NAN, 1 });
+        spc_results_add(&v[r], "system", "spread", (spc_estimate){ base[r] + 0.1 + 1e-6 * r, NAN, NAN, 1 });
+        d[r] = (base[r] + 0.1) - base[r];
+    }
+    CU_ASSERT(gsl_stats_variance(d, 1, 3) > 0); /* the case: rounding, not an exact 0 */
+    const spc_results *vars[] = { v };
+    spc_compare c;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_compare_tables(b, vars, 1, 3, &c, &err), SPC_OK);
+    CU_ASSERT_EQUAL_FATAL(c.n, 2);
+    const spc_compare_row *shifted = strcmp(c.rows[0].metric, "shifted") == 0 ? &c.rows[0] : &c.rows[1];
+    const spc_compare_row *spread = shifted == &c.rows[0] ? &c.rows[1] : &c.rows[0];
+    CU_ASSERT(isnan(shifted->crn_ratio));
+    CU_ASSERT_DOUBLE_EQUAL(shifted->diff.mean, 0.1, 1e-12);
+    /* d = 0.1, 0.1 + 1e-6, 0.1 + 2e-6: Var d = 1e-12; Var v = Var b (to 1e-6) */
+    double vb = gsl_stats_variance(base, 1, 3);
+    CU_ASSERT(isfinite(spread->crn_ratio));
+    CU_ASSERT_DOUBLE_EQUAL(spread->crn_ratio / (2 * vb / 1e-12), 1.0, 1e-6);
+    char *text = compare_csv(&c);
+    const char *line = strstr(text, "\nv,system,shifted,"), *eol = line ? strchr(line + 1, '\n') : NULL;
+    CU_ASSERT_FATAL(eol != NULL && eol - line > 7);
+    CU_ASSERT_NSTRING_EQUAL(eol - 7, ",yes,,3", 7); /* significant, the ratio empty */
     free(text);
     spc_compare_release(&c);
     for (int r = 0; r < 3; r++) {
@@ -943,6 +996,8 @@ static const CU_TestInfo tests[] = {
     { "warm-up: Welch's moving average and MSER-5", test_welch_and_mser },
     { "compare: paired difference, relative difference, CRN ratio", test_compare_arithmetic },
     { "common random numbers reduce the variance of a difference", test_crn_reduces_variance },
+    { "CRN ratio not defined for a constant difference (rounding), defined for a real spread",
+      test_crn_ratio_constant_difference },
     { "a sweep point is the separate run", test_sweep_point_is_a_run },
     { "combining replications: mean and t interval", test_combine_arithmetic },
     { "1, 2 or 3 threads give identical results", test_threads_do_not_matter },

@@ -22,6 +22,8 @@
 #include "spcsim/text.h"
 #include "tests.h"
 
+extern char **environ;
+
 
 static char *slurp(const char *dir, const char *name, size_t *len)
 {
@@ -694,6 +696,111 @@ static void test_scripts_any_shape(void)
     tests_remove_tree(tmp);
 }
 
+/* Runs gnuplot on dir/script as a user would (in dir); its complaints,
+ * warnings included, into tmp/gnuplot.err. Whether it exited 0 and said
+ * nothing. */
+static int gnuplot_quiet(const char *tmp, const char *dir, const char *script)
+{
+    char err[2400];
+    snprintf(err, sizeof err, "%s/gnuplot.err", tmp);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    char *const argv[] = { "sh", "-c", "cd \"$1\" && exec gnuplot \"$2\"", "sh", (char *)dir, (char *)script, NULL };
+    pid_t pid;
+    int status = -1, rc = posix_spawnp(&pid, "sh", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0 || waitpid(pid, &status, 0) != pid)
+        return 0;
+    size_t len = 0;
+    char *said = slurp(tmp, "gnuplot.err", &len);
+    if (len > 0)
+        fprintf(stderr, "\n  gnuplot %s/%s said: %s", dir, script, said);
+    free(said);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 && len == 0;
+}
+
+/* An arm without a measure of the strip plot (understaffed.cfg has no
+ * customers, so no CSAT, NPS, ...) against one with it: the arm gets no
+ * datablock there and the panel's plot names only the arms that have one,
+ * so gnuplot draws distributions.gp without a warning. */
+static void test_distributions_arm_without_measure(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, "%s/c", tmp);
+    const char *args[] = { "compare", "scenarios/turnover.cfg", "scenarios/understaffed.cfg", "-r", "2", "--set",
+                           "horizon=\"30w\"", "-q", "-o", dir, NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, args), 0);
+    char *gp = slurp(dir, "distributions.gp", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gp);
+    CU_ASSERT_PTR_NULL(strstr(gp, "<< EOD\nEOD\n"));                 /* no empty block */
+    CU_ASSERT_EQUAL(undefined_blocks(gp), 0);                        /* none used unwritten */
+    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "$d0_0 << EOD\n"));            /* turnover's ESAT */
+    CU_ASSERT_PTR_NULL(strstr(gp, "$d0_1"));                         /* understaffed has none */
+    free(gp);
+    if (have_gnuplot()) {
+        CU_ASSERT(gnuplot_quiet(tmp, dir, "distributions.gp"));
+        CU_ASSERT(exists_in(dir, "distributions.svg"));
+    }
+    tests_remove_tree(tmp);
+}
+
+/* Swept and compared values that are libconfig strings: the CSV holds
+ * them escaped ("exponential" as """exponential"""), spcsim reads them
+ * back as typed, and the scripts pick their rows without asking gnuplot
+ * to read those fields (it does not undo the doubled quotes): every
+ * figure is drawn, gnuplot says nothing, `spcsim plot` redraws them. */
+static void test_quoted_values(void)
+{
+    char tmp[64], s[1024], c[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(s, sizeof s, "%s/s", tmp);
+    snprintf(c, sizeof c, "%s/c", tmp);
+    const char *swp[] = { "sweep", "scenarios/validation/tandem3.cfg", "--param",
+                          "stages.[0].service.dist=\"exponential\",\"deterministic\"", "--param",
+                          "arrivals.rate=\"3/h\",\"4/h\"", "--reference", "\"deterministic\"", "--set",
+                          "horizon=\"2w\"", "-r", "2", "-q", "-o", s, NULL };
+    const char *cmp[] = { "compare", "scenarios/validation/tandem3.cfg", "stages.[0].service.dist=\"deterministic\"",
+                          "--set", "horizon=\"2w\"", "-r", "2", "-q", "-o", c, NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, swp), 0);
+    CU_ASSERT(check_scripts(tmp, s) == 2); /* sweep.gp, sweep-diff.gp */
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, cmp), 0);
+    CU_ASSERT(check_scripts(tmp, c) > 0);
+    static const char *const scripts[][2] = { { "s", "sweep.gp" }, { "s", "sweep-diff.gp" }, { "c", "compare.gp" } };
+    for (size_t i = 0; have_gnuplot() && i < sizeof scripts / sizeof scripts[0]; i++)
+        CU_ASSERT(gnuplot_quiet(tmp, scripts[i][0][0] == 's' ? s : c, scripts[i][1]));
+    /* the cell escaped, read back as typed */
+    char *csv = slurp(s, "sweep.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\n0,stages.[0].service.dist,\"\"\"exponential\"\"\",arrivals.rate,"
+                                         "\"\"\"3/h\"\"\",system,") != NULL);
+    free(csv);
+    char path[2400];
+    snprintf(path, sizeof path, "%s/sweep.csv", s);
+    spc_csvtable t;
+    spc_error err;
+    spc_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(spc_csvtable_load(&t, path, &err), SPC_OK);
+    CU_ASSERT_STRING_EQUAL(spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "value1")), "\"exponential\"");
+    CU_ASSERT_STRING_EQUAL(spc_csvtable_get(&t, 0, spc_csvtable_column(&t, "value2")), "\"3/h\"");
+    spc_csvtable_free(&t);
+    const char *plot[] = { "plot", s, "-q", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, plot), 0);
+    CU_ASSERT(check_scripts(tmp, s) == 2);
+    /* a label gnuplot would take for a comment at the start of a row: quoted */
+    const char *hash[] = { "compare", "scenarios/validation/tandem3.cfg", "stages.[0].service.dist=\"deterministic\"",
+                           "--label", "base", "--label", "#det", "--set", "horizon=\"2w\"", "-r", "2", "-q", "-o", c,
+                           NULL };
+    CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, hash), 0);
+    csv = slurp(c, "compare.csv", NULL);
+    CU_ASSERT(csv != NULL && strstr(csv, "\n\"#det\",system,") != NULL);
+    free(csv);
+    CU_ASSERT(check_scripts(tmp, c) > 0);
+    CU_ASSERT(!have_gnuplot() || gnuplot_quiet(tmp, c, "compare.gp"));
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
@@ -705,6 +812,9 @@ static const CU_TestInfo tests[] = {
     { "figures the same for any -j, in every format (--formats)", test_figures_any_jobs },
     { "compare and sweep draw figures and report", test_study_figures },
     { "scenarios of any shape: every script plots only data it writes", test_scripts_any_shape },
+    { "distributions: an arm without a measure has no block there, gnuplot quiet",
+      test_distributions_arm_without_measure },
+    { "swept and compared string values: CSV escaped, read back, every figure drawn", test_quoted_values },
     { "plot on a chain folder: the forms beside the simulated, the forest plot", test_chain_report },
     { "plot on a decomposed chain folder: profit forms, pathways, their figure", test_chain_decomposed_report },
     CU_TEST_INFO_NULL,

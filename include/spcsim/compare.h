@@ -17,7 +17,10 @@
  *   significant   the interval of the difference excludes 0
  *   CRN ratio     (Var(base) + Var(variant)) / Var(d): how many times
  *                 narrower (in variance) the paired comparison is than one
- *                 with independent streams would be
+ *                 with independent streams would be; NaN (not defined)
+ *                 with one replication and when the d_r are one number to
+ *                 the 10 digits the CSV files write (their spread at most
+ *                 10^-10 of the largest |value|: rounding, compare.c)
  *
  * Rows come in the order of comparison (spc_metricinfo_rank): for each
  * variant the chain's measures first (ESAT, CSAT, NPS, active customers,

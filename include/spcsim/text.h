@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* A number as "%.10g" (the same on every run); nothing for NaN/inf. */
+/* The significant digits of every number in the CSV files. */
+#define SPC_CSV_DIGITS 10
+
+/* A number as "%.10g" (SPC_CSV_DIGITS; the same on every run); nothing
+ * for NaN/inf. */
 void spc_csv_num(FILE *f, double x);
 
 /* ",x": the next field of a row, a number as spc_csv_num writes it. */
@@ -23,7 +27,8 @@ void spc_csv_interval(FILE *f, double mean, double lo, double hi);
 void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean, double lo, double hi, double n);
 
 /* A text field, in double quotes (doubled inside) when it holds a comma,
- * a quote or a newline. */
+ * a quote or a newline, or begins with # (which gnuplot would take for a
+ * comment, skipping the row). */
 void spc_csv_text(FILE *f, const char *text);
 
 /* Cuts `text` in place at each `sep` outside "...", [...], (...) and {...};

@@ -8,7 +8,7 @@
 void spc_csv_num(FILE *f, double x)
 {
     if (isfinite(x))
-        fprintf(f, "%.10g", x);
+        fprintf(f, "%.*g", SPC_CSV_DIGITS, x);
 }
 
 void spc_csv_next(FILE *f, double x)
@@ -33,7 +33,7 @@ void spc_csv_result(FILE *f, const char *scope, const char *metric, double mean,
 
 void spc_csv_text(FILE *f, const char *v)
 {
-    if (strpbrk(v, ",\"\n") == NULL) {
+    if (strpbrk(v, ",\"\n") == NULL && *v != '#') {
         fputs(v, f);
         return;
     }

@@ -32,6 +32,38 @@ static spc_compare_row *add_row(spc_compare *c)
     return &c->rows[c->n++];
 }
 
+/* The CRN ratio (compare.h): (Var b + Var v) / Var d, or NaN when Var d is
+ * not a variance of the differences but rounding -- when every d_r is the
+ * same number to the precision compare.csv writes, SPC_CSV_DIGITS (10)
+ * significant digits of the values:
+ *
+ *     max_r d_r - min_r d_r <= 10^-10 s,   s = max_r max(|b_r|, |v_r|).
+ *
+ * Why this level. (1) Rounding alone stays below it: b_r and v_r are
+ * statistics summed over a run, and a sum of m terms errs by at most
+ * (m - 1) u sum|x_i| <= m u s (Higham 2002, eq. 4.4; u = DBL_EPSILON / 2).
+ * When the arms compute the same value (or the same value plus a
+ * constant) along different paths, each d_r is thus off by at most
+ * 2 m u s and their spread is at most 4 m u s: below 10^-10 s unless
+ * m > 10^-10 / (4 u), about 2 * 10^5 terms in the worst case; the
+ * typical error of a sum, of order sqrt(m) u s, needs m ~ 5 * 10^10.
+ * (2) A true spread below it cannot be read from the file, which holds
+ * base_mean and variant_mean to 10 digits. So a measure the arms share exactly, or shifted by a constant,
+ * gets "not defined" (an empty cell) instead of Var b + Var v over a
+ * variance of an ulp or two, some 10^30. */
+static double crn_ratio(const double *b, const double *v, const double *d, unsigned n)
+{
+    if (n < 2)
+        return NAN;
+    double lo, hi, s = 0;
+    for (unsigned r = 0; r < n; r++)
+        s = fmax(s, fmax(fabs(b[r]), fabs(v[r])));
+    gsl_stats_minmax(&lo, &hi, d, 1, n);
+    if (!(hi - lo > pow(10.0, -SPC_CSV_DIGITS) * s))
+        return NAN;
+    return (gsl_stats_variance(b, 1, n) + gsl_stats_variance(v, 1, n)) / gsl_stats_variance(d, 1, n);
+}
+
 /* One metric of one variant: b[r], v[r] over n replications. */
 static void paired(spc_compare_row *row, const double *b, const double *v, double *d, unsigned n)
 {
@@ -45,9 +77,7 @@ static void paired(spc_compare_row *row, const double *b, const double *v, doubl
     double k = row->base != 0 ? 1.0 / fabs(row->base) : NAN;
     row->rel = (spc_estimate){ row->diff.mean * k, row->diff.lo * k, row->diff.hi * k, n };
     row->significant = row->diff.lo > 0 || row->diff.hi < 0;
-    double vd = n > 1 ? gsl_stats_variance(d, 1, n) : NAN;
-    double vi = n > 1 ? gsl_stats_variance(b, 1, n) + gsl_stats_variance(v, 1, n) : NAN;
-    row->crn_ratio = vd > 0 ? vi / vd : NAN;
+    row->crn_ratio = crn_ratio(b, v, d, n);
 }
 
 static int compare_metric(spc_compare *c, const spc_results *base, const spc_results *var, unsigned iv,

@@ -26,6 +26,57 @@ void plot_gp_str(FILE *f, const char *s)
     fputc('\'', f);
 }
 
+/* ---- rows chosen by a text field ---- */
+
+/* Whether gnuplot 5.4 reads the field s back as spc_csv_text wrote it.
+ * Measured (gnuplot 5.4.4, `set datafile separator comma`): a quoted
+ * field ends at its first quote or comma (""" is not undone: """x"""
+ * reads as ""), a backslash starts an escape, leading blanks are skipped
+ * and a newline ends the record. Anything else (', =, ;, {}, UTF-8, a #
+ * inside; spc_csv_text quotes a leading one) comes back as it is. */
+static int gp_reads(const char *s)
+{
+    if (*s == ' ' || *s == '\t')
+        return 0;
+    return strpbrk(s, "\",\\\n\r") == NULL;
+}
+
+/* `column(0) >= a && column(0) <= b || ...`: the runs of rows of t whose
+ * column c holds text. column(0) is the record's number after the
+ * header, t's row number: spc_csv_text quotes a field gnuplot would take
+ * for a comment. (A text typed with a newline in it, which gnuplot reads
+ * as two records, would shift the numbers; no value or label needs one.) */
+static void gp_rows(FILE *f, const spc_csvtable *t, int c, const char *text)
+{
+    const char *sep = "";
+    fputc('(', f);
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (strcmp(spc_csvtable_get(t, r, c), text) != 0)
+            continue;
+        size_t e = r;
+        while (e + 1 < t->nrows && strcmp(spc_csvtable_get(t, e + 1, c), text) == 0)
+            e++;
+        if (e == r)
+            fprintf(f, "%scolumn(0) == %zu", sep, r);
+        else
+            fprintf(f, "%scolumn(0) >= %zu && column(0) <= %zu", sep, r, e);
+        sep = " || ";
+        r = e;
+    }
+    fputs(*sep ? ")" : "0)", f);
+}
+
+void plot_gp_match(FILE *f, const spc_csvtable *t, int c, const char *lhs, const char *text)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (!gp_reads(spc_csvtable_get(t, r, c))) {
+            gp_rows(f, t, c, text);
+            return;
+        }
+    fprintf(f, "%s eq ", lhs);
+    plot_gp_str(f, text);
+}
+
 static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                                        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };
 

@@ -19,6 +19,15 @@
  * characters are dropped. */
 void plot_gp_str(FILE *f, const char *s);
 
+/* A condition true on the rows of t whose column c holds text, for a
+ * `with table if (...)` or a function of a script that reads t's file:
+ * `LHS eq 'text'` (lhs: gnuplot's reading of the field, e.g.
+ * strcol("variant")) when gnuplot reads every field of column c back as
+ * written, else the rows by their number, column(0) (gnuplot 5.4 does not
+ * undo the doubled quotes of a CSV field, nor keep its commas: a swept
+ * value "gamma", written """gamma""", reads as empty). */
+void plot_gp_match(FILE *f, const spc_csvtable *t, int c, const char *lhs, const char *text);
+
 /* Opens NAME.gp in out, registers the figure in set and writes the header
  * comment and the CSV settings (the drawing comes after, see
  * plot_gp_formats). NULL on error (err set), or when the set is full (no

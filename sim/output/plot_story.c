@@ -67,15 +67,15 @@ typedef struct {
 
 /* Each arm's rows of the panel as a datablock $sP_A: weeks, mean and,
  * with bands, the interval; none for an arm without the measure. */
-static void story_tables(FILE *f, const char **arm, size_t na, const story_panel *sp)
+static void story_tables(FILE *f, const spc_csvtable *t, const char **arm, size_t na, const story_panel *sp)
 {
     for (size_t a = 0; a < na; a++) {
         if (!sp->has[a])
             continue;
         fprintf(f, "set table $s%zu_%zu\nplot 'story.csv' using (column(\"weeks\")):(column(\"mean\"))%s"
-                " with table if (strcol(\"arm\") eq ", sp->panel, a,
+                " with table if (", sp->panel, a,
                 sp->bands[a] ? ":(column(\"ci95_low\")):(column(\"ci95_high\"))" : "");
-        plot_gp_str(f, arm[a]);
+        plot_gp_match(f, t, spc_csvtable_column(t, "arm"), "strcol(\"arm\")", arm[a]);
         fprintf(f, " && strcol(\"metric\") eq '%s')\nunset table\n", panels[sp->panel].metric);
     }
 }
@@ -169,7 +169,7 @@ spc_status plot_story(const spc_outdir *d, spc_output *out, spc_plot_set *set, s
                                      "active customers and profit, with 95% bands", "story.csv", err);
     if (f != NULL) {
         for (size_t i = 0; i < np; i++)
-            story_tables(f, arm, na, &sp[i]);
+            story_tables(f, &t, arm, na, &sp[i]);
         plot_gp_formats_grid(f, "story", np, 1, na > 1 ? "What changed and what followed: the base against the "
                              "variant, on one time axis" : "Before and after the decision, on one time axis", 0.1);
         double w0 = INFINITY, w1 = -INFINITY;
@@ -206,30 +206,56 @@ static int dist_file(const spc_outdir *d, char *path, size_t size, const char **
     return spc_outdir_path(d, *name, path, size) == 0 && access(path, F_OK) == 0;
 }
 
+/* Whether row r of t is one of arm's replications of scope/metric that
+ * gnuplot would keep (replication and value numbers, plot_field); its
+ * replication and value in *rep, *v. */
+static int dist_row(const spc_csvtable *t, size_t r, const char *arm, const char *scope, const char *metric,
+                    double *rep, double *v)
+{
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    int ac = spc_csvtable_column(t, "arm");
+    return strcmp(spc_csvtable_get(t, r, sc), scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), metric) == 0 &&
+           (ac < 0 || strcmp(spc_csvtable_get(t, r, ac), arm) == 0) &&
+           plot_field(t, r, spc_csvtable_column(t, "replication"), rep) &&
+           plot_field(t, r, spc_csvtable_column(t, "value"), v);
+}
+
+/* Whether arm has a row of scope/metric: an arm without the measure (a
+ * scenario without customers has no CSAT) gets no datablock and no plot
+ * element, as the story figure leaves out its series -- an empty inline
+ * datablock makes gnuplot warn "Skipping data file with no valid points". */
+static int dist_has(const spc_csvtable *t, const char *arm, const char *scope, const char *metric)
+{
+    double rep, v;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (dist_row(t, r, arm, scope, metric, &rep, &v))
+            return 1;
+    return 0;
+}
+
 /* The datablock $dP_A: arm a's replications of measure p (plot_field),
  * each at a + 0.3 * ((replication % 7) / 3 - 1), its value beside: what
  * `plot FILE using (a + 0.3 * ((int(column("replication")) % 7) / 3.0 -
- * 1)):(column("value")) with table if (...)` made. */
+ * 1)):(column("value")) with table if (...)` made. None when the arm has
+ * no such row (dist_has). */
 static void dist_table(FILE *f, const spc_csvtable *t, const char *arm, size_t a, size_t p, const char *scope,
                        const char *metric)
 {
-    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
-    int ac = spc_csvtable_column(t, "arm"), rc = spc_csvtable_column(t, "replication");
-    int vc = spc_csvtable_column(t, "value");
+    if (!dist_has(t, arm, scope, metric))
+        return;
     fprintf(f, "$d%zu_%zu << EOD\n", p, a);
     for (size_t r = 0; r < t->nrows; r++) {
         double rep, v;
-        if (strcmp(spc_csvtable_get(t, r, sc), scope) != 0 || strcmp(spc_csvtable_get(t, r, mc), metric) != 0 ||
-            (ac >= 0 && strcmp(spc_csvtable_get(t, r, ac), arm) != 0) || !plot_field(t, r, rc, &rep) ||
-            !plot_field(t, r, vc, &v))
-            continue;
-        fprintf(f, "%g %g\n", (double)a + 0.3 * ((double)((long long)rep % 7) / 3.0 - 1), v);
+        if (dist_row(t, r, arm, scope, metric, &rep, &v))
+            fprintf(f, "%g %g\n", (double)a + 0.3 * ((double)((long long)rep % 7) / 3.0 - 1), v);
     }
     fputs("EOD\n", f);
 }
 
-static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const char *scope, const char *metric,
-                       const char *time_unit)
+/* Panel p: every arm keeps its tic (a reader sees which arm lacks the
+ * measure), only the arms with rows are plotted. */
+static void dist_panel(FILE *f, const spc_csvtable *t, const char **arm, size_t na, size_t p, const char *scope,
+                       const char *metric, const char *time_unit)
 {
     const spc_metric_info *mi = spc_metricinfo_find(scope, metric);
     char title[200], unit[96];
@@ -244,9 +270,14 @@ static void dist_panel(FILE *f, const char **arm, size_t na, size_t p, const cha
         fprintf(f, " %zu", a);
     }
     fputs(")\n    plot ", f);
+    const char *sep = "";
     for (size_t a = 0; a < na; a++)
-        fprintf(f, "$d%zu_%zu using 1:2 with points pt 7 ps 1.6 lc rgb '%s' notitle%s", p, a, plot_gp_colour(a),
-                a + 1 < na ? ", " : "\n");
+        if (dist_has(t, arm[a], scope, metric)) {
+            fprintf(f, "%s$d%zu_%zu using 1:2 with points pt 7 ps 1.6 lc rgb '%s' notitle", sep, p, a,
+                    plot_gp_colour(a));
+            sep = ", ";
+        }
+    fputc('\n', f);
 }
 
 spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, spc_error *err)
@@ -275,7 +306,7 @@ spc_status plot_dist(const spc_outdir *d, spc_output *out, spc_plot_set *set, sp
         plot_gp_formats(f, "distributions", np, "Each replication's value: one point per replication");
         fputs("    unset key\n    set grid ytics\n", f);
         for (size_t p = 0; p < np; p++)
-            dist_panel(f, arm, na, p, sc[p], mc[p], d->time_unit);
+            dist_panel(f, &t, arm, na, p, sc[p], mc[p], d->time_unit);
         plot_gp_formats_end(f);
     }
     spc_csvtable_free(&t);

@@ -214,7 +214,7 @@ static void cp_functions(FILE *f, const cp_panel *p, int k)
 }
 
 /* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n). */
-static void cp_table(FILE *f, int k, size_t v, const char *variant, int sig)
+static void cp_table(FILE *f, const spc_csvtable *t, int k, size_t v, const char *variant, int sig)
 {
     const char *col = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff" : "rel_diff";
     const char *lo = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff_ci95_low" : "rel_ci95_low";
@@ -223,9 +223,9 @@ static void cp_table(FILE *f, int k, size_t v, const char *variant, int sig)
     char m[96];
     snprintf(m, sizeof m, mul, k);
     fprintf(f, "set table $c%dv%zu%c\nplot 'compare.csv' using (column(\"%s\")*%s):(row%d(strcol(\"scope\"), "
-            "strcol(\"metric\"))):(column(\"%s\")*%s):(column(\"%s\")*%s) with table if (strcol(\"variant\") eq ",
+            "strcol(\"metric\"))):(column(\"%s\")*%s):(column(\"%s\")*%s) with table if (",
             k, v + 1, sig ? 's' : 'n', col, m, k, lo, m, hi, m);
-    plot_gp_str(f, variant);
+    plot_gp_match(f, t, spc_csvtable_column(t, "variant"), "strcol(\"variant\")", variant);
     fprintf(f, " && strcol(\"significant\") eq '%s' && row%d(strcol(\"scope\"), strcol(\"metric\")) > 0 && "
             "strcol(\"%s\") ne '')\nunset table\n", sig ? "yes" : "no", k, col);
 }
@@ -370,7 +370,7 @@ static spc_status compare_figure(const spc_outdir *d, const spc_csvtable *t, con
         for (size_t v = 0; v < nv; v++)
             for (int s = 0; s < 2; s++)
                 if ((has[v][used[j]][s] = any_sig(t, var[v], &p[used[j]], used[j], s)) != 0)
-                    cp_table(f, used[j], v, var[v], s);
+                    cp_table(f, t, used[j], v, var[v], s);
     }
     plot_gp_formats_grid(f, name, (size_t)np, nv, title, 0.24);
     for (int j = 0; j < np; j++)
@@ -472,8 +472,8 @@ static void sweep_tables(FILE *f, const sweep_fig *g, size_t first, size_t last)
             plot_gp_str(f, g->m[i].scope);
             fputs(" && strcol(\"metric\") eq ", f);
             plot_gp_str(f, g->m[i].metric);
-            fputs(" && strcol(\"value2\") eq ", f);
-            plot_gp_str(f, g->lines[l]);
+            fputs(" && ", f);
+            plot_gp_match(f, g->t, spc_csvtable_column(g->t, "value2"), "strcol(\"value2\")", g->lines[l]);
             fprintf(f, " && strcol(\"%s\") ne '')\nunset table\n", col[g->diff][0]);
         }
 }
@@ -584,8 +584,7 @@ static spc_status sweep_figures(const spc_outdir *d, const sweep_fig *g, size_t 
         if (!g->numeric) {
             fputs("xpos(v) = ", f);
             for (size_t i = 0; i < g->nx; i++) {
-                fputs("v eq ", f);
-                plot_gp_str(f, g->x[i]);
+                plot_gp_match(f, g->t, spc_csvtable_column(g->t, "value1"), "v", g->x[i]);
                 fprintf(f, " ? %zu : ", i + 1);
             }
             fputs("NaN\n", f);
