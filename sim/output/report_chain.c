@@ -338,4 +338,3 @@ void report_chain(FILE *f, const spc_outdir *d, const spc_plot_set *set, const c
     fputs("</section>\n", f);
     spc_csvtable_free(&c.t);
 }
-

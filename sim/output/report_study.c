@@ -244,4 +244,3 @@ void report_study_sensitivity(FILE *f, const spc_outdir *d, const spc_plot_set *
     fputs("</section>\n", f);
     spc_csvtable_free(&t);
 }
-
