@@ -6,6 +6,8 @@
 #                   SUITE=a,b runs only those suites; SANITIZE=1 for ASan+UBSan
 #                   (clang when installed and CC is not set, float-cast-overflow too)
 #   make check-layers  no file includes a header of a floor above its own
+#   make check-opt  build the library, program and test runner (-Werror) at each
+#                   of CHECK_OPT (default O3 Os), in build/o3 and build/os
 #   make memcheck   test suites under valgrind: by default MEMCHECK_SUITES (the
 #                   unit suites, a minute); SUITE=all for every suite (40+ min), SUITE=a,b
 #   make fuzz       build the libFuzzer targets (scenario loader, output-folder
@@ -74,6 +76,12 @@ else ifeq ($(SANITIZE),1)
   BUILD    = build/san
   SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
   OPT      = -O1 -g
+else ifneq ($(OPTCHECK),)
+  # make check-opt: one optimisation level (O3, Os, O1) in build/o3, ...;
+  # gcc's analysis differs by level (-Wmaybe-uninitialized, -Wformat-truncation)
+  BUILD    = build/$(subst O,o,$(OPTCHECK))
+  SANFLAGS =
+  OPT      = -$(OPTCHECK) -g
 else ifeq ($(MPI),1)
   # make MPI=1: spcsim against MPI (mpicc), in build/mpi; mpirun -np N
   # build/mpi/spcsim run ... spreads the replications (sim/experiment/mpi.c)
@@ -102,7 +110,7 @@ LIB_OBJ  = $(LIB_SRC:sim/%.c=$(BUILD)/sim/%.o)
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 LIB      = $(BUILD)/libspcsim.a
-BIN      = $(if $(filter 1,$(SANITIZE) $(MPI)),$(BUILD)/spcsim,spcsim)
+BIN      = $(if $(filter 1,$(SANITIZE) $(MPI))$(OPTCHECK),$(BUILD)/spcsim,spcsim)
 TESTBIN  = $(BUILD)/run_tests
 BENCHBIN = $(BUILD)/bench_engine
 FLAGFILE = $(BUILD)/flags
@@ -306,6 +314,15 @@ bench: $(BENCHBIN) $(BIN)
 	./$(BENCHBIN) $(or $(BENCH),all)
 	@echo "the command as typed (run, figures and all) against cimba: sh bench/pair-command.sh PATH/TO/MM1_single 9;"
 	@echo "run -r 8 with figures, -j 1 against -j 2: sh bench/pair-command.sh speedup 5 (bench/README.md)"
+
+# Warnings that only some optimisation levels see: everything built, with
+# -Werror, at each of CHECK_OPT in a build folder of its own (not run).
+CHECK_OPT ?= O3 Os
+.PHONY: check-opt check-opt-build
+check-opt:
+	@for o in $(CHECK_OPT); do $(MAKE) --no-print-directory OPTCHECK=$$o check-opt-build || exit 1; done
+check-opt-build: $(BIN) $(TESTBIN)
+	@echo "check-opt: -$(OPTCHECK): $(BUILD) built without a warning"
 
 # The MPI build (make MPI=1, build/mpi/spcsim) run by mpirun on 3 ranks,
 # compared byte for byte with one process (tests/mpi/check_mpi.sh; seconds).

@@ -244,25 +244,42 @@ static const char *long_form(const char *o)
     return o;
 }
 
+/* --port, -r or -j (o) with its value v, into a: -1, or usage()'s status.
+ * Each value is stored only where whole() has read it. */
+static int number_option(const char *o, const char *v, serve_args *a)
+{
+    unsigned long x = 0;
+    if (strcmp(o, "--port") == 0) {
+        if (!whole(v, 65535, &x))
+            return usage("--port needs a whole number from 0 (any free port) to 65535 (got '%s')", v);
+        a->port = (unsigned)x;
+        return -1;
+    }
+    int reps = strcmp(o, "-r") == 0;
+    if (!whole(v, reps ? 100000 : 1024, &x) || x < (reps ? 2u : 1u))
+        return usage("-r needs a whole number from 2, -j from 1 (got '%s')", v);
+    if (reps)
+        a->so.replications = (unsigned)x;
+    else
+        a->so.jobs = (unsigned)x;
+    return -1;
+}
+
 static int parse(int argc, char **argv, serve_args *a, const char **sets)
 {
     *a = (serve_args){ .bind = "127.0.0.1", .port = 8017, .outdir = "output" };
     for (int i = 2; i < argc; i++) {
         const char *o = long_form(argv[i]), *v = i + 1 < argc ? argv[i + 1] : NULL;
-        unsigned long x;
-        int takes = strcmp(o, "--port") == 0 || strcmp(o, "--bind") == 0 || strcmp(o, "-r") == 0 ||
-                    strcmp(o, "-j") == 0 || strcmp(o, "--set") == 0 || strcmp(o, "--web") == 0 ||
+        int number = strcmp(o, "--port") == 0 || strcmp(o, "-r") == 0 || strcmp(o, "-j") == 0;
+        int takes = number || strcmp(o, "--bind") == 0 || strcmp(o, "--set") == 0 || strcmp(o, "--web") == 0 ||
                     strcmp(o, "-o") == 0;
         if (takes && v == NULL)
             return usage("option '%s' needs a value", o);
-        if (strcmp(o, "--port") == 0 && !whole(v, 65535, &x))
-            return usage("--port needs a whole number from 0 (any free port) to 65535 (got '%s')", v);
-        if ((strcmp(o, "-r") == 0 && (!whole(v, 100000, &x) || x < 2)) || (strcmp(o, "-j") == 0 && (!whole(v, 1024, &x) || x < 1)))
-            return usage("-r needs a whole number from 2, -j from 1 (got '%s')", v);
-        if (strcmp(o, "--port") == 0) a->port = (unsigned)x;
-        else if (strcmp(o, "--bind") == 0) a->bind = v;
-        else if (strcmp(o, "-r") == 0) a->so.replications = (unsigned)x;
-        else if (strcmp(o, "-j") == 0) a->so.jobs = (unsigned)x;
+        if (number) {
+            int code = number_option(o, v, a);
+            if (code >= 0)
+                return code;
+        } else if (strcmp(o, "--bind") == 0) a->bind = v;
         else if (strcmp(o, "--set") == 0) sets[a->so.nsets++] = v;
         else if (strcmp(o, "--web") == 0) a->web = v;
         else if (strcmp(o, "-o") == 0) a->outdir = v;

@@ -285,9 +285,7 @@ void report_story_headline(FILE *f, const spc_outdir *d)
     spc_csvtable t;
     if (!report_load(d, "summary.csv", &t))
         return;
-    int sc = spc_csvtable_column(&t, "scope"), mc = spc_csvtable_column(&t, "metric");
-    int mean = spc_csvtable_column(&t, "mean"), lo = spc_csvtable_column(&t, "ci95_low");
-    int hi = spc_csvtable_column(&t, "ci95_high");
+    report_cols c = report_columns(&t);
     fputs("<h2>Headline numbers</h2>\n<p>The service-profit chain link by link, then the other measures of the "
           "customers, finance, the workforce and the flow of orders: means over the observation window with their "
           "95% intervals (from <code>summary.csv</code>; totals are over the window).", f);
@@ -296,7 +294,7 @@ void report_story_headline(FILE *f, const spc_outdir *d)
           "<th>mean [95% interval]</th></tr>\n", f);
     for (int rank = 1; rank <= SPC_LINK_COUNT + 5; rank++)
         for (size_t r = 0; r < t.nrows; r++) {
-            const char *s = spc_csvtable_get(&t, r, sc), *m = spc_csvtable_get(&t, r, mc);
+            const char *s = spc_csvtable_get(&t, r, c.scope), *m = spc_csvtable_get(&t, r, c.metric);
             const spc_metric_info *mi = spc_metricinfo_find(s, m);
             if (spc_metricinfo_rank(s, m) != rank || mi == NULL ||
                 (rank >= SPC_LINK_COUNT && strcmp(s, "standards") == 0)) /* the scorecard has its own table */
@@ -311,7 +309,7 @@ void report_story_headline(FILE *f, const spc_outdir *d)
             fputs("</td><td>", f);
             report_esc(f, spc_metricinfo_unit(mi, SPC_MI_SUMMARY, d->time_unit, unit, sizeof unit));
             fputs("</td><td class=\"n\">", f);
-            report_interval(f, spc_csvtable_num(&t, r, mean), spc_csvtable_num(&t, r, lo), spc_csvtable_num(&t, r, hi));
+            report_estimate(f, &t, r, &c);
             fputs("</td></tr>\n", f);
         }
     fputs("</table>\n", f);

@@ -18,26 +18,29 @@
 
 /* ---- paths, values and messages ---- */
 
+/* Appends s's path below the root ("stages.[0].servers") to the string in
+ * buf, cut to fit its size. */
+static void setting_path_append(const config_setting_t *s, char *buf, size_t size)
+{
+    if (config_setting_parent(s) == NULL) /* the root: no name */
+        return;
+    setting_path_append(config_setting_parent(s), buf, size);
+    size_t n = strlen(buf);
+    const char *dot = n > 0 ? "." : "", *name = config_setting_name(s);
+    if (name != NULL)
+        snprintf(buf + n, size - n, "%s%s", dot, name);
+    else
+        snprintf(buf + n, size - n, "%s[%d]", dot, config_setting_index(s));
+}
+
 static void setting_path(const config_setting_t *s, char *buf, size_t size)
 {
-    const config_setting_t *parent = config_setting_parent(s);
-    if (parent == NULL) {
+    if (config_setting_parent(s) == NULL) {
         snprintf(buf, size, "(scenario)");
         return;
     }
-    char up[512] = "";
-    if (config_setting_parent(parent) != NULL)
-        setting_path(parent, up, sizeof up);
-    const char *name = config_setting_name(s);
-    char me[160];
-    if (name != NULL)
-        snprintf(me, sizeof me, "%s", name);
-    else
-        snprintf(me, sizeof me, "[%d]", config_setting_index(s));
-    if (up[0] != '\0')
-        snprintf(buf, size, "%s.%s", up, me);
-    else
-        snprintf(buf, size, "%s", me);
+    buf[0] = '\0';
+    setting_path_append(s, buf, size);
 }
 
 /* "text" with quotes, backslashes and control characters escaped the way
