@@ -197,6 +197,11 @@ struct json_t;
 spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_error *err);
 spc_scenario *cli_merge_load(const options *o, spc_error *err);
 spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
+/* The output folder of a merge (spcsim merge, sensitivity --merge) is none
+ * of the parts' folders (o->scenario for merge, o->extra): the merge
+ * replaces its output folder as a whole, which would lose that part.
+ * SPC_ERR_USAGE naming both otherwise. */
+spc_status cli_merge_check_output(const options *o, spc_error *err);
 
 /* cli_parts.c: compare, sweep and chain in parts (--part I/N) and merged.
  * cli_experiment runs one experiment of the command (ctx: the options):

@@ -848,6 +848,11 @@ static int spcsim_main(int argc, char **argv)
     spc_error err;
     spc_error_clear(&err);
     int merge = code < 0 && strcmp(o.command, "merge") == 0;
+    if ((merge || (code < 0 && o.merge)) && cli_merge_check_output(&o, &err) != SPC_OK) {
+        print_failure(&err);
+        code = exit_code(&err);
+        merge = 0;
+    }
     if (code < 0 && o.part > 0 &&
         (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0 || strcmp(o.command, "chain") == 0) &&
         (o.runs = cli_runs_part(o.part, o.nparts)) == NULL)
