@@ -224,10 +224,22 @@ static void test_usage_errors(void)
     /* a bad --target is named, with what is wrong */
     const char *bad_column[] = { "calibrate", TANDEM, "-t", "panel:corr(esat,nope)=0.3", "-f", "arrivals.rate=1:2", NULL };
     const char *bad_sd[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2:0", "-f", "arrivals.rate=1:2", NULL };
-    const char *const *named[] = { bad_column, bad_sd };
+    /* so is a sweep's empty value (even the last) and a setting swept twice (its labels would lie) */
+    char sw[128];
+    join(sw, sizeof sw, tmp, "sweep");
+    const char *empty[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,,2",
+                            NULL };
+    const char *trailing[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,2,",
+                               NULL };
+    const char *twice[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,2",
+                            "--param", "stages.[0].servers=3,4", NULL };
+    const char *const *named[] = { bad_column, bad_sd, empty, trailing, twice };
     const char *says[] = { "spcsim: --target panel:corr(esat,nope)=0.3: unknown panel column 'nope'",
-                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD" };
-    for (size_t i = 0; i < 2; i++) {
+                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD",
+                           "spcsim: --param stages.[0].servers=1,,2: an empty value",
+                           "spcsim: --param stages.[0].servers=1,2,: an empty value",
+                           "spcsim: --param stages.[0].servers is given twice" };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         cli_result r = expect_exit(tmp, named[i], 2);
         if (strstr(r.err, says[i]) == NULL)
             fprintf(stderr, "\n  stderr: %s", r.err);

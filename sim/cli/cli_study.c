@@ -161,9 +161,14 @@ static void write_sweep(FILE *f, const void *p)
     spc_sweep_write_csv(f, so->s, so->time_unit);
 }
 
-/* --reference names a value of the first parameter: checked before anything runs. */
+/* --reference names a value of the first parameter, and the two --param
+ * are two settings (the second would override the first at every point,
+ * under the first's labels): checked before anything runs. */
 static spc_status check_reference(const char *text, const spc_sweep_param *p, size_t np, spc_error *err)
 {
+    if (np == 2 && strcmp(p[0].path, p[1].path) == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "--param %s is given twice: a sweep's two parameters are two "
+                             "settings (give one --param with all the values)", p[0].path);
     for (size_t i = 0; text != NULL && np > 0 && i < p[0].n; i++)
         if (strcmp(p[0].values[i], text) == 0)
             return SPC_OK;
