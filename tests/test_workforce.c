@@ -92,6 +92,15 @@ static void test_quit_law(void)
     /* a year at the hazard gives the annual probability back */
     CU_ASSERT(near_ulps(1.0 - exp(-spc_quit_hazard(70.0, &q) * 365.0), logistic_a, 1.0, 16));
     CU_ASSERT(spc_quit_hazard(40.0, &q) > spc_quit_hazard(70.0, &q));
+    /* log-odds far above 0 (turnover.beta 20 at satisfaction 0: x = 138.54), where P rounds to 1:
+     * -ln(1 - P) = ln(1 + e^x), finite and about x a year; the same on both sides of the switch at x = 15 */
+    spc_quit_params steep = { -1.46, 20.0, 70.0, 10.0, 365.0 };
+    double x = -1.46 + 20.0 * 7.0;
+    CU_ASSERT(near_ulps(spc_quit_hazard(0.0, &steep), x / 365.0, x / 365.0, 4));
+    CU_ASSERT(spc_quit_hazard(0.0, &steep) > spc_quit_hazard(10.0, &steep));
+    steep.a = 15.0 - 20.0 * 7.0; /* x = 15 at satisfaction 0 (the old form), just above at 0 - 1e-9 */
+    double at = spc_quit_hazard(0.0, &steep), above = spc_quit_hazard(-1e-9, &steep), want = log1p(exp(15.0)) / 365.0;
+    CU_ASSERT(fabs(at - want) <= 1e-9 * want && fabs(above - want) <= 1e-9 * want);
 }
 
 /* ------------------------------------------------------------------ */
