@@ -233,12 +233,15 @@ static void test_usage_errors(void)
                                NULL };
     const char *twice[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,2",
                             "--param", "stages.[0].servers=3,4", NULL };
-    const char *const *named[] = { bad_column, bad_sd, empty, trailing, twice };
+    const char *free_twice[] = { "calibrate", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--max-iter", "1", "-t",
+                                 "system/lead_time_mean=2", "-f", "arrivals.rate=1:2", "-f", "arrivals.rate=1.5:3", NULL };
+    const char *const *named[] = { bad_column, bad_sd, empty, trailing, twice, free_twice };
     const char *says[] = { "spcsim: --target panel:corr(esat,nope)=0.3: unknown panel column 'nope'",
                            "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD",
                            "spcsim: --param stages.[0].servers=1,,2: an empty value",
                            "spcsim: --param stages.[0].servers=1,2,: an empty value",
-                           "spcsim: --param stages.[0].servers is given twice" };
+                           "spcsim: --param stages.[0].servers is given twice",
+                           "spcsim: --free arrivals.rate=1.5:3: arrivals.rate is already free" };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         cli_result r = expect_exit(tmp, named[i], 2);
         if (strstr(r.err, says[i]) == NULL)
