@@ -1015,6 +1015,18 @@ static void test_command_help(void)
     r = expect_exit(tmp, nope, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "no help for 'nope'"));
     cli_free(&r);
+    /* an unknown or missing command, or help for one: the message lists every command */
+    const char *unknown[] = { "simulate", NULL }, *missing[] = { "-q", NULL };
+    const char *const *asked[] = { nope, unknown, missing };
+    for (size_t k = 0; k < 3; k++) {
+        r = expect_exit(tmp, asked[k], 2);
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strstr(r.err, commands[i]) == NULL) {
+                fprintf(stderr, "\n  '%s' not listed in: %s", commands[i], r.err);
+                CU_FAIL("a command left out");
+            }
+        cli_free(&r);
+    }
     free(man);
     tests_remove_tree(tmp);
 }

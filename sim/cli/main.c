@@ -34,6 +34,9 @@
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
 
+/* Every command, as the messages about a missing or unknown one list them. */
+#define COMMANDS "run, check, settings, compare, sweep, warmup, calibrate, chain, sensitivity, merge, plot or serve"
+
 /* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
  * did. The program's only mutable global: written by on_signal alone,
  * read through options.stop by the runs (between events), the gnuplot
@@ -150,8 +153,7 @@ static int print_help(const char *command)
     }
     if (cli_help_command(stdout, command) == 0)
         return 0;
-    return usage_error("no help for '%s': not a command (run, check, settings, compare, sweep, warmup, calibrate, "
-                       "chain, sensitivity, plot)", command);
+    return usage_error("no help for '%s': not a command (" COMMANDS ")", command);
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -308,7 +310,7 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->help || (optind < argc && strcmp(argv[optind], "help") == 0))
         return print_help(o->help ? optind < argc ? argv[optind] : NULL : optind + 1 < argc ? argv[optind + 1] : NULL);
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity, merge or plot");
+        return usage_error("%s", "missing command: " COMMANDS);
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
     int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
@@ -316,9 +318,7 @@ static int parse_args(int argc, char **argv, options *o)
     int run = strcmp(o->command, "run") == 0, merge = strcmp(o->command, "merge") == 0;
     if (!run && strcmp(o->command, "check") != 0 && !compare && !sweep && !merge &&
         strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain && !sens)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity, "
-                           "merge or plot)",
-                           o->command);
+        return usage_error("unknown command '%s' (expected " COMMANDS ")", o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
