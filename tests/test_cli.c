@@ -504,6 +504,26 @@ static void test_seeds(void)
     tests_remove_tree(tmp);
 }
 
+/* -r and a --set of replications: the --set wins (section 4 of the
+ * reference), in a study as in run, and the resolved scenarios say what ran
+ * (a compare ran -r while its resolved files said the --set). */
+static void test_replications_override(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(dir, sizeof dir, tmp, "cmp");
+    const char *args[] = { "compare", TANDEM, "stages.[0].servers=2", "-o", dir, "--set", SHORT, "-q", "-r", "2",
+                           "--set", "replications=3", NULL };
+    cli_result r = expect_exit(tmp, args, 0);
+    cli_free(&r);
+    char *csv = slurp_in(dir, "compare.csv"), *cfg = slurp_in(dir, "variant-1.resolved.cfg");
+    CU_ASSERT(csv != NULL && strstr(csv, ",3\n") != NULL && strstr(csv, ",2\n") == NULL); /* n, the last column */
+    CU_ASSERT(cfg != NULL && strstr(cfg, "\nreplications = 3;") != NULL);
+    free(csv);
+    free(cfg);
+    tests_remove_tree(tmp);
+}
+
 static void test_resolved_reproduces(void)
 {
     char tmp[64], a[1024], b[1024], cfg[1024];
@@ -1033,6 +1053,7 @@ static void test_command_help(void)
 
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
+    { "-r and --set replications: the --set wins in a study too, as its resolved files say", test_replications_override },
     { "COMMAND --help and help COMMAND: usage, the man page's options, examples", test_command_help },
     { "run --employees writes employees.csv and changes nothing else", test_employees_output },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },

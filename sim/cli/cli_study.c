@@ -22,12 +22,13 @@
 #include "spcsim/warmup.h"
 
 /* Replications for a comparison, a sweep or a warm-up study: -r, else the
- * scenario's if above 1, else 10 (paired intervals need several). */
+ * scenario's if above 1, else 10 (paired intervals need several). -r is the
+ * override replications=N applied before the --set options (section 4 of
+ * the reference), so sc holds it, or a --set of replications that wins as
+ * in run: the resolved scenarios then record what ran. */
 static unsigned study_reps(const options *o, const spc_scenario *sc)
 {
-    if (o->reps != NULL)
-        return (unsigned)strtoul(o->reps, NULL, 10);
-    return sc->replications > 1 ? (unsigned)sc->replications : 10u;
+    return o->reps != NULL || sc->replications > 1 ? (unsigned)sc->replications : 10u;
 }
 
 /* ---- compare ---- */
