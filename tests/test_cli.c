@@ -524,6 +524,24 @@ static void test_replications_override(void)
     tests_remove_tree(tmp);
 }
 
+/* --precision that the cap stops short of: the run is written, exit 0, and
+ * a warning says the precision was not reached (once silent, as if met). */
+static void test_precision_cap(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    const char *cap[] = { "--precision", "system/lead_time_mean=1e-9", "--max-replications", "3", NULL };
+    const char *easy[] = { "--precision", "system/lead_time_mean=1e9", "--max-replications", "3", NULL };
+    cli_result r = run_tandem(tmp, "cap", cap, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: warning: --precision system/lead_time_mean=1e-9: not reached after "
+                                         "3 replications"));
+    cli_free(&r);
+    r = run_tandem(tmp, "easy", easy, 0);
+    CU_ASSERT_PTR_NULL(strstr(r.err, "not reached"));
+    cli_free(&r);
+    tests_remove_tree(tmp);
+}
+
 static void test_resolved_reproduces(void)
 {
     char tmp[64], a[1024], b[1024], cfg[1024];
@@ -1054,6 +1072,7 @@ static void test_command_help(void)
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
     { "-r and --set replications: the --set wins in a study too, as its resolved files say", test_replications_override },
+    { "--precision stopped by its cap says so", test_precision_cap },
     { "COMMAND --help and help COMMAND: usage, the man page's options, examples", test_command_help },
     { "run --employees writes employees.csv and changes nothing else", test_employees_output },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },

@@ -512,6 +512,9 @@ static spc_status run_experiment(const options *o, const spc_scenario *sc, const
     spc_precision t = { scope, metric, rel, o->max_reps ? o->max_reps : 1000 };
     if (spc_experiment_run_precision(sc, opts, &t, x, err) == SPC_OK && !o->quiet)
         printf("precision %s: %u replications\n", o->precision, x->n);
+    if (err->code == SPC_OK && !spc_precision_met(x, &t)) /* stopped at the cap: say so, the numbers are still right */
+        fprintf(stderr, "spcsim: warning: --precision %s: not reached after %u replications, the cap "
+                "(--max-replications); the intervals in summary.csv say how precise the run is\n", o->precision, x->n);
     return err->code;
 }
 
