@@ -215,10 +215,20 @@ static void test_usage_errors(void)
                              "--label", "c", NULL }; /* two scenarios, three labels */
     const char *ref_run[] = { "run", TANDEM, "--reference", "1", NULL };
     const char *ref_value[] = { "sweep", TANDEM, "--param", "stages.[0].servers=2,3", "--reference", "4", NULL };
+    /* options of another command, once silently ignored */
+    char ign[128];
+    join(ign, sizeof ign, tmp, "ignored");
+    const char *window_run[] = { "run", TANDEM, "--window", "3", "-o", ign, "--set", SHORT, NULL };
+    const char *metric_run[] = { "run", TANDEM, "--metric", "system/lead_time_mean", "-o", ign, "--set", SHORT, NULL };
+    const char *precision_sweep[] = { "sweep", TANDEM, "--param", "stages.[0].servers=2,3", "-r", "2", "--precision",
+                                      "system/lead_time_mean=0.1", "-o", ign, "--set", SHORT, NULL };
+    const char *seed_plot[] = { "plot", tmp, "--seed", "3", NULL };
+    const char *out_check[] = { "check", TANDEM, "-o", ign, NULL };
     const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
                                    no_file, extra, no_value, bad_set, no_variant, no_param,
                                    param_run, three, bad_reps, bad_jobs, bad_variant, bad_param,
-                                   no_free, free_run, bad_free, label_run, labels, ref_run, ref_value };
+                                   no_free, free_run, bad_free, label_run, labels, ref_run, ref_value,
+                                   window_run, metric_run, precision_sweep, seed_plot, out_check };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
     /* a bad --target is named, with what is wrong */

@@ -350,6 +350,18 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--employees is only for run");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
+    /* options another command would ignore, silently: said instead */
+    int warmup = strcmp(o->command, "warmup") == 0;
+    if (!warmup && !sens && o->nmetrics > 0)
+        return usage_error("%s", "--metric is only for warmup and sensitivity");
+    if (!warmup && o->window)
+        return usage_error("%s", "--window is only for warmup");
+    if (!run && !merge && (o->precision != NULL || o->max_reps))
+        return usage_error("%s", "--precision and --max-replications are only for run");
+    if (plot && (o->seed != NULL || o->reps != NULL || o->nsets > 0))
+        return usage_error("%s", "plot redraws the figures from the files in the folder (no --seed, -r or --set)");
+    if (strcmp(o->command, "check") == 0 && o->outdir != NULL)
+        return usage_error("%s", "check writes no file: it prints the resolved scenario (no -o)");
     if (optind >= argc)
         return usage_error(plot ? "%s: missing the output folder" : merge ? "%s: missing the parts' folders"
                                                                          : "%s: missing the scenario file", o->command);
