@@ -215,19 +215,44 @@ static void test_usage_errors(void)
                              "--label", "c", NULL }; /* two scenarios, three labels */
     const char *ref_run[] = { "run", TANDEM, "--reference", "1", NULL };
     const char *ref_value[] = { "sweep", TANDEM, "--param", "stages.[0].servers=2,3", "--reference", "4", NULL };
+    /* options of another command, once silently ignored */
+    char ign[128];
+    join(ign, sizeof ign, tmp, "ignored");
+    const char *window_run[] = { "run", TANDEM, "--window", "3", "-o", ign, "--set", SHORT, NULL };
+    const char *metric_run[] = { "run", TANDEM, "--metric", "system/lead_time_mean", "-o", ign, "--set", SHORT, NULL };
+    const char *precision_sweep[] = { "sweep", TANDEM, "--param", "stages.[0].servers=2,3", "-r", "2", "--precision",
+                                      "system/lead_time_mean=0.1", "-o", ign, "--set", SHORT, NULL };
+    const char *seed_plot[] = { "plot", tmp, "--seed", "3", NULL };
+    const char *out_check[] = { "check", TANDEM, "-o", ign, NULL };
     const char *const *cases[] = { none, unknown_cmd, unknown_opt, bad_seed, neg_seed,
                                    no_file, extra, no_value, bad_set, no_variant, no_param,
                                    param_run, three, bad_reps, bad_jobs, bad_variant, bad_param,
-                                   no_free, free_run, bad_free, label_run, labels, ref_run, ref_value };
+                                   no_free, free_run, bad_free, label_run, labels, ref_run, ref_value,
+                                   window_run, metric_run, precision_sweep, seed_plot, out_check };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_usage(tmp, cases[i]);
     /* a bad --target is named, with what is wrong */
     const char *bad_column[] = { "calibrate", TANDEM, "-t", "panel:corr(esat,nope)=0.3", "-f", "arrivals.rate=1:2", NULL };
     const char *bad_sd[] = { "calibrate", TANDEM, "-t", "system/lead_time_mean=2:0", "-f", "arrivals.rate=1:2", NULL };
-    const char *const *named[] = { bad_column, bad_sd };
+    /* so is a sweep's empty value (even the last) and a setting swept twice (its labels would lie) */
+    char sw[128];
+    join(sw, sizeof sw, tmp, "sweep");
+    const char *empty[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,,2",
+                            NULL };
+    const char *trailing[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,2,",
+                               NULL };
+    const char *twice[] = { "sweep", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--param", "stages.[0].servers=1,2",
+                            "--param", "stages.[0].servers=3,4", NULL };
+    const char *free_twice[] = { "calibrate", TANDEM, "-o", sw, "--set", SHORT, "-r", "2", "--max-iter", "1", "-t",
+                                 "system/lead_time_mean=2", "-f", "arrivals.rate=1:2", "-f", "arrivals.rate=1.5:3", NULL };
+    const char *const *named[] = { bad_column, bad_sd, empty, trailing, twice, free_twice };
     const char *says[] = { "spcsim: --target panel:corr(esat,nope)=0.3: unknown panel column 'nope'",
-                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD" };
-    for (size_t i = 0; i < 2; i++) {
+                           "spcsim: --target system/lead_time_mean=2:0: expected VALUE, VALUE:SD",
+                           "spcsim: --param stages.[0].servers=1,,2: an empty value",
+                           "spcsim: --param stages.[0].servers=1,2,: an empty value",
+                           "spcsim: --param stages.[0].servers is given twice",
+                           "spcsim: --free arrivals.rate=1.5:3: arrivals.rate is already free" };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         cli_result r = expect_exit(tmp, named[i], 2);
         if (strstr(r.err, says[i]) == NULL)
             fprintf(stderr, "\n  stderr: %s", r.err);
@@ -486,6 +511,44 @@ static void test_seeds(void)
     CU_ASSERT(same_file(a, b, "scenario.resolved.cfg"));
     CU_ASSERT_FALSE(same_file(a, c, "summary.csv"));
     CU_ASSERT(same_file(a, d, "summary.csv"));
+    tests_remove_tree(tmp);
+}
+
+/* -r and a --set of replications: the --set wins (section 4 of the
+ * reference), in a study as in run, and the resolved scenarios say what ran
+ * (a compare ran -r while its resolved files said the --set). */
+static void test_replications_override(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    join(dir, sizeof dir, tmp, "cmp");
+    const char *args[] = { "compare", TANDEM, "stages.[0].servers=2", "-o", dir, "--set", SHORT, "-q", "-r", "2",
+                           "--set", "replications=3", NULL };
+    cli_result r = expect_exit(tmp, args, 0);
+    cli_free(&r);
+    char *csv = slurp_in(dir, "compare.csv"), *cfg = slurp_in(dir, "variant-1.resolved.cfg");
+    CU_ASSERT(csv != NULL && strstr(csv, ",3\n") != NULL && strstr(csv, ",2\n") == NULL); /* n, the last column */
+    CU_ASSERT(cfg != NULL && strstr(cfg, "\nreplications = 3;") != NULL);
+    free(csv);
+    free(cfg);
+    tests_remove_tree(tmp);
+}
+
+/* --precision that the cap stops short of: the run is written, exit 0, and
+ * a warning says the precision was not reached (once silent, as if met). */
+static void test_precision_cap(void)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    const char *cap[] = { "--precision", "system/lead_time_mean=1e-9", "--max-replications", "3", NULL };
+    const char *easy[] = { "--precision", "system/lead_time_mean=1e9", "--max-replications", "3", NULL };
+    cli_result r = run_tandem(tmp, "cap", cap, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "spcsim: warning: --precision system/lead_time_mean=1e-9: not reached after "
+                                         "3 replications"));
+    cli_free(&r);
+    r = run_tandem(tmp, "easy", easy, 0);
+    CU_ASSERT_PTR_NULL(strstr(r.err, "not reached"));
+    cli_free(&r);
     tests_remove_tree(tmp);
 }
 
@@ -1000,12 +1063,26 @@ static void test_command_help(void)
     r = expect_exit(tmp, nope, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "no help for 'nope'"));
     cli_free(&r);
+    /* an unknown or missing command, or help for one: the message lists every command */
+    const char *unknown[] = { "simulate", NULL }, *missing[] = { "-q", NULL };
+    const char *const *asked[] = { nope, unknown, missing };
+    for (size_t k = 0; k < 3; k++) {
+        r = expect_exit(tmp, asked[k], 2);
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strstr(r.err, commands[i]) == NULL) {
+                fprintf(stderr, "\n  '%s' not listed in: %s", commands[i], r.err);
+                CU_FAIL("a command left out");
+            }
+        cli_free(&r);
+    }
     free(man);
     tests_remove_tree(tmp);
 }
 
 static const CU_TestInfo tests[] = {
     { "--help and --version", test_help_version },
+    { "-r and --set replications: the --set wins in a study too, as its resolved files say", test_replications_override },
+    { "--precision stopped by its cap says so", test_precision_cap },
     { "COMMAND --help and help COMMAND: usage, the man page's options, examples", test_command_help },
     { "run --employees writes employees.csv and changes nothing else", test_employees_output },
     { "a short run warns that its intervals may be too narrow", test_interval_warning },

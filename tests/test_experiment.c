@@ -979,6 +979,27 @@ static void test_cost_estimate(void)
     CU_ASSERT_EQUAL(spc_experiment_run(sc, &o, &x, &err), SPC_ERR_INVALID); /* the floor's own guard */
     spc_experiment_release(&x);
     spc_scenario_free(sc);
+
+    /* quit candidates count: a tiny turnover.sd (hazard about 4e6 an hour at satisfaction 0) is refused
+     * naming workforce.turnover; turnover.beta 20 (P rounds to 1 there) runs, quickly, in finite time */
+    const char *tiny[] = { "workforce.turnover.sd=1e-9" }, *steep[] = { "workforce.turnover.beta=20.0", "horizon=\"4w\"" };
+    spc_error_clear(&err);
+    sc = spc_scenario_load("tests/data/customers/small.cfg", tiny, 1, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    CU_ASSERT_EQUAL(spc_cost_estimate(sc, 1, &c, &err), SPC_OK);
+    CU_ASSERT(c.quit_share > 0.99);
+    CU_ASSERT_EQUAL(spc_cost_check(sc, 1, 0, &err), SPC_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "small.cfg: workforce.turnover: the run would simulate about"));
+    spc_scenario_free(sc);
+    spc_error_clear(&err);
+    sc = spc_scenario_load("tests/data/customers/small.cfg", steep, 2, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+    CU_ASSERT_EQUAL(spc_cost_check(sc, 1, 0, &err), SPC_OK);
+    memset(&x, 0, sizeof x);
+    CU_ASSERT_EQUAL(spc_experiment_run(sc, &o, &x, &err), SPC_OK);
+    CU_ASSERT(x.info[0].events < 1000000); /* once: 10 million candidates at time 0, then "time stands still" */
+    spc_experiment_release(&x);
+    spc_scenario_free(sc);
 }
 
 static const CU_TestInfo tests[] = {

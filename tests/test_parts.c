@@ -227,6 +227,25 @@ static void test_merge_identical(void)
     free(m2);
     /* the failed merges left the good output as it was */
     CU_ASSERT(check_same_folder(tmp, "whole", "merged") >= 6);
+
+    /* a part run again into its own folder (a job array's retry): replaced, the same replications */
+    char file[700];
+    snprintf(file, sizeof file, "%s/replications.raw", p[1]);
+    char *before = spc_text_read_file(file, NULL);
+    CU_ASSERT_EQUAL(run_part(tmp, "p2", "2/3", "2026"), 0);
+    char *after = spc_text_read_file(file, NULL);
+    CU_ASSERT(before != NULL && after != NULL && strcmp(before, after) == 0);
+    free(before);
+    free(after);
+    /* a merge into one of its parts' folders would lose that part: exit 2, the part kept */
+    const char *const onto[] = { "merge", p[0], p[1], p[2], "-o", p[2], NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, "onto.err", onto), 2);
+    snprintf(file, sizeof file, "%s/onto.err", tmp);
+    char *m3 = spc_text_read_file(file, NULL);
+    CU_ASSERT(m3 != NULL && strstr(m3, "/p3 is the part folder ") != NULL);
+    free(m3);
+    snprintf(file, sizeof file, "%s/part.json", p[2]);
+    CU_ASSERT(access(file, F_OK) == 0);
     tests_remove_tree(tmp);
 }
 

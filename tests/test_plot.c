@@ -801,10 +801,27 @@ static void test_quoted_values(void)
     tests_remove_tree(tmp);
 }
 
+/* compare of one replication: no paired interval, so each bar of
+ * compare.gp is its estimate alone (once no rows, no datablock: "no
+ * datablock named $c0v1n" and no compare.svg). */
+static void test_compare_one_replication(void)
+{
+    char tmp[64], dir[1024];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, "%s/c", tmp);
+    const char *args[] = { "compare", "tests/data/customers/small.cfg", "finance.price=85", "-r", "1", "--set",
+                           "horizon=\"8w\"", "-q", "-o", dir, NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, NULL, args), 0);
+    CU_ASSERT(check_scripts(tmp, dir) > 0);
+    CU_ASSERT(exists_in(dir, "compare.svg") == have_gnuplot());
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
     { "one replication: the story figure without bands, gnuplot quiet", test_story_one_replication },
+    { "compare of one replication: compare.gp draws the estimates without intervals", test_compare_one_replication },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
     { "a gnuplot complaining about each script: figures removed, one warning", test_complaining_gnuplot },

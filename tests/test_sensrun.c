@@ -120,12 +120,17 @@ static void test_parts_merge(void)
     CU_ASSERT(e2 != NULL && strstr(e2, "/part1/points.csv:2: point 0 was already read") != NULL);
     free(e1);
     free(e2);
-    /* a part of another design (another seed): the row's settings are not the design's */
+    /* parts of another run (another seed; another --set, the design the same): the part's resolved
+     * scenario is not the merge's (once the second merged, the points of another run's outputs) */
     const char *const other[] = { "--merge", p[0], p[1], p[2], "--seed", "99", NULL };
+    const char *const longer[] = { "--merge", p[0], p[1], p[2], "--set", "horizon=\"9w\"", NULL };
     CU_ASSERT_EQUAL(sens(tmp, "other", other), 2);
-    char *e3 = read_in(tmp, "", "other.err");
-    CU_ASSERT(e3 != NULL && strstr(e3, "/part1/points.csv:2: point 0's ") != NULL);
+    CU_ASSERT_EQUAL(sens(tmp, "longer", longer), 2);
+    char *e3 = read_in(tmp, "", "other.err"), *e4 = read_in(tmp, "", "longer.err");
+    CU_ASSERT(e3 != NULL && strstr(e3, "/part1/scenario.resolved.cfg: not the scenario of this merge") != NULL);
+    CU_ASSERT(e4 != NULL && strstr(e4, "/part1/scenario.resolved.cfg: not the scenario of this merge") != NULL);
     free(e3);
+    free(e4);
     tests_remove_tree(tmp);
 }
 

@@ -92,6 +92,15 @@ static void test_quit_law(void)
     /* a year at the hazard gives the annual probability back */
     CU_ASSERT(near_ulps(1.0 - exp(-spc_quit_hazard(70.0, &q) * 365.0), logistic_a, 1.0, 16));
     CU_ASSERT(spc_quit_hazard(40.0, &q) > spc_quit_hazard(70.0, &q));
+    /* log-odds far above 0 (turnover.beta 20 at satisfaction 0: x = 138.54), where P rounds to 1:
+     * -ln(1 - P) = ln(1 + e^x), finite and about x a year; the same on both sides of the switch at x = 15 */
+    spc_quit_params steep = { -1.46, 20.0, 70.0, 10.0, 365.0 };
+    double x = -1.46 + 20.0 * 7.0;
+    CU_ASSERT(near_ulps(spc_quit_hazard(0.0, &steep), x / 365.0, x / 365.0, 4));
+    CU_ASSERT(spc_quit_hazard(0.0, &steep) > spc_quit_hazard(10.0, &steep));
+    steep.a = 15.0 - 20.0 * 7.0; /* x = 15 at satisfaction 0 (the old form), just above at 0 - 1e-9 */
+    double at = spc_quit_hazard(0.0, &steep), above = spc_quit_hazard(-1e-9, &steep), want = log1p(exp(15.0)) / 365.0;
+    CU_ASSERT(fabs(at - want) <= 1e-9 * want && fabs(above - want) <= 1e-9 * want);
 }
 
 /* ------------------------------------------------------------------ */
@@ -261,6 +270,25 @@ static void test_erosion_recovers(void)
     CU_ASSERT(capped.ts[WEEKS] <= capped.ts[WEEKS1]);
     CU_ASSERT_DOUBLE_EQUAL(never.ts[WEEKS], never.ts[WEEKS - 10], 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(capped.ts[WEEKS], capped.ts[WEEKS - 10], 1e-12);
+}
+
+/* A perception time near 0 (its range is open at 0): Pp reaches p at once,
+ * so ln Ts moves at the constant rate g(p) = (p^alpha - 1)/tau_down (W3,
+ * W4), up to the transient: |g(Pp) - g(p)| <= |alpha| |Pp - p|/tau_down
+ * (g' at Pp >= 1) and |Pp - p| = 0.6 e^(-t/tau_p), so ln Ts is within
+ * 0.64 x 0.6 tau_p/tau_down of t g(p). In bounded time, however small tau_p
+ * is against dt (once 2e13 sub-steps, an int overflow: no step at all). */
+static void test_erosion_fast_perception(void)
+{
+    spc_erosion_params prm = ero_params(INFINITY, 1.0);
+    double want = 1.0 * (pow(1.6, prm.alpha) - 1.0) / prm.tau_down; /* ln Ts after one week */
+    for (int k = 0; k < 3; k++) {
+        prm.tau_p = k == 0 ? 1e-12 : k == 1 ? 1e-6 : 1e-3;
+        spc_erosion e = { 1.0, 1.0 };
+        spc_erosion_advance(&e, &prm, 1.6, 1.0);
+        CU_ASSERT_DOUBLE_EQUAL(e.perceived, 1.6, 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(log(e.standard), want, 1e-9 + 0.64 * 0.6 * prm.tau_p / prm.tau_down);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -860,6 +888,7 @@ static const CU_TestInfo tests[] = {
     { "learning curve (E2) and fatigue factor (E3)", test_learning_fatigue },
     { "quit probability (E4) and hazard (E5)", test_quit_law },
     { "erosion vs ODE: the standard erodes and does not recover at p = 1", test_erosion_persists },
+    { "erosion with a perception time near 0: exact, in bounded time", test_erosion_fast_perception },
     { "erosion vs ODE: at p = 0.8, f_max 1.2, a finite recovery time brings it partly back", test_erosion_recovers },
     { "turnover: annual quit fraction and satisfaction-quit correlation", test_turnover_calibration },
     { "turnover: an intervention raising the quit intercept is followed", test_turnover_raised_by_intervention },

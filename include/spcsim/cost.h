@@ -4,8 +4,8 @@
  * From the scenario alone: the rows of timeseries.csv (periods x scopes),
  * the rows held in memory (one time series per replication and the
  * combined one), the events of a replication (from the offered loads of the
- * traffic equations, the customers' purchases and the roll calls of
- * absenteeism), the memory of a replication's employees and customers, and
+ * traffic equations, the customers' purchases, the roll calls of
+ * absenteeism and the quit candidates), the memory of a replication's employees and customers, and
  * whether the clock resolves the events at all: with an event every g time
  * units, a double clock near the horizon h must step by less than g.
  *
@@ -31,6 +31,7 @@ typedef struct {
     double total_events; /* over all replications */
     double memory;     /* bytes: time series held, employees and customers of a replication */
     double steps;      /* clock steps per mean gap between events, at the horizon */
+    double quit_share; /* of the events: the workforce's quit candidates */
 } spc_cost;
 
 /* The estimate for `replications` replications; SPC_ERR_INTERNAL when out of memory. */

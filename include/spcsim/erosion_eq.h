@@ -16,7 +16,8 @@
  * standard has eroded, time per order stays low even without pressure. Between two events
  * p is constant: Pp follows (W2) exactly; Ts is advanced with the trapezoid
  * rule on ln Ts over the same interval, in sub-steps of at most tau_p/20, so
- * the result does not depend on how often events happen.
+ * the result does not depend on how often events happen; after 4096 of
+ * them (204.8 tau_p) Pp has reached p and the rest is one exact step.
  */
 #ifndef SPCSIM_EROSION_EQ_H
 #define SPCSIM_EROSION_EQ_H

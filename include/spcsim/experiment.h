@@ -98,6 +98,10 @@ typedef struct {
 
 spc_status spc_experiment_run_precision(const spc_scenario *sc, const spc_experiment_opts *opts,
                                         const spc_precision *target, spc_experiment *out, spc_error *err);
+/* Whether x's combined results meet the target (the rule above); 0 when
+ * the metric has no interval. After a run that stopped at `max`, 0 says
+ * the precision was not reached. */
+int spc_precision_met(const spc_experiment *x, const spc_precision *target);
 
 /* spc_experiment_run without the last step: the replications only,
  * x->combined and x->combined_ts left empty. For a part of a run (run

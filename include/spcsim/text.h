@@ -35,6 +35,9 @@ void spc_csv_text(FILE *f, const char *text);
  * stores up to max pointers to the non-empty pieces and returns how many
  * pieces there are (more than max: the rest are counted, not stored). */
 size_t spc_text_split(char *text, char sep, char **piece, size_t max);
+/* The same, keeping the empty pieces ("1,,2" has three, "" one): for lists
+ * in which an empty piece is an error to report. */
+size_t spc_text_split_all(char *text, char sep, char **piece, size_t max);
 
 /* A whole file, NUL-terminated, its length (without the NUL) in *len when
  * len is not NULL; NULL when it cannot be read or memory runs out. The

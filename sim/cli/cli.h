@@ -197,6 +197,11 @@ struct json_t;
 spc_status cli_part_open(spc_output *out, spc_stage *st, struct json_t *j, spc_error *err);
 spc_scenario *cli_merge_load(const options *o, spc_error *err);
 spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
+/* The output folder of a merge (spcsim merge, sensitivity --merge) is none
+ * of the parts' folders (o->scenario for merge, o->extra): the merge
+ * replaces its output folder as a whole, which would lose that part.
+ * SPC_ERR_USAGE naming both otherwise. */
+spc_status cli_merge_check_output(const options *o, spc_error *err);
 
 /* cli_parts.c: compare, sweep and chain in parts (--part I/N) and merged.
  * cli_experiment runs one experiment of the command (ctx: the options):
@@ -220,6 +225,14 @@ spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err);
  * array). Free the runs with cli_runs_free (NULL accepted). */
 spc_status cli_experiment(void *ctx, const spc_scenario *sc, const spc_experiment_opts *opts, spc_experiment *x,
                           spc_error *err);
+/* cli_scenario_text: sc as its resolved file writes it (caller frees; NULL
+ * when out of memory); a study's intervention state without settings
+ * follows as comment lines, so the text tells one lever value from another.
+ * cli_text_differs: 1 if the file at path holds other text than want, 0 if
+ * the same, -1 (err set, SPC_ERR_USAGE) if it cannot be read. What a merge
+ * checks a part's resolved scenarios with. */
+char *cli_scenario_text(const spc_scenario *sc);
+int cli_text_differs(const char *path, const char *want, spc_error *err);
 spc_study_runner cli_study_runner(const options *o);
 int cli_runs_end(const options *o, const char *name, spc_error *err);
 cli_runs *cli_runs_part(unsigned part, unsigned nparts);

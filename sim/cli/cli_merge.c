@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <jansson.h>
 
 #include "cli.h"
@@ -268,4 +269,21 @@ spc_status cli_merge_read(const options *o, spc_experiment *x, spc_error *err)
     free(filled);
     info_release(&first);
     return err->code == SPC_OK ? spc_experiment_finish(x, err) : err->code;
+}
+
+/* ---- the merge's output folder ---- */
+
+spc_status cli_merge_check_output(const options *o, spc_error *err)
+{
+    struct stat out, part;
+    if (o->outdir == NULL || stat(o->outdir, &out) != 0)
+        return SPC_OK; /* the default folder is never a part's (output/NAME-partIofN); a new one neither */
+    int run = strcmp(o->command, "merge") == 0;
+    for (size_t i = 0; i < o->nextra + (size_t)run; i++) {
+        const char *dir = run ? (i == 0 ? o->scenario : o->extra[i - 1]) : o->extra[i];
+        if (stat(dir, &part) == 0 && part.st_dev == out.st_dev && part.st_ino == out.st_ino)
+            return spc_error_set(err, SPC_ERR_USAGE, "-o %s is the part folder %s: the merge replaces its output "
+                                 "folder as a whole, which would lose the part; give another -o", o->outdir, dir);
+    }
+    return SPC_OK;
 }

@@ -93,7 +93,7 @@ static void write_commented(FILE *f, const spc_scenario *sc)
  * by a study: the chain's variant raising the lever at the end of the
  * warm-up, chainstudy.h) is written after it as comment lines, so that the
  * text tells one lever value from another. */
-static char *scenario_text(const spc_scenario *sc)
+char *cli_scenario_text(const spc_scenario *sc)
 {
     char *text = NULL;
     size_t size = 0;
@@ -157,7 +157,7 @@ static spc_status part_experiment(cli_runs *r, const spc_scenario *sc, const spc
     r->wall += x->wall_seconds;
     size_t k = r->k++;
     r->whole[k] = (char)whole;
-    r->resolved[k] = scenario_text(sc);
+    r->resolved[k] = cli_scenario_text(sc);
     r->raw[k] = spc_repdata_text(x, po.first, &len);
     if (r->resolved[k] == NULL || r->raw[k] == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
@@ -226,10 +226,7 @@ static spc_status join(const char *dir, const char *name, char *buf, size_t size
     return SPC_OK;
 }
 
-/* Experiment K's resolved scenario in the part dir is `want`. */
-/* 1 if the file at path holds other text than want, 0 if the same; -1
- * (err set) if it cannot be read. */
-static int text_differs(const char *path, const char *want, spc_error *err)
+int cli_text_differs(const char *path, const char *want, spc_error *err)
 {
     char *text = spc_text_read_file(path, NULL);
     if (text == NULL) {
@@ -247,7 +244,7 @@ static spc_status same_scenario(const char *dir, size_t k, const char *want, spc
     snprintf(name, sizeof name, "experiment-%zu.resolved.cfg", k);
     if (join(dir, name, path, sizeof path, err) != SPC_OK)
         return err->code;
-    if (text_differs(path, want, err) > 0)
+    if (cli_text_differs(path, want, err) > 0)
         spc_error_set(err, SPC_ERR_USAGE, "%s: not the scenario the merge loads for experiment %zu from the first "
                       "part's command line (another scenario, seed, --set or -r, a scenario file edited since the "
                       "parts ran, or for chain another lever value: its search went another way in this part, as "
@@ -270,7 +267,7 @@ static int first_whole(const cli_runs *r, size_t k)
 static spc_status same_whole(const cli_runs *r, unsigned i, size_t k, const char *path, const char *text0,
                              spc_error *err)
 {
-    if (text_differs(path, text0, err) > 0)
+    if (cli_text_differs(path, text0, err) > 0)
         spc_error_set(err, SPC_ERR_USAGE, "%s: run %zu of the lever search gave other replications in part %u than "
                       "in part 1 (%s): the parts did not take the same steps (another --search-replications, or "
                       "another build or machine): not parts of the same chain", path, k, i + 1, r->dirs[0]);
@@ -283,7 +280,7 @@ static spc_status merge_experiment(cli_runs *r, const spc_scenario *sc, const sp
                                    spc_experiment *x, int whole, spc_error *err)
 {
     unsigned n = opts->replications ? opts->replications : 1;
-    char *want = scenario_text(sc), *filled = calloc(n + 1, 1), *text0 = NULL, name[64], path[4200];
+    char *want = cli_scenario_text(sc), *filled = calloc(n + 1, 1), *text0 = NULL, name[64], path[4200];
     size_t k = r->k++;
     if (want == NULL || filled == NULL || spc_experiment_alloc(x, n, err) != SPC_OK)
         spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");

@@ -322,18 +322,38 @@ static spc_status spread_points(sens_job *j, spc_error *err)
     return err->code;
 }
 
+/* A part's scenario.resolved.cfg is the merge's own (want): a part of
+ * another seed, --set or -r can have the design's very points (a few
+ * settings on the Morris grid) while its outputs are another run's. */
+static spc_status same_base(const char *dir, const char *want, spc_error *err)
+{
+    char path[4200];
+    if ((size_t)snprintf(path, sizeof path, "%s/scenario.resolved.cfg", dir) >= sizeof path)
+        return spc_error_set(err, SPC_ERR_USAGE, "--merge %.100s...: the path is too long", dir);
+    if (cli_text_differs(path, want, err) > 0)
+        spc_error_set(err, SPC_ERR_USAGE, "%s: not the scenario of this merge (another scenario, seed, --set or -r): "
+                      "the part is of another run", path);
+    return err->code;
+}
+
 /* The points: run (all, or --part's, or under MPI this rank's), or read
  * back from the parts (--merge). */
-static spc_status get_points(const options *o, sens_job *j, spc_error *err)
+static spc_status get_points(const options *o, const spc_scenario *sc, sens_job *j, spc_error *err)
 {
     if (o->merge) {
-        char *covered = calloc(j->design.npoints + 1, 1);
-        if (covered == NULL || spc_sensrun_alloc(&j->run, j->design.npoints, j->m, j->rq.opts->replications, err))
+        char *covered = calloc(j->design.npoints + 1, 1), *want = cli_scenario_text(sc);
+        if (covered == NULL || want == NULL ||
+            spc_sensrun_alloc(&j->run, j->design.npoints, j->m, j->rq.opts->replications, err)) {
+            free(covered);
+            free(want);
             return err->code ? err->code : spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
+        }
         for (size_t i = 0; i < o->nextra && err->code == SPC_OK; i++)
-            spc_senspart_read(o->extra[i], &j->design, &j->rq, &j->run, covered, err);
+            if (same_base(o->extra[i], want, err) == SPC_OK)
+                spc_senspart_read(o->extra[i], &j->design, &j->rq, &j->run, covered, err);
         all_covered(j, covered, "sensitivity --merge", err);
         free(covered);
+        free(want);
         return err->code;
     }
     if (o->part > 0)
@@ -389,7 +409,7 @@ static spc_status run_study(const options *o, const spc_scenario *sc, sens_job *
                                    .progress = !o->quiet && isatty(STDERR_FILENO) ? progress_line : NULL,
                                    .progress_ctx = &clock, .lever = o->lever,
                                    .search_replications = o->search_reps ? o->search_reps : SEARCH_REPS };
-    if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, j, err) == SPC_OK) &&
+    if (make_design(o, j, rng, err) == SPC_OK && (o->design_only || get_points(o, sc, j, err) == SPC_OK) &&
         spc_mpi_rank() == 0 && /* under MPI rank 0 has every point, and writes */
         (o->design_only || o->part > 0 || indices(j, rng, err) == SPC_OK)) {
         char label[4200];

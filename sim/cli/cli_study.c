@@ -22,12 +22,13 @@
 #include "spcsim/warmup.h"
 
 /* Replications for a comparison, a sweep or a warm-up study: -r, else the
- * scenario's if above 1, else 10 (paired intervals need several). */
+ * scenario's if above 1, else 10 (paired intervals need several). -r is the
+ * override replications=N applied before the --set options (section 4 of
+ * the reference), so sc holds it, or a --set of replications that wins as
+ * in run: the resolved scenarios then record what ran. */
 static unsigned study_reps(const options *o, const spc_scenario *sc)
 {
-    if (o->reps != NULL)
-        return (unsigned)strtoul(o->reps, NULL, 10);
-    return sc->replications > 1 ? (unsigned)sc->replications : 10u;
+    return o->reps != NULL || sc->replications > 1 ? (unsigned)sc->replications : 10u;
 }
 
 /* ---- compare ---- */
@@ -161,9 +162,14 @@ static void write_sweep(FILE *f, const void *p)
     spc_sweep_write_csv(f, so->s, so->time_unit);
 }
 
-/* --reference names a value of the first parameter: checked before anything runs. */
+/* --reference names a value of the first parameter, and the two --param
+ * are two settings (the second would override the first at every point,
+ * under the first's labels): checked before anything runs. */
 static spc_status check_reference(const char *text, const spc_sweep_param *p, size_t np, spc_error *err)
 {
+    if (np == 2 && strcmp(p[0].path, p[1].path) == 0)
+        return spc_error_set(err, SPC_ERR_USAGE, "--param %s is given twice: a sweep's two parameters are two "
+                             "settings (give one --param with all the values)", p[0].path);
     for (size_t i = 0; text != NULL && np > 0 && i < p[0].n; i++)
         if (strcmp(p[0].values[i], text) == 0)
             return SPC_OK;

@@ -34,6 +34,9 @@
 #include "spcsim/traffic.h"
 #include "spcsim/version.h"
 
+/* Every command, as the messages about a missing or unknown one list them. */
+#define COMMANDS "run, check, settings, compare, sweep, warmup, calibrate, chain, sensitivity, merge, plot or serve"
+
 /* The signal (SIGINT, SIGTERM) that asked spcsim to stop, 0 while none
  * did. The program's only mutable global: written by on_signal alone,
  * read through options.stop by the runs (between events), the gnuplot
@@ -150,8 +153,7 @@ static int print_help(const char *command)
     }
     if (cli_help_command(stdout, command) == 0)
         return 0;
-    return usage_error("no help for '%s': not a command (run, check, settings, compare, sweep, warmup, calibrate, "
-                       "chain, sensitivity, plot)", command);
+    return usage_error("no help for '%s': not a command (" COMMANDS ")", command);
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -308,7 +310,7 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->help || (optind < argc && strcmp(argv[optind], "help") == 0))
         return print_help(o->help ? optind < argc ? argv[optind] : NULL : optind + 1 < argc ? argv[optind + 1] : NULL);
     if (optind >= argc)
-        return usage_error("%s", "missing command: run, check, compare, sweep, warmup, calibrate, chain, sensitivity, merge or plot");
+        return usage_error("%s", "missing command: " COMMANDS);
     o->command = argv[optind++];
     int compare = strcmp(o->command, "compare") == 0, sweep = strcmp(o->command, "sweep") == 0;
     int calibrate = strcmp(o->command, "calibrate") == 0, plot = strcmp(o->command, "plot") == 0;
@@ -316,9 +318,7 @@ static int parse_args(int argc, char **argv, options *o)
     int run = strcmp(o->command, "run") == 0, merge = strcmp(o->command, "merge") == 0;
     if (!run && strcmp(o->command, "check") != 0 && !compare && !sweep && !merge &&
         strcmp(o->command, "warmup") != 0 && !calibrate && !plot && !chain && !sens)
-        return usage_error("unknown command '%s' (expected run, check, compare, sweep, warmup, calibrate, chain, sensitivity, "
-                           "merge or plot)",
-                           o->command);
+        return usage_error("unknown command '%s' (expected " COMMANDS ")", o->command);
     if (!chain && o->esat_delta != NULL)
         return usage_error("%s", "--esat-delta is only for chain (calibrate: chain(DELTA) in the target)");
     if (!chain && !calibrate && !sens && (o->lever != NULL || o->search_reps > 0))
@@ -350,6 +350,18 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "--employees is only for run");
     if (o->trace == NULL && (o->trace_events != NULL || o->trace_window != NULL))
         return usage_error("%s", "--trace-events and --trace-window need --trace FILE");
+    /* options another command would ignore, silently: said instead */
+    int warmup = strcmp(o->command, "warmup") == 0;
+    if (!warmup && !sens && o->nmetrics > 0)
+        return usage_error("%s", "--metric is only for warmup and sensitivity");
+    if (!warmup && o->window)
+        return usage_error("%s", "--window is only for warmup");
+    if (!run && !merge && (o->precision != NULL || o->max_reps))
+        return usage_error("%s", "--precision and --max-replications are only for run");
+    if (plot && (o->seed != NULL || o->reps != NULL || o->nsets > 0))
+        return usage_error("%s", "plot redraws the figures from the files in the folder (no --seed, -r or --set)");
+    if (strcmp(o->command, "check") == 0 && o->outdir != NULL)
+        return usage_error("%s", "check writes no file: it prints the resolved scenario (no -o)");
     if (optind >= argc)
         return usage_error(plot ? "%s: missing the output folder" : merge ? "%s: missing the parts' folders"
                                                                          : "%s: missing the scenario file", o->command);
@@ -512,6 +524,9 @@ static spc_status run_experiment(const options *o, const spc_scenario *sc, const
     spc_precision t = { scope, metric, rel, o->max_reps ? o->max_reps : 1000 };
     if (spc_experiment_run_precision(sc, opts, &t, x, err) == SPC_OK && !o->quiet)
         printf("precision %s: %u replications\n", o->precision, x->n);
+    if (err->code == SPC_OK && !spc_precision_met(x, &t)) /* stopped at the cap: say so, the numbers are still right */
+        fprintf(stderr, "spcsim: warning: --precision %s: not reached after %u replications, the cap "
+                "(--max-replications); the intervals in summary.csv say how precise the run is\n", o->precision, x->n);
     return err->code;
 }
 
@@ -848,6 +863,11 @@ static int spcsim_main(int argc, char **argv)
     spc_error err;
     spc_error_clear(&err);
     int merge = code < 0 && strcmp(o.command, "merge") == 0;
+    if ((merge || (code < 0 && o.merge)) && cli_merge_check_output(&o, &err) != SPC_OK) {
+        print_failure(&err);
+        code = exit_code(&err);
+        merge = 0;
+    }
     if (code < 0 && o.part > 0 &&
         (strcmp(o.command, "compare") == 0 || strcmp(o.command, "sweep") == 0 || strcmp(o.command, "chain") == 0) &&
         (o.runs = cli_runs_part(o.part, o.nparts)) == NULL)

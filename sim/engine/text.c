@@ -46,7 +46,9 @@ void spc_csv_text(FILE *f, const char *v)
     fputc('"', f);
 }
 
-size_t spc_text_split(char *text, char sep, char **piece, size_t max)
+/* spc_text_split and spc_text_split_all: keep_empty says whether empty
+ * pieces count. */
+static size_t split_at(char *text, char sep, char **piece, size_t max, int keep_empty)
 {
     size_t n = 0;
     int depth = 0, quoted = 0;
@@ -62,7 +64,7 @@ size_t spc_text_split(char *text, char sep, char **piece, size_t max)
             continue;
         int end = *c == '\0';
         *c = '\0';
-        if (*start != '\0') {
+        if (*start != '\0' || keep_empty) {
             if (n < max)
                 piece[n] = start;
             n++;
@@ -71,6 +73,16 @@ size_t spc_text_split(char *text, char sep, char **piece, size_t max)
             return n;
         start = c + 1;
     }
+}
+
+size_t spc_text_split(char *text, char sep, char **piece, size_t max)
+{
+    return split_at(text, sep, piece, max, 0);
+}
+
+size_t spc_text_split_all(char *text, char sep, char **piece, size_t max)
+{
+    return split_at(text, sep, piece, max, 1);
 }
 
 char *spc_text_read_file(const char *path, size_t *len)

@@ -32,6 +32,10 @@ spc_status spc_calibration_add_free(spc_calibration *c, const char *arg, spc_err
     if (eq == NULL || eq == arg || sscanf(eq + 1, "%lf:%lf%n", &p->lo, &p->hi, &used) != 2 || eq[1 + used] != '\0' ||
         !(p->lo < p->hi) || !isfinite(p->lo) || !isfinite(p->hi))
         return spc_error_set(err, SPC_ERR_USAGE, "--free %s: expected PATH=LO:HI with LO < HI", arg);
+    for (size_t j = 0; j < c->nfree; j++) /* two coordinates of one setting: the last would win, silently */
+        if (strlen(c->param[j].path) == (size_t)(eq - arg) && strncmp(c->param[j].path, arg, (size_t)(eq - arg)) == 0)
+            return spc_error_set(err, SPC_ERR_USAGE, "--free %s: %s is already free (give each setting once)", arg,
+                                 c->param[j].path);
     if ((p->path = strndup(arg, (size_t)(eq - arg))) == NULL)
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory");
     c->nfree++;

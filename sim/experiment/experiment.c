@@ -423,7 +423,7 @@ static int append(spc_experiment *x, spc_experiment *more)
     return 0;
 }
 
-static int precise_enough(const spc_experiment *x, const spc_precision *t)
+int spc_precision_met(const spc_experiment *x, const spc_precision *t)
 {
     const spc_result_row *r = spc_results_find(&x->combined, t->scope, t->metric);
     if (r == NULL || !isfinite(r->e.lo))
@@ -444,7 +444,7 @@ spc_status spc_experiment_run_precision(const spc_scenario *sc, const spc_experi
     if (spc_results_find(&x->combined, t->scope, t->metric) == NULL)
         return spc_error_set(err, SPC_ERR_USAGE, "--precision: no metric %s/%s in the results", t->scope, t->metric);
     unsigned step = o.replications;
-    while (!precise_enough(x, t) && x->n < t->max) {
+    while (!spc_precision_met(x, t) && x->n < t->max) {
         spc_experiment more;
         o.first = opts->first + x->n;
         o.replications = x->n + step <= t->max ? step : t->max - x->n;

@@ -17,13 +17,13 @@ static int split_values(const char *text, spc_sweep_param *p)
     char *copy = strdup(text);
     if (copy == NULL)
         return -1;
-    size_t n = spc_text_split(copy, ',', NULL, 0);
+    size_t n = spc_text_split_all(copy, ',', NULL, 0);
     free(copy);
     if ((copy = strdup(text)) == NULL || (p->values = calloc(n ? n : 1, sizeof *p->values)) == NULL) {
         free(copy);
         return -1;
     }
-    spc_text_split(copy, ',', p->values, n);
+    spc_text_split_all(copy, ',', p->values, n);
     for (size_t i = 0; i < n; i++)
         if ((p->values[i] = strdup(p->values[i])) == NULL) {
             p->n = i;

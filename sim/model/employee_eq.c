@@ -24,7 +24,15 @@ double spc_quit_probability(double s, const spc_quit_params *q)
     return 1.0 / (1.0 + exp(-(q->a - q->beta * z)));
 }
 
+/* (E5). Where P nears 1 (log-odds x above 15: 1 - P < 3.1e-7, whose
+ * rounding would grow), -ln(1 - P) = ln(1 + e^x) = x + ln(1 + e^-x), which
+ * stays finite and exact: an extreme turnover.beta or a tiny turnover.sd
+ * makes quits fast, not a hazard of infinity (candidates at one instant
+ * for ever). The usual log-odds, a few units, keep the first form. */
 double spc_quit_hazard(double s, const spc_quit_params *q)
 {
+    double x = q->a - q->beta * (s - q->mu) / q->sigma;
+    if (x > 15.0)
+        return (x + log1p(exp(-x))) / q->year;
     return -log1p(-spc_quit_probability(s, q)) / q->year;
 }

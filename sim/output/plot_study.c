@@ -213,7 +213,10 @@ static void cp_functions(FILE *f, const cp_panel *p, int k)
     fputs("1\n", f);
 }
 
-/* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n). */
+/* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n).
+ * An interval that is not there (one replication: no paired interval) is
+ * drawn as the estimate itself, a bar of no width: gnuplot skips a row with
+ * an empty column, and a table of no rows is no datablock at all. */
 static void cp_table(FILE *f, const spc_csvtable *t, int k, size_t v, const char *variant, int sig)
 {
     const char *col = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff" : "rel_diff";
@@ -223,8 +226,9 @@ static void cp_table(FILE *f, const spc_csvtable *t, int k, size_t v, const char
     char m[96];
     snprintf(m, sizeof m, mul, k);
     fprintf(f, "set table $c%dv%zu%c\nplot 'compare.csv' using (column(\"%s\")*%s):(row%d(strcol(\"scope\"), "
-            "strcol(\"metric\"))):(column(\"%s\")*%s):(column(\"%s\")*%s) with table if (",
-            k, v + 1, sig ? 's' : 'n', col, m, k, lo, m, hi, m);
+            "strcol(\"metric\"))):((strcol(\"%s\") ne '' ? column(\"%s\") : column(\"%s\"))*%s):"
+            "((strcol(\"%s\") ne '' ? column(\"%s\") : column(\"%s\"))*%s) with table if (",
+            k, v + 1, sig ? 's' : 'n', col, m, k, lo, lo, col, m, hi, hi, col, m);
     plot_gp_match(f, t, spc_csvtable_column(t, "variant"), "strcol(\"variant\")", variant);
     fprintf(f, " && strcol(\"significant\") eq '%s' && row%d(strcol(\"scope\"), strcol(\"metric\")) > 0 && "
             "strcol(\"%s\") ne '')\nunset table\n", sig ? "yes" : "no", k, col);

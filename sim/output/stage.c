@@ -105,12 +105,14 @@ static int too_long_component(const char *p)
     return 0;
 }
 
-/* The files that mark a folder as spcsim's output (any one will do). */
+/* The files that mark a folder as spcsim's output (any one will do);
+ * part.json marks a part folder (run, compare, sweep, chain --part I/N),
+ * which a job array's retry writes again. */
 static int marks_output(const char *name)
 {
     static const char *const marks[] = { "run.json", "summary.csv", "timeseries.csv", "compare.csv", "sweep.csv",
                                          "chain.csv", "warmup.csv", "calibrate.csv", "sensitivity.csv",
-                                         "report.html" };
+                                         "report.html", "part.json" };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (strcmp(name, marks[i]) == 0)
             return 1;
