@@ -395,6 +395,14 @@ static void test_chain_parts(void)
     CU_ASSERT_EQUAL(merge_parts(tmp, bad_search, "bad", "search.err"), 2);
     CU_ASSERT(said(tmp, "search.err", "/search3/experiment-1.raw: run 1 of the lever search gave other replications"));
     CU_ASSERT(!exists(tmp, "bad"));
+    /* -r 1 is one replication in parts too (it ran 10, silently): the
+     * decomposition's variants cannot be split in 2 parts, said so */
+    char one[600];
+    snprintf(one, sizeof one, "%s/one", tmp);
+    const char *const r1[] = { "chain", COMPANY, "--decompose", "--set", "horizon=\"8w\"", "-r", "1", "-q", "-j", "1",
+                               "-o", one, "--part", "1/2", NULL };
+    CU_ASSERT_EQUAL(spcsim(tmp, "one.err", r1), 2);
+    CU_ASSERT(said(tmp, "one.err", "--part 1/2: more parts than the 1 replications") && !exists(tmp, "one"));
     tests_remove_tree(tmp);
 }
 

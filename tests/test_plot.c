@@ -817,11 +817,67 @@ static void test_compare_one_replication(void)
     tests_remove_tree(tmp);
 }
 
+/* The rows of dir/name (a CSV with a column n) whose n is want; -1 when
+ * some row's n is another (or the file or its column is missing). Rows
+ * without n (chain.csv's lever and window rows) are not counted. */
+static long rows_of_n(const char *dir, const char *name, unsigned want)
+{
+    char path[2400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    spc_csvtable t;
+    spc_error err;
+    spc_error_clear(&err);
+    if (spc_csvtable_load(&t, path, &err) != SPC_OK)
+        return -1;
+    int c = spc_csvtable_column(&t, "n");
+    long rows = c >= 0 ? 0 : -1;
+    for (size_t r = 0; c >= 0 && r < t.nrows && rows >= 0; r++)
+        if (*spc_csvtable_get(&t, r, c) != '\0')
+            rows = spc_csvtable_num(&t, r, c) == (double)want ? rows + 1 : -1;
+    spc_csvtable_free(&t);
+    return rows;
+}
+
+/* chain -r 1 and -r 2 run what was asked (both ran 10, silently): run.json
+ * and every row of chain.csv, chain_periods.csv and chain_dose.csv say so;
+ * with one replication no interval, and every chain script (chain,
+ * chain-pathways, chain_dose, chain_periods) still draws its figure,
+ * gnuplot quiet: the estimates alone (once no datablock $notsig, warnings,
+ * and a crash on the pathways' total at NaN). */
+static void test_chain_replications_asked(void)
+{
+    char tmp[64], dir[1024], reps[8];
+    make_tmp(tmp, sizeof tmp);
+    for (unsigned n = 1; n <= 2; n++) {
+        snprintf(dir, sizeof dir, "%s/r%u", tmp, n);
+        snprintf(reps, sizeof reps, "%u", n);
+        const char *args[] = { "chain", "tests/data/customers/small.cfg", "-r", reps, "--esat-delta", "2.5%,5%",
+                               "--decompose", "--set", "horizon=\"20w\"", "-q", "-o", dir, NULL };
+        CU_ASSERT_EQUAL_FATAL(spcsim(tmp, NULL, args), 0);
+        char *json = slurp(dir, "run.json", NULL), key[64];
+        snprintf(key, sizeof key, "\"replications\": %u,", n);
+        CU_ASSERT(json != NULL && strstr(json, key) != NULL);
+        free(json);
+        static const char *const csv[] = { "chain.csv", "chain_periods.csv", "chain_dose.csv" };
+        for (int i = 0; i < 3; i++)
+            CU_ASSERT(rows_of_n(dir, csv[i], n) > 0);
+        char *table = slurp(dir, "chain.csv", NULL); /* one replication: no interval, no test */
+        CU_ASSERT(table != NULL && (n > 1 || strstr(table, ",,,no,1\n") != NULL));
+        free(table);
+        static const char *const gp[] = { "chain.gp", "chain-pathways.gp", "chain_dose.gp", "chain_periods.gp" };
+        CU_ASSERT(check_scripts(tmp, dir) >= 4);
+        for (int i = 0; i < 4; i++)
+            CU_ASSERT(exists_in(dir, gp[i]) && (!have_gnuplot() || gnuplot_quiet(tmp, dir, gp[i])));
+    }
+    tests_remove_tree(tmp);
+}
+
 static const CU_TestInfo tests[] = {
     { "a later run removes figures it no longer draws", test_stale_figures },
     { "run writes scripts, figures and report.html", test_run_figures },
     { "one replication: the story figure without bands, gnuplot quiet", test_story_one_replication },
     { "compare of one replication: compare.gp draws the estimates without intervals", test_compare_one_replication },
+    { "chain -r 1 and -r 2 run what was asked; every chain figure drawn without intervals", test_chain_replications_asked },
     { "without gnuplot: exit 0, one warning, scripts, no figures", test_missing_gnuplot },
     { "a failing gnuplot leaves the other outputs", test_failing_gnuplot },
     { "a gnuplot complaining about each script: figures removed, one warning", test_complaining_gnuplot },

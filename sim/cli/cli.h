@@ -147,6 +147,10 @@ spc_status cli_provenance(spc_output *out, const options *o, const cli_prov *p, 
 spc_status cli_publish_study(const options *o, const char *dir, const char *name, void (*write)(FILE *, const void *),
                              const void *what, const cli_prov *p, int figures, spc_error *err);
 
+/* Replications for a comparison, a sweep, a warm-up or a chain study: -r,
+ * else the scenario's if above 1, else 10 (cli_study.c). */
+unsigned cli_study_reps(const options *o, const spc_scenario *sc);
+
 spc_status cli_compare(const options *o, spc_error *err);
 /* A comparison to publish (the tables, and what story.csv and the report's
  * distributions are drawn from); nothing owned. */

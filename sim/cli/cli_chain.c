@@ -44,6 +44,18 @@ static void progress(void *ctx, const char *lever, double x, double esat, double
     fprintf(stderr, "spcsim: chain: %s = %.6g gives ESAT %.4g (target %.4g)\n", lever, x, esat, target);
 }
 
+/* "[lo, hi]" with fmt (one "%+W.Pg" for each bound; pct "%" or ""); with one
+ * replication there is no interval: "-" in its place, never "[nan, nan]". */
+static const char *ci(char *buf, size_t size, const char *fmt, double lo, double hi, const char *pct)
+{
+    char f[64];
+    if (!isfinite(lo) || !isfinite(hi))
+        return "-";
+    snprintf(f, sizeof f, "[%s%s, %s%s]", fmt, pct[0] ? "%%" : "", fmt, pct[0] ? "%%" : "");
+    snprintf(buf, size, f, lo, hi);
+    return buf;
+}
+
 static void print_table(const spc_chainstudy_table *t, const char *lever)
 {
     printf("The chain, %u paired replications (common random numbers); %s %.4g -> %.4g at the end of warm-up\n",
@@ -52,9 +64,11 @@ static void print_table(const spc_chainstudy_table *t, const char *lever)
            "95% CI");
     for (size_t i = 0; i < t->n; i++) {
         const spc_chainstudy_row *r = &t->rows[i];
-        printf("%-44s %12.5g %12.5g %+11.4g [%+9.4g, %+9.4g] %+8.3g%% [%+7.3g%%, %+7.3g%%]%s\n", r->m->label, r->base,
-               r->variant, r->diff.mean, r->diff.lo, r->diff.hi, r->rel.mean, r->rel.lo, r->rel.hi,
-               r->significant ? "" : "  (not significant)");
+        char a[64], b[64];
+        printf("%-44s %12.5g %12.5g %+11.4g %22s %+8.3g%% %20s%s\n", r->m->label, r->base, r->variant, r->diff.mean,
+               ci(a, sizeof a, "%+9.4g", r->diff.lo, r->diff.hi, ""), r->rel.mean,
+               ci(b, sizeof b, "%+7.3g", r->rel.lo, r->rel.hi, "%"),
+               r->significant ? "" : t->replications > 1 ? "  (not significant)" : "  (one replication: no test)");
     }
     const spc_chainstudy_row *e = NULL, *c = NULL, *p = NULL, *imp = NULL, *g = NULL;
     for (size_t i = 0; i < t->n; i++) {
@@ -121,11 +135,12 @@ static void print_dose(const spc_chaindose *d)
         if (!pt->reached)
             printf("  beyond the lever's range");
         static const char *const show[] = { "esat", "csat", "profit" };
+        char buf[64];
         for (size_t i = 0; i < 3; i++)
             for (size_t j = 0; j < pt->table.n; j++)
                 if (!strcmp(pt->table.rows[j].m->metric, show[i]))
-                    printf(" %+8.3g%% [%+6.3g, %+6.3g]", pt->table.rows[j].rel.mean, pt->table.rows[j].rel.lo,
-                           pt->table.rows[j].rel.hi);
+                    printf(" %+8.3g%% %16s", pt->table.rows[j].rel.mean,
+                           ci(buf, sizeof buf, "%+6.3g", pt->table.rows[j].rel.lo, pt->table.rows[j].rel.hi, ""));
         printf("%s\n", pt->reached && !pt->met ? "  (search stopped short of its target)" : "");
     }
 }
@@ -140,8 +155,10 @@ static void print_profit(const spc_chainprofit *p)
            p->window_years);
     for (size_t i = 0; i < p->n && i < 4; i++) {
         const spc_chainprofit_form *f = &p->forms[i];
-        printf("  %-30s %14.6g -> %+12.6g [%+.6g, %+.6g]  %+.3g%% [%+.3g%%, %+.3g%%]\n", label[i], f->base,
-               f->diff.mean, f->diff.lo, f->diff.hi, f->rel.mean, f->rel.lo, f->rel.hi);
+        char a[64], b[64];
+        printf("  %-30s %14.6g -> %+12.6g %s  %+.3g%% %s\n", label[i], f->base, f->diff.mean,
+               ci(a, sizeof a, "%+.6g", f->diff.lo, f->diff.hi, ""), f->rel.mean,
+               ci(b, sizeof b, "%+.3g", f->rel.lo, f->rel.hi, "%"));
     }
     if (p->n > 1)
         printf("  the percentage is of the base's profit per year over the window, %.6g (%.6g over %.3g years)\n",
@@ -267,8 +284,8 @@ static spc_status report(const options *o, const spc_scenario *base, const spc_l
 static spc_status study(const options *o, const spc_scenario *base, const char *const *sets, size_t nsets,
                         spc_lever_goal *goal, const double *delta, const int *points, size_t ndoses, spc_error *err)
 {
-    unsigned reps = base->replications > 1 ? (unsigned)base->replications : 10;
-    spc_experiment_opts opts = { reps, 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
+    /* -r as every study takes it: an -r 1 or 2 is run as asked, never raised to 10 */
+    spc_experiment_opts opts = { cli_study_reps(o, base), 0, o->jobs, 0, NULL, o->stop, 0, o->force, 0 };
     goal->delta = delta[0];
     goal->points = points[0];
     spc_lever_result r;

@@ -48,9 +48,10 @@ spc_scenario *cli_load(const options *o, const char *path, const char *const *mo
     spc_scenario *sc = spc_scenario_load(path, ov, n, err);
     free(ov);
     if (sc != NULL && strcmp(o->command, "check") != 0) {
-        /* run: its replications (precision mode starts with 10); the studies: at least 10 */
+        /* run: its replications (precision mode starts with 10); the studies: at least 10,
+         * or the -r given (cli_study_reps: chain -r 1 runs and costs one) */
         unsigned reps = (unsigned)sc->replications;
-        if ((o->precision != NULL || strcmp(o->command, "run") != 0) && reps < 10)
+        if ((o->precision != NULL || (strcmp(o->command, "run") != 0 && o->reps == NULL)) && reps < 10)
             reps = 10;
         if (spc_cost_check(sc, reps, o->force, err) != SPC_OK) {
             spc_scenario_free(sc);

@@ -21,12 +21,13 @@
 #include "spcsim/text.h"
 #include "spcsim/warmup.h"
 
-/* Replications for a comparison, a sweep or a warm-up study: -r, else the
- * scenario's if above 1, else 10 (paired intervals need several). -r is the
+/* Replications for a comparison, a sweep, a warm-up or a chain study: -r,
+ * else the scenario's if above 1, else 10 (paired intervals need several;
+ * -r 1 is honoured, its estimates without intervals). -r is the
  * override replications=N applied before the --set options (section 4 of
  * the reference), so sc holds it, or a --set of replications that wins as
  * in run: the resolved scenarios then record what ran. */
-static unsigned study_reps(const options *o, const spc_scenario *sc)
+unsigned cli_study_reps(const options *o, const spc_scenario *sc)
 {
     return o->reps != NULL || sc->replications > 1 ? (unsigned)sc->replications : 10u;
 }
@@ -245,7 +246,7 @@ static spc_status compare_prov(const options *o, spc_scenario *const *sc, size_t
 /* Runs the base and every variant with the same replications. */
 static spc_status run_all(const options *o, spc_scenario **sc, size_t n, spc_experiment *x, spc_error *err)
 {
-    spc_experiment_opts opts = { study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+    spc_experiment_opts opts = { cli_study_reps(o, sc[0]), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                  o->stop, 0, o->force, 0 };
     for (size_t i = 0; i < n; i++) /* under MPI spread over the ranks; in a part its block (cli_parts.c) */
         if (cli_experiment((void *)o, sc[i], &opts, &x[i], err) != SPC_OK)
@@ -344,7 +345,7 @@ spc_status cli_sweep(const options *o, spc_error *err)
     char dir[4096];
     if (err->code == SPC_OK && check_reference(o->reference, p, np, err) == SPC_OK &&
         cli_outdir(o, sc->name, "-sweep", dir, sizeof dir, err) == SPC_OK) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+        spc_experiment_opts opts = { cli_study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                      o->stop, 0, o->force, 0 };
         char reps[64], seed[64];
         /* every point: the command line's seed and --set, then the replications */
@@ -434,7 +435,7 @@ spc_status cli_warmup(const options *o, spc_error *err)
     memset(&x, 0, sizeof x);
     memset(&w, 0, sizeof w);
     if (sc != NULL) {
-        spc_experiment_opts opts = { study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
+        spc_experiment_opts opts = { cli_study_reps(o, sc), 0, o->jobs, !o->quiet && isatty(STDERR_FILENO), NULL,
                                      o->stop, 0, o->force, 0 };
         unsigned window = o->window ? o->window : 5;
         char dir[4096];

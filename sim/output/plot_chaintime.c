@@ -26,6 +26,28 @@ static int has_rows(const spc_csvtable *t, const panel_info *p, int c)
     return 0;
 }
 
+/* A panel whose values (the columns cols[0..3) of p's rows) and zero are
+ * all one value y, as the changes of one replication can be (turnover
+ * unchanged: 0 with an interval of no width): `set yrange` around y, so
+ * gnuplot draws it without "empty y range"; 1 then, and the caller sets
+ * `set autoscale y` after its plot. 0 for any other panel. */
+static int flat_panel(FILE *f, const spc_csvtable *t, const panel_info *p, const char *const cols[3])
+{
+    int sc = spc_csvtable_column(t, "scope"), mc = spc_csvtable_column(t, "metric");
+    double lo = 0.0, hi = 0.0;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(spc_csvtable_get(t, r, sc), p->scope) == 0 && strcmp(spc_csvtable_get(t, r, mc), p->metric) == 0)
+            for (int c = 0; c < 3; c++) {
+                double x = spc_csvtable_num(t, r, spc_csvtable_column(t, cols[c]));
+                if (isfinite(x))
+                    lo = fmin(lo, x), hi = fmax(hi, x);
+            }
+    if (hi > lo)
+        return 0;
+    fprintf(f, "    set yrange [%.6g:%.6g]\n", lo - 1.0, lo + 1.0);
+    return 1;
+}
+
 /* `set table $NAME` of the given expressions for the rows of p. */
 static void table(FILE *f, const char *name, const char *file, const char *using, const panel_info *p)
 {
@@ -72,8 +94,11 @@ spc_status plot_chain_dose(const spc_outdir *d, spc_output *out, spc_plot_set *s
     for (size_t i = 0; i < n; i++) {
         char name[16];
         snprintf(name, sizeof name, "d%zu", i + 1);
-        table(f, name, "chain_dose.csv", "(column(\"esat_rel_pct\")):(column(\"rel_pct\")):(column(\"rel_ci95_low\"))"
-              ":(column(\"rel_ci95_high\"))", pick[i]);
+        char using[400], lo[160], hi[160]; /* without an interval (one replication): the estimate */
+        snprintf(using, sizeof using, "(column(\"esat_rel_pct\")):(column(\"rel_pct\")):%s:%s",
+                 plot_gp_bound(lo, sizeof lo, "rel_ci95_low", "rel_pct"),
+                 plot_gp_bound(hi, sizeof hi, "rel_ci95_high", "rel_pct"));
+        table(f, name, "chain_dose.csv", using, pick[i]);
     }
     double lo = 0.0, hi = 0.0; /* the ESAT changes: the x axis, from 0, with room after the last */
     plot_range(&t, spc_csvtable_column(&t, "esat_rel_pct"), -1, NULL, &lo, &hi);
@@ -85,8 +110,11 @@ spc_status plot_chain_dose(const spc_outdir *d, spc_output *out, spc_plot_set *s
         plot_gp_str(f, pick[i]->title);
         fputs("\n    set ylabel 'change (%)'\n", f);
         fprintf(f, "    set xlabel '%s'\n", plot_gp_bottom(i, n) ? "change of ESAT (%)" : "");
+        static const char *const cols[3] = { "rel_pct", "rel_ci95_low", "rel_ci95_high" };
+        int flat = flat_panel(f, &t, pick[i], cols);
         fprintf(f, "    plot $d%zu using 1:2:3:4 with yerrorlines pt 7 ps 1.2 lw 2 lc rgb '%s' notitle, "
-                "0 with lines dt 2 lc rgb '#888888' notitle\n", i + 1, plot_gp_colour(0));
+                "0 with lines dt 2 lc rgb '#888888' notitle\n%s", i + 1, plot_gp_colour(0),
+                flat ? "    set autoscale y\n" : "");
     }
     plot_gp_formats_end(f);
     spc_csvtable_free(&t);
@@ -122,12 +150,13 @@ static double intervention_time(const spc_csvtable *t)
 }
 
 /* Figure `name` of panels pick[0..n). */
-static void periods_figure(FILE *f, const char *name, const char *title, const panel_info *const *pick, size_t n,
-                           double div, double at, double end, const char *xlabel, int band)
+static void periods_figure(FILE *f, const spc_csvtable *t, const char *name, const char *title,
+                           const panel_info *const *pick, size_t n, double div, double at, double end,
+                           const char *xlabel, int band)
 {
-    char using[200];
-    snprintf(using, sizeof using, "(column(\"time\")/%.10g):(column(\"diff\")):(column(\"diff_ci95_low\"))"
-             ":(column(\"diff_ci95_high\"))", div);
+    char using[400], lo[160], hi[160]; /* without a band (one replication): the estimate, not drawn */
+    snprintf(using, sizeof using, "(column(\"time\")/%.10g):(column(\"diff\")):%s:%s", div,
+             plot_gp_bound(lo, sizeof lo, "diff_ci95_low", "diff"), plot_gp_bound(hi, sizeof hi, "diff_ci95_high", "diff"));
     for (size_t i = 0; i < n; i++) {
         char block[16];
         snprintf(block, sizeof block, "p%zu", i + 1);
@@ -143,12 +172,16 @@ static void periods_figure(FILE *f, const char *name, const char *title, const p
         plot_gp_key(f, i == 0);
         fputs("    set title ", f);
         plot_gp_str(f, pick[i]->title);
-        fprintf(f, "\n    set xlabel '%s'\n    plot ", plot_gp_bottom(i, n) ? xlabel : "");
+        fprintf(f, "\n    set xlabel '%s'\n", plot_gp_bottom(i, n) ? xlabel : "");
+        static const char *const cols[3] = { "diff", "diff_ci95_low", "diff_ci95_high" };
+        int flat = flat_panel(f, t, pick[i], cols);
+        fputs("    plot ", f);
         if (band)
             fprintf(f, "$p%zu using 1:3:4 with filledcurves fs transparent solid 0.22 noborder lc rgb '%s' "
                     "title '95%% confidence interval', ", i + 1, plot_gp_colour(0));
         fprintf(f, "$p%zu using 1:2 with lines lw 3 lc rgb '%s' title 'variant - base (paired mean)', "
-                "0 with lines dt 2 lc rgb '#888888' notitle\n", i + 1, plot_gp_colour(0));
+                "0 with lines dt 2 lc rgb '#888888' notitle\n%s", i + 1, plot_gp_colour(0),
+                flat ? "    set autoscale y\n" : "");
     }
     plot_gp_formats_end(f);
 }
@@ -184,7 +217,7 @@ spc_status plot_chain_periods(const spc_outdir *d, spc_output *out, spc_plot_set
         size_t k = n - first < PLOT_PANELS ? n - first : PLOT_PANELS;
         FILE *f = plot_gp_open(out, set, name, SPC_PLOT_CHAIN_PERIODS, title, "chain_periods.csv", err);
         if (f != NULL)
-            periods_figure(f, name, title, pick + first, k, div, at, end, xlabel, band);
+            periods_figure(f, &t, name, title, pick + first, k, div, at, end, xlabel, band);
     }
     spc_csvtable_free(&t);
     return err->code;

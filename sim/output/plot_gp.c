@@ -13,6 +13,12 @@
 
 /* ---- script pieces ---- */
 
+const char *plot_gp_bound(char *buf, size_t size, const char *bound, const char *est)
+{
+    snprintf(buf, size, "(strcol(\"%s\") ne '' ? column(\"%s\") : column(\"%s\"))", bound, bound, est);
+    return buf;
+}
+
 void plot_gp_str(FILE *f, const char *s)
 {
     fputc('\'', f);

@@ -28,6 +28,13 @@ void plot_gp_str(FILE *f, const char *s);
  * value "gamma", written """gamma""", reads as empty). */
 void plot_gp_match(FILE *f, const spc_csvtable *t, int c, const char *lhs, const char *text);
 
+/* Into buf, the expression of an interval's bound, column `bound` of a CSV
+ * read with its header, or the estimate, column `est`, where the bound is
+ * empty (one replication: no interval): the row is then drawn as the
+ * estimate alone, a bar of no width, where gnuplot would skip a row with an
+ * empty column (and a table of no rows is no datablock at all). Returns buf. */
+const char *plot_gp_bound(char *buf, size_t size, const char *bound, const char *est);
+
 /* Opens NAME.gp in out, registers the figure in set and writes the header
  * comment and the CSV settings (the drawing comes after, see
  * plot_gp_formats). NULL on error (err set), or when the set is full (no

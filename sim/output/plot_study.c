@@ -213,22 +213,19 @@ static void cp_functions(FILE *f, const cp_panel *p, int k)
     fputs("1\n", f);
 }
 
-/* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n).
- * An interval that is not there (one replication: no paired interval) is
- * drawn as the estimate itself, a bar of no width: gnuplot skips a row with
- * an empty column, and a table of no rows is no datablock at all. */
+/* $c<k>v<v><s>: panel k's rows of variant v, significant (s) or not (n);
+ * a missing interval drawn as the estimate itself (plot_gp_bound). */
 static void cp_table(FILE *f, const spc_csvtable *t, int k, size_t v, const char *variant, int sig)
 {
     const char *col = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff" : "rel_diff";
     const char *lo = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff_ci95_low" : "rel_ci95_low";
     const char *hi = k == CP_CHAIN_POINTS || k == CP_POINTS ? "diff_ci95_high" : "rel_ci95_high";
     const char *mul = k == CP_CHAIN_POINTS || k == CP_POINTS ? "scale%d(strcol(\"scope\"), strcol(\"metric\"))" : "100";
-    char m[96];
+    char m[96], blo[160], bhi[160];
     snprintf(m, sizeof m, mul, k);
     fprintf(f, "set table $c%dv%zu%c\nplot 'compare.csv' using (column(\"%s\")*%s):(row%d(strcol(\"scope\"), "
-            "strcol(\"metric\"))):((strcol(\"%s\") ne '' ? column(\"%s\") : column(\"%s\"))*%s):"
-            "((strcol(\"%s\") ne '' ? column(\"%s\") : column(\"%s\"))*%s) with table if (",
-            k, v + 1, sig ? 's' : 'n', col, m, k, lo, lo, col, m, hi, hi, col, m);
+            "strcol(\"metric\"))):(%s*%s):(%s*%s) with table if (", k, v + 1, sig ? 's' : 'n', col, m, k,
+            plot_gp_bound(blo, sizeof blo, lo, col), m, plot_gp_bound(bhi, sizeof bhi, hi, col), m);
     plot_gp_match(f, t, spc_csvtable_column(t, "variant"), "strcol(\"variant\")", variant);
     fprintf(f, " && strcol(\"significant\") eq '%s' && row%d(strcol(\"scope\"), strcol(\"metric\")) > 0 && "
             "strcol(\"%s\") ne '')\nunset table\n", sig ? "yes" : "no", k, col);
@@ -685,13 +682,16 @@ static int chain_any(const spc_csvtable *t, const metric_id *m, size_t n, const 
     return any;
 }
 
-/* `set table $NAME`: the drawn change rows of significance sig. */
+/* `set table $NAME`: the drawn change rows of significance sig; without
+ * an interval (one replication) each drawn as its estimate (plot_gp_bound). */
 static void chain_table(FILE *f, const char *name, const char *sig)
 {
+    char lo[160], hi[160];
     fprintf(f, "set table $%s\nplot 'chain.csv' using (column(\"rel_pct\")):(row(strcol(\"scope\"), "
-            "strcol(\"metric\"))):(column(\"rel_ci95_low\")):(column(\"rel_ci95_high\")) with table if "
-            "(strcol(\"kind\") eq 'change' && strcol(\"significant\") eq '%s' && "
-            "row(strcol(\"scope\"), strcol(\"metric\")) > 0)\nunset table\n", name, sig);
+            "strcol(\"metric\"))):%s:%s with table if (strcol(\"kind\") eq 'change' && strcol(\"significant\") "
+            "eq '%s' && row(strcol(\"scope\"), strcol(\"metric\")) > 0)\nunset table\n", name,
+            plot_gp_bound(lo, sizeof lo, "rel_ci95_low", "rel_pct"), plot_gp_bound(hi, sizeof hi, "rel_ci95_high", "rel_pct"),
+            sig);
 }
 
 /* The lever's row, for the title: "recognition 0.5 -> 0.697". */
@@ -790,11 +790,13 @@ static double chain_rel(const spc_csvtable *t, const char *kind, const char *sco
  * only at the top level): $partsI, at y = 1 the parts through each pathway
  * alone and the interaction, end to end on descending steps (a waterfall:
  * each starts where the last ends, so the last ends at the total); $totalI, at y = 0 the
- * total with its interval. Widens [*xmin, *xmax] to them. */
+ * total with its interval (without one, the total as its bounds). Widens [*xmin, *xmax] to them. */
 static void pathway_data(FILE *f, const spc_csvtable *t, const char *metric, size_t i, double *xmin, double *xmax)
 {
     static const char *const pw[] = { "courtesy", "speed", "accuracy", "continuity", "recovery" };
     double lo = NAN, hi = NAN, total = chain_rel(t, "change", NULL, metric, &lo, &hi), x = 0;
+    if (!isfinite(lo) || !isfinite(hi)) /* one replication: the total alone, a bar of no width (a label at NaN crashes gnuplot) */
+        lo = hi = total;
     *xmin = fmin(0, fmin(lo, total)), *xmax = fmax(0, fmax(hi, total));
     fprintf(f, "$parts%zu << EOD\n", i);
     for (size_t p = 0; p <= 6; p++) { /* direct, the pathways, the interaction */
