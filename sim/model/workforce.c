@@ -10,6 +10,8 @@
  *        (overtime o adds hours, fatigue takes productivity: Oliva-Sterman)
  *        m = min(0.5, mentoring x sum over present (1 - pi(tenure))/(1 - pi0) / n)
  *   (W1) p = B Ts T0 / (tau_d A),  A = sum over present employees of pi_e
+ *   (CR1) m's and A's sums kept per position (sum_tree.h): a hire or a departure
+ *        changes its own terms in O(log n); refreshes take every term afresh
  *   (T1) service time = draw x T / pi_e                               [W3]
  *   (Q1) eps = e0 + (1 - e0) eps1 (1 - q),  q = min(1, T) phi(F)   (the server's fatigue)
  *        e0 = min(1, eps0 e^(-k (H - H_ref)) / pi(tenure))           (novices err more)
