@@ -31,6 +31,7 @@
  */
 #include "workforce_impl.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
@@ -260,7 +261,9 @@ void spc_wf_refresh_position(spc_workforce *wf, group_t *g, uint32_t pos, double
 }
 
 /* Whether the kept sums of g are what the terms give: each term what its
- * position's holder gave when taken, the totals those of the terms afresh. */
+ * position's holder gave when taken, the totals those of the terms afresh
+ * (bit for bit in the tree's order, and within the rounding bound 2 n eps
+ * of a plain sum of nonnegative terms); -1 when out of memory. */
 static int sums_consistent(const spc_workforce *wf, const group_t *g)
 {
     const spc_workforce_spec *w = wf->w;
@@ -269,7 +272,7 @@ static int sums_consistent(const spc_workforce *wf, const group_t *g)
     spc_sum_tree fresh[2];
     if (spc_sum_tree_init(&fresh[0], g->npos) || spc_sum_tree_init(&fresh[1], g->npos)) {
         spc_sum_tree_release(&fresh[0]);
-        return 0;
+        return -1;
     }
     int ok = 1;
     for (uint32_t k = 0; k < g->npos; k++) {
@@ -295,7 +298,7 @@ static int sums_consistent(const spc_workforce *wf, const group_t *g)
     const spc_sum_tree *kept[2] = { &g->load, &g->prod };
     for (int i = 0; i < 2; i++) {
         double tot = spc_sum_tree_total(kept[i]);
-        ok &= tot == spc_sum_tree_total(&fresh[i]) && fabs(tot - seq[i]) <= 1e-12 * fmax(1.0, fabs(seq[i]));
+        ok &= tot == spc_sum_tree_total(&fresh[i]) && fabs(tot - seq[i]) <= 2.0 * g->npos * DBL_EPSILON * seq[i];
     }
     ok &= present == g->present;
     ok &= g->mentor == (present > 0 ? fmin(0.5, w->mentoring * spc_sum_tree_total(&g->load) / present) : 0.0);
@@ -306,10 +309,14 @@ static int sums_consistent(const spc_workforce *wf, const group_t *g)
 
 spc_status spc_workforce_check_sums(const spc_workforce *wf, spc_error *err)
 {
-    for (size_t i = 0; i < wf->ng; i++)
-        if (!sums_consistent(wf, &wf->g[i]))
+    for (size_t i = 0; i < wf->ng; i++) {
+        int ok = sums_consistent(wf, &wf->g[i]);
+        if (ok < 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory checking the capacity sums");
+        if (!ok)
             return spc_error_set(err, SPC_ERR_INTERNAL, "stage %zu: the kept sums of capacity (CR1) differ from "
                                  "their terms", i);
+    }
     return SPC_OK;
 }
 
