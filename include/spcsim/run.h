@@ -55,6 +55,9 @@ typedef struct {
                               change them. For a live view (spcsim serve); the run and its
                               outputs are the same with or without it */
     void *period_ctx;
+    int check_sums;        /* tests: at every period end, the workforce's kept sums are
+                              checked against a recomputation (spc_workforce_check_sums);
+                              a mismatch ends the run with SPC_ERR_INTERNAL */
 } spc_run_request;
 
 /* Runs one unit of one replication of sc, from the first event to the

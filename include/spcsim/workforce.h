@@ -91,6 +91,11 @@ double spc_workforce_reputation_index(const spc_workforce *wf);
 /* Warm-up: restart the statistics the summary reports. */
 void spc_workforce_start_stats(spc_workforce *wf, double now);
 
+/* Tests: whether every stage's kept sums of the mentoring load and the
+ * capacity (CR1) equal a recomputation from their terms; SPC_ERR_INTERNAL
+ * when not. O(n). */
+spc_status spc_workforce_check_sums(const spc_workforce *wf, spc_error *err);
+
 /* Appends the workforce metrics of every stage and of the company. */
 spc_status spc_workforce_collect(spc_workforce *wf, double now, spc_results *out, spc_error *err);
 

@@ -60,21 +60,22 @@ static int stage_init(stage_t *g, const spc_scenario *sc, size_t i, const gsl_rn
     g->balk_rng = stream(type, sc, rep, SPC_STREAM_BALKING, i);
     g->holding = malloc(g->npos * sizeof *g->holding);
     g->staffed = calloc(g->npos, sizeof *g->staffed);
-    g->free_srv = malloc(g->npos * sizeof *g->free_srv);
+    g->free_srv = malloc(2 * (size_t)g->npos * sizeof *g->free_srv);
+    g->free_at = malloc(g->npos * sizeof *g->free_at);
     g->qcap = 16; /* a power of two (chain_impl.h) */
     g->q = malloc(g->qcap * sizeof *g->q);
     if (!g->service_rng || !g->routing_rng || !g->error_rng || !g->detect_rng || !g->patience_rng || !g->balk_rng || !g->holding ||
-        !g->staffed || !g->free_srv || !g->q)
+        !g->staffed || !g->free_srv || !g->free_at || !g->q)
         return -1;
     /* the first `servers` positions are staffed; the stack pops 0 first */
     uint32_t c = (uint32_t)g->spec->servers;
     for (uint32_t s = 0; s < g->npos; s++)
-        g->holding[s] = NONE;
+        g->holding[s] = g->free_at[s] = NONE;
     for (uint32_t s = 0; s < c; s++) {
         g->staffed[s] = 1;
-        g->free_srv[s] = c - 1 - s;
+        spc_chain_push_free(g, c - 1 - s);
     }
-    g->nfree = g->nstaffed = c;
+    g->nstaffed = c;
     return 0;
 }
 
@@ -87,6 +88,7 @@ static void stage_release(stage_t *g)
     free(g->holding);
     free(g->staffed);
     free(g->free_srv);
+    free(g->free_at);
     free(g->q);
 }
 
@@ -169,14 +171,48 @@ long spc_chain_in_stage(const spc_chain *ch, uint32_t stage)
     return (long)(g->nwait + g->nbusy);
 }
 
+/* The holes on top go: the top entry, if any, is an idle position. */
+static void drop_holes(stage_t *g)
+{
+    while (g->free_top > 0 && g->free_srv[g->free_top - 1] == NONE)
+        g->free_top--;
+}
+
+void spc_chain_push_free(stage_t *g, uint32_t server)
+{
+    if (g->free_top == 2 * g->npos) { /* full of holes: close them, order kept */
+        uint32_t n = 0;
+        for (uint32_t k = 0; k < g->free_top; k++)
+            if (g->free_srv[k] != NONE) {
+                g->free_at[g->free_srv[k]] = n;
+                g->free_srv[n++] = g->free_srv[k];
+            }
+        g->free_top = n;
+    }
+    g->free_at[server] = g->free_top;
+    g->free_srv[g->free_top++] = server;
+    g->nfree++;
+}
+
+uint32_t spc_chain_pop_free(stage_t *g)
+{
+    uint32_t server = g->free_srv[--g->free_top];
+    g->free_at[server] = NONE;
+    g->nfree--;
+    drop_holes(g);
+    return server;
+}
+
+/* server is no longer idle and staffed: its entry becomes a hole. */
 static void remove_free(stage_t *g, uint32_t server)
 {
-    for (uint32_t k = 0; k < g->nfree; k++)
-        if (g->free_srv[k] == server) {
-            memmove(&g->free_srv[k], &g->free_srv[k + 1], (g->nfree - k - 1) * sizeof *g->free_srv);
-            g->nfree--;
-            return;
-        }
+    uint32_t k = g->free_at[server];
+    if (k == NONE)
+        return;
+    g->free_srv[k] = NONE;
+    g->free_at[server] = NONE;
+    g->nfree--;
+    drop_holes(g);
 }
 
 /* nstaffed counts positions that are staffed or still finishing the order

@@ -244,7 +244,7 @@ HOT spc_status take_next(spc_chain *ch, stage_t *g, uint32_t server, double now,
         return SPC_OK;
     }
     if (g->nwait == 0) {
-        g->free_srv[g->nfree++] = server;
+        spc_chain_push_free(g, server);
         return SPC_OK;
     }
     uint32_t next = queue_pop(ch, g, plain);
@@ -358,7 +358,7 @@ HOT spc_status enter_stage_as(spc_chain *ch, size_t stage, uint32_t id, double n
     }
     spc_status st = SPC_OK;
     if (g->nfree > 0) {
-        st = start_service(ch, g, g->free_srv[--g->nfree], id, now, err, plain);
+        st = start_service(ch, g, spc_chain_pop_free(g), id, now, err, plain);
     } else if (queue_push(g, id) != 0) {
         return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory in the queue of stage %s", g->spec->name);
     } else {

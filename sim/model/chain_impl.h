@@ -51,8 +51,10 @@ typedef struct {
     uint32_t *holding;     /* order held by each position, NONE if idle */
     uint8_t *staffed;      /* someone holds the position */
     uint32_t nstaffed, nbusy;
-    uint32_t *free_srv;    /* stack of idle staffed positions */
-    uint32_t nfree;
+    uint32_t *free_srv;    /* stack of idle staffed positions, NONE where one was taken
+                              out of the middle (free_top entries, 2 npos room) */
+    uint32_t *free_at;     /* each position's place in free_srv, NONE if not in it */
+    uint32_t nfree, free_top; /* idle staffed positions; the stack's entries */
     uint32_t *q;           /* ring buffer of waiting orders (and of abandoned ones not yet reached) */
     size_t qhead, qlen, qcap; /* qcap a power of two: indices wrap by a mask */
     size_t nwait;          /* orders really waiting: qlen minus the abandoned */
@@ -113,5 +115,10 @@ void spc_chain_stats_unalias(spc_chain *ch);
 
 /* chain_flow.c */
 spc_status spc_chain_take_next(spc_chain *ch, stage_t *g, uint32_t server, double now, spc_error *err);
+/* chain.c: the stack of idle staffed positions. A position taken out of
+ * the middle (its holder leaves or is away) leaves a hole that pushes and
+ * pops skip, so the others keep their order, in O(1) amortised. */
+void spc_chain_push_free(stage_t *g, uint32_t server);
+uint32_t spc_chain_pop_free(stage_t *g); /* call only with g->nfree > 0 */
 
 #endif

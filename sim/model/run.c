@@ -327,6 +327,8 @@ static spc_status report(spc_run *run)
     long company = -1;
     size_t first = run->ts->n; /* the period's first row */
     if (run->workforce != NULL) {
+        if (run->req->check_sums && spc_workforce_check_sums(run->workforce, run->err) != SPC_OK)
+            return run->err->code;
         if (spc_workforce_report(run->workforce, run->now, run->ts, run->err) != SPC_OK)
             return run->err->code;
         company = (long)run->ts->n - 1;

@@ -10,6 +10,8 @@
  *        (overtime o adds hours, fatigue takes productivity: Oliva-Sterman)
  *        m = min(0.5, mentoring x sum over present (1 - pi(tenure))/(1 - pi0) / n)
  *   (W1) p = B Ts T0 / (tau_d A),  A = sum over present employees of pi_e
+ *   (CR1) m's and A's sums kept per position (sum_tree.h): a hire or a departure
+ *        changes its own terms in O(log n); refreshes take every term afresh
  *   (T1) service time = draw x T / pi_e                               [W3]
  *   (Q1) eps = e0 + (1 - e0) eps1 (1 - q),  q = min(1, T) phi(F)   (the server's fatigue)
  *        e0 = min(1, eps0 e^(-k (H - H_ref)) / pi(tenure))           (novices err more)
@@ -29,6 +31,7 @@
  */
 #include "workforce_impl.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
@@ -203,28 +206,118 @@ static void set_pressure(spc_workforce *wf, group_t *g, long backlog)
     g->p = g->avail > 0 ? fmin(PRESSURE_MAX, required / g->avail) : PRESSURE_MAX;
 }
 
-/* Recomputes the mentoring share and the available capacity A of (W1). */
-void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
+/* The terms position k adds to the sums of m and A (CR1): its holder's
+ * learning gap and, at work, its own factors of pi_e; 0 and 0 when vacant. */
+static void position_terms(spc_workforce *wf, group_t *g, uint32_t k, double now, double *load, double *prod)
 {
     const spc_workforce_spec *w = wf->w;
-    spc_wf_advance_pressure(wf, g, now);
-    double load = 0, n = 0;
-    for (uint32_t k = 0; k < g->npos; k++)
-        if (g->emp[k].present) {
-            n += 1;
-            if (w->pi0 < 1.0) /* pi0 = 1: nobody has anything to learn */
-                load += (1.0 - spc_learning(now - g->emp[k].hired, w->pi0, w->tau_l)) / (1.0 - w->pi0);
-        }
-    g->mentor = n > 0 ? fmin(0.5, w->mentoring * load / n) : 0.0;
-    double a = 0;
-    for (uint32_t k = 0; k < g->npos; k++)
-        if (g->emp[k].present) {
-            spc_wf_update_employee(wf, g, &g->emp[k], now);
-            if (spc_absence_at_work(&g->emp[k], now)) /* the absent add nothing */
-                a += spc_wf_productivity(wf, g, &g->emp[k]);
-        }
-    g->avail = a;
+    employee_t *e = &g->emp[k];
+    *load = *prod = 0.0;
+    if (!e->present)
+        return;
+    e->t_cap = now;
+    if (w->pi0 < 1.0) /* pi0 = 1: nobody has anything to learn */
+        *load = (1.0 - spc_learning(now - e->hired, w->pi0, w->tau_l)) / (1.0 - w->pi0);
+    if (spc_absence_at_work(e, now)) { /* the absent add nothing */
+        derive(wf, e);
+        *prod = e->prod;
+    }
+}
+
+/* m and A from the kept sums, then p (W1), (P1). */
+static void capacity_from_sums(spc_workforce *wf, group_t *g)
+{
+    double load = spc_sum_tree_total(&g->load);
+    g->mentor = g->present > 0 ? fmin(0.5, wf->w->mentoring * load / g->present) : 0.0;
+    g->avail = spc_sum_tree_total(&g->prod) * (1.0 + overtime(wf->w, g->ero.perceived)) * wf->training *
+               (1.0 - g->mentor);
     set_pressure(wf, g, spc_chain_in_stage(wf->chain, (uint32_t)(g - wf->g)));
+}
+
+void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now)
+{
+    spc_wf_advance_pressure(wf, g, now);
+    for (uint32_t k = 0; k < g->npos; k++) {
+        double load, prod;
+        if (g->emp[k].present)
+            spc_wf_update_employee(wf, g, &g->emp[k], now);
+        position_terms(wf, g, k, now, &load, &prod);
+        spc_sum_tree_put(&g->load, k, load);
+        spc_sum_tree_put(&g->prod, k, prod);
+    }
+    spc_sum_tree_rebuild(&g->load);
+    spc_sum_tree_rebuild(&g->prod);
+    capacity_from_sums(wf, g);
+}
+
+void spc_wf_refresh_position(spc_workforce *wf, group_t *g, uint32_t pos, double now)
+{
+    double load, prod;
+    spc_wf_advance_pressure(wf, g, now);
+    position_terms(wf, g, pos, now, &load, &prod);
+    spc_sum_tree_set(&g->load, pos, load);
+    spc_sum_tree_set(&g->prod, pos, prod);
+    capacity_from_sums(wf, g);
+}
+
+/* Whether the kept sums of g are what the terms give: each term what its
+ * position's holder gave when taken, the totals those of the terms afresh
+ * (bit for bit in the tree's order, and within the rounding bound 2 n eps
+ * of a plain sum of nonnegative terms); -1 when out of memory. */
+static int sums_consistent(const spc_workforce *wf, const group_t *g)
+{
+    const spc_workforce_spec *w = wf->w;
+    uint32_t present = 0;
+    double seq[2] = { 0, 0 };
+    spc_sum_tree fresh[2];
+    if (spc_sum_tree_init(&fresh[0], g->npos) || spc_sum_tree_init(&fresh[1], g->npos)) {
+        spc_sum_tree_release(&fresh[0]);
+        return -1;
+    }
+    int ok = 1;
+    for (uint32_t k = 0; k < g->npos; k++) {
+        const employee_t *e = &g->emp[k];
+        double load = spc_sum_tree_term(&g->load, k), prod = spc_sum_tree_term(&g->prod, k);
+        if (!e->present)
+            ok &= load == 0.0 && prod == 0.0;
+        else {
+            present++;
+            double gap = w->pi0 < 1.0 ? (1.0 - spc_learning(e->t_cap - e->hired, w->pi0, w->tau_l)) / (1.0 - w->pi0) : 0;
+            ok &= load == gap;
+            ok &= spc_absence_at_work(e, e->t_cap) ? prod > 0 : prod == 0.0;
+            if (e->t == e->t_cap && e->drv_epoch == wf->epoch && spc_absence_at_work(e, e->t_cap))
+                ok &= prod == e->prod; /* not updated since: the term is its factors */
+        }
+        spc_sum_tree_put(&fresh[0], k, load);
+        spc_sum_tree_put(&fresh[1], k, prod);
+        seq[0] += load;
+        seq[1] += prod;
+    }
+    spc_sum_tree_rebuild(&fresh[0]);
+    spc_sum_tree_rebuild(&fresh[1]);
+    const spc_sum_tree *kept[2] = { &g->load, &g->prod };
+    for (int i = 0; i < 2; i++) {
+        double tot = spc_sum_tree_total(kept[i]);
+        ok &= tot == spc_sum_tree_total(&fresh[i]) && fabs(tot - seq[i]) <= 2.0 * g->npos * DBL_EPSILON * seq[i];
+    }
+    ok &= present == g->present;
+    ok &= g->mentor == (present > 0 ? fmin(0.5, w->mentoring * spc_sum_tree_total(&g->load) / present) : 0.0);
+    spc_sum_tree_release(&fresh[0]);
+    spc_sum_tree_release(&fresh[1]);
+    return ok;
+}
+
+spc_status spc_workforce_check_sums(const spc_workforce *wf, spc_error *err)
+{
+    for (size_t i = 0; i < wf->ng; i++) {
+        int ok = sums_consistent(wf, &wf->g[i]);
+        if (ok < 0)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "out of memory checking the capacity sums");
+        if (!ok)
+            return spc_error_set(err, SPC_ERR_INTERNAL, "stage %zu: the kept sums of capacity (CR1) differ from "
+                                 "their terms", i);
+    }
+    return SPC_OK;
 }
 
 /* ---- the chain's hooks ---- */
@@ -344,7 +437,7 @@ static spc_status leave(spc_workforce *wf, group_t *g, uint32_t pos, double now,
     g->present--;
     if (spc_chain_set_staffed(wf->chain, (uint32_t)(g - wf->g), pos, 0, now, err) != SPC_OK)
         return err->code;
-    spc_wf_refresh_capacity(wf, g, now);
+    spc_wf_refresh_position(wf, g, pos, now);
     return SPC_OK;
 }
 
@@ -410,7 +503,7 @@ spc_status spc_workforce_hire(spc_workforce *wf, uint32_t stage, uint32_t pos, d
     g->money.hires += 1;
     if (spc_chain_set_staffed(wf->chain, stage, pos, 1, now, err) != SPC_OK)
         return err->code;
-    spc_wf_refresh_capacity(wf, g, now);
+    spc_wf_refresh_position(wf, g, pos, now);
     return next_candidate(wf, g, pos, now, err);
 }
 
@@ -545,7 +638,7 @@ static int group_init(spc_workforce *wf, group_t *g, size_t i, const gsl_rng_typ
     g->people = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_PEOPLE, i));
     g->turnover = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_TURNOVER, i));
     g->hiring = spc_rng_stream_alloc(type, sc->seed, rep, SPC_STREAM(SPC_STREAM_HIRING, i));
-    if (!g->emp || !g->people || !g->turnover || !g->hiring || spc_wf_stats_init(&g->st, (size_t)sc->batches) ||
+    if (!g->emp || spc_sum_tree_init(&g->load, g->npos) || spc_sum_tree_init(&g->prod, g->npos) || !g->people || !g->turnover || !g->hiring || spc_wf_stats_init(&g->st, (size_t)sc->batches) ||
         spc_absence_init(&g->ab, sc, type, rep, (long)i))
         return -1;
     return 0;
@@ -679,6 +772,8 @@ void spc_workforce_free(spc_workforce *wf)
             if (r[k] != NULL)
                 gsl_rng_free(r[k]);
         free(g->emp);
+        spc_sum_tree_release(&g->load);
+        spc_sum_tree_release(&g->prod);
         spc_wf_stats_release(&g->st);
         spc_absence_release(&g->ab);
     }

@@ -13,6 +13,7 @@
 #include "spcsim/employee_eq.h"
 #include "spcsim/erosion_eq.h"
 #include "spcsim/stats.h"
+#include "spcsim/sum_tree.h"
 #include "spcsim/workforce.h"
 
 typedef struct {
@@ -21,6 +22,7 @@ typedef struct {
     double s, f;            /* satisfaction (0-100), fatigue (1 = rested) */
     double t;               /* time s and f were brought up to date */
     double hired;           /* hire time: tenure = now - hired */
+    double t_cap;           /* when its terms of m and A were taken (CR1) */
     double salary;          /* annual, at market pay (the pay lever scales it) */
     spc_event_id quit_ev;   /* next quit candidate */
     spc_event_id hire_ev;   /* pending hire into this vacancy */
@@ -70,6 +72,11 @@ typedef struct {
     double p_int, t_p;      /* integral of p over [t_ero, t_p] (LZ1) */
     double tpo;             /* (W3) time per order T/T0 at ero */
     double avail, mentor;   /* available capacity (W1), mentoring share (P1) */
+    /* per position, as of its holder's last capacity refresh or hire (0 when
+     * vacant): the learning gap (1 - pi(tenure))/(1 - pi0) of m (P1), and the
+     * employee's factors of pi_e when at work; a hire or a departure changes
+     * its own terms, O(log n) (CR1) */
+    spc_sum_tree load, prod;
     double isq, isq_obs, t_isq; /* (Q2) */
     double overtime;        /* person-time of overtime in the period */
     double quits, hires, layoffs, cost; /* in the period */
@@ -126,7 +133,12 @@ double spc_wf_productivity(const spc_workforce *wf, const group_t *g, employee_t
 double spc_wf_isq(const spc_workforce *wf, const group_t *g, double now);
 void spc_wf_advance_pressure(spc_workforce *wf, group_t *g, double now);
 void spc_wf_touch_pressure(spc_workforce *wf, group_t *g, double now);
+/* (CR1): every present employee brought up to date and its terms of m and A
+ * taken afresh (roll calls, period ends, interventions, t = 0): O(n). */
 void spc_wf_refresh_capacity(spc_workforce *wf, group_t *g, double now);
+/* (CR1): the terms of position pos alone taken afresh (after a hire or a
+ * departure there), then m, A and p: O(log n). */
+void spc_wf_refresh_position(spc_workforce *wf, group_t *g, uint32_t pos, double now);
 /* The satisfaction pathway p reads for e: S, or S_cf when blind; the
  * reference mu when p is off (V0). */
 double spc_wf_pathway_s(const spc_workforce *wf, const employee_t *e, spc_pathway p);

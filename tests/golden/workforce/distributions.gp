@@ -7,8 +7,8 @@
 set datafile separator comma
 set datafile columnheaders
 $d0_0 << EOD
--0.3 54.2722
--0.2 51.9383
+-0.3 54.2194
+-0.2 52.0301
 EOD
 $d1_0 << EOD
 -0.3 0.542621
@@ -19,16 +19,16 @@ $d2_0 << EOD
 -0.2 49.8111
 EOD
 $d3_0 << EOD
--0.3 2.42075
--0.2 3.62641
+-0.3 2.43749
+-0.2 3.52323
 EOD
 $d4_0 << EOD
 -0.3 30.0501
--0.2 29.9142
+-0.2 29.9147
 EOD
 $d5_0 << EOD
--0.3 146536
--0.2 143063
+-0.3 147027
+-0.2 142144
 EOD
 
 set datafile separator whitespace
