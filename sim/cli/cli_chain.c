@@ -58,8 +58,8 @@ static const char *ci(char *buf, size_t size, const char *fmt, double lo, double
 
 static void print_table(const spc_chainstudy_table *t, const char *lever)
 {
-    printf("The chain, %u paired replications (common random numbers); %s %.4g -> %.4g at the end of warm-up\n",
-           t->replications, lever, t->lever_base, t->lever_variant);
+    printf("The chain, %u paired replication%s (common random numbers); %s %.4g -> %.4g at the end of warm-up\n",
+           t->replications, t->replications == 1 ? "" : "s", lever, t->lever_base, t->lever_variant);
     printf("%-44s %12s %12s %11s %22s %9s %20s\n", "measure", "base", "variant", "change", "95% CI", "relative",
            "95% CI");
     for (size_t i = 0; i < t->n; i++) {
@@ -167,8 +167,9 @@ static void print_profit(const spc_chainprofit *p)
 
 static void print_decomp(const spc_chaindecomp_table *d)
 {
-    printf("\nBy pathway (%u paired replications): direct (all blind - base), each pathway alone (only p - all "
-           "blind), interaction = total - direct - sum\n%-30s %12s %11s", d->replications, "measure", "total",
+    printf("\nBy pathway (%u paired replication%s): direct (all blind - base), each pathway alone (only p - all "
+           "blind), interaction = total - direct - sum\n%-30s %12s %11s", d->replications,
+           d->replications == 1 ? "" : "s", "measure", "total",
            "direct");
     for (unsigned p = 0; p < SPC_NPATHWAYS; p++)
         printf(" %11s", spc_chaindecomp_pathways[p]);

@@ -61,7 +61,8 @@ static const help_option options_table[] = {
       "                        --set stages.[0].servers=5 --set arrivals.rate=9/h\n" },
     { "replications", " run check compare sweep warmup calibrate chain sensitivity serve ",
       "  -r, --replications N  run N independent replications (default: the scenario's\n"
-      "                        replications setting, else 1); means with 95% t intervals\n" },
+      "                        replications setting, else 1; compare, sweep, warmup and\n"
+      "                        chain: when above 1, else 10); means with 95% t intervals\n" },
     { "jobs", " run compare sweep warmup calibrate chain sensitivity plot serve merge ",
       "  -j, --jobs N          N threads in all, shared by the replications and the units\n"
       "                        of a company (default: all processors), and the\n"
